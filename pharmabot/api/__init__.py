@@ -1,0 +1,1 @@
+"""HTTP routers: thin translations of requests into service calls."""

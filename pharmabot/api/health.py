@@ -1,0 +1,31 @@
+"""Readiness and liveness probes."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from pharmabot import __version__
+from pharmabot.schemas.health import HealthResponse, LivenessResponse
+from pharmabot.services import ServicesDep
+
+router = APIRouter(tags=["health"])
+
+
+@router.get(
+    "/health",
+    response_model=HealthResponse,
+    responses={503: {"model": HealthResponse, "description": "A backend check failed."}},
+    summary="Readiness: checks every configured backend",
+)
+async def health(services: ServicesDep) -> JSONResponse:
+    checks = await services.run_health_checks()
+    healthy = all(check["status"] == "ok" for check in checks.values())
+    body = HealthResponse(status="healthy" if healthy else "degraded", version=__version__, checks=checks)
+    # 503 when degraded so Azure's health probe takes the instance out and restarts it.
+    return JSONResponse(body.model_dump(), status_code=200 if healthy else 503)
+
+
+@router.get("/health/live", response_model=LivenessResponse, summary="Liveness: no dependency is touched")
+async def live() -> LivenessResponse:
+    return LivenessResponse(status="alive")

@@ -1,0 +1,97 @@
+"""One error hierarchy for the whole app; the HTTP handlers that render it live in `pharmabot.api.errors`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class PharmaBotError(Exception):
+    """Base of every error the app raises on purpose; carries its HTTP status and stable code."""
+
+    status_code = 500
+    code = "internal_error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        details: Any = None,
+        headers: dict[str, str] | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+        self.headers = headers or {}
+        if code is not None:
+            self.code = code
+
+
+class ConfigError(PharmaBotError):
+    """Bad settings: raised at start-up, never while serving."""
+
+    code = "config_error"
+
+
+class BadRequestError(PharmaBotError):
+    status_code = 400
+    code = "bad_request"
+
+
+class PromptInjectionError(BadRequestError):
+    code = "prompt_injection"
+
+
+class AuthenticationError(PharmaBotError):
+    status_code = 401
+    code = "unauthorized"
+
+
+class NotFoundError(PharmaBotError):
+    status_code = 404
+    code = "not_found"
+
+
+class PayloadTooLargeError(PharmaBotError):
+    status_code = 413
+    code = "payload_too_large"
+
+
+class UnsupportedMediaTypeError(PharmaBotError):
+    status_code = 415
+    code = "unsupported_media_type"
+
+
+class RateLimitedError(PharmaBotError):
+    status_code = 429
+    code = "rate_limited"
+
+
+class DependencyError(PharmaBotError):
+    """A backend (store, search, model) failed or timed out."""
+
+    status_code = 503
+    code = "dependency_unavailable"
+
+
+class StoreError(DependencyError):
+    code = "store_unavailable"
+
+
+class ConcurrencyError(PharmaBotError):
+    """An optimistic-concurrency check failed (ETag mismatch); the caller may retry."""
+
+    status_code = 409
+    code = "conflict"
+
+
+class RetrieverError(DependencyError):
+    code = "search_unavailable"
+
+
+class ModelError(DependencyError):
+    code = "model_unavailable"
+
+
+class IndexMissingError(DependencyError):
+    code = "index_missing"

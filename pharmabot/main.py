@@ -1,0 +1,71 @@
+"""The FastAPI application: `create_app(settings)` builds it, `app` is the one uvicorn and Functions serve."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from pharmabot import __version__
+from pharmabot.api import health
+from pharmabot.api.errors import install_error_handlers
+from pharmabot.api.middleware import RequestContextMiddleware
+from pharmabot.config import Settings, get_settings
+from pharmabot.logs import configure_logging
+from pharmabot.schemas.common import ErrorResponse
+from pharmabot.services import Services
+
+DESCRIPTION = """\
+PharmaBot answers questions about medicines from the official FDA drug labels, citing the exact
+label section, checks a list of medicines for interactions ranked by severity with the label text
+behind each, and routes emergencies to help before anything is generated.
+
+It is not a substitute for a pharmacist or prescriber. "No interaction found" means none was found
+in the sources checked, not that a combination is safe.
+"""
+
+_ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    422: {"model": ErrorResponse, "description": "The request is not valid."},
+    500: {"model": ErrorResponse, "description": "Internal error (logged, never a stack trace)."},
+}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; clients are created in the lifespan, once, and closed on shutdown."""
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        services = await Services.start(settings)
+        app.state.services = services
+        try:
+            yield
+        finally:
+            await services.close()
+
+    app = FastAPI(
+        title="PharmaBot API",
+        description=DESCRIPTION,
+        version=__version__,
+        lifespan=lifespan,
+        responses=_ERROR_RESPONSES,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+        allow_headers=["Content-Type", "Authorization", "X-API-Key", "X-Request-ID"],
+        expose_headers=["X-Request-ID", "Retry-After", "RateLimit", "RateLimit-Policy"],
+    )
+    # Added last so it is outermost: every response, CORS preflights and errors included, gets an id.
+    app.add_middleware(RequestContextMiddleware)
+    app.include_router(health.router)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,161 @@
+"""SQLite state store: the embedded default, one file, created on first use."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+import aiosqlite
+
+from pharmabot.errors import StoreError
+from pharmabot.store.base import Turn
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    session_id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    created_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS turns (
+    session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
+    turn_id TEXT NOT NULL,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    UNIQUE (session_id, turn_id)
+);
+CREATE INDEX IF NOT EXISTS turns_by_session ON turns(session_id, seq);
+CREATE TABLE IF NOT EXISTS counters (
+    key TEXT PRIMARY KEY,
+    value INTEGER NOT NULL,
+    expires_at REAL NOT NULL
+);
+"""
+
+
+class SqliteStore:
+    """Store on one aiosqlite connection (aiosqlite runs SQLite on its own thread, so the event loop never blocks)."""
+
+    name = "sqlite"
+
+    def __init__(self, *, path: Path) -> None:
+        self._path = path
+        self._db: aiosqlite.Connection | None = None
+
+    async def open(self) -> SqliteStore:
+        try:
+            if str(self._path) != ":memory:":
+                self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = await aiosqlite.connect(self._path, timeout=5)
+            await self._db.execute("PRAGMA journal_mode=WAL")
+            await self._db.execute("PRAGMA foreign_keys=ON")
+            await self._db.executescript(_SCHEMA)
+            await self._db.commit()
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open SQLite store: {type(exc).__name__}") from exc
+        return self
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise StoreError("SQLite store is not open")
+        return self._db
+
+    async def check(self) -> None:
+        try:
+            await (await self.db.execute("SELECT 1")).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"SQLite check failed: {type(exc).__name__}") from exc
+
+    async def claim_session(self, *, owner: str, session_id: str) -> bool:
+        try:
+            await self.db.execute(
+                "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
+                (session_id, owner, time.time()),
+            )
+            await self.db.commit()
+            row = await (
+                await self.db.execute("SELECT owner FROM sessions WHERE session_id = ?", (session_id,))
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+        return row is not None and row[0] == owner
+
+    async def add_turn(self, turn: Turn) -> None:
+        try:
+            await self.db.execute(
+                "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
+                (turn.session_id, turn.owner, time.time()),
+            )
+            await self.db.execute(
+                "INSERT OR REPLACE INTO turns(session_id, turn_id, created_at, body) VALUES (?, ?, ?, ?)",
+                (turn.session_id, turn.turn_id, turn.created_at.isoformat(), turn.model_dump_json()),
+            )
+            await self.db.commit()
+        except sqlite3.Error as exc:
+            await self.db.rollback()
+            raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+
+    async def list_turns(self, *, owner: str, session_id: str, limit: int | None = None) -> list[Turn]:
+        query = (
+            "SELECT t.body FROM turns t JOIN sessions s USING (session_id) "
+            "WHERE t.session_id = ? AND s.owner = ? ORDER BY t.seq DESC"
+        )
+        params: tuple[object, ...] = (session_id, owner)
+        if limit is not None:
+            query += " LIMIT ?"
+            params = (*params, limit)
+        try:
+            rows = await (await self.db.execute(query, params)).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"SQLite read failed: {type(exc).__name__}") from exc
+        return [Turn.model_validate(json.loads(row[0])) for row in reversed(list(rows))]
+
+    async def delete_session(self, *, owner: str, session_id: str) -> int:
+        try:
+            cursor = await self.db.execute(
+                "DELETE FROM turns WHERE session_id = ? AND session_id IN "
+                "(SELECT session_id FROM sessions WHERE owner = ?)",
+                (session_id, owner),
+            )
+            removed = cursor.rowcount
+            await self.db.execute("DELETE FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
+            await self.db.commit()
+        except sqlite3.Error as exc:
+            await self.db.rollback()
+            raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+        return max(removed, 0)
+
+    async def session_exists(self, *, owner: str, session_id: str) -> bool:
+        row = await (
+            await self.db.execute("SELECT 1 FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
+        ).fetchone()
+        return row is not None
+
+    async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
+        now = time.time()
+        try:
+            # Expired counters restart from AMOUNT; the upsert makes read-modify-write one statement.
+            row = await (
+                await self.db.execute(
+                    "INSERT INTO counters(key, value, expires_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET "
+                    "value = CASE WHEN counters.expires_at <= ? THEN excluded.value "
+                    "ELSE counters.value + excluded.value END, "
+                    "expires_at = CASE WHEN counters.expires_at <= ? THEN excluded.expires_at "
+                    "ELSE counters.expires_at END "
+                    "RETURNING value",
+                    (key, amount, now + window_seconds, now, now),
+                )
+            ).fetchone()
+            await self.db.commit()
+        except sqlite3.Error as exc:
+            raise StoreError(f"SQLite counter failed: {type(exc).__name__}") from exc
+        return int(row[0]) if row else amount
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
