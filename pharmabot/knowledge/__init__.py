@@ -1,0 +1,1 @@
+"""Drug knowledge: FDA label records, drug names, the label index."""

@@ -1,0 +1,225 @@
+"""FDA label records in openFDA's `drug/label` format: reading them as a stream and normalizing them.
+
+Accepts the shipped `.jsonl.gz`, plain `.jsonl`, and openFDA's bulk download files (`.json`, a
+`{"meta": ..., "results": [...]}` object, and `.json.zip`): these are parsed incrementally with
+ijson so a 1 GB file never sits in memory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import ijson
+
+# openFDA section keys and the headings the label itself uses. Order is the label's own order, so
+# a drug page lists sections the way the printed label does.
+SECTION_TITLES: dict[str, str] = {
+    "boxed_warning": "BOXED WARNING",
+    "indications_and_usage": "INDICATIONS AND USAGE",
+    "dosage_and_administration": "DOSAGE AND ADMINISTRATION",
+    "dosage_forms_and_strengths": "DOSAGE FORMS AND STRENGTHS",
+    "contraindications": "CONTRAINDICATIONS",
+    "warnings_and_cautions": "WARNINGS AND PRECAUTIONS",
+    "warnings": "WARNINGS",
+    "precautions": "PRECAUTIONS",
+    "general_precautions": "GENERAL PRECAUTIONS",
+    "adverse_reactions": "ADVERSE REACTIONS",
+    "drug_interactions": "DRUG INTERACTIONS",
+    "drug_and_or_laboratory_test_interactions": "DRUG/LABORATORY TEST INTERACTIONS",
+    "use_in_specific_populations": "USE IN SPECIFIC POPULATIONS",
+    "pregnancy": "PREGNANCY",
+    "teratogenic_effects": "TERATOGENIC EFFECTS",
+    "nonteratogenic_effects": "NONTERATOGENIC EFFECTS",
+    "labor_and_delivery": "LABOR AND DELIVERY",
+    "nursing_mothers": "NURSING MOTHERS",
+    "pediatric_use": "PEDIATRIC USE",
+    "geriatric_use": "GERIATRIC USE",
+    "drug_abuse_and_dependence": "DRUG ABUSE AND DEPENDENCE",
+    "controlled_substance": "CONTROLLED SUBSTANCE",
+    "abuse": "ABUSE",
+    "dependence": "DEPENDENCE",
+    "overdosage": "OVERDOSAGE",
+    "description": "DESCRIPTION",
+    "clinical_pharmacology": "CLINICAL PHARMACOLOGY",
+    "mechanism_of_action": "MECHANISM OF ACTION",
+    "pharmacodynamics": "PHARMACODYNAMICS",
+    "pharmacokinetics": "PHARMACOKINETICS",
+    "pharmacogenomics": "PHARMACOGENOMICS",
+    "microbiology": "MICROBIOLOGY",
+    "nonclinical_toxicology": "NONCLINICAL TOXICOLOGY",
+    "carcinogenesis_and_mutagenesis_and_impairment_of_fertility": (
+        "CARCINOGENESIS, MUTAGENESIS, IMPAIRMENT OF FERTILITY"
+    ),
+    "animal_pharmacology_and_or_toxicology": "ANIMAL PHARMACOLOGY AND/OR TOXICOLOGY",
+    "clinical_studies": "CLINICAL STUDIES",
+    "references": "REFERENCES",
+    "how_supplied": "HOW SUPPLIED/STORAGE AND HANDLING",
+    "storage_and_handling": "STORAGE AND HANDLING",
+    "laboratory_tests": "LABORATORY TESTS",
+    "information_for_patients": "PATIENT COUNSELING INFORMATION",
+    "spl_medguide": "MEDICATION GUIDE",
+    "spl_patient_package_insert": "PATIENT INFORMATION",
+    "patient_medication_information": "PATIENT MEDICATION INFORMATION",
+    "instructions_for_use": "INSTRUCTIONS FOR USE",
+    "risks": "RISKS",
+    "spl_unclassified_section": "OTHER LABEL TEXT",
+}
+
+# Consumer-facing sections: written for patients, preferred when answering in plain language.
+PATIENT_SECTIONS = frozenset(
+    {"spl_medguide", "spl_patient_package_insert", "patient_medication_information", "information_for_patients"}
+)
+
+SHIPPED_LABELS = "labels/openfda-labels.jsonl.gz"
+
+_TAG = re.compile(r"<[^>]+>")
+_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+_ROW_END = re.compile(r"</tr\s*>|<br\s*/?>", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def table_to_text(fragment: str) -> str:
+    """Turn an openFDA `*_table` HTML fragment into text: cells separated by ' | ', rows by newlines."""
+    text = _CELL_END.sub(" | ", fragment)
+    text = _ROW_END.sub("\n", text)
+    text = html.unescape(_TAG.sub(" ", text))
+    lines = (_SPACES.sub(" ", line).strip(" |") for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def clean_text(text: str) -> str:
+    """Collapse runs of spaces; openFDA text has no paragraph breaks worth keeping."""
+    return _SPACES.sub(" ", html.unescape(text)).strip()
+
+
+def _date(value: Any) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"\d{8}", value):
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return None
+
+
+def dailymed_url(set_id: str) -> str:
+    """The DailyMed page of a label, built from its set id (never by a model)."""
+    return f"https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid={set_id}"
+
+
+@dataclass(frozen=True)
+class LabelRecord:
+    """One FDA label, normalized: names, classes, and section texts keyed by openFDA section key."""
+
+    set_id: str
+    label_id: str
+    version: str | None
+    effective_time: str | None  # YYYY-MM-DD
+    generic_names: tuple[str, ...]
+    brand_names: tuple[str, ...]
+    substance_names: tuple[str, ...]
+    routes: tuple[str, ...]
+    manufacturer: str | None
+    product_type: str | None
+    pharm_classes: dict[str, tuple[str, ...]]  # epc/moa/cs/pe -> class names
+    sections: dict[str, str]  # section key -> text
+    tables: dict[str, str] = field(default_factory=dict)  # section key -> tables as text
+
+    @property
+    def url(self) -> str:
+        return dailymed_url(self.set_id)
+
+    @property
+    def title(self) -> str:
+        return self.generic_names[0].lower() if self.generic_names else self.set_id
+
+    @classmethod
+    def from_openfda(cls, record: dict[str, Any]) -> LabelRecord:
+        openfda = record.get("openfda") or {}
+
+        def names(key: str) -> tuple[str, ...]:
+            values = openfda.get(key) or []
+            return tuple(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))
+
+        sections: dict[str, str] = {}
+        tables: dict[str, str] = {}
+        for key, value in record.items():
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+                continue
+            if key.endswith("_table"):
+                base = key.removesuffix("_table")
+                tables[base] = "\n\n".join(table_to_text(v) for v in value)
+            elif key in SECTION_TITLES:
+                sections[key] = clean_text(" ".join(value))
+        set_id = str(record.get("set_id") or openfda.get("spl_set_id", [""])[0])
+        if not set_id:
+            raise ValueError("label record has no set_id")
+        return cls(
+            set_id=set_id,
+            label_id=str(record.get("id") or set_id),
+            version=str(record["version"]) if record.get("version") else None,
+            effective_time=_date(record.get("effective_time")),
+            generic_names=names("generic_name"),
+            brand_names=names("brand_name"),
+            substance_names=names("substance_name"),
+            routes=names("route"),
+            manufacturer=(names("manufacturer_name") or (None,))[0],
+            product_type=(names("product_type") or (None,))[0],
+            pharm_classes={
+                kind: names(f"pharm_class_{kind}")
+                for kind in ("epc", "moa", "cs", "pe")
+                if openfda.get(f"pharm_class_{kind}")
+            },
+            sections=sections,
+            tables=tables,
+        )
+
+
+def _records_from_stream(stream: IO[bytes] | gzip.GzipFile, name: str) -> Iterator[dict[str, Any]]:
+    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+        for line in stream:
+            if line.strip():
+                yield json.loads(line)
+        return
+    # openFDA bulk files: one JSON object with a `results` array, parsed item by item.
+    yield from ijson.items(stream, "results.item", use_float=True)
+
+
+def iter_raw_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Raw openFDA label dicts from one file, streamed (.jsonl[.gz], .json[.gz], .json.zip)."""
+    name = path.name.lower()
+    if name.endswith(".zip"):
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                if member.lower().endswith((".json", ".jsonl")):
+                    with archive.open(member) as stream:
+                        yield from _records_from_stream(stream, member.lower())
+        return
+    if name.endswith(".gz"):
+        with gzip.open(path, "rb") as gz_stream:
+            yield from _records_from_stream(gz_stream, name.removesuffix(".gz"))
+    else:
+        with path.open("rb") as stream:
+            yield from _records_from_stream(stream, name)
+
+
+def iter_labels(paths: Iterable[Path]) -> Iterator[LabelRecord]:
+    """Normalized labels from every file, skipping records that are not labels (no set id)."""
+    for path in paths:
+        for raw in iter_raw_records(path):
+            if isinstance(raw, dict) and (raw.get("set_id") or (raw.get("openfda") or {}).get("spl_set_id")):
+                yield LabelRecord.from_openfda(raw)
+
+
+def shipped_data_path(relative: str) -> Path:
+    """Path of a data file shipped inside the package."""
+    return Path(str(resources.files("pharmabot.data").joinpath(relative)))
+
+
+def shipped_labels_path() -> Path:
+    return shipped_data_path(SHIPPED_LABELS)

@@ -1,0 +1,395 @@
+"""Drug names: what people type -> the label's drug.
+
+A drug is identified by its active moieties ("metformin", "sulfamethoxazole and trimethoprim"):
+salt and dosage-form words are dropped ("METFORMIN HYDROCHLORIDE", "METOPROLOL SUCCINATE ER
+TABLETS"), brand names come from the labels and from the FDA Orange Book ("Zocor" -> simvastatin),
+and misspellings are matched with rapidfuzz. Two close but different candidates give an
+ambiguous answer with candidates instead of a guess.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from rapidfuzz import fuzz, process
+
+from pharmabot.knowledge.labels import LabelRecord
+
+# Salt, ester and hydrate words: dropped when another word remains ("sodium chloride" stays).
+SALT_WORDS = frozenset(
+    """hydrochloride hcl dihydrochloride monohydrochloride sodium disodium monosodium trisodium potassium
+    dipotassium calcium magnesium sulfate bisulfate hemisulfate acetate diacetate fumarate hemifumarate
+    tartrate bitartrate mesylate dimesylate besylate maleate succinate citrate phosphate diphosphate
+    hydrobromide bromide chloride lactate gluconate oxalate benzoate meglumine tromethamine monohydrate
+    dihydrate hemihydrate trihydrate sesquihydrate anhydrous propionate dipropionate furoate valerate
+    acetonide hyclate erbumine medoxomil kamedoxomil axetil pivoxil malate tosylate napsylate pamoate
+    stearate estolate ethylsuccinate decanoate enanthate cypionate xinafoate trifenatate nitrate lysine
+    arginine hydrate salt base""".split()
+)
+
+# Dosage-form and packaging words that openFDA sometimes puts in generic names.
+FORM_WORDS = frozenset(
+    """er xr sr la cd xl dr odt ir tablets tablet tabs capsules capsule caplets extended-release extended
+    delayed-release delayed release immediate-release orally disintegrating oral solution suspension
+    injection injectable for usp film-coated coated chewable topical ophthalmic otic nasal spray cream gel
+    ointment lotion inhalation powder kit syrup elixir drops patch transdermal vaginal rectal
+    suppository concentrate liquid emulsion in dextrose water""".split()
+)
+
+# Brand names that are also everyday words would match ordinary sentences.
+_COMMON_WORDS = frozenset(
+    """all alli may today plan one day night care cold flu sleep relief pain fever allergy
+    clear free max plus extra strength children child adult adults junior kids""".split()
+)
+
+# Substances that are not medicines in the sense people mean when they name them in a question.
+_NOT_MENTIONS = frozenset({"alcohol", "water", "oxygen", "dehydrated alcohol"})
+
+_BIOSIMILAR_SUFFIX = re.compile(r"-[a-z]{4}\b")
+_NON_WORD = re.compile(r"[^a-z0-9\-\s]")
+_COMBINATION_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\band\b|\bwith\b)\s*")
+
+
+def normalize(text: str) -> str:
+    """Lower case, punctuation to spaces, single spaces."""
+    text = _NON_WORD.sub(" ", text.lower().replace("®", " ").replace("™", " "))
+    return " ".join(text.split())
+
+
+def moiety(name: str) -> str:
+    """Active moiety of one ingredient name: salt and form words dropped when something remains."""
+    words = _BIOSIMILAR_SUFFIX.sub("", normalize(name)).split()
+    kept = [w for w in words if w not in FORM_WORDS] or words
+    core = [w for w in kept if w not in SALT_WORDS] or kept
+    return " ".join(core)
+
+
+def ingredients_of(name: str) -> tuple[str, ...]:
+    """Moieties of a possibly combined name, sorted ("amlodipine and benazepril hcl" -> both)."""
+    parts = [moiety(part) for part in _COMBINATION_SPLIT.split(name.lower()) if part.strip()]
+    return tuple(sorted({p for p in parts if p}))
+
+
+def drug_key(ingredients: Iterable[str]) -> str:
+    return " and ".join(sorted(set(ingredients)))
+
+
+@dataclass
+class DrugEntry:
+    """One drug of the catalog and the labels that describe it, best label first."""
+
+    key: str
+    ingredients: tuple[str, ...]
+    brands: list[str] = field(default_factory=list)
+    set_ids: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.key
+
+    @property
+    def has_label(self) -> bool:
+        return bool(self.set_ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "ingredients": list(self.ingredients), "brands": self.brands, "set_ids": self.set_ids}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DrugEntry:
+        return cls(
+            key=data["key"],
+            ingredients=tuple(data["ingredients"]),
+            brands=list(data["brands"]),
+            set_ids=list(data["set_ids"]),
+        )
+
+
+def _label_rank(label: LabelRecord) -> tuple[int, int, str]:
+    # Prefer complete, dated labels; then the newest. Keeps the choice among repackager copies stable.
+    key_sections = sum(
+        1 for s in ("indications_and_usage", "dosage_and_administration", "adverse_reactions") if s in label.sections
+    )
+    return (1 if label.effective_time else 0, key_sections + len(label.sections) // 10, label.effective_time or "")
+
+
+def label_ingredients(label: LabelRecord) -> tuple[str, ...]:
+    """Moieties of a label: from its generic name, else its substances."""
+    for source in (label.generic_names, label.substance_names):
+        found: set[str] = set()
+        for name in source:
+            found.update(ingredients_of(name))
+        if found:
+            return tuple(sorted(found))
+    return ()
+
+
+def read_orange_book(path: Path) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(trade name, ingredient moieties) rows of the Orange Book products file (.tsv or .tsv.gz)."""
+    data = path.read_bytes()
+    text = (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
+    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+        trade = (row.get("trade_name") or "").strip()
+        ingredient = row.get("ingredient") or ""
+        moieties = tuple(sorted({moiety(part) for part in ingredient.split(";") if part.strip()}))
+        if trade and moieties:
+            yield trade, moieties
+
+
+@dataclass(frozen=True)
+class Candidate:
+    drug: str
+    matched: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of resolving one typed name."""
+
+    query: str
+    status: Literal["resolved", "ambiguous", "unknown"]
+    drug: DrugEntry | None = None
+    matched: str | None = None
+    method: Literal["exact", "brand", "ingredient", "fuzzy"] | None = None
+    score: float = 0.0
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A drug named inside free text."""
+
+    drug: DrugEntry
+    text: str
+    start: int
+    end: int
+
+
+class DrugCatalog:
+    """All drugs of the corpus and every name that points to them."""
+
+    FUZZY_CUTOFF = 80.0
+    AMBIGUITY_MARGIN = 3.0
+
+    def __init__(self, drugs: Iterable[DrugEntry], *, brand_map: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.drugs: dict[str, DrugEntry] = {d.key: d for d in drugs}
+        self._names: dict[str, set[str]] = defaultdict(set)  # normalized name -> drug keys
+        self._kinds: dict[str, Literal["exact", "brand"]] = {}
+        self._by_ingredient: dict[str, set[str]] = defaultdict(set)
+        for drug in self.drugs.values():
+            self._add(drug.key, drug.key, "exact")
+            if len(drug.ingredients) > 1:
+                self._add(" ".join(drug.ingredients), drug.key, "exact")
+            for brand in drug.brands:
+                self._add(brand, drug.key, "brand")
+            for ingredient in drug.ingredients:
+                self._by_ingredient[ingredient].add(drug.key)
+        for brand, ingredients in (brand_map or {}).items():
+            key = drug_key(ingredients)
+            if key in self.drugs:
+                self._add(brand, key, "brand")
+        self._choices = list(self._names)
+        self._mention_names = {
+            name: keys
+            for name, keys in self._names.items()
+            if len(name) >= 4 and name not in _COMMON_WORDS and name not in _NOT_MENTIONS and not name.isdigit()
+        }
+        self._max_words = max((len(n.split()) for n in self._mention_names), default=1)
+
+    def _add(self, name: str, key: str, kind: Literal["exact", "brand"]) -> None:
+        normalized = normalize(name)
+        if not normalized:
+            return
+        self._names[normalized].add(key)
+        self._kinds.setdefault(normalized, kind)
+
+    # --- building -------------------------------------------------------------------------
+
+    @classmethod
+    def from_labels(
+        cls, labels: Iterable[LabelRecord], *, orange_book: Iterable[tuple[str, tuple[str, ...]]] = ()
+    ) -> DrugCatalog:
+        grouped: dict[str, list[LabelRecord]] = defaultdict(list)
+        ingredients: dict[str, tuple[str, ...]] = {}
+        for label in labels:
+            found = label_ingredients(label)
+            if not found:
+                continue
+            key = drug_key(found)
+            grouped[key].append(label)
+            ingredients[key] = found
+        drugs = []
+        for key, group in grouped.items():
+            group.sort(key=_label_rank, reverse=True)
+            brands: dict[str, None] = {}
+            for label in group:
+                for brand in label.brand_names:
+                    if normalize(brand) != key and ingredients_of(brand) != ingredients[key]:
+                        brands.setdefault(brand.strip(), None)
+            drugs.append(
+                DrugEntry(key=key, ingredients=ingredients[key], brands=list(brands), set_ids=[g.set_id for g in group])
+            )
+        # Orange Book products add brand names, and drugs the corpus has no label for (lisinopril,
+        # aspirin...): those resolve, so rules and other labels' mentions can still be checked.
+        brand_map: dict[str, tuple[str, ...]] = {}
+        unlabelled: dict[str, DrugEntry] = {}
+        for trade, moieties in orange_book:
+            key = drug_key(moieties)
+            if key not in grouped and key not in unlabelled:
+                unlabelled[key] = DrugEntry(key=key, ingredients=moieties)
+            if ingredients_of(trade) != moieties:
+                brand_map.setdefault(trade.title(), moieties)
+        return cls([*drugs, *unlabelled.values()], brand_map=brand_map)
+
+    def to_dict(self) -> dict[str, Any]:
+        brand_map = {
+            name: list(self.drugs[next(iter(keys))].ingredients)
+            for name, keys in self._names.items()
+            if self._kinds.get(name) == "brand" and len(keys) == 1
+        }
+        return {"drugs": [d.to_dict() for d in self.drugs.values()], "brand_map": brand_map}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DrugCatalog:
+        return cls(
+            (DrugEntry.from_dict(d) for d in data["drugs"]),
+            brand_map={name: tuple(ings) for name, ings in data.get("brand_map", {}).items()},
+        )
+
+    # --- lookups ------------------------------------------------------------------------
+
+    def get(self, key: str) -> DrugEntry | None:
+        return self.drugs.get(key)
+
+    def resolve(self, text: str) -> Resolution:
+        """Resolve one typed name: exact/brand/salt form, then single ingredient, then fuzzy."""
+        query = text.strip()
+        normalized = normalize(query)
+        if not normalized:
+            return Resolution(query=query, status="unknown")
+        for form in dict.fromkeys((normalized, moiety(normalized), drug_key(ingredients_of(normalized)))):
+            keys = self._names.get(form)
+            if keys:
+                return self._from_keys(query, keys, form, self._kinds.get(form, "exact"), 100.0)
+        # A single ingredient that only exists inside combination products.
+        keys = self._by_ingredient.get(moiety(normalized))
+        if keys:
+            return self._from_keys(query, keys, moiety(normalized), "ingredient", 100.0)
+        # A word shared by several drugs ("insulin" -> insulin lispro, insulin aspart...).
+        padded = f" {normalized} "
+        containing = {key for key in self.drugs if padded in f" {key} "}
+        if containing:
+            return self._from_keys(query, containing, normalized, "ingredient", 100.0)
+        return self._fuzzy(query, normalized)
+
+    def _from_keys(
+        self, query: str, keys: set[str], matched: str, method: Literal["exact", "brand", "ingredient"], score: float
+    ) -> Resolution:
+        if len(keys) == 1:
+            key = next(iter(keys))
+            return Resolution(
+                query=query, status="resolved", drug=self.drugs[key], matched=matched, method=method, score=score
+            )
+        # Prefer the single-ingredient product when the name is exactly that ingredient.
+        singles = [k for k in keys if k == matched]
+        if len(singles) == 1:
+            return Resolution(
+                query=query, status="resolved", drug=self.drugs[singles[0]], matched=matched, method=method, score=score
+            )
+        candidates = tuple(Candidate(drug=k, matched=matched, score=score) for k in sorted(keys))
+        return Resolution(query=query, status="ambiguous", matched=matched, candidates=candidates)
+
+    def _fuzzy(self, query: str, normalized: str) -> Resolution:
+        hits = process.extract(normalized, self._choices, scorer=fuzz.ratio, limit=12, score_cutoff=self.FUZZY_CUTOFF)
+        best_by_drug: dict[str, Candidate] = {}
+        for name, score, _ in hits:
+            for key in self._names[name]:
+                if key not in best_by_drug or score > best_by_drug[key].score:
+                    best_by_drug[key] = Candidate(drug=key, matched=name, score=round(score, 1))
+        ranked = sorted(best_by_drug.values(), key=lambda c: (-c.score, c.drug))
+        if not ranked:
+            return Resolution(query=query, status="unknown", candidates=tuple(self.suggest(query, limit=5)))
+        top = ranked[0]
+        if len(ranked) > 1 and top.score - ranked[1].score < self.AMBIGUITY_MARGIN:
+            return Resolution(query=query, status="ambiguous", candidates=tuple(ranked[:5]))
+        return Resolution(
+            query=query,
+            status="resolved",
+            drug=self.drugs[top.drug],
+            matched=top.matched,
+            method="fuzzy",
+            score=top.score,
+            candidates=tuple(ranked[1:5]),
+        )
+
+    def suggest(self, text: str, *, limit: int = 10) -> list[Candidate]:
+        """Autocomplete: prefix matches first, then fuzzy ones; one entry per drug."""
+        normalized = normalize(text)
+        if not normalized:
+            return []
+        found: dict[str, Candidate] = {}
+        for name in sorted(self._choices, key=lambda n: (len(n), n)):
+            if name.startswith(normalized) or f" {normalized}" in f" {name}":
+                for key in sorted(self._names[name]):
+                    found.setdefault(key, Candidate(drug=key, matched=name, score=100.0))
+            if len(found) >= limit:
+                break
+        if len(found) < limit:
+            for name, score, _ in process.extract(
+                normalized, self._choices, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=70
+            ):
+                for key in sorted(self._names[name]):
+                    found.setdefault(key, Candidate(drug=key, matched=name, score=round(score, 1)))
+        return list(found.values())[:limit]
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Drugs named in free text: exact names and brands (longest first), then close misspellings."""
+        tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9\-]*", text)]
+        lowered = [normalize(tok) for tok, _, _ in tokens]
+        mentions: list[Mention] = []
+        taken = [False] * len(tokens)
+        for size in range(min(self._max_words, len(tokens)), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                if any(taken[i : i + size]):
+                    continue
+                name = " ".join(lowered[i : i + size])
+                keys = self._mention_names.get(name)
+                if keys is None and size == 1:
+                    keys = self._mention_names.get(moiety(name))
+                if not keys:
+                    continue
+                resolved = self._from_keys(name, keys, name, "exact", 100.0)
+                if resolved.drug is None:
+                    continue
+                start, end = tokens[i][1], tokens[i + size - 1][2]
+                mentions.append(Mention(drug=resolved.drug, text=text[start:end], start=start, end=end))
+                for j in range(i, i + size):
+                    taken[j] = True
+        # Misspellings: single long words close to one drug name only.
+        for i, word in enumerate(lowered):
+            if taken[i] or len(word) < 6 or word in _COMMON_WORDS:
+                continue
+            hits = process.extract(word, self._mention_names.keys(), scorer=fuzz.ratio, limit=6, score_cutoff=85)
+            best: dict[str, float] = {}
+            for name, score, _ in hits:
+                for key in self._mention_names[name]:
+                    best[key] = max(best.get(key, 0.0), score)
+            ranked = sorted(best.items(), key=lambda item: -item[1])
+            if ranked and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= self.AMBIGUITY_MARGIN):
+                _, start, end = tokens[i]
+                drug = self.drugs[ranked[0][0]]
+                mentions.append(Mention(drug=drug, text=text[start:end], start=start, end=end))
+                taken[i] = True
+        mentions.sort(key=lambda m: m.start)
+        unique: dict[str, Mention] = {}
+        for mention in mentions:
+            unique.setdefault(mention.drug.key, mention)
+        return list(unique.values())
