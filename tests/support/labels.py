@@ -5,8 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterable
-from typing import Any
 from functools import lru_cache
+from typing import Any
 
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path, shipped_labels_path
 from pharmabot.knowledge.names import DrugCatalog, drug_key, ingredients_of, read_orange_book
