@@ -1,6 +1,7 @@
 # Shared helpers for the deploy scripts (sourced, not run).
 # shellcheck shell=bash
 
+# shellcheck disable=SC2034  # used by the scripts that source this file
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 log() { printf '==> %s\n' "$*" >&2; }
