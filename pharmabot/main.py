@@ -16,6 +16,7 @@ from pharmabot.config import Settings, get_settings
 from pharmabot.logs import configure_logging
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.services import Services
+from pharmabot.telemetry import configure_telemetry
 
 DESCRIPTION = """\
 PharmaBot answers questions about medicines from the official FDA drug labels, citing the exact
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added last so it is outermost: every response, CORS preflights and errors included, gets an id.
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
+    configure_telemetry(settings, app)
     return app
 
 
