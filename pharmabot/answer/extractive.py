@@ -28,7 +28,7 @@ _STOPWORDS = frozenset(
 _STOP_ADVICE = re.compile(r"\b(stop (taking|using|treatment)|discontinue|discontinuation of)\b", re.IGNORECASE)
 # Table debris, cross-references and headings do not read as an answer.
 _NOT_PROSE = re.compile(
-    r"(\|)|(^\(?\d+(\.\d+)*\)?\s)|(^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized) in (table|figure))",
+    r"(\|)|(^\(?\d+(\.\d+)*\)?\s)|(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized) in (table|figure))",
     re.IGNORECASE,
 )
 _SEE_REF = re.compile(r"\s*[\[(]see [^\])]*[\])]", re.IGNORECASE)
