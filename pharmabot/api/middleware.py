@@ -17,7 +17,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("pharmabot.access")
 
-_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
+# Matched with fullmatch: `$` would also accept a trailing newline, which must never be echoed.
+_VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{8,128}")
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -45,7 +46,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         sent = _header(scope, b"x-request-id")
-        request_id = sent if sent and _VALID_REQUEST_ID.match(sent) else uuid.uuid4().hex
+        request_id = sent if sent and _VALID_REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status = 500
