@@ -184,11 +184,11 @@ async def test_sse_events_arrive_one_by_one_over_real_http(entry: tuple[HttpFunc
     assert len(arrivals) == 6
     assert len(produced) == 5
     # Buffered, every event would arrive after the last was produced; streamed, the first arrives
-    # ~0.8 s before that, and arrivals follow production, about 200 ms apart.
+    # ~0.8 s before that, and each arrives soon after it is produced (200 ms apart).
     assert arrivals[0] < produced[-1] - 0.5
     assert arrivals[4] - arrivals[0] > 0.6
     for arrived, made in zip(arrivals, produced, strict=False):
-        assert arrived - made < 0.15
+        assert arrived - made < 0.3
 
 
 @module_loop
