@@ -6,12 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 
 from pharmabot import __version__
 from pharmabot.api import health
 from pharmabot.api.errors import install_error_handlers
-from pharmabot.api.middleware import RequestContextMiddleware
+from pharmabot.api.middleware import JsonCORSMiddleware, RequestContextMiddleware
 from pharmabot.config import Settings, get_settings
 from pharmabot.logs import configure_logging
 from pharmabot.schemas.common import ErrorResponse
@@ -57,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     app.add_middleware(
-        CORSMiddleware,
+        JsonCORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
         allow_headers=["Content-Type", "Authorization", "X-API-Key", "X-Request-ID"],
