@@ -178,14 +178,18 @@ class CosmosStore:
     async def _claim(self, *, owner: str, session_id: str) -> bool:
         now = _timestamp(datetime.now(UTC))
         item = {"id": item_id(session_id), "sessionId": session_id, "owner": owner, "createdAt": now}
-        try:
-            await self._sessions.create_item(item)
-        except CosmosHttpResponseError as exc:
-            if _status(exc) != 409:
-                raise
+        for _ in range(2):
+            try:
+                await self._sessions.create_item(item)
+                return True
+            except CosmosHttpResponseError as exc:
+                if _status(exc) != 409:
+                    raise
             existing = await self._read(self._sessions, item["id"])
-            return existing is not None and existing.get("owner") == owner
-        return True
+            if existing is not None:
+                return existing.get("owner") == owner
+            # Deleted between our create and read: try once more.
+        return False
 
     async def add_turn(self, turn: Turn) -> None:
         async with self._call("write"):

@@ -247,3 +247,21 @@ async def test_unreachable_account_fails_fast(unused_tcp_port: int) -> None:
         assert time.monotonic() - started < 2.6
     finally:
         await store.close()
+
+
+async def test_without_a_key_microsoft_entra_id_is_used(cosmos_endpoint: str) -> None:
+    # No identity exists on a test machine: the token request fails and surfaces as StoreError in time.
+    settings = load_settings(
+        store="cosmos", cosmos_endpoint=cosmos_endpoint, azure_client_id="00000000-0000-0000-0000-000000000001"
+    )
+    store = await CosmosStore.from_settings(settings)
+    try:
+        from azure.identity.aio import DefaultAzureCredential
+
+        assert isinstance(store._credential, DefaultAzureCredential)
+        started = time.monotonic()
+        with pytest.raises(StoreError):
+            await store.check()
+        assert time.monotonic() - started < 2.6
+    finally:
+        await store.close()
