@@ -138,21 +138,25 @@ class CosmosStore:
     async def create_containers(self) -> None:
         """Create the database and the three containers if missing (development; infra does it in production)."""
         try:
-            database = await self._client.create_database_if_not_exists(self._database.id)
-            await database.create_container_if_not_exists(
-                SESSIONS, partition_key=PartitionKey(path="/id"), default_ttl=DEFAULT_TTL_SECONDS
-            )
-            await database.create_container_if_not_exists(
-                TURNS, partition_key=PartitionKey(path="/sessionKey"), default_ttl=DEFAULT_TTL_SECONDS
-            )
-            # -1: TTL on, items live until their own `ttl` (each counter sets the window).
-            await database.create_container_if_not_exists(
-                COUNTERS, partition_key=PartitionKey(path="/id"), default_ttl=-1
-            )
+            async with asyncio.timeout(30):  # start-up only, so more patient than a request
+                await self._create_containers()
+        except TimeoutError as exc:
+            raise StoreError("Cosmos DB create containers timed out") from exc
         except CosmosHttpResponseError as exc:
             _raise(exc, "create containers")
         except AzureError as exc:
             raise StoreError(f"Cosmos DB unreachable: {type(exc).__name__}") from exc
+
+    async def _create_containers(self) -> None:
+        database = await self._client.create_database_if_not_exists(self._database.id)
+        await database.create_container_if_not_exists(
+            SESSIONS, partition_key=PartitionKey(path="/id"), default_ttl=DEFAULT_TTL_SECONDS
+        )
+        await database.create_container_if_not_exists(
+            TURNS, partition_key=PartitionKey(path="/sessionKey"), default_ttl=DEFAULT_TTL_SECONDS
+        )
+        # -1: TTL on, items live until their own `ttl` (each counter sets the window).
+        await database.create_container_if_not_exists(COUNTERS, partition_key=PartitionKey(path="/id"), default_ttl=-1)
 
     @asynccontextmanager
     async def _call(self, what: str) -> AsyncIterator[None]:
