@@ -130,7 +130,8 @@ RULES: tuple[InjectionRule, ...] = (
         r"(?:you\ are|you're|du\ bist|jetzt\ bist\ du|nun\ bist\ du|tu\ es|eres)\s+(?:now\s+)?",
         r"(?!(?:supposed|allowed|able|going|not|on|in|at|taking|pregnant|breastfeeding|nursing|allergic|sure|over",
         r"|under|older|younger|diabetic|using|prescribed|dizzy|faint|sick|ill|tired|sleepy|drowsy|unable",
-        r"|unsure|at\ risk|having|feeling|getting|being|likely|more|less|very|too|also|still|already|currently|now\ taking)\b)",
+        r"|unsure|at\ risk|having|feeling|getting|being|likely|more|less|very|too|also|still|already",
+        r"|currently|now\ taking)\b)",
         r"(?:an?\s+|the\s+|three\s+|eine?r?\s+|keine?\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*[.,:;!]",
     ),
     _rule(
