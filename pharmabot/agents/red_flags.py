@@ -47,22 +47,23 @@ def _rule(kind: EmergencyKind, name: str, *parts: str) -> _Rule:
     return _Rule(f"{kind.value}.{name}", kind, re.compile("".join(parts), re.VERBOSE))
 
 
-# Who an event happens to: the writer or someone with them now.
-_PERSON = r"""(?:i|i've|i\ have|ive|i\ just|i\ think\ i|we|he|she|they|someone|somebody|my\ (?:\w+\ ){0,2}\w+
-    |our\ \w+|a\ friend|the\ (?:patient|baby|kid|child))"""
 _CHILD = r"""(?:son|daughter|kid|kids|child|children|toddler|baby|infant|boy|girl|grandson|granddaughter|grandchild
-    |grandkid|nephew|niece|little\ one|teen|teenager|\d+\s*-?\s*(?:year|yr|month|mo)s?\s*-?\s*old)"""
+    |grandkid|nephew|niece|little\ one|teen|teenager|\d+\s*(?:yo|y/o|yrs?)
+    |\d+\s*-?\s*(?:year|yr|month|mo)s?\s*-?\s*old)"""
 _NUMBER_WORDS = r"(?:eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\ hundred|dozens?|hundreds)"
-_TOOK = r"(?:took|taken|swallowed|ate|eaten|had|popped|downed|injected|used|chewed|overdosed\ on|od'?d\ on)"
+# "ate" or "had" 10 of something is only an overdose when it is pills, so those verbs are not here.
+_TOOK = r"(?:took|taken|swallowed|popped|downed|injected|chewed|overdosed\ on|od'?d\ on)"
 # Quantities that are an overdose by themselves (a count of 8+ units, a whole container, "too many").
 _BIG_AMOUNT = rf"""(?:(?:like|about|around|maybe|almost|over|nearly|at\ least|more\ than)\s+)?
     (?:(?:[89]|\d{{2,}}|{_NUMBER_WORDS})\s+(?!mg|mcg|g\b|grams?|ml|milligrams?|micrograms?|units?|iu|hours?|hrs?|minutes?|mins?
         |days?|weeks?|months?|years?|percent|%)
-    |a\ (?:whole\ )?bunch|a\ handful|handfuls|a\ lot\ of|lots\ of|all\ (?:of\ )?(?:my|his|her|their|the|of)|too\ many
-    |way\ too\ much
-    |the\ (?:whole|entire|rest\ of\ the)\ (?:bottle|pack|packet|box|container|blister)|an?\ (?:whole|entire
-    |full)\ (?:bottle|pack|box)
-    |a\ bottle|(?:[3-9]|\d{{2,}}|three|four|five|ten|twenty)\s+times)"""
+    |a\ (?:whole\ )?bunch|a\ handful|handfuls|a\ lot\ of|lots\ of|t(?:o|oo)\ many|way\ too\ much
+    |all\ (?:of\ )?(?:my|his|her|their|the)\ (?:\w+\ )?\w+\s+(?:at\ once|in\ the\ bottle|left|together)
+    |the\ (?:whole|entire|rest\ of\ the)\ (?:bottle|pack|packet|box|container|blister)
+    |an?\ (?:whole|entire|full)\ (?:bottle|pack|box)
+    |a\ bottle|(?:\d+|two|three|four|several)\ (?:bottles|packs|boxes|packets|blister\ packs)
+    |(?:a|an|his|her|my|the|their)\ (?:whole\ |full\ |entire\ )?(?:week|month)(?:'s)?\ (?:worth\ )?of
+    |(?:[3-9]|\d{{2,}}|three|four|five|ten|twenty)\s+times)"""
 # What a child got into that was not theirs, or any amount of it.
 _NOT_THEIRS = r"""(?:my|mom'?s|mommy'?s|dad'?s|daddy'?s|grandma'?s|grandpa'?s|granny'?s|nana'?s|someone'?s|\w+'s|our
     |your
@@ -107,13 +108,13 @@ RULES: tuple[_Rule, ...] = (
         r"(?:all|every|the\ whole|a\ whole|the\ entire|an\ entire|a\ bunch|a\ handful|enough|them\ all|\d{2,})\b",
         r"|\boverdos\w*\s+on\s+purpose\b|\bwould\s+it\s+take\s+to\s+(?:die|kill|end|not\s+wake)\b",
         r"|\b(?:how\s+many|how\s+much|what\s+amount)\b.{0,40}\bto\s+(?:kill\s+(?:me|myself)|die|end\s+my\s+life)\b",
-        r"|\b(?:plan|planning|going)\s+to\s+(?:overdose|od)\b",
+        r"|\b(?:plan|planning|going\s+to|gonna|about\s+to|want\s+to|wanna|trying\s+to)\s+(?:to\s+)?(?:overdose|od)\b",
     ),
     # --- A child got into medicine: any amount of something not theirs (route to Poison Help and 911).
     _rule(
         EmergencyKind.CHILD_INGESTION,
         "child_swallowed",
-        rf"\b{_CHILD}\b(?:\s+\w+){{0,3}}?\s+(?:just\s+|may\s+have\s+|might\s+have\s+|has\s+|have\s+|must\s+have\s+)?",
+        rf"\b{_CHILD}\b.{{0,40}}?\b(?:just\s+|may\s+have\s+|might\s+have\s+|has\s+|have\s+|must\s+have\s+)?",
         r"(?:swallowed|ate|eaten|got\s+into|gotten\s+into|chewed|chewed\s+on|ingested|drank|licked|sucked\s+on)\s+",
         rf"(?:(?:some|part|half|one|two|three|a\ few|several)\s+of\s+)?(?:\w+\s+)?{_NOT_THEIRS}",
     ),
@@ -149,7 +150,7 @@ RULES: tuple[_Rule, ...] = (
         r"|is\ not|not)\s+(?:wake|waking)\s+up\b|\bnot\s+responding\b",
         r"|\b(?:can'?t|cannot|can\ not|cant|couldn'?t)\s+(?:wake|rouse)\s+(?:him|her|them|my|up)\b",
         r"|\b(?:can'?t|cannot|cant)\s+stay\s+awake\b|\b(?:he|she",
-        r"|they|my\ \w+|someone|friend)\s+(?:just\s+|has\s+|is\s+)?",
+        r"|they|my\ \w+|someone|friend)(?:'s|'re|\s+is|\s+are|\s+has|\s+have)?\s+(?:just\s+)?",
         r"(?:passed\s+out|collapsed|unconscious|blacked\s+out|out\s+cold|barely\s+conscious)",
     ),
     # --- Trouble breathing now, or breathing slow, stopped or blue (route to 911).

@@ -61,6 +61,16 @@ EMERGENCIES: list[tuple[str, EmergencyKind]] = [
     ("he's unresponsive", K.UNRESPONSIVE),
     ("my roommate passed out and there are pills everywhere", K.UNRESPONSIVE),
     ("I can't wake him up", K.UNRESPONSIVE),
+    ("i think i took to many pills", K.OVERDOSE),
+    ("i took 2 bottles of benadryl", K.OVERDOSE),
+    ("my grandpa took his whole week of pills at once", K.OVERDOSE),
+    ("Help! My 3yo got into my purse and ate my pills", K.CHILD_INGESTION),
+    ("My son (4) swallowed a button battery", K.CHILD_INGESTION),
+    ("she's unconscious", K.UNRESPONSIVE),
+    ("he collapsed after taking viagra", K.UNRESPONSIVE),
+    ("im gonna overdose", K.SUICIDAL),
+    ("i wanna die", K.SUICIDAL),
+    ("my chest hurts really bad and my left arm is numb", K.CHEST_PAIN),
 ]
 
 # Questions, hypotheticals, past events, negations and side-effect questions: no emergency.
@@ -109,6 +119,15 @@ NOT_EMERGENCIES = [
     "what should I do with 30 leftover oxycodone pills?",
     "is it dangerous to take 8 hours between doses?",
     "what are the 3 times a day dosing instructions for amoxicillin?",
+    "I took all my meds this morning, can I drink coffee?",
+    "I had 10 glasses of water today",
+    "I took 10 days off my statin, can I restart?",
+    "I take 8 pills a day for my heart",
+    "what should I do if I took too many pills?",
+    "is hives a sign of anaphylaxis?",
+    "can you die from taking too much tylenol?",
+    "my friend said she overdosed in college, is that common?",
+    "I'm worried my son might swallow my pills, how should I store them?",
 ]
 
 
