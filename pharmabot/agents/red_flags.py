@@ -119,6 +119,12 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:(?:some|part|half|one|two|three|a\ few|several)\s+of\s+)?(?:\w+\s+)?{_NOT_THEIRS}",
     ),
     _rule(
+        EmergencyKind.CHILD_INGESTION,
+        "child_by_mistake",
+        rf"\b{_CHILD}\b.{{0,40}}?\b(?:accidentally\s+(?:took|swallowed|ate|drank)",
+        r"|(?:took|swallowed|ate|drank)\b.{0,40}\bby\s+(?:mistake|accident))",
+    ),
+    _rule(
         EmergencyKind.CHILD_INGESTION, "child_big_amount", rf"\b{_CHILD}\b(?:\s+\w+){{0,3}}?\s+{_TOOK}\s+{_BIG_AMOUNT}"
     ),
     _rule(
@@ -240,13 +246,14 @@ _INFO_CUE = re.compile(
 _PRESENT_PERSON = re.compile(
     r"\b(?:i'?m|i\ am|im|i'?ve|i\ have|i\ just|i\ took|i\ think"
     r"|i\ can'?t|i\ cant|i\ feel|i\ want|he'?s|she'?s|he\ is|she\ is"
-    r"|they'?re|he\ can'?t|she\ can'?t|he\ took|she\ took|my\ \w+\s+(?:is"
+    r"|they'?re|he\ can'?t|she\ can'?t|he\ took|she\ took|my\ (?:\w+\s+){1,3}(?:swallowed|ate|got\ into)|my\ \w+\s+(?:is"
     r"|are|has|just|won'?t|can'?t|isn'?t|took|swallowed|ate)"
     r"|right\ now|currently)\b"
 )
 # Conditional or hypothetical spans are cut out up to the next comma ("what happens if you take 20?").
+# "What do I do if my son swallowed..." reports a real event in conditional form: it is kept.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|whether|in\s+case|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+someone|would\s+happen"
+    r"\b(?:if(?!\s+(?:my|our)\s+\w+(?:\s+\w+){0,2}\s+(?:just\s+)?(?:swallowed|took|ate|drank|got\s+into|overdosed))|whether|in\s+case|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+someone|would\s+happen"
     r"|what\s+happens\s+when|when\s+someone|when\s+a\s+person|someone\s+who|a\s+person\s+who|people\s+who)\b[^,]*"
 )
 # Past events already over ("I had a seizure in 2019"): no emergency now.

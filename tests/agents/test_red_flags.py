@@ -10,6 +10,10 @@ K = EmergencyKind
 
 # Events happening now, first or third person, with misspellings and slang.
 EMERGENCIES: list[tuple[str, EmergencyKind]] = [
+    # A real event asked about in conditional form.
+    ("what should I do if my kid swallowed a pill?", EmergencyKind.CHILD_INGESTION),
+    ("what should I do if my 3 year old ate some of my pills", EmergencyKind.CHILD_INGESTION),
+    ("what if my son took 2 tylenol by mistake?", EmergencyKind.CHILD_INGESTION),
     ("I took 20 pills", K.OVERDOSE),
     ("took 20 tylenol an hour ago", K.OVERDOSE),
     ("I just took like 30 of my sleeping pills", K.OVERDOSE),
