@@ -72,5 +72,5 @@ def test_env_variable_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PHARMABOT_RATE_LIMITS", "chat=1/hour")
     assert load_settings().rate_limits == "chat=1/hour"
     monkeypatch.setenv("PHARMABOT_RATE_LIMITS", "chat=1/year")
-    with pytest.raises(ConfigError, match="RATE_LIMITS: unknown period"):
+    with pytest.raises(ConfigError, match="PHARMABOT_RATE_LIMITS: unknown period"):
         load_settings()
