@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS counters (
 );
 """
 
+# Counter increments between two sweeps of expired counters.
+_PURGE_EVERY = 256
+
 
 class SqliteStore:
     """Store on one aiosqlite connection (aiosqlite runs SQLite on its own thread, so the event loop never blocks)."""
@@ -43,6 +46,7 @@ class SqliteStore:
     def __init__(self, *, path: Path) -> None:
         self._path = path
         self._db: aiosqlite.Connection | None = None
+        self._increments = 0
 
     async def open(self) -> SqliteStore:
         try:
@@ -136,7 +140,11 @@ class SqliteStore:
 
     async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
         now = time.time()
+        self._increments += 1
         try:
+            if self._increments % _PURGE_EVERY == 0:
+                # Rate-limit keys name their window, so expired rows are never read again: drop them.
+                await self.db.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
             # Expired counters restart from AMOUNT; the upsert makes read-modify-write one statement.
             row = await (
                 await self.db.execute(
