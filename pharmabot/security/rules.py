@@ -2,14 +2,14 @@
 
 Defaults (per caller unless noted; fixed windows aligned to the epoch, so every instance agrees):
 
-| class          | limit            | counts                                  | store outage |
-|----------------|------------------|-----------------------------------------|--------------|
-| `chat`         | 10/minute, 200/day | requests to `/api/chat*`              | fail open    |
-| `search`       | 60/minute, 2000/day | requests to `/api/search`            | fail open    |
-| `interactions` | 60/minute, 2000/day | requests to `/api/interactions`      | fail open    |
-| `other`        | 120/minute       | any other `/api/*` request              | fail open    |
-| `session`      | 5/minute, 100/day | chat turns in one session              | fail open    |
-| `chat_chars`   | 200000/day       | characters of generated chat answers    | fail closed  |
+| class          | default limits        | counts                                 | store outage |
+|----------------|-----------------------|----------------------------------------|--------------|
+| `chat`         | 10/minute, 200/day    | requests to `/api/chat*`               | fail open    |
+| `search`       | 60/minute, 2000/day   | requests to `/api/search`              | fail open    |
+| `interactions` | 60/minute, 2000/day   | requests to `/api/interactions`        | fail open    |
+| `other`        | 120/minute            | any other `/api/*` request             | fail open    |
+| `session`      | 5/minute, 100/day     | chat turns in one session (per caller) | fail open    |
+| `chat_chars`   | 200000/day            | characters of generated chat answers   | fail closed  |
 
 Request counts fail open: an unreachable store must not take the API down, and the worst case
 is unthrottled traffic for the length of the outage. The generated-characters budget fails
@@ -38,7 +38,7 @@ class RouteClass(StrEnum):
     chat_chars = "chat_chars"
 
 
-# Classes whose counters measure something other than requests.
+# Rules that refuse service when their counter cannot be read (see the module docstring).
 FAIL_CLOSED = frozenset({RouteClass.chat_chars})
 
 
