@@ -29,6 +29,26 @@ def _settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hash_key(args: argparse.Namespace) -> int:
+    import secrets
+
+    from pharmabot.security.auth import hash_key
+
+    given = sys.stdin.readline() if args.stdin else args.key
+    if given is not None:
+        key = given.strip()
+        # SHA-256 without a slow hash is only right for keys nobody can guess.
+        if len(key) < 24:
+            print("pharmabot: keys must be at least 24 random characters; omit --key to generate one", file=sys.stderr)
+            return 2
+        print(hash_key(key))
+        return 0
+    key = secrets.token_urlsafe(32)  # 256 random bits
+    print(f"API key (shown once, give it to the client): {key}")
+    print(f"Hash (add it to PHARMABOT_API_KEYS):         {hash_key(key)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pharmabot", description="PharmaBot command line.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -41,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     settings = sub.add_parser("settings", help="print the configuration table or local.settings.json.example")
     settings.add_argument("--format", choices=["markdown", "local-settings"], default="markdown")
     settings.set_defaults(func=_settings)
+
+    hashing = sub.add_parser("hash-key", help="make a new API key, or hash one, for PHARMABOT_API_KEYS")
+    source = hashing.add_mutually_exclusive_group()
+    source.add_argument("--key", help="hash this key instead of generating one (it stays in shell history)")
+    source.add_argument("--stdin", action="store_true", help="hash the key read from standard input")
+    hashing.set_defaults(func=_hash_key)
     return parser
 
 

@@ -6,6 +6,7 @@ generated from these fields (`python -m pharmabot settings`), so the two never d
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,9 @@ class Environment(StrEnum):
 def _env(name: str, **kwargs: Any) -> Any:
     """A field read from env var NAME; the Python field name also works (tests, factories)."""
     return Field(validation_alias=AliasChoices(name), **kwargs)
+
+
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 def _split_csv(value: Any) -> Any:
@@ -197,6 +201,24 @@ class Settings(BaseSettings):
     @classmethod
     def _csv(cls, value: Any) -> Any:
         return _split_csv(value)
+
+    @field_validator("api_keys")
+    @classmethod
+    def _key_hashes(cls, value: list[str]) -> list[str]:
+        hashes = [item.lower() for item in value]
+        for item in hashes:
+            if not _SHA256_HEX.fullmatch(item):
+                # Never echo the value: it may be a key pasted by mistake instead of its hash.
+                raise ValueError("each entry must be a 64-hex SHA-256 hash (`python -m pharmabot hash-key`)")
+        return hashes
+
+    @field_validator("rate_limits")
+    @classmethod
+    def _rate_limits(cls, value: str) -> str:
+        from pharmabot.security.rules import parse_rate_limits
+
+        parse_rate_limits(value)  # fail fast at start-up; the parsed rules are rebuilt where used
+        return value
 
     @field_validator("log_level")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sys
@@ -29,6 +30,11 @@ ALLOWED_FIELDS = frozenset(
         "drugs",
     }
 )
+
+
+def log_id(value: str) -> str:
+    """A short stable stand-in for an identifier (session id, address) that must not be logged as is."""
+    return hashlib.sha256(value.encode()).hexdigest()[:16]
 
 
 class JsonFormatter(logging.Formatter):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from pharmabot import __version__
 from pharmabot.api import health
@@ -14,6 +14,8 @@ from pharmabot.api.middleware import JsonCORSMiddleware, RequestContextMiddlewar
 from pharmabot.config import Settings, get_settings
 from pharmabot.logs import configure_logging
 from pharmabot.schemas.common import ErrorResponse
+from pharmabot.security.limits import RequestLimitsMiddleware
+from pharmabot.security.rate_limiter import check_rate_limit
 from pharmabot.services import Services
 from pharmabot.telemetry import configure_telemetry
 
@@ -52,9 +54,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         lifespan=lifespan,
         responses=_ERROR_RESPONSES,
+        # API keys and rate limits on every /api/* route; health and docs are exempt inside.
+        dependencies=[Depends(check_rate_limit)],
     )
     app.state.settings = settings
     install_error_handlers(app)
+    app.add_middleware(RequestLimitsMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(
         JsonCORSMiddleware,
         allow_origins=settings.cors_origins,

@@ -84,7 +84,7 @@ EVERY_OPTION = {
     "PHARMABOT_CORS_ORIGINS": ("https://a.example", "cors_origins", ["https://a.example"]),
     "PHARMABOT_MAX_BODY_BYTES": ("4096", "max_body_bytes", 4096),
     "PHARMABOT_RATE_LIMITS": ("chat=5/minute", "rate_limits", "chat=5/minute"),
-    "PHARMABOT_API_KEYS": ("aa,bb", "api_keys", ["aa", "bb"]),
+    "PHARMABOT_API_KEYS": ("a" * 64 + "," + "b" * 64, "api_keys", ["a" * 64, "b" * 64]),
     "PHARMABOT_CLIENT_IP_HEADER": ("x-azure-clientip", "trusted_proxy_header", "x-azure-clientip"),
     "PHARMABOT_HISTORY_TURNS": ("2", "history_turns", 2),
     "PHARMABOT_HEARTBEAT_SECONDS": ("5", "heartbeat_seconds", 5.0),

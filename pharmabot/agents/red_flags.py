@@ -246,7 +246,8 @@ _INFO_CUE = re.compile(
 _PRESENT_PERSON = re.compile(
     r"\b(?:i'?m|i\ am|im|i'?ve|i\ have|i\ just|i\ took|i\ think"
     r"|i\ can'?t|i\ cant|i\ feel|i\ want|he'?s|she'?s|he\ is|she\ is"
-    r"|they'?re|he\ can'?t|she\ can'?t|he\ took|she\ took|my\ (?:\w+\s+){1,3}(?:swallowed|ate|got\ into)|my\ \w+\s+(?:is"
+    r"|they'?re|he\ can'?t|she\ can'?t|he\ took|she\ took"
+    r"|my\ (?:\w+\s+){1,3}(?:swallowed|ate|got\ into)|my\ \w+\s+(?:is"
     r"|are|has|just|won'?t|can'?t|isn'?t|took|swallowed|ate)"
     r"|right\ now|currently)\b"
 )

@@ -6,13 +6,16 @@ run the endpoint in a separate task, which hides client disconnects from streami
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import re
 import time
 import uuid
 from typing import Any
+from urllib.parse import urlsplit
 
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,7 +32,47 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
 ]
+
+# The API serves JSON and event streams only: nothing to load, nothing to frame.
+API_CSP = b"default-src 'none'; frame-ancestors 'none'"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _docs_csp() -> bytes:
+    """Swagger UI and ReDoc load FastAPI's default assets and run an inline start-up script."""
+    swagger = inspect.signature(get_swagger_ui_html).parameters
+    redoc = inspect.signature(get_redoc_html).parameters
+    assets = " ".join(sorted({_origin(swagger["swagger_js_url"].default), _origin(redoc["redoc_js_url"].default)}))
+    favicon = _origin(swagger["swagger_favicon_url"].default)
+    return (
+        f"default-src 'none'; script-src 'self' 'unsafe-inline' {assets}; "
+        f"style-src 'self' 'unsafe-inline' {assets} https://fonts.googleapis.com; "
+        f"font-src https://fonts.gstatic.com; img-src 'self' data: {favicon}; "
+        "worker-src blob:; connect-src 'self'; frame-ancestors 'none'"
+    ).encode()
+
+
+DOCS_CSP = _docs_csp()
+_DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+
+
+def security_headers(scope: Scope) -> list[tuple[bytes, bytes]]:
+    """The fixed headers plus the path's CSP, and HSTS when the request came over HTTPS."""
+    headers = [
+        *SECURITY_HEADERS,
+        (b"content-security-policy", DOCS_CSP if scope.get("path") in _DOCS_PATHS else API_CSP),
+    ]
+    # Behind the Azure front end TLS ends before the app, which then sees X-Forwarded-Proto.
+    if scope.get("scheme") == "https" or (_header(scope, b"x-forwarded-proto") or "").lower() == "https":
+        headers.append(HSTS)
+    return headers
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -64,7 +107,11 @@ class RequestContextMiddleware:
                 headers = [h for h in message.get("headers", []) if h[0].lower() != b"x-request-id"]
                 headers.append((b"x-request-id", request_id.encode()))
                 present = {h[0].lower() for h in headers}
-                headers.extend(h for h in SECURITY_HEADERS if h[0] not in present)
+                headers.extend(h for h in security_headers(scope) if h[0] not in present)
+                # Headers queued by dependencies (rate-limit state), also for streamed responses.
+                for name, value in scope["state"].get("response_headers", []):
+                    if name.lower().encode() not in present:
+                        headers.append((name.lower().encode(), value.encode("latin-1")))
                 message = {**message, "headers": headers}
             await send(message)
 

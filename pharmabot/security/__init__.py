@@ -1,0 +1,1 @@
+"""Abuse and attack resistance: callers and API keys, rate limits, request limits, input sanitizing."""

@@ -35,6 +35,9 @@ CREATE TABLE IF NOT EXISTS counters (
 );
 """
 
+# Counter increments between two sweeps of expired counters.
+_PURGE_EVERY = 256
+
 
 class SqliteStore:
     """Store on one aiosqlite connection (aiosqlite runs SQLite on its own thread, so the event loop never blocks)."""
@@ -45,6 +48,7 @@ class SqliteStore:
         self._path = path
         self._clock = clock
         self._db: aiosqlite.Connection | None = None
+        self._increments = 0
 
     async def open(self) -> SqliteStore:
         try:
@@ -146,7 +150,11 @@ class SqliteStore:
         now = self._clock()
         # Fixed windows aligned to multiples of the window since the epoch, as in the Cosmos DB store.
         window_end = (int(now // window_seconds) + 1) * window_seconds
+        self._increments += 1
         try:
+            if self._increments % _PURGE_EVERY == 0:
+                # Rate-limit keys name their window, so expired rows are never read again: drop them.
+                await self.db.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
             # Expired counters restart from AMOUNT; the upsert makes read-modify-write one statement.
             row = await (
                 await self.db.execute(

@@ -1,0 +1,151 @@
+"""Who is calling: API keys (`Authorization: Bearer` or `X-API-Key`), else the client address.
+
+Keys are configured as SHA-256 hashes (`python -m pharmabot hash-key`). A plain SHA-256 is the
+standard choice for random high-entropy API keys: a slow password hash (bcrypt, Argon2) protects
+guessable secrets, and a 256-bit random key cannot be guessed, so it would only slow every
+request. The presented key is hashed and compared with every configured hash in constant time.
+
+Without configured keys the caller is its client address, read from the configured forwarding
+header (`PHARMABOT_CLIENT_IP_HEADER`, default `X-Forwarded-For`): the Functions bridge and any
+reverse proxy hide the peer address. Every proxy appends the address it received the request
+from, and a client may send any value it likes first, so the right-most address (added by the
+proxy in front of the app: the App Service and Functions front end) is the one to trust. Behind
+Azure Front Door, which appends its own edge address, use `PHARMABOT_CLIENT_IP_HEADER=X-Azure-ClientIP`.
+Addresses are hashed into the caller id, so neither the store nor the logs hold them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import logging
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from fastapi import Depends, Request
+
+from pharmabot.config import Settings
+from pharmabot.errors import AuthenticationError, NotFoundError
+from pharmabot.store import Store
+
+log = logging.getLogger("pharmabot.security")
+
+CallerKind = Literal["api_key", "ip", "anonymous"]
+
+# Paths that never need a key and are never rate limited: probes and the API documentation.
+OPEN_PATHS = frozenset({"/", "/health", "/health/live", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"})
+
+_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="pharmabot"'}
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The party a request is counted against and whose sessions it may touch."""
+
+    id: str
+    kind: CallerKind
+
+
+def is_open_path(path: str) -> bool:
+    return path in OPEN_PATHS or path.startswith("/health/")
+
+
+def hash_key(key: str) -> str:
+    """The SHA-256 hex digest configured in `PHARMABOT_API_KEYS` for KEY."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def key_id(key_hash: str) -> str:
+    """A short public id for a key (first 12 hex of its hash), used as caller id and in logs."""
+    return key_hash[:12]
+
+
+def match_key(presented: str, configured: list[str]) -> str | None:
+    """The configured hash matching PRESENTED, compared in constant time against every hash."""
+    digest = hash_key(presented)
+    found: str | None = None
+    for candidate in configured:
+        # No early exit: the time taken does not depend on which entry (if any) matched.
+        if hmac.compare_digest(digest, candidate):
+            found = candidate
+    return found
+
+
+def presented_key(request: Request) -> str | None:
+    """The key sent as `Authorization: Bearer KEY` or `X-API-Key: KEY`, if any."""
+    authorization = request.headers.get("authorization", "")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    header = request.headers.get("x-api-key", "").strip()
+    return header or None
+
+
+def _parse_address(value: str) -> str | None:
+    """An IP address from a header entry: `1.2.3.4`, `1.2.3.4:5678`, `[::1]:80` or `::1`."""
+    value = value.strip().strip('"')
+    if value.startswith("["):
+        value = value[1:].partition("]")[0]
+    elif value.count(":") == 1:
+        value = value.partition(":")[0]  # IPv4 with a port, as the App Service front end sends it
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def client_address(request: Request, settings: Settings) -> str | None:
+    """The client address: right-most entry of the trusted header, else the peer address."""
+    header = settings.trusted_proxy_header.strip().lower()
+    if header:
+        values = request.headers.getlist(header)
+        entries = [entry for value in values for entry in value.split(",") if entry.strip()]
+        if entries:
+            return _parse_address(entries[-1])
+    if request.client is not None:
+        return _parse_address(request.client.host)
+    return None
+
+
+def resolve_caller(request: Request, settings: Settings) -> Caller:
+    """Identify the caller; raise AuthenticationError (401) when keys are configured and none matches."""
+    if settings.api_keys:
+        key = presented_key(request)
+        matched = match_key(key, settings.api_keys) if key else None
+        if matched is None:
+            log.info("authentication failed", extra={"fields": {"event": "auth_failed" if key else "auth_missing"}})
+            message = "Invalid API key." if key else "An API key is required (Authorization: Bearer or X-API-Key)."
+            raise AuthenticationError(message, headers=_CHALLENGE)
+        return Caller(id=key_id(matched), kind="api_key")
+    address = client_address(request, settings)
+    if address is None:
+        return Caller(id="anonymous", kind="anonymous")
+    return Caller(id="ip-" + hashlib.sha256(address.encode()).hexdigest()[:16], kind="ip")
+
+
+def get_caller(request: Request) -> Caller:
+    """FastAPI dependency: the request's caller, resolved once per request."""
+    cached = getattr(request.state, "caller", None)
+    if isinstance(cached, Caller):
+        return cached
+    settings: Settings = request.app.state.settings
+    caller = resolve_caller(request, settings)
+    request.state.caller = caller
+    return caller
+
+
+CallerDep = Annotated[Caller, Depends(get_caller)]
+
+
+async def require_session_owner(store: Store, caller: Caller, session_id: str, *, create: bool) -> None:
+    """Make sure CALLER owns SESSION_ID (claiming it when CREATE); 404 for anyone else's session.
+
+    Another caller's session answers exactly like a missing one, so ids cannot be probed.
+    """
+    if create:
+        owned = await store.claim_session(owner=caller.id, session_id=session_id)
+    else:
+        owned = await store.session_exists(owner=caller.id, session_id=session_id)
+    if not owned:
+        raise NotFoundError("No such session.", code="session_not_found")

@@ -1,0 +1,168 @@
+"""API keys, caller identity, session ownership and the hash-key command."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi import Request
+
+from pharmabot.cli import main
+from pharmabot.config import load_settings
+from pharmabot.errors import ConfigError, NotFoundError
+from pharmabot.security.auth import (
+    Caller,
+    client_address,
+    hash_key,
+    key_id,
+    match_key,
+    require_session_owner,
+    resolve_caller,
+)
+from pharmabot.store.sqlite import SqliteStore
+from tests.security.conftest import AppFactory
+
+KEY = "k3y-0123456789abcdefghijklmnopqrstuvwxyz"
+OTHER_KEY = "another-0123456789abcdefghijklmnopqrstuv"
+
+
+def test_match_key_is_against_the_sha256_hash() -> None:
+    configured = [hash_key(OTHER_KEY), hash_key(KEY)]
+    assert hash_key(KEY) == hashlib.sha256(KEY.encode()).hexdigest()
+    assert match_key(KEY, configured) == configured[1]
+    assert match_key(KEY + "x", configured) is None
+    assert match_key(configured[1], configured) is None  # the hash itself is not a key
+    assert key_id(configured[1]) == configured[1][:12]
+
+
+async def test_no_keys_configured_means_open_and_callers_by_address(make_app: AppFactory) -> None:
+    async with make_app() as (_, http):
+        response = await http.get("/api/things")
+        behind_proxy = await http.get("/api/things", headers={"X-Forwarded-For": "198.51.100.1, 192.0.2.44:6123"})
+    assert response.status_code == 200
+    assert response.json()["kind"] == "ip"
+    assert response.json()["caller"].startswith("ip-")
+    assert "203.0.113.7" not in response.text  # addresses are hashed, never stored or shown
+    assert behind_proxy.json()["caller"] != response.json()["caller"]
+
+
+async def test_keys_configured_require_one(make_app: AppFactory) -> None:
+    async with make_app(api_keys=hash_key(KEY)) as (_, http):
+        missing = await http.get("/api/things")
+        wrong = await http.get("/api/things", headers={"Authorization": f"Bearer {OTHER_KEY}"})
+        wrong_header = await http.get("/api/things", headers={"X-API-Key": "nope"})
+        bearer = await http.get("/api/things", headers={"Authorization": f"Bearer {KEY}"})
+        x_api_key = await http.get("/api/things", headers={"X-API-Key": KEY})
+        post = await http.post("/api/search", json={"message": "x"})
+    for refused in (missing, wrong, wrong_header, post):
+        assert refused.status_code == 401
+        assert refused.headers["www-authenticate"] == 'Bearer realm="pharmabot"'
+        assert refused.json()["error"]["code"] == "unauthorized"
+        assert KEY not in refused.text
+    assert missing.json()["error"]["message"].startswith("An API key is required")
+    assert wrong.json()["error"]["message"] == "Invalid API key."
+    assert bearer.status_code == x_api_key.status_code == 200
+    assert bearer.json() == {"caller": hash_key(KEY)[:12], "kind": "api_key"}
+    assert x_api_key.json() == bearer.json()
+
+
+async def test_health_and_docs_stay_open_with_keys(make_app: AppFactory) -> None:
+    async with make_app(api_keys=hash_key(KEY)) as (_, http):
+        for path in ("/health", "/health/live", "/docs", "/redoc", "/openapi.json"):
+            assert (await http.get(path)).status_code == 200, path
+
+
+def test_production_requires_keys_and_hashes_must_be_hashes() -> None:
+    with pytest.raises(ConfigError, match="PHARMABOT_API_KEYS is required"):
+        load_settings(environment="production")
+    with pytest.raises(ConfigError, match="64-hex SHA-256") as info:
+        load_settings(api_keys=KEY)
+    assert KEY not in info.value.message
+    settings = load_settings(api_keys=f" {hash_key(KEY).upper()} , {hash_key(OTHER_KEY)}")
+    assert settings.api_keys == [hash_key(KEY), hash_key(OTHER_KEY)]
+
+
+def _request(headers: list[tuple[bytes, bytes]], client: tuple[str, int] | None) -> Request:
+    return Request({"type": "http", "method": "GET", "path": "/", "headers": headers, "client": client})
+
+
+@pytest.mark.parametrize(
+    ("headers", "client", "expected"),
+    [
+        ([(b"x-forwarded-for", b"10.0.0.1, 192.0.2.5")], None, "192.0.2.5"),  # right-most: added by our proxy
+        ([(b"x-forwarded-for", b"10.0.0.1"), (b"x-forwarded-for", b"192.0.2.6:443")], None, "192.0.2.6"),
+        ([(b"x-forwarded-for", b"[2001:db8::1]:8080")], None, "2001:db8::1"),
+        ([(b"x-forwarded-for", b"2001:db8::2")], None, "2001:db8::2"),
+        ([(b"x-forwarded-for", b"not-an-address")], ("192.0.2.9", 1), None),
+        ([], ("192.0.2.9", 1), "192.0.2.9"),
+        ([], None, None),  # the Functions bridge passes no client address
+    ],
+)
+def test_client_address(
+    headers: list[tuple[bytes, bytes]], client: tuple[str, int] | None, expected: str | None
+) -> None:
+    assert client_address(_request(headers, client), load_settings()) == expected
+
+
+def test_client_address_from_a_single_value_header() -> None:
+    settings = load_settings(trusted_proxy_header="X-Azure-ClientIP")
+    request = _request([(b"x-azure-clientip", b"192.0.2.77"), (b"x-forwarded-for", b"10.9.9.9")], None)
+    assert client_address(request, settings) == "192.0.2.77"
+
+
+def test_no_address_at_all_is_anonymous() -> None:
+    assert resolve_caller(_request([], None), load_settings()) == Caller(id="anonymous", kind="anonymous")
+
+
+async def test_sessions_belong_to_their_creator(tmp_path: Path) -> None:
+    store = await SqliteStore(path=tmp_path / "s.sqlite").open()
+    alice, bob = Caller(id="alice", kind="api_key"), Caller(id="bob", kind="api_key")
+    try:
+        await require_session_owner(store, alice, "sess-1", create=True)
+        await require_session_owner(store, alice, "sess-1", create=True)  # continuing her own
+        await require_session_owner(store, alice, "sess-1", create=False)
+        with pytest.raises(NotFoundError) as taken:
+            await require_session_owner(store, bob, "sess-1", create=True)
+        with pytest.raises(NotFoundError) as hidden:
+            await require_session_owner(store, bob, "sess-1", create=False)
+        with pytest.raises(NotFoundError) as missing:
+            await require_session_owner(store, bob, "sess-none", create=False)
+        # Someone else's session and a missing one are indistinguishable.
+        assert taken.value.message == hidden.value.message == missing.value.message
+        assert taken.value.code == missing.value.code == "session_not_found"
+        assert await store.session_exists(owner="alice", session_id="sess-1")
+    finally:
+        await store.close()
+
+
+async def test_other_callers_session_is_404_over_http(make_app: AppFactory) -> None:
+    async with make_app(api_keys=f"{hash_key(KEY)},{hash_key(OTHER_KEY)}") as (_, http):
+        body = {"message": "hi", "session_id": "s-9"}
+        mine = await http.post("/api/chat/echo", json=body, headers={"X-API-Key": KEY})
+        theirs = await http.post("/api/chat/echo", json=body, headers={"X-API-Key": OTHER_KEY})
+    assert mine.status_code == 200
+    assert theirs.status_code == 404
+    assert theirs.json()["error"]["code"] == "session_not_found"
+
+
+def test_hash_key_generates_a_key_and_its_hash(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["hash-key"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    key = lines[0].rsplit(" ", 1)[1]
+    digest = lines[1].rsplit(" ", 1)[1]
+    assert len(key) >= 40
+    assert digest == hash_key(key)
+    assert load_settings(api_keys=digest).api_keys == [digest]
+
+
+def test_hash_key_hashes_a_given_key(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["hash-key", "--key", KEY]) == 0
+    assert capsys.readouterr().out.strip() == hash_key(KEY)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(KEY + "\n"))
+    assert main(["hash-key", "--stdin"]) == 0
+    assert capsys.readouterr().out.strip() == hash_key(KEY)
+    assert main(["hash-key", "--key", "short"]) == 2
+    assert "at least 24" in capsys.readouterr().err
