@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any, cast
 
 import openai
@@ -79,7 +79,7 @@ class OpenAIWriter:
             max_history=settings.history_turns,
         )
 
-    async def stream(self, context: AnswerContext) -> AsyncIterator[str]:
+    async def stream(self, context: AnswerContext) -> AsyncGenerator[str, None]:
         """Yield the model's text deltas; retry only while nothing has been yielded."""
         messages = build_messages(context, max_history=self._max_history)
         for attempt in range(1, self._attempts + 1):
