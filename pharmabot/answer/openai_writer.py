@@ -30,7 +30,9 @@ def _retryable(exc: Exception) -> bool:
         return False
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in {408, 409, 429} or exc.status_code >= 500
-    return not isinstance(exc, openai.APIError | ValueError | TypeError)  # transport errors mid-stream
+    if isinstance(exc, openai.APIConnectionError):  # refused, reset, or dropped before the first token
+        return True
+    return not isinstance(exc, openai.APIError | ValueError | TypeError)  # raw transport errors
 
 
 def _describe(exc: Exception) -> str:

@@ -175,6 +175,19 @@ async def test_failure_mid_stream_keeps_tokens_and_does_not_retry(fake_server: F
     assert len(fake_server.requests) == 1
 
 
+async def test_connection_dropped_before_first_token_is_retried(fake_server: FakeOpenAIServer) -> None:
+    """Local stand-in server drops every connection before any content: two attempts, then ModelError."""
+    fake_server.behaviour.drop_after = 0
+    writer = OpenAIWriter.from_settings(openai_settings(fake_server))
+    try:
+        with pytest.raises(ModelError) as caught:
+            await collect(writer, interaction_context(question="Is it ok?"))
+    finally:
+        await writer.close()
+    assert len(fake_server.requests) == 2
+    assert "unavailable" in caught.value.message
+
+
 async def test_timeout_before_first_token(fake_server: FakeOpenAIServer) -> None:
     """Local stand-in server waits 3 s before its first chunk; a 0.5 s timeout gives ModelError fast, no retry."""
     fake_server.behaviour.first_chunk_delay = 3
