@@ -1,0 +1,1 @@
+"""Label retrieval: the Retriever protocol, backend-neutral query understanding, and the backends."""
