@@ -76,8 +76,8 @@ class LocalRetriever:
             params.append(section)
         params.append(top_k)
         # Only placeholders and fixed text are formatted in; every value is a bound parameter.
-        sql = (  # noqa: S608
-            "SELECT c.text, c.drug_key, c.section_title, c.section_key, c.set_id, c.effective_time, c.url, c.chunk_id,"
+        sql = (
+            "SELECT c.text, c.drug_key, c.section_title, c.section_key, c.set_id, c.effective_time, c.url, c.chunk_id,"  # noqa: S608
             f" -bm25(chunks_fts, ?, ?, ?, ?) + {bonus_sql} AS score"
             " FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid"
             f" WHERE chunks_fts MATCH ?{where}"
