@@ -64,11 +64,13 @@ class LocalRetriever:
         expression = fts_expression(plan, drugs)
         if expression is None:
             return []
-        ranks = plan.section_rank
-        bonus_sql = "CASE c.section_key " + " ".join("WHEN ? THEN ?" for _ in ranks) + " ELSE 0 END" if ranks else "0"
+        weights = plan.section_weights()
+        bonus_sql = (
+            "CASE c.section_key " + " ".join("WHEN ? THEN ?" for _ in weights) + " ELSE 0 END" if weights else "0"
+        )
         params: list[Any] = [*_WEIGHTS]
-        for key, rank in ranks.items():
-            params += [key, _INTENT_BONUS * (len(plan.intents) - rank)]
+        for key, weight in weights.items():
+            params += [key, _INTENT_BONUS * weight]
         params.append(expression)
         where = ""
         if section:

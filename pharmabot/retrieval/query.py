@@ -177,6 +177,16 @@ class QueryPlan:
     def text(self) -> str:
         return " ".join(self.terms)
 
+    def section_weights(self) -> dict[str, float]:
+        """Relative preference per asked-for section: earlier intents first, each intent's main section first."""
+        weights: dict[str, float] = {}
+        count = len(self.intents)
+        for rank, intent in enumerate(self.intents):
+            for position, section in enumerate(intent.sections):
+                weight = (count - rank) + (0.2 if position == 0 else 0.0)
+                weights[section] = max(weights.get(section, 0.0), weight)
+        return weights
+
 
 def detect_intents(text: str) -> tuple[Intent, ...]:
     return tuple(intent for intent in INTENTS if intent.pattern.search(text))
