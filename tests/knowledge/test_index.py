@@ -90,7 +90,8 @@ def test_knowledge_base_reads_labels_and_catalog(small_index: Path) -> None:
     kb = KnowledgeBase.open(small_index)
     try:
         page = kb.drug_page("simvastatin")
-        assert page is not None and page.label is not None
+        assert page is not None
+        assert page.label is not None
         assert page.label.url.endswith(page.label.set_id)
         assert page.label.sections[0].key == "indications_and_usage"
         assert kb.get_label(page.label.set_id) == page.label
