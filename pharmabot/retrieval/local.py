@@ -21,9 +21,9 @@ _WEIGHTS = (0.0, 2.0, 3.0, 1.0)
 _INTENT_BONUS = 50.0
 
 
-def fts_expression(plan: QueryPlan, drugs: tuple[str, ...]) -> str | None:
-    """The FTS5 MATCH expression for a plan; None when there is nothing to match."""
-    terms = " OR ".join(f'"{term}"' for term in plan.terms)
+def fts_expression(plan: QueryPlan, drugs: tuple[str, ...], *, all_terms: bool = False) -> str | None:
+    """The FTS5 MATCH expression for a plan (terms joined by OR, or AND); None when there is nothing to match."""
+    terms = (" AND " if all_terms else " OR ").join(f'"{term}"' for term in plan.terms)
     if drugs:
         tags = "drugtag : (" + " OR ".join(drug_tag(d) for d in drugs) + ")"
         # Every chunk of the drug matches; the terms only rank them (bm25 scores all phrases).
@@ -61,7 +61,18 @@ class LocalRetriever:
         """The blocking search (also used by the evaluation and benchmark)."""
         plan = self.plan(query)
         drugs = (drug,) if drug else plan.drugs
-        expression = fts_expression(plan, drugs)
+        if drugs or len(plan.terms) < 2:
+            return self._run(plan, fts_expression(plan, drugs), top_k, section)
+        # No drug: chunks with all the words first (a small set, fast on a large index); chunks with
+        # only some of them fill up when too few have all (OR over common words costs more).
+        hits = self._run(plan, fts_expression(plan, drugs, all_terms=True), top_k, section)
+        if len(hits) < top_k:
+            seen = {h.chunk_id for h in hits}
+            more = self._run(plan, fts_expression(plan, drugs), top_k, section)
+            hits += [h for h in more if h.chunk_id not in seen][: top_k - len(hits)]
+        return hits
+
+    def _run(self, plan: QueryPlan, expression: str | None, top_k: int, section: str | None) -> list[SearchHit]:
         if expression is None:
             return []
         weights = plan.section_weights()
