@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint typecheck pytest serve clean
+.PHONY: run test install install-dev lint typecheck pytest serve clean build-index eval bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
+	$(PY) -m pharmabot build-index
 	$(PY) -m pharmabot serve --host $(HOST) --port $(PORT)
 
 serve: run
@@ -43,6 +44,15 @@ pytest: install-dev node_modules/.installed
 	$(PY) -m pytest
 
 test: lint typecheck pytest
+
+build-index: install
+	$(PY) -m pharmabot build-index
+
+eval: install
+	$(PY) eval/retrieval.py $(DATA)
+
+bench: install
+	$(PY) bench/retrieval.py
 
 clean:
 	rm -rf $(VENV) .data node_modules .mypy_cache .ruff_cache .pytest_cache

@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pharmabot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pharmabot.knowledge.index import IndexStats
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -16,8 +21,11 @@ def _serve(args: argparse.Namespace) -> int:
 
     from pharmabot.config import get_settings
     from pharmabot.main import create_app
+    from pharmabot.services import open_knowledge
 
-    app = create_app(get_settings())
+    settings = get_settings()
+    open_knowledge(settings).close()  # a missing index is reported here in one line, not as a start-up trace
+    app = create_app(settings)
     uvicorn.run(app, host=args.host, port=args.port, log_config=None, timeout_graceful_shutdown=5)
     return 0
 
@@ -49,6 +57,41 @@ def _hash_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_stats(stats: IndexStats) -> None:
+    if not stats.rebuilt:
+        print(f"index {stats.path} is up to date ({stats.chunks} chunks)")
+        return
+    print(
+        f"built {stats.path}: {stats.labels_read} labels read, {stats.labels_indexed} indexed for {stats.drugs} drugs,"
+        f" {stats.chunks} chunks, {stats.size_bytes / 1e6:.1f} MB in {stats.seconds:.1f} s"
+    )
+
+
+def _build_index(args: argparse.Namespace) -> int:
+    from pharmabot.config import get_settings
+    from pharmabot.knowledge.index import ensure_index
+
+    index_path = args.index or get_settings().index_path
+    _print_stats(ensure_index(index_path=index_path, force=args.force, progress=True))
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from pharmabot.config import get_settings
+    from pharmabot.knowledge.index import build_index
+
+    if args.target != "local":
+        raise ConfigError(
+            f"--target {args.target} is not available in this version; ingest into the local index (--target local)"
+        )
+    missing = [str(p) for p in args.paths if not p.is_file()]
+    if missing:
+        raise ConfigError("no such file: " + ", ".join(missing))
+    index_path = args.index or get_settings().index_path
+    _print_stats(build_index(sources=args.paths, index_path=index_path, progress=True))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pharmabot", description="PharmaBot command line.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -57,6 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=_serve)
+
+    build = sub.add_parser("build-index", help="build the local label index from the shipped corpus (when stale)")
+    build.add_argument("--index", type=Path, default=None, help="index file (default: PHARMABOT_INDEX_PATH)")
+    build.add_argument("--force", action="store_true", help="rebuild even when the index is up to date")
+    build.set_defaults(func=_build_index)
+
+    ingest = sub.add_parser("ingest", help="index openFDA drug/label files (.json, .json.zip, .jsonl[.gz])")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument("--index", type=Path, default=None, help="index file (default: PHARMABOT_INDEX_PATH)")
+    ingest.add_argument("--target", choices=["local", "azure-search"], default="local")
+    ingest.set_defaults(func=_ingest)
 
     settings = sub.add_parser("settings", help="print the configuration table or local.settings.json.example")
     settings.add_argument("--format", choices=["markdown", "local-settings"], default="markdown")

@@ -95,3 +95,17 @@ class ModelError(DependencyError):
 
 class IndexMissingError(DependencyError):
     code = "index_missing"
+
+
+class AmbiguousDrugError(PharmaBotError):
+    """A drug name matches several drugs; `details.candidates` lists them for a "did you mean"."""
+
+    status_code = 409
+    code = "ambiguous_drug"
+
+
+class InvalidInputError(PharmaBotError):
+    """Input that passed the schema but is still not usable (checked in code, e.g. path parameters)."""
+
+    status_code = 422
+    code = "validation_error"

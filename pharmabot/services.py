@@ -11,6 +11,9 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 
 from pharmabot.config import Settings
+from pharmabot.errors import ConfigError, IndexMissingError
+from pharmabot.knowledge.index import KnowledgeBase
+from pharmabot.retrieval import Retriever, open_retriever
 from pharmabot.store import Store, open_store
 
 HealthCheck = Callable[[], Awaitable[Any]]
@@ -22,16 +25,27 @@ class Services:
 
     settings: Settings
     store: Store
+    knowledge: KnowledgeBase
+    retriever: Retriever
     health_checks: dict[str, tuple[str, HealthCheck]] = field(default_factory=dict)
 
     @classmethod
     async def start(cls, settings: Settings) -> Services:
+        knowledge = open_knowledge(settings)
+        try:
+            retriever = await open_retriever(settings, knowledge)
+        except BaseException:
+            knowledge.close()
+            raise
         store = await open_store(settings)
-        services = cls(settings=settings, store=store)
+        services = cls(settings=settings, store=store, knowledge=knowledge, retriever=retriever)
         services.health_checks["store"] = (store.name, store.check)
+        services.health_checks["retriever"] = (retriever.name, retriever.check)
         return services
 
     async def close(self) -> None:
+        await self.retriever.close()
+        self.knowledge.close()
         await self.store.close()
 
     async def run_health_checks(self, *, seconds: float = 2.0) -> dict[str, dict[str, Any]]:
@@ -54,6 +68,14 @@ class Services:
         names = list(self.health_checks)
         results = await asyncio.gather(*(one(*self.health_checks[n]) for n in names))
         return dict(zip(names, results, strict=True))
+
+
+def open_knowledge(settings: Settings) -> KnowledgeBase:
+    """Open the label index; building it takes seconds, so that is the run command's job, not start-up's."""
+    try:
+        return KnowledgeBase.open(settings.index_path)
+    except IndexMissingError as exc:
+        raise ConfigError(exc.message) from None
 
 
 def get_services(request: Request) -> Services:

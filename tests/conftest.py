@@ -14,6 +14,7 @@ import pytest
 from fastapi import FastAPI
 
 from pharmabot.config import Settings, get_settings, load_settings
+from tests.support.index import build_small_index
 
 # Settings come from the environment, and `pharmabot.main` builds its module-level `app` on import:
 # drop whatever the developer's shell exports and point the default state at a throwaway directory
@@ -24,14 +25,27 @@ for _field in Settings.model_fields.values():
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="pharmabot-tests-"))
 atexit.register(shutil.rmtree, _SESSION_DIR, ignore_errors=True)
 os.environ["PHARMABOT_SQLITE_PATH"] = str(_SESSION_DIR / "state.sqlite")
-os.environ["PHARMABOT_INDEX_PATH"] = str(_SESSION_DIR / "labels-index.sqlite")
+# The small label index is built there by the `small_index` session fixture, before any app starts.
+os.environ["PHARMABOT_INDEX_PATH"] = str(_SESSION_DIR / "index" / "index.sqlite")
 get_settings.cache_clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def small_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A label index of the default test drugs (real SQLite FTS5), built once per session.
+
+    It is the session's default PHARMABOT_INDEX_PATH, so every test's settings (and the module-level
+    app that function_app imports) find an index.
+    """
+    path = build_small_index(_SESSION_DIR / "index").path
+    assert str(path) == os.environ["PHARMABOT_INDEX_PATH"]
+    return path
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Default settings with this test's own SQLite file."""
-    return load_settings(sqlite_path=tmp_path / "state" / "pharmabot.sqlite")
+def settings(tmp_path: Path, small_index: Path) -> Settings:
+    """Default settings with this test's own SQLite file and the small label index."""
+    return load_settings(sqlite_path=tmp_path / "state" / "pharmabot.sqlite", index_path=small_index)
 
 
 @pytest.fixture

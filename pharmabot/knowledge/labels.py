@@ -72,6 +72,19 @@ SECTION_TITLES: dict[str, str] = {
     "instructions_for_use": "INSTRUCTIONS FOR USE",
     "risks": "RISKS",
     "spl_unclassified_section": "OTHER LABEL TEXT",
+    # OTC "Drug Facts" labels use their own headings.
+    "active_ingredient": "ACTIVE INGREDIENT",
+    "purpose": "PURPOSE",
+    "do_not_use": "DO NOT USE",
+    "ask_doctor": "ASK A DOCTOR BEFORE USE",
+    "ask_doctor_or_pharmacist": "ASK A DOCTOR OR PHARMACIST BEFORE USE",
+    "when_using": "WHEN USING THIS PRODUCT",
+    "stop_use": "STOP USE AND ASK A DOCTOR",
+    "pregnancy_or_breast_feeding": "IF PREGNANT OR BREAST-FEEDING",
+    "keep_out_of_reach_of_children": "KEEP OUT OF REACH OF CHILDREN",
+    "inactive_ingredient": "INACTIVE INGREDIENTS",
+    "questions": "QUESTIONS",
+    "package_label_principal_display_panel": "PACKAGE LABEL",
 }
 
 # Consumer-facing sections: written for patients, preferred when answering in plain language.

@@ -32,7 +32,7 @@ SALT_WORDS = frozenset(
     dihydrate hemihydrate trihydrate sesquihydrate anhydrous propionate dipropionate furoate valerate
     acetonide hyclate erbumine medoxomil kamedoxomil axetil pivoxil malate tosylate napsylate pamoate
     stearate estolate ethylsuccinate decanoate enanthate cypionate xinafoate trifenatate nitrate lysine
-    arginine hydrate salt base""".split()
+    arginine hydrate salt base epolamine palmitate""".split()
 )
 
 # Dosage-form and packaging words that openFDA sometimes puts in generic names.
@@ -52,6 +52,42 @@ _COMMON_WORDS = frozenset(
 
 # Substances that are not medicines in the sense people mean when they name them in a question.
 _NOT_MENTIONS = frozenset({"alcohol", "water", "oxygen", "dehydrated alcohol"})
+
+# International (INN/BAN) names people use for drugs whose US labels carry the US name.
+INTERNATIONAL_NAMES: dict[str, str] = {
+    "paracetamol": "acetaminophen",
+    "salbutamol": "albuterol",
+    "adrenaline": "epinephrine",
+    "noradrenaline": "norepinephrine",
+    "frusemide": "furosemide",
+    "glibenclamide": "glyburide",
+    "lignocaine": "lidocaine",
+    "pethidine": "meperidine",
+    "rifampicin": "rifampin",
+    "ciclosporin": "cyclosporine",
+    "aciclovir": "acyclovir",
+    "valaciclovir": "valacyclovir",
+    "amoxycillin": "amoxicillin",
+    "co-trimoxazole": "sulfamethoxazole and trimethoprim",
+    "cotrimoxazole": "sulfamethoxazole and trimethoprim",
+    "thyroxine": "levothyroxine",
+    "oestradiol": "estradiol",
+    "colecalciferol": "cholecalciferol",
+    "dexamfetamine": "dextroamphetamine",
+    "hyoscine": "scopolamine",
+    "orciprenaline": "metaproterenol",
+    "mesalazine": "mesalamine",
+    "sodium valproate": "valproic acid",
+    "valproate": "valproic acid",
+    "vitamin b12": "cyanocobalamin",
+}
+
+# First words of multi-word ingredient names that do not name a drug family on their own.
+_NOT_FAMILY_WORDS = (
+    SALT_WORDS
+    | FORM_WORDS
+    | frozenset({"vitamin", "human", "recombinant", "purified", "hydrogen", "dextrose", "ferric", "ferrous", "sterile"})
+)
 
 _BIOSIMILAR_SUFFIX = re.compile(r"-[a-z]{4}\b")
 _NON_WORD = re.compile(r"[^a-z0-9\-\s]")
@@ -196,12 +232,26 @@ class DrugCatalog:
             key = drug_key(ingredients)
             if key in self.drugs:
                 self._add(brand, key, "brand")
+        for other, key in INTERNATIONAL_NAMES.items():
+            if key in self.drugs and normalize(other) not in self._names:
+                self._add(other, key, "exact")
         self._choices = list(self._names)
         self._mention_names = {
             name: keys
             for name, keys in self._names.items()
             if len(name) >= 4 and name not in _COMMON_WORDS and name not in _NOT_MENTIONS and not name.isdigit()
         }
+        # A family word several drugs start with ("insulin" glargine/lispro...) is a mention of all of
+        # them: without it, "insulin" would be fuzzily corrected to another drug ("inulin").
+        heads: dict[str, set[str]] = defaultdict(set)
+        for drug in self.drugs.values():
+            for ingredient in drug.ingredients:
+                words = ingredient.split()
+                if len(words) > 1 and len(words[0]) >= 6 and words[0] not in _NOT_FAMILY_WORDS:
+                    heads[words[0]].add(drug.key)
+        for head, keys in heads.items():
+            if len(keys) >= 2 and head not in self._mention_names:
+                self._mention_names[head] = keys
         self._max_words = max((len(n.split()) for n in self._mention_names), default=1)
 
     def _add(self, name: str, key: str, kind: Literal["exact", "brand"]) -> None:
@@ -352,9 +402,34 @@ class DrugCatalog:
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Drugs named in free text: exact names and brands (longest first), then close misspellings."""
+        mentions = [m for m, alternatives in self._scan(text) if not alternatives]
+        unique: dict[str, Mention] = {}
+        for mention in mentions:
+            unique.setdefault(mention.drug.key, mention)
+        return list(unique.values())
+
+    def find_mention_groups(self, text: str) -> list[tuple[Mention, tuple[str, ...]]]:
+        """Like find_mentions, but a name shared by several drugs ("insulin") also counts: (mention, other keys)."""
+        unique: dict[str, tuple[Mention, tuple[str, ...]]] = {}
+        for mention, alternatives in self._scan(text):
+            unique.setdefault(mention.drug.key, (mention, alternatives))
+        return list(unique.values())
+
+    def related_labelled(self, key: str, *, limit: int = 8) -> list[str]:
+        """Labelled drugs that contain all of KEY's ingredients (heparin -> heparin in dextrose), simplest first."""
+        drug = self.drugs.get(key)
+        if drug is None:
+            return []
+        sets = [self._by_ingredient.get(i, set()) for i in drug.ingredients]
+        found = set.intersection(*sets) if sets else set()
+        labelled = [k for k in found if self.drugs[k].has_label]
+        return sorted(labelled, key=lambda k: (len(self.drugs[k].ingredients), k))[:limit]
+
+    def _scan(self, text: str) -> list[tuple[Mention, tuple[str, ...]]]:
+        """Named drugs in TEXT; a name shared by several drugs gives its first key plus the others."""
         tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9\-]*", text)]
         lowered = [normalize(tok) for tok, _, _ in tokens]
-        mentions: list[Mention] = []
+        found: list[tuple[Mention, tuple[str, ...]]] = []
         taken = [False] * len(tokens)
         for size in range(min(self._max_words, len(tokens)), 0, -1):
             for i in range(len(tokens) - size + 1):
@@ -367,10 +442,16 @@ class DrugCatalog:
                 if not keys:
                     continue
                 resolved = self._from_keys(name, keys, name, "exact", 100.0)
-                if resolved.drug is None:
-                    continue
                 start, end = tokens[i][1], tokens[i + size - 1][2]
-                mentions.append(Mention(drug=resolved.drug, text=text[start:end], start=start, end=end))
+                alternatives: tuple[str, ...] = ()
+                if resolved.drug is not None:
+                    drug = resolved.drug
+                else:
+                    # Shared by several drugs: labelled ones first, so a caller that picks one gets text.
+                    ordered = sorted(keys, key=lambda k: (not self.drugs[k].has_label, k))
+                    drug, alternatives = self.drugs[ordered[0]], tuple(ordered[1:])
+                found.append((Mention(drug=drug, text=text[start:end], start=start, end=end), alternatives))
+                # Taken either way: a shared name must not be "corrected" into another drug's misspelling.
                 for j in range(i, i + size):
                     taken[j] = True
         # Misspellings: single long words close to one drug name only.
@@ -386,10 +467,7 @@ class DrugCatalog:
             if ranked and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= self.AMBIGUITY_MARGIN):
                 _, start, end = tokens[i]
                 drug = self.drugs[ranked[0][0]]
-                mentions.append(Mention(drug=drug, text=text[start:end], start=start, end=end))
+                found.append((Mention(drug=drug, text=text[start:end], start=start, end=end), ()))
                 taken[i] = True
-        mentions.sort(key=lambda m: m.start)
-        unique: dict[str, Mention] = {}
-        for mention in mentions:
-            unique.setdefault(mention.drug.key, mention)
-        return list(unique.values())
+        found.sort(key=lambda item: item[0].start)
+        return found

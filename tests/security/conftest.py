@@ -46,7 +46,7 @@ async def chat_echo(body: EchoRequest, request: Request, caller: CallerDep, serv
     return {"answer": answer, "caller": caller.id, "kind": caller.kind}
 
 
-@router.post("/api/search")
+@router.post("/api/search/echo")
 async def search(body: EchoRequest, caller: CallerDep) -> dict[str, Any]:
     return {"caller": caller.id}
 

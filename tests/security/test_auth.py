@@ -56,7 +56,7 @@ async def test_keys_configured_require_one(make_app: AppFactory) -> None:
         wrong_header = await http.get("/api/things", headers={"X-API-Key": "nope"})
         bearer = await http.get("/api/things", headers={"Authorization": f"Bearer {KEY}"})
         x_api_key = await http.get("/api/things", headers={"X-API-Key": KEY})
-        post = await http.post("/api/search", json={"message": "x"})
+        post = await http.post("/api/search/echo", json={"message": "x"})
     for refused in (missing, wrong, wrong_header, post):
         assert refused.status_code == 401
         assert refused.headers["www-authenticate"] == 'Bearer realm="pharmabot"'

@@ -46,8 +46,8 @@ def test_json_media_types(value: str, expected: bool) -> None:
 async def test_body_over_the_limit_by_content_length_is_413(make_app: AppFactory) -> None:
     async with make_app(max_body_bytes=MAX) as (_, http):
         big = json.dumps({"message": "x" * MAX})
-        response = await http.post("/api/search", content=big, headers={"Content-Type": "application/json"})
-        fits = await http.post("/api/search", json={"message": "x" * 1000})
+        response = await http.post("/api/search/echo", content=big, headers={"Content-Type": "application/json"})
+        fits = await http.post("/api/search/echo", json={"message": "x" * 1000})
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "payload_too_large"
     assert response.json()["error"]["request_id"] == response.headers["x-request-id"]
@@ -57,8 +57,10 @@ async def test_body_over_the_limit_by_content_length_is_413(make_app: AppFactory
 
 async def test_chunked_body_over_the_limit_is_413(make_app: AppFactory) -> None:
     async with make_app(max_body_bytes=MAX) as (_, http):
-        response = await http.post("/api/search", content=chunks(MAX * 4), headers={"Content-Type": "application/json"})
-        small = await http.post("/api/search", content=chunks(20, 7), headers={"Content-Type": "application/json"})
+        response = await http.post(
+            "/api/search/echo", content=chunks(MAX * 4), headers={"Content-Type": "application/json"}
+        )
+        small = await http.post("/api/search/echo", content=chunks(20, 7), headers={"Content-Type": "application/json"})
     assert response.status_code == 413
     assert "content-length" not in response.request.headers
     # Under the limit, a chunked body reaches the app whole (here: not valid JSON, so 422).
@@ -109,7 +111,7 @@ async def test_chunked_body_over_the_limit_on_a_real_server(make_app: AppFactory
 )
 async def test_non_json_bodies_to_the_api_are_415(make_app: AppFactory, headers: dict[str, str]) -> None:
     async with make_app() as (_, http):
-        response = await http.post("/api/search", content=b'{"message": "hello"}', headers=headers)
+        response = await http.post("/api/search/echo", content=b'{"message": "hello"}', headers=headers)
     assert response.status_code == 415
     assert response.json()["error"]["code"] == "unsupported_media_type"
 
@@ -117,7 +119,7 @@ async def test_non_json_bodies_to_the_api_are_415(make_app: AppFactory, headers:
 async def test_json_with_charset_is_accepted(make_app: AppFactory) -> None:
     async with make_app() as (_, http):
         response = await http.post(
-            "/api/search",
+            "/api/search/echo",
             content=b'{"message": "hello"}',
             headers={"Content-Type": "application/json; charset=utf-8"},
         )
@@ -137,8 +139,8 @@ async def test_bad_content_length_is_400(make_app: AppFactory) -> None:
         scope = {
             "type": "http",
             "method": "POST",
-            "path": "/api/search",
-            "raw_path": b"/api/search",
+            "path": "/api/search/echo",
+            "raw_path": b"/api/search/echo",
             "query_string": b"",
             "headers": [(b"content-length", b"lots"), (b"content-type", b"application/json")],
             "http_version": "1.1",
@@ -161,9 +163,9 @@ async def test_security_headers_on_successes_and_errors(make_app: AppFactory) ->
             "health": await http.get("/health"),
             "401": await http.get("/api/things"),
             "404": await http.get("/api/nothing-here", headers=key),
-            "413": await http.post("/api/search", content=b"x" * (MAX + 1), headers=key),
-            "415": await http.post("/api/search", content=b"x", headers={**key, "Content-Type": "text/plain"}),
-            "422": await http.post("/api/search", json={}, headers=key),
+            "413": await http.post("/api/search/echo", content=b"x" * (MAX + 1), headers=key),
+            "415": await http.post("/api/search/echo", content=b"x", headers={**key, "Content-Type": "text/plain"}),
+            "422": await http.post("/api/search/echo", json={}, headers=key),
             "500": await http.get("/api/boom", headers=key),
         }
         docs = await http.get("/docs")

@@ -57,7 +57,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
         ("/api/chat", RouteClass.chat),
         ("/api/chat/stream", RouteClass.chat),
         ("/api/chatter", RouteClass.other),
-        ("/api/search", RouteClass.search),
+        ("/api/search/echo", RouteClass.search),
         ("/api/interactions", RouteClass.interactions),
         ("/api/sessions/abc", RouteClass.other),
         ("/health", None),
@@ -73,7 +73,7 @@ def test_route_class_from_path(path: str, expected: RouteClass | None) -> None:
 
 async def test_success_carries_ratelimit_headers(make_app: AppFactory) -> None:
     async with make_app(rate_limits="search=5/minute") as (_, http):
-        response = await http.post("/api/search", json={"message": "ibuprofen"})
+        response = await http.post("/api/search/echo", json={"message": "ibuprofen"})
     assert response.status_code == 200
     assert policies(response.headers) == {
         "search-minute": {"q": 5, "w": 60},
@@ -89,10 +89,10 @@ async def test_success_carries_ratelimit_headers(make_app: AppFactory) -> None:
 async def test_over_the_limit_answers_429_with_retry_after(make_app: AppFactory, clock: list[float]) -> None:
     async with make_app(rate_limits="search=2/minute") as (_, http):
         for _ in range(2):
-            assert (await http.post("/api/search", json={"message": "x"})).status_code == 200
-        response = await http.post("/api/search", json={"message": "x"})
+            assert (await http.post("/api/search/echo", json={"message": "x"})).status_code == 200
+        response = await http.post("/api/search/echo", json={"message": "x"})
         # Another caller (a different address from the trusted proxy header) is counted apart.
-        other = await http.post("/api/search", json={"message": "x"}, headers={"X-Forwarded-For": "198.51.100.9"})
+        other = await http.post("/api/search/echo", json={"message": "x"}, headers={"X-Forwarded-For": "198.51.100.9"})
     assert response.status_code == 429
     assert response.headers["retry-after"] == "30"  # the clock is 30 s into the minute
     assert limits(response.headers)["search-minute"] == {"r": 0, "t": 30}
@@ -106,11 +106,11 @@ async def test_over_the_limit_answers_429_with_retry_after(make_app: AppFactory,
 
 async def test_fixed_windows_reset_at_the_boundary(make_app: AppFactory, clock: list[float]) -> None:
     async with make_app(rate_limits="search=1/minute") as (_, http):
-        assert (await http.post("/api/search", json={"message": "x"})).status_code == 200
+        assert (await http.post("/api/search/echo", json={"message": "x"})).status_code == 200
         clock[0] += 29.5  # 59.5 s into the minute: same window
-        refused = await http.post("/api/search", json={"message": "x"})
+        refused = await http.post("/api/search/echo", json={"message": "x"})
         clock[0] += 0.5  # the next minute starts
-        again = await http.post("/api/search", json={"message": "x"})
+        again = await http.post("/api/search/echo", json={"message": "x"})
     assert refused.status_code == 429
     assert refused.headers["retry-after"] == "1"
     assert again.status_code == 200
@@ -135,10 +135,10 @@ async def test_two_instances_share_counters_through_one_sqlite_file(make_app: Ap
         make_app(db=db, rate_limits="search=3/minute") as (_, second),
     ):
         statuses = [
-            (await first.post("/api/search", json={"message": "x"})).status_code,
-            (await second.post("/api/search", json={"message": "x"})).status_code,
-            (await first.post("/api/search", json={"message": "x"})).status_code,
-            (await second.post("/api/search", json={"message": "x"})).status_code,
+            (await first.post("/api/search/echo", json={"message": "x"})).status_code,
+            (await second.post("/api/search/echo", json={"message": "x"})).status_code,
+            (await first.post("/api/search/echo", json={"message": "x"})).status_code,
+            (await second.post("/api/search/echo", json={"message": "x"})).status_code,
         ]
     assert statuses == [200, 200, 200, 429]
 
@@ -177,7 +177,7 @@ async def test_store_outage_request_limits_fail_open_budget_fails_closed(
         services.store = FailingCounters(services.store)  # type: ignore[assignment]
         logging.getLogger("pharmabot").addHandler(caplog.handler)
         try:
-            searches = [(await http.post("/api/search", json={"message": "x"})).status_code for _ in range(3)]
+            searches = [(await http.post("/api/search/echo", json={"message": "x"})).status_code for _ in range(3)]
             chat = await http.post("/api/chat/echo", json={"message": "hello"})
         finally:
             logging.getLogger("pharmabot").removeHandler(caplog.handler)

@@ -6,6 +6,7 @@ import gzip
 import json
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path, shipped_labels_path
@@ -63,3 +64,22 @@ def _catalog(drugs: tuple[str, ...]) -> DrugCatalog:
 def catalog_for(drugs: Iterable[str] = DEFAULT_TEST_DRUGS) -> DrugCatalog:
     """A catalog from those labels plus the shipped Orange Book names (brands, unlabelled drugs)."""
     return _catalog(tuple(sorted(set(drugs))))
+
+
+def raw_records_for(drugs: Iterable[str] = DEFAULT_TEST_DRUGS) -> list[dict[str, Any]]:
+    """The shipped openFDA records (unchanged dicts) of those drugs."""
+    wanted = set(drugs)
+    return [raw for raw in _all_raw() if _key(raw) in wanted]
+
+
+def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> Path:
+    """Write records one per line (the shipped corpus format)."""
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def write_bulk_json(path: Path, records: Iterable[dict[str, Any]]) -> Path:
+    """Write records in openFDA's bulk download shape: {"meta": ..., "results": [...]}."""
+    body = {"meta": {"disclaimer": "test copy", "results": {"total": 0}}, "results": list(records)}
+    path.write_text(json.dumps(body), encoding="utf-8")
+    return path

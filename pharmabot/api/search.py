@@ -1,0 +1,34 @@
+"""POST /api/search: label passages for a query, from the configured retriever."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from pharmabot.knowledge.lookup import search_labels
+from pharmabot.schemas.common import ErrorResponse
+from pharmabot.schemas.search import SearchRequest, SearchResponse, SearchResult
+from pharmabot.services import ServicesDep
+
+router = APIRouter(prefix="/api", tags=["search"])
+
+
+@router.post(
+    "/search",
+    response_model=SearchResponse,
+    summary="Search the FDA label passages",
+    responses={
+        404: {"model": ErrorResponse, "description": "The `drug` filter names no known drug (details: suggestions)."},
+        409: {"model": ErrorResponse, "description": "The `drug` filter matches several drugs (details: candidates)."},
+        503: {"model": ErrorResponse, "description": "The search backend is unavailable."},
+    },
+)
+async def search(body: SearchRequest, services: ServicesDep) -> SearchResponse:
+    hits = await search_labels(
+        retriever=services.retriever,
+        catalog=services.knowledge.catalog,
+        query=body.query,
+        top_k=body.top_k,
+        drug=body.drug,
+        section=body.section,
+    )
+    return SearchResponse(results=[SearchResult.model_validate(hit.model_dump()) for hit in hits])

@@ -1,0 +1,479 @@
+"""The local knowledge index: one SQLite file with label chunks, an FTS5 table, the chosen labels and the catalog.
+
+Which labels are indexed: the corpus often has several labels for one drug (repackager copies of
+one generic label, other strengths, other routes). Per drug, the best label (dated, complete,
+newest: the catalog's own ranking) is indexed, plus the best label of each further route set
+(ophthalmic cyclosporine next to oral cyclosporine); other copies only add their names to the
+catalog. That keeps search results from repeating one text five times.
+
+Builds go to a temporary file in the same directory, renamed over the old index when complete,
+so a crashed build never leaves a half index behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, overload
+
+from tqdm import tqdm
+
+from pharmabot.errors import IndexMissingError
+from pharmabot.knowledge.chunking import Chunk, chunk_label
+from pharmabot.knowledge.labels import SECTION_TITLES, LabelRecord, iter_labels, shipped_data_path, shipped_labels_path
+from pharmabot.knowledge.names import DrugCatalog, DrugEntry, drug_key, label_ingredients, read_orange_book
+
+log = logging.getLogger("pharmabot.index")
+
+# Bump when the schema, chunking or label choice changes: older indexes are then rebuilt.
+INDEX_VERSION = "2"
+ORANGE_BOOK = "names/orange_book_products.tsv.gz"
+
+ExtraBuilder = Callable[[sqlite3.Connection, Sequence[LabelRecord], DrugCatalog], None]
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE labels (
+    set_id TEXT PRIMARY KEY,
+    drug_key TEXT NOT NULL,
+    generic_name TEXT NOT NULL,
+    brand_names TEXT NOT NULL,
+    routes TEXT NOT NULL,
+    effective_time TEXT,
+    url TEXT NOT NULL,
+    sections TEXT NOT NULL
+);
+CREATE INDEX labels_drug ON labels (drug_key);
+CREATE TABLE chunks (
+    id INTEGER PRIMARY KEY,
+    chunk_id TEXT NOT NULL UNIQUE,
+    set_id TEXT NOT NULL,
+    drug_key TEXT NOT NULL,
+    section_key TEXT NOT NULL,
+    section_title TEXT NOT NULL,
+    section_pos INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    effective_time TEXT,
+    url TEXT NOT NULL,
+    drugtag TEXT NOT NULL,
+    names TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE chunks_fts USING fts5(
+    drugtag, names, section_title, text,
+    content='chunks', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+"""
+
+
+def drug_tag(key: str) -> str:
+    """One FTS token standing for a drug key, so a drug filter is an index lookup inside MATCH."""
+    return "d" + hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:15]
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What a build produced."""
+
+    path: Path
+    labels_read: int
+    labels_indexed: int
+    drugs: int
+    chunks: int
+    seconds: float
+    size_bytes: int
+    rebuilt: bool = True
+
+
+# --- fingerprints ------------------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fingerprint(sources: Sequence[Path]) -> list[dict[str, Any]]:
+    files = [*sources, shipped_data_path(ORANGE_BOOK)]
+    out = []
+    for path in files:
+        stat = path.stat()
+        out.append({"name": path.name, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": _sha256(path)})
+    return out
+
+
+def _read_meta(index_path: Path) -> dict[str, str] | None:
+    if not index_path.exists():
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{index_path}?mode=ro", uri=True)) as conn:
+            return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error:
+        return None
+
+
+def is_fresh(*, sources: Sequence[Path], index_path: Path) -> bool:
+    """True when INDEX_PATH was built by this code version from exactly these source files."""
+    meta = _read_meta(index_path)
+    if meta is None or meta.get("index_version") != INDEX_VERSION or "sources" not in meta:
+        return False
+    stored = json.loads(meta["sources"])
+    files = [*sources, shipped_data_path(ORANGE_BOOK)]
+    if len(stored) != len(files):
+        return False
+    for path, old in zip(files, stored, strict=True):
+        if not path.exists():
+            return False
+        stat = path.stat()
+        if path.name != old["name"] or stat.st_size != old["size"]:
+            return False
+        # Same size and time: unchanged. Same size, new time (a fresh checkout): compare contents.
+        if stat.st_mtime_ns != old["mtime_ns"] and _sha256(path) != old["sha256"]:
+            return False
+    return True
+
+
+# --- staging: labels are parsed once, kept on disk, and read back when chosen ----------------
+
+
+def _label_to_json(label: LabelRecord) -> str:
+    return json.dumps(dataclasses.asdict(label), separators=(",", ":"))
+
+
+def _label_from_json(text: str) -> LabelRecord:
+    data = json.loads(text)
+    for key in ("generic_names", "brand_names", "substance_names", "routes"):
+        data[key] = tuple(data[key])
+    data["pharm_classes"] = {k: tuple(v) for k, v in data["pharm_classes"].items()}
+    return LabelRecord(**data)
+
+
+class StagedLabels(Sequence[LabelRecord]):
+    """The chosen labels, read back from the staging file one at a time (a bulk ingest never holds them all)."""
+
+    def __init__(self, conn: sqlite3.Connection, set_ids: Sequence[str]) -> None:
+        self._conn = conn
+        self._set_ids = list(set_ids)
+
+    def __len__(self) -> int:
+        return len(self._set_ids)
+
+    @overload
+    def __getitem__(self, index: int) -> LabelRecord: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[LabelRecord]: ...
+    def __getitem__(self, index: int | slice) -> LabelRecord | Sequence[LabelRecord]:
+        if isinstance(index, slice):
+            return StagedLabels(self._conn, self._set_ids[index])
+        row = self._conn.execute("SELECT data FROM staged WHERE set_id = ?", (self._set_ids[index],)).fetchone()
+        return _label_from_json(row[0])
+
+    def __iter__(self) -> Iterator[LabelRecord]:
+        for set_id in self._set_ids:
+            row = self._conn.execute("SELECT data FROM staged WHERE set_id = ?", (set_id,)).fetchone()
+            yield _label_from_json(row[0])
+
+
+def _stub(label: LabelRecord) -> LabelRecord:
+    """A label without its texts: enough for the catalog's names and label ranking."""
+    return dataclasses.replace(label, sections=dict.fromkeys(label.sections, ""), tables={})
+
+
+def _choose(catalog: DrugCatalog, stubs: dict[str, LabelRecord]) -> list[tuple[str, str]]:
+    """(set_id, drug key) of the labels to index: each drug's best label, plus the best per other route set."""
+    chosen: list[tuple[str, str]] = []
+    for drug in sorted(catalog.drugs.values(), key=lambda d: d.key):
+        seen_routes: set[tuple[str, ...]] = set()
+        for set_id in drug.set_ids:  # best first
+            routes = tuple(sorted(r.lower() for r in stubs[set_id].routes))
+            if not seen_routes or routes not in seen_routes:
+                chosen.append((set_id, drug.key))
+            seen_routes.add(routes)
+    return chosen
+
+
+def _progress(iterable: Any, *, enabled: bool, desc: str, unit: str, total: int | None = None) -> Any:
+    # A bar only on a terminal: logs and CI get no carriage-return noise.
+    return tqdm(iterable, desc=desc, unit=unit, total=total, disable=not (enabled and sys.stderr.isatty()))
+
+
+def build_index(
+    *,
+    sources: Sequence[Path],
+    index_path: Path,
+    extra_builders: Sequence[ExtraBuilder] = (),
+    progress: bool = False,
+) -> IndexStats:
+    """Parse labels once, build the catalog, choose labels, write chunks + FTS5 + labels + catalog; atomic."""
+    started = time.perf_counter()
+    sources = [Path(s) for s in sources]
+    for source in sources:
+        if not source.is_file():
+            raise FileNotFoundError(f"no such label file: {source}")
+    index_path.parent.mkdir(parents=True, exist_ok=True)
+    fingerprint = _fingerprint(sources)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{index_path.name}.", suffix=".building", dir=index_path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    staging = tmp.with_suffix(".staging")
+    try:
+        with contextlib.closing(sqlite3.connect(staging)) as stage:
+            stage.execute("PRAGMA journal_mode = OFF")
+            stage.execute("PRAGMA synchronous = OFF")
+            stage.execute("CREATE TABLE staged (set_id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+            stubs: dict[str, LabelRecord] = {}
+            labels_read = 0
+            for label in _progress(iter_labels(sources), enabled=progress, desc="reading labels", unit=" labels"):
+                labels_read += 1
+                if not label_ingredients(label):
+                    continue  # no generic or substance name: nothing to file it under
+                stage.execute("INSERT OR REPLACE INTO staged VALUES (?, ?)", (label.set_id, _label_to_json(label)))
+                stubs[label.set_id] = _stub(label)
+            stage.commit()
+            catalog = DrugCatalog.from_labels(
+                stubs.values(), orange_book=read_orange_book(shipped_data_path(ORANGE_BOOK))
+            )
+            chosen = _choose(catalog, stubs)
+            with contextlib.closing(sqlite3.connect(tmp)) as conn:
+                conn.execute("PRAGMA journal_mode = OFF")
+                conn.execute("PRAGMA synchronous = OFF")
+                conn.executescript(SCHEMA)
+                chunk_count = _write_labels(
+                    conn, StagedLabels(stage, [s for s, _ in chosen]), [k for _, k in chosen], progress=progress
+                )
+                conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')")
+                labels = StagedLabels(stage, [s for s, _ in chosen])
+                for builder in extra_builders:
+                    builder(conn, labels, catalog)
+                meta = {
+                    "index_version": INDEX_VERSION,
+                    "sources": json.dumps(fingerprint),
+                    "catalog": json.dumps(catalog.to_dict(), separators=(",", ":")),
+                    "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "labels_read": str(labels_read),
+                    "chunks": str(chunk_count),
+                }
+                conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+                conn.commit()
+        os.replace(tmp, index_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        staging.unlink(missing_ok=True)
+    stats = IndexStats(
+        path=index_path,
+        labels_read=labels_read,
+        labels_indexed=len(chosen),
+        drugs=len({k for _, k in chosen}),
+        chunks=chunk_count,
+        seconds=round(time.perf_counter() - started, 2),
+        size_bytes=index_path.stat().st_size,
+    )
+    log.info("index built", extra={"fields": {"event": "index_built", "count": chunk_count}})
+    return stats
+
+
+def _write_labels(conn: sqlite3.Connection, labels: StagedLabels, keys: Sequence[str], *, progress: bool) -> int:
+    count = 0
+    rows: list[tuple[Any, ...]] = []
+    for label, key in _progress(
+        zip(labels, keys, strict=True), enabled=progress, desc="indexing", unit=" labels", total=len(keys)
+    ):
+        sections = [[k, SECTION_TITLES[k], label.sections[k]] for k in SECTION_TITLES if label.sections.get(k)]
+        conn.execute(
+            "INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                label.set_id,
+                key,
+                ", ".join(label.generic_names) or key,
+                json.dumps(list(label.brand_names)),
+                json.dumps(list(label.routes)),
+                label.effective_time,
+                label.url,
+                json.dumps(sections),
+            ),
+        )
+        names = " ".join(dict.fromkeys([key, *label.generic_names, *label.brand_names]))
+        for chunk in chunk_label(label, drug_key=key):
+            rows.append(_chunk_row(chunk, names))
+        if len(rows) >= 5000:
+            count += _flush(conn, rows)
+    count += _flush(conn, rows)
+    return count
+
+
+def _chunk_row(chunk: Chunk, names: str) -> tuple[Any, ...]:
+    return (
+        chunk.chunk_id,
+        chunk.set_id,
+        chunk.drug_key,
+        chunk.section_key,
+        chunk.section_title,
+        chunk.section_pos,
+        chunk.ordinal,
+        chunk.effective_time,
+        chunk.url,
+        drug_tag(chunk.drug_key),
+        names,
+        chunk.text,
+    )
+
+
+def _flush(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
+    n = len(rows)
+    if n:
+        first = conn.execute("SELECT coalesce(max(id), 0) FROM chunks").fetchone()[0]
+        conn.executemany(
+            "INSERT INTO chunks (chunk_id, set_id, drug_key, section_key, section_title, section_pos, ordinal,"
+            " effective_time, url, drugtag, names, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        conn.execute(
+            "INSERT INTO chunks_fts (rowid, drugtag, names, section_title, text)"
+            " SELECT id, drugtag, names, section_title, text FROM chunks WHERE id > ?",
+            (first,),
+        )
+        rows.clear()
+    return n
+
+
+def ensure_index(
+    *,
+    sources: Sequence[Path] | None = None,
+    index_path: Path,
+    extra_builders: Sequence[ExtraBuilder] = (),
+    force: bool = False,
+    progress: bool = False,
+) -> IndexStats:
+    """Build the index when missing, stale or FORCEd; otherwise only report on it (fast)."""
+    sources = list(sources) if sources else [shipped_labels_path()]
+    if not force and is_fresh(sources=sources, index_path=index_path):
+        meta = _read_meta(index_path) or {}
+        return IndexStats(
+            path=index_path,
+            labels_read=int(meta.get("labels_read", 0)),
+            labels_indexed=0,
+            drugs=0,
+            chunks=int(meta.get("chunks", 0)),
+            seconds=0.0,
+            size_bytes=index_path.stat().st_size,
+            rebuilt=False,
+        )
+    return build_index(sources=sources, index_path=index_path, extra_builders=extra_builders, progress=progress)
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LabelSection:
+    key: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class IndexedLabel:
+    """A label as stored in the index: identity, citation data and its sections in label order."""
+
+    set_id: str
+    drug_key: str
+    generic_name: str
+    brand_names: tuple[str, ...]
+    routes: tuple[str, ...]
+    effective_time: str | None
+    url: str
+    sections: tuple[LabelSection, ...]
+
+
+@dataclass(frozen=True)
+class DrugPage:
+    """Everything the drug lookup shows: the drug, its best label, and the other indexed labels."""
+
+    drug: DrugEntry
+    label: IndexedLabel | None
+    other_set_ids: tuple[str, ...]
+
+
+def connect_readonly(index_path: Path) -> sqlite3.Connection:
+    """A read-only connection (usable from the thread that made it; one per thread)."""
+    return sqlite3.connect(f"file:{index_path}?mode=ro", uri=True, check_same_thread=False)
+
+
+class KnowledgeBase:
+    """The index's catalog and labels, opened once per process."""
+
+    def __init__(self, *, index_path: Path, catalog: DrugCatalog, meta: dict[str, str]) -> None:
+        self.index_path = index_path
+        self.catalog = catalog
+        self.meta = meta
+        self._conn = connect_readonly(index_path)
+        # Set ids of labels that are in the index (and so have chunks), per drug.
+        self._indexed: dict[str, list[str]] = {}
+        for set_id, key in self._conn.execute("SELECT set_id, drug_key FROM labels ORDER BY rowid"):
+            self._indexed.setdefault(key, []).append(set_id)
+
+    @classmethod
+    def open(cls, index_path: Path) -> KnowledgeBase:
+        """Open an index built by `build_index`; a clear error when it is missing or unreadable."""
+        meta = _read_meta(index_path)
+        if meta is None or "catalog" not in meta:
+            raise IndexMissingError(
+                f"The label index {index_path} is missing or unreadable: run `make run` or "
+                "`python -m pharmabot build-index` first."
+            )
+        catalog = DrugCatalog.from_dict(json.loads(meta.pop("catalog")))
+        return cls(index_path=index_path, catalog=catalog, meta=meta)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def indexed_set_ids(self, key: str) -> list[str]:
+        return list(self._indexed.get(key, []))
+
+    def get_label(self, set_id: str) -> IndexedLabel | None:
+        row = self._conn.execute(
+            "SELECT set_id, drug_key, generic_name, brand_names, routes, effective_time, url, sections"
+            " FROM labels WHERE set_id = ?",
+            (set_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return IndexedLabel(
+            set_id=row[0],
+            drug_key=row[1],
+            generic_name=row[2],
+            brand_names=tuple(json.loads(row[3])),
+            routes=tuple(json.loads(row[4])),
+            effective_time=row[5],
+            url=row[6],
+            sections=tuple(LabelSection(key=k, title=t, text=x) for k, t, x in json.loads(row[7])),
+        )
+
+    def drug_page(self, key: str) -> DrugPage | None:
+        drug = self.catalog.get(key)
+        if drug is None:
+            return None
+        indexed = self._indexed.get(key, [])
+        label = self.get_label(indexed[0]) if indexed else None
+        return DrugPage(drug=drug, label=label, other_set_ids=tuple(indexed[1:]))
+
+
+def catalog_key_of(label: LabelRecord) -> str | None:
+    """The catalog key a label is filed under (None when it names no ingredient)."""
+    found = label_ingredients(label)
+    return drug_key(found) if found else None

@@ -1,0 +1,61 @@
+"""The local FTS5 retriever over a small real index."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from pharmabot.knowledge.index import KnowledgeBase
+from pharmabot.retrieval.local import LocalRetriever
+
+
+@pytest.fixture
+async def retriever(small_index: Path) -> AsyncIterator[LocalRetriever]:
+    kb = KnowledgeBase.open(small_index)
+    local = LocalRetriever(index_path=small_index, catalog=kb.catalog)
+    yield local
+    await local.close()
+    kb.close()
+
+
+async def test_section_intent_ranks_the_asked_section_first(retriever: LocalRetriever) -> None:
+    cases = {
+        "what are the side effects of metformin": "adverse_reactions",
+        "how much metformin should I take": "dosage_and_administration",
+        "can I take sertraline while pregnant": "pregnancy",
+        "what is atorvastatin used for": "indications_and_usage",
+        "warfarin overdose": "overdosage",
+    }
+    for query, section in cases.items():
+        hits = await retriever.search(query=query, top_k=3)
+        assert hits, query
+        assert section in {h.section_key for h in hits}, query
+
+
+async def test_drug_in_query_filters_to_that_drug(retriever: LocalRetriever) -> None:
+    hits = await retriever.search(query="Coumadin bleeding risk", top_k=5)
+    assert {h.drug_name for h in hits} == {"warfarin"}
+
+
+async def test_explicit_drug_and_section_filters(retriever: LocalRetriever) -> None:
+    hits = await retriever.search(query="muscle", top_k=4, drug="simvastatin", section="adverse_reactions")
+    assert hits
+    assert all(h.drug_name == "simvastatin" and h.section_key == "adverse_reactions" for h in hits)
+    assert all(h.source == "local" and h.label_section == "ADVERSE REACTIONS" for h in hits)
+
+
+async def test_query_without_a_drug_searches_everything(retriever: LocalRetriever) -> None:
+    hits = await retriever.search(query="rhabdomyolysis", top_k=5)
+    assert hits
+    assert "rhabdomyolysis" in hits[0].chunk.lower()
+
+
+async def test_fts_syntax_in_queries_is_harmless(retriever: LocalRetriever) -> None:
+    for query in ['"unbalanced', "NEAR(a b)", "col:umn * ^ -", "AND OR NOT", "drugtag : x"]:
+        await retriever.search(query=query, top_k=3)
+
+
+async def test_check(retriever: LocalRetriever) -> None:
+    await retriever.check()

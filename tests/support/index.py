@@ -1,0 +1,15 @@
+"""A small label index for tests, built once per session from a few shipped labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pharmabot.knowledge.index import IndexStats, build_index
+from tests.support.labels import DEFAULT_TEST_DRUGS, raw_records_for, write_jsonl
+
+
+def build_small_index(directory: Path, drugs: tuple[str, ...] = DEFAULT_TEST_DRUGS) -> IndexStats:
+    """Write the drugs' shipped records as .jsonl into DIRECTORY and index them there."""
+    directory.mkdir(parents=True, exist_ok=True)
+    source = write_jsonl(directory / "labels.jsonl", raw_records_for(drugs))
+    return build_index(sources=[source], index_path=directory / "index.sqlite")
