@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pharmabot.interactions.engine import InteractionEngine  # noqa: E402
-from pharmabot.interactions.knowledge import InteractionKnowledge  # noqa: E402
-from pharmabot.knowledge.labels import iter_labels, shipped_data_path, shipped_labels_path  # noqa: E402
-from pharmabot.knowledge.names import DrugCatalog, read_orange_book  # noqa: E402
+from pharmabot.interactions.engine import InteractionEngine
+from pharmabot.interactions.knowledge import InteractionKnowledge
+from pharmabot.knowledge.labels import iter_labels, shipped_data_path, shipped_labels_path
+from pharmabot.knowledge.names import DrugCatalog, read_orange_book
 
 
 def main() -> int:

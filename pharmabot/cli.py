@@ -32,6 +32,17 @@ def _settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interactions(args: argparse.Namespace) -> int:
+    from pharmabot.interactions.engine import InteractionEngine
+    from pharmabot.interactions.knowledge import load_engine_for_cli
+    from pharmabot.interactions.report import render_table
+
+    engine: InteractionEngine = load_engine_for_cli()
+    report = engine.check(drugs=args.names, audience=args.audience)
+    print(render_table(report))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pharmabot", description="PharmaBot command line.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -40,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=_serve)
+
+    inter = sub.add_parser("interactions", help="check medicines for interactions (prints a table)")
+    inter.add_argument("names", nargs="+", metavar="NAME")
+    inter.add_argument("--audience", choices=["consumer", "professional"], default="consumer")
+    inter.set_defaults(func=_interactions)
 
     settings = sub.add_parser("settings", help="print the configuration table (Markdown)")
     settings.set_defaults(func=_settings)

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from pharmabot import __version__
-from pharmabot.api import health
+from pharmabot.api import health, interactions
 from pharmabot.api.errors import install_error_handlers
 from pharmabot.api.middleware import RequestContextMiddleware
 from pharmabot.config import Settings, get_settings
@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added last so it is outermost: every response, CORS preflights and errors included, gets an id.
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
+    app.include_router(interactions.router)
     return app
 
 

@@ -6,12 +6,15 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 
 from pharmabot.config import Settings
 from pharmabot.store import Store, open_store
+
+if TYPE_CHECKING:
+    from pharmabot.interactions.engine import InteractionEngine
 
 HealthCheck = Callable[[], Awaitable[Any]]
 
@@ -23,6 +26,7 @@ class Services:
     settings: Settings
     store: Store
     health_checks: dict[str, tuple[str, HealthCheck]] = field(default_factory=dict)
+    interactions: InteractionEngine | None = None
 
     @classmethod
     async def start(cls, settings: Settings) -> Services:

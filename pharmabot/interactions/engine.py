@@ -69,7 +69,9 @@ class InteractionEngine:
                     )
                 )
             else:
-                suggestions = [c.drug for c in result.candidates] or [c.drug for c in self.catalog.suggest(name, limit=5)]
+                suggestions = [c.drug for c in result.candidates] or [
+                    c.drug for c in self.catalog.suggest(name, limit=5)
+                ]
                 status = "ambiguous" if result.status == "ambiguous" else "unknown"
                 unresolved.append(UnresolvedName(input=name, status=status, suggestions=suggestions[:5]))
         if len(entries) < 2:
@@ -145,7 +147,9 @@ class InteractionEngine:
         else:
             management = _CONSUMER_MANAGEMENT[severity]
             if mechanism:
-                mechanism = mechanism.replace(" exposure", " levels in the blood").replace("risk: ", "can raise the risk of ")
+                mechanism = mechanism.replace(" exposure", " levels in the blood").replace(
+                    "risk: ", "can raise the risk of "
+                )
         return Interaction(
             drugs=(a.key, b.key),
             severity=severity,
@@ -191,7 +195,7 @@ class InteractionEngine:
                         (entry.key, note.kind),
                         FoodNote(
                             drug=entry.key,
-                            kind=note.kind,  # type: ignore[arg-type]
+                            kind=note.kind,
                             title=FOOD_TITLES[note.kind],
                             quote=note.quote,
                             section=note.section,
@@ -224,8 +228,12 @@ class InteractionEngine:
                         "the rule lists were checked for it.",
                     )
                 )
-        sources.append(SourceChecked(kind="rule_list", name="ONC high-priority drug-drug interactions (JAMIA 2012;19:735)"))
-        sources.append(SourceChecked(kind="rule_list", name="ONC non-interruptive drug-drug interactions (JAMIA 2013;20:489)"))
+        sources.append(
+            SourceChecked(kind="rule_list", name="ONC high-priority drug-drug interactions (JAMIA 2012;19:735)")
+        )
+        sources.append(
+            SourceChecked(kind="rule_list", name="ONC non-interruptive drug-drug interactions (JAMIA 2013;20:489)")
+        )
         sources.append(
             SourceChecked(
                 kind="class_lexicon",
@@ -246,12 +254,14 @@ def _evidence_item(e: LabelEvidence) -> EvidenceItem:
         effective_time=e.effective_time,
         url=dailymed_url(e.set_id),
         quote=e.quote,
-        severity=e.severity,  # type: ignore[arg-type]
+        severity=e.severity,
         names=names,
     )
 
 
-def _summary(a: str, b: str, severity: Severity, top: LabelEvidence | None, rules: list[Rule], audience: Audience) -> str:
+def _summary(
+    a: str, b: str, severity: Severity, top: LabelEvidence | None, rules: list[Rule], audience: Audience
+) -> str:
     if top is None:
         rule = rules[0]
         return f"{a} with {b} is on the {_LIST_NAMES[rule.list]} interaction list ({rule.class_a} + {rule.class_b})."

@@ -50,7 +50,9 @@ def _hints(patterns: Iterable[str]) -> tuple[str, ...]:
     """Lower-case words of the patterns; a class regex only runs on sentences containing one of them."""
     runs: set[str] = set()
     for pattern in patterns:
-        bare = re.sub(r"\(\?<?[!=][^)]*\)|\\[a-zA-Z]|[A-Za-z0-9]\?", " ", pattern)  # drop lookarounds, escapes, optionals
+        bare = re.sub(
+            r"\(\?<?[!=][^)]*\)|\\[a-zA-Z]|[A-Za-z0-9]\?", " ", pattern
+        )  # drop lookarounds, escapes, optionals
         words = {w.lower() for w in re.findall(r"[A-Za-z0-9]{2,}", bare)}
         specific = {w for w in words if w not in _GENERIC}
         runs.update(specific or words)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pharmabot.interactions.extract import (
     FOOD_SECTIONS,
@@ -35,7 +36,11 @@ from pharmabot.interactions.severity import (
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
 from pharmabot.knowledge.names import DrugCatalog, drug_key, label_ingredients, moiety
 
+if TYPE_CHECKING:
+    from pharmabot.interactions.engine import InteractionEngine
+
 MAX_EVIDENCE_PER_TARGET = 3
+MIN_EXAMPLE_LABELS = 3
 _SECTION_RANK = {s: i for i, s in enumerate(INTERACTION_SECTIONS)}
 
 # Spelling fixes for the third-party expansion of the ONC member lists.
@@ -128,7 +133,7 @@ class InteractionKnowledge:
     def from_labels(cls, labels: Sequence[LabelRecord], catalog: DrugCatalog) -> InteractionKnowledge:
         """Scan the interaction-bearing sections of every label once."""
         scanner = MentionScanner(catalog)
-        learned: dict[str, set[str]] = defaultdict(set)
+        learned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         raw: dict[str, dict[str, list[LabelEvidence]]] = defaultdict(lambda: defaultdict(list))
         food: dict[str, dict[str, FoodNote]] = defaultdict(dict)
         infos: dict[str, LabelInfo] = {}
@@ -155,15 +160,21 @@ class InteractionKnowledge:
                     if section in INTERACTION_SECTIONS:
                         _scan_sentence(scanner, key, own, label, section, sentence, raw, learned)
                     for kind in food_kinds(sentence):
-                        note = FoodNote(key, kind, section, label.set_id, label.title, label.effective_time,
-                                        quote_around(sentence, 0, min(len(sentence), 200)))
+                        note = FoodNote(
+                            key,
+                            kind,
+                            section,
+                            label.set_id,
+                            label.title,
+                            label.effective_time,
+                            quote_around(sentence, 0, min(len(sentence), 200)),
+                        )
                         if kind not in food[key] or _food_rank(note) > _food_rank(food[key][kind]):
                             food[key][kind] = note
         members = _class_members(labels, learned)
         evidence = {
             subject: {
-                target: sorted(items, key=_evidence_rank)[:MAX_EVIDENCE_PER_TARGET]
-                for target, items in targets.items()
+                target: sorted(items, key=_evidence_rank)[:MAX_EVIDENCE_PER_TARGET] for target, items in targets.items()
             }
             for subject, targets in raw.items()
         }
@@ -196,8 +207,15 @@ class InteractionKnowledge:
         conn.executemany(
             "INSERT INTO ix_rules VALUES (?,?,?,?,?,?,?)",
             (
-                (r.id, r.list, r.class_a, json.dumps(sorted(r.members_a)), r.class_b,
-                 json.dumps(sorted(r.members_b)), r.source)
+                (
+                    r.id,
+                    r.list,
+                    r.class_a,
+                    json.dumps(sorted(r.members_a)),
+                    r.class_b,
+                    json.dumps(sorted(r.members_b)),
+                    r.source,
+                )
                 for r in self.rules
             ),
         )
@@ -205,7 +223,9 @@ class InteractionKnowledge:
             "INSERT INTO ix_food VALUES (?,?,?,?,?,?,?)",
             (tuple(asdict(n).values()) for notes in self.food.values() for n in notes),
         )
-        conn.executemany("INSERT INTO ix_labels VALUES (?,?,?,?)", (tuple(asdict(i).values()) for i in self.labels.values()))
+        conn.executemany(
+            "INSERT INTO ix_labels VALUES (?,?,?,?)", (tuple(asdict(i).values()) for i in self.labels.values())
+        )
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> InteractionKnowledge:
@@ -269,14 +289,14 @@ def _scan_sentence(
     section: str,
     sentence: str,
     raw: dict[str, dict[str, list[LabelEvidence]]],
-    learned: dict[str, set[str]],
+    learned: dict[str, dict[str, set[str]]],
 ) -> None:
     found = scanner.scan(sentence)
     if not found:
         return
     for class_id, member in scanner.class_examples(sentence, found):
         if CLASS_BY_ID[class_id].learn_examples:
-            learned[class_id].add(member)
+            learned[class_id][member].add(key)
     co_use = CO_USE_PATTERN.search(sentence) is not None
     # Outside section 7 a named drug is an interaction only when the sentence speaks of using them together.
     if section != "drug_interactions" and section != "contraindications" and not co_use:
@@ -332,7 +352,7 @@ def _food_rank(note: FoodNote) -> tuple[int, int]:
     return (int(strong), int(note.section in INTERACTION_SECTIONS))
 
 
-def _class_members(labels: Iterable[LabelRecord], learned: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+def _class_members(labels: Iterable[LabelRecord], learned: dict[str, dict[str, set[str]]]) -> dict[str, frozenset[str]]:
     members = {c.id: set(c.members) for c in CLASSES}
     for label in labels:
         ingredients = label_ingredients(label)
@@ -342,8 +362,9 @@ def _class_members(labels: Iterable[LabelRecord], learned: dict[str, set[str]]) 
         for c in CLASSES:
             if epcs & set(c.epc):
                 members[c.id].add(ingredients[0])
+    # An example joins a class only when several drugs' labels list it, so one label's aside does not.
     for class_id, found in learned.items():
-        members[class_id].update(found)
+        members[class_id].update(m for m, subjects in found.items() if len(subjects) >= MIN_EXAMPLE_LABELS)
     return {c: frozenset(m) for c, m in members.items()}
 
 
@@ -351,7 +372,10 @@ def load_onc_rules(members: dict[str, frozenset[str]] | None = None, *, director
     """The shipped ONC lists as rules; the QT item takes its members from the lexicon's QT class."""
     directory = directory or shipped_data_path("interactions")
     rules: list[Rule] = []
-    for list_name, filename in (("high_priority", "onc_high_priority.jsonl"), ("non_interruptive", "onc_non_interruptive.jsonl")):
+    for list_name, filename in (
+        ("high_priority", "onc_high_priority.jsonl"),
+        ("non_interruptive", "onc_non_interruptive.jsonl"),
+    ):
         for n, line in enumerate((directory / filename).read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
@@ -380,3 +404,48 @@ def load_onc_rules(members: dict[str, frozenset[str]] | None = None, *, director
 # Every class's sources, for the report's "sources checked".
 LEXICON_SOURCES = sorted({s for c in CLASSES for s in c.sources} | {EPC})
 __all__ = ["InteractionKnowledge", "LabelEvidence", "Rule", "drug_key", "write_interaction_knowledge"]
+
+
+def build_from_shipped() -> tuple[InteractionKnowledge, DrugCatalog]:
+    """Knowledge and catalog built in memory from the shipped corpus (slow: ~30 s; the index is the fast path)."""
+    from pharmabot.knowledge.labels import iter_labels, shipped_labels_path
+    from pharmabot.knowledge.names import read_orange_book
+
+    labels = list(iter_labels([shipped_labels_path()]))
+    catalog = DrugCatalog.from_labels(
+        labels, orange_book=read_orange_book(shipped_data_path("names/orange_book_products.tsv.gz"))
+    )
+    return InteractionKnowledge.from_labels(labels, catalog), catalog
+
+
+def load_engine_for_cli() -> InteractionEngine:
+    """The engine from the built index when it holds the tables; otherwise built in memory, with a note."""
+    import sys
+
+    from pharmabot.config import get_settings
+    from pharmabot.interactions.engine import InteractionEngine
+
+    index = get_settings().index_path
+    if index.exists():
+        conn = sqlite3.connect(index)
+        try:
+            if has_interaction_knowledge(conn):
+                catalog = _catalog_from_index(conn)
+                if catalog is not None:
+                    return InteractionEngine(knowledge=InteractionKnowledge.load(conn), catalog=catalog)
+        finally:
+            conn.close()
+    print(
+        "pharmabot: no built index with interaction tables; building from the shipped labels (~30 s)", file=sys.stderr
+    )
+    knowledge, catalog = build_from_shipped()
+    return InteractionEngine(knowledge=knowledge, catalog=catalog)
+
+
+def _catalog_from_index(conn: sqlite3.Connection) -> DrugCatalog | None:
+    # The index branch stores the catalog as JSON in a `meta` table; read it when it is there.
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'catalog'").fetchone()
+    except sqlite3.Error:
+        return None
+    return DrugCatalog.from_dict(json.loads(row[0])) if row else None

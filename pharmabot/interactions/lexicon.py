@@ -81,7 +81,10 @@ _ANTICOAGULANTS = _m(
     "argatroban, bivalirudin, desirudin, tinzaparin"
 )
 _ANTIPLATELETS = _m("clopidogrel, prasugrel, ticagrelor, ticlopidine, aspirin, dipyridamole, cilostazol, vorapaxar")
-_ACE = _m("benazepril, captopril, enalapril, fosinopril, lisinopril, moexipril, perindopril, quinapril, ramipril, trandolapril")
+_ACE = _m(
+    "benazepril, captopril, enalapril, fosinopril, lisinopril, moexipril, perindopril, quinapril, ramipril, "
+    "trandolapril"
+)
 _ARBS = _m("azilsartan, candesartan, eprosartan, irbesartan, losartan, olmesartan, telmisartan, valsartan")
 _QT = _m(
     "amiodarone, sotalol, dofetilide, dronedarone, quinidine, procainamide, disopyramide, ibutilide, haloperidol, "
@@ -152,11 +155,20 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "serotonergic",
         "serotonergic drugs",
-        (r"serotonergic (?:drugs?|agents?|medications?|medicines?)", r"other serotonergic",
-         r"drugs that (?:affect|impair) (?:the )?serotonergic"),
-        _SSRIS | _SNRIS | _TCAS | _TRIPTANS | _MAOIS
-        | _m("fentanyl, tramadol, meperidine, methadone, tapentadol, lithium, buspirone, tryptophan, st john's wort, "
-             "amphetamine, dextroamphetamine, lisdexamfetamine, mirtazapine, trazodone, dextromethorphan"),
+        (
+            r"serotonergic (?:drugs?|agents?|medications?|medicines?)",
+            r"other serotonergic",
+            r"drugs that (?:affect|impair) (?:the )?serotonergic",
+        ),
+        _SSRIS
+        | _SNRIS
+        | _TCAS
+        | _TRIPTANS
+        | _MAOIS
+        | _m(
+            "fentanyl, tramadol, meperidine, methadone, tapentadol, lithium, buspirone, tryptophan, st john's wort, "
+            "amphetamine, dextroamphetamine, lisdexamfetamine, mirtazapine, trazodone, dextromethorphan"
+        ),
     ),
     DrugClass(
         "opioids",
@@ -182,10 +194,13 @@ CLASSES: tuple[DrugClass, ...] = (
         "cns_depressants",
         "CNS depressants",
         (r"(?:CNS|central nervous system) depressants?", r"other depressants", r"sedative-?hypnotics?"),
-        _OPIOIDS | _BENZOS
-        | _m("zolpidem, eszopiclone, zaleplon, phenobarbital, butalbital, gabapentin, pregabalin, carisoprodol, "
-             "cyclobenzaprine, baclofen, tizanidine, quetiapine, olanzapine, promethazine, hydroxyzine, "
-             "diphenhydramine, suvorexant"),
+        _OPIOIDS
+        | _BENZOS
+        | _m(
+            "zolpidem, eszopiclone, zaleplon, phenobarbital, butalbital, gabapentin, pregabalin, carisoprodol, "
+            "cyclobenzaprine, baclofen, tizanidine, quetiapine, olanzapine, promethazine, hydroxyzine, "
+            "diphenhydramine, suvorexant"
+        ),
     ),
     DrugClass(
         "anticoagulants",
@@ -200,8 +215,11 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "antiplatelets",
         "antiplatelet agents",
-        (r"anti-?platelet (?:drugs?|agents?|therapy|medications?)", r"platelet (?:aggregation )?inhibitors?",
-         r"P2Y12 inhibitors?"),
+        (
+            r"anti-?platelet (?:drugs?|agents?|therapy|medications?)",
+            r"platelet (?:aggregation )?inhibitors?",
+            r"P2Y12 inhibitors?",
+        ),
         _ANTIPLATELETS,
         epc=("P2Y12 Platelet Inhibitor", "Platelet Aggregation Inhibitor"),
         sources=(FDA_CLASS_LABELING, EPC),
@@ -210,8 +228,11 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "bleeding",
         "drugs that affect hemostasis",
-        (r"drugs? (?:that|which) (?:affect|interfere with) (?:hemostasis|coagulation|platelet)",
-         r"drugs? (?:that|which|known to) increase the risk of bleeding", r"affect(?:ing)? hemostasis"),
+        (
+            r"drugs? (?:that|which) (?:affect|interfere with) (?:hemostasis|coagulation|platelet)",
+            r"drugs? (?:that|which|known to) increase the risk of bleeding",
+            r"affect(?:ing)? hemostasis",
+        ),
         _ANTICOAGULANTS | _ANTIPLATELETS | _NSAIDS | _SSRIS | _SNRIS,
         learn_examples=False,
     ),
@@ -238,60 +259,85 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "strong_cyp3a_inhibitors",
         "strong CYP3A4 inhibitors",
-        (r"strong (?:CYP\s?3A4?|cytochrome P450 3A4?)(?:/P-gp)? inhibitors?", r"potent (?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?",
-         r"strong inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)"),
+        (
+            r"strong (?:CYP\s?3A4?|cytochrome P450 3A4?)(?:/P-gp)? inhibitors?",
+            r"potent (?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?",
+            r"strong inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
+        ),
         _STRONG_3A4_INH,
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
     ),
     DrugClass(
         "moderate_cyp3a_inhibitors",
         "moderate CYP3A4 inhibitors",
-        (r"moderate (?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?", r"moderate inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)"),
+        (
+            r"moderate (?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?",
+            r"moderate inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
+        ),
         _MODERATE_3A4_INH,
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
     ),
     DrugClass(
         "cyp3a_inhibitors",
         "CYP3A4 inhibitors",
-        (r"(?<!strong )(?<!moderate )(?<!potent )(?<!weak )(?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?",
-         r"inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)"),
+        (
+            r"(?<!strong )(?<!moderate )(?<!potent )(?<!weak )(?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?",
+            r"inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
+        ),
         _STRONG_3A4_INH | _MODERATE_3A4_INH,
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, ONC),
+        learn_examples=False,
     ),
     DrugClass(
         "cyp3a_inducers",
         "CYP3A4 inducers",
-        (r"(?:strong |moderate |potent )?(?:CYP\s?3A4?|cytochrome P450 3A4?)(?:/P-gp)? inducers?",
-         r"inducers? of (?:CYP\s?3A4?|cytochrome P450 3A4?)"),
+        (
+            r"(?:strong |moderate |potent )?(?:CYP\s?3A4?|cytochrome P450 3A4?)(?:/P-gp)? inducers?",
+            r"inducers? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
+        ),
         _STRONG_3A4_IND | _MODERATE_3A4_IND,
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, ONC),
     ),
     DrugClass(
         "cyp2d6_inhibitors",
         "CYP2D6 inhibitors",
-        (r"(?:strong |moderate |potent )?(?:CYP\s?2D6|cytochrome P450 2D6) inhibitors?", r"inhibitors? of (?:CYP\s?2D6|cytochrome P450 2D6)"),
+        (
+            r"(?:strong |moderate |potent )?(?:CYP\s?2D6|cytochrome P450 2D6) inhibitors?",
+            r"inhibitors? of (?:CYP\s?2D6|cytochrome P450 2D6)",
+        ),
         _m("bupropion, fluoxetine, paroxetine, quinidine, terbinafine, duloxetine, mirabegron, cinacalcet"),
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
     ),
     DrugClass(
         "cyp1a2_inhibitors",
         "CYP1A2 inhibitors",
-        (r"(?:strong |moderate |potent )?(?:CYP\s?1A2|cytochrome P450 1A2) inhibitors?", r"inhibitors? of (?:CYP\s?1A2|cytochrome P450 1A2)"),
-        _m("ciprofloxacin, enoxacin, fluvoxamine, methoxsalen, mexiletine, zileuton, amiodarone, ticlopidine, "
-           "propafenone, rofecoxib, cimetidine, vemurafenib"),
+        (
+            r"(?:strong |moderate |potent )?(?:CYP\s?1A2|cytochrome P450 1A2) inhibitors?",
+            r"inhibitors? of (?:CYP\s?1A2|cytochrome P450 1A2)",
+        ),
+        _m(
+            "ciprofloxacin, enoxacin, fluvoxamine, methoxsalen, mexiletine, zileuton, amiodarone, ticlopidine, "
+            "propafenone, rofecoxib, cimetidine, vemurafenib"
+        ),
         sources=(FDA_DDI_TABLE, ONC, FDA_CLASS_LABELING),
     ),
     DrugClass(
         "cyp2c9_inhibitors",
         "CYP2C9 inhibitors",
-        (r"(?:strong |moderate |potent )?(?:CYP\s?2C9|cytochrome P450 2C9) inhibitors?", r"inhibitors? of (?:CYP\s?2C9|cytochrome P450 2C9)"),
+        (
+            r"(?:strong |moderate |potent )?(?:CYP\s?2C9|cytochrome P450 2C9) inhibitors?",
+            r"inhibitors? of (?:CYP\s?2C9|cytochrome P450 2C9)",
+        ),
         _m("fluconazole, amiodarone, miconazole, voriconazole, fluvoxamine, sulfamethoxazole, metronidazole"),
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
     ),
     DrugClass(
         "cyp2c19_inhibitors",
         "CYP2C19 inhibitors",
-        (r"(?:strong |moderate |potent )?(?:CYP\s?2C19|cytochrome P450 2C19) inhibitors?", r"inhibitors? of (?:CYP\s?2C19|cytochrome P450 2C19)"),
+        (
+            r"(?:strong |moderate |potent )?(?:CYP\s?2C19|cytochrome P450 2C19) inhibitors?",
+            r"inhibitors? of (?:CYP\s?2C19|cytochrome P450 2C19)",
+        ),
         _m("fluconazole, fluoxetine, fluvoxamine, ticlopidine, omeprazole, esomeprazole, voriconazole"),
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
     ),
@@ -299,16 +345,21 @@ CLASSES: tuple[DrugClass, ...] = (
         "pgp_inhibitors",
         "P-gp inhibitors",
         (r"P-?gp inhibitors?", r"P-glycoprotein (?:\(P-gp\) )?inhibitors?", r"inhibitors? of P-?(?:gp|glycoprotein)"),
-        _m("amiodarone, carvedilol, clarithromycin, dronedarone, itraconazole, ketoconazole, lapatinib, lopinavir, "
-           "propafenone, quinidine, ranolazine, ritonavir, saquinavir, telaprevir, tipranavir, verapamil, "
-           "cyclosporine"),
+        _m(
+            "amiodarone, carvedilol, clarithromycin, dronedarone, itraconazole, ketoconazole, lapatinib, lopinavir, "
+            "propafenone, quinidine, ranolazine, ritonavir, saquinavir, telaprevir, tipranavir, verapamil, "
+            "cyclosporine"
+        ),
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
     ),
     DrugClass(
         "qt_prolonging",
         "drugs that prolong the QT interval",
-        (r"(?:drugs?|agents?|medications?) (?:that|which|known to) (?:also )?(?:prolong|increase) the QTc? interval",
-         r"QTc?[- ]prolonging (?:drugs?|agents?|medications?)", r"(?:drugs?|agents?) (?:that|which) prolong QTc?"),
+        (
+            r"(?:drugs?|agents?|medications?) (?:that|which|known to) (?:also )?(?:prolong|increase) the QTc? interval",
+            r"QTc?[- ]prolonging (?:drugs?|agents?|medications?)",
+            r"(?:drugs?|agents?) (?:that|which) prolong QTc?",
+        ),
         _QT,
         sources=(FDA_CLASS_LABELING, ONC),
     ),
@@ -316,8 +367,10 @@ CLASSES: tuple[DrugClass, ...] = (
         "antiarrhythmics",
         "antiarrhythmics",
         (r"(?:class IA?|class III) antiarrhythmics?", r"antiarrhythmic (?:drugs?|agents?)"),
-        _m("amiodarone, sotalol, dofetilide, dronedarone, quinidine, procainamide, disopyramide, flecainide, "
-           "propafenone, mexiletine"),
+        _m(
+            "amiodarone, sotalol, dofetilide, dronedarone, quinidine, procainamide, disopyramide, flecainide, "
+            "propafenone, mexiletine"
+        ),
         epc=("Antiarrhythmic",),
         learn_examples=False,
     ),
@@ -351,16 +404,22 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "potassium",
         "potassium-sparing diuretics and potassium supplements",
-        (r"potassium[- ]sparing diuretics?", r"potassium supplements?", r"potassium-containing salt substitutes?",
-         r"drugs that (?:increase|raise) (?:serum )?potassium"),
+        (
+            r"potassium[- ]sparing diuretics?",
+            r"potassium supplements?",
+            r"potassium-containing salt substitutes?",
+            r"drugs that (?:increase|raise) (?:serum )?potassium",
+        ),
         _m("spironolactone, eplerenone, amiloride, triamterene, potassium chloride, potassium citrate, finerenone"),
     ),
     DrugClass(
         "diuretics",
         "diuretics",
         (r"\bdiuretics?\b", r"thiazides?(?: diuretics?)?", r"loop diuretics?"),
-        _m("hydrochlorothiazide, chlorthalidone, chlorothiazide, indapamide, metolazone, furosemide, bumetanide, "
-           "torsemide, ethacrynic acid, spironolactone, eplerenone, amiloride, triamterene"),
+        _m(
+            "hydrochlorothiazide, chlorthalidone, chlorothiazide, indapamide, metolazone, furosemide, bumetanide, "
+            "torsemide, ethacrynic acid, spironolactone, eplerenone, amiloride, triamterene"
+        ),
         epc=("Thiazide Diuretic", "Loop Diuretic", "Thiazide-like Diuretic"),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
         learn_examples=False,
@@ -369,8 +428,10 @@ CLASSES: tuple[DrugClass, ...] = (
         "beta_blockers",
         "beta blockers",
         (r"beta[- ]?(?:adrenergic )?(?:blockers?|blocking agents?|antagonists?)", r"β-?(?:adrenergic )?blockers?"),
-        _m("acebutolol, atenolol, betaxolol, bisoprolol, carvedilol, esmolol, labetalol, metoprolol, nadolol, "
-           "nebivolol, pindolol, propranolol, sotalol, timolol"),
+        _m(
+            "acebutolol, atenolol, betaxolol, bisoprolol, carvedilol, esmolol, labetalol, metoprolol, nadolol, "
+            "nebivolol, pindolol, propranolol, sotalol, timolol"
+        ),
         epc=("beta-Adrenergic Blocker",),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
         duplication=True,
@@ -380,7 +441,9 @@ CLASSES: tuple[DrugClass, ...] = (
         "ccbs",
         "calcium channel blockers",
         (r"calcium channel (?:blockers?|blocking agents?|antagonists?)", r"calcium antagonists?"),
-        _m("amlodipine, felodipine, isradipine, nicardipine, nifedipine, nimodipine, nisoldipine, diltiazem, verapamil"),
+        _m(
+            "amlodipine, felodipine, isradipine, nicardipine, nifedipine, nimodipine, nisoldipine, diltiazem, verapamil"
+        ),
         epc=("Calcium Channel Blocker",),
         duplication=True,
         learn_examples=False,
@@ -388,11 +451,17 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "antidiabetics",
         "insulin and insulin secretagogues",
-        (r"\binsulin secretagogues?", r"\bsulfonylureas?\b", r"\binsulins?\b(?! resistance| sensitivity| secretion)",
-         r"(?:anti-?diabetic|hypoglycemic|glucose-lowering) (?:drugs?|agents?|medications?|therapy)"),
-        _m("insulin glargine, insulin lispro, insulin aspart, insulin detemir, insulin degludec, insulin human, "
-           "glipizide, glyburide, glimepiride, chlorpropamide, tolbutamide, tolazamide, repaglinide, nateglinide, "
-           "metformin"),
+        (
+            r"\binsulin secretagogues?",
+            r"\bsulfonylureas?\b",
+            r"\binsulins?\b(?! resistance| sensitivity| secretion)",
+            r"(?:anti-?diabetic|hypoglycemic|glucose-lowering) (?:drugs?|agents?|medications?|therapy)",
+        ),
+        _m(
+            "insulin glargine, insulin lispro, insulin aspart, insulin detemir, insulin degludec, insulin human, "
+            "glipizide, glyburide, glimepiride, chlorpropamide, tolbutamide, tolazamide, repaglinide, nateglinide, "
+            "metformin"
+        ),
         epc=("Sulfonylurea", "Insulin Analog", "Insulin"),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
         learn_examples=False,
@@ -401,8 +470,10 @@ CLASSES: tuple[DrugClass, ...] = (
         "corticosteroids",
         "corticosteroids",
         (r"\bcorticosteroids?\b", r"\bglucocorticoids?\b", r"\bsteroids?\b"),
-        _m("prednisone, prednisolone, methylprednisolone, dexamethasone, hydrocortisone, betamethasone, "
-           "triamcinolone, budesonide, fludrocortisone, cortisone, deflazacort"),
+        _m(
+            "prednisone, prednisolone, methylprednisolone, dexamethasone, hydrocortisone, betamethasone, "
+            "triamcinolone, budesonide, fludrocortisone, cortisone, deflazacort"
+        ),
         sources=(FDA_CLASS_LABELING, ONC),
         learn_examples=False,
     ),
@@ -435,8 +506,10 @@ CLASSES: tuple[DrugClass, ...] = (
         "protease_inhibitors",
         "HIV protease inhibitors",
         (r"(?:HIV|HCV)? ?protease inhibitors?",),
-        _m("atazanavir, darunavir, fosamprenavir, indinavir, lopinavir, nelfinavir, ritonavir, saquinavir, "
-           "tipranavir, boceprevir, telaprevir, simeprevir, paritaprevir, glecaprevir, grazoprevir, voxilaprevir"),
+        _m(
+            "atazanavir, darunavir, fosamprenavir, indinavir, lopinavir, nelfinavir, ritonavir, saquinavir, "
+            "tipranavir, boceprevir, telaprevir, simeprevir, paritaprevir, glecaprevir, grazoprevir, voxilaprevir"
+        ),
         epc=("Protease Inhibitor",),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
         learn_examples=False,
@@ -461,11 +534,18 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "cations",
         "antacids and products with calcium, iron, magnesium, aluminum or zinc",
-        (r"\bantacids?\b", r"(?:polyvalent|multivalent|divalent) cations?",
-         r"(?:products|supplements) containing (?:calcium|iron|magnesium|aluminum|zinc)", r"iron supplements?",
-         r"calcium supplements?", r"phosphate binders?"),
-        _m("calcium carbonate, calcium acetate, aluminum hydroxide, magnesium hydroxide, magnesium oxide, "
-           "ferrous sulfate, iron, zinc, sucralfate, sevelamer, lanthanum, calcium"),
+        (
+            r"\bantacids?\b",
+            r"(?:polyvalent|multivalent|divalent) cations?",
+            r"(?:products|supplements) containing (?:calcium|iron|magnesium|aluminum|zinc)",
+            r"iron supplements?",
+            r"calcium supplements?",
+            r"phosphate binders?",
+        ),
+        _m(
+            "calcium carbonate, calcium acetate, aluminum hydroxide, magnesium hydroxide, magnesium oxide, "
+            "ferrous sulfate, iron, zinc, sucralfate, sevelamer, lanthanum, calcium"
+        ),
         sources=(FDA_CLASS_LABELING, ONC),
         learn_examples=False,
     ),
@@ -482,17 +562,21 @@ CLASSES: tuple[DrugClass, ...] = (
         "anticholinergics",
         "anticholinergic drugs",
         (r"anticholinergic (?:drugs?|agents?|medications?)", r"\banticholinergics\b"),
-        _m("oxybutynin, tolterodine, solifenacin, darifenacin, trospium, fesoterodine, benztropine, "
-           "trihexyphenidyl, scopolamine, glycopyrrolate, dicyclomine, hyoscyamine, diphenhydramine"),
+        _m(
+            "oxybutynin, tolterodine, solifenacin, darifenacin, trospium, fesoterodine, benztropine, "
+            "trihexyphenidyl, scopolamine, glycopyrrolate, dicyclomine, hyoscyamine, diphenhydramine"
+        ),
         learn_examples=False,
     ),
     DrugClass(
         "antipsychotics",
         "antipsychotics",
         (r"\bantipsychotics?\b", r"neuroleptics?", r"dopamine (?:D2 )?(?:receptor )?antagonists?"),
-        _m("haloperidol, chlorpromazine, fluphenazine, perphenazine, thioridazine, pimozide, risperidone, "
-           "olanzapine, quetiapine, ziprasidone, aripiprazole, paliperidone, lurasidone, clozapine, asenapine, "
-           "brexpiprazole, cariprazine, iloperidone, metoclopramide"),
+        _m(
+            "haloperidol, chlorpromazine, fluphenazine, perphenazine, thioridazine, pimozide, risperidone, "
+            "olanzapine, quetiapine, ziprasidone, aripiprazole, paliperidone, lurasidone, clozapine, asenapine, "
+            "brexpiprazole, cariprazine, iloperidone, metoclopramide"
+        ),
         epc=("Atypical Antipsychotic", "Typical Antipsychotic"),
         sources=(FDA_CLASS_LABELING, EPC),
         duplication=True,
@@ -502,8 +586,10 @@ CLASSES: tuple[DrugClass, ...] = (
         "stimulants",
         "amphetamines and CNS stimulants",
         (r"\bamphetamines?\b", r"CNS stimulants?", r"sympathomimetics?(?: amines?| drugs?| agents?)?"),
-        _m("amphetamine, dextroamphetamine, lisdexamfetamine, methamphetamine, methylphenidate, dexmethylphenidate, "
-           "phentermine, pseudoephedrine, phenylephrine, ephedrine, atomoxetine"),
+        _m(
+            "amphetamine, dextroamphetamine, lisdexamfetamine, methamphetamine, methylphenidate, dexmethylphenidate, "
+            "phentermine, pseudoephedrine, phenylephrine, ephedrine, atomoxetine"
+        ),
         epc=("Central Nervous System Stimulant",),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
         learn_examples=False,
@@ -512,17 +598,26 @@ CLASSES: tuple[DrugClass, ...] = (
         "hormonal_contraceptives",
         "hormonal contraceptives",
         (r"(?:oral|hormonal) contraceptives?", r"estrogen-containing", r"\bestrogens?\b(?! receptor)"),
-        _m("ethinyl estradiol, estradiol, levonorgestrel, norethindrone, drospirenone, desogestrel, norgestimate, "
-           "etonogestrel, conjugated estrogens"),
+        _m(
+            "ethinyl estradiol, estradiol, levonorgestrel, norethindrone, drospirenone, desogestrel, norgestimate, "
+            "etonogestrel, conjugated estrogens"
+        ),
         sources=(FDA_CLASS_LABELING, ONC),
         learn_examples=False,
     ),
     DrugClass(
         "ppis",
         "proton pump inhibitors",
-        (r"proton[- ]pump inhibitors?", r"\bPPIs?\b", r"acid[- ]reducing agents?", r"H2[- ](?:receptor )?(?:antagonists?|blockers?)"),
-        _m("omeprazole, esomeprazole, lansoprazole, dexlansoprazole, pantoprazole, rabeprazole, famotidine, "
-           "cimetidine, nizatidine"),
+        (
+            r"proton[- ]pump inhibitors?",
+            r"\bPPIs?\b",
+            r"acid[- ]reducing agents?",
+            r"H2[- ](?:receptor )?(?:antagonists?|blockers?)",
+        ),
+        _m(
+            "omeprazole, esomeprazole, lansoprazole, dexlansoprazole, pantoprazole, rabeprazole, famotidine, "
+            "cimetidine, nizatidine"
+        ),
         epc=("Proton Pump Inhibitor",),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
         duplication=True,

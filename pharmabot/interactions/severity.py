@@ -77,12 +77,14 @@ NEGATIVE_PATTERN = re.compile(
     r"\bno (?:clinically )?(?:significant|relevant|meaningful|important|apparent|notable|appreciable|substantial|"
     r"major|marked|pertinent|detectable|measurable) (?:\w+ ){0,3}(?:interactions?|effects?|changes?|differences?|"
     r"alterations?|increases?|decreases?)"
-    r"|\bno (?:dose|dosage) (?:adjustment|modification|change)s? (?:is|are|was|were)? ?(?:necessary|needed|required|recommended)"
+    r"|\bno (?:dose|dosage) (?:adjustment|modification|change)s? (?:is|are|was|were)? ?"
+    r"(?:necessary|needed|required|recommended)"
     r"|\b(?:did|does|do|was|were) not (?:\w+ ){0,2}(?:affect|alter|change|influence|modify|interact|result in|"
     r"increase|decrease|appear|produce|show|cause|have a)"
     r"|\bnot (?:clinically )?(?:significant|relevant|meaningful|important)|\bno (?:pharmacokinetic|drug) interaction"
     r"|\bhad no (?:\w+ ){0,2}effect|\bno effect\b|\bunaffected\b|\bnot affected\b|\bnot expected to\b"
-    r"|\bunlikely to\b|\bcan be (?:co-?administered|used|given|taken) (?:with|without)|\bwithout (?:dose|dosage) adjustment",
+    r"|\bunlikely to\b|\bcan be (?:co-?administered|used|given|taken) (?:with|without)"
+    r"|\bwithout (?:dose|dosage) adjustment",
     re.IGNORECASE,
 )
 

@@ -10,7 +10,7 @@ Severity = Literal["contraindicated", "major", "moderate", "minor"]
 Audience = Literal["consumer", "professional"]
 
 DISCLAIMER = (
-    "This check covers only the sources listed. \"None found in these sources\" is not proof that a "
+    'This check covers only the sources listed. "None found in these sources" is not proof that a '
     "combination is safe. It does not replace a pharmacist or prescriber: talk to them before making any "
     "change to your medicines."
 )
@@ -37,7 +37,9 @@ class ResolvedDrug(BaseModel):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"input": "Zocor", "drug": "simvastatin", "matched": "zocor", "method": "brand", "has_label": True}]
+            "examples": [
+                {"input": "Zocor", "drug": "simvastatin", "matched": "zocor", "method": "brand", "has_label": True}
+            ]
         }
     )
 
@@ -148,9 +150,7 @@ class Duplication(BaseModel):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [
-                {"drug_class": "NSAIDs", "drugs": ["ibuprofen", "naproxen"], "note": "Both are NSAIDs: ..."}
-            ]
+            "examples": [{"drug_class": "NSAIDs", "drugs": ["ibuprofen", "naproxen"], "note": "Both are NSAIDs: ..."}]
         }
     )
 
@@ -220,7 +220,13 @@ class InteractionReport(BaseModel):
                 {
                     "audience": "consumer",
                     "resolved": [
-                        {"input": "Zocor", "drug": "simvastatin", "matched": "zocor", "method": "brand", "has_label": True},
+                        {
+                            "input": "Zocor",
+                            "drug": "simvastatin",
+                            "matched": "zocor",
+                            "method": "brand",
+                            "has_label": True,
+                        },
                         {
                             "input": "Biaxin",
                             "drug": "clarithromycin",
