@@ -92,6 +92,17 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interactions(args: argparse.Namespace) -> int:
+    from pharmabot.interactions.engine import InteractionEngine
+    from pharmabot.interactions.knowledge import load_engine_for_cli
+    from pharmabot.interactions.report import render_table
+
+    engine: InteractionEngine = load_engine_for_cli()
+    report = engine.check(drugs=args.names, audience=args.audience)
+    print(render_table(report))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pharmabot", description="PharmaBot command line.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -111,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--index", type=Path, default=None, help="index file (default: PHARMABOT_INDEX_PATH)")
     ingest.add_argument("--target", choices=["local", "azure-search"], default="local")
     ingest.set_defaults(func=_ingest)
+
+    inter = sub.add_parser("interactions", help="check medicines for interactions (prints a table)")
+    inter.add_argument("names", nargs="+", metavar="NAME")
+    inter.add_argument("--audience", choices=["consumer", "professional"], default="consumer")
+    inter.set_defaults(func=_interactions)
 
     settings = sub.add_parser("settings", help="print the configuration table or local.settings.json.example")
     settings.add_argument("--format", choices=["markdown", "local-settings"], default="markdown")

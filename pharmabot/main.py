@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from pharmabot import __version__
-from pharmabot.api import drugs, health, search
+from pharmabot.api import drugs, health, interactions, search
 from pharmabot.api.errors import install_error_handlers
 from pharmabot.api.middleware import JsonCORSMiddleware, RequestContextMiddleware
 from pharmabot.config import Settings, get_settings
@@ -72,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(search.router)
     app.include_router(drugs.router)
+    app.include_router(interactions.router)
     configure_telemetry(settings, app)
     return app
 

@@ -6,7 +6,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 
@@ -15,6 +15,9 @@ from pharmabot.errors import ConfigError, IndexMissingError
 from pharmabot.knowledge.index import KnowledgeBase
 from pharmabot.retrieval import Retriever, open_retriever
 from pharmabot.store import Store, open_store
+
+if TYPE_CHECKING:
+    from pharmabot.interactions.engine import InteractionEngine
 
 HealthCheck = Callable[[], Awaitable[Any]]
 
@@ -28,6 +31,7 @@ class Services:
     knowledge: KnowledgeBase
     retriever: Retriever
     health_checks: dict[str, tuple[str, HealthCheck]] = field(default_factory=dict)
+    interactions: InteractionEngine | None = None
 
     @classmethod
     async def start(cls, settings: Settings) -> Services:
@@ -38,7 +42,13 @@ class Services:
             knowledge.close()
             raise
         store = await open_store(settings)
-        services = cls(settings=settings, store=store, knowledge=knowledge, retriever=retriever)
+        services = cls(
+            settings=settings,
+            store=store,
+            knowledge=knowledge,
+            retriever=retriever,
+            interactions=knowledge.interaction_engine(),
+        )
         services.health_checks["store"] = (store.name, store.check)
         services.health_checks["retriever"] = (retriever.name, retriever.check)
         return services

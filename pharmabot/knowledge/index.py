@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from tqdm import tqdm
 
@@ -37,10 +37,13 @@ from pharmabot.knowledge.names import DrugCatalog, DrugEntry, drug_key, label_in
 log = logging.getLogger("pharmabot.index")
 
 # Bump when the schema, chunking or label choice changes: older indexes are then rebuilt.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"  # 3: interaction knowledge tables are part of every index
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 ExtraBuilder = Callable[[sqlite3.Connection, Sequence[LabelRecord], DrugCatalog], None]
+
+if TYPE_CHECKING:
+    from pharmabot.interactions.engine import InteractionEngine
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -212,15 +215,24 @@ def _progress(iterable: Any, *, enabled: bool, desc: str, unit: str, total: int 
     return tqdm(iterable, desc=desc, unit=unit, total=total, disable=not (enabled and sys.stderr.isatty()))
 
 
+def default_builders() -> tuple[ExtraBuilder, ...]:
+    """What every index holds besides chunks: the interaction engine's precomputed tables."""
+    from pharmabot.interactions.knowledge import write_interaction_knowledge
+
+    return (write_interaction_knowledge,)
+
+
 def build_index(
     *,
     sources: Sequence[Path],
     index_path: Path,
-    extra_builders: Sequence[ExtraBuilder] = (),
+    extra_builders: Sequence[ExtraBuilder] | None = None,
     progress: bool = False,
 ) -> IndexStats:
     """Parse labels once, build the catalog, choose labels, write chunks + FTS5 + labels + catalog; atomic."""
     started = time.perf_counter()
+    if extra_builders is None:
+        extra_builders = default_builders()
     sources = [Path(s) for s in sources]
     for source in sources:
         if not source.is_file():
@@ -355,7 +367,7 @@ def ensure_index(
     *,
     sources: Sequence[Path] | None = None,
     index_path: Path,
-    extra_builders: Sequence[ExtraBuilder] = (),
+    extra_builders: Sequence[ExtraBuilder] | None = None,
     force: bool = False,
     progress: bool = False,
 ) -> IndexStats:
@@ -441,6 +453,15 @@ class KnowledgeBase:
 
     def close(self) -> None:
         self._conn.close()
+
+    def interaction_engine(self) -> InteractionEngine | None:
+        """The interaction engine from the index's precomputed tables (None for an index without them)."""
+        from pharmabot.interactions.engine import InteractionEngine
+        from pharmabot.interactions.knowledge import InteractionKnowledge, has_interaction_knowledge
+
+        if not has_interaction_knowledge(self._conn):
+            return None
+        return InteractionEngine(knowledge=InteractionKnowledge.load(self._conn), catalog=self.catalog)
 
     def indexed_set_ids(self, key: str) -> list[str]:
         return list(self._indexed.get(key, []))

@@ -1,0 +1,1 @@
+"""Deterministic, label-grounded drug-drug interaction checking."""

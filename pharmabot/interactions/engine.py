@@ -1,0 +1,277 @@
+"""The interaction check: resolve names, look pairs up in the precomputed knowledge, word the report.
+
+Pure and fast: no label text is scanned here, no model is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from pharmabot.interactions.knowledge import InteractionKnowledge, LabelEvidence, Rule
+from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FOOD_TITLES
+from pharmabot.interactions.severity import SEVERITY_ORDER, Severity
+from pharmabot.knowledge.labels import SECTION_TITLES, dailymed_url
+from pharmabot.knowledge.names import DrugCatalog, DrugEntry
+from pharmabot.schemas.interactions import (
+    Audience,
+    Duplication,
+    EvidenceItem,
+    FoodNote,
+    Interaction,
+    InteractionReport,
+    ResolvedDrug,
+    RuleSource,
+    SourceChecked,
+    UnresolvedName,
+)
+
+MAX_EVIDENCE = 4
+_LIST_NAMES = {"high_priority": "ONC high-priority", "non_interruptive": "ONC non-interruptive"}
+_CONSUMER_MANAGEMENT: dict[str, str] = {
+    "contraindicated": "The label says not to use these together — talk to your prescriber or pharmacist before "
+    "making any change.",
+    "major": "The label says to avoid or be very careful with this combination — talk to your prescriber or "
+    "pharmacist before making any change.",
+    "moderate": "The label says the dose may need adjusting or you may need closer checks — talk to your prescriber "
+    "or pharmacist before making any change.",
+    "minor": "Ask your pharmacist whether this matters for you.",
+}
+
+
+class InteractionEngine:
+    """Checks a list of medicine names against label evidence, the ONC rules and the class lexicon."""
+
+    def __init__(self, *, knowledge: InteractionKnowledge, catalog: DrugCatalog) -> None:
+        self.knowledge = knowledge
+        self.catalog = catalog
+
+    def check(self, *, drugs: Sequence[str], audience: Audience = "consumer") -> InteractionReport:
+        """Resolve DRUGS and report every pair's interactions, duplications and food notes."""
+        resolved: list[ResolvedDrug] = []
+        entries: list[DrugEntry] = []
+        unresolved: list[UnresolvedName] = []
+        notes: list[str] = []
+        for name in drugs:
+            result = self.catalog.resolve(name)
+            if result.status == "resolved" and result.drug is not None:
+                if any(e.key == result.drug.key for e in entries):
+                    unresolved.append(UnresolvedName(input=name, status="duplicate", suggestions=[result.drug.key]))
+                    continue
+                entries.append(result.drug)
+                resolved.append(
+                    ResolvedDrug(
+                        input=name,
+                        drug=result.drug.key,
+                        matched=result.matched,
+                        method=result.method,
+                        has_label=result.drug.has_label,
+                    )
+                )
+            else:
+                suggestions = [c.drug for c in result.candidates] or [
+                    c.drug for c in self.catalog.suggest(name, limit=5)
+                ]
+                status = "ambiguous" if result.status == "ambiguous" else "unknown"
+                unresolved.append(UnresolvedName(input=name, status=status, suggestions=suggestions[:5]))
+        if len(entries) < 2:
+            notes.append("Fewer than two different medicines were recognized, so no pair could be checked.")
+        interactions = [i for a, b in combinations(entries, 2) if (i := self.pair(a, b, audience=audience))]
+        interactions.sort(key=lambda i: (-SEVERITY_ORDER[i.severity], i.drugs))
+        if entries and not interactions and len(entries) >= 2:
+            notes.append("No interaction between these medicines was found in these sources.")
+        return InteractionReport(
+            audience=audience,
+            resolved=resolved,
+            unresolved=unresolved,
+            interactions=interactions,
+            duplications=self._duplications(entries),
+            food_notes=self._food(entries),
+            sources_checked=self._sources(entries),
+            notes=notes,
+        )
+
+    # --- pairs -----------------------------------------------------------------------------
+
+    def _subjects(self, drug: DrugEntry) -> list[str]:
+        # A combination's own labels, and the labels of each of its ingredients sold alone.
+        subjects = [drug.key]
+        if len(drug.ingredients) > 1:
+            subjects.extend(i for i in drug.ingredients if i in self.knowledge.labels)
+        return subjects
+
+    def _targets(self, drug: DrugEntry) -> set[str]:
+        targets = set(drug.ingredients)
+        for ingredient in drug.ingredients:
+            targets |= self.knowledge.classes_of.get(ingredient, frozenset())
+        return targets
+
+    def evidence_for(self, a: DrugEntry, b: DrugEntry) -> list[LabelEvidence]:
+        """Label evidence in both directions: A's labels naming B or its classes, and B's naming A."""
+        found: list[LabelEvidence] = []
+        for x, y in ((a, b), (b, a)):
+            targets = self._targets(y)
+            for subject in self._subjects(x):
+                by_target = self.knowledge.evidence.get(subject)
+                if by_target:
+                    for target in targets & by_target.keys():
+                        found.extend(by_target[target])
+        unique = {(e.subject, e.quote): e for e in found}
+        return sorted(unique.values(), key=lambda e: (-SEVERITY_ORDER[e.severity], e.target_kind != "drug"))
+
+    def rules_for(self, a: DrugEntry, b: DrugEntry) -> list[Rule]:
+        ia, ib = set(a.ingredients), set(b.ingredients)
+        return [
+            r
+            for r in self.knowledge.rules
+            if (ia & r.members_a and ib & r.members_b) or (ib & r.members_a and ia & r.members_b)
+        ]
+
+    def pair(self, a: DrugEntry, b: DrugEntry, *, audience: Audience = "consumer") -> Interaction | None:
+        """The interaction between two drugs, or None when no source names it."""
+        evidence = self.evidence_for(a, b)
+        rules = self.rules_for(a, b)
+        if not evidence and not rules:
+            return None
+        severity: Severity = "minor"
+        for item in evidence:
+            if SEVERITY_ORDER[item.severity] > SEVERITY_ORDER[severity]:
+                severity = item.severity
+        for rule in rules:
+            if SEVERITY_ORDER[rule.severity] > SEVERITY_ORDER[severity]:
+                severity = rule.severity
+        top = evidence[0] if evidence else None
+        mechanism = next((e.mechanism for e in evidence if e.mechanism), None)
+        if audience == "professional":
+            management = next((e.management for e in evidence if e.management), None)
+        else:
+            management = _CONSUMER_MANAGEMENT[severity]
+            if mechanism:
+                mechanism = mechanism.replace(" exposure", " levels in the blood").replace(
+                    "risk: ", "can raise the risk of "
+                )
+        return Interaction(
+            drugs=(a.key, b.key),
+            severity=severity,
+            summary=_summary(a.key, b.key, severity, top, rules, audience),
+            mechanism=mechanism,
+            management=management,
+            evidence=[_evidence_item(e) for e in evidence[:MAX_EVIDENCE]],
+            rules=[
+                RuleSource(
+                    list=_LIST_NAMES[r.list], rule=f"{r.class_a} + {r.class_b}", source=r.source, severity=r.severity
+                )
+                for r in rules
+            ],
+        )
+
+    # --- list-level notes ---------------------------------------------------------------
+
+    def _duplications(self, entries: list[DrugEntry]) -> list[Duplication]:
+        found: list[Duplication] = []
+        for drug_class in CLASSES:
+            if not drug_class.duplication:
+                continue
+            members = self.knowledge.class_members.get(drug_class.id, drug_class.members)
+            in_class = [e.key for e in entries if members & set(e.ingredients)]
+            if len(in_class) >= 2:
+                found.append(
+                    Duplication(
+                        drug_class=drug_class.name,
+                        drugs=in_class,
+                        note=f"{', '.join(in_class)} are all {drug_class.name}. Taking two medicines of the same "
+                        "class can add up their effects and side effects; ask your prescriber or pharmacist whether "
+                        "both are intended.",
+                    )
+                )
+        return found
+
+    def _food(self, entries: list[DrugEntry]) -> list[FoodNote]:
+        notes: dict[tuple[str, str], FoodNote] = {}
+        for entry in entries:
+            for subject in self._subjects(entry):
+                for note in self.knowledge.food.get(subject, ()):
+                    notes.setdefault(
+                        (entry.key, note.kind),
+                        FoodNote(
+                            drug=entry.key,
+                            kind=note.kind,
+                            title=FOOD_TITLES[note.kind],
+                            quote=note.quote,
+                            section=note.section,
+                            set_id=note.set_id,
+                            url=dailymed_url(note.set_id),
+                        ),
+                    )
+        return list(notes.values())
+
+    def _sources(self, entries: list[DrugEntry]) -> list[SourceChecked]:
+        sources: list[SourceChecked] = []
+        for entry in entries:
+            subjects = [s for s in self._subjects(entry) if s in self.knowledge.labels]
+            for subject in subjects:
+                info = self.knowledge.labels[subject]
+                sources.append(
+                    SourceChecked(
+                        kind="label",
+                        name=f"FDA label: {subject}",
+                        set_id=info.set_id,
+                        effective_time=info.effective_time,
+                        url=dailymed_url(info.set_id),
+                    )
+                )
+            if not subjects:
+                sources.append(
+                    SourceChecked(
+                        kind="note",
+                        name=f"No FDA label for {entry.key} in this corpus: only the other medicines' labels and "
+                        "the rule lists were checked for it.",
+                    )
+                )
+        sources.append(
+            SourceChecked(kind="rule_list", name="ONC high-priority drug-drug interactions (JAMIA 2012;19:735)")
+        )
+        sources.append(
+            SourceChecked(kind="rule_list", name="ONC non-interruptive drug-drug interactions (JAMIA 2013;20:489)")
+        )
+        sources.append(
+            SourceChecked(
+                kind="class_lexicon",
+                name="PharmaBot drug-class lexicon (FDA label class wording, FDA CYP inhibitor/inducer table, "
+                "openFDA pharmacologic classes)",
+            )
+        )
+        return sources
+
+
+def _evidence_item(e: LabelEvidence) -> EvidenceItem:
+    names = CLASS_BY_ID[e.target].name if e.target_kind == "class" else e.target
+    return EvidenceItem(
+        label_drug=e.subject,
+        section=e.section,
+        section_title=SECTION_TITLES.get(e.section, e.section.upper()),
+        set_id=e.set_id,
+        effective_time=e.effective_time,
+        url=dailymed_url(e.set_id),
+        quote=e.quote,
+        severity=e.severity,
+        names=names,
+    )
+
+
+def _summary(
+    a: str, b: str, severity: Severity, top: LabelEvidence | None, rules: list[Rule], audience: Audience
+) -> str:
+    if top is None:
+        rule = rules[0]
+        return f"{a} with {b} is on the {_LIST_NAMES[rule.list]} interaction list ({rule.class_a} + {rule.class_b})."
+    where = f"the {top.subject} label ({SECTION_TITLES.get(top.section, top.section).lower()})"
+    if audience == "professional":
+        return f"{a} + {b}: {severity}, per {where}."
+    if severity == "contraindicated":
+        return f"According to {where}, {a} and {b} should not be used together."
+    if severity == "major":
+        return f"According to {where}, using {a} with {b} can cause serious problems."
+    if severity == "moderate":
+        return f"According to {where}, {a} and {b} can interact; doses or checks may need to change."
+    return f"{where[0].upper()}{where[1:]} mentions {a} together with {b}; the effect may be small."

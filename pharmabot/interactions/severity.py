@@ -1,0 +1,136 @@
+"""The severity classifier: every wording rule in one place, strongest first.
+
+Scale: contraindicated > major > moderate > minor. A label sentence gets the strongest rule that
+matches it; where it was found (contraindications, boxed warning) and the ONC lists raise it.
+Sentences that only say an interaction was NOT seen are dropped (None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["contraindicated", "major", "moderate", "minor"]
+SEVERITY_ORDER: dict[str, int] = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
+
+
+@dataclass(frozen=True)
+class WordingRule:
+    """A wording pattern and the severity it signals."""
+
+    name: str
+    severity: Severity
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, severity: Severity, pattern: str) -> WordingRule:
+    return WordingRule(name, severity, re.compile(pattern, re.IGNORECASE))
+
+
+# Strongest first; the first match wins.
+WORDING_RULES: tuple[WordingRule, ...] = (
+    _rule("contraindicated", "contraindicated", r"\bcontraindicat"),
+    _rule(
+        "must_not",
+        "contraindicated",
+        r"\b(?:must not|should never) be (?:used|given|taken|co-?administered|combined)|\bnever (?:use|take|give)\b",
+    ),
+    _rule(
+        "do_not_use",
+        "major",
+        r"\bdo not (?:use|take|administer|co-?administer|give|start|initiate|combine|exceed)\b"
+        r"|\bshould not be (?:used|taken|given|co-?administered|combined|started)",
+    ),
+    _rule("avoid", "major", r"\bavoid\b|\bavoided\b"),
+    _rule("not_recommended", "major", r"\bnot (?:be )?recommended\b"),
+    _rule(
+        "serious_outcome",
+        "major",
+        r"serotonin syndrome|rhabdomyolysis|life-?threatening|fatal|torsades? de pointes|hypertensive crisis"
+        r"|profound sedation|respiratory depression|coma\b|death",
+    ),
+    _rule(
+        "dose_change",
+        "moderate",
+        r"\b(?:reduce|reduction|decrease|lower|limit|adjust|adjustment|modif\w+|increase) (?:in |of )?(?:the )?"
+        r"(?:\w+ )?(?:dose|dosage|daily dose)|\bdose (?:adjustment|reduction|modification)|\bdo not exceed"
+        r"|\bnot to exceed|\bconsider (?:reducing|increasing|alternative|a dose|dose)",
+    ),
+    _rule(
+        "monitoring",
+        "moderate",
+        r"\bmonitor|\bclose(?:ly)? (?:observation|monitoring)|\bobserve\b|\bcheck (?:the )?(?:INR|levels)"
+        r"|\bmeasure\b|\bcaution\b|\bcautiously\b|\bcareful",
+    ),
+    _rule(
+        "exposure_change",
+        "moderate",
+        r"\b(?:increase[sd]?|decrease[sd]?|elevat\w+|reduc\w+|rais\w+|lower\w*|alter\w*|affect\w*|potentiat\w*|enhanc\w*)"
+        r"\b[^.]{0,80}\b(?:concentrations?|levels?|exposure|AUC|Cmax|effects?|risk|clearance|absorption|INR|"
+        r"prothrombin|bleeding|toxicity|activity|half-life|plasma)",
+    ),
+)
+
+# Wording that reports NO interaction: a sentence with only this is not evidence.
+NEGATIVE_PATTERN = re.compile(
+    r"\bno (?:clinically )?(?:significant|relevant|meaningful|important|apparent|notable|appreciable|substantial|"
+    r"major|marked|pertinent|detectable|measurable) (?:\w+ ){0,3}(?:interactions?|effects?|changes?|differences?|"
+    r"alterations?|increases?|decreases?)"
+    r"|\bno (?:dose|dosage) (?:adjustment|modification|change)s? (?:is|are|was|were)? ?"
+    r"(?:necessary|needed|required|recommended)"
+    r"|\b(?:did|does|do|was|were) not (?:\w+ ){0,2}(?:affect|alter|change|influence|modify|interact|result in|"
+    r"increase|decrease|appear|produce|show|cause|have a)"
+    r"|\bnot (?:clinically )?(?:significant|relevant|meaningful|important)|\bno (?:pharmacokinetic|drug) interaction"
+    r"|\bhad no (?:\w+ ){0,2}effect|\bno effect\b|\bunaffected\b|\bnot affected\b|\bnot expected to\b"
+    r"|\bunlikely to\b|\bcan be (?:co-?administered|used|given|taken) (?:with|without)"
+    r"|\bwithout (?:dose|dosage) adjustment",
+    re.IGNORECASE,
+)
+
+# Wording that some drug is used together with another: required outside the drug interactions section.
+CO_USE_PATTERN = re.compile(
+    r"concomitant|concurrent|co-?administ|combin|together|in patients (?:taking|receiving|treated|on)\b|\btaking\b"
+    r"|\breceiving\b|interact|added to|in addition to|\b(?:use|used|given|taken|administered) with\b|\bwith other\b"
+    r"|along with|co-?medicat|co-?prescri|\bplus\b",
+    re.IGNORECASE,
+)
+
+SECTION_SEVERITY: dict[str, Severity] = {"contraindications": "contraindicated", "boxed_warning": "major"}
+
+
+@dataclass(frozen=True)
+class Classified:
+    severity: Severity
+    rule: str
+
+
+def is_negative(sentence: str) -> bool:
+    """True when the sentence only reports that no interaction was seen."""
+    if not NEGATIVE_PATTERN.search(sentence):
+        return False
+    # "No dose adjustment is needed ...; however, avoid ..." still carries a warning.
+    return not re.search(r"\bhowever\b|\bbut\b|\bavoid|\bcontraindicat|\bmonitor", sentence, re.IGNORECASE)
+
+
+def classify(sentence: str, *, section: str) -> Classified | None:
+    """Severity of one label sentence that names another drug or class, or None when it reports no interaction."""
+    if is_negative(sentence):
+        return None
+    best: Classified = Classified("minor", "mention")
+    for rule in WORDING_RULES:
+        if rule.pattern.search(sentence):
+            best = Classified(rule.severity, rule.name)
+            break
+    floor = SECTION_SEVERITY.get(section)
+    if floor is not None and SEVERITY_ORDER[floor] > SEVERITY_ORDER[best.severity]:
+        best = Classified(floor, f"section:{section}")
+    return best
+
+
+def stronger(a: Severity, b: Severity) -> Severity:
+    return a if SEVERITY_ORDER[a] >= SEVERITY_ORDER[b] else b
+
+
+# The ONC lists as severity signals.
+ONC_SEVERITY: dict[str, Severity] = {"high_priority": "major", "non_interruptive": "minor"}

@@ -1,0 +1,130 @@
+"""The engine on real label text for the pairs the issue names."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from pharmabot.interactions.engine import InteractionEngine
+from pharmabot.interactions.knowledge import InteractionKnowledge, write_interaction_knowledge
+from tests.support.labels import DEFAULT_TEST_DRUGS, catalog_for, labels_for
+
+
+def _one(engine: InteractionEngine, a: str, b: str, audience: str = "consumer"):  # type: ignore[no-untyped-def]
+    report = engine.check(drugs=[a, b], audience=audience)  # type: ignore[arg-type]
+    assert len(report.interactions) == 1, report
+    return report.interactions[0]
+
+
+def test_simvastatin_clarithromycin_is_contraindicated_via_cyp3a4(engine: InteractionEngine) -> None:
+    hit = _one(engine, "simvastatin", "clarithromycin")
+    assert hit.severity == "contraindicated"
+    assert any("CYP3A" in e.quote or "clarithromycin" in e.quote for e in hit.evidence)
+    assert {e.label_drug for e in hit.evidence} == {"simvastatin", "clarithromycin"}  # both directions
+    assert any(r.list == "ONC high-priority" for r in hit.rules)
+    assert all(e.url.startswith("https://dailymed.nlm.nih.gov/") for e in hit.evidence)
+
+
+def test_brand_names_resolve_to_the_same_interaction(engine: InteractionEngine) -> None:
+    report = engine.check(drugs=["Zocor", "Biaxin"], audience="consumer")
+    assert [d.drug for d in report.resolved] == ["simvastatin", "clarithromycin"]
+    assert report.interactions[0].severity == "contraindicated"
+
+
+def test_sertraline_phenelzine_maoi_contraindicated(engine: InteractionEngine) -> None:
+    hit = _one(engine, "sertraline", "phenelzine")
+    assert hit.severity == "contraindicated"
+    assert hit.mechanism
+    assert "serotonin syndrome" in hit.mechanism
+
+
+def test_sildenafil_nitrates_contraindicated(engine: InteractionEngine) -> None:
+    hit = _one(engine, "sildenafil", "isosorbide mononitrate")
+    assert hit.severity == "contraindicated"
+    assert any("nitrate" in e.quote.lower() for e in hit.evidence)
+
+
+def test_warfarin_ibuprofen_bleeding(engine: InteractionEngine) -> None:
+    hit = _one(engine, "warfarin", "ibuprofen")
+    assert hit.severity in {"major", "moderate"}
+    assert hit.mechanism
+    assert "bleeding" in hit.mechanism
+
+
+def test_methotrexate_with_sulfamethoxazole_trimethoprim(engine: InteractionEngine) -> None:
+    hit = _one(engine, "methotrexate", "Bactrim")
+    assert hit.severity in {"contraindicated", "major", "moderate"}
+
+
+def test_tizanidine_ciprofloxacin_cyp1a2(engine: InteractionEngine) -> None:
+    hit = _one(engine, "tizanidine", "ciprofloxacin")
+    assert hit.severity == "contraindicated"
+    assert any("Tizanidine" in r.rule for r in hit.rules)
+
+
+def test_misspelled_name_resolves(engine: InteractionEngine) -> None:
+    report = engine.check(drugs=["simvastatn", "clarithromycin"], audience="consumer")
+    assert report.resolved[0].drug == "simvastatin"
+    assert report.resolved[0].method == "fuzzy"
+    assert report.interactions
+
+
+def test_pair_without_interaction_says_none_found_not_safe(engine: InteractionEngine) -> None:
+    report = engine.check(drugs=["metformin", "atorvastatin"], audience="consumer")
+    assert report.interactions == []
+    assert "not proof" in report.disclaimer
+    assert any("none found" in n.lower() or "no interaction" in n.lower() for n in report.notes)
+    assert "safe" not in " ".join(report.notes).lower()
+
+
+def test_unknown_and_duplicate_names_are_reported(engine: InteractionEngine) -> None:
+    report = engine.check(drugs=["warfarin", "Warfarin", "qwertyxyz"], audience="consumer")
+    statuses = {u.input: u.status for u in report.unresolved}
+    assert statuses == {"Warfarin": "duplicate", "qwertyxyz": "unknown"}
+    assert report.notes
+
+
+def test_professional_keeps_label_wording(engine: InteractionEngine) -> None:
+    consumer = _one(engine, "simvastatin", "clarithromycin")
+    professional = _one(engine, "simvastatin", "clarithromycin", "professional")
+    assert consumer.management
+    assert "talk to your prescriber or pharmacist" in consumer.management
+    assert professional.management
+    assert "talk to your prescriber" not in professional.management
+
+
+def test_duplication_and_sorting(engine: InteractionEngine) -> None:
+    report = engine.check(drugs=["simvastatin", "atorvastatin", "clarithromycin"], audience="consumer")
+    assert any(d.drug_class == "statins" for d in report.duplications)
+    order = [i.severity for i in report.interactions]
+    rank = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
+    assert order == sorted(order, key=lambda s: -rank[s])
+
+
+def test_food_notes_from_labels(engine: InteractionEngine) -> None:
+    report = engine.check(drugs=["simvastatin", "metformin"], audience="consumer")
+    kinds = {(f.drug, f.kind) for f in report.food_notes}
+    assert ("simvastatin", "grapefruit") in kinds
+    assert ("metformin", "alcohol") in kinds
+
+
+def test_write_and_load_round_trip(knowledge: InteractionKnowledge) -> None:
+    conn = sqlite3.connect(":memory:")
+    write_interaction_knowledge(conn, labels_for(DEFAULT_TEST_DRUGS), catalog_for(DEFAULT_TEST_DRUGS))
+    loaded = InteractionKnowledge.load(conn)
+    assert loaded.evidence.keys() == knowledge.evidence.keys()
+    assert loaded.class_members == knowledge.class_members
+    assert len(loaded.rules) == len(knowledge.rules)
+    engine = InteractionEngine(knowledge=loaded, catalog=catalog_for(DEFAULT_TEST_DRUGS))
+    assert engine.check(drugs=["Zocor", "Biaxin"]).interactions[0].severity == "contraindicated"
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_check_is_fast(engine: InteractionEngine, count: int) -> None:
+    import time
+
+    names = list(DEFAULT_TEST_DRUGS)[:count] + ["lisinopril", "aspirin", "naproxen", "fluoxetine"][: max(0, count - 16)]
+    started = time.perf_counter()
+    engine.check(drugs=names)
+    assert time.perf_counter() - started < 0.5
