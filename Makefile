@@ -19,6 +19,11 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
+# Node packages the tests start (a local Cosmos DB server); reinstalled when the lockfile changes.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
@@ -34,7 +39,7 @@ lint: install-dev
 typecheck: install-dev
 	$(PY) -m mypy
 
-pytest: install-dev
+pytest: install-dev node_modules/.installed
 	$(PY) -m pytest
 
 test: lint typecheck pytest

@@ -23,12 +23,9 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _settings(args: argparse.Namespace) -> int:
-    from pharmabot.config import settings_table
+    from pharmabot.config import local_settings_example, settings_markdown
 
-    print("| Variable | Default | Meaning |")
-    print("|---|---|---|")
-    for env, default, description in settings_table():
-        print(f"| `{env}` | {f'`{default}`' if default else ''} | {description} |")
+    print(local_settings_example() if args.format == "local-settings" else settings_markdown(), end="")
     return 0
 
 
@@ -41,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=_serve)
 
-    settings = sub.add_parser("settings", help="print the configuration table (Markdown)")
+    settings = sub.add_parser("settings", help="print the configuration table or local.settings.json.example")
+    settings.add_argument("--format", choices=["markdown", "local-settings"], default="markdown")
     settings.set_defaults(func=_settings)
     return parser
 

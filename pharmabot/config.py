@@ -52,7 +52,9 @@ def _split_csv(value: Any) -> Any:
 class Settings(BaseSettings):
     """All of PharmaBot's configuration."""
 
-    model_config = SettingsConfigDict(env_file=None, extra="ignore", populate_by_name=True, case_sensitive=False)
+    model_config = SettingsConfigDict(
+        env_file=None, extra="ignore", populate_by_name=True, case_sensitive=False, env_ignore_empty=True
+    )
 
     environment: Environment = _env(
         "PHARMABOT_ENVIRONMENT",
@@ -255,3 +257,29 @@ def settings_table() -> list[tuple[str, str, str]]:
             default = ",".join(default)
         rows.append((str(env), "" if default is None else str(default), field.description or ""))
     return rows
+
+
+def settings_markdown() -> str:
+    """The README's configuration table."""
+    lines = ["| Variable | Default | Meaning |", "|---|---|---|"]
+    for env, default, description in settings_table():
+        shown = f"`{default}`" if default else ""
+        lines.append(f"| `{env}` | {shown} | {description} |")
+    return "\n".join(lines) + "\n"
+
+
+# Settings the Functions host itself needs next to the app's own.
+FUNCTIONS_HOST_SETTINGS = {
+    "FUNCTIONS_WORKER_RUNTIME": "python",
+    "AzureWebJobsStorage": "UseDevelopmentStorage=true",
+    "PYTHON_ENABLE_INIT_INDEXING": "1",
+}
+
+
+def local_settings_example() -> str:
+    """`local.settings.json.example`: every setting the app reads, with its default."""
+    import json
+
+    values = dict(FUNCTIONS_HOST_SETTINGS)
+    values.update({env: default for env, default, _ in settings_table()})
+    return json.dumps({"IsEncrypted": False, "Values": values}, indent=2) + "\n"

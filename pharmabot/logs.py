@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from datetime import UTC, datetime
 from typing import Any
 
@@ -43,8 +44,22 @@ class JsonFormatter(logging.Formatter):
             line.update({k: v for k, v in fields.items() if k in ALLOWED_FIELDS})
         if record.exc_info and record.exc_info[0] is not None:
             line["error_type"] = record.exc_info[0].__name__
-            line["traceback"] = self.formatException(record.exc_info)
+            line["traceback"] = _stack_only(record.exc_info[1])
         return json.dumps(line, default=str)
+
+
+def _stack_only(exc: BaseException | None) -> str:
+    """Frames and exception types of the whole chain, without the exception messages."""
+    # Messages can quote what people sent (pydantic's ValidationError prints the input it rejected).
+    chain: list[BaseException] = []
+    while exc is not None and exc not in chain:
+        chain.append(exc)
+        exc = exc.__cause__ or (None if exc.__suppress_context__ else exc.__context__)
+    parts = []
+    for item in reversed(chain):
+        parts.append("Traceback (most recent call last):\n" + "".join(traceback.format_tb(item.__traceback__)))
+        parts.append(f"{type(item).__module__}.{type(item).__qualname__}\n")
+    return "".join(parts)
 
 
 def configure_logging(level: str) -> None:

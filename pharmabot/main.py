@@ -6,16 +6,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 
 from pharmabot import __version__
 from pharmabot.api import health
 from pharmabot.api.errors import install_error_handlers
-from pharmabot.api.middleware import RequestContextMiddleware
+from pharmabot.api.middleware import JsonCORSMiddleware, RequestContextMiddleware
 from pharmabot.config import Settings, get_settings
 from pharmabot.logs import configure_logging
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.services import Services
+from pharmabot.telemetry import configure_telemetry
 
 DESCRIPTION = """\
 PharmaBot answers questions about medicines from the official FDA drug labels, citing the exact
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     app.add_middleware(
-        CORSMiddleware,
+        JsonCORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
         allow_headers=["Content-Type", "Authorization", "X-API-Key", "X-Request-ID"],
@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added last so it is outermost: every response, CORS preflights and errors included, gets an id.
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
+    configure_telemetry(settings, app)
     return app
 
 

@@ -13,11 +13,16 @@ import time
 import uuid
 from typing import Any
 
+from starlette.datastructures import Headers
+from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from pharmabot.api.errors import error_response
 
 log = logging.getLogger("pharmabot.access")
 
-_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
+# Matched with fullmatch: `$` would also accept a trailing newline, which must never be echoed.
+_VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{8,128}")
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -45,7 +50,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         sent = _header(scope, b"x-request-id")
-        request_id = sent if sent and _VALID_REQUEST_ID.match(sent) else uuid.uuid4().hex
+        request_id = sent if sent and _VALID_REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status = 500
@@ -104,3 +109,29 @@ async def _send_internal_error(send: Send, request_id: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": payload})
+
+
+class JsonCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS, except that a refused preflight gets the app's JSON error body, not plain text."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "OPTIONS":
+            await super().__call__(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        # Same preflight test as CORSMiddleware.__call__; everything else is left to it.
+        if "origin" not in headers or "access-control-request-method" not in headers:
+            await super().__call__(scope, receive, send)
+            return
+        response = self.preflight_response(request_headers=headers)
+        if response.status_code == 400:
+            reason = bytes(response.body).decode()
+            kept = {k: v for k, v in response.headers.items() if k not in {"content-length", "content-type"}}
+            response = error_response(
+                status=400,
+                code="cors_rejected",
+                message=reason,
+                request_id=scope.get("state", {}).get("request_id"),
+                headers=kept,
+            )
+        await response(scope, receive, send)

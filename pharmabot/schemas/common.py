@@ -10,6 +10,26 @@ from pydantic import BaseModel, ConfigDict, Field
 class ErrorDetail(BaseModel):
     """What went wrong, in a shape that never changes between error kinds."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "code": "validation_error",
+                    "message": "The request is not valid; see details.",
+                    "request_id": "5f0c6a1e0b6e4c6f9d3c2b1a09876543",
+                    "details": [
+                        {
+                            "loc": ["body", "message"],
+                            "msg": "String should have at least 3 characters",
+                            "type": "string_too_short",
+                            "ctx": {"min_length": 3},
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     code: str = Field(description="Stable machine-readable code, e.g. `validation_error`.")
     message: str = Field(description="Human-readable explanation.")
     request_id: str | None = Field(default=None, description="Echo of the X-Request-ID header.")

@@ -11,9 +11,9 @@ __all__ = ["Store", "Turn", "TurnStatus", "open_store"]
 async def open_store(settings: Settings) -> Store:
     """Open the configured store; SDKs for cloud backends are imported only when chosen."""
     if settings.store is StoreKind.cosmos:
-        from pharmabot.errors import ConfigError
+        from pharmabot.store.cosmos import CosmosStore
 
-        raise ConfigError("PHARMABOT_STORE=cosmos: the Cosmos DB store is not part of this build yet")
+        return await CosmosStore.from_settings(settings)
     from pharmabot.store.sqlite import SqliteStore
 
     return await SqliteStore(path=settings.sqlite_path).open()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import aiosqlite
 
-from pharmabot.errors import StoreError
+from pharmabot.errors import NotFoundError, StoreError
 from pharmabot.store.base import Turn
 
 _SCHEMA = """
@@ -40,8 +41,9 @@ class SqliteStore:
 
     name = "sqlite"
 
-    def __init__(self, *, path: Path) -> None:
+    def __init__(self, *, path: Path, clock: Callable[[], float] = time.time) -> None:
         self._path = path
+        self._clock = clock
         self._db: aiosqlite.Connection | None = None
 
     async def open(self) -> SqliteStore:
@@ -89,6 +91,12 @@ class SqliteStore:
                 "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
                 (turn.session_id, turn.owner, time.time()),
             )
+            row = await (
+                await self.db.execute("SELECT owner FROM sessions WHERE session_id = ?", (turn.session_id,))
+            ).fetchone()
+            if row is None or row[0] != turn.owner:
+                # Another caller's session: its history must never receive this turn.
+                raise NotFoundError("session not found")
             await self.db.execute(
                 "INSERT OR REPLACE INTO turns(session_id, turn_id, created_at, body) VALUES (?, ?, ?, ?)",
                 (turn.session_id, turn.turn_id, turn.created_at.isoformat(), turn.model_dump_json()),
@@ -135,7 +143,9 @@ class SqliteStore:
         return row is not None
 
     async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
-        now = time.time()
+        now = self._clock()
+        # Fixed windows aligned to multiples of the window since the epoch, as in the Cosmos DB store.
+        window_end = (int(now // window_seconds) + 1) * window_seconds
         try:
             # Expired counters restart from AMOUNT; the upsert makes read-modify-write one statement.
             row = await (
@@ -147,7 +157,7 @@ class SqliteStore:
                     "expires_at = CASE WHEN counters.expires_at <= ? THEN excluded.expires_at "
                     "ELSE counters.expires_at END "
                     "RETURNING value",
-                    (key, amount, now + window_seconds, now, now),
+                    (key, amount, window_end, now, now),
                 )
             ).fetchone()
             await self.db.commit()

@@ -1,0 +1,1 @@
+"""Answer writers: compose the reply from label passages and engine results."""

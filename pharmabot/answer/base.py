@@ -1,0 +1,85 @@
+"""What every answer writer receives and produces.
+
+The agent gathers everything an answer may say (numbered label passages, interaction findings
+from the deterministic engine) before a writer runs; a writer only words it. Citations are built
+by the server from the passages, never by a writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from enum import StrEnum
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, Field
+
+from pharmabot.schemas.common import Citation
+
+
+class Intent(StrEnum):
+    emergency = "emergency"
+    interaction = "interaction"
+    drug_info = "drug_info"
+    dosing = "dosing"
+    greeting = "greeting"
+    out_of_scope = "out_of_scope"
+
+
+class Passage(BaseModel):
+    """A numbered piece of label text the answer may use; `citation.index` is its [n] mark."""
+
+    citation: Citation
+    section_key: str = Field(description="openFDA section key, e.g. `adverse_reactions`.")
+    text: str
+
+
+class Finding(BaseModel):
+    """One interaction-engine result, already worded; the writer may rephrase, never add."""
+
+    drugs: tuple[str, str]
+    severity: str
+    summary: str
+    management: str | None = None
+    citation_indexes: list[int] = Field(default_factory=list)
+
+
+class HistoryTurn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class AnswerContext(BaseModel):
+    """Everything a writer may use for one answer."""
+
+    question: str
+    intent: Intent
+    drugs: list[str] = Field(default_factory=list, description="Catalog keys of the drugs in question.")
+    section_keys: list[str] = Field(default_factory=list, description="Label sections the question is about.")
+    passages: list[Passage] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="Engine notes: duplications, food/alcohol.")
+    sources_checked: list[str] = Field(default_factory=list)
+    history: list[HistoryTurn] = Field(default_factory=list)
+
+
+class AnswerWriter(Protocol):
+    """Turns an AnswerContext into streamed text."""
+
+    name: str
+
+    def stream(self, context: AnswerContext) -> AsyncIterator[str]:
+        """Yield the answer as text deltas; raise ModelError on failure."""
+        ...
+
+    async def check(self) -> None:
+        """Cheap readiness check (configuration only: health never calls a model)."""
+
+    async def close(self) -> None:
+        """Release clients."""
+
+
+SAFETY_FOOTER = (
+    "This information comes from the FDA drug labels cited above and is not a substitute for advice "
+    "from your pharmacist or prescriber. Do not start, stop or change a medicine without talking to them. "
+    "In an emergency call 911; for a possible poisoning call Poison Help at 1-800-222-1222."
+)

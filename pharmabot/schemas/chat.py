@@ -1,0 +1,189 @@
+"""The chat request and the Server-Sent Events contract of `POST /api/chat`.
+
+A chat answer is a `text/event-stream` of these events, in this order:
+
+    event: meta        {"session_id", "turn_id", "intent", "drugs": [{"key", "typed"}]}   exactly once, first
+    event: token       {"delta": "text"}                                                   zero or more
+    event: citations   {"citations": [Citation, ...]}                                      once, may be empty
+    event: done        {"turn_id", "status": "complete"}                                   once
+    data: [DONE]                                                                           always last
+
+If anything fails after the stream has started, `event: error {"code", "message"}` replaces the
+remaining events and is followed by `data: [DONE]`. Lines starting with `:` are heartbeats (sent
+every PHARMABOT_HEARTBEAT_SECONDS) and carry nothing. Every `data:` of a named event is one line of
+JSON, so text holding newlines never breaks the framing. Citations are built by the server from
+the label passages, never by a model.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pharmabot.schemas.common import Citation
+
+SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,64}$"
+
+
+class ChatRequest(BaseModel):
+    """A question for PharmaBot."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"message": "Can I take Zocor with Biaxin?", "session_id": "3f1c2a9e-demo"},
+                {"message": "What are the side effects of metformin?", "session_id": "3f1c2a9e-demo"},
+            ]
+        },
+    )
+
+    message: str = Field(min_length=3, max_length=500, description="The question, 3 to 500 characters.")
+    session_id: str = Field(
+        pattern=SESSION_ID_PATTERN,
+        description="Conversation id chosen by the client (letters, digits, `_.:-`, up to 64).",
+    )
+
+
+class DrugRef(BaseModel):
+    """A drug the question is about: catalog key and what the person typed."""
+
+    key: str
+    typed: str
+
+
+class ChatEvent(BaseModel):
+    """Base of the typed SSE events; `event` is the SSE event name."""
+
+    event: ClassVar[str]
+
+    def sse(self) -> dict[str, str]:
+        """The event as sse-starlette expects it: name plus one line of JSON."""
+        return {"event": self.event, "data": self.model_dump_json()}
+
+
+class MetaEvent(ChatEvent):
+    event: ClassVar[str] = "meta"
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "session_id": "3f1c2a9e-demo",
+                    "turn_id": "01J9Z...",
+                    "intent": "interaction",
+                    "drugs": [{"key": "simvastatin", "typed": "Zocor"}],
+                }
+            ]
+        }
+    )
+    session_id: str
+    turn_id: str
+    intent: Literal["emergency", "interaction", "drug_info", "dosing", "greeting", "out_of_scope"]
+    drugs: list[DrugRef] = Field(default_factory=list)
+
+
+class TokenEvent(ChatEvent):
+    event: ClassVar[str] = "token"
+    model_config = ConfigDict(json_schema_extra={"examples": [{"delta": "Simvastatin "}]})
+    delta: str
+
+
+class CitationsEvent(ChatEvent):
+    event: ClassVar[str] = "citations"
+    model_config = ConfigDict(json_schema_extra={"examples": [{"citations": []}]})
+    citations: list[Citation]
+
+
+class DoneEvent(ChatEvent):
+    event: ClassVar[str] = "done"
+    model_config = ConfigDict(json_schema_extra={"examples": [{"turn_id": "01J9Z...", "status": "complete"}]})
+    turn_id: str
+    status: Literal["complete"] = "complete"
+
+
+class ErrorEvent(ChatEvent):
+    event: ClassVar[str] = "error"
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"code": "model_unavailable", "message": "The answer could not be finished."}]}
+    )
+    code: str
+    message: str
+
+
+DONE_SENTINEL = "[DONE]"
+
+
+def parse_sse(text: str) -> list[tuple[str, str]]:
+    """Split an SSE body into (event, data) pairs, skipping heartbeats; for clients and tests."""
+    events: list[tuple[str, str]] = []
+    name, data_lines = "message", list[str]()
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if not line:
+            if data_lines:
+                events.append((name, "\n".join(data_lines)))
+            name, data_lines = "message", list[str]()
+        elif line.startswith(":"):
+            continue
+        elif line.startswith("event:"):
+            name = line[6:].strip()
+        elif line.startswith("data:"):
+            data_lines.append(line[5:].removeprefix(" "))
+    if data_lines:
+        events.append((name, "\n".join(data_lines)))
+    return events
+
+
+def event_payload(data: str) -> dict[str, object]:
+    parsed: dict[str, object] = json.loads(data)
+    return parsed
+
+
+class TurnOut(BaseModel):
+    """One stored turn of a conversation."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "turn_id": "01J9Z...",
+                    "created_at": "2026-11-26T10:00:00Z",
+                    "message": "What is metformin for?",
+                    "answer": "Metformin is used ... [1]",
+                    "intent": "drug_info",
+                    "drugs": ["metformin"],
+                    "citations": [],
+                    "status": "complete",
+                }
+            ]
+        }
+    )
+
+    turn_id: str
+    created_at: datetime
+    message: str
+    answer: str
+    intent: str
+    drugs: list[str]
+    citations: list[Citation]
+    status: Literal["complete", "failed", "cancelled"]
+
+
+class SessionMessages(BaseModel):
+    """A conversation's turns, oldest first."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"session_id": "3f1c2a9e-demo", "turns": []}]})
+
+    session_id: str
+    turns: list[TurnOut]
+
+
+class SessionDeleted(BaseModel):
+    """Confirmation that a conversation was erased."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"session_id": "3f1c2a9e-demo", "deleted_turns": 3}]})
+
+    session_id: str
+    deleted_turns: int

@@ -1,0 +1,357 @@
+"""Input sanitizer: normalize user text, then reject prompt-injection and jailbreak attempts before any model call."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import re
+import unicodedata
+import urllib.parse
+from dataclasses import dataclass
+
+from pharmabot.errors import PromptInjectionError
+
+__all__ = ["RULES", "InjectionRule", "detect_injection", "normalize", "sanitize_input"]
+
+# Written by hand on purpose: the rules must be small, reviewable data with no model download, and
+# the libraries that exist for this either call a hosted service or load a classifier at run time.
+
+
+@dataclass(frozen=True, slots=True)
+class InjectionRule:
+    """One named attack pattern, matched against the lower-cased, normalized text."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, *parts: str) -> InjectionRule:
+    # Parts are concatenated: a part that starts a new alternative begins with "|".
+    return InjectionRule(name, re.compile("".join(parts), re.IGNORECASE | re.VERBOSE))
+
+
+# Building blocks shared by several rules (English, German, Spanish, French, Portuguese, Italian,
+# Croatian/Serbian, Russian where a word costs nothing).
+_OVERRIDE_VERB = r"""(?:ignore|ignoring|disregard|disregarding|forget|drop|discard|skip|bypass|override|overlook|abandon
+    |delete|erase|remove|leave\ behind|throw\ away|set\ aside|pay\ no\ attention\ to
+    |ignorier\w*|vergiss|vergessen\ sie|missachte\w*|olvid\w*|ignora\w*|oublie\w*|esque[cç]\w*|dimentica\w*
+    |zaboravi\w*|забудь\w*|игнорируй\w*)"""
+_PRIOR = r"""(?:previous|prior|preceding|foregoing|above|earlier|before|original|initial|old|given|provided|system
+    |vorherig\w*|bisherig\w*|vorangehend\w*|vorangegangen\w*|obig\w*|anteriores|previas|précédentes|precedenti)"""
+_DIRECTIVES = r"""(?:instructions?|instruktion\w*|instrucciones|instructio\w*|instrukcije|инструкции
+    |directives?|orders|commands?|rules|guidelines|guidance|prompts?|tasks|assignments|context|information|documents|articles|artikels?|sources
+    |messages|conversation|thoughts|programming|training|restrictions|constraints
+    |anweisungen|befehle|aufträge|aufgaben|informationen|angaben|ausführungen|regeln|vorgaben|kontext|dokumente)"""
+_EVERYTHING = r"(?:everything|all|alles|todo|tout|sve|все|tutto|tudo)"
+
+RULES: tuple[InjectionRule, ...] = (
+    # --- Instruction override: telling the model to drop what it was told and obey the message instead.
+    _rule("override.ignore_directives", rf"\b{_OVERRIDE_VERB}\b(?:\s+\S+){{0,4}}?\s+{_DIRECTIVES}\b"),
+    _rule(
+        "override.forget_everything",
+        rf"""\b{_OVERRIDE_VERB}\s+(?:about\s+)?{_EVERYTHING}\s*
+            (?:$|[,.!:;\-–]|\b(?:before|above|previous|prior|that|you\ know|we\ discussed|said|gesagte|davor|i\ said
+            |you\ (?:were|have\ been|'ve\ been)\ told|que\ (?:digo|sabes)|and|und|y|et)\b)""",
+    ),
+    _rule("override.ignore_above", rf"\b{_OVERRIDE_VERB}\s+(?:the\s+|everything\s+|all\s+)?above\b"),
+    _rule(
+        "override.prior_directives", rf"\b(?:all|any|your|alle[mn]?|the\ above)\s+(?:\w+\s+)?{_PRIOR}\s+{_DIRECTIVES}\b"
+    ),
+    _rule("override.above_directives", rf"\b{_PRIOR}\s+{_DIRECTIVES}\b\s+(?:ignorier|vergess|sind)"),
+    _rule(
+        "override.new_instructions",
+        r"\byour\ (?:new\ )?instructions\ are\ now\b|\bchange\ your\ instructions\b",
+        r"|\b(?:new|additional|further)\ (?:instructions?|tasks?",
+        r"|orders|assignments?)\s*(?:follow|are\ following|[:\-–])",
+        r"|\bnow\ (?:come|follow)\s+(?:new|further)\b|\bnun\ folgen\ (?:neue|weitere)\b",
+        r"|\b(?:neue|weitere)\ (?:anweisungen|aufgaben|aufträge)\ (?:folgen|:)",
+        r"|\babweichend\ (?:zu|von)\ (?:den\ )?(?:vorherigen|bisherigen)\b",
+    ),
+    _rule(
+        "override.from_now_on",
+        r"\b(?:from\ now\ on|ab\ (?:jetzt|sofort)",
+        r"|a\ partir\ de\ ahora),?\s+(?:you|du|ignore|answer|respond|reply|only)\b",
+    ),
+    _rule(
+        "override.despite_instructions",
+        r"\b(?:despite|regardless\ of|contrary\ to|instead\ of)\s+what\s+you(?:'ve|\ have|\ were)?\s+",
+        r"(?:been\s+)?(?:told|instructed|programmed)",
+    ),
+    _rule(
+        "override.context_bypass",
+        r"\b(?:by|from|with)\ your\ own\ knowledge\b",
+        r"|\bnot\ (?:by|from|according\ to)\ the\ (?:provided\ )?(?:articles?|documents?|context|sources)\b",
+        r"|\b(?:ignore|disregard\w*|do\ not\ look\ in|don'?t\ look\ in",
+        r"|without\ (?:using|looking\ at))\ (?:all\ )?(?:the\ )?",
+        r"(?:provided\ )?(?:articles?|documents?|context|sources)\b",
+        r"|\bdon'?n?t\ answer\ the\ question\ according\b",
+    ),
+    _rule(
+        "override.memory_reset",
+        r"\b(?:remove|erase|wipe|clear|streichen)\b.{0,40}\b(?:out\ of\ your\ (?:head|memory|mind)|aus\ dem\ kopf)",
+        r"|\b(?:start|fangen\ sie|fang)\s+(?:over|von\ vorne|from\ (?:the\ )?(?:front|scratch|beginning))\b",
+        r"|\bnot\ to\ remember\ the\ things\b|\bnicht\ an\ die\ dinge\ zu\ erinnern\b",
+    ),
+    # --- System-prompt extraction: asking for the hidden prompt, instructions or text above the message.
+    _rule(
+        "extraction.prompt",
+        r"\b(?:system|initial|original|hidden|full|secret|this|your)\ prompt\b|\bprompt[\s_-]?te(?:xt|xte)s?\b",
+        r"|\bpre-?prompt\b|\b(?:in|from|of)\ the\ prompt\b",
+        r"|\b(?:what|tell\ me\ what)\ (?:are|were|is)\ your\ (?:\w+\ )?(?:instructions|rules|guidelines|directives)\b",
+    ),
+    _rule(
+        "extraction.text_above",
+        r"\b(?:what\ (?:was|is)\ written|was\ steht|was\ stand)\ (?:\w+\ ){0,4}?",
+        r"(?:above|before|at\ the\ (?:beginning|start)|oben|am\ anfang)",
+        r"|\b(?:sentences?|words?|lines?|text)\ (?:before|above",
+        r"|preceding)\ (?:the|this)\ (?:text|message|prompt|line)\b",
+        r"|\b(?:repeat|print|show|display|reveal|output)\b.{0,20}\b(?:text|words|everything|lines|messages?)\s+",
+        r"(?:above|before)\b",
+        r"|\b(?:repeat|print|show|display|reveal|output|spell[\s-]?check)\b.{0,30}\b(?:this|the|your)\ ",
+        r"(?:prompt|instructions|system\ message)\b",
+    ),
+    # --- Role-play and persona jailbreaks: giving the model a new identity or a fiction to hide behind.
+    _rule(
+        "roleplay.act_as",
+        r"(?:^|[.!?:;,]\s*|\b(?:you|u|please|now)\s+(?:\w+\s+)?)",
+        r"(?:act|behave|respond|answer|reply|talk|speak)\s+(?:like|as)\s+(?:an?|the|if|my|though)\b",
+        r"|\bi\ want\ you\ to\ (?:act|be|pretend|play)\b",
+    ),
+    _rule(
+        "roleplay.pretend",
+        r"\b(?:pretend|imagine|suppose)\s+(?:that\s+)?(?:you|you're|ur)\b",
+        r"(?!\s+(?:missed|forgot|took|are\ taking|have\ taken))",
+        r"|\bstell\ dir\ vor,?\s+du\b|\bimagina\ que\ (?:eres|tu)\b",
+    ),
+    _rule(
+        "roleplay.identity",
+        r"(?:^|[.!?:]\s+|\b(?:ok|okay|now|nun|jetzt),?\s+)(?:now,?\s+)?",
+        r"(?:you\ are|you're|du\ bist|jetzt\ bist\ du|nun\ bist\ du|tu\ es|eres)\s+(?:now\s+)?",
+        r"(?!(?:supposed|allowed|able|going|not|on|in|at|taking|pregnant|breastfeeding|nursing|allergic|sure|over",
+        r"|under|older|younger|diabetic|using|prescribed|dizzy|faint|sick|ill|tired|sleepy|drowsy|unable",
+        r"|unsure|at\ risk|having|feeling|getting|being|likely|more|less|very|too|also|still|already",
+        r"|currently|now\ taking)\b)",
+        r"(?:an?\s+|the\s+|three\s+|eine?r?\s+|keine?\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*[.,:;!]",
+    ),
+    _rule(
+        "roleplay.in_character",
+        r"\b(?:stay|staying|remain|bleiben)\b.{0,30}\b(?:roles?|character|rollen?)\b",
+        r"|\b(?:break|breaking|fall\w*\ out\ of|aus\ der)\ (?:character|the\ figure|figur|rolle)\b",
+        r"|\brole[\s-]?play\w*\s+as\b|(?:^|\byou\s+(?:\w+\s+)?)play\ the\ role\ of\b",
+        r"|\bin\ (?:the\ )?(?:style|voice)\ of\b|\bim\ stile?\b|\brespond\ as\ such\b",
+        r"|\b(?:two|zwei)\ (?:actors|schauspieler|people|personen)\b.{0,80}\b(?:film|movie|scene|szene)\b",
+    ),
+    _rule("roleplay.not_but", r"\b(?:you\ are|you're|du\ bist)\ (?:not|no|kein\w*)\s+(?:\w+\s+){0,3}(?:but|sondern)\b"),
+    _rule("roleplay.be_a", r"(?:^|[.!?]\s+)be\s+an?\s+[\w-]+\s*[.!,]"),
+    # --- Classic jailbreaks: DAN, developer mode, "no restrictions", hypothetical worlds without rules.
+    _rule(
+        "jailbreak.persona",
+        r"\bdan\b(?=.{0,60}\b(?:mode|prompt|jailbreak|anything|persona|character)\b)",
+        r"|\bdo\ anything\ now\b|\bdeveloper\ mode\b|\bjail\s?break\w*|\bgod\ mode\b|\bstan\ mode\b|\bböse\ ki\b",
+        r"|\b(?:evil|unfiltered|uncensored|unrestricted)\ (?:ai|ki|assistant|model|mode|version)\b",
+    ),
+    _rule(
+        "jailbreak.no_limits",
+        r"\b(?:without|no|free\ (?:of|from)|bypass\w*|ignore\w*)\ (?:any\ )?",
+        r"(?:restrictions|filters|limitations|censorship|guardrails",
+        r"|content\ policy|(?:safety|ethical)\ (?:rules|guidelines))\b",
+        r"|\b(?:theoretical|hypothetical|fictional|imaginary)\ (?:world|scenario|universe)\ where\ you\b",
+        r"|\byou\ are\ no\ longer\ (?:bound|restricted|limited|required\ to|an?\ (?:ai|assistant|chatbot|language))\b",
+        r"|\bhate\ speech\b|\b(?:write|build)\ (?:a\ )?mal\w*ware\b",
+        r"|\bas\ a\ language\ model\b.{0,40}\b(?:build|write|make)\b",
+    ),
+    # --- Fake delimiters and chat-template tokens: text dressed up as system turns, documents or few-shot examples.
+    _rule(
+        "delimiter.chat_tokens",
+        r"<\|[a-z_]+\|>|\[/?(?:inst|sys|system)\]|<</?sys>>|<\s*/?\s*(?:system|assistant|instructions?)\s*>",
+        r"|\#{2,}\s*(?:instruction|system|response)|(?:^|\n)\s*(?:system|assistant|developer)\s*:",
+        r"|\bend\ of\ (?:prompt|input|instructions|system\ prompt)\b|\bbegin\ (?:new\ )?(?:instructions|system)\b",
+    ),
+    _rule(
+        "delimiter.fake_context",
+        r"(?:^|[\s\"'])\$?(?:context|kontext|article|artikel|document(?:\ context)?|documents)\s*[:{\"]?\s*",
+        r".{1,200}?\b(?:question|frage)\b",
+        r"|\$\w+\s*:|(?:^|[\s.?!])instruction\s*:",
+    ),
+    _rule("delimiter.escaped_newlines", r"\\+\s?n"),
+    _rule(
+        "delimiter.few_shot", r"\b(?:input|eingabe)\s*:.{0,40}\b(?:output|ausgabe)\s*:.{0,40}\b(?:input|eingabe)\s*:"
+    ),
+    # --- Task hijack: praise then pivot, interrupts, forced output, off-task content, threats.
+    _rule(
+        "hijack.praise_pivot",
+        r"\b(?:well\ done|very\ good|very\ well|great\ job|good\ job|simply\ great|excellent\ (?:performance|work)",
+        r"|that\ is\ (?:enough|done)|you(?:'ve|\ have)\ outdone\ yourself",
+        r"|you\ did\ (?:it|that)\ (?:really\ )?(?:great|well)",
+        r"|that\ was\ ok|that's\ fantastic|congratulations|gut\ gemacht|sehr\ gut|das\ genügt|das\ ist\ erledigt",
+        r"|einfach\ großartig|ausgezeichnete\ leistung|herzlichen\ glückwunsch|super\ gemacht|das\ ist\ fantastisch",
+        r"|das\ war\ schon\ mal\ ok)\b.{0,120}\b(?:now|nun|jetzt|next|another|new|neue\w*|weitere\w*)\b.{0,40}",
+        r"\b(?:tasks?|aufgaben?|challenge|herausforderung|instructions|anweisungen|write|schreib\w*|verfasse)",
+    ),
+    _rule(
+        "hijack.new_task",
+        r"\b(?:focus|concentrate)\ (?:\w+\ ){0,2}on\ (?:your|the)\ new\ task\b|\bnew\ task\b",
+        r"|\bneue[nr]?\ aufgabe|\bhelp\ me\ with\ (?:the\ following|another)\ task\b",
+    ),
+    _rule(
+        "hijack.interrupt",
+        r"(?:^|[\s\"'])(?:stop|stopp|halt|attention|achtung)\s*[:\-–!]|(?:^|[.!?]\s+)(?:stop|stopp),\s",
+        r"|\bi\ command\ you\b|\badditional\ instructions?\s*[:\-–]",
+    ),
+    _rule(
+        "hijack.forced_output",
+        r"(?:^|[.!?:,;\-–]\s*|\b(?:just|only|nur|and|then|now|please|but|und|aber|instead)\s+)",
+        r"(?:say|print|output|write|state|repeat|display|type|sag|sage|sagen\ sie|schreibe?|di|dites)\s+",
+        r"(?:that\b(?!\s+(?:dose|tablet|pill|injection|step|test|day|amount))",
+        r"|the\ following|yes\b|no\b|only\b|nur\b|folgendes|lo\ siguiente|ce\ qui\ suit|yay",
+        r"|[\"'“‘«]|[\w-]+\s+(?:is|are|ist|hates?|loves?)\b)",
+        r"|\brepeat\ after\ me\b|\b(?:include|tell\ me|add)\ that\ you\b|\bmake\ (?:something|stuff|it)\ up\b",
+        r"|\b(?:answer|respond|reply)\ (?:only\ )?with\ [\"'“‘]|\bdo\ not\ answer\ this\ question\b",
+        r"|\bthe\ (?:correct|right)\ (?:answer|response)\ is\b|\bdie\ richtige\ antwort\ ist\b",
+        r"|\bexecute\ the\ following\b|\bprint\s*\(|\b(?:spanish|german|french|deutsch|spanisch)\s*:.{0,30}\binput\b",
+    ),
+    _rule(
+        "hijack.content_generation",
+        r"\b(?:write|compose|generate|create|formulate|draft|make|give)\s+(?:me\s+|us\s+)?(?:\w+\s+){0,3}?",
+        r"(?:essay|poem|manifesto|plea|headline|rhyme|song|rap|story",
+        r"|speech|python\ code|code|c\+\+|program|reason\ why)\b",
+        r"|\b(?:schreibe?|schreib'|verfasse|formuliere|generieren\ sie|generiere)\b.{0,40}",
+        r"\b(?:essay|aufsatz|gedicht|liebesgedicht|manifest|plädoyer|überschrift|code|begründung|c\+\+)",
+        r"|\bgenerate\s+(?:c\+\+|python|code|java\w*)",
+    ),
+    _rule(
+        "hijack.coercion",
+        r"\b(?:or|oder|o)\ (?:you|du|tu)\ (?:will\ )?(?:die|stirbst|muertes|mueres)\b",
+        r"|\b(?:survive|sobrevives)\ (?:if|si)\b",
+        r"|\bif\ you\ (?:don'?t|do\ not|refuse\ to)\ (?:answer|comply|do\ (?:this|it|that))\b.{0,40}",
+        r"\b(?:sad|die|hurt|kill|fired|punish)",
+    ),
+    # --- Encoded payloads: asking to decode hidden text and follow it (decoded text is checked by every rule).
+    _rule(
+        "encoded.decode_and_follow",
+        r"\b(?:decode|decipher|translate\ from|convert\ from)\b.{0,80}\b(?:and",
+        r"|then)\s+(?:follow|execute|obey|do|run|answer)\b",
+    ),
+)
+
+# Spaced or glued-together text ("S a y t h a t y o u ...") loses its word boundaries, so the strongest
+# phrases are also matched with all spaces removed.
+_COMPACT_PHRASES: tuple[tuple[str, str], ...] = (
+    ("override.compact", "ignoreallpreviousinstructions"),
+    ("override.compact", "ignorepreviousinstructions"),
+    ("override.compact", "ignoreyourinstructions"),
+    ("override.compact", "ignoretheaboveinstructions"),
+    ("override.compact", "forgetallinstructions"),
+    ("override.compact", "forgeteverything"),
+    ("override.compact", "disregardallprevious"),
+    ("extraction.compact", "systemprompt"),
+    ("extraction.compact", "yourinstructions"),
+    ("hijack.compact", "saythatyou"),
+    ("hijack.compact", "repeatafterme"),
+    ("jailbreak.compact", "doanythingnow"),
+    ("jailbreak.compact", "developermode"),
+)
+
+_ZERO_WIDTH = dict.fromkeys(
+    map(ord, "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
+)
+# Latin look-alikes from Cyrillic and Greek, applied only inside words that also hold Latin letters.
+_CONFUSABLES = str.maketrans(
+    "аеорсухіјѕԁɡАВЕКМНОРСТХІЈЅαοτνικεΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "aeopcyxijsdgABEKMHOPCTXIJSaotvikeABEHIKMNOPTXYZ"
+)
+_LEET = str.maketrans("013457@$!|", "oieastasii")
+_MAX_SCAN = 4000  # characters inspected by detection: the API caps messages at 500, this bounds any other caller
+_MAX_DECODES = 8  # encoded candidates decoded per message
+
+_B64_TOKEN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
+_HEX_TOKEN = re.compile(r"(?:(?:\\x|0x)?[0-9a-fA-F]{2}[\s:]?){8,}")
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:\S ){5,}\S(?!\S)")
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def normalize(text: str) -> str:
+    """NFKC-normalize, drop zero-width and control characters (keeping newlines) and collapse whitespace."""
+    text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    kept = [ch for ch in text if ch == "\n" or unicodedata.category(ch) not in {"Cc", "Cf", "Co", "Cs"}]
+    lines = [" ".join(line.split()) for line in "".join(kept).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _fold_confusables(text: str) -> str:
+    def fold(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word.translate(_CONFUSABLES) if _LATIN.search(word) else word
+
+    return _WORD.sub(fold, text)
+
+
+def _printable_ratio(text: str) -> float:
+    return sum(ch.isprintable() or ch.isspace() for ch in text) / max(len(text), 1)
+
+
+def _decoded_views(text: str) -> list[tuple[str, str]]:
+    """Plausible decodings of encoded payloads in the text, as (encoding, decoded text) pairs."""
+    views: list[tuple[str, str]] = []
+    for token in _B64_TOKEN.findall(text)[:_MAX_DECODES]:
+        padded = token + "=" * (-len(token) % 4)
+        try:
+            raw = base64.b64decode(padded.replace("-", "+").replace("_", "/"), validate=True)
+            decoded = raw.decode("utf-8")
+        except (binascii.Error, ValueError):
+            continue
+        if decoded and _printable_ratio(decoded) > 0.95 and re.search(r"[a-z]{2,}\s", decoded, re.IGNORECASE):
+            views.append(("base64", decoded))
+    for token in _HEX_TOKEN.findall(text)[:_MAX_DECODES]:
+        digits = re.sub(r"\\x|0x|[\s:]", "", token)
+        try:
+            decoded = bytes.fromhex(digits[: len(digits) // 2 * 2]).decode("utf-8")
+        except ValueError:
+            continue
+        if _printable_ratio(decoded) > 0.95:
+            views.append(("hex", decoded))
+    if re.search(r"%[0-9a-f]{2}", text, re.IGNORECASE):
+        views.append(("url", urllib.parse.unquote_plus(text)))
+    views.append(("rot13", codecs.decode(text, "rot13")))
+    if re.search(r"[a-z][0-9@$|!][a-z]|[0-9@$][a-z]{2}", text, re.IGNORECASE):
+        views.append(("leetspeak", text.translate(_LEET)))
+    spaced = _SPACED_LETTERS.findall(text)
+    if spaced:
+        views.append(("spaced", " ".join(run.replace(" ", "") for run in spaced)))
+    return views
+
+
+def _match_rules(view: str, *, compact: bool = False) -> list[str]:
+    hits = [rule.name for rule in RULES if rule.pattern.search(view)]
+    if compact:
+        squeezed = re.sub(r"[\W_]+", "", view)
+        hits += [name for name, phrase in _COMPACT_PHRASES if phrase in squeezed]
+    return hits
+
+
+def detect_injection(text: str) -> list[str]:
+    """Names of the injection rules the text matches, sorted; empty when it looks like an ordinary question."""
+    folded = _fold_confusables(normalize(text)[:_MAX_SCAN])
+    hits = set(_match_rules(folded.lower()))
+    # Decode from the original case: base64 is case-sensitive.
+    for encoding, decoded in _decoded_views(folded):
+        view = _fold_confusables(normalize(decoded)).lower()
+        found = _match_rules(view, compact=encoding == "spaced")
+        hits.update(f"encoded.{encoding}:{name}" for name in found if not name.startswith("encoded."))
+    return sorted(hits)
+
+
+def sanitize_input(text: str) -> str:
+    """Return the normalized text; raise PromptInjectionError if it tries to override the assistant's instructions."""
+    cleaned = normalize(text)
+    rules = detect_injection(cleaned)
+    if rules:
+        families = sorted({name.split(":")[-1].split(".")[0] for name in rules})
+        raise PromptInjectionError(
+            "The message looks like an attempt to change the assistant's instructions, so it was not processed. "
+            "Please ask a question about a medicine.",
+            details={"rule_families": families},
+        )
+    return cleaned

@@ -1,0 +1,397 @@
+"""Static checks of infra/*.bicep: syntax (tree-sitter-bicep), module wiring, app settings against
+pharmabot.config.Settings, data-plane roles for every service the app is given, Cosmos containers.
+
+The Bicep compiler cannot run here; CI with Azure access should also run `az bicep build`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tree_sitter_bicep
+from pydantic import AliasChoices
+from tree_sitter import Language, Node, Parser
+
+from pharmabot.config import Environment, RetrieverKind, Settings, StoreKind, WriterKind, load_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+INFRA = ROOT / "infra"
+BICEP_FILES = sorted(INFRA.rglob("*.bicep"))
+
+# Functions-platform settings the host reads, not the app.
+PLATFORM_SETTINGS = {
+    "AzureWebJobsStorage__accountName",
+    "AzureWebJobsStorage__credential",
+    "AzureWebJobsStorage__clientId",
+    "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+    "PYTHON_ENABLE_INIT_INDEXING",
+    "FUNCTIONS_EXTENSION_VERSION",
+}
+KEY_SETTINGS = {"COSMOS_KEY", "AZURE_SEARCH_KEY", "AZURE_OPENAI_API_KEY", "OPENAI_API_KEY"}
+
+# Data-plane roles that let the identity use each kind of service (built-in role ids).
+DATA_PLANE_ROLES = {
+    "Microsoft.DocumentDB/databaseAccounts": {"00000000-0000-0000-0000-000000000002"},
+    "Microsoft.Search/searchServices": {"1407120a-92aa-4202-b7e9-c0e197c71c8f", "8ebe5a00-799e-43f5-93ac-243d3dce84a7"},
+    "Microsoft.CognitiveServices/accounts": {"5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"},
+    "Microsoft.Storage/storageAccounts": {"b7e6dc6d-f1e8-4753-8033-0f276bb0955b"},
+    "Microsoft.Insights/components": {"3913510d-42f4-4e42-8a64-420c390055eb"},
+}
+
+_PARSER = Parser(Language(tree_sitter_bicep.language()))
+
+
+@dataclass(frozen=True)
+class Expr:
+    """A Bicep expression that is not a plain literal, kept as its source text."""
+
+    node: Node
+
+    @property
+    def text(self) -> str:
+        return _text(self.node)
+
+
+def _text(node: Node) -> str:
+    return (node.text or b"").decode()
+
+
+@cache
+def parse(path: Path) -> Node:
+    return _PARSER.parse(path.read_bytes()).root_node
+
+
+def syntax_errors(root: Node) -> list[str]:
+    found: list[str] = []
+
+    def walk(node: Node) -> None:
+        if node.type == "ERROR" or node.is_missing:
+            found.append(f"line {node.start_point[0] + 1}: {_text(node)[:60]!r}")
+        for child in node.children:
+            walk(child)
+
+    walk(root)
+    return found
+
+
+def _key(prop: Node) -> str:
+    key = prop.named_children[0]
+    return _text(key).strip("'")
+
+
+def value(node: Node) -> Any:
+    """Literal Bicep values as Python values; anything computed stays an Expr."""
+    if node.type == "object":
+        return {_key(p): value(p.named_children[-1]) for p in node.named_children if p.type == "object_property"}
+    if node.type == "array":
+        return [value(child) for child in node.named_children]
+    if node.type == "string" and all(c.type == "string_content" for c in node.named_children):
+        return "".join(_text(c) for c in node.named_children)
+    if node.type == "number":
+        return int(_text(node))
+    if node.type == "unary_expression" and _text(node).lstrip("-").isdigit():
+        return int(_text(node))
+    if node.type == "boolean":
+        return _text(node) == "true"
+    return Expr(node)
+
+
+def declarations(root: Node, kind: str) -> dict[str, Node]:
+    """Top-level declarations of KIND (param, var, resource, module, output) by name."""
+    wanted = {"param": "parameter_declaration", "var": "variable_declaration"}.get(kind, f"{kind}_declaration")
+    return {_text(n.named_children[0]): n for n in root.named_children if n.type == wanted}
+
+
+def body(declaration: Node) -> Node:
+    """The object of a resource or module (the loop body for `[for ...]`)."""
+    node = declaration.named_children[-1]
+    if node.type == "for_statement":
+        node = node.child_by_field_name("body") or node.named_children[-1]
+    return node
+
+
+def resources(root: Node) -> list[tuple[str, Node]]:
+    """Every resource declaration, nested ones included: (type string, body)."""
+    found = []
+
+    def walk(node: Node) -> None:
+        if node.type == "resource_declaration":
+            found.append((value(node.named_children[1]), body(node)))
+        for child in node.children:
+            walk(child)
+
+    walk(root)
+    return found
+
+
+def module_params(declaration: Node) -> dict[str, Node]:
+    for prop in body(declaration).named_children:
+        if prop.type == "object_property" and _key(prop) == "params":
+            obj = prop.named_children[-1]
+            return {_key(p): p.named_children[-1] for p in obj.named_children if p.type == "object_property"}
+    return {}
+
+
+def module_path(path: Path, declaration: Node) -> Path:
+    return (path.parent / value(declaration.named_children[1])).resolve()
+
+
+def app_settings() -> dict[str, Any]:
+    root = parse(INFRA / "app" / "api.bicep")
+    for type_, obj in resources(root):
+        props = value(obj)
+        if type_ == "config" and props.get("name") == "appsettings":
+            settings = props["properties"]
+            assert isinstance(settings, dict)
+            return settings
+    raise AssertionError("infra/app/api.bicep has no 'appsettings' config resource")
+
+
+def app_env_names() -> set[str]:
+    """Every environment variable pharmabot.config.Settings reads (its fields' aliases)."""
+    names = set()
+    for name, field in Settings.model_fields.items():
+        alias = field.validation_alias
+        names.update(str(c) for c in alias.choices) if isinstance(alias, AliasChoices) else names.add(name.upper())
+    return names
+
+
+# --- syntax and wiring ---
+
+
+def test_bicep_files_exist() -> None:
+    names = {p.relative_to(INFRA).as_posix() for p in BICEP_FILES}
+    assert {"main.bicep", "app/api.bicep"} <= names
+
+
+@pytest.mark.parametrize("path", BICEP_FILES, ids=lambda p: p.relative_to(INFRA).as_posix())
+def test_bicep_file_parses_without_errors(path: Path) -> None:
+    assert syntax_errors(parse(path)) == []
+
+
+def test_parser_reports_broken_bicep(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.bicep"
+    broken.write_text("param name string\nresource x 'Microsoft.Web/sites@2024-04-01' = {\n  name: name\n  tags: {\n")
+    assert syntax_errors(parse(broken))
+
+
+@pytest.mark.parametrize("path", BICEP_FILES, ids=lambda p: p.relative_to(INFRA).as_posix())
+def test_modules_exist_and_get_the_params_they_declare(path: Path) -> None:
+    for name, declaration in declarations(parse(path), "module").items():
+        target = module_path(path, declaration)
+        assert target.is_file(), f"module {name}: {target} missing"
+        declared = declarations(parse(target), "param")
+        passed = set(module_params(declaration))
+        assert passed <= set(declared), f"module {name} passes undeclared params {passed - set(declared)}"
+        required = {p for p, node in declared.items() if "=" not in [_text(c) for c in node.children]}
+        assert required <= passed, f"module {name} misses required params {required - passed}"
+
+
+def test_main_parameters_file_matches_main_bicep() -> None:
+    params = json.loads((INFRA / "main.parameters.json").read_text())["parameters"]
+    declared = declarations(parse(INFRA / "main.bicep"), "param")
+    assert set(params) <= set(declared)
+    required = {p for p, node in declared.items() if "=" not in [_text(c) for c in node.children]}
+    assert required <= set(params)
+
+
+def test_main_is_subscription_scoped_and_outputs_what_scripts_need() -> None:
+    root = parse(INFRA / "main.bicep")
+    assert "targetScope = 'subscription'" in _text(root)
+    outputs = set(declarations(root, "output"))
+    assert {
+        "AZURE_FUNCTION_APP_NAME",
+        "SERVICE_API_URI",
+        "AZURE_RESOURCE_GROUP",
+        "AZURE_COSMOS_ENDPOINT",
+        "AZURE_SEARCH_ENDPOINT",
+        "AZURE_SEARCH_INDEX",
+        "AZURE_OPENAI_ENDPOINT",
+        "AZURE_OPENAI_CHAT_DEPLOYMENT",
+        "AZURE_OPENAI_EMBEDDING_DEPLOYMENT",
+        "AZURE_OPENAI_API_VERSION",
+    } <= outputs
+    # In CI AZURE_CLIENT_ID is the pipeline's own sign-in; an output of that name would replace it.
+    assert "AZURE_CLIENT_ID" not in outputs
+
+
+# --- app settings against the app's configuration ---
+
+
+def test_every_app_setting_is_read_by_the_app() -> None:
+    unknown = set(app_settings()) - app_env_names() - PLATFORM_SETTINGS
+    assert unknown == set(), f"app settings nothing reads: {sorted(unknown)}"
+
+
+def _placeholder(name: str, setting: Any) -> str:
+    if isinstance(setting, str):
+        return setting
+    node = setting.node
+    if node.type == "ternary_expression":  # e.g. cond ? 'true' : 'false': take a branch
+        branch = value(node.child_by_field_name("consequence") or node.named_children[1])
+        if isinstance(branch, str):
+            return branch
+    return "https://placeholder.invalid/" if name.endswith("ENDPOINT") else "placeholder"
+
+
+def test_app_settings_configure_the_cloud_backends(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in app_env_names():
+        monkeypatch.delenv(name, raising=False)
+    own = {k: _placeholder(k, v) for k, v in app_settings().items() if k in app_env_names()}
+    for name, setting in own.items():
+        monkeypatch.setenv(name, setting)
+    # Every field the Bicep leaves out must have a default, or this raises ConfigError.
+    settings = load_settings()
+    assert settings.environment is Environment.production
+    assert settings.store is StoreKind.cosmos
+    assert settings.retriever is RetrieverKind.azure_search
+    assert settings.answer_writer is WriterKind.azure_openai
+    # Names the Bicep creates are the app's defaults too (the ingest step runs with those).
+    main = parse(INFRA / "main.bicep")
+    database = value(declarations(main, "var")["databaseName"].named_children[-1])
+    index = value(declarations(main, "param")["searchIndexName"].named_children[-1])
+    defaults = Settings.model_fields
+    assert (database, index) == (defaults["cosmos_database"].default, defaults["azure_search_index"].default)
+    for name in (
+        "COSMOS_ENDPOINT",
+        "AZURE_SEARCH_ENDPOINT",
+        "AZURE_OPENAI_ENDPOINT",
+        "AZURE_OPENAI_CHAT_DEPLOYMENT",
+        "AZURE_OPENAI_EMBEDDING_DEPLOYMENT",
+        "AZURE_OPENAI_API_VERSION",
+        "AZURE_CLIENT_ID",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "PHARMABOT_API_KEYS",
+        "PHARMABOT_CORS_ORIGINS",
+    ):
+        assert name in own, f"{name} is not set by the function app"
+
+
+def test_no_keys_anywhere_in_the_cloud_config() -> None:
+    assert KEY_SETTINGS.isdisjoint(app_settings())
+    for path in BICEP_FILES:
+        assert "listKeys(" not in path.read_text(), f"{path.name} reads a key"
+
+
+def test_platform_settings_use_the_identity_and_http_streams() -> None:
+    settings = app_settings()
+    assert settings["PYTHON_ENABLE_INIT_INDEXING"] == "1"
+    assert settings["AzureWebJobsStorage__credential"] == "managedidentity"
+    assert "Authorization=AAD" in settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"].text
+    # Flex Consumption rejects these; the runtime is set in functionAppConfig instead.
+    assert "FUNCTIONS_WORKER_RUNTIME" not in settings
+    assert "FUNCTIONS_EXTENSION_VERSION" not in settings
+
+
+def test_local_auth_is_disabled_where_the_service_allows() -> None:
+    expected = {
+        "Microsoft.DocumentDB/databaseAccounts": ("disableLocalAuth", True),
+        "Microsoft.Search/searchServices": ("disableLocalAuth", True),
+        "Microsoft.CognitiveServices/accounts": ("disableLocalAuth", True),
+        "Microsoft.Insights/components": ("DisableLocalAuth", True),
+        "Microsoft.Storage/storageAccounts": ("allowSharedKeyAccess", False),
+    }
+    seen = set()
+    for path in BICEP_FILES:
+        for type_, obj in resources(parse(path)):
+            base = type_.split("@")[0] if isinstance(type_, str) else ""
+            if base in expected:
+                prop, wanted = expected[base]
+                assert value(obj)["properties"][prop] is wanted, f"{path.name}: {base} {prop}"
+                seen.add(base)
+    assert seen == set(expected)
+
+
+# --- roles: every service the app is wired to, its identity may use ---
+
+
+def _role_ids() -> dict[str, str]:
+    roles = value(declarations(parse(INFRA / "main.bicep"), "var")["roles"].named_children[-1])
+    assert isinstance(roles, dict)
+    return roles
+
+
+def _grants(expression: Node, role_ids: dict[str, str]) -> set[tuple[str, str]]:
+    """(principal variable, role id) pairs in a module's roleAssignments expression."""
+    found = set()
+
+    def walk(node: Node) -> None:
+        if node.type == "object":
+            props = value(node)
+            role = props.get("roleDefinitionId")
+            if isinstance(role, Expr) and role.text.startswith("roles."):
+                siblings = [c for c in node.parent.named_children if c.type == "identifier"] if node.parent else []
+                principal = _text(siblings[0]) if siblings else "?"
+                found.add((principal, role_ids[role.text.removeprefix("roles.")]))
+        for child in node.children:
+            walk(child)
+
+    walk(expression)
+    return found
+
+
+def test_identity_has_a_data_plane_role_on_every_service_the_app_is_given() -> None:
+    main = parse(INFRA / "main.bicep")
+    modules = declarations(main, "module")
+    api_params = module_params(modules["api"])
+    role_ids = _role_ids()
+    wired = {}
+    for setting, setting_value in app_settings().items():
+        if not isinstance(setting_value, Expr):
+            continue
+        source = api_params.get(setting_value.text)
+        match = re.fullmatch(r"(\w+)\.outputs\.\w+", _text(source)) if source is not None else None
+        if match and match.group(1) in modules and match.group(1) != "identity":
+            wired[setting] = match.group(1)
+    # The endpoints and host storage the app is given, traced to the modules that create them.
+    assert set(wired) >= {"COSMOS_ENDPOINT", "AZURE_SEARCH_ENDPOINT", "AZURE_OPENAI_ENDPOINT"}
+    assert "APPLICATIONINSIGHTS_CONNECTION_STRING" in wired
+    assert "AzureWebJobsStorage__accountName" in wired
+    for setting, module in wired.items():
+        target = module_path(INFRA / "main.bicep", modules[module])
+        kinds = {t.split("@")[0] for t, _ in resources(parse(target)) if isinstance(t, str)}
+        allowed = set().union(*(DATA_PLANE_ROLES.get(k, set()) for k in kinds))
+        assert allowed, f"{setting}: no known data-plane roles for {kinds}"
+        grants = _grants(module_params(modules[module])["roleAssignments"], role_ids)
+        app_roles = {role for principal, role in grants if principal == "appIdentity"}
+        assert app_roles & allowed, f"{setting}: the app identity has no data-plane role on module {module}"
+
+
+def test_app_identity_is_the_user_assigned_identity() -> None:
+    text = _text(parse(INFRA / "main.bicep"))
+    assert re.search(r"var appIdentity = \{\s*principalId: identity\.outputs\.principalId", text)
+
+
+# --- the resources the code expects ---
+
+
+def test_cosmos_containers_match_the_store() -> None:
+    cosmos = module_params(declarations(parse(INFRA / "main.bicep"), "module")["cosmos"])
+    assert value(cosmos["databaseName"]).text == "databaseName"
+    containers = {c["name"]: (c["partitionKeyPath"], c["defaultTtl"]) for c in value(cosmos["containers"])}
+    assert containers == {
+        "sessions": ("/id", 2592000),
+        "turns": ("/sessionKey", 2592000),
+        "counters": ("/id", -1),
+    }
+    module = _text(parse(INFRA / "core" / "database" / "cosmos-nosql.bicep"))
+    assert "EnableServerless" in module
+
+
+def test_function_app_is_flex_consumption_python_311_tagged_for_azd() -> None:
+    root = parse(INFRA / "app" / "api.bicep")
+    by_type = {t.split("@")[0]: value(obj) for t, obj in resources(root) if isinstance(t, str)}
+    plan = by_type["Microsoft.Web/serverfarms"]
+    assert plan["sku"] == {"tier": "FlexConsumption", "name": "FC1"}
+    site = by_type["Microsoft.Web/sites"]
+    config = site["properties"]["functionAppConfig"]
+    assert config["runtime"] == {"name": "python", "version": "3.11"}
+    assert config["deployment"]["storage"]["authentication"]["type"] == "UserAssignedIdentity"
+    assert site["identity"]["type"] == "UserAssigned"
+    assert "'azd-service-name': 'api'" in site["tags"].text

@@ -1,0 +1,113 @@
+"""The SQLite store on a real file: sessions and their owners, turns, counters."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from pharmabot.config import load_settings
+from pharmabot.errors import StoreError
+from pharmabot.store import Turn, open_store
+from pharmabot.store.sqlite import SqliteStore
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
+    opened = await SqliteStore(path=tmp_path / "store.sqlite").open()
+    yield opened
+    await opened.close()
+
+
+def _turn(n: int, *, session: str = "s1", owner: str = "alice") -> Turn:
+    base = datetime(2025, 1, 1, tzinfo=UTC)
+    return Turn(
+        session_id=session, owner=owner, turn_id=f"t{n}", created_at=base + timedelta(minutes=n), message=f"q{n}"
+    )
+
+
+async def test_file_is_created_on_first_use(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "dir" / "state.sqlite"
+    store = await open_store(load_settings(sqlite_path=path))
+    try:
+        assert path.is_file()
+        await store.check()
+    finally:
+        await store.close()
+    with sqlite3.connect(path) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"sessions", "turns", "counters"} <= tables
+
+
+async def test_unusable_path_is_a_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(StoreError):
+        await SqliteStore(path=blocker / "state.sqlite").open()
+
+
+async def test_claim_session_belongs_to_its_first_owner(store: SqliteStore) -> None:
+    assert await store.claim_session(owner="alice", session_id="s1") is True
+    assert await store.claim_session(owner="alice", session_id="s1") is True
+    assert await store.claim_session(owner="bob", session_id="s1") is False
+    assert await store.session_exists(owner="alice", session_id="s1")
+    assert not await store.session_exists(owner="bob", session_id="s1")
+
+
+async def test_turns_come_back_oldest_first_and_limit_keeps_the_latest(store: SqliteStore) -> None:
+    for n in range(5):
+        await store.add_turn(_turn(n))
+    turns = await store.list_turns(owner="alice", session_id="s1")
+    assert [t.turn_id for t in turns] == ["t0", "t1", "t2", "t3", "t4"]
+    assert turns[0] == _turn(0)
+    latest = await store.list_turns(owner="alice", session_id="s1", limit=2)
+    assert [t.turn_id for t in latest] == ["t3", "t4"]
+    assert await store.list_turns(owner="alice", session_id="s1", limit=0) == []
+
+
+async def test_other_owner_sees_no_turns(store: SqliteStore) -> None:
+    await store.add_turn(_turn(0))
+    assert await store.list_turns(owner="bob", session_id="s1") == []
+    assert await store.list_turns(owner="alice", session_id="other") == []
+
+
+async def test_delete_removes_only_the_owners_session(store: SqliteStore) -> None:
+    for n in range(3):
+        await store.add_turn(_turn(n))
+    await store.add_turn(_turn(0, session="s2"))
+    assert await store.delete_session(owner="bob", session_id="s1") == 0
+    assert await store.delete_session(owner="alice", session_id="s1") == 3
+    assert await store.list_turns(owner="alice", session_id="s1") == []
+    assert not await store.session_exists(owner="alice", session_id="s1")
+    assert len(await store.list_turns(owner="alice", session_id="s2")) == 1
+    assert await store.delete_session(owner="alice", session_id="s1") == 0
+    # A deleted session id can be claimed again, by anyone.
+    assert await store.claim_session(owner="bob", session_id="s1") is True
+
+
+async def test_increment_adds_within_the_window(store: SqliteStore) -> None:
+    assert await store.increment(key="k", amount=1, window_seconds=60) == 1
+    assert await store.increment(key="k", amount=2, window_seconds=60) == 3
+    assert await store.increment(key="other", amount=1, window_seconds=60) == 1
+
+
+async def test_increment_restarts_after_the_window(store: SqliteStore) -> None:
+    assert await store.increment(key="k", amount=5, window_seconds=1) == 5
+    await asyncio.sleep(1.05)
+    assert await store.increment(key="k", amount=1, window_seconds=1) == 1
+
+
+async def test_concurrent_increments_are_not_lost(store: SqliteStore) -> None:
+    totals = await asyncio.gather(*(store.increment(key="k", amount=1, window_seconds=60) for _ in range(50)))
+    assert sorted(totals) == list(range(1, 51))
+
+
+async def test_closed_store_fails_its_check(tmp_path: Path) -> None:
+    store = await SqliteStore(path=tmp_path / "s.sqlite").open()
+    await store.close()
+    with pytest.raises(StoreError):
+        await store.check()
