@@ -6,8 +6,15 @@ and dependencies all stay in FastAPI and streaming answers stream (see pharmabot
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import azure.functions as func
 from azurefunctions.extensions.http.fastapi import Request, Response
+
+# The label index ships inside the deployment package (built by azd's prepackage hook); the worker's
+# working directory is not guaranteed, so its default path is anchored here.
+os.environ.setdefault("PHARMABOT_INDEX_PATH", str(Path(__file__).parent / ".data" / "labels-index.sqlite"))
 
 from pharmabot.functions_bridge import FunctionsAsgiBridge
 from pharmabot.main import app as fastapi_app

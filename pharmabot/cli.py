@@ -79,14 +79,26 @@ def _build_index(args: argparse.Namespace) -> int:
 def _ingest(args: argparse.Namespace) -> int:
     from pharmabot.config import get_settings
     from pharmabot.knowledge.index import build_index
+    from pharmabot.knowledge.labels import shipped_labels_path
 
-    if args.target != "local":
-        raise ConfigError(
-            f"--target {args.target} is not available in this version; ingest into the local index (--target local)"
-        )
+    args.paths = args.paths or [shipped_labels_path()]
     missing = [str(p) for p in args.paths if not p.is_file()]
     if missing:
         raise ConfigError("no such file: " + ", ".join(missing))
+    if args.target == "azure-search":
+        import asyncio
+
+        from pharmabot.answer.embeddings import Embedder
+        from pharmabot.retrieval.azure_indexer import ingest_to_azure_search
+
+        settings = get_settings()
+        stats = asyncio.run(
+            ingest_to_azure_search(
+                settings=settings, sources=args.paths, progress=True, embedder=Embedder.from_settings(settings)
+            )
+        )
+        print(stats)
+        return 0
     index_path = args.index or get_settings().index_path
     _print_stats(build_index(sources=args.paths, index_path=index_path, progress=True))
     return 0
@@ -118,7 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.set_defaults(func=_build_index)
 
     ingest = sub.add_parser("ingest", help="index openFDA drug/label files (.json, .json.zip, .jsonl[.gz])")
-    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="label files (default: the shipped FDA label corpus)"
+    )
     ingest.add_argument("--index", type=Path, default=None, help="index file (default: PHARMABOT_INDEX_PATH)")
     ingest.add_argument("--target", choices=["local", "azure-search"], default="local")
     ingest.set_defaults(func=_ingest)

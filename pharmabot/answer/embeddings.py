@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pharmabot.config import Settings
@@ -47,11 +48,11 @@ class Embedder:
 
         return cls(model_client=openai_compatible_client(settings), model=model)
 
-    async def embed(self, texts: list[str]) -> list[list[float]]:
+    async def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """One vector per text, in order."""
         vectors: list[list[float]] = []
         for start in range(0, len(texts), self._batch_size):
-            vectors.extend(await self._batch(texts[start : start + self._batch_size]))
+            vectors.extend(await self._batch(list(texts[start : start + self._batch_size])))
         return vectors
 
     async def _batch(self, texts: list[str]) -> list[list[float]]:

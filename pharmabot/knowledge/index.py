@@ -192,12 +192,12 @@ class StagedLabels(Sequence[LabelRecord]):
             yield _label_from_json(row[0])
 
 
-def _stub(label: LabelRecord) -> LabelRecord:
+def label_stub(label: LabelRecord) -> LabelRecord:
     """A label without its texts: enough for the catalog's names and label ranking."""
     return dataclasses.replace(label, sections=dict.fromkeys(label.sections, ""), tables={})
 
 
-def _choose(catalog: DrugCatalog, stubs: dict[str, LabelRecord]) -> list[tuple[str, str]]:
+def choose_labels(catalog: DrugCatalog, stubs: dict[str, LabelRecord]) -> list[tuple[str, str]]:
     """(set_id, drug key) of the labels to index: each drug's best label, plus the best per other route set."""
     chosen: list[tuple[str, str]] = []
     for drug in sorted(catalog.drugs.values(), key=lambda d: d.key):
@@ -255,12 +255,12 @@ def build_index(
                 if not label_ingredients(label):
                     continue  # no generic or substance name: nothing to file it under
                 stage.execute("INSERT OR REPLACE INTO staged VALUES (?, ?)", (label.set_id, _label_to_json(label)))
-                stubs[label.set_id] = _stub(label)
+                stubs[label.set_id] = label_stub(label)
             stage.commit()
             catalog = DrugCatalog.from_labels(
                 stubs.values(), orange_book=read_orange_book(shipped_data_path(ORANGE_BOOK))
             )
-            chosen = _choose(catalog, stubs)
+            chosen = choose_labels(catalog, stubs)
             with contextlib.closing(sqlite3.connect(tmp)) as conn:
                 conn.execute("PRAGMA journal_mode = OFF")
                 conn.execute("PRAGMA synchronous = OFF")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pharmabot.config import RetrieverKind, Settings
-from pharmabot.errors import ConfigError
 from pharmabot.knowledge.index import KnowledgeBase
 from pharmabot.retrieval.base import Retriever, SearchHit
 
@@ -16,4 +15,8 @@ async def open_retriever(settings: Settings, knowledge: KnowledgeBase) -> Retrie
         from pharmabot.retrieval.local import LocalRetriever
 
         return LocalRetriever(index_path=knowledge.index_path, catalog=knowledge.catalog)
-    raise ConfigError(f"PHARMABOT_RETRIEVER={settings.retriever.value} is not available in this version; use local")
+    # Imported only when chosen: the Azure SDKs cost cold-start time the local shape never pays.
+    from pharmabot.answer.embeddings import Embedder
+    from pharmabot.retrieval.azure_search import AzureSearchRetriever
+
+    return AzureSearchRetriever.from_settings(settings, knowledge.catalog, embedder=Embedder.from_settings(settings))

@@ -39,7 +39,7 @@ from tqdm import tqdm
 from pharmabot.config import Settings
 from pharmabot.errors import ConfigError, RetrieverError
 from pharmabot.knowledge.chunking import Chunk, chunk_label
-from pharmabot.knowledge.index import ORANGE_BOOK, _choose, _stub
+from pharmabot.knowledge.index import ORANGE_BOOK, choose_labels, label_stub
 from pharmabot.knowledge.labels import LabelRecord, iter_labels, shipped_data_path, shipped_labels_path
 from pharmabot.knowledge.names import DrugCatalog, label_ingredients, read_orange_book
 from pharmabot.retrieval.azure_search import (
@@ -83,9 +83,9 @@ def chosen_chunks(sources: Sequence[Path]) -> tuple[int, list[Chunk]]:
     for label in iter_labels(sources):
         if label_ingredients(label):  # as in build_index: a label naming no ingredient is not filed
             labels[label.set_id] = label
-    stubs = {set_id: _stub(label) for set_id, label in labels.items()}
+    stubs = {set_id: label_stub(label) for set_id, label in labels.items()}
     catalog = DrugCatalog.from_labels(stubs.values(), orange_book=read_orange_book(shipped_data_path(ORANGE_BOOK)))
-    chosen = _choose(catalog, stubs)
+    chosen = choose_labels(catalog, stubs)
     chunks = [chunk for set_id, key in chosen for chunk in chunk_label(labels[set_id], drug_key=key)]
     return len(chosen), chunks
 
