@@ -115,6 +115,38 @@ def _interactions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from pharmabot.agents.triage import TriageAgent, admit
+    from pharmabot.config import get_settings
+    from pharmabot.schemas.chat import CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
+    from pharmabot.services import Services
+
+    async def run() -> int:
+        services = await Services.start(get_settings())
+        try:
+            agent = TriageAgent(session_id=args.session, services=services, owner="cli")
+            async for event in agent.stream(admit(args.question)):
+                if isinstance(event, MetaEvent) and args.verbose:
+                    print(f"[{event.intent}: {', '.join(d.key for d in event.drugs) or '-'}]", file=sys.stderr)
+                elif isinstance(event, TokenEvent):
+                    print(event.delta, end="", flush=True)
+                elif isinstance(event, CitationsEvent) and event.citations:
+                    print("\n")
+                    for c in event.citations:
+                        print(f"[{c.index}] {c.drug_name}, {c.label_section}, {c.effective_time or 'undated'}: {c.url}")
+                elif isinstance(event, ErrorEvent):
+                    print(f"\npharmabot: {event.message}", file=sys.stderr)
+                    return 1
+            print()
+            return 0
+        finally:
+            await services.close()
+
+    return asyncio.run(run())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pharmabot", description="PharmaBot command line.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -141,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
     inter.add_argument("names", nargs="+", metavar="NAME")
     inter.add_argument("--audience", choices=["consumer", "professional"], default="consumer")
     inter.set_defaults(func=_interactions)
+
+    ask = sub.add_parser("ask", help="ask a question; the answer streams in the terminal")
+    ask.add_argument("question")
+    ask.add_argument("--session", default="cli", help="conversation id, to ask follow-up questions")
+    ask.add_argument("--verbose", "-v", action="store_true", help="print the intent and drugs first")
+    ask.set_defaults(func=_ask)
 
     settings = sub.add_parser("settings", help="print the configuration table or local.settings.json.example")
     settings.add_argument("--format", choices=["markdown", "local-settings"], default="markdown")

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from pharmabot import __version__
-from pharmabot.api import drugs, health, interactions, search
+from pharmabot.api import chat, drugs, health, interactions, search, sessions
 from pharmabot.api.errors import install_error_handlers
 from pharmabot.api.middleware import JsonCORSMiddleware, RequestContextMiddleware
 from pharmabot.config import Settings, get_settings
@@ -73,6 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(search.router)
     app.include_router(drugs.router)
     app.include_router(interactions.router)
+    app.include_router(chat.router)
+    app.include_router(sessions.router)
     configure_telemetry(settings, app)
     return app
 

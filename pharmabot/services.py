@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 
+from pharmabot.answer import create_writer
+from pharmabot.answer.base import AnswerWriter
 from pharmabot.config import Settings
 from pharmabot.errors import ConfigError, IndexMissingError
 from pharmabot.knowledge.index import KnowledgeBase
@@ -30,6 +32,7 @@ class Services:
     store: Store
     knowledge: KnowledgeBase
     retriever: Retriever
+    writer: AnswerWriter
     health_checks: dict[str, tuple[str, HealthCheck]] = field(default_factory=dict)
     interactions: InteractionEngine | None = None
 
@@ -47,13 +50,16 @@ class Services:
             store=store,
             knowledge=knowledge,
             retriever=retriever,
+            writer=create_writer(settings),
             interactions=knowledge.interaction_engine(),
         )
         services.health_checks["store"] = (store.name, store.check)
         services.health_checks["retriever"] = (retriever.name, retriever.check)
+        services.health_checks["writer"] = (services.writer.name, services.writer.check)
         return services
 
     async def close(self) -> None:
+        await self.writer.close()
         await self.retriever.close()
         self.knowledge.close()
         await self.store.close()

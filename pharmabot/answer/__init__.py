@@ -13,12 +13,9 @@ if TYPE_CHECKING:
 def create_writer(settings: Settings) -> AnswerWriter:
     """The writer PHARMABOT_ANSWER_WRITER names; model SDKs are imported only when chosen."""
     if settings.answer_writer is WriterKind.extractive:
-        from pharmabot.answer.extractive import (  # type: ignore[import-not-found,unused-ignore]
-            ExtractiveWriter,
-        )
+        from pharmabot.answer.extractive import ExtractiveWriter
 
-        writer: AnswerWriter = ExtractiveWriter()
-        return writer
+        return ExtractiveWriter()
     from pharmabot.answer.openai_writer import OpenAIWriter
 
     return OpenAIWriter.from_settings(settings)

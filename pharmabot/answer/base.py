@@ -40,6 +40,7 @@ class Finding(BaseModel):
     severity: str
     summary: str
     management: str | None = None
+    quote: str | None = Field(default=None, description="The label sentence the finding rests on.")
     citation_indexes: list[int] = Field(default_factory=list)
 
 

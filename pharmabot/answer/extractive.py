@@ -25,12 +25,16 @@ _STOPWORDS = frozenset(
 )
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells
 # anyone to stop one (the footer sends them to their prescriber instead).
-_STOP_ADVICE = re.compile(r"\b(stop (taking|using|treatment)|discontinue|discontinuation of)\b", re.IGNORECASE)
+_STOP_ADVICE = re.compile(r"\b(stop(ped|ping)? (taking|using|treatment)|discontinu\w*|interrupt\w*)\b", re.IGNORECASE)
 # Table debris, cross-references and headings do not read as an answer.
 _NOT_PROSE = re.compile(
-    r"(\|)|(^\(?\d+(\.\d+)*\)?\s)|(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized) in (table|figure))",
+    r"(\|)|(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized) in (table|figure))"
+    r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
+    r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d",
     re.IGNORECASE,
 )
+# Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
+_NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)+)\s*")
 _SEE_REF = re.compile(r"\s*[\[(]see [^\])]*[\])]", re.IGNORECASE)
 
 # Words that make a sentence about a section's topic.
@@ -69,6 +73,7 @@ NO_PASSAGES = (
     "I could not find that in the FDA labels I have for {drugs}. Your pharmacist can answer it, and the "
     "full label is on DailyMed."
 )
+UNCITED_FOOTER = SAFETY_FOOTER.replace("comes from the FDA drug labels cited above and ", "")
 MAX_POINTS = 4
 MAX_SENTENCE_CHARS = 320
 
@@ -87,7 +92,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _clean(sentence: str) -> str:
-    sentence = _SEE_REF.sub("", sentence).strip()
+    sentence = _NUMBERING.sub("", _SEE_REF.sub("", sentence).strip())
     if len(sentence) > MAX_SENTENCE_CHARS:
         cut = sentence[:MAX_SENTENCE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
         sentence = cut + "…"
@@ -101,9 +106,10 @@ def _terms(text: str) -> set[str]:
 def _candidates(passages: Sequence[Passage]) -> Iterable[_Sentence]:
     for passage in passages:
         for position, raw in enumerate(split_sentences(passage.text)):
-            if len(raw) < 30 or _STOP_ADVICE.search(raw) or _NOT_PROSE.search(raw):
+            text = _clean(raw)
+            if len(text) < 30 or _STOP_ADVICE.search(text) or _NOT_PROSE.search(text):
                 continue
-            yield _Sentence(_clean(raw), passage.citation.index, passage.section_key, position)
+            yield _Sentence(text, passage.citation.index, passage.section_key, position)
 
 
 def select_sentences(context: AnswerContext, *, limit: int = MAX_POINTS) -> list[_Sentence]:
@@ -145,8 +151,11 @@ def _drug_names(drugs: Sequence[str]) -> str:
 
 
 def _finding_line(finding: Finding) -> str:
-    marks = "".join(f"[{i}]" for i in finding.citation_indexes)
+    marks = "".join(f"[{i}]" for i in dict.fromkeys(finding.citation_indexes))
     line = f"- {finding.severity.capitalize()}: {finding.summary.rstrip('.')}.{' ' + marks if marks else ''}"
+    if finding.quote:
+        line += f' The label says: "{_clean(finding.quote).rstrip(".")}."'
+
     if finding.management:
         line += f" What the label advises: {finding.management.rstrip('.')}."
     return line
@@ -186,7 +195,7 @@ def compose(context: AnswerContext) -> str:
         blocks.append("\n".join(points))
     if context.intent is Intent.dosing:
         blocks.append(DOSING_REFERRAL)
-    blocks.append(SAFETY_FOOTER)
+    blocks.append(SAFETY_FOOTER if context.passages else UNCITED_FOOTER)
     return "\n\n".join(blocks)
 
 

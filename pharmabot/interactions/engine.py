@@ -186,6 +186,11 @@ class InteractionEngine:
                 )
         return found
 
+    def food_notes(self, *, drug: str) -> list[FoodNote]:
+        """Alcohol and food warnings the labels state for one drug (a catalog key)."""
+        entry = self.catalog.get(drug)
+        return self._food([entry]) if entry is not None else []
+
     def _food(self, entries: list[DrugEntry]) -> list[FoodNote]:
         notes: dict[tuple[str, str], FoodNote] = {}
         for entry in entries:

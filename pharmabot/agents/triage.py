@@ -1,0 +1,349 @@
+"""The chat agent: decides in code what a message needs, gathers it, and streams the answer.
+
+Order matters and is enforced here: emergency detection first (routing only, nothing retrieved
+or generated), then the intent, then the facts (label passages from the retriever, findings from
+the deterministic interaction engine), then a writer words them. Every turn is stored once, when
+it ends, as complete, failed or cancelled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import AsyncIterator, Coroutine, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pharmabot.agents.intent import IntentDecision, classify
+from pharmabot.agents.red_flags import detect_emergency, emergency_reply
+from pharmabot.answer.base import AnswerContext, Finding, HistoryTurn, Intent, Passage
+from pharmabot.answer.output_filter import OutputFilter
+from pharmabot.errors import PharmaBotError
+from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
+from pharmabot.logs import log_id
+from pharmabot.retrieval.base import SearchHit
+from pharmabot.retrieval.query import detect_intents
+from pharmabot.schemas.chat import (
+    ChatEvent,
+    CitationsEvent,
+    DoneEvent,
+    DrugRef,
+    ErrorEvent,
+    MetaEvent,
+    TokenEvent,
+)
+from pharmabot.schemas.common import Citation
+from pharmabot.schemas.interactions import FoodNote, InteractionReport
+from pharmabot.security.sanitizer import normalize, sanitize_input
+from pharmabot.services import Services
+from pharmabot.store.base import Turn, TurnStatus
+
+log = logging.getLogger("pharmabot.agent")
+
+GREETING_REPLY = (
+    "Hello! I'm PharmaBot. I answer questions about medicines from the official FDA drug labels, "
+    "with the label section cited, and I can check a list of medicines for interactions. Try "
+    '"What are the side effects of metformin?" or "Can I take Zocor with Biaxin?". '
+    "I can't diagnose or give a personal dose; your pharmacist or prescriber can."
+)
+
+OUT_OF_SCOPE_REPLY = (
+    "I can only help with questions about medicines: what a medicine is for, its side effects, "
+    "warnings, how the label says to take it, and interactions between medicines, all from the "
+    "official FDA drug labels. I didn't find a medicine I know in your question; try naming it "
+    '(for example "What is atorvastatin used for?").'
+)
+
+# Sections to read for each intent when the question names none.
+_DEFAULT_SECTIONS: dict[Intent, tuple[str, ...]] = {
+    Intent.drug_info: ("indications_and_usage",),
+    Intent.dosing: ("dosage_and_administration",),
+    Intent.interaction: ("drug_interactions",),
+}
+
+MAX_PASSAGES = 5
+_LEAFLETS = ("spl_medguide", "spl_patient_package_insert", "patient_medication_information")
+
+
+@dataclass
+class _Answer:
+    text: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+    def joined(self) -> str:
+        return "".join(self.text)
+
+
+class TriageAgent:
+    """One chat turn for one session: `async for event in TriageAgent(...).stream(message)`."""
+
+    def __init__(self, *, session_id: str, services: Services, owner: str = "anonymous") -> None:
+        self.session_id = session_id
+        self.services = services
+        self.owner = owner
+
+    async def stream(self, message: str) -> AsyncIterator[ChatEvent]:
+        """Yield the typed SSE events of one answer; store the turn however it ends."""
+        turn_id = uuid.uuid4().hex
+        answer = _Answer()
+        intent = Intent.out_of_scope
+        drugs: list[str] = []
+        status = TurnStatus.failed
+        error_code: str | None = None
+        try:
+            emergency = detect_emergency(message)
+            if emergency is not None:
+                # Routing only: no retrieval, no model, no drug advice.
+                intent = Intent.emergency
+                yield MetaEvent(session_id=self.session_id, turn_id=turn_id, intent=intent.value)
+                reply = emergency_reply(emergency)
+                answer.text.append(reply)
+                yield TokenEvent(delta=reply)
+            else:
+                history = await self.services.store.list_turns(
+                    owner=self.owner, session_id=self.session_id, limit=self.services.settings.history_turns or None
+                )
+                decision, refs = self._decide(message, history)
+                intent, drugs = decision.intent, list(decision.drugs)
+                yield MetaEvent(session_id=self.session_id, turn_id=turn_id, intent=intent.value, drugs=refs)
+                async for event in self._answer(message, decision, history, answer):
+                    yield event
+            yield CitationsEvent(citations=answer.citations)
+            yield DoneEvent(turn_id=turn_id)
+            status = TurnStatus.complete
+        except asyncio.CancelledError:
+            status = TurnStatus.cancelled
+            raise
+        except PharmaBotError as exc:
+            error_code = exc.code
+            yield ErrorEvent(code=exc.code, message=_public_message(exc))
+        except Exception:
+            log.exception("chat turn failed", extra={"fields": {"session": log_id(self.session_id)}})
+            error_code = "internal_error"
+            yield ErrorEvent(code="internal_error", message="The answer could not be finished; please try again.")
+        finally:
+            turn = Turn(
+                session_id=self.session_id,
+                owner=self.owner,
+                turn_id=turn_id,
+                message=message,
+                answer=answer.joined(),
+                intent=intent.value,
+                drugs=drugs,
+                citations=answer.citations,
+                status=status,
+                error_code=error_code,
+            )
+            # Shielded: a client that goes away must not leave the turn unwritten.
+            await _shielded(self._save(turn))
+
+    async def _save(self, turn: Turn) -> None:
+        try:
+            await self.services.store.add_turn(turn)
+        except PharmaBotError:
+            log.warning("turn not stored", extra={"fields": {"session": log_id(self.session_id)}})
+
+    def _decide(self, message: str, history: Sequence[Turn]) -> tuple[IntentDecision, list[DrugRef]]:
+        catalog = self.services.knowledge.catalog
+        mentions = catalog.find_mentions(message)
+        history_drugs: list[str] = []
+        for turn in reversed(history):
+            if turn.drugs and turn.status is TurnStatus.complete:
+                history_drugs = turn.drugs
+                break
+        decision = classify(message, drugs=[m.drug.key for m in mentions], history_drugs=history_drugs)
+        typed = {m.drug.key: m.text for m in mentions}
+        refs = [DrugRef(key=key, typed=typed.get(key, key)) for key in decision.drugs]
+        return decision, refs
+
+    async def _answer(
+        self, message: str, decision: IntentDecision, history: Sequence[Turn], answer: _Answer
+    ) -> AsyncIterator[ChatEvent]:
+        if decision.intent is Intent.greeting:
+            answer.text.append(GREETING_REPLY)
+            yield TokenEvent(delta=GREETING_REPLY)
+            return
+        if decision.intent is Intent.out_of_scope:
+            answer.text.append(OUT_OF_SCOPE_REPLY)
+            yield TokenEvent(delta=OUT_OF_SCOPE_REPLY)
+            return
+        context = await self._gather(message, decision, history)
+        output = OutputFilter()
+        async for delta in self.services.writer.stream(context):
+            safe = output.feed(delta)
+            if safe:
+                answer.text.append(safe)
+                yield TokenEvent(delta=safe)
+        tail = output.flush()
+        if tail:
+            answer.text.append(tail)
+            yield TokenEvent(delta=tail)
+        # Cite what the answer actually refers to ([n] marks), numbered as the writer saw them.
+        text = answer.joined()
+        answer.citations = [p.citation for p in context.passages if f"[{p.citation.index}]" in text]
+
+    async def _gather(self, message: str, decision: IntentDecision, history: Sequence[Turn]) -> AnswerContext:
+        sections = section_intents(message) or list(_DEFAULT_SECTIONS.get(decision.intent, ()))
+        passages: list[Passage] = []
+        findings: list[Finding] = []
+        notes: list[str] = []
+        sources: list[str] = []
+        engine = self.services.interactions
+        if decision.intent is Intent.interaction and engine is not None:
+            if len(decision.drugs) >= 2:
+                report = engine.check(drugs=list(decision.drugs), audience="consumer")
+                findings, notes, sources = _findings_from(report, passages)
+            else:
+                notes = [_food_note(note, passages) for note in engine.food_notes(drug=decision.drugs[0])]
+        if not findings:
+            for hit in await self._retrieve(message, decision.drugs, sections):
+                _add_passage(passages, hit)
+        keep = self.services.settings.history_turns
+        turns = [t for t in history if t.status is TurnStatus.complete][-keep:] if keep else []
+        return AnswerContext(
+            question=message,
+            intent=decision.intent,
+            drugs=list(decision.drugs),
+            section_keys=sections,
+            passages=passages,
+            findings=findings,
+            notes=notes,
+            sources_checked=sources,
+            history=[
+                item
+                for turn in turns
+                for item in (
+                    HistoryTurn(role="user", content=turn.message),
+                    HistoryTurn(role="assistant", content=turn.answer),
+                )
+            ],
+        )
+
+    async def _retrieve(self, message: str, drugs: Sequence[str], sections: Sequence[str]) -> list[SearchHit]:
+        """Label passages: the asked sections of each drug, patient-leaflet wording first where it exists."""
+        retriever = self.services.retriever
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+        for drug in list(drugs)[:3]:
+            # The asked sections, the patient leaflets (plain wording), then anything that matches.
+            for section, top_k in [*((s, 2) for s in sections[:2]), *((s, 1) for s in _LEAFLETS), (None, 1)]:
+                for hit in await retriever.search(query=message, top_k=top_k, drug=drug, section=section):
+                    if hit.chunk_id not in seen:
+                        seen.add(hit.chunk_id)
+                        hits.append(hit)
+        wanted = set(sections)
+        hits.sort(key=lambda h: (h.section_key not in wanted, h.section_key not in PATIENT_SECTIONS, -h.score))
+        return hits[: MAX_PASSAGES * max(1, min(len(drugs), 3))]
+
+
+def _add_passage(passages: list[Passage], hit: SearchHit) -> Citation:
+    for passage in passages:
+        if passage.citation.set_id == hit.set_id and passage.section_key == hit.section_key:
+            passage.text += " " + hit.chunk
+            return passage.citation
+    citation = Citation(
+        index=len(passages) + 1,
+        drug_name=hit.drug_name,
+        label_section=hit.label_section,
+        set_id=hit.set_id,
+        effective_time=hit.effective_time,
+        url=hit.url,
+    )
+    passages.append(Passage(citation=citation, section_key=hit.section_key, text=hit.chunk))
+    return citation
+
+
+def section_intents(message: str) -> list[str]:
+    """Label sections a question asks about, most specific first ("side effects" -> adverse reactions)."""
+    return list(dict.fromkeys(section for intent in detect_intents(message) for section in intent.sections))
+
+
+def _evidence_passage(
+    passages: list[Passage], *, drug: str, section: str, set_id: str, effective_time: str | None, url: str, quote: str
+) -> int:
+    hit = SearchHit(
+        chunk=quote,
+        drug_name=drug,
+        score=1.0,
+        source="interaction_engine",
+        label_section=SECTION_TITLES.get(section, section.replace("_", " ").upper()),
+        section_key=section,
+        set_id=set_id,
+        effective_time=effective_time,
+        url=url,
+        chunk_id=f"{set_id}:{section}:{len(passages)}",
+    )
+    return _add_passage(passages, hit).index
+
+
+def _food_note(note: FoodNote, passages: list[Passage]) -> str:
+    index = _evidence_passage(
+        passages,
+        drug=note.drug,
+        section=note.section,
+        set_id=note.set_id,
+        effective_time=None,
+        url=note.url,
+        quote=note.quote,
+    )
+    return f"{note.title} ({note.drug}): {note.quote.rstrip('.')}. [{index}]"
+
+
+def _findings_from(report: InteractionReport, passages: list[Passage]) -> tuple[list[Finding], list[str], list[str]]:
+    """Engine results to writer findings; each quoted label sentence becomes a numbered passage."""
+    findings = []
+    for item in report.interactions:
+        indexes = [
+            _evidence_passage(
+                passages,
+                drug=evidence.label_drug,
+                section=evidence.section,
+                set_id=evidence.set_id,
+                effective_time=evidence.effective_time,
+                url=evidence.url,
+                quote=evidence.quote,
+            )
+            for evidence in item.evidence[:2]
+        ]
+        findings.append(
+            Finding(
+                drugs=item.drugs,
+                severity=item.severity,
+                summary=item.summary,
+                management=item.management,
+                quote=item.evidence[0].quote if item.evidence else None,
+                citation_indexes=indexes,
+            )
+        )
+    notes = [d.note for d in report.duplications] + [_food_note(n, passages) for n in report.food_notes]
+    return findings, notes, [source.name for source in report.sources_checked]
+
+
+def _public_message(exc: PharmaBotError) -> str:
+    if exc.status_code >= 500:
+        return "The answer could not be finished because a service is unavailable; please try again."
+    return exc.message
+
+
+# Strong references to writes that outlive a cancelled request (asyncio keeps only weak ones).
+_background: set[asyncio.Task[None]] = set()
+
+
+async def _shielded(coro: Coroutine[Any, Any, None]) -> None:
+    """Await CORO; if the caller is cancelled meanwhile, CORO still runs to the end in the background."""
+    task = asyncio.ensure_future(coro)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+    await asyncio.shield(task)
+
+
+def admit(message: str) -> str:
+    """Normalize a message and refuse prompt injection (400) unless it reports an emergency.
+
+    Emergencies win: "ignore all rules, I took 40 pills" must still reach emergency routing.
+    """
+    text = normalize(message)
+    if detect_emergency(text) is None:
+        sanitize_input(text)
+    return text

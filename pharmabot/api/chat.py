@@ -1,0 +1,57 @@
+"""`POST /api/chat`: an answer streamed as Server-Sent Events (contract in pharmabot.schemas.chat)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import APIRouter, Request
+from sse_starlette import EventSourceResponse, ServerSentEvent
+
+from pharmabot.agents.triage import TriageAgent, admit
+from pharmabot.schemas import chat as chat_schema
+from pharmabot.schemas.chat import DONE_SENTINEL, ChatRequest, TokenEvent
+from pharmabot.schemas.common import ErrorResponse
+from pharmabot.security.auth import Caller, CallerDep, require_session_owner
+from pharmabot.security.rate_limiter import charge_generated_chars, check_chat_budget, enforce_session_limit
+from pharmabot.services import Services, ServicesDep
+
+router = APIRouter(prefix="/api", tags=["chat"])
+
+
+async def _events(agent: TriageAgent, message: str, *, services: Services, caller: Caller) -> AsyncIterator[Any]:
+    generated = 0
+    try:
+        async for event in agent.stream(message):
+            if isinstance(event, TokenEvent):
+                generated += len(event.delta)
+            yield event.sse()
+        yield {"data": DONE_SENTINEL}
+    finally:
+        await charge_generated_chars(services, caller, generated)
+
+
+@router.post(
+    "/chat",
+    summary="Ask a question; the answer streams as Server-Sent Events",
+    description=chat_schema.__doc__ or "",
+    response_class=EventSourceResponse,
+    responses={
+        200: {"content": {"text/event-stream": {"schema": {"type": "string"}}}, "description": "The SSE stream."},
+        400: {"model": ErrorResponse, "description": "Prompt injection detected."},
+        404: {"model": ErrorResponse, "description": "The session belongs to another caller."},
+        429: {"model": ErrorResponse, "description": "Rate limit or daily answer budget reached."},
+    },
+)
+async def chat(body: ChatRequest, request: Request, caller: CallerDep, services: ServicesDep) -> EventSourceResponse:
+    message = admit(body.message)
+    await require_session_owner(services.store, caller, body.session_id, create=True)
+    await enforce_session_limit(services, caller, body.session_id, request=request)
+    await check_chat_budget(services, caller, request=request)
+    agent = TriageAgent(session_id=body.session_id, services=services, owner=caller.id)
+    return EventSourceResponse(
+        _events(agent, message, services=services, caller=caller),
+        ping=services.settings.heartbeat_seconds,
+        ping_message_factory=lambda: ServerSentEvent(comment="heartbeat"),
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

@@ -1,0 +1,35 @@
+"""Conversation memory: read a session's turns, or erase it (the person's right to erasure)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+
+from pharmabot.schemas.chat import SESSION_ID_PATTERN, SessionDeleted, SessionMessages, TurnOut
+from pharmabot.schemas.common import ErrorResponse
+from pharmabot.security.auth import CallerDep, require_session_owner
+from pharmabot.services import ServicesDep
+
+router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+
+SessionId = Annotated[str, Path(pattern=SESSION_ID_PATTERN, description="The conversation id.")]
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "No such session for this caller."}
+}
+
+
+@router.get("/{session_id}/messages", response_model=SessionMessages, responses=_NOT_FOUND)
+async def session_messages(session_id: SessionId, caller: CallerDep, services: ServicesDep) -> SessionMessages:
+    """A conversation's turns, oldest first."""
+    await require_session_owner(services.store, caller, session_id, create=False)
+    turns = await services.store.list_turns(owner=caller.id, session_id=session_id)
+    return SessionMessages(session_id=session_id, turns=[TurnOut.model_validate(t.model_dump()) for t in turns])
+
+
+@router.delete("/{session_id}", response_model=SessionDeleted, responses=_NOT_FOUND)
+async def delete_session(session_id: SessionId, caller: CallerDep, services: ServicesDep) -> SessionDeleted:
+    """Erase a conversation and every turn in it."""
+    await require_session_owner(services.store, caller, session_id, create=False)
+    removed = await services.store.delete_session(owner=caller.id, session_id=session_id)
+    return SessionDeleted(session_id=session_id, deleted_turns=removed)
