@@ -82,6 +82,7 @@ class TriageAgent:
         self.session_id = session_id
         self.services = services
         self.owner = owner
+        self._ambiguous: dict[str, list[str]] = {}
 
     async def stream(self, message: str) -> AsyncIterator[ChatEvent]:
         """Yield the typed SSE events of one answer; store the turn however it ends."""
@@ -146,7 +147,9 @@ class TriageAgent:
 
     def _decide(self, message: str, history: Sequence[Turn]) -> tuple[IntentDecision, list[DrugRef]]:
         catalog = self.services.knowledge.catalog
-        mentions = catalog.find_mentions(message)
+        groups = catalog.find_mention_groups(message)
+        mentions = [mention for mention, alternatives in groups if not alternatives]
+        self._ambiguous = {mention.text: [mention.drug.key, *alts] for mention, alts in groups if alts}
         history_drugs: list[str] = []
         for turn in reversed(history):
             if turn.drugs and turn.status is TurnStatus.complete:
@@ -165,8 +168,9 @@ class TriageAgent:
             yield TokenEvent(delta=GREETING_REPLY)
             return
         if decision.intent is Intent.out_of_scope:
-            answer.text.append(OUT_OF_SCOPE_REPLY)
-            yield TokenEvent(delta=OUT_OF_SCOPE_REPLY)
+            reply = _clarify(self._ambiguous) if self._ambiguous else OUT_OF_SCOPE_REPLY
+            answer.text.append(reply)
+            yield TokenEvent(delta=reply)
             return
         context = await self._gather(message, decision, history)
         output = OutputFilter()
@@ -252,6 +256,16 @@ def _add_passage(passages: list[Passage], hit: SearchHit) -> Citation:
     )
     passages.append(Passage(citation=citation, section_key=hit.section_key, text=hit.chunk))
     return citation
+
+
+def _clarify(ambiguous: dict[str, list[str]]) -> str:
+    """Ask which medicine was meant instead of guessing ("insulin" names many)."""
+    name, keys = next(iter(ambiguous.items()))
+    shown = ", ".join(keys[:6]) + (" and others" if len(keys) > 6 else "")
+    return (
+        f'"{name}" can mean several medicines in the FDA labels I have: {shown}. '
+        "Which one do you mean? Ask again with its full name."
+    )
 
 
 def section_intents(message: str) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 
 from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, Passage
-from pharmabot.knowledge.labels import PATIENT_SECTIONS
+from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'•])")
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
@@ -30,11 +30,25 @@ _STOP_ADVICE = re.compile(r"\b(stop(ped|ping)? (taking|using|treatment)|disconti
 _NOT_PROSE = re.compile(
     r"(\|)|(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized) in (table|figure))"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
-    r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d",
+    r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"
+    r"|^see\b|\bNDC\b",
     re.IGNORECASE,
 )
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
-_NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)+)\s*")
+_NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*)\s+")
+# Section headings run into the first sentence of a section ("1 INDICATIONS AND USAGE Naproxen is...").
+_HEADING = re.compile(
+    r"^(?:"
+    + "|".join(
+        sorted(
+            (re.escape(t) for t in {*SECTION_TITLES.values(), "INDICATIONS", "MEDICATION GUIDE"}), key=len, reverse=True
+        )
+    )
+    + r")\b[:\s]*",
+    re.IGNORECASE,
+)
+# Cross-references to label subsections: "( 2.1 )", "(5.2, 5.3)".
+_SUBSECTION_REF = re.compile(r"\s*\(\s*\d+(\.\d+)*(\s*,\s*\d+(\.\d+)*)*\s*\)")
 _SEE_REF = re.compile(r"\s*[\[(]see [^\])]*[\])]", re.IGNORECASE)
 
 # Words that make a sentence about a section's topic.
@@ -92,7 +106,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _clean(sentence: str) -> str:
-    sentence = _NUMBERING.sub("", _SEE_REF.sub("", sentence).strip())
+    sentence = _SUBSECTION_REF.sub("", _SEE_REF.sub("", sentence)).strip()
+    sentence = _HEADING.sub("", _NUMBERING.sub("", sentence)).strip()
     if len(sentence) > MAX_SENTENCE_CHARS:
         cut = sentence[:MAX_SENTENCE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
         sentence = cut + "…"

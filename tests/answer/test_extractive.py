@@ -125,3 +125,23 @@ async def test_streams_word_by_word_and_joins_to_the_composed_text() -> None:
     deltas = [delta async for delta in writer.stream(context())]
     assert len(deltas) > 10
     assert "".join(deltas) == compose(context())
+
+
+def test_headings_numbers_and_cross_references_are_cleaned_from_sentences() -> None:
+    text = compose(
+        context(
+            question="what is metformin used for",
+            section_keys=["indications_and_usage"],
+            passages=[
+                passage(
+                    1,
+                    "indications_and_usage",
+                    "1 INDICATIONS AND USAGE Metformin is indicated to improve glycemic control in adults ( 1.1 ). "
+                    "See BOXED WARNINGS and PRECAUTIONS. NDC: 1234-5678-90 bottles of 100 tablets each.",
+                )
+            ],
+        )
+    )
+    assert "- Metformin is indicated to improve glycemic control in adults. [1]" in text
+    assert "See BOXED" not in text
+    assert "NDC" not in text
