@@ -19,11 +19,11 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 
-# "with"/"together"/"alcohol"... turn a one-drug question into an interaction question.
+# Words that make a one-drug question an interaction question ("can I take it with other medicines?").
+# A bare "with" does not: "how much weight gain with carvedilol" asks about a side effect.
 _COMBINATION = re.compile(
-    r"\b(with|together|combin\w*|mix\w*|interact\w*|alongside|at the same time|alcohol\w*|drink\w*|beer|wine|"
-    r"liquor|booze|grapefruit|food|foods|eat|eating|meal|dairy|milk|cheese|calcium|antacids?|tyramine|"
-    r"caffeine|coffee|juice)\b",
+    r"\b(together|combin\w*|mix\w*|interact\w*|alongside|at the same time|other (medicines?|medications?|drugs?|"
+    r"pills?)|take (it|them|\w+) with|taken with|with (my|other|another|an?) \w+)\b",
     re.IGNORECASE,
 )
 
@@ -88,7 +88,7 @@ def classify(message: str, *, drugs: Sequence[str], history_drugs: Sequence[str]
             return IntentDecision(intent=Intent.greeting)
         return IntentDecision(intent=Intent.out_of_scope)
     topics = food_topics_of(message)
-    if len(mentioned) >= 2 or _COMBINATION.search(message):
+    if len(mentioned) >= 2 or topics or _COMBINATION.search(message):
         return IntentDecision(intent=Intent.interaction, drugs=mentioned, follow_up=follow_up, food_topics=topics)
     if _DOSING.search(message) and (is_individual_dose_request(message) or "dose" in message.lower()):
         return IntentDecision(intent=Intent.dosing, drugs=mentioned, follow_up=follow_up)

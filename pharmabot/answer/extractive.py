@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ _NOT_PROSE = re.compile(
     r"(\|)|(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized) in (table|figure))"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
     r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"
-    r"|^see\b|\bNDC\b",
+    r"|^see\b|\bNDC\b|^table \d|manufactured (for|by)|distributed by|\brevised:",
     re.IGNORECASE,
 )
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
@@ -101,8 +102,16 @@ class _Sentence:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of run-on label text (openFDA has no paragraph breaks)."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    """Sentences of run-on label text (openFDA has no paragraph breaks); "include:" keeps its list."""
+    sentences: list[str] = []
+    for part in (s.strip() for s in _SENTENCE_END.split(text)):
+        if not part:
+            continue
+        if sentences and sentences[-1].endswith(":"):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        else:
+            sentences.append(part)
+    return sentences
 
 
 def _clean(sentence: str) -> str:
@@ -196,7 +205,12 @@ def compose(context: AnswerContext) -> str:
         points.extend(f"- {note}" for note in context.notes)
     else:
         sentences = select_sentences(context)
-        section = next((k for k in context.section_keys if k in _LEADS), None)
+        # The lead names the section the chosen sentences mostly come from, not just the one asked for.
+        # Patient leaflets speak to whatever was asked, so they keep the asked section's lead.
+        counts = Counter(s.section_key for s in sentences)
+        leaflet = any(key in PATIENT_SECTIONS for key in counts)
+        asked = [k for k in context.section_keys if k in _LEADS and (counts.get(k) or leaflet)]
+        section = next(iter(asked), None) or next((k for k, _ in counts.most_common() if k in _LEADS), None)
         if context.intent is Intent.interaction and context.notes:
             blocks.append(f"Here is what the FDA label for {drugs} says:")
             points.extend(f"- {note}" for note in context.notes)
