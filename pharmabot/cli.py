@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pharmabot.errors import ConfigError
+from pharmabot.errors import BadRequestError, ConfigError
 
 if TYPE_CHECKING:
     from pharmabot.knowledge.index import IndexStats
@@ -123,11 +123,13 @@ def _ask(args: argparse.Namespace) -> int:
     from pharmabot.schemas.chat import CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
     from pharmabot.services import Services
 
+    question = admit(args.question)  # a refused question opens nothing
+
     async def run() -> int:
         services = await Services.start(get_settings())
         try:
             agent = TriageAgent(session_id=args.session, services=services, owner="cli")
-            async for event in agent.stream(admit(args.question)):
+            async for event in agent.stream(question):
                 if isinstance(event, MetaEvent) and args.verbose:
                     print(f"[{event.intent}: {', '.join(d.key for d in event.drugs) or '-'}]", file=sys.stderr)
                 elif isinstance(event, TokenEvent):
@@ -197,6 +199,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Command = args.func
     try:
         return func(args)
-    except ConfigError as exc:
+    except (ConfigError, BadRequestError) as exc:
         print(f"pharmabot: {exc.message}", file=sys.stderr)
         return 2
