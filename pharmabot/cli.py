@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pharmabot.errors import ConfigError
+from pharmabot.errors import BadRequestError, ConfigError
 
 if TYPE_CHECKING:
     from pharmabot.knowledge.index import IndexStats
@@ -117,28 +117,35 @@ def _interactions(args: argparse.Namespace) -> int:
 
 def _ask(args: argparse.Namespace) -> int:
     import asyncio
+    import contextlib
 
     from pharmabot.agents.triage import TriageAgent, admit
     from pharmabot.config import get_settings
     from pharmabot.schemas.chat import CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
     from pharmabot.services import Services
 
+    question = admit(args.question)  # a refused question opens nothing
+
     async def run() -> int:
         services = await Services.start(get_settings())
         try:
             agent = TriageAgent(session_id=args.session, services=services, owner="cli")
-            async for event in agent.stream(admit(args.question)):
-                if isinstance(event, MetaEvent) and args.verbose:
-                    print(f"[{event.intent}: {', '.join(d.key for d in event.drugs) or '-'}]", file=sys.stderr)
-                elif isinstance(event, TokenEvent):
-                    print(event.delta, end="", flush=True)
-                elif isinstance(event, CitationsEvent) and event.citations:
-                    print("\n")
-                    for c in event.citations:
-                        print(f"[{c.index}] {c.drug_name}, {c.label_section}, {c.effective_time or 'undated'}: {c.url}")
-                elif isinstance(event, ErrorEvent):
-                    print(f"\npharmabot: {event.message}", file=sys.stderr)
-                    return 1
+            # aclosing: leaving the loop early (on an error) still lets the agent store the turn
+            # before the services close, instead of when the abandoned generator is collected.
+            async with contextlib.aclosing(agent.stream(question)) as events:
+                async for event in events:
+                    if isinstance(event, MetaEvent) and args.verbose:
+                        print(f"[{event.intent}: {', '.join(d.key for d in event.drugs) or '-'}]", file=sys.stderr)
+                    elif isinstance(event, TokenEvent):
+                        print(event.delta, end="", flush=True)
+                    elif isinstance(event, CitationsEvent) and event.citations:
+                        print("\n")
+                        for c in event.citations:
+                            dated = c.effective_time or "undated"
+                            print(f"[{c.index}] {c.drug_name}, {c.label_section}, {dated}: {c.url}")
+                    elif isinstance(event, ErrorEvent):
+                        print(f"\npharmabot: {event.message}", file=sys.stderr)
+                        return 1
             print()
             return 0
         finally:
@@ -197,6 +204,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Command = args.func
     try:
         return func(args)
-    except ConfigError as exc:
+    except (ConfigError, BadRequestError) as exc:
         print(f"pharmabot: {exc.message}", file=sys.stderr)
         return 2

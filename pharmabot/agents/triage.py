@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import AsyncIterator, Coroutine, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,7 +84,7 @@ class TriageAgent:
         self.owner = owner
         self._ambiguous: dict[str, list[str]] = {}
 
-    async def stream(self, message: str) -> AsyncIterator[ChatEvent]:
+    async def stream(self, message: str) -> AsyncGenerator[ChatEvent, None]:
         """Yield the typed SSE events of one answer; store the turn however it ends."""
         turn_id = uuid.uuid4().hex
         answer = _Answer()

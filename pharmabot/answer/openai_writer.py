@@ -78,7 +78,8 @@ class OpenAIWriter:
             model=model,
             name=settings.answer_writer.value,
             max_tokens=settings.model_max_tokens,
-            max_history=settings.history_turns,
+            # The setting counts turns; each turn is two messages (the question and its answer).
+            max_history=2 * settings.history_turns,
         )
 
     async def stream(self, context: AnswerContext) -> AsyncGenerator[str, None]:

@@ -92,12 +92,12 @@ async def test_streams_tokens_and_sends_rules_passages_and_bounded_history(fake_
     for rule in ("individualized dose", "Never tell anyone to stop", "never say a combination is safe", "[n] mark"):
         assert rule in SYSTEM_PROMPT
     history_messages = messages[1:-1]
-    assert [m["role"] for m in history_messages] == ["user", "assistant", "user", "assistant"]
-    assert "s1 question 3" in history_messages[0]["content"]
-    assert history_messages[3]["content"] == "s1 answer 4"
+    assert [m["role"] for m in history_messages] == ["user", "assistant"] * 4
+    assert "s1 question 1" in history_messages[0]["content"]
+    assert history_messages[7]["content"] == "s1 answer 4"
     sent = str(messages)
-    assert "s1 question 2" not in sent
-    assert "s1 answer 2" not in sent
+    assert "s1 question 0" not in sent
+    assert "s1 answer 0" not in sent
     data = messages[-1]["content"]
     assert messages[-1]["role"] == "user"
     start, end = data.index("<label_passages>"), data.index("</label_passages>")
