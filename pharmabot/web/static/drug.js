@@ -2,7 +2,7 @@
 
 import { ApiError, apiJson, errorText } from "./api.js";
 import { attachAutocomplete } from "./interactions.js";
-import { el, labelLink } from "./render.js";
+import { el, labelLink, titleCase } from "./render.js";
 
 export class DrugLookup {
   constructor({ onAuthNeeded }) {
@@ -117,11 +117,4 @@ export class DrugLookup {
     parts.push(el("div", { cls: "drug-layout" }, [toc, sections]));
     return parts;
   }
-}
-
-function titleCase(title) {
-  // Labels shout their headings ("WARNINGS AND PRECAUTIONS"); keep mixed-case titles as they are.
-  if (title !== title.toUpperCase()) return title;
-  const lower = title.toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
 }

@@ -1,7 +1,7 @@
 // The interaction checker: drug names with autocomplete, a table ranked by severity, evidence on demand.
 
 import { ApiError, apiJson, errorText } from "./api.js";
-import { el, labelLink } from "./render.js";
+import { el, labelLink, titleCase } from "./render.js";
 
 const SEVERITY_ORDER = ["contraindicated", "major", "moderate", "minor"];
 const SEVERITY_TEXT = {
@@ -256,7 +256,7 @@ export class InteractionChecker {
     const box = el("div", { cls: "evidence" });
     for (const e of ix.evidence) {
       const cite = el("p", { cls: "evidence-source" }, [
-        labelLink(e.url, `${e.label_drug} label — ${e.section_title}`),
+        labelLink(e.url, `${e.label_drug} label — ${titleCase(e.section_title)}`),
         e.effective_time ? el("span", { cls: "muted", text: ` · ${e.effective_time}` }) : null,
       ]);
       box.append(el("figure", {}, [el("blockquote", { text: e.quote }), el("figcaption", {}, [cite])]));

@@ -123,7 +123,7 @@ export function renderCitations(citations) {
   const list = el("ol", { cls: "sources", attrs: { "aria-label": "Sources" } });
   for (const c of citations) {
     const item = el("li", { attrs: { value: c.index } });
-    const name = `${c.drug_name} — ${c.label_section || "label"}`;
+    const name = `${c.drug_name} — ${c.label_section ? titleCase(c.label_section) : "label"}`;
     item.append(el("span", { cls: "source-number", text: `[${c.index}] ` }), labelLink(c.url, name));
     if (c.effective_time) item.append(el("span", { cls: "muted", text: ` · label of ${c.effective_time}` }));
     list.append(item);
@@ -131,7 +131,9 @@ export function renderCitations(citations) {
   return list;
 }
 
-export function clear(node) {
-  node.replaceChildren();
-  return node;
+/** Labels shout their headings ("WARNINGS AND PRECAUTIONS"); show them in sentence case. */
+export function titleCase(title) {
+  if (title !== title.toUpperCase()) return title;
+  const lower = title.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
