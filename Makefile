@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint typecheck pytest serve clean build-index eval bench
+.PHONY: run test install install-dev lint typecheck pytest serve clean build-index eval bench chromium
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# Headless Chromium for the browser tests (tests/web), from Debian's packages; Playwright drives it
+# and never downloads a browser of its own. Installing needs root (CI runs as root).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Chromium is missing: run 'sudo apt-get install chromium' (the browser tests skip without it)"; \
+		fi; \
+	fi
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
@@ -40,7 +51,7 @@ lint: install-dev
 typecheck: install-dev
 	$(PY) -m mypy
 
-pytest: install-dev node_modules/.installed
+pytest: install-dev node_modules/.installed chromium
 	$(PY) -m pytest
 
 test: lint typecheck pytest

@@ -11,6 +11,7 @@ from pharmabot import __version__
 from pharmabot.api import chat, drugs, health, interactions, search, sessions
 from pharmabot.api.errors import install_error_handlers
 from pharmabot.api.middleware import JsonCORSMiddleware, RequestContextMiddleware
+from pharmabot.api.web import mount_web
 from pharmabot.config import Settings, get_settings
 from pharmabot.logs import configure_logging
 from pharmabot.schemas.common import ErrorResponse
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(interactions.router)
     app.include_router(chat.router)
     app.include_router(sessions.router)
+    mount_web(app)
     configure_telemetry(settings, app)
     return app
 

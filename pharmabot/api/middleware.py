@@ -60,6 +60,22 @@ def _docs_csp() -> bytes:
 
 DOCS_CSP = _docs_csp()
 _DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
+
+# The built-in page: its own scripts, styles and API only; no inline code, no framing, no forms posted away.
+WEB_CSP = (
+    b"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    b"form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+def _csp(path: str) -> bytes:
+    if path in _DOCS_PATHS:
+        return DOCS_CSP
+    if path == "/" or path.startswith("/static/"):
+        return WEB_CSP
+    return API_CSP
+
+
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 
 
@@ -67,7 +83,7 @@ def security_headers(scope: Scope) -> list[tuple[bytes, bytes]]:
     """The fixed headers plus the path's CSP, and HSTS when the request came over HTTPS."""
     headers = [
         *SECURITY_HEADERS,
-        (b"content-security-policy", DOCS_CSP if scope.get("path") in _DOCS_PATHS else API_CSP),
+        (b"content-security-policy", _csp(str(scope.get("path", "")))),
     ]
     # Behind the Azure front end TLS ends before the app, which then sees X-Forwarded-Proto.
     if scope.get("scheme") == "https" or (_header(scope, b"x-forwarded-proto") or "").lower() == "https":

@@ -33,7 +33,8 @@ log = logging.getLogger("pharmabot.security")
 
 CallerKind = Literal["api_key", "ip", "anonymous"]
 
-# Paths that never need a key and are never rate limited: probes and the API documentation.
+# Paths that never need a key and are never rate limited: probes, the API documentation and the
+# built-in web page with its static files (the page then sends the person's key with its API calls).
 OPEN_PATHS = frozenset({"/", "/health", "/health/live", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"})
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="pharmabot"'}
@@ -48,7 +49,7 @@ class Caller:
 
 
 def is_open_path(path: str) -> bool:
-    return path in OPEN_PATHS or path.startswith("/health/")
+    return path in OPEN_PATHS or path.startswith(("/health/", "/static/"))
 
 
 def hash_key(key: str) -> str:

@@ -65,6 +65,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
         ("/docs", None),
         ("/openapi.json", None),
         ("/", None),
+        ("/static/app.js", None),
     ],
 )
 def test_route_class_from_path(path: str, expected: RouteClass | None) -> None:
