@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from pharmabot.knowledge.lookup import search_labels
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.schemas.search import SearchRequest, SearchResponse, SearchResult
+from pharmabot.security.sanitizer import sanitize_input
 from pharmabot.services import ServicesDep
 
 router = APIRouter(prefix="/api", tags=["search"])
@@ -17,12 +18,17 @@ router = APIRouter(prefix="/api", tags=["search"])
     response_model=SearchResponse,
     summary="Search the FDA label passages",
     responses={
+        400: {"model": ErrorResponse, "description": "Prompt injection detected (`prompt_injection`)."},
         404: {"model": ErrorResponse, "description": "The `drug` filter names no known drug (details: suggestions)."},
         409: {"model": ErrorResponse, "description": "The `drug` filter matches several drugs (details: candidates)."},
         503: {"model": ErrorResponse, "description": "The search backend is unavailable."},
     },
 )
 async def search(body: SearchRequest, services: ServicesDep) -> SearchResponse:
+    # Every free-text input goes through the same sanitizer as chat; passages may reach a model later.
+    for text in (body.query, body.drug):
+        if text is not None:
+            sanitize_input(text)
     hits = await search_labels(
         retriever=services.retriever,
         catalog=services.knowledge.catalog,
