@@ -125,6 +125,24 @@ class ErrorEvent(ChatEvent):
 DONE_SENTINEL = "[DONE]"
 
 
+class StreamEvent(BaseModel):
+    """One Server-Sent Event of a chat answer as a client reads it: the event name and its data line."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"event": "token", "data": '{"delta":"Simvastatin "}'},
+                {"event": "message", "data": DONE_SENTINEL},
+            ]
+        }
+    )
+
+    event: Literal["meta", "token", "citations", "done", "error", "message"] = Field(
+        description="The SSE event name; the closing `data: [DONE]` has none, so it reads as `message`."
+    )
+    data: str = Field(description="One line of JSON (the event's payload above), or `[DONE]`.")
+
+
 def parse_sse(text: str) -> list[tuple[str, str]]:
     """Split an SSE body into (event, data) pairs, skipping heartbeats; for clients and tests."""
     events: list[tuple[str, str]] = []
