@@ -66,4 +66,4 @@ bench: install
 	$(PY) bench/retrieval.py
 
 clean:
-	rm -rf $(VENV) .data node_modules .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .data node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis

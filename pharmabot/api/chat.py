@@ -9,14 +9,15 @@ from fastapi import APIRouter, Request
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from pharmabot.agents.triage import TriageAgent, admit
+from pharmabot.api.errors import error_responses
 from pharmabot.schemas import chat as chat_schema
-from pharmabot.schemas.chat import DONE_SENTINEL, ChatRequest, TokenEvent
+from pharmabot.schemas.chat import DONE_SENTINEL, ChatRequest, StreamEvent, TokenEvent
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.security.auth import Caller, CallerDep, require_session_owner
 from pharmabot.security.rate_limiter import charge_generated_chars, check_chat_budget, enforce_session_limit
 from pharmabot.services import Services, ServicesDep
 
-router = APIRouter(prefix="/api", tags=["chat"])
+router = APIRouter(prefix="/api", tags=["chat"], responses=error_responses(401, 413, 415, 503))
 
 
 async def _events(agent: TriageAgent, message: str, *, services: Services, caller: Caller) -> AsyncIterator[Any]:
@@ -37,8 +38,12 @@ async def _events(agent: TriageAgent, message: str, *, services: Services, calle
     description=chat_schema.__doc__ or "",
     response_class=EventSourceResponse,
     responses={
-        200: {"content": {"text/event-stream": {"schema": {"type": "string"}}}, "description": "The SSE stream."},
-        400: {"model": ErrorResponse, "description": "Prompt injection detected."},
+        # In OpenAPI 3.1 an event stream's schema describes each event, not the whole body.
+        200: {
+            "content": {"text/event-stream": {"schema": StreamEvent.model_json_schema()}},
+            "description": "The SSE stream (the schema is that of one event).",
+        },
+        400: {"model": ErrorResponse, "description": "Prompt injection detected, or the body is not parseable JSON."},
         404: {"model": ErrorResponse, "description": "The session belongs to another caller."},
         429: {"model": ErrorResponse, "description": "Rate limit or daily answer budget reached."},
     },

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from pharmabot.api.errors import error_responses
 from pharmabot.errors import InvalidInputError
 from pharmabot.knowledge.lookup import drug_detail, suggest_drugs
 from pharmabot.schemas.common import ErrorResponse
@@ -13,7 +14,7 @@ from pharmabot.schemas.drugs import DrugDetail, DrugSearchResponse
 from pharmabot.schemas.search import clean_text_input
 from pharmabot.services import ServicesDep
 
-router = APIRouter(prefix="/api/drugs", tags=["drugs"])
+router = APIRouter(prefix="/api/drugs", tags=["drugs"], responses=error_responses(401, 429, 503))
 
 
 @router.get("", response_model=DrugSearchResponse, summary="Find drugs by name (autocomplete, misspellings)")

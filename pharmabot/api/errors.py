@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pharmabot.errors import PharmaBotError
+from pharmabot.schemas.common import ErrorResponse
 
 log = logging.getLogger("pharmabot.errors")
 
@@ -73,7 +74,10 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
     message = exc.detail if isinstance(exc.detail, str) else "request failed"
-    if status == 404 and message == "Not Found":
+    if status == 400 and message == "There was an error parsing the body":
+        # FastAPI's words for a body json.loads refused: not UTF-8/16/32, or nested past the recursion limit.
+        message = "The request body could not be parsed: send UTF-8 JSON that is not nested too deeply."
+    elif status == 404 and message == "Not Found":
         message = f"No route matches {request.method} {request.url.path}"
     elif status == 405:
         message = f"Method {request.method} is not allowed on {request.url.path}"
@@ -101,3 +105,18 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(PharmaBotError, _app_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+
+
+_DESCRIPTIONS = {
+    400: "The body is not parseable JSON (invalid UTF-8, nested too deep), or a bad Content-Length.",
+    401: "API keys are configured and none (or a wrong one) was sent.",
+    413: "The body is larger than PHARMABOT_MAX_BODY_BYTES.",
+    415: "The body is not application/json.",
+    429: "A rate limit was reached; see Retry-After.",
+    503: "A backend (store, search) is unavailable.",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` entries with the error body and the generic reason for each status."""
+    return {status: {"model": ErrorResponse, "description": _DESCRIPTIONS[status]} for status in statuses}

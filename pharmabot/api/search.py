@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from pharmabot.api.errors import error_responses
 from pharmabot.knowledge.lookup import search_labels
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.schemas.search import SearchRequest, SearchResponse, SearchResult
+from pharmabot.security.sanitizer import sanitize_input
 from pharmabot.services import ServicesDep
 
-router = APIRouter(prefix="/api", tags=["search"])
+router = APIRouter(prefix="/api", tags=["search"], responses=error_responses(401, 413, 415, 429))
 
 
 @router.post(
@@ -17,12 +19,20 @@ router = APIRouter(prefix="/api", tags=["search"])
     response_model=SearchResponse,
     summary="Search the FDA label passages",
     responses={
+        400: {
+            "model": ErrorResponse,
+            "description": "Prompt injection (`prompt_injection`), or the body is not parseable JSON.",
+        },
         404: {"model": ErrorResponse, "description": "The `drug` filter names no known drug (details: suggestions)."},
         409: {"model": ErrorResponse, "description": "The `drug` filter matches several drugs (details: candidates)."},
         503: {"model": ErrorResponse, "description": "The search backend is unavailable."},
     },
 )
 async def search(body: SearchRequest, services: ServicesDep) -> SearchResponse:
+    # Every free-text input goes through the same sanitizer as chat; passages may reach a model later.
+    for text in (body.query, body.drug):
+        if text is not None:
+            sanitize_input(text)
     hits = await search_labels(
         retriever=services.retriever,
         catalog=services.knowledge.catalog,

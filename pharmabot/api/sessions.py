@@ -6,12 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 
+from pharmabot.api.errors import error_responses
 from pharmabot.schemas.chat import SESSION_ID_PATTERN, SessionDeleted, SessionMessages, TurnOut
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.security.auth import CallerDep, require_session_owner
 from pharmabot.services import ServicesDep
 
-router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+router = APIRouter(prefix="/api/sessions", tags=["sessions"], responses=error_responses(401, 429, 503))
 
 SessionId = Annotated[str, Path(pattern=SESSION_ID_PATTERN, description="The conversation id.")]
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {

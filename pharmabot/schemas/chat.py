@@ -21,9 +21,10 @@ import json
 from datetime import datetime
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from pharmabot.schemas.common import Citation
+from pharmabot.security.sanitizer import normalize
 
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,64}$"
 
@@ -46,6 +47,14 @@ class ChatRequest(BaseModel):
         pattern=SESSION_ID_PATTERN,
         description="Conversation id chosen by the client (letters, digits, `_.:-`, up to 64).",
     )
+
+    @field_validator("message")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        # The agent sees the normalized text: one made only of spaces or invisible characters is empty.
+        if not normalize(value):
+            raise ValueError("must contain visible text, not only whitespace or control characters")
+        return value
 
 
 class DrugRef(BaseModel):
@@ -114,6 +123,24 @@ class ErrorEvent(ChatEvent):
 
 
 DONE_SENTINEL = "[DONE]"
+
+
+class StreamEvent(BaseModel):
+    """One Server-Sent Event of a chat answer as a client reads it: the event name and its data line."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"event": "token", "data": '{"delta":"Simvastatin "}'},
+                {"event": "message", "data": DONE_SENTINEL},
+            ]
+        }
+    )
+
+    event: Literal["meta", "token", "citations", "done", "error", "message"] = Field(
+        description="The SSE event name; the closing `data: [DONE]` has none, so it reads as `message`."
+    )
+    data: str = Field(description="One line of JSON (the event's payload above), or `[DONE]`.")
 
 
 def parse_sse(text: str) -> list[tuple[str, str]]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from pharmabot.schemas.search import clean_text_input
 
 Severity = Literal["contraindicated", "major", "moderate", "minor"]
 Audience = Literal["consumer", "professional"]
@@ -19,16 +21,23 @@ DISCLAIMER = (
 class InteractionsRequest(BaseModel):
     """Two to twenty medicine names, as typed (generic or brand)."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"drugs": ["warfarin", "ibuprofen", "sertraline"]}]})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"drugs": ["warfarin", "ibuprofen", "sertraline"]}]}
+    )
 
-    drugs: list[str] = Field(min_length=2, max_length=20, description="Medicine names, generic or brand.")
+    drugs: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        min_length=2, max_length=20, description="Medicine names, generic or brand, 1-100 characters each."
+    )
 
     @field_validator("drugs")
     @classmethod
     def _names(cls, value: list[str]) -> list[str]:
-        cleaned = [name.strip() for name in value]
-        if any(not name or len(name) > 100 for name in cleaned):
-            raise ValueError("each name must be 1-100 characters")
+        cleaned: list[str] = []
+        for position, name in enumerate(value, start=1):
+            try:
+                cleaned.append(clean_text_input(name))
+            except ValueError as exc:
+                raise ValueError(f"name {position} {exc}") from None
         return cleaned
 
 

@@ -38,16 +38,18 @@ class SearchRequest(BaseModel):
     """A search over the FDA label passages, optionally limited to one drug and/or one label section."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {"query": "simvastatin side effects", "top_k": 3},
                 {"query": "can I take it while pregnant", "top_k": 5, "drug": "Zocor", "section": "pregnancy"},
             ]
-        }
+        },
     )
 
     query: str = Field(min_length=3, max_length=300, description="What to look for, in plain words.")
-    top_k: int = Field(default=3, ge=1, le=10, description="How many passages to return.")
+    # Strict: JSON `true` or `2.0` is a mistake, not a count.
+    top_k: int = Field(default=3, ge=1, le=10, strict=True, description="How many passages to return.")
     drug: str | None = Field(
         default=None,
         min_length=1,
@@ -56,6 +58,8 @@ class SearchRequest(BaseModel):
     )
     section: str | None = Field(
         default=None,
+        min_length=1,
+        max_length=100,
         description="Only this label section, as an openFDA key, e.g. `adverse_reactions`.",
         json_schema_extra={"enum": list(SECTION_TITLES)},
     )

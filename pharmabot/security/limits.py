@@ -55,6 +55,8 @@ class RequestLimitsMiddleware:
         if length is not None:
             try:
                 declared = int(length)
+                if declared < 0:
+                    raise ValueError(length)
             except ValueError:
                 await _send_error(scope, send, status=400, code="bad_request", message="Invalid Content-Length.")
                 return

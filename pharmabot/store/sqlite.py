@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import time
@@ -40,7 +41,11 @@ _PURGE_EVERY = 256
 
 
 class SqliteStore:
-    """Store on one aiosqlite connection (aiosqlite runs SQLite on its own thread, so the event loop never blocks)."""
+    """Store on one aiosqlite connection (aiosqlite runs SQLite on its own thread, so the event loop never blocks).
+
+    Every operation holds a lock for its whole sequence of statements: on a shared connection one request's
+    commit would otherwise fail on, commit, or roll back another's statements still in progress.
+    """
 
     name = "sqlite"
 
@@ -49,6 +54,7 @@ class SqliteStore:
         self._clock = clock
         self._db: aiosqlite.Connection | None = None
         self._increments = 0
+        self._lock = asyncio.Lock()
 
     async def open(self) -> SqliteStore:
         try:
@@ -70,108 +76,115 @@ class SqliteStore:
         return self._db
 
     async def check(self) -> None:
-        try:
-            await (await self.db.execute("SELECT 1")).fetchone()
-        except sqlite3.Error as exc:
-            raise StoreError(f"SQLite check failed: {type(exc).__name__}") from exc
+        async with self._lock:
+            try:
+                await (await self.db.execute("SELECT 1")).fetchone()
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite check failed: {type(exc).__name__}") from exc
 
     async def claim_session(self, *, owner: str, session_id: str) -> bool:
-        try:
-            await self.db.execute(
-                "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
-                (session_id, owner, time.time()),
-            )
-            await self.db.commit()
-            row = await (
-                await self.db.execute("SELECT owner FROM sessions WHERE session_id = ?", (session_id,))
-            ).fetchone()
-        except sqlite3.Error as exc:
-            raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
-        return row is not None and row[0] == owner
+        async with self._lock:
+            try:
+                await self.db.execute(
+                    "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
+                    (session_id, owner, time.time()),
+                )
+                await self.db.commit()
+                row = await (
+                    await self.db.execute("SELECT owner FROM sessions WHERE session_id = ?", (session_id,))
+                ).fetchone()
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+            return row is not None and row[0] == owner
 
     async def add_turn(self, turn: Turn) -> None:
-        try:
-            await self.db.execute(
-                "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
-                (turn.session_id, turn.owner, time.time()),
-            )
-            row = await (
-                await self.db.execute("SELECT owner FROM sessions WHERE session_id = ?", (turn.session_id,))
-            ).fetchone()
-            if row is None or row[0] != turn.owner:
-                # Another caller's session: its history must never receive this turn.
-                raise NotFoundError("session not found")
-            await self.db.execute(
-                "INSERT OR REPLACE INTO turns(session_id, turn_id, created_at, body) VALUES (?, ?, ?, ?)",
-                (turn.session_id, turn.turn_id, turn.created_at.isoformat(), turn.model_dump_json()),
-            )
-            await self.db.commit()
-        except sqlite3.Error as exc:
-            await self.db.rollback()
-            raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+        async with self._lock:
+            try:
+                await self.db.execute(
+                    "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
+                    (turn.session_id, turn.owner, time.time()),
+                )
+                row = await (
+                    await self.db.execute("SELECT owner FROM sessions WHERE session_id = ?", (turn.session_id,))
+                ).fetchone()
+                if row is None or row[0] != turn.owner:
+                    # Another caller's session: its history must never receive this turn.
+                    raise NotFoundError("session not found")
+                await self.db.execute(
+                    "INSERT OR REPLACE INTO turns(session_id, turn_id, created_at, body) VALUES (?, ?, ?, ?)",
+                    (turn.session_id, turn.turn_id, turn.created_at.isoformat(), turn.model_dump_json()),
+                )
+                await self.db.commit()
+            except sqlite3.Error as exc:
+                await self.db.rollback()
+                raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
 
     async def list_turns(self, *, owner: str, session_id: str, limit: int | None = None) -> list[Turn]:
-        query = (
-            "SELECT t.body FROM turns t JOIN sessions s USING (session_id) "
-            "WHERE t.session_id = ? AND s.owner = ? ORDER BY t.seq DESC"
-        )
-        params: tuple[object, ...] = (session_id, owner)
-        if limit is not None:
-            query += " LIMIT ?"
-            params = (*params, limit)
-        try:
-            rows = await (await self.db.execute(query, params)).fetchall()
-        except sqlite3.Error as exc:
-            raise StoreError(f"SQLite read failed: {type(exc).__name__}") from exc
-        return [Turn.model_validate(json.loads(row[0])) for row in reversed(list(rows))]
+        async with self._lock:
+            query = (
+                "SELECT t.body FROM turns t JOIN sessions s USING (session_id) "
+                "WHERE t.session_id = ? AND s.owner = ? ORDER BY t.seq DESC"
+            )
+            params: tuple[object, ...] = (session_id, owner)
+            if limit is not None:
+                query += " LIMIT ?"
+                params = (*params, limit)
+            try:
+                rows = await (await self.db.execute(query, params)).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite read failed: {type(exc).__name__}") from exc
+            return [Turn.model_validate(json.loads(row[0])) for row in reversed(list(rows))]
 
     async def delete_session(self, *, owner: str, session_id: str) -> int:
-        try:
-            cursor = await self.db.execute(
-                "DELETE FROM turns WHERE session_id = ? AND session_id IN "
-                "(SELECT session_id FROM sessions WHERE owner = ?)",
-                (session_id, owner),
-            )
-            removed = cursor.rowcount
-            await self.db.execute("DELETE FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
-            await self.db.commit()
-        except sqlite3.Error as exc:
-            await self.db.rollback()
-            raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
-        return max(removed, 0)
+        async with self._lock:
+            try:
+                cursor = await self.db.execute(
+                    "DELETE FROM turns WHERE session_id = ? AND session_id IN "
+                    "(SELECT session_id FROM sessions WHERE owner = ?)",
+                    (session_id, owner),
+                )
+                removed = cursor.rowcount
+                await self.db.execute("DELETE FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
+                await self.db.commit()
+            except sqlite3.Error as exc:
+                await self.db.rollback()
+                raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+            return max(removed, 0)
 
     async def session_exists(self, *, owner: str, session_id: str) -> bool:
-        row = await (
-            await self.db.execute("SELECT 1 FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
-        ).fetchone()
-        return row is not None
+        async with self._lock:
+            row = await (
+                await self.db.execute("SELECT 1 FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
+            ).fetchone()
+            return row is not None
 
     async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
-        now = self._clock()
-        # Fixed windows aligned to multiples of the window since the epoch, as in the Cosmos DB store.
-        window_end = (int(now // window_seconds) + 1) * window_seconds
-        self._increments += 1
-        try:
-            if self._increments % _PURGE_EVERY == 0:
-                # Rate-limit keys name their window, so expired rows are never read again: drop them.
-                await self.db.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
-            # Expired counters restart from AMOUNT; the upsert makes read-modify-write one statement.
-            row = await (
-                await self.db.execute(
-                    "INSERT INTO counters(key, value, expires_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET "
-                    "value = CASE WHEN counters.expires_at <= ? THEN excluded.value "
-                    "ELSE counters.value + excluded.value END, "
-                    "expires_at = CASE WHEN counters.expires_at <= ? THEN excluded.expires_at "
-                    "ELSE counters.expires_at END "
-                    "RETURNING value",
-                    (key, amount, window_end, now, now),
-                )
-            ).fetchone()
-            await self.db.commit()
-        except sqlite3.Error as exc:
-            raise StoreError(f"SQLite counter failed: {type(exc).__name__}") from exc
-        return int(row[0]) if row else amount
+        async with self._lock:
+            now = self._clock()
+            # Fixed windows aligned to multiples of the window since the epoch, as in the Cosmos DB store.
+            window_end = (int(now // window_seconds) + 1) * window_seconds
+            self._increments += 1
+            try:
+                if self._increments % _PURGE_EVERY == 0:
+                    # Rate-limit keys name their window, so expired rows are never read again: drop them.
+                    await self.db.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
+                # Expired counters restart from AMOUNT; the upsert makes read-modify-write one statement.
+                row = await (
+                    await self.db.execute(
+                        "INSERT INTO counters(key, value, expires_at) VALUES (?, ?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET "
+                        "value = CASE WHEN counters.expires_at <= ? THEN excluded.value "
+                        "ELSE counters.value + excluded.value END, "
+                        "expires_at = CASE WHEN counters.expires_at <= ? THEN excluded.expires_at "
+                        "ELSE counters.expires_at END "
+                        "RETURNING value",
+                        (key, amount, window_end, now, now),
+                    )
+                ).fetchone()
+                await self.db.commit()
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite counter failed: {type(exc).__name__}") from exc
+            return int(row[0]) if row else amount
 
     async def close(self) -> None:
         if self._db is not None:

@@ -111,3 +111,23 @@ async def test_closed_store_fails_its_check(tmp_path: Path) -> None:
     await store.close()
     with pytest.raises(StoreError):
         await store.check()
+
+
+async def test_concurrent_requests_on_the_shared_connection_never_fail_or_interleave(store: SqliteStore) -> None:
+    # What 100 parallel chat requests do to the store: count per caller (minute, day), claim the session,
+    # count per session (minute, day), read the answer budget, read the history, write the turn.
+    async def request(n: int) -> None:
+        session = f"s{n % 10}"
+        await store.increment(key="caller-minute", amount=1, window_seconds=60)
+        await store.increment(key="caller-day", amount=1, window_seconds=86_400)
+        await store.claim_session(owner="alice", session_id=session)
+        await store.increment(key=f"{session}-minute", amount=1, window_seconds=60)
+        await store.increment(key=f"{session}-day", amount=1, window_seconds=86_400)
+        await store.increment(key="chars-day", amount=0, window_seconds=86_400)
+        await store.list_turns(owner="alice", session_id=session, limit=6)
+        await store.add_turn(_turn(n, session=session))
+
+    await asyncio.gather(*(request(n) for n in range(100)))
+    assert await store.increment(key="caller-minute", amount=0, window_seconds=60) == 100
+    stored = [await store.list_turns(owner="alice", session_id=f"s{i}") for i in range(10)]
+    assert sorted(t.turn_id for turns in stored for t in turns) == sorted(f"t{n}" for n in range(100))
