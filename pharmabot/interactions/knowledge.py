@@ -19,9 +19,12 @@ from pharmabot.interactions.extract import (
     FOOD_SECTIONS,
     INTERACTION_SECTIONS,
     MentionScanner,
+    after_withdrawal,
     food_kinds,
+    is_heading,
     management_of,
     mechanism_of,
+    names_own_example,
     quote_around,
     split_sentences,
 )
@@ -305,11 +308,18 @@ def _scan_sentence(
     mechanism: str | None = None
     management: str | None = None
     lowered = sentence.lower()
+    own_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target in own]
     for item in found:
         if item.kind == "drug" and item.target in own:
             continue
-        if item.kind == "class" and own & CLASS_BY_ID[item.target].members and not co_use:
-            continue  # the label describing its own class ("NSAIDs can cause ..."), not an interaction
+        if after_withdrawal(sentence, item):
+            continue
+        if item.kind == "class":
+            own_class = bool(own & CLASS_BY_ID[item.target].members)
+            if own_class and (not co_use or names_own_example(sentence, item, own_spans)):
+                continue  # the label describing its own class ("NSAIDs can cause ...", "statins, including X")
+            if is_heading(sentence, item, found):
+                continue
         if classified is None:
             classified = classify(sentence, section=section)
             if classified is None:
