@@ -283,3 +283,14 @@ def names_own_example(sentence: str, mention: Found, own_spans: Iterable[tuple[i
 def after_withdrawal(sentence: str, mention: Found) -> bool:
     """True when the mention is the object of a discontinuation ("abrupt discontinuation of alcohol, X")."""
     return _WITHDRAWAL_BEFORE.search(sentence[max(0, mention.start - 80) : mention.start]) is not None
+
+
+# "other NSAIDs", "another serotonergic drug": the label's own class named as the other drug of a pair.
+_OTHER_BEFORE = re.compile(
+    r"\b(?:other|another|additional|second|multiple|two or more|more than one)\b[^.;]{0,30}$", re.IGNORECASE
+)
+
+
+def names_other_member(sentence: str, mention: Found) -> bool:
+    """True when a class phrase is qualified as another member ("other NSAIDs"), not the label's own drug."""
+    return _OTHER_BEFORE.search(sentence[max(0, mention.start - 40) : mention.start]) is not None

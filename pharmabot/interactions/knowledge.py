@@ -24,6 +24,7 @@ from pharmabot.interactions.extract import (
     is_heading,
     management_of,
     mechanism_of,
+    names_other_member,
     names_own_example,
     quote_around,
     split_sentences,
@@ -35,6 +36,7 @@ from pharmabot.interactions.severity import (
     SEVERITY_ORDER,
     Severity,
     classify,
+    is_allergy_note,
 )
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
 from pharmabot.knowledge.names import DrugCatalog, drug_key, label_ingredients, moiety
@@ -316,14 +318,20 @@ def _scan_sentence(
             continue
         if item.kind == "class":
             own_class = bool(own & CLASS_BY_ID[item.target].members)
-            if own_class and (not co_use or names_own_example(sentence, item, own_spans)):
-                continue  # the label describing its own class ("NSAIDs can cause ...", "statins, including X")
+            # The label's own class stands for the label's drug ("NSAIDs can cause ...", "statins, including X",
+            # "concomitant use of PPIs with methotrexate") unless it is qualified as another member ("other NSAIDs").
+            if own_class and (
+                not co_use or names_own_example(sentence, item, own_spans) or not names_other_member(sentence, item)
+            ):
+                continue
             if is_heading(sentence, item, found):
                 continue
         if classified is None:
             classified = classify(sentence, section=section)
-            if classified is None:
+            if classified is None or is_allergy_note(sentence):
                 return
+            if classified.rule == "mention" and not co_use:
+                return  # a bare list ("Examples: thiazides, corticosteroids, ...") says nothing about using both
             mechanism = mechanism_of(sentence, affected="\x00")
             management = management_of(sentence)
         # Whose exposure changes: the other drug when the sentence puts its name before "concentrations".
