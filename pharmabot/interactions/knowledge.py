@@ -37,6 +37,7 @@ from pharmabot.interactions.severity import (
     Severity,
     classify,
     is_allergy_note,
+    is_not_an_interaction,
 )
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
 from pharmabot.knowledge.names import DrugCatalog, drug_key, label_ingredients, moiety
@@ -317,11 +318,15 @@ def _scan_sentence(
         if after_withdrawal(sentence, item):
             continue
         if item.kind == "class":
-            own_class = bool(own & CLASS_BY_ID[item.target].members)
-            # The label's own class stands for the label's drug ("NSAIDs can cause ...", "statins, including X",
-            # "concomitant use of PPIs with methotrexate") unless it is qualified as another member ("other NSAIDs").
+            drug_class = CLASS_BY_ID[item.target]
+            own_class = bool(own & drug_class.members)
+            # The label's own therapeutic class stands for the label's drug ("NSAIDs can cause ...", "statins,
+            # including X", "concomitant use of PPIs with methotrexate") unless qualified as another member ("other
+            # NSAIDs"). Effect-based classes (serotonergic, CNS depressants) name the other drugs even without "other".
             if own_class and (
-                not co_use or names_own_example(sentence, item, own_spans) or not names_other_member(sentence, item)
+                not co_use
+                or names_own_example(sentence, item, own_spans)
+                or (drug_class.duplication and not names_other_member(sentence, item))
             ):
                 continue
             if is_heading(sentence, item, found):
@@ -329,6 +334,8 @@ def _scan_sentence(
         if classified is None:
             classified = classify(sentence, section=section)
             if classified is None or is_allergy_note(sentence):
+                return
+            if classified.rule in ("mention", "exposure_change") and is_not_an_interaction(sentence):
                 return
             if classified.rule == "mention" and not co_use:
                 return  # a bare list ("Examples: thiazides, corticosteroids, ...") says nothing about using both

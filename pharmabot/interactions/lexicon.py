@@ -88,6 +88,7 @@ _ACE = _m(
     "trandolapril"
 )
 _ARBS = _m("azilsartan, candesartan, eprosartan, irbesartan, losartan, olmesartan, telmisartan, valsartan")
+_INSULINS = _m("insulin glargine, insulin lispro, insulin aspart, insulin detemir, insulin degludec, insulin human")
 _THIAZIDES = _m("hydrochlorothiazide, chlorthalidone, chlorothiazide, indapamide, metolazone, methyclothiazide")
 _LOOP_DIURETICS = _m("furosemide, bumetanide, torsemide, ethacrynic acid")
 _QT = _m(
@@ -303,7 +304,7 @@ CLASSES: tuple[DrugClass, ...] = (
             r"(?<!strong )(?<!moderate )(?<!potent )(?<!weak )(?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?",
             r"inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
             r"(?:drugs?|compounds?|agents?|medications?) (?:that|which) (?:may |are known to )?(?:strongly |potently )?"
-            r"inhibit (?:\w+ ){0,3}\(?(?:CYP\s?3A4?|cytochrome P-?450 3A4?|P-?450\s?IIIA4?)",
+            r"inhibit (?:\(?[\w-]+ ){0,5}\(?(?:CYP\s?3A4?|cytochrome P-?450 3A4?|P-?450\s?IIIA4?)",
         ),
         _STRONG_3A4_INH | _MODERATE_3A4_INH,
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, ONC),
@@ -319,7 +320,8 @@ CLASSES: tuple[DrugClass, ...] = (
             r"\benzyme[- ]inducers?",
             r"\benzyme[- ]inducing (?:drugs?|agents?|medications?)",
             r"(?:drugs?|compounds?|agents?|medications?) (?:that|which) (?:may |are known to )?(?:strongly |potently )?"
-            r"induce (?:\w+ ){0,3}(?:CYP\s?3A4?|cytochrome P-?450|P-?450\s?IIIA4?|CYP450|hepatic|microsomal|liver)",
+            r"induce (?:\(?[\w-]+ ){0,5}\(?"
+            r"(?:CYP\s?3A4?|cytochrome P-?450|P-?450\s?IIIA4?|CYP450|hepatic|microsomal|liver)",
         ),
         _STRONG_3A4_IND | _MODERATE_3A4_IND,
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, ONC),
@@ -495,16 +497,22 @@ CLASSES: tuple[DrugClass, ...] = (
         (
             r"\binsulin secretagogues?",
             r"\bsulfonylureas?\b",
-            r"\binsulins?\b(?! resistance| sensitivity| secretion)",
             r"(?:anti-?diabetic|hypoglycemic|glucose-lowering) (?:drugs?|agents?|medications?|therapy)",
             r"\boral hypoglycemics?\b",
         ),
-        _m(
-            "insulin glargine, insulin lispro, insulin aspart, insulin detemir, insulin degludec, insulin human, "
-            "glipizide, glyburide, glimepiride, chlorpropamide, tolbutamide, tolazamide, repaglinide, nateglinide"
-        ),
+        _m("glipizide, glyburide, glimepiride, chlorpropamide, tolbutamide, tolazamide, repaglinide, nateglinide")
+        | _INSULINS,
         epc=("Sulfonylurea", "Insulin Analog", "Insulin"),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "insulins",
+        "insulins",
+        (r"\binsulins?\b(?! resistance| sensitivity| secretion| secretagogues?)",),
+        _INSULINS,
+        epc=("Insulin Analog", "Insulin"),
+        sources=(FDA_CLASS_LABELING, EPC),
         learn_examples=False,
     ),
     DrugClass(

@@ -116,9 +116,24 @@ ALLERGY_PATTERN = re.compile(
 )
 
 
+# Changes in binding proteins ("corticosteroids decrease TBG concentration") alter a total hormone level, not the
+# effect of either drug; and advice to start the two together ("concurrent prophylaxis with colchicine is
+# recommended") is co-therapy, not a warning.
+NOT_AN_INTERACTION_PATTERN = re.compile(
+    r"\bTBG\b|thyroxine-binding globulin|\bT4-binding|binding sites? on|\bto carrier proteins"
+    r"|(?<!not )(?<!never )\b(?:is|are) recommended\b(?![^.;]{0,30}\b(?:avoid|caution|monitor))",
+    re.IGNORECASE,
+)
+
+
 def is_allergy_note(sentence: str) -> bool:
     """True when the sentence is about allergy or cross-sensitivity rather than combined use."""
     return ALLERGY_PATTERN.search(sentence) is not None
+
+
+def is_not_an_interaction(sentence: str) -> bool:
+    """True when the sentence is about binding proteins or recommends the two together."""
+    return NOT_AN_INTERACTION_PATTERN.search(sentence) is not None
 
 
 def is_negative(sentence: str) -> bool:
