@@ -91,11 +91,13 @@ _ARBS = _m("azilsartan, candesartan, eprosartan, irbesartan, losartan, olmesarta
 _INSULINS = _m("insulin glargine, insulin lispro, insulin aspart, insulin detemir, insulin degludec, insulin human")
 _THIAZIDES = _m("hydrochlorothiazide, chlorthalidone, chlorothiazide, indapamide, metolazone, methyclothiazide")
 _LOOP_DIURETICS = _m("furosemide, bumetanide, torsemide, ethacrynic acid")
+# Quinine, pentamidine and the tricyclics carry QT-prolongation warnings in their own FDA labels.
 _QT = _m(
     "amiodarone, sotalol, dofetilide, dronedarone, quinidine, procainamide, disopyramide, ibutilide, haloperidol, "
     "chlorpromazine, thioridazine, pimozide, ziprasidone, citalopram, escitalopram, methadone, erythromycin, "
     "clarithromycin, azithromycin, moxifloxacin, levofloxacin, ondansetron, droperidol, hydroxychloroquine, "
-    "chloroquine, arsenic trioxide, vandetanib, bedaquiline"
+    "chloroquine, arsenic trioxide, vandetanib, bedaquiline, quinine, pentamidine, amitriptyline, nortriptyline, "
+    "desipramine, imipramine, clomipramine"
 )
 
 CLASSES: tuple[DrugClass, ...] = (
