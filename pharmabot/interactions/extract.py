@@ -42,7 +42,8 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*")
 # Words too common to tell whether a class regex could match.
 _GENERIC = frozenset(
     "drug drugs agent agents other that which the medication medications known with affect also increase "
-    "inhibitor inhibitors inducer inducers receptor risk and of to ing non oral type re".split()
+    "inhibitor inhibitors inducer inducers receptor risk and of to ing non oral type re are may known compound "
+    "compounds medication medications strongly potently hepatic microsomal liver anti lowering".split()
 )
 
 
@@ -118,7 +119,7 @@ class MentionScanner:
         }
         self._first_words = {name.split()[0] for name in self.names}
         self._classes = [
-            (c.id, re.compile("|".join(f"(?:{p})" for p in c.patterns), re.IGNORECASE), _hints(c.patterns))
+            (c.id, re.compile("|".join(f"(?:{p})" for p in c.patterns), re.IGNORECASE), frozenset(_hints(c.patterns)))
             for c in CLASSES
         ]
 
@@ -239,3 +240,57 @@ def food_kinds(sentence: str) -> list[str]:
     if not _FOOD_CUE.search(sentence):
         return []
     return [kind for kind, pattern in _FOOD_PATTERNS.items() if pattern.search(sentence)]
+
+
+# A class phrase right after a section number ("7.8 Drugs that Prolong the QT Interval") is a heading.
+_SECTION_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}(?:\.\d{1,2})+\)?\s*$")
+# "statins, including simvastatin", "Proton pump inhibitors (PPIs), including pantoprazole": the label's own drug
+# given as the example of the class.
+_OWN_EXAMPLE_GAP = re.compile(r"\W{0,4}(?:\([^)]{0,12}\)\W{0,3})?(?:(?:including|such as|e\.g\.,?|like)\s+)?")
+# Another drug's withdrawal ("abrupt discontinuation of benzodiazepines") is not using it together.
+_WITHDRAWAL_BEFORE = re.compile(
+    r"(?:discontinu\w*|withdrawal|withdrawing|stopping|cessation)\s+(?:of|from)\s+"
+    r"(?:[\w-]+,?\s+){0,6}$",
+    re.IGNORECASE,
+)
+_ROW_GAP = re.compile(r"[\s:,]{0,3}$")
+
+
+def is_heading(sentence: str, mention: Found, found: Iterable[Found]) -> bool:
+    """True when a class phrase only heads a section or a flattened table row naming specific drugs.
+
+    "7.8 Drugs that Prolong the QT Interval Do not use ... with thioridazine" or "Antidiabetic Drugs
+    Repaglinide Saxagliptin Monitor ...": the interaction is with the drugs named, not the whole class.
+    """
+    if _SECTION_NUMBER_BEFORE.search(sentence[max(0, mention.start - 12) : mention.start]):
+        return True
+    for other in found:
+        if other.kind == "drug" and other.start >= mention.end:
+            gap = sentence[mention.end : other.start]
+            if len(gap) <= 3 and _ROW_GAP.match(gap) and sentence[other.start : other.start + 1].isupper():
+                return True
+    return False
+
+
+def names_own_example(sentence: str, mention: Found, own_spans: Iterable[tuple[int, int]]) -> bool:
+    """True when the label's own drug is given as the example of the class ("PPIs, including pantoprazole")."""
+    for start, _ in own_spans:
+        if mention.end <= start <= mention.end + 40 and _OWN_EXAMPLE_GAP.fullmatch(sentence[mention.end : start]):
+            return True
+    return False
+
+
+def after_withdrawal(sentence: str, mention: Found) -> bool:
+    """True when the mention is the object of a discontinuation ("abrupt discontinuation of alcohol, X")."""
+    return _WITHDRAWAL_BEFORE.search(sentence[max(0, mention.start - 80) : mention.start]) is not None
+
+
+# "other NSAIDs", "another serotonergic drug": the label's own class named as the other drug of a pair.
+_OTHER_BEFORE = re.compile(
+    r"\b(?:other|another|additional|second|multiple|two or more|more than one)\b[^.;]{0,30}$", re.IGNORECASE
+)
+
+
+def names_other_member(sentence: str, mention: Found) -> bool:
+    """True when a class phrase is qualified as another member ("other NSAIDs"), not the label's own drug."""
+    return _OTHER_BEFORE.search(sentence[max(0, mention.start - 40) : mention.start]) is not None

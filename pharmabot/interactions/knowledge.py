@@ -19,9 +19,13 @@ from pharmabot.interactions.extract import (
     FOOD_SECTIONS,
     INTERACTION_SECTIONS,
     MentionScanner,
+    after_withdrawal,
     food_kinds,
+    is_heading,
     management_of,
     mechanism_of,
+    names_other_member,
+    names_own_example,
     quote_around,
     split_sentences,
 )
@@ -32,6 +36,8 @@ from pharmabot.interactions.severity import (
     SEVERITY_ORDER,
     Severity,
     classify,
+    is_allergy_note,
+    is_not_an_interaction,
 )
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
 from pharmabot.knowledge.names import DrugCatalog, drug_key, label_ingredients, moiety
@@ -305,15 +311,34 @@ def _scan_sentence(
     mechanism: str | None = None
     management: str | None = None
     lowered = sentence.lower()
+    own_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target in own]
     for item in found:
         if item.kind == "drug" and item.target in own:
             continue
-        if item.kind == "class" and own & CLASS_BY_ID[item.target].members and not co_use:
-            continue  # the label describing its own class ("NSAIDs can cause ..."), not an interaction
+        if after_withdrawal(sentence, item):
+            continue
+        if item.kind == "class":
+            drug_class = CLASS_BY_ID[item.target]
+            own_class = bool(own & drug_class.members)
+            # The label's own therapeutic class stands for the label's drug ("NSAIDs can cause ...", "statins,
+            # including X", "concomitant use of PPIs with methotrexate") unless qualified as another member ("other
+            # NSAIDs"). Effect-based classes (serotonergic, CNS depressants) name the other drugs even without "other".
+            if own_class and (
+                not co_use
+                or names_own_example(sentence, item, own_spans)
+                or (drug_class.duplication and not names_other_member(sentence, item))
+            ):
+                continue
+            if is_heading(sentence, item, found):
+                continue
         if classified is None:
             classified = classify(sentence, section=section)
-            if classified is None:
+            if classified is None or is_allergy_note(sentence):
                 return
+            if classified.rule in ("mention", "exposure_change") and is_not_an_interaction(sentence):
+                return
+            if classified.rule == "mention" and not co_use:
+                return  # a bare list ("Examples: thiazides, corticosteroids, ...") says nothing about using both
             mechanism = mechanism_of(sentence, affected="\x00")
             management = management_of(sentence)
         # Whose exposure changes: the other drug when the sentence puts its name before "concentrations".

@@ -80,17 +80,24 @@ _ANTICOAGULANTS = _m(
     "warfarin, apixaban, rivaroxaban, dabigatran, edoxaban, heparin, enoxaparin, dalteparin, fondaparinux, "
     "argatroban, bivalirudin, desirudin, tinzaparin"
 )
+# "Oral anticoagulants" in a label means warfarin and the oral direct inhibitors, never the heparins.
+_ORAL_ANTICOAGULANTS = _m("warfarin, apixaban, rivaroxaban, dabigatran, edoxaban")
 _ANTIPLATELETS = _m("clopidogrel, prasugrel, ticagrelor, ticlopidine, aspirin, dipyridamole, cilostazol, vorapaxar")
 _ACE = _m(
     "benazepril, captopril, enalapril, fosinopril, lisinopril, moexipril, perindopril, quinapril, ramipril, "
     "trandolapril"
 )
 _ARBS = _m("azilsartan, candesartan, eprosartan, irbesartan, losartan, olmesartan, telmisartan, valsartan")
+_INSULINS = _m("insulin glargine, insulin lispro, insulin aspart, insulin detemir, insulin degludec, insulin human")
+_THIAZIDES = _m("hydrochlorothiazide, chlorthalidone, chlorothiazide, indapamide, metolazone, methyclothiazide")
+_LOOP_DIURETICS = _m("furosemide, bumetanide, torsemide, ethacrynic acid")
+# Quinine, pentamidine and the tricyclics carry QT-prolongation warnings in their own FDA labels.
 _QT = _m(
     "amiodarone, sotalol, dofetilide, dronedarone, quinidine, procainamide, disopyramide, ibutilide, haloperidol, "
     "chlorpromazine, thioridazine, pimozide, ziprasidone, citalopram, escitalopram, methadone, erythromycin, "
     "clarithromycin, azithromycin, moxifloxacin, levofloxacin, ondansetron, droperidol, hydroxychloroquine, "
-    "chloroquine, arsenic trioxide, vandetanib, bedaquiline"
+    "chloroquine, arsenic trioxide, vandetanib, bedaquiline, quinine, pentamidine, amitriptyline, nortriptyline, "
+    "desipramine, imipramine, clomipramine"
 )
 
 CLASSES: tuple[DrugClass, ...] = (
@@ -106,7 +113,13 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "maois",
         "MAO inhibitors",
-        (r"\bMAOIs?\b", r"mono-?amine oxidase inhibitors?", r"\bMAO inhibitors?", r"MAO-?A inhibitors?"),
+        (
+            r"\bMAOIs?\b",
+            r"mono-?amine oxidase inhibitors?",
+            r"\bMAO inhibitors?",
+            r"MAO-?A inhibitors?",
+            r"monoamine oxidase \(MAO\)-?A? inhibitors?",
+        ),
         _MAOIS,
         epc=("Monoamine Oxidase Inhibitor",),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
@@ -167,7 +180,7 @@ CLASSES: tuple[DrugClass, ...] = (
         | _MAOIS
         | _m(
             "fentanyl, tramadol, meperidine, methadone, tapentadol, lithium, buspirone, tryptophan, st john's wort, "
-            "amphetamine, dextroamphetamine, lisdexamfetamine, mirtazapine, trazodone, dextromethorphan"
+            "amphetamine, dextroamphetamine, lisdexamfetamine, mirtazapine, trazodone, nefazodone, dextromethorphan"
         ),
     ),
     DrugClass(
@@ -205,11 +218,20 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "anticoagulants",
         "anticoagulants",
-        (r"\banti-?coagulants?\b", r"oral anti-?coagulants?", r"vitamin K antagonists?", r"\bcoumarins?\b"),
+        (r"(?<!oral )\banti-?coagulants?\b", r"vitamin K antagonists?", r"\bcoumarins?\b"),
         _ANTICOAGULANTS,
         epc=("Anti-coagulant", "Vitamin K Antagonist", "Factor Xa Inhibitor", "Direct Thrombin Inhibitor"),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
         duplication=True,
+        learn_examples=False,
+    ),
+    DrugClass(
+        "oral_anticoagulants",
+        "oral anticoagulants",
+        (r"\boral anti-?coagulants?",),
+        _ORAL_ANTICOAGULANTS,
+        epc=("Vitamin K Antagonist", "Factor Xa Inhibitor"),
+        sources=(FDA_CLASS_LABELING, ONC, EPC),
         learn_examples=False,
     ),
     DrugClass(
@@ -283,6 +305,8 @@ CLASSES: tuple[DrugClass, ...] = (
         (
             r"(?<!strong )(?<!moderate )(?<!potent )(?<!weak )(?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?",
             r"inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
+            r"(?:drugs?|compounds?|agents?|medications?) (?:that|which) (?:may |are known to )?(?:strongly |potently )?"
+            r"inhibit (?:\(?[\w-]+ ){0,5}\(?(?:CYP\s?3A4?|cytochrome P-?450 3A4?|P-?450\s?IIIA4?)",
         ),
         _STRONG_3A4_INH | _MODERATE_3A4_INH,
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, ONC),
@@ -294,6 +318,12 @@ CLASSES: tuple[DrugClass, ...] = (
         (
             r"(?:strong |moderate |potent )?(?:CYP\s?3A4?|cytochrome P450 3A4?)(?:/P-gp)? inducers?",
             r"inducers? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
+            # Older labels name the same drugs as enzyme inducers or drugs that induce liver enzymes.
+            r"\benzyme[- ]inducers?",
+            r"\benzyme[- ]inducing (?:drugs?|agents?|medications?)",
+            r"(?:drugs?|compounds?|agents?|medications?) (?:that|which) (?:may |are known to )?(?:strongly |potently )?"
+            r"induce (?:\(?[\w-]+ ){0,5}\(?"
+            r"(?:CYP\s?3A4?|cytochrome P-?450|P-?450\s?IIIA4?|CYP450|hepatic|microsomal|liver)",
         ),
         _STRONG_3A4_IND | _MODERATE_3A4_IND,
         sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, ONC),
@@ -415,13 +445,28 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "diuretics",
         "diuretics",
-        (r"\bdiuretics?\b", r"thiazides?(?: diuretics?)?", r"loop diuretics?"),
-        _m(
-            "hydrochlorothiazide, chlorthalidone, chlorothiazide, indapamide, metolazone, furosemide, bumetanide, "
-            "torsemide, ethacrynic acid, spironolactone, eplerenone, amiloride, triamterene"
-        ),
+        (r"(?<!thiazide )(?<!loop )(?<!potassium-sparing )(?<!potassium sparing )\bdiuretics?\b",),
+        _THIAZIDES | _LOOP_DIURETICS | _m("spironolactone, eplerenone, amiloride, triamterene"),
         epc=("Thiazide Diuretic", "Loop Diuretic", "Thiazide-like Diuretic"),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "thiazides",
+        "thiazide diuretics",
+        (r"\bthiazides?(?:[- ]like)?(?: diuretics?)?\b",),
+        _THIAZIDES,
+        epc=("Thiazide Diuretic", "Thiazide-like Diuretic"),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "loop_diuretics",
+        "loop diuretics",
+        (r"\bloop diuretics?",),
+        _LOOP_DIURETICS,
+        epc=("Loop Diuretic",),
+        sources=(FDA_CLASS_LABELING, EPC),
         learn_examples=False,
     ),
     DrugClass(
@@ -454,16 +499,22 @@ CLASSES: tuple[DrugClass, ...] = (
         (
             r"\binsulin secretagogues?",
             r"\bsulfonylureas?\b",
-            r"\binsulins?\b(?! resistance| sensitivity| secretion)",
             r"(?:anti-?diabetic|hypoglycemic|glucose-lowering) (?:drugs?|agents?|medications?|therapy)",
+            r"\boral hypoglycemics?\b",
         ),
-        _m(
-            "insulin glargine, insulin lispro, insulin aspart, insulin detemir, insulin degludec, insulin human, "
-            "glipizide, glyburide, glimepiride, chlorpropamide, tolbutamide, tolazamide, repaglinide, nateglinide, "
-            "metformin"
-        ),
+        _m("glipizide, glyburide, glimepiride, chlorpropamide, tolbutamide, tolazamide, repaglinide, nateglinide")
+        | _INSULINS,
         epc=("Sulfonylurea", "Insulin Analog", "Insulin"),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "insulins",
+        "insulins",
+        (r"\binsulins?\b(?! resistance| sensitivity| secretion| secretagogues?)",),
+        _INSULINS,
+        epc=("Insulin Analog", "Insulin"),
+        sources=(FDA_CLASS_LABELING, EPC),
         learn_examples=False,
     ),
     DrugClass(
@@ -644,6 +695,70 @@ CLASSES: tuple[DrugClass, ...] = (
         "enzyme-inducing anticonvulsants",
         (r"(?:enzyme[- ]inducing )?(?:anticonvulsants?|antiepileptic drugs?|AEDs?)\b",),
         _m("carbamazepine, phenytoin, fosphenytoin, phenobarbital, primidone, oxcarbazepine"),
+        learn_examples=False,
+    ),
+)
+
+CLASSES += (
+    DrugClass(
+        "penicillins",
+        "penicillins",
+        (r"\bpenicillins?\b(?! allergy| hypersensitivity| sensitivity)",),
+        _m(
+            "amoxicillin, ampicillin, piperacillin, penicillin g, penicillin v, dicloxacillin, nafcillin, oxacillin, "
+            "ticarcillin"
+        ),
+        epc=("Penicillin-class Antibacterial",),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "carbapenems",
+        "carbapenem antibiotics",
+        (r"\bcarbapenems?\b",),
+        _m("ertapenem, imipenem, meropenem, doripenem"),
+        epc=("Penem Antibacterial",),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "sulfonamides",
+        "sulfonamide antibiotics",
+        (r"\bsulfonamides?\b(?![- ](?:containing|allergy|hypersensitivity|sensitivity))",),
+        _m("sulfamethoxazole, sulfadiazine, sulfisoxazole, sulfasalazine"),
+        epc=("Sulfonamide Antibacterial",),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "rifamycins",
+        "rifamycins",
+        (r"\brifamycins?\b",),
+        _m("rifampin, rifabutin, rifapentine"),
+        epc=("Rifamycin Antibacterial",),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "adrenergic_agonists",
+        "adrenergic agents and vasopressors",
+        (
+            r"\b(?:adrenergic|sympathomimetic|vasopressor|pressor) (?:agents?|drugs?|amines?|medications?)",
+            r"\bvasopressors?\b",
+        ),
+        _m(
+            "epinephrine, norepinephrine, dopamine, dobutamine, phenylephrine, pseudoephedrine, ephedrine, "
+            "isoproterenol, midodrine"
+        ),
+        epc=("alpha-Adrenergic Agonist", "Catecholamine"),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "valproate",
+        "valproate",
+        (r"\bvalproate\b", r"\bvalproic acid\b", r"\bdivalproex\b"),
+        _m("valproic acid, divalproex, valproate"),
         learn_examples=False,
     ),
 )

@@ -84,7 +84,9 @@ NEGATIVE_PATTERN = re.compile(
     r"|\bnot (?:clinically )?(?:significant|relevant|meaningful|important)|\bno (?:pharmacokinetic|drug) interaction"
     r"|\bhad no (?:\w+ ){0,2}effect|\bno effect\b|\bunaffected\b|\bnot affected\b|\bnot expected to\b"
     r"|\bunlikely to\b|\bcan be (?:co-?administered|used|given|taken) (?:with|without)"
-    r"|\bwithout (?:dose|dosage) adjustment",
+    r"|\bwithout (?:dose|dosage) adjustment"
+    r"|\bwithout (?:any )?(?:undesirable|significant|clinically significant|adverse|untoward) (?:drug )?interactions?"
+    r"|\b(?:dose|dosage) adjustments? (?:\w+ ){0,4}(?:is|are) not (?:recommended|necessary|needed|required)",
     re.IGNORECASE,
 )
 
@@ -103,6 +105,35 @@ SECTION_SEVERITY: dict[str, Severity] = {"contraindications": "contraindicated",
 class Classified:
     severity: Severity
     rule: str
+
+
+# A sentence about allergy to the other drug ("patients with known aspirin sensitivity should avoid NSAIDs") speaks
+# of cross-sensitivity, not of taking the two together.
+ALLERGY_PATTERN = re.compile(
+    r"\b(?:known|history of|documented)\s+(?:\w+\s+){0,3}(?:sensitivity|hypersensitivity|allergy|allergies|"
+    r"intolerance)|\bcross-?(?:sensitivity|reactivity|hypersensitivity)",
+    re.IGNORECASE,
+)
+
+
+# Changes in binding proteins ("corticosteroids decrease TBG concentration") alter a total hormone level, not the
+# effect of either drug; and advice to start the two together ("concurrent prophylaxis with colchicine is
+# recommended") is co-therapy, not a warning.
+NOT_AN_INTERACTION_PATTERN = re.compile(
+    r"\bTBG\b|thyroxine-binding globulin|\bT4-binding|binding sites? on|\bto carrier proteins"
+    r"|(?<!not )(?<!never )\b(?:is|are) recommended\b(?![^.;]{0,30}\b(?:avoid|caution|monitor))",
+    re.IGNORECASE,
+)
+
+
+def is_allergy_note(sentence: str) -> bool:
+    """True when the sentence is about allergy or cross-sensitivity rather than combined use."""
+    return ALLERGY_PATTERN.search(sentence) is not None
+
+
+def is_not_an_interaction(sentence: str) -> bool:
+    """True when the sentence is about binding proteins or recommends the two together."""
+    return NOT_AN_INTERACTION_PATTERN.search(sentence) is not None
 
 
 def is_negative(sentence: str) -> bool:

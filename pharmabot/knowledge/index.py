@@ -37,7 +37,7 @@ from pharmabot.knowledge.names import DrugCatalog, DrugEntry, drug_key, label_in
 log = logging.getLogger("pharmabot.index")
 
 # Bump when the schema, chunking or label choice changes: older indexes are then rebuilt.
-INDEX_VERSION = "3"  # 3: interaction knowledge tables are part of every index
+INDEX_VERSION = "4"  # 3: interaction knowledge tables are part of every index; 4: revised interaction rules
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 ExtraBuilder = Callable[[sqlite3.Connection, Sequence[LabelRecord], DrugCatalog], None]

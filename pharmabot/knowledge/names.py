@@ -32,7 +32,7 @@ SALT_WORDS = frozenset(
     dihydrate hemihydrate trihydrate sesquihydrate anhydrous propionate dipropionate furoate valerate
     acetonide hyclate erbumine medoxomil kamedoxomil axetil pivoxil malate tosylate napsylate pamoate
     stearate estolate ethylsuccinate decanoate enanthate cypionate xinafoate trifenatate nitrate lysine
-    arginine hydrate salt base epolamine palmitate""".split()
+    arginine hydrate salt base epolamine palmitate isethionate""".split()
 )
 
 # Dosage-form and packaging words that openFDA sometimes puts in generic names.
