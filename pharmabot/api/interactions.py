@@ -15,7 +15,7 @@ from pharmabot.services import ServicesDep
 router = APIRouter(prefix="/api", tags=["interactions"])
 
 
-def get_interaction_engine(services: ServicesDep) -> InteractionEngine:
+async def get_interaction_engine(services: ServicesDep) -> InteractionEngine:
     if services.interactions is None:
         raise DependencyError(
             "The interaction checker is not loaded: build the local index first.", code="interactions_unavailable"
