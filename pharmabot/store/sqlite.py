@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import time
@@ -40,7 +41,12 @@ _PURGE_EVERY = 256
 
 
 class SqliteStore:
-    """Store on one aiosqlite connection (aiosqlite runs SQLite on its own thread, so the event loop never blocks)."""
+    """Store on one aiosqlite connection (aiosqlite runs SQLite on its own thread, so the event loop never blocks).
+
+    Every operation holds `_lock`: concurrent requests share the connection, and one request's commit
+    in the middle of another's transaction or open cursor fails ("SQL statements in progress") or
+    commits half of the other's work.
+    """
 
     name = "sqlite"
 
@@ -49,6 +55,7 @@ class SqliteStore:
         self._clock = clock
         self._db: aiosqlite.Connection | None = None
         self._increments = 0
+        self._lock = asyncio.Lock()
 
     async def open(self) -> SqliteStore:
         try:
@@ -63,6 +70,16 @@ class SqliteStore:
             raise StoreError(f"cannot open SQLite store: {type(exc).__name__}") from exc
         return self
 
+    async def _one(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Row | None:
+        # Closing the cursor ends its statement: an open one would block the next commit.
+        async with self.db.execute(sql, params) as cursor:
+            row: sqlite3.Row | None = await cursor.fetchone()
+            return row
+
+    async def _all(self, sql: str, params: tuple[object, ...]) -> list[sqlite3.Row]:
+        async with self.db.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
     @property
     def db(self) -> aiosqlite.Connection:
         if self._db is None:
@@ -70,45 +87,44 @@ class SqliteStore:
         return self._db
 
     async def check(self) -> None:
-        try:
-            await (await self.db.execute("SELECT 1")).fetchone()
-        except sqlite3.Error as exc:
-            raise StoreError(f"SQLite check failed: {type(exc).__name__}") from exc
+        async with self._lock:
+            try:
+                await self._one("SELECT 1")
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite check failed: {type(exc).__name__}") from exc
 
     async def claim_session(self, *, owner: str, session_id: str) -> bool:
-        try:
-            await self.db.execute(
-                "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
-                (session_id, owner, time.time()),
-            )
-            await self.db.commit()
-            row = await (
-                await self.db.execute("SELECT owner FROM sessions WHERE session_id = ?", (session_id,))
-            ).fetchone()
-        except sqlite3.Error as exc:
-            raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
-        return row is not None and row[0] == owner
+        async with self._lock:
+            try:
+                await self.db.execute(
+                    "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
+                    (session_id, owner, time.time()),
+                )
+                await self.db.commit()
+                row = await self._one("SELECT owner FROM sessions WHERE session_id = ?", (session_id,))
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+            return row is not None and row[0] == owner
 
     async def add_turn(self, turn: Turn) -> None:
-        try:
-            await self.db.execute(
-                "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
-                (turn.session_id, turn.owner, time.time()),
-            )
-            row = await (
-                await self.db.execute("SELECT owner FROM sessions WHERE session_id = ?", (turn.session_id,))
-            ).fetchone()
-            if row is None or row[0] != turn.owner:
-                # Another caller's session: its history must never receive this turn.
-                raise NotFoundError("session not found")
-            await self.db.execute(
-                "INSERT OR REPLACE INTO turns(session_id, turn_id, created_at, body) VALUES (?, ?, ?, ?)",
-                (turn.session_id, turn.turn_id, turn.created_at.isoformat(), turn.model_dump_json()),
-            )
-            await self.db.commit()
-        except sqlite3.Error as exc:
-            await self.db.rollback()
-            raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+        async with self._lock:
+            try:
+                await self.db.execute(
+                    "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
+                    (turn.session_id, turn.owner, time.time()),
+                )
+                row = await self._one("SELECT owner FROM sessions WHERE session_id = ?", (turn.session_id,))
+                if row is None or row[0] != turn.owner:
+                    # Another caller's session: its history must never receive this turn.
+                    raise NotFoundError("session not found")
+                await self.db.execute(
+                    "INSERT OR REPLACE INTO turns(session_id, turn_id, created_at, body) VALUES (?, ?, ?, ?)",
+                    (turn.session_id, turn.turn_id, turn.created_at.isoformat(), turn.model_dump_json()),
+                )
+                await self.db.commit()
+            except sqlite3.Error as exc:
+                await self.db.rollback()
+                raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
 
     async def list_turns(self, *, owner: str, session_id: str, limit: int | None = None) -> list[Turn]:
         query = (
@@ -119,45 +135,46 @@ class SqliteStore:
         if limit is not None:
             query += " LIMIT ?"
             params = (*params, limit)
-        try:
-            rows = await (await self.db.execute(query, params)).fetchall()
-        except sqlite3.Error as exc:
-            raise StoreError(f"SQLite read failed: {type(exc).__name__}") from exc
+        async with self._lock:
+            try:
+                rows = await self._all(query, params)
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite read failed: {type(exc).__name__}") from exc
         return [Turn.model_validate(json.loads(row[0])) for row in reversed(list(rows))]
 
     async def delete_session(self, *, owner: str, session_id: str) -> int:
-        try:
-            cursor = await self.db.execute(
-                "DELETE FROM turns WHERE session_id = ? AND session_id IN "
-                "(SELECT session_id FROM sessions WHERE owner = ?)",
-                (session_id, owner),
-            )
-            removed = cursor.rowcount
-            await self.db.execute("DELETE FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
-            await self.db.commit()
-        except sqlite3.Error as exc:
-            await self.db.rollback()
-            raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
-        return max(removed, 0)
+        async with self._lock:
+            try:
+                cursor = await self.db.execute(
+                    "DELETE FROM turns WHERE session_id = ? AND session_id IN "
+                    "(SELECT session_id FROM sessions WHERE owner = ?)",
+                    (session_id, owner),
+                )
+                removed = cursor.rowcount
+                await self.db.execute("DELETE FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
+                await self.db.commit()
+            except sqlite3.Error as exc:
+                await self.db.rollback()
+                raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+            return max(removed, 0)
 
     async def session_exists(self, *, owner: str, session_id: str) -> bool:
-        row = await (
-            await self.db.execute("SELECT 1 FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
-        ).fetchone()
-        return row is not None
+        async with self._lock:
+            row = await self._one("SELECT 1 FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
+            return row is not None
 
     async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
         now = self._clock()
         # Fixed windows aligned to multiples of the window since the epoch, as in the Cosmos DB store.
         window_end = (int(now // window_seconds) + 1) * window_seconds
-        self._increments += 1
-        try:
-            if self._increments % _PURGE_EVERY == 0:
-                # Rate-limit keys name their window, so expired rows are never read again: drop them.
-                await self.db.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
-            # Expired counters restart from AMOUNT; the upsert makes read-modify-write one statement.
-            row = await (
-                await self.db.execute(
+        async with self._lock:
+            self._increments += 1
+            try:
+                if self._increments % _PURGE_EVERY == 0:
+                    # Rate-limit keys name their window, so expired rows are never read again: drop them.
+                    await self.db.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
+                # Expired counters restart from AMOUNT; the upsert makes read-modify-write one statement.
+                row = await self._one(
                     "INSERT INTO counters(key, value, expires_at) VALUES (?, ?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET "
                     "value = CASE WHEN counters.expires_at <= ? THEN excluded.value "
@@ -167,10 +184,9 @@ class SqliteStore:
                     "RETURNING value",
                     (key, amount, window_end, now, now),
                 )
-            ).fetchone()
-            await self.db.commit()
-        except sqlite3.Error as exc:
-            raise StoreError(f"SQLite counter failed: {type(exc).__name__}") from exc
+                await self.db.commit()
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite counter failed: {type(exc).__name__}") from exc
         return int(row[0]) if row else amount
 
     async def close(self) -> None:
