@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 import tempfile
 import time
@@ -24,6 +25,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.chat_server import TOKENS
 from bench.common import (
     DEFAULT_INDEX,
     ROOT,
@@ -37,6 +39,7 @@ from bench.common import (
 )
 
 TARGET_TTFT_RATIO = 1.2
+ANSWER = "".join(TOKENS)
 HIGH = 10**9
 RATE_LIMITS = (
     ",".join(f"{cls}={HIGH}/{period}" for cls in ("chat", "session") for period in ("minute", "day"))
@@ -58,32 +61,26 @@ async def one_stream(client: httpx.AsyncClient, url: str, question: str) -> dict
     """POST one chat; seconds to the first token frame and to the end of the stream."""
     started = time.perf_counter()
     first = None
-    tokens = 0
+    text: list[str] = []
+    in_token = False
     body = {"message": question, "session_id": uuid.uuid4().hex}
     async with client.stream("POST", url, json=body) as response:
         if response.status_code != 200:
             raise RuntimeError(f"{url}: HTTP {response.status_code}: {(await response.aread())[:300]!r}")
         async for line in response.aiter_lines():
             if line == "event: token":
-                tokens += 1
+                in_token = True
                 if first is None:
                     first = time.perf_counter() - started
-    if first is None or tokens < 200:
-        raise RuntimeError(f"{url}: {tokens} token events")
+            elif in_token and line.startswith("data: "):
+                text.append(json.loads(line[6:])["delta"])
+                in_token = False
+    if first is None or "".join(text) != ANSWER:
+        raise RuntimeError(f"{url}: the answer did not arrive whole ({len(''.join(text))} of {len(ANSWER)} characters)")
     return {"ttft": first, "total": time.perf_counter() - started}
 
 
-async def run_level(url: str, concurrency: int, streams: int) -> dict[str, Any]:
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(limits=limits, timeout=120) as client:
-        await one_stream(client, url, QUESTIONS[0])  # warm up the connection and the server's caches
-        results: list[dict[str, float]] = []
-        rounds = max(1, streams // concurrency)
-        started = time.perf_counter()
-        for r in range(rounds):
-            picks = [QUESTIONS[(r * concurrency + i) % len(QUESTIONS)] for i in range(concurrency)]
-            results.extend(await asyncio.gather(*(one_stream(client, url, q) for q in picks)))
-        elapsed = time.perf_counter() - started
+def summarize(concurrency: int, results: list[dict[str, float]], elapsed: float) -> dict[str, Any]:
     return {
         "concurrency": concurrency,
         "streams": len(results),
@@ -93,21 +90,21 @@ async def run_level(url: str, concurrency: int, streams: int) -> dict[str, Any]:
     }
 
 
-def bench_server(kind: str, env: dict[str, str], levels: list[int], streams: int) -> dict[str, Any]:
-    port = free_port()
-    argv = [sys.executable, str(ROOT / "bench" / "chat_server.py"), kind, "--port", str(port)]
-    with serving(argv, port=port, env=env) as pid:
-        url = f"http://127.0.0.1:{port}/api/chat"
-        idle = rss_mb(pid)
-        rows = []
-        for level in levels:
-            row = asyncio.run(run_level(url, level, max(streams, level)))
-            rows.append(row)
-            print(
-                f"  {kind:<9} {level:>3} streams: TTFT p50 {row['ttft']['p50_ms']:.1f} ms,"
-                f" total p50 {row['total']['p50_ms']:.1f} ms"
-            )
-        return {"rows": rows, "memory_idle": idle, "memory_after": rss_mb(pid)}
+async def run_level(urls: dict[str, str], concurrency: int, streams: int) -> dict[str, dict[str, Any]]:
+    """Rounds of CONCURRENCY simultaneous streams, alternating between the servers (drift hits both alike)."""
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in urls}
+    elapsed = dict.fromkeys(urls, 0.0)
+    async with httpx.AsyncClient(limits=limits, timeout=120) as client:
+        for url in urls.values():
+            await one_stream(client, url, QUESTIONS[0])  # warm up the connection and the server's caches
+        for r in range(max(1, streams // concurrency)):
+            picks = [QUESTIONS[(r * concurrency + i) % len(QUESTIONS)] for i in range(concurrency)]
+            for name, url in urls.items():
+                started = time.perf_counter()
+                results[name].extend(await asyncio.gather(*(one_stream(client, url, q) for q in picks)))
+                elapsed[name] += time.perf_counter() - started
+    return {name: summarize(concurrency, results[name], elapsed[name]) for name in urls}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,10 +122,31 @@ def main(argv: list[str] | None = None) -> int:
             "PHARMABOT_RATE_LIMITS": RATE_LIMITS,
             "PHARMABOT_LOG_LEVEL": "WARNING",
         }
-        bare = bench_server("bare", env, levels, args.streams)
-        app = bench_server("pharmabot", env, levels, args.streams)
+        ports = {"pharmabot": free_port(), "bare": free_port()}
+        argv_of = {
+            name: [sys.executable, str(ROOT / "bench" / "chat_server.py"), name, "--port", str(port)]
+            for name, port in ports.items()
+        }
+        with (
+            serving(argv_of["pharmabot"], port=ports["pharmabot"], env=env) as app_pid,
+            serving(argv_of["bare"], port=ports["bare"], env=env) as bare_pid,
+        ):
+            idle = rss_mb(app_pid)
+            urls = {name: f"http://127.0.0.1:{port}/api/chat" for name, port in ports.items()}
+            rows = []
+            for level in levels:
+                row = asyncio.run(run_level(urls, level, max(args.streams, level)))
+                rows.append(row)
+                print(
+                    f"  {level:>3} streams: TTFT p50 {row['pharmabot']['ttft']['p50_ms']:.1f} ms"
+                    f" (bare {row['bare']['ttft']['p50_ms']:.1f}), total p50 {row['pharmabot']['total']['p50_ms']:.1f}"
+                    f" ms (bare {row['bare']['total']['p50_ms']:.1f})"
+                )
+            app = {"memory_idle": idle, "memory_after": rss_mb(app_pid)}
+            bare = {"memory_after": rss_mb(bare_pid)}
     table = []
-    for b, a in zip(bare["rows"], app["rows"], strict=True):
+    for row in rows:
+        a, b = row["pharmabot"], row["bare"]
         table.append(
             {
                 "concurrency": a["concurrency"],
