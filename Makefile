@@ -54,7 +54,7 @@ eval: install
 	$(PY) eval/run_all.py $(DEV)
 
 # Speed against a bare FastAPI baseline in the same run: cold start, chat streaming, latency, memory.
-# About 3-6 minutes on 2 cores (plus ~1-2 minutes the first time, to build the full index).
+# About 1-2 minutes on 2 cores (plus ~1-2 minutes the first time, to build the full index).
 bench: install
 	$(PY) bench/run_all.py
 

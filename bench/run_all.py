@@ -1,4 +1,4 @@
-"""Run every end-to-end benchmark and print one summary table (about 3-6 minutes on 2 cores).
+"""Run every end-to-end benchmark and print one summary table (about 1-2 minutes on 2 cores).
 
 Usage: python bench/run_all.py [--index PATH] [--quick]
 

@@ -66,11 +66,17 @@ class Services:
         return services
 
     def _warm(self) -> None:
-        """Load the catalog and interaction tables off the event loop, so a cold worker answers at once.
+        """Load the catalog, interaction tables and safety rules off the event loop: a cold worker answers at once.
 
         A request that needs them before this ends waits for them (they are built once, under a lock).
         """
+        from pharmabot.agents.red_flags import detect_emergency
+        from pharmabot.security.sanitizer import detect_injection
+
         try:
+            # Every message passes both checks: running them once compiles all their rules.
+            detect_emergency("start-up")
+            detect_injection("start-up")
             self.knowledge.warm()
             if self.interactions is not None:
                 self.interactions.warm()
