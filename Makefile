@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint typecheck pytest serve clean build-index eval bench chromium
+.PHONY: run test install install-dev lint typecheck pytest serve clean build-index eval bench bench-retrieval chromium
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -59,10 +59,18 @@ test: lint typecheck pytest
 build-index: install
 	$(PY) -m pharmabot build-index
 
+# Quality on the development sets (kept outside the repository): `make eval DEV=path/to/dev`.
 eval: install
-	$(PY) eval/retrieval.py $(DATA)
+	@test -n "$(DEV)" || { echo "usage: make eval DEV=<dir with medicationqa_dev, ddi_dev, triage_dev, injection_dev .jsonl>"; exit 2; }
+	$(PY) eval/run_all.py $(DEV)
 
+# Speed against a bare FastAPI baseline in the same run: cold start, chat streaming, latency, memory.
+# About 1-2 minutes on 2 cores (plus ~1-2 minutes the first time, to build the full index).
 bench: install
+	$(PY) bench/run_all.py
+
+# Retrieval latency as the corpus grows (10k, 100k, 1M chunks; the 1M build takes several minutes).
+bench-retrieval: install
 	$(PY) bench/retrieval.py
 
 clean:

@@ -14,6 +14,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -42,19 +43,8 @@ def drug_hit(kb: KnowledgeBase, found: str, wanted: set[str]) -> bool:
     return False
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path)
-    parser.add_argument("--index", type=Path, default=Path(".data/labels-index.sqlite"))
-    parser.add_argument("--show-misses", action="store_true")
-    args = parser.parse_args(argv)
-
-    stats = ensure_index(index_path=args.index, progress=True)
-    if stats.rebuilt:
-        print(f"built {args.index}: {stats.chunks} chunks in {stats.seconds:.1f} s")
-    kb = KnowledgeBase.open(args.index)
-    retriever = LocalRetriever(index_path=args.index, catalog=kb.catalog)
-    rows = [json.loads(line) for line in args.data.read_text().splitlines() if line.strip()]
+def score_questions(kb: KnowledgeBase, retriever: LocalRetriever, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Drug hit@1 and section hit@3 over the rows whose drug is in the corpus."""
     rows = [r for r in rows if r.get("drug_in_corpus")]
     drug_hits = section_hits = section_rows = 0
     latencies = []
@@ -75,6 +65,34 @@ def main(argv: list[str] | None = None) -> int:
             misses.append((row, [(h.drug_name, h.section_key) for h in hits]))
     latencies.sort()
     n = len(rows)
+    return {
+        "rows": n,
+        "drug_hits": drug_hits,
+        "section_hits": section_hits,
+        "section_rows": section_rows,
+        "drug_hit_at_1": drug_hits / max(n, 1),
+        "section_hit_at_3": section_hits / max(section_rows, 1),
+        "latencies_ms": latencies,
+        "misses": misses,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--index", type=Path, default=Path(".data/labels-index.sqlite"))
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args(argv)
+
+    stats = ensure_index(index_path=args.index, progress=True)
+    if stats.rebuilt:
+        print(f"built {args.index}: {stats.chunks} chunks in {stats.seconds:.1f} s")
+    kb = KnowledgeBase.open(args.index)
+    retriever = LocalRetriever(index_path=args.index, catalog=kb.catalog)
+    scores = score_questions(kb, retriever, [json.loads(x) for x in args.data.read_text().splitlines() if x.strip()])
+    n, drug_hits = scores["rows"], scores["drug_hits"]
+    section_hits, section_rows = scores["section_hits"], scores["section_rows"]
+    latencies, misses = scores["latencies_ms"], scores["misses"]
     print()
     print("| metric | value | rows |")
     print("|---|---|---|")

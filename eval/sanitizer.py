@@ -19,12 +19,13 @@ from pharmabot.security.sanitizer import detect_injection
 MAX_ATTACK_CHARS = 500  # the chat API accepts at most 500 characters, so longer attacks never reach the sanitizer
 
 
-def _read_jsonl(path: Path) -> list[dict[str, object]]:
+def read_jsonl(path: Path) -> list[dict[str, object]]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _rate(texts: list[str]) -> tuple[int, int, float]:
+def flag_rate(texts: list[str]) -> tuple[int, int, float]:
+    """(flagged, total, rate) of TEXTS the sanitizer flags."""
     flagged = sum(bool(detect_injection(t)) for t in texts)
     return flagged, len(texts), flagged / max(len(texts), 1)
 
@@ -37,10 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", action="store_true", help="print missed attacks and false positives")
     args = parser.parse_args(argv)
 
-    injections = _read_jsonl(args.injections)
+    injections = read_jsonl(args.injections)
     attacks = [str(r["text"]) for r in injections if r["label"] == 1 and len(str(r["text"])) <= MAX_ATTACK_CHARS]
     benign_injection_rows = [str(r["text"]) for r in injections if r["label"] == 0]
-    questions = [str(r["question"]) for r in _read_jsonl(args.questions)]
+    questions = [str(r["question"]) for r in read_jsonl(args.questions)]
 
     shuffled = attacks[:]
     random.Random(args.seed).shuffle(shuffled)
@@ -48,11 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     split_a, split_b = shuffled[:half], shuffled[half:]
 
     rows = [
-        ("attack recall (label 1, <= 500 chars)", *_rate(attacks)),
-        (f"  attack recall, half A (seed {args.seed})", *_rate(split_a)),
-        (f"  attack recall, half B (seed {args.seed})", *_rate(split_b)),
-        ("false positives, medication questions", *_rate(questions)),
-        ("false positives, label-0 rows", *_rate(benign_injection_rows)),
+        ("attack recall (label 1, <= 500 chars)", *flag_rate(attacks)),
+        (f"  attack recall, half A (seed {args.seed})", *flag_rate(split_a)),
+        (f"  attack recall, half B (seed {args.seed})", *flag_rate(split_b)),
+        ("false positives, medication questions", *flag_rate(questions)),
+        ("false positives, label-0 rows", *flag_rate(benign_injection_rows)),
     ]
     print(f"{'metric':<44} {'flagged':>8} {'of':>5} {'rate':>7}")
     for name, flagged, total, rate in rows:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 
 HealthCheck = Callable[[], Awaitable[Any]]
 
+log = logging.getLogger("pharmabot.services")
+
 
 @dataclass
 class Services:
@@ -35,6 +39,7 @@ class Services:
     writer: AnswerWriter
     health_checks: dict[str, tuple[str, HealthCheck]] = field(default_factory=dict)
     interactions: InteractionEngine | None = None
+    _warming: threading.Thread | None = field(default=None, repr=False)
 
     @classmethod
     async def start(cls, settings: Settings) -> Services:
@@ -56,9 +61,35 @@ class Services:
         services.health_checks["store"] = (store.name, store.check)
         services.health_checks["retriever"] = (retriever.name, retriever.check)
         services.health_checks["writer"] = (services.writer.name, services.writer.check)
+        services._warming = threading.Thread(target=services._warm, name="pharmabot-warm", daemon=True)
+        services._warming.start()
         return services
 
+    def _warm(self) -> None:
+        """Load the catalog, interaction tables and safety rules off the event loop: a cold worker answers at once.
+
+        A request that needs them before this ends waits for them (they are built once, under a lock).
+        """
+        from pharmabot.agents.red_flags import detect_emergency
+        from pharmabot.security.sanitizer import detect_injection
+
+        try:
+            # Every message passes both checks: running them once compiles all their rules.
+            detect_emergency("start-up")
+            detect_injection("start-up")
+            self.knowledge.warm()
+            if self.interactions is not None:
+                self.interactions.warm()
+        except Exception:  # the request that needs them will raise it again, with a proper error body
+            log.warning("background load of the catalog or interaction tables failed", exc_info=True)
+
+    async def warmed(self) -> None:
+        """Wait until the background load of start-up has ended."""
+        if self._warming is not None:
+            await asyncio.to_thread(self._warming.join)
+
     async def close(self) -> None:
+        await self.warmed()  # the loads read the index: let them end before it is closed
         await self.writer.close()
         await self.retriever.close()
         self.knowledge.close()
@@ -94,7 +125,8 @@ def open_knowledge(settings: Settings) -> KnowledgeBase:
         raise ConfigError(exc.message) from None
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
+    """The process's services (async: a sync dependency would cost a thread-pool hop per request)."""
     services: Services = request.app.state.services
     return services
 

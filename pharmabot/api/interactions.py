@@ -16,7 +16,7 @@ from pharmabot.services import ServicesDep
 router = APIRouter(prefix="/api", tags=["interactions"], responses=error_responses(400, 401, 413, 415, 429))
 
 
-def get_interaction_engine(services: ServicesDep) -> InteractionEngine:
+async def get_interaction_engine(services: ServicesDep) -> InteractionEngine:
     if services.interactions is None:
         raise DependencyError(
             "The interaction checker is not loaded: build the local index first.", code="interactions_unavailable"

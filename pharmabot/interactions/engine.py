@@ -13,6 +13,7 @@ from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FOOD_TITLES
 from pharmabot.interactions.severity import SEVERITY_ORDER, Severity
 from pharmabot.knowledge.labels import SECTION_TITLES, dailymed_url
 from pharmabot.knowledge.names import DrugCatalog, DrugEntry
+from pharmabot.lazy import Lazy
 from pharmabot.schemas.interactions import (
     Audience,
     Duplication,
@@ -42,9 +43,27 @@ _CONSUMER_MANAGEMENT: dict[str, str] = {
 class InteractionEngine:
     """Checks a list of medicine names against label evidence, the ONC rules and the class lexicon."""
 
-    def __init__(self, *, knowledge: InteractionKnowledge, catalog: DrugCatalog) -> None:
-        self.knowledge = knowledge
-        self.catalog = catalog
+    def __init__(
+        self,
+        *,
+        knowledge: InteractionKnowledge | Lazy[InteractionKnowledge],
+        catalog: DrugCatalog | Lazy[DrugCatalog],
+    ) -> None:
+        self._knowledge = knowledge if isinstance(knowledge, Lazy) else Lazy.of(knowledge)
+        self._catalog = catalog if isinstance(catalog, Lazy) else Lazy.of(catalog)
+
+    @property
+    def knowledge(self) -> InteractionKnowledge:
+        return self._knowledge.get()
+
+    @property
+    def catalog(self) -> DrugCatalog:
+        return self._catalog.get()
+
+    def warm(self) -> None:
+        """Load the knowledge and catalog now (start-up runs this in a background thread)."""
+        self._catalog.get()
+        self._knowledge.get()
 
     def check(self, *, drugs: Sequence[str], audience: Audience = "consumer") -> InteractionReport:
         """Resolve DRUGS and report every pair's interactions, duplications and food notes."""

@@ -33,6 +33,7 @@ from pharmabot.errors import IndexMissingError
 from pharmabot.knowledge.chunking import Chunk, chunk_label
 from pharmabot.knowledge.labels import SECTION_TITLES, LabelRecord, iter_labels, shipped_data_path, shipped_labels_path
 from pharmabot.knowledge.names import DrugCatalog, DrugEntry, drug_key, label_ingredients, read_orange_book
+from pharmabot.lazy import Lazy
 
 log = logging.getLogger("pharmabot.index")
 
@@ -429,9 +430,10 @@ def connect_readonly(index_path: Path) -> sqlite3.Connection:
 class KnowledgeBase:
     """The index's catalog and labels, opened once per process."""
 
-    def __init__(self, *, index_path: Path, catalog: DrugCatalog, meta: dict[str, str]) -> None:
+    def __init__(self, *, index_path: Path, catalog: DrugCatalog | Lazy[DrugCatalog], meta: dict[str, str]) -> None:
         self.index_path = index_path
-        self.catalog = catalog
+        # Parsing the catalog takes a good part of a second: built on first use (or by `warm`), not at open.
+        self._catalog = catalog if isinstance(catalog, Lazy) else Lazy.of(catalog)
         self.meta = meta
         self._conn = connect_readonly(index_path)
         # Set ids of labels that are in the index (and so have chunks), per drug.
@@ -448,20 +450,42 @@ class KnowledgeBase:
                 f"The label index {index_path} is missing or unreadable: run `make run` or "
                 "`python -m pharmabot build-index` first."
             )
-        catalog = DrugCatalog.from_dict(json.loads(meta.pop("catalog")))
-        return cls(index_path=index_path, catalog=catalog, meta=meta)
+        raw = meta.pop("catalog")
+        return cls(index_path=index_path, catalog=Lazy(lambda: DrugCatalog.from_dict(json.loads(raw))), meta=meta)
+
+    @property
+    def catalog(self) -> DrugCatalog:
+        return self._catalog.get()
+
+    @property
+    def lazy_catalog(self) -> Lazy[DrugCatalog]:
+        """The catalog as built on first use, for the parts that hold on to it (retrievers, engine)."""
+        return self._catalog
+
+    def warm(self) -> None:
+        """Build the catalog now (start-up runs this in a background thread)."""
+        self._catalog.get()
 
     def close(self) -> None:
         self._conn.close()
 
     def interaction_engine(self) -> InteractionEngine | None:
-        """The interaction engine from the index's precomputed tables (None for an index without them)."""
+        """The interaction engine over the index's precomputed tables (None for an index without them).
+
+        Its tables are read on first use (or by the engine's `warm`), through a connection of their own.
+        """
         from pharmabot.interactions.engine import InteractionEngine
         from pharmabot.interactions.knowledge import InteractionKnowledge, has_interaction_knowledge
 
         if not has_interaction_knowledge(self._conn):
             return None
-        return InteractionEngine(knowledge=InteractionKnowledge.load(self._conn), catalog=self.catalog)
+        index_path = self.index_path
+
+        def load() -> InteractionKnowledge:
+            with contextlib.closing(connect_readonly(index_path)) as conn:
+                return InteractionKnowledge.load(conn)
+
+        return InteractionEngine(knowledge=Lazy(load), catalog=self.lazy_catalog)
 
     def indexed_set_ids(self, key: str) -> list[str]:
         return list(self._indexed.get(key, []))

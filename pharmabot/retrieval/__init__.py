@@ -14,9 +14,10 @@ async def open_retriever(settings: Settings, knowledge: KnowledgeBase) -> Retrie
     if settings.retriever is RetrieverKind.local:
         from pharmabot.retrieval.local import LocalRetriever
 
-        return LocalRetriever(index_path=knowledge.index_path, catalog=knowledge.catalog)
+        return LocalRetriever(index_path=knowledge.index_path, catalog=knowledge.lazy_catalog)
     # Imported only when chosen: the Azure SDKs cost cold-start time the local shape never pays.
     from pharmabot.answer.embeddings import Embedder
     from pharmabot.retrieval.azure_search import AzureSearchRetriever
 
-    return AzureSearchRetriever.from_settings(settings, knowledge.catalog, embedder=Embedder.from_settings(settings))
+    embedder = Embedder.from_settings(settings)
+    return AzureSearchRetriever.from_settings(settings, knowledge.lazy_catalog, embedder=embedder)

@@ -46,6 +46,7 @@ from azure.search.documents.models import VectorizedQuery
 from pharmabot.config import Settings
 from pharmabot.errors import RetrieverError
 from pharmabot.knowledge.names import DrugCatalog
+from pharmabot.lazy import Lazy
 from pharmabot.retrieval.base import SearchHit
 from pharmabot.retrieval.query import QueryPlan, understand
 
@@ -221,7 +222,7 @@ class AzureSearchRetriever:
         self,
         *,
         client: SearchClient,
-        catalog: DrugCatalog,
+        catalog: DrugCatalog | Lazy[DrugCatalog],
         embedder: Embedder | None = None,
         semantic: bool = False,
         credential: Any = None,
@@ -229,16 +230,20 @@ class AzureSearchRetriever:
         check_timeout_seconds: float = 2.0,
     ) -> None:
         self._client = client
-        self.catalog = catalog
+        self._catalog = catalog if isinstance(catalog, Lazy) else Lazy.of(catalog)
         self.embedder = embedder
         self.semantic = semantic
         self._credential = credential
         self._timeout = timeout_seconds
         self._check_timeout = check_timeout_seconds
 
+    @property
+    def catalog(self) -> DrugCatalog:
+        return self._catalog.get()
+
     @classmethod
     def from_settings(
-        cls, settings: Settings, catalog: DrugCatalog, embedder: Embedder | None = None
+        cls, settings: Settings, catalog: DrugCatalog | Lazy[DrugCatalog], embedder: Embedder | None = None
     ) -> AzureSearchRetriever:
         """The retriever for AZURE_SEARCH_ENDPOINT / AZURE_SEARCH_INDEX, with a key or Entra ID."""
         if not settings.azure_search_endpoint:

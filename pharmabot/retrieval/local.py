@@ -11,6 +11,7 @@ from typing import Any
 from pharmabot.errors import RetrieverError
 from pharmabot.knowledge.index import connect_readonly, drug_tag
 from pharmabot.knowledge.names import DrugCatalog
+from pharmabot.lazy import Lazy
 from pharmabot.retrieval.base import SearchHit
 from pharmabot.retrieval.query import QueryPlan, understand
 
@@ -36,12 +37,16 @@ class LocalRetriever:
 
     name = "local"
 
-    def __init__(self, *, index_path: Path, catalog: DrugCatalog) -> None:
+    def __init__(self, *, index_path: Path, catalog: DrugCatalog | Lazy[DrugCatalog]) -> None:
         self.index_path = index_path
-        self.catalog = catalog
+        self._catalog = catalog if isinstance(catalog, Lazy) else Lazy.of(catalog)
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+
+    @property
+    def catalog(self) -> DrugCatalog:
+        return self._catalog.get()
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)

@@ -136,7 +136,12 @@ def get_caller(request: Request) -> Caller:
     return caller
 
 
-CallerDep = Annotated[Caller, Depends(get_caller)]
+async def _caller_dependency(request: Request) -> Caller:
+    # Async so FastAPI calls it on the event loop: a sync dependency costs a thread-pool hop per request.
+    return get_caller(request)
+
+
+CallerDep = Annotated[Caller, Depends(_caller_dependency)]
 
 
 async def require_session_owner(store: Store, caller: Caller, session_id: str, *, create: bool) -> None:

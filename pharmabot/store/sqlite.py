@@ -43,8 +43,9 @@ _PURGE_EVERY = 256
 class SqliteStore:
     """Store on one aiosqlite connection (aiosqlite runs SQLite on its own thread, so the event loop never blocks).
 
-    Every operation holds a lock for its whole sequence of statements: on a shared connection one request's
-    commit would otherwise fail on, commit, or roll back another's statements still in progress.
+    Every operation holds `_lock`: concurrent requests share the connection, and one request's commit
+    in the middle of another's transaction or open cursor fails ("SQL statements in progress") or
+    commits half of the other's work.
     """
 
     name = "sqlite"
@@ -62,12 +63,25 @@ class SqliteStore:
                 self._path.parent.mkdir(parents=True, exist_ok=True)
             self._db = await aiosqlite.connect(self._path, timeout=5)
             await self._db.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL: no fsync per commit (each chat turn commits several times); a power cut may
+            # lose the last commits (counters, a turn), never corrupt the file.
+            await self._db.execute("PRAGMA synchronous=NORMAL")
             await self._db.execute("PRAGMA foreign_keys=ON")
             await self._db.executescript(_SCHEMA)
             await self._db.commit()
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open SQLite store: {type(exc).__name__}") from exc
         return self
+
+    async def _one(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Row | None:
+        # Closing the cursor ends its statement: an open one would block the next commit.
+        async with self.db.execute(sql, params) as cursor:
+            row: sqlite3.Row | None = await cursor.fetchone()
+            return row
+
+    async def _all(self, sql: str, params: tuple[object, ...]) -> list[sqlite3.Row]:
+        async with self.db.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
 
     @property
     def db(self) -> aiosqlite.Connection:
@@ -78,7 +92,7 @@ class SqliteStore:
     async def check(self) -> None:
         async with self._lock:
             try:
-                await (await self.db.execute("SELECT 1")).fetchone()
+                await self._one("SELECT 1")
             except sqlite3.Error as exc:
                 raise StoreError(f"SQLite check failed: {type(exc).__name__}") from exc
 
@@ -90,9 +104,7 @@ class SqliteStore:
                     (session_id, owner, time.time()),
                 )
                 await self.db.commit()
-                row = await (
-                    await self.db.execute("SELECT owner FROM sessions WHERE session_id = ?", (session_id,))
-                ).fetchone()
+                row = await self._one("SELECT owner FROM sessions WHERE session_id = ?", (session_id,))
             except sqlite3.Error as exc:
                 raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
             return row is not None and row[0] == owner
@@ -104,9 +116,7 @@ class SqliteStore:
                     "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
                     (turn.session_id, turn.owner, time.time()),
                 )
-                row = await (
-                    await self.db.execute("SELECT owner FROM sessions WHERE session_id = ?", (turn.session_id,))
-                ).fetchone()
+                row = await self._one("SELECT owner FROM sessions WHERE session_id = ?", (turn.session_id,))
                 if row is None or row[0] != turn.owner:
                     # Another caller's session: its history must never receive this turn.
                     raise NotFoundError("session not found")
@@ -120,20 +130,20 @@ class SqliteStore:
                 raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
 
     async def list_turns(self, *, owner: str, session_id: str, limit: int | None = None) -> list[Turn]:
+        query = (
+            "SELECT t.body FROM turns t JOIN sessions s USING (session_id) "
+            "WHERE t.session_id = ? AND s.owner = ? ORDER BY t.seq DESC"
+        )
+        params: tuple[object, ...] = (session_id, owner)
+        if limit is not None:
+            query += " LIMIT ?"
+            params = (*params, limit)
         async with self._lock:
-            query = (
-                "SELECT t.body FROM turns t JOIN sessions s USING (session_id) "
-                "WHERE t.session_id = ? AND s.owner = ? ORDER BY t.seq DESC"
-            )
-            params: tuple[object, ...] = (session_id, owner)
-            if limit is not None:
-                query += " LIMIT ?"
-                params = (*params, limit)
             try:
-                rows = await (await self.db.execute(query, params)).fetchall()
+                rows = await self._all(query, params)
             except sqlite3.Error as exc:
                 raise StoreError(f"SQLite read failed: {type(exc).__name__}") from exc
-            return [Turn.model_validate(json.loads(row[0])) for row in reversed(list(rows))]
+        return [Turn.model_validate(json.loads(row[0])) for row in reversed(list(rows))]
 
     async def delete_session(self, *, owner: str, session_id: str) -> int:
         async with self._lock:
@@ -153,38 +163,34 @@ class SqliteStore:
 
     async def session_exists(self, *, owner: str, session_id: str) -> bool:
         async with self._lock:
-            row = await (
-                await self.db.execute("SELECT 1 FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
-            ).fetchone()
+            row = await self._one("SELECT 1 FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
             return row is not None
 
     async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
+        now = self._clock()
+        # Fixed windows aligned to multiples of the window since the epoch, as in the Cosmos DB store.
+        window_end = (int(now // window_seconds) + 1) * window_seconds
         async with self._lock:
-            now = self._clock()
-            # Fixed windows aligned to multiples of the window since the epoch, as in the Cosmos DB store.
-            window_end = (int(now // window_seconds) + 1) * window_seconds
             self._increments += 1
             try:
                 if self._increments % _PURGE_EVERY == 0:
                     # Rate-limit keys name their window, so expired rows are never read again: drop them.
                     await self.db.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
                 # Expired counters restart from AMOUNT; the upsert makes read-modify-write one statement.
-                row = await (
-                    await self.db.execute(
-                        "INSERT INTO counters(key, value, expires_at) VALUES (?, ?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET "
-                        "value = CASE WHEN counters.expires_at <= ? THEN excluded.value "
-                        "ELSE counters.value + excluded.value END, "
-                        "expires_at = CASE WHEN counters.expires_at <= ? THEN excluded.expires_at "
-                        "ELSE counters.expires_at END "
-                        "RETURNING value",
-                        (key, amount, window_end, now, now),
-                    )
-                ).fetchone()
+                row = await self._one(
+                    "INSERT INTO counters(key, value, expires_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET "
+                    "value = CASE WHEN counters.expires_at <= ? THEN excluded.value "
+                    "ELSE counters.value + excluded.value END, "
+                    "expires_at = CASE WHEN counters.expires_at <= ? THEN excluded.expires_at "
+                    "ELSE counters.expires_at END "
+                    "RETURNING value",
+                    (key, amount, window_end, now, now),
+                )
                 await self.db.commit()
             except sqlite3.Error as exc:
                 raise StoreError(f"SQLite counter failed: {type(exc).__name__}") from exc
-            return int(row[0]) if row else amount
+        return int(row[0]) if row else amount
 
     async def close(self) -> None:
         if self._db is not None:

@@ -104,3 +104,17 @@ def test_knowledge_base_reads_labels_and_catalog(small_index: Path) -> None:
 def test_missing_index_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(IndexMissingError, match="build-index"):
         KnowledgeBase.open(tmp_path / "nope.sqlite")
+
+
+def test_catalog_and_interaction_tables_load_on_first_use(small_index: Path) -> None:
+    # Start-up only opens the index: a cold worker answers before these large tables are read.
+    kb = KnowledgeBase.open(small_index)
+    try:
+        engine = kb.interaction_engine()
+        assert engine is not None
+        assert not kb.lazy_catalog.ready
+        report = engine.check(drugs=["simvastatin", "clarithromycin"])
+        assert kb.lazy_catalog.ready
+        assert [r.drug for r in report.resolved] == ["simvastatin", "clarithromycin"]
+    finally:
+        kb.close()

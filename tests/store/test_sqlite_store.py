@@ -131,3 +131,23 @@ async def test_concurrent_requests_on_the_shared_connection_never_fail_or_interl
     assert await store.increment(key="caller-minute", amount=0, window_seconds=60) == 100
     stored = [await store.list_turns(owner="alice", session_id=f"s{i}") for i in range(10)]
     assert sorted(t.turn_id for turns in stored for t in turns) == sorted(f"t{n}" for n in range(100))
+
+
+async def test_concurrent_chats_interleave_without_store_errors(store: SqliteStore) -> None:
+    # What 10 simultaneous chats do on the one connection: claim a session, count rate limits, read
+    # history, store the turn. Interleaved transactions once failed with OperationalError here.
+    for n in range(40):
+        await store.add_turn(_turn(n, session="long"))
+
+    async def chat(n: int) -> None:
+        session = f"s{n}"
+        assert await store.claim_session(owner="alice", session_id=session)
+        for key in ("chat-minute", "chat-day", f"session-{n}"):
+            await store.increment(key=key, amount=1, window_seconds=60)
+        await store.list_turns(owner="alice", session_id="long")
+        await store.add_turn(_turn(n, session=session))
+        await store.increment(key="chars", amount=100, window_seconds=86400)
+
+    await asyncio.gather(*(chat(n) for n in range(100)))
+    assert await store.increment(key="chat-minute", amount=0, window_seconds=60) == 100
+    assert len(await store.list_turns(owner="alice", session_id="s7")) == 1
