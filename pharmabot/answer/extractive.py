@@ -199,8 +199,8 @@ def compose(context: AnswerContext) -> str:
         else:
             checked = "; ".join(context.sources_checked) or "the FDA labels"
             blocks.append(
-                f"I found no interaction between {drugs} in these sources: {checked}. That is not proof that "
-                "taking them together is safe; your pharmacist can check your full list."
+                f"I found no interaction between {drugs} in these sources: {checked}. Not finding one is not "
+                "proof of safety; your pharmacist can check your full list."
             )
         points.extend(f"- {note}" for note in context.notes)
     else:

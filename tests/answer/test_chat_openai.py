@@ -93,7 +93,10 @@ async def test_the_model_answer_streams_and_is_cited_by_the_server(
     events = await chat(http, "What is metformin used for?", "oa-basic")
 
     names = [e.event for e in named(events)]
-    assert names == ["meta", "token", "token", "token", "citations", "done", "message"]
+    # Tokens that are already waiting when the stream sends may go out as one event (coalescing).
+    assert names[0] == "meta"
+    assert names[-3:] == ["citations", "done", "message"]
+    assert set(names[1:-3]) == {"token"}
     assert named(events)[-1].data == DONE_SENTINEL
     assert tokens(events) == "Metformin treats type 2 diabetes [1]."
     (citation,) = one(events, "citations")["citations"]

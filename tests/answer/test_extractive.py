@@ -105,7 +105,7 @@ def test_no_finding_is_never_called_safe() -> None:
         )
     )
     assert "I found no interaction between metformin and amlodipine in these sources" in text
-    assert "not proof that taking them together is safe" in text
+    assert "not proof of safety" in text
 
 
 def test_nothing_found_says_so() -> None:
