@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import AsyncGenerator, AsyncIterator, Coroutine, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -197,9 +197,14 @@ class TriageAgent:
         if decision.intent is Intent.interaction and engine is not None:
             if len(decision.drugs) >= 2:
                 report = engine.check(drugs=list(decision.drugs), audience="consumer")
-                findings, notes, sources = _findings_from(report, passages)
+                findings, notes, sources = _findings_from(
+                    report, passages, dated=self.services.knowledge.effective_time
+                )
             else:
-                notes = [_food_note(note, passages) for note in engine.food_notes(drug=decision.drugs[0])]
+                notes = [
+                    _food_note(note, passages, dated=self.services.knowledge.effective_time)
+                    for note in engine.food_notes(drug=decision.drugs[0])
+                ]
         if not findings:
             for hit in await self._retrieve(message, decision.drugs, sections):
                 _add_passage(passages, hit)
@@ -291,20 +296,22 @@ def _evidence_passage(
     return _add_passage(passages, hit).index
 
 
-def _food_note(note: FoodNote, passages: list[Passage]) -> str:
+def _food_note(note: FoodNote, passages: list[Passage], *, dated: Callable[[str], str | None]) -> str:
     index = _evidence_passage(
         passages,
         drug=note.drug,
         section=note.section,
         set_id=note.set_id,
-        effective_time=None,
+        effective_time=dated(note.set_id),
         url=note.url,
         quote=note.quote,
     )
     return f"{note.title} ({note.drug}): {note.quote.rstrip('.')}. [{index}]"
 
 
-def _findings_from(report: InteractionReport, passages: list[Passage]) -> tuple[list[Finding], list[str], list[str]]:
+def _findings_from(
+    report: InteractionReport, passages: list[Passage], *, dated: Callable[[str], str | None]
+) -> tuple[list[Finding], list[str], list[str]]:
     """Engine results to writer findings; each quoted label sentence becomes a numbered passage."""
     findings = []
     for item in report.interactions:
@@ -330,7 +337,7 @@ def _findings_from(report: InteractionReport, passages: list[Passage]) -> tuple[
                 citation_indexes=indexes,
             )
         )
-    notes = [d.note for d in report.duplications] + [_food_note(n, passages) for n in report.food_notes]
+    notes = [d.note for d in report.duplications] + [_food_note(n, passages, dated=dated) for n in report.food_notes]
     return findings, notes, [source.name for source in report.sources_checked]
 
 

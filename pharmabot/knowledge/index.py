@@ -490,6 +490,11 @@ class KnowledgeBase:
     def indexed_set_ids(self, key: str) -> list[str]:
         return list(self._indexed.get(key, []))
 
+    def effective_time(self, set_id: str) -> str | None:
+        """A label's effective date (YYYY-MM-DD) without reading its sections; None when not indexed."""
+        row = self._conn.execute("SELECT effective_time FROM labels WHERE set_id = ?", (set_id,)).fetchone()
+        return row[0] if row else None
+
     def get_label(self, set_id: str) -> IndexedLabel | None:
         row = self._conn.execute(
             "SELECT set_id, drug_key, generic_name, brand_names, routes, effective_time, url, sections"

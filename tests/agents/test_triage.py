@@ -370,3 +370,13 @@ async def test_a_cancelled_turn_is_stored_once_as_cancelled_and_the_model_call_c
     assert await asyncio.to_thread(fake_server.disconnected.wait, 5)
     await asyncio.sleep(0.3)
     assert len(await turns(model_services)) == 1
+
+
+async def test_food_notes_are_cited_with_their_label_date(services: Services) -> None:
+    events = await ask(services, "Can I drink grapefruit juice with simvastatin?")
+
+    cites = citations(events).citations
+    assert cites
+    for cite in cites:
+        assert cite.effective_time == services.knowledge.effective_time(cite.set_id)
+    assert any(cite.effective_time for cite in cites)
