@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.config import JsonDict
 
 from pharmabot.knowledge.labels import SECTION_TITLES
+from pharmabot.retrieval.base import SearchHit
 
 
 def clean_text_input(value: str) -> str:
@@ -90,27 +91,10 @@ class SearchRequest(BaseModel):
         raise ValueError(f"unknown label section {value[:60]!r}; use an openFDA key such as adverse_reactions")
 
 
-class SearchResult(BaseModel):
-    """One label passage, with the citation data to show next to it."""
+class SearchResult(SearchHit):
+    """One label passage, with the citation data to show next to it (the retrievers' own hit model)."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                _RESULT_EXAMPLE,
-            ]
-        }
-    )
-
-    chunk: str = Field(description="The label text.")
-    drug_name: str = Field(description="The drug (active ingredients) the label is about.")
-    score: float = Field(description="Relevance, higher is better; comparable within one response only.")
-    source: str = Field(description="The retriever that found it: `local` or `azure_search`.")
-    label_section: str = Field(description="The label's own section heading.")
-    section_key: str = Field(description="openFDA section key.")
-    set_id: str = Field(description="SPL set id of the label.")
-    effective_time: str | None = Field(default=None, description="Label effective date, YYYY-MM-DD.")
-    url: str = Field(description="The label on DailyMed.")
-    chunk_id: str = Field(description="Stable id of the passage (the same across index rebuilds).")
+    model_config = ConfigDict(json_schema_extra={"examples": [_RESULT_EXAMPLE]})
 
 
 class SearchResponse(BaseModel):
