@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations
 
-from pharmabot.interactions.knowledge import InteractionKnowledge, LabelEvidence, Rule
+from pharmabot.interactions.knowledge import InteractionKnowledge, LabelEvidence, Rule, evidence_rank
 from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FOOD_TITLES
 from pharmabot.interactions.severity import SEVERITY_ORDER, Severity
 from pharmabot.knowledge.labels import SECTION_TITLES, dailymed_url
@@ -136,7 +136,7 @@ class InteractionEngine:
                     for target in targets & by_target.keys():
                         found.extend(by_target[target])
         unique = {(e.subject, e.quote): e for e in found}
-        return sorted(unique.values(), key=lambda e: (-SEVERITY_ORDER[e.severity], e.target_kind != "drug"))
+        return sorted(unique.values(), key=lambda e: (*evidence_rank(e)[:3], e.target_kind != "drug"))
 
     def rules_for(self, a: DrugEntry, b: DrugEntry) -> list[Rule]:
         ia, ib = set(a.ingredients), set(b.ingredients)

@@ -180,7 +180,7 @@ class InteractionKnowledge:
         members = _class_members(labels, learned)
         evidence = {
             subject: {
-                target: sorted(items, key=_evidence_rank)[:MAX_EVIDENCE_PER_TARGET] for target, items in targets.items()
+                target: sorted(items, key=evidence_rank)[:MAX_EVIDENCE_PER_TARGET] for target, items in targets.items()
             }
             for subject, targets in raw.items()
         }
@@ -368,8 +368,13 @@ def _scan_sentence(
 _EXPOSURE_AFTER = re.compile(r"[^.;]{0,40}?(?:concentration|exposure|level|auc)")
 
 
-def _evidence_rank(e: LabelEvidence) -> tuple[int, int, int]:
-    return (-SEVERITY_ORDER[e.severity], _SECTION_RANK.get(e.section, 99), len(e.quote))
+def evidence_rank(e: LabelEvidence) -> tuple[int, int, int, int, int]:
+    """Best evidence first: the strongest severity, then a sentence that says what happens or what to do
+    over a bare list of drug names (flattened tables read badly as a quote), then section and length."""
+    words = max(len(e.quote.split()), 1)
+    listy = int(e.quote.count(",") / words > 0.15)
+    worded = int(e.mechanism is None and e.management is None)
+    return (-SEVERITY_ORDER[e.severity], worded, listy, _SECTION_RANK.get(e.section, 99), len(e.quote))
 
 
 def _food_rank(note: FoodNote) -> tuple[int, int]:
