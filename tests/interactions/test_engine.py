@@ -128,3 +128,27 @@ def test_check_is_fast(engine: InteractionEngine, count: int) -> None:
     started = time.perf_counter()
     engine.check(drugs=names)
     assert time.perf_counter() - started < 0.5
+
+
+def test_evidence_that_says_what_happens_comes_before_a_bare_list_of_names() -> None:
+    from pharmabot.interactions.knowledge import LabelEvidence, evidence_rank
+
+    def evidence(quote: str, *, mechanism: str | None) -> LabelEvidence:
+        return LabelEvidence(
+            subject="warfarin",
+            target_kind="class",
+            target="nsaids",
+            section="drug_interactions",
+            set_id="s",
+            label_title="warfarin",
+            effective_time=None,
+            quote=quote,
+            severity="moderate",
+            rule="r",
+            mechanism=mechanism,
+            management=None,
+        )
+
+    table = evidence("aspirin, cilostazol, clopidogrel, dipyridamole, prasugrel, ibuprofen, naproxen", mechanism=None)
+    prose = evidence("Concomitant use of NSAIDs may increase the risk of bleeding.", mechanism="risk: bleeding")
+    assert sorted([table, prose], key=evidence_rank) == [prose, table]
