@@ -235,11 +235,17 @@ _FOOD_CUE = re.compile(
 )
 
 
-def food_kinds(sentence: str) -> list[str]:
-    """Kinds of food/alcohol warning a sentence states (alcohol, grapefruit, dairy_calcium, tyramine)."""
+def food_mentions(sentence: str) -> list[tuple[str, tuple[int, int]]]:
+    """Each food/alcohol kind a sentence warns about (alcohol, grapefruit, dairy_calcium, tyramine), with where
+    it is named, so the quote can be taken around it."""
     if not _FOOD_CUE.search(sentence):
         return []
-    return [kind for kind, pattern in _FOOD_PATTERNS.items() if pattern.search(sentence)]
+    found = []
+    for kind, pattern in _FOOD_PATTERNS.items():
+        match = pattern.search(sentence)
+        if match:
+            found.append((kind, match.span()))
+    return found
 
 
 # A class phrase right after a section number ("7.8 Drugs that Prolong the QT Interval") is a heading.

@@ -20,7 +20,7 @@ from pharmabot.interactions.extract import (
     INTERACTION_SECTIONS,
     MentionScanner,
     after_withdrawal,
-    food_kinds,
+    food_mentions,
     is_heading,
     management_of,
     mechanism_of,
@@ -165,7 +165,8 @@ class InteractionKnowledge:
                     seen_sentences.add((key, sentence))
                     if section in INTERACTION_SECTIONS:
                         _scan_sentence(scanner, key, own, label, section, sentence, raw, learned)
-                    for kind in food_kinds(sentence):
+                    for kind, (hit_start, hit_end) in food_mentions(sentence):
+                        # Drug Facts text has no sentence breaks: quote around the food, not the opening.
                         note = FoodNote(
                             key,
                             kind,
@@ -173,7 +174,7 @@ class InteractionKnowledge:
                             label.set_id,
                             label.title,
                             label.effective_time,
-                            quote_around(sentence, 0, min(len(sentence), 200)),
+                            quote_around(sentence, hit_start, hit_end),
                         )
                         if kind not in food[key] or _food_rank(note) > _food_rank(food[key][kind]):
                             food[key][kind] = note

@@ -152,3 +152,9 @@ def test_evidence_that_says_what_happens_comes_before_a_bare_list_of_names() -> 
     table = evidence("aspirin, cilostazol, clopidogrel, dipyridamole, prasugrel, ibuprofen, naproxen", mechanism=None)
     prose = evidence("Concomitant use of NSAIDs may increase the risk of bleeding.", mechanism="risk: bleeding")
     assert sorted([table, prose], key=evidence_rank) == [prose, table]
+
+
+def test_food_notes_quote_the_words_about_the_food(engine: InteractionEngine) -> None:
+    # The OTC ibuprofen label is Drug Facts text with no sentence breaks: the quote must show the food part.
+    notes = {note.kind: note for note in engine.food_notes(drug="ibuprofen")}
+    assert "milk" in notes["dairy_calcium"].quote
