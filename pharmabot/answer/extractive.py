@@ -204,7 +204,8 @@ def compose(context: AnswerContext) -> str:
             )
         points.extend(f"- {note}" for note in context.notes)
     else:
-        sentences = select_sentences(context)
+        # A label sentence already quoted in an engine note is not repeated as a point.
+        sentences = [s for s in select_sentences(context) if not any(s.text[:80] in note for note in context.notes)]
         # The lead names the section the chosen sentences mostly come from, not just the one asked for.
         # Patient leaflets speak to whatever was asked, so they keep the asked section's lead.
         counts = Counter(s.section_key for s in sentences)
