@@ -16,7 +16,7 @@ from pharmabot.schemas import chat as chat_schema
 from pharmabot.schemas.chat import DONE_SENTINEL, ChatEvent, ChatRequest, StreamEvent, TokenEvent
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.security.auth import Caller, CallerDep, require_session_owner
-from pharmabot.security.rate_limiter import charge_generated_chars, check_chat_budget, enforce_session_limit
+from pharmabot.security.rate_limiter import admit_chat_turn, charge_generated_chars
 from pharmabot.services import Services, ServicesDep
 
 router = APIRouter(prefix="/api", tags=["chat"], responses=error_responses(401, 413, 415, 503))
@@ -102,8 +102,7 @@ async def _events(agent: TriageAgent, message: str, *, services: Services, calle
 async def chat(body: ChatRequest, request: Request, caller: CallerDep, services: ServicesDep) -> EventSourceResponse:
     message = admit(body.message)
     await require_session_owner(services.store, caller, body.session_id, create=True)
-    await enforce_session_limit(services, caller, body.session_id, request=request)
-    await check_chat_budget(services, caller, request=request)
+    await admit_chat_turn(services, caller, body.session_id, request=request)
     agent = TriageAgent(session_id=body.session_id, services=services, owner=caller.id)
     return EventSourceResponse(
         _events(agent, message, services=services, caller=caller),
