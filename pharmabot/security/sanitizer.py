@@ -334,14 +334,8 @@ def _decoded_views(text: str) -> list[tuple[str, str]]:
     return views
 
 
-@functools.cache
-def _rule_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    # Looked up once, not per rule per message.
-    return tuple((rule.name, rule.pattern) for rule in RULES)
-
-
 def _match_rules(view: str, *, compact: bool = False) -> list[str]:
-    hits = [name for name, pattern in _rule_patterns() if pattern.search(view)]
+    hits = [rule.name for rule in RULES if rule.pattern.search(view)]
     if compact:
         squeezed = re.sub(r"[\W_]+", "", view)
         hits += [name for name, phrase in _COMPACT_PHRASES if phrase in squeezed]
