@@ -22,7 +22,7 @@ from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.errors import PharmaBotError
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
 from pharmabot.logs import log_id
-from pharmabot.retrieval.base import SearchHit
+from pharmabot.retrieval.base import SearchHit, SearchSpec
 from pharmabot.retrieval.query import detect_intents
 from pharmabot.schemas.chat import (
     ChatEvent,
@@ -231,16 +231,20 @@ class TriageAgent:
 
     async def _retrieve(self, message: str, drugs: Sequence[str], sections: Sequence[str]) -> list[SearchHit]:
         """Label passages: the asked sections of each drug, patient-leaflet wording first where it exists."""
-        retriever = self.services.retriever
+        # The asked sections, the patient leaflets (plain wording), then anything that matches: one batch.
+        plan = [*((s, 2) for s in sections[:2]), *((s, 1) for s in _LEAFLETS), (None, 1)]
+        specs = [
+            SearchSpec(query=message, top_k=top_k, drug=drug, section=section)
+            for drug in list(drugs)[:3]
+            for section, top_k in plan
+        ]
         hits: list[SearchHit] = []
         seen: set[str] = set()
-        for drug in list(drugs)[:3]:
-            # The asked sections, the patient leaflets (plain wording), then anything that matches.
-            for section, top_k in [*((s, 2) for s in sections[:2]), *((s, 1) for s in _LEAFLETS), (None, 1)]:
-                for hit in await retriever.search(query=message, top_k=top_k, drug=drug, section=section):
-                    if hit.chunk_id not in seen:
-                        seen.add(hit.chunk_id)
-                        hits.append(hit)
+        for found in await self.services.retriever.search_many(specs) if specs else []:
+            for hit in found:
+                if hit.chunk_id not in seen:
+                    seen.add(hit.chunk_id)
+                    hits.append(hit)
         wanted = set(sections)
         hits.sort(key=lambda h: (h.section_key not in wanted, h.section_key not in PATIENT_SECTIONS, -h.score))
         return hits[: MAX_PASSAGES * max(1, min(len(drugs), 3))]

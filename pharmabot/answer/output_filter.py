@@ -54,6 +54,10 @@ def allowed_url(url: str) -> bool:
     return any(host == suffix or host.endswith("." + suffix) for suffix in ALLOWED_DOMAIN_SUFFIXES)
 
 
+# Characters that may start a tag, an image, a link or a bare URL; everything else passes as it is.
+_CANDIDATE_RE = regex.compile(r"[<!\[hHwW]")
+
+
 def _glued(ch: str) -> bool:
     """A URL right after a letter or digit is not turned into a link by markdown renderers."""
     return ch.isalnum()
@@ -81,6 +85,13 @@ class OutputFilter:
         i = 0
         n = len(text)
         while i < n:
+            # Ordinary text up to the next character that may start a construct is copied in one piece.
+            found = _CANDIDATE_RE.search(text, i)
+            j = found.start() if found else n
+            if j > i:
+                out.append(text[i:j])
+                i = j
+                continue
             ch = text[i]
             step: tuple[str, int] | None
             if ch == "<":

@@ -5,19 +5,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
-from pharmabot.agents.triage import TriageAgent, admit
 from pharmabot.api.errors import error_responses
 from pharmabot.schemas import chat as chat_schema
 from pharmabot.schemas.chat import DONE_SENTINEL, ChatEvent, ChatRequest, StreamEvent, TokenEvent
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.security.auth import Caller, CallerDep, require_session_owner
-from pharmabot.security.rate_limiter import charge_generated_chars, check_chat_budget, enforce_session_limit
+from pharmabot.security.rate_limiter import admit_chat_turn, charge_generated_chars
 from pharmabot.services import Services, ServicesDep
+
+if TYPE_CHECKING:
+    from pharmabot.agents.triage import TriageAgent
 
 router = APIRouter(prefix="/api", tags=["chat"], responses=error_responses(401, 413, 415, 503))
 
@@ -100,10 +102,13 @@ async def _events(agent: TriageAgent, message: str, *, services: Services, calle
     },
 )
 async def chat(body: ChatRequest, request: Request, caller: CallerDep, services: ServicesDep) -> EventSourceResponse:
+    # Imported on the first chat, not at start-up: the agent pulls in the intent, answer and
+    # interaction modules, which a cold start serving /health does not need.
+    from pharmabot.agents.triage import TriageAgent, admit
+
     message = admit(body.message)
     await require_session_owner(services.store, caller, body.session_id, create=True)
-    await enforce_session_limit(services, caller, body.session_id, request=request)
-    await check_chat_budget(services, caller, request=request)
+    await admit_chat_turn(services, caller, body.session_id, request=request)
     agent = TriageAgent(session_id=body.session_id, services=services, owner=caller.id)
     return EventSourceResponse(
         _events(agent, message, services=services, caller=caller),

@@ -47,7 +47,7 @@ from pharmabot.config import Settings
 from pharmabot.errors import RetrieverError
 from pharmabot.knowledge.names import DrugCatalog
 from pharmabot.lazy import Lazy
-from pharmabot.retrieval.base import SearchHit
+from pharmabot.retrieval.base import SearchHit, SearchSpec
 from pharmabot.retrieval.query import QueryPlan, understand
 
 log = logging.getLogger("pharmabot.retrieval.azure_search")
@@ -332,6 +332,14 @@ class AzureSearchRetriever:
             raise RetrieverError(f"Azure AI Search refused the query (HTTP {exc.status_code}).") from exc
         except AzureError as exc:
             raise RetrieverError("Azure AI Search could not be reached.") from exc
+
+    async def search_many(self, specs: Sequence[SearchSpec]) -> list[list[SearchHit]]:
+        """The searches run concurrently (each is its own HTTP request)."""
+        return list(
+            await asyncio.gather(
+                *(self.search(query=s.query, top_k=s.top_k, drug=s.drug, section=s.section) for s in specs)
+            )
+        )
 
     async def check(self) -> None:
         """Cheap readiness check: the index's document count (no model call), bounded by the check timeout."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,6 +26,16 @@ class SearchHit(BaseModel):
     chunk_id: str = Field(description="Stable id of the chunk.")
 
 
+@dataclass(frozen=True)
+class SearchSpec:
+    """One search of a batch: the arguments of `Retriever.search`."""
+
+    query: str
+    top_k: int
+    drug: str | None = None
+    section: str | None = None
+
+
 class Retriever(Protocol):
     """A label search backend."""
 
@@ -33,6 +45,10 @@ class Retriever(Protocol):
         self, *, query: str, top_k: int, drug: str | None = None, section: str | None = None
     ) -> list[SearchHit]:
         """Best chunks for QUERY; DRUG is a catalog drug key, SECTION an openFDA section key."""
+        ...
+
+    async def search_many(self, specs: Sequence[SearchSpec]) -> list[list[SearchHit]]:
+        """`search` for each spec (as one unit of work where the backend allows); results in SPECS' order."""
         ...
 
     async def check(self) -> None:

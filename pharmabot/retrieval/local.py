@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from pharmabot.errors import RetrieverError
 from pharmabot.knowledge.index import connect_readonly, drug_tag
 from pharmabot.knowledge.names import DrugCatalog
 from pharmabot.lazy import Lazy
-from pharmabot.retrieval.base import SearchHit
+from pharmabot.retrieval.base import SearchHit, SearchSpec
 from pharmabot.retrieval.query import QueryPlan, understand
 
 # Column weights for bm25(): drugtag (a filter only), names, section heading, text.
@@ -64,7 +65,14 @@ class LocalRetriever:
         self, *, query: str, top_k: int, drug: str | None = None, section: str | None = None
     ) -> list[SearchHit]:
         """The blocking search (also used by the evaluation and benchmark)."""
-        plan = self.plan(query)
+        return self._search(self.plan(query), top_k=top_k, drug=drug, section=section)
+
+    def search_many_sync(self, specs: Sequence[SearchSpec]) -> list[list[SearchHit]]:
+        """The blocking batch: each distinct query is understood once."""
+        plans = {query: self.plan(query) for query in dict.fromkeys(spec.query for spec in specs)}
+        return [self._search(plans[s.query], top_k=s.top_k, drug=s.drug, section=s.section) for s in specs]
+
+    def _search(self, plan: QueryPlan, *, top_k: int, drug: str | None, section: str | None) -> list[SearchHit]:
         drugs = (drug,) if drug else plan.drugs
         if drugs or len(plan.terms) < 2:
             return self._run(plan, fts_expression(plan, drugs), top_k, section)
@@ -125,6 +133,10 @@ class LocalRetriever:
         self, *, query: str, top_k: int, drug: str | None = None, section: str | None = None
     ) -> list[SearchHit]:
         return await asyncio.to_thread(self.search_sync, query=query, top_k=top_k, drug=drug, section=section)
+
+    async def search_many(self, specs: Sequence[SearchSpec]) -> list[list[SearchHit]]:
+        # One thread hop for the batch: a request's searches cost milliseconds each, the hand-offs add up.
+        return await asyncio.to_thread(self.search_many_sync, specs)
 
     def _check_sync(self) -> None:
         try:

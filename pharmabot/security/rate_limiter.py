@@ -2,8 +2,9 @@
 
 `check_rate_limit` is the FastAPI dependency (installed app-wide by `create_app`): it infers the
 route class from the path, counts the request under every rule of that class, and answers 429
-with `Retry-After` when one is exceeded. Chat routes also call `enforce_session_limit` once they
-know the session id, `check_chat_budget` before generating and `charge_generated_chars` after.
+with `Retry-After` when one is exceeded. Chat routes also call `admit_chat_turn` once they know
+the session id (the session's limits and the budget check in one store round-trip) and
+`charge_generated_chars` after.
 The rule table and the fail-open/fail-closed choices are in `pharmabot.security.rules`.
 
 Headers follow draft-ietf-httpapi-ratelimit-headers-11 (May 2026): `RateLimit-Policy` lists the
@@ -53,6 +54,12 @@ def rules_from(overrides: str) -> tuple[Rule, ...]:
     return parse_rate_limits(overrides)
 
 
+@lru_cache(maxsize=64)
+def _rules_of(overrides: str, cls: RouteClass) -> list[Rule]:
+    # Filtered once per (setting, class) rather than on every request; callers never mutate it.
+    return [r for r in rules_from(overrides) if r.route_class is cls]
+
+
 def route_class(path: str) -> RouteClass | None:
     """The class a path is limited under; None for paths that are never limited."""
     if is_open_path(path) or not (path == "/api" or path.startswith("/api/")):
@@ -72,19 +79,32 @@ def _window(rule: Rule, now: float) -> tuple[int, int]:
     return start, max(math.ceil(start + rule.window_seconds - now), 1)
 
 
-async def _count(services: Services, rule: Rule, subject: str, amount: int) -> Usage | None:
-    """Add AMOUNT to SUBJECT's counter for RULE's current window; None when the store failed open."""
-    start, reset = _window(rule, time.time())
+async def _count(services: Services, counts: list[tuple[Rule, str, int]]) -> list[Usage]:
+    """Add each (rule, subject, amount) to its counter for the rule's current window, in one store round-trip.
+
+    Returns the rules' usages; none when the store failed and every rule fails open.
+    """
+    if not counts:
+        return []
+    now = time.time()
+    windows = [_window(rule, now) for rule, _, _ in counts]
     # The window start is part of the key, so all instances count into the same fixed window.
-    key = f"rl:{rule.name}:{subject}:{start}"
+    items = [
+        (f"rl:{rule.name}:{subject}:{start}", amount, rule.window_seconds)
+        for (rule, subject, amount), (start, _) in zip(counts, windows, strict=True)
+    ]
     try:
-        used = await services.store.increment(key=key, amount=amount, window_seconds=rule.window_seconds)
+        totals = await services.store.increment_many(items=items)
     except StoreError:
-        if not rule.fail_open:
+        if not all(rule.fail_open for rule, _, _ in counts):
             raise
-        log.warning("rate limit skipped: store unavailable", extra={"fields": {"event": rule.name}})
-        return None
-    return Usage(rule=rule, used=used, reset_seconds=reset)
+        for rule, _, _ in counts:
+            log.warning("rate limit skipped: store unavailable", extra={"fields": {"event": rule.name}})
+        return []
+    return [
+        Usage(rule=rule, used=used, reset_seconds=reset)
+        for (rule, _, _), used, (_, reset) in zip(counts, totals, windows, strict=True)
+    ]
 
 
 def _policy_item(usage: Usage) -> str:
@@ -135,7 +155,7 @@ def _reject(usages: list[Usage], exceeded: list[Usage], *, what: str) -> None:
 async def _apply(
     services: Services, rules: list[Rule], subject: str, *, amount: int, request: Request | None, what: str
 ) -> list[Usage]:
-    usages = [u for rule in rules if (u := await _count(services, rule, subject, amount)) is not None]
+    usages = await _count(services, [(rule, subject, amount) for rule in rules])
     exceeded = [u for u in usages if u.used > u.rule.limit]
     if exceeded:
         _reject(usages, exceeded, what=what)
@@ -153,28 +173,46 @@ async def check_rate_limit(request: Request) -> None:
         return
     caller = get_caller(request)
     services: Services = request.app.state.services
-    rules = [r for r in rules_from(services.settings.rate_limits) if r.route_class is cls]
+    rules = _rules_of(services.settings.rate_limits, cls)
     await _apply(services, rules, caller.id, amount=1, request=request, what="requests")
 
 
-async def enforce_session_limit(
-    services: Services, caller: Caller, session_id: str, *, request: Request | None = None
-) -> None:
-    """Count one chat turn against the session's limits (the chat route calls it after parsing)."""
-    rules = [r for r in rules_from(services.settings.rate_limits) if r.route_class is RouteClass.session]
+def _session_subject(caller: Caller, session_id: str) -> str:
     # The caller is part of the subject: a session id alone could be chosen to exhaust someone else's.
-    subject = f"{caller.id}:{log_id(session_id)}"
-    await _apply(services, rules, subject, amount=1, request=request, what="messages in this session")
+    return f"{caller.id}:{log_id(session_id)}"
+
+
+_SESSION_WHAT = "messages in this session"
 
 
 def _chars_rules(services: Services) -> list[Rule]:
-    return [r for r in rules_from(services.settings.rate_limits) if r.route_class is RouteClass.chat_chars]
+    return _rules_of(services.settings.rate_limits, RouteClass.chat_chars)
 
 
 async def check_chat_budget(services: Services, caller: Caller, *, request: Request | None = None) -> None:
     """Refuse to generate when the caller's generated-characters budget is spent (fails closed)."""
-    usages = [u for rule in _chars_rules(services) if (u := await _count(services, rule, caller.id, 0)) is not None]
-    # Adding 0 reads the counter; the budget is spent once it reaches the limit.
+    # Adding 0 reads the counter.
+    _check_budget(await _count(services, [(rule, caller.id, 0) for rule in _chars_rules(services)]), request)
+
+
+async def admit_chat_turn(
+    services: Services, caller: Caller, session_id: str, *, request: Request | None = None
+) -> None:
+    """Count one chat turn against the session's limits, then check the budget: one store round-trip."""
+    session_rules = _rules_of(services.settings.rate_limits, RouteClass.session)
+    subject = _session_subject(caller, session_id)
+    counts = [(rule, subject, 1) for rule in session_rules] + [(rule, caller.id, 0) for rule in _chars_rules(services)]
+    usages = await _count(services, counts)
+    session = [u for u in usages if u.rule.route_class is RouteClass.session]
+    exceeded = [u for u in session if u.used > u.rule.limit]
+    if exceeded:
+        _reject(session, exceeded, what=_SESSION_WHAT)
+    _remember(request, _headers(session))
+    _check_budget([u for u in usages if u.rule.route_class is RouteClass.chat_chars], request)
+
+
+def _check_budget(usages: list[Usage], request: Request | None) -> None:
+    # The budget is spent once the counter reaches the limit.
     spent = [u for u in usages if u.remaining == 0]
     if spent:
         _reject(usages, spent, what="generated characters today")
@@ -188,8 +226,7 @@ async def charge_generated_chars(services: Services, caller: Caller, n: int) -> 
     """
     if n <= 0:
         return
-    for rule in _chars_rules(services):
-        try:
-            await _count(services, rule, caller.id, n)
-        except StoreError:
-            log.warning("generated characters not charged: store unavailable", extra={"fields": {"count": n}})
+    try:
+        await _count(services, [(rule, caller.id, n) for rule in _chars_rules(services)])
+    except StoreError:
+        log.warning("generated characters not charged: store unavailable", extra={"fields": {"count": n}})

@@ -6,6 +6,7 @@ which one is in use.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Protocol
@@ -66,6 +67,12 @@ class Store(Protocol):
 
     async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
         """Atomically add AMOUNT to the counter KEY (which expires after the window); return the total."""
+
+    async def increment_many(self, *, items: Sequence[tuple[str, int, int]]) -> list[int]:
+        """`increment` for each (key, amount, window_seconds) in one round-trip; totals in ITEMS' order.
+
+        Keys must be distinct (ValueError otherwise): each total is that of its own counter.
+        """
 
     async def close(self) -> None:
         """Release connections."""

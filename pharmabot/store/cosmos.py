@@ -27,7 +27,7 @@ import asyncio
 import hashlib
 import json
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any, NoReturn
@@ -278,7 +278,21 @@ class CosmosStore:
         return removed
 
     async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
+        return await self._increment(key=key, amount=amount, window_seconds=window_seconds, now=self._clock())
+
+    async def increment_many(self, *, items: Sequence[tuple[str, int, int]]) -> list[int]:
+        keys = [key for key, _, _ in items]
+        if len(set(keys)) != len(keys):
+            raise ValueError("increment_many needs distinct keys")
         now = self._clock()
+        # Each counter is its own item and partition (no cross-partition batch): patch them concurrently.
+        return list(
+            await asyncio.gather(
+                *(self._increment(key=key, amount=amount, window_seconds=w, now=now) for key, amount, w in items)
+            )
+        )
+
+    async def _increment(self, *, key: str, amount: int, window_seconds: int, now: float) -> int:
         start = int(now // window_seconds) * window_seconds
         cid = "c-" + hashlib.sha256(f"{key}\n{window_seconds}\n{start}".encode()).hexdigest()
         operations = [{"op": "incr", "path": "/value", "value": amount}]

@@ -6,7 +6,7 @@ import asyncio
 import json
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import aiosqlite
@@ -167,30 +167,46 @@ class SqliteStore:
             return row is not None
 
     async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
+        (total,) = await self.increment_many(items=[(key, amount, window_seconds)])
+        return total
+
+    async def increment_many(self, *, items: Sequence[tuple[str, int, int]]) -> list[int]:
+        keys = [key for key, _, _ in items]
+        if len(set(keys)) != len(keys):
+            raise ValueError("increment_many needs distinct keys")
+        if not items:
+            return []
         now = self._clock()
-        # Fixed windows aligned to multiples of the window since the epoch, as in the Cosmos DB store.
-        window_end = (int(now // window_seconds) + 1) * window_seconds
+        params: list[object] = []
+        for key, amount, window_seconds in items:
+            # Fixed windows aligned to multiples of the window since the epoch, as in the Cosmos DB store.
+            params += [key, amount, (int(now // window_seconds) + 1) * window_seconds]
+        # One multi-row upsert: every counter of a request in one statement, one commit. Expired
+        # counters restart from their amount; the upsert makes read-modify-write one statement.
+        # Only placeholders are formatted in; every value is a bound parameter.
+        sql = (
+            "INSERT INTO counters(key, value, expires_at) VALUES "  # noqa: S608
+            + ", ".join("(?, ?, ?)" for _ in items)
+            + " ON CONFLICT(key) DO UPDATE SET "
+            "value = CASE WHEN counters.expires_at <= ? THEN excluded.value "
+            "ELSE counters.value + excluded.value END, "
+            "expires_at = CASE WHEN counters.expires_at <= ? THEN excluded.expires_at "
+            "ELSE counters.expires_at END "
+            "RETURNING key, value"
+        )
         async with self._lock:
-            self._increments += 1
+            self._increments += len(items)
             try:
-                if self._increments % _PURGE_EVERY == 0:
+                if self._increments >= _PURGE_EVERY:
+                    self._increments = 0
                     # Rate-limit keys name their window, so expired rows are never read again: drop them.
                     await self.db.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
-                # Expired counters restart from AMOUNT; the upsert makes read-modify-write one statement.
-                row = await self._one(
-                    "INSERT INTO counters(key, value, expires_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET "
-                    "value = CASE WHEN counters.expires_at <= ? THEN excluded.value "
-                    "ELSE counters.value + excluded.value END, "
-                    "expires_at = CASE WHEN counters.expires_at <= ? THEN excluded.expires_at "
-                    "ELSE counters.expires_at END "
-                    "RETURNING value",
-                    (key, amount, window_end, now, now),
-                )
+                rows = await self.db.execute_fetchall(sql, [*params, now, now])
                 await self.db.commit()
             except sqlite3.Error as exc:
                 raise StoreError(f"SQLite counter failed: {type(exc).__name__}") from exc
-        return int(row[0]) if row else amount
+        totals = {str(row[0]): int(row[1]) for row in rows}
+        return [totals.get(key, amount) for key, amount, _ in items]
 
     async def close(self) -> None:
         if self._db is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from pharmabot.answer.base import AnswerContext, AnswerWriter
 from pharmabot.answer.openai_writer import OpenAIWriter
 from pharmabot.config import load_settings
 from pharmabot.errors import PromptInjectionError
-from pharmabot.retrieval.base import Retriever, SearchHit
+from pharmabot.retrieval.base import Retriever, SearchHit, SearchSpec
 from pharmabot.schemas.chat import ChatEvent, CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
 from pharmabot.services import Services
 from pharmabot.store.base import Turn, TurnStatus
@@ -46,6 +46,12 @@ class CountingRetriever:
         if self.broken:
             raise RuntimeError("index file vanished")
         return await self.inner.search(query=query, top_k=top_k, drug=drug, section=section)
+
+    async def search_many(self, specs: Sequence[SearchSpec]) -> list[list[SearchHit]]:
+        self.calls += [{"query": s.query, "drug": s.drug, "section": s.section} for s in specs]
+        if self.broken:
+            raise RuntimeError("index file vanished")
+        return await self.inner.search_many(specs)
 
     async def check(self) -> None:
         await self.inner.check()

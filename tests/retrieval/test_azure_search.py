@@ -26,7 +26,7 @@ from pharmabot.retrieval.azure_search import (
     drug_filter,
     search_filter,
 )
-from pharmabot.retrieval.base import Retriever
+from pharmabot.retrieval.base import Retriever, SearchSpec
 from tests.retrieval.test_azure_indexer import FakeEmbedder, chunks_for
 from tests.support.labels import catalog_for
 from tests.support.search_server import SEARCH_KEY, SearchServerState, search_server
@@ -156,6 +156,25 @@ async def test_explicit_drug_and_section(
     assert last_search(state)["filter"] == "drug_key eq 'warfarin' and section_key eq 'boxed_warning'"
     assert hits
     assert {(h.drug_name, h.section_key) for h in hits} == {("warfarin", "boxed_warning")}
+
+
+async def test_search_many_sends_each_search_and_keeps_their_order(
+    make: Make, loaded: tuple[str, SearchServerState], state: SearchServerState
+) -> None:
+    """Against the local stand-in server: a batch is one request per search, answered as one by one."""
+    url, _ = loaded
+    retriever = make(url)
+    specs = [
+        SearchSpec(query="bleeding risk", top_k=3, drug="warfarin", section="boxed_warning"),
+        SearchSpec(query="side effects", top_k=2, drug="simvastatin"),
+        SearchSpec(query="the", top_k=2),  # nothing to match: no request
+    ]
+    batch = await retriever.search_many(specs)
+    filters = sorted(str(call.body["filter"]) for call in state.calls("search.post.search"))  # type: ignore[index]
+    assert filters == ["drug_key eq 'simvastatin'", "drug_key eq 'warfarin' and section_key eq 'boxed_warning'"]
+    one_by_one = [await retriever.search(query=s.query, top_k=s.top_k, drug=s.drug, section=s.section) for s in specs]
+    assert batch == one_by_one
+    assert [bool(hits) for hits in batch] == [True, True, False]
 
 
 async def test_semantic_ranking(make: Make, loaded: tuple[str, SearchServerState], state: SearchServerState) -> None:

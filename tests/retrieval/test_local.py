@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pharmabot.knowledge.index import KnowledgeBase
+from pharmabot.retrieval.base import SearchSpec
 from pharmabot.retrieval.local import LocalRetriever
 
 
@@ -59,3 +60,16 @@ async def test_fts_syntax_in_queries_is_harmless(retriever: LocalRetriever) -> N
 
 async def test_check(retriever: LocalRetriever) -> None:
     await retriever.check()
+
+
+async def test_search_many_answers_as_the_searches_one_by_one(retriever: LocalRetriever) -> None:
+    specs = [
+        SearchSpec(query="metformin side effects", top_k=2, drug="metformin", section="adverse_reactions"),
+        SearchSpec(query="metformin side effects", top_k=1, drug="metformin"),
+        SearchSpec(query="rhabdomyolysis", top_k=3),
+        SearchSpec(query="Coumadin bleeding risk", top_k=2, section="warnings_and_cautions"),
+    ]
+    one_by_one = [await retriever.search(query=s.query, top_k=s.top_k, drug=s.drug, section=s.section) for s in specs]
+    assert await retriever.search_many(specs) == one_by_one
+    assert any(one_by_one)
+    assert await retriever.search_many([]) == []

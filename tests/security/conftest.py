@@ -19,11 +19,7 @@ from pydantic import BaseModel, Field
 from pharmabot.config import load_settings
 from pharmabot.main import create_app
 from pharmabot.security.auth import CallerDep, require_session_owner
-from pharmabot.security.rate_limiter import (
-    charge_generated_chars,
-    check_chat_budget,
-    enforce_session_limit,
-)
+from pharmabot.security.rate_limiter import admit_chat_turn, charge_generated_chars, check_chat_budget
 from pharmabot.services import ServicesDep
 
 
@@ -39,8 +35,10 @@ router = APIRouter()
 async def chat_echo(body: EchoRequest, request: Request, caller: CallerDep, services: ServicesDep) -> dict[str, Any]:
     if body.session_id:
         await require_session_owner(services.store, caller, body.session_id, create=True)
-        await enforce_session_limit(services, caller, body.session_id, request=request)
-    await check_chat_budget(services, caller, request=request)
+        # As the chat route does: session limits and the budget in one round-trip.
+        await admit_chat_turn(services, caller, body.session_id, request=request)
+    else:
+        await check_chat_budget(services, caller, request=request)
     answer = body.message  # stands in for generation
     await charge_generated_chars(services, caller, len(answer))
     return {"answer": answer, "caller": caller.id, "kind": caller.kind}

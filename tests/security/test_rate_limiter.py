@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -37,6 +38,9 @@ class FailingCounters:
         self.name = store.name
 
     async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
+        raise StoreError("store unreachable")
+
+    async def increment_many(self, *, items: Sequence[tuple[str, int, int]]) -> list[int]:
         raise StoreError("store unreachable")
 
     def __getattr__(self, name: str) -> Any:

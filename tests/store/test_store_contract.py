@@ -173,3 +173,28 @@ async def test_counter_restarts_from_amount_in_the_next_window(make_store: Store
     assert await store.increment(key="k", amount=1, window_seconds=60) == 6
     now[0] += 600
     assert await store.increment(key="k", amount=1, window_seconds=60) == 1
+
+
+async def test_increment_many_counts_each_key_in_one_call(make_store: StoreFactory) -> None:
+    now = [999_999_960.0]  # a multiple of 60 and of 3600
+    store = await make_store(clock=lambda: now[0])
+    assert await store.increment(key="a", amount=2, window_seconds=60) == 2
+    items = [("a", 1, 60), ("b", 3, 3600), ("c", 0, 60)]
+    assert await store.increment_many(items=items) == [3, 3, 0]
+    assert await store.increment_many(items=[("c", 4, 60), ("a", 0, 60)]) == [4, 3]
+    now[0] += 60  # a's and c's minute windows ended; b's hour has not
+    assert await store.increment_many(items=items) == [1, 6, 0]
+    assert await store.increment(key="b", amount=0, window_seconds=3600) == 6
+    assert await store.increment_many(items=[]) == []
+
+
+async def test_increment_many_is_atomic_per_counter(store: Store) -> None:
+    items = [("x", 1, 3600), ("y", 2, 3600)]
+    totals = await asyncio.gather(*(store.increment_many(items=items) for _ in range(20)))
+    assert sorted(t[0] for t in totals) == list(range(1, 21))
+    assert sorted(t[1] for t in totals) == list(range(2, 41, 2))
+
+
+async def test_increment_many_refuses_repeated_keys(store: Store) -> None:
+    with pytest.raises(ValueError, match="distinct"):
+        await store.increment_many(items=[("k", 1, 60), ("k", 1, 60)])
