@@ -52,16 +52,6 @@ class NotFoundError(PharmaBotError):
     code = "not_found"
 
 
-class PayloadTooLargeError(PharmaBotError):
-    status_code = 413
-    code = "payload_too_large"
-
-
-class UnsupportedMediaTypeError(PharmaBotError):
-    status_code = 415
-    code = "unsupported_media_type"
-
-
 class RateLimitedError(PharmaBotError):
     status_code = 429
     code = "rate_limited"

@@ -10,7 +10,7 @@ from itertools import combinations
 
 from pharmabot.interactions.knowledge import InteractionKnowledge, LabelEvidence, Rule, evidence_rank
 from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FOOD_TITLES
-from pharmabot.interactions.severity import SEVERITY_ORDER, Severity
+from pharmabot.interactions.severity import SEVERITY_ORDER, Severity, stronger
 from pharmabot.knowledge.labels import SECTION_TITLES, dailymed_url
 from pharmabot.knowledge.names import DrugCatalog, DrugEntry
 from pharmabot.lazy import Lazy
@@ -153,12 +153,8 @@ class InteractionEngine:
         if not evidence and not rules:
             return None
         severity: Severity = "minor"
-        for item in evidence:
-            if SEVERITY_ORDER[item.severity] > SEVERITY_ORDER[severity]:
-                severity = item.severity
-        for rule in rules:
-            if SEVERITY_ORDER[rule.severity] > SEVERITY_ORDER[severity]:
-                severity = rule.severity
+        for signal in [*(e.severity for e in evidence), *(r.severity for r in rules)]:
+            severity = stronger(severity, signal)
         top = evidence[0] if evidence else None
         mechanism = next((e.mechanism for e in evidence if e.mechanism), None)
         if audience == "professional":
