@@ -59,17 +59,17 @@ def _hard_split(text: str, limit: int) -> list[str]:
     return pieces
 
 
-def _pack(units: list[str], limit: int) -> list[str]:
-    """Greedily join consecutive units (sentences) into pieces of at most LIMIT characters."""
+def _pack(units: list[str], limit: int, *, sep: str = " ") -> list[str]:
+    """Greedily join consecutive units (sentences, table rows) with SEP into pieces of at most LIMIT chars."""
     pieces: list[str] = []
     current = ""
     for unit in units:
         for part in _hard_split(unit, limit) if len(unit) > limit else [unit]:
-            if current and len(current) + 1 + len(part) > limit:
+            if current and len(current) + len(sep) + len(part) > limit:
                 pieces.append(current)
                 current = part
             else:
-                current = f"{current} {part}" if current else part
+                current = f"{current}{sep}{part}" if current else part
     if current:
         pieces.append(current)
     return pieces
@@ -96,19 +96,7 @@ def split_text(text: str, *, limit: int = MAX_CHARS, minimum: int = MIN_CHARS) -
 
 def _table_pieces(tables: str, limit: int) -> list[str]:
     """Table text split at row boundaries (one row per line), bounded like prose."""
-    pieces: list[str] = []
-    for table in tables.split("\n\n"):
-        current = ""
-        for row in table.splitlines():
-            for part in _hard_split(row, limit) if len(row) > limit else [row]:
-                if current and len(current) + 1 + len(part) > limit:
-                    pieces.append(current)
-                    current = part
-                else:
-                    current = f"{current}\n{part}" if current else part
-        if current:
-            pieces.append(current)
-    return pieces
+    return [piece for table in tables.split("\n\n") for piece in _pack(table.splitlines(), limit, sep="\n")]
 
 
 def chunk_label(label: LabelRecord, *, drug_key: str | None = None, limit: int = MAX_CHARS) -> list[Chunk]:
