@@ -119,11 +119,18 @@ def _ask(args: argparse.Namespace) -> int:
     import asyncio
     import contextlib
 
+    from pydantic import ValidationError
+
     from pharmabot.agents.triage import TriageAgent, admit
     from pharmabot.config import get_settings
-    from pharmabot.schemas.chat import CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
+    from pharmabot.errors import BadRequestError
+    from pharmabot.schemas.chat import ChatRequest, CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
     from pharmabot.services import Services
 
+    try:  # the same bounds as the API's (3..500 characters, a valid session id)
+        ChatRequest(message=args.question, session_id=args.session)
+    except ValidationError as exc:
+        raise BadRequestError("; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors())) from None
     question = admit(args.question)  # a refused question opens nothing
 
     async def run() -> int:
