@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, Passage
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'•])")
+# Sentence ends; patient leaflets flattened by openFDA also lose the stop before their headings and
+# stock openings ("...or stroke Common side effects of X include..."), so those start a sentence too.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z(\"'•])"
+    r"|(?<=[a-z)])\s+(?=(?:The most common|Common side effects|Serious side effects|The most important|"
+    r"Tell your|Call your|What (?:is|are|should)|How should|Who should|Do not|Before (?:taking|you take))\b)"
+)
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 _STOPWORDS = frozenset(
     """the and for are with what does can how you your this that have has from into about when will not

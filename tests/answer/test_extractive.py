@@ -145,3 +145,11 @@ def test_headings_numbers_and_cross_references_are_cleaned_from_sentences() -> N
     assert "- Metformin is indicated to improve glycemic control in adults. [1]" in text
     assert "See BOXED" not in text
     assert "NDC" not in text
+
+
+def test_leaflet_text_that_lost_its_stops_is_still_split_at_stock_openings() -> None:
+    text = "drink enough fluids have a heart attack, or stroke Common side effects of metformin include diarrhea."
+    assert split_sentences(text) == [
+        "drink enough fluids have a heart attack, or stroke",
+        "Common side effects of metformin include diarrhea.",
+    ]
