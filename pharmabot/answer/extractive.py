@@ -122,7 +122,15 @@ def split_sentences(text: str) -> list[str]:
 
 def _clean(sentence: str) -> str:
     sentence = _SUBSECTION_REF.sub("", _SEE_REF.sub("", sentence)).strip()
-    sentence = _HEADING.sub("", _NUMBERING.sub("", sentence)).strip()
+    # Headings nest ("8 USE IN SPECIFIC POPULATIONS 8.4 Pediatric Use ..."): peel them until none is left.
+    for _ in range(4):
+        peeled = _HEADING.sub("", _NUMBERING.sub("", sentence)).strip()
+        if peeled == sentence:
+            break
+        sentence = peeled
+    # A section whose heading held the sentence's start (", ask a health professional before use.").
+    sentence = sentence.lstrip(",;:-–• ")
+    sentence = sentence[:1].upper() + sentence[1:]
     if len(sentence) > MAX_SENTENCE_CHARS:
         cut = sentence[:MAX_SENTENCE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
         sentence = cut + "…"

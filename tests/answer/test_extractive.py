@@ -153,3 +153,12 @@ def test_leaflet_text_that_lost_its_stops_is_still_split_at_stock_openings() -> 
         "drink enough fluids have a heart attack, or stroke",
         "Common side effects of metformin include diarrhea.",
     ]
+
+
+def test_nested_headings_and_orphaned_openings_are_cleaned() -> None:
+    from pharmabot.answer.extractive import _clean
+
+    assert _clean("8 USE IN SPECIFIC POPULATIONS 8.4 Pediatric Use Safety has been established.") == (
+        "Safety has been established."
+    )
+    assert _clean(", ask a health professional before use.") == "Ask a health professional before use."
