@@ -7,12 +7,10 @@ run the endpoint in a separate task, which hides client disconnects from streami
 from __future__ import annotations
 
 import inspect
-import json
 import logging
 import re
 import time
 import uuid
-from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
@@ -86,16 +84,9 @@ def security_headers(scope: Scope) -> list[tuple[bytes, bytes]]:
         (b"content-security-policy", _csp(str(scope.get("path", "")))),
     ]
     # Behind the Azure front end TLS ends before the app, which then sees X-Forwarded-Proto.
-    if scope.get("scheme") == "https" or (_header(scope, b"x-forwarded-proto") or "").lower() == "https":
+    if scope.get("scheme") == "https" or Headers(scope=scope).get("x-forwarded-proto", "").lower() == "https":
         headers.append(HSTS)
     return headers
-
-
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key == name:
-            return bytes(value).decode("latin-1")
-    return None
 
 
 class RequestContextMiddleware:
@@ -108,7 +99,7 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        sent = _header(scope, b"x-request-id")
+        sent = Headers(scope=scope).get("x-request-id")
         request_id = sent if sent and _VALID_REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
@@ -136,7 +127,13 @@ class RequestContextMiddleware:
         except Exception:
             log.exception("unhandled error", extra={"fields": {"request_id": request_id}})
             if not response_started:
-                await _send_internal_error(send_with_id, request_id)
+                response = error_response(
+                    status=500,
+                    code="internal_error",
+                    message="An internal error occurred; it has been logged.",
+                    request_id=request_id,
+                )
+                await response(scope, receive, send_with_id)
             # A stream that already started cannot change its status; ending it is all we can do.
         finally:
             route = scope.get("route")
@@ -152,26 +149,6 @@ class RequestContextMiddleware:
                     }
                 },
             )
-
-
-async def _send_internal_error(send: Send, request_id: str) -> None:
-    body: dict[str, Any] = {
-        "error": {
-            "code": "internal_error",
-            "message": "An internal error occurred; it has been logged.",
-            "request_id": request_id,
-            "details": None,
-        }
-    }
-    payload = json.dumps(body).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 500,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())],
-        }
-    )
-    await send({"type": "http.response.body", "body": payload})
 
 
 class JsonCORSMiddleware(CORSMiddleware):

@@ -29,7 +29,7 @@ from pharmabot.interactions.extract import (
     quote_around,
     split_sentences,
 )
-from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, EPC, ONC
+from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, ONC
 from pharmabot.interactions.severity import (
     CO_USE_PATTERN,
     ONC_SEVERITY,
@@ -432,8 +432,6 @@ def load_onc_rules(members: dict[str, frozenset[str]] | None = None, *, director
     return rules
 
 
-# Every class's sources, for the report's "sources checked".
-LEXICON_SOURCES = sorted({s for c in CLASSES for s in c.sources} | {EPC})
 __all__ = ["InteractionKnowledge", "LabelEvidence", "Rule", "drug_key", "write_interaction_knowledge"]
 
 

@@ -17,7 +17,6 @@ the label passages, never by a model.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import ClassVar, Literal
 
@@ -161,11 +160,6 @@ def parse_sse(text: str) -> list[tuple[str, str]]:
     if data_lines:
         events.append((name, "\n".join(data_lines)))
     return events
-
-
-def event_payload(data: str) -> dict[str, object]:
-    parsed: dict[str, object] = json.loads(data)
-    return parsed
 
 
 class TurnOut(BaseModel):

@@ -6,18 +6,12 @@ cut off while it streams in rather than after it has been buffered whole.
 
 from __future__ import annotations
 
-import json
-
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from pharmabot.api.errors import error_response
+
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-
-
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key.lower() == name:
-            return bytes(value).decode("latin-1")
-    return None
 
 
 def is_json_media_type(content_type: str) -> bool:
@@ -26,16 +20,12 @@ def is_json_media_type(content_type: str) -> bool:
     return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
 
 
-async def _send_error(scope: Scope, send: Send, *, status: int, code: str, message: str) -> None:
+async def _send_error(scope: Scope, receive: Receive, send: Send, *, status: int, code: str, message: str) -> None:
+    # The rest of a too-large body is never read, so the connection cannot be reused.
+    headers = {"connection": "close"} if status == 413 else None
     request_id = scope.get("state", {}).get("request_id")
-    body = {"error": {"code": code, "message": message, "request_id": request_id, "details": None}}
-    payload = json.dumps(body).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
-    if status == 413:
-        # The rest of the body is never read, so the connection cannot be reused.
-        headers.append((b"connection", b"close"))
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": payload})
+    response = error_response(status=status, code=code, message=message, request_id=request_id, headers=headers)
+    await response(scope, receive, send)
 
 
 class RequestLimitsMiddleware:
@@ -50,7 +40,8 @@ class RequestLimitsMiddleware:
             await self.app(scope, receive, send)
             return
         too_large = f"The request body is larger than {self.max_body_bytes} bytes."
-        length = _header(scope, b"content-length")
+        request_headers = Headers(scope=scope)
+        length = request_headers.get("content-length")
         declared: int | None = None
         if length is not None:
             try:
@@ -58,18 +49,20 @@ class RequestLimitsMiddleware:
                 if declared < 0:
                     raise ValueError(length)
             except ValueError:
-                await _send_error(scope, send, status=400, code="bad_request", message="Invalid Content-Length.")
+                await _send_error(
+                    scope, receive, send, status=400, code="bad_request", message="Invalid Content-Length."
+                )
                 return
             if declared > self.max_body_bytes:
-                await _send_error(scope, send, status=413, code="payload_too_large", message=too_large)
+                await _send_error(scope, receive, send, status=413, code="payload_too_large", message=too_large)
                 return
-        has_body = (declared or 0) > 0 or _header(scope, b"transfer-encoding") is not None
+        has_body = (declared or 0) > 0 or request_headers.get("transfer-encoding") is not None
         path: str = scope.get("path", "")
         if scope.get("method") in _BODY_METHODS and path.startswith("/api/") and has_body:
-            content_type = _header(scope, b"content-type") or ""
+            content_type = request_headers.get("content-type", "")
             if not is_json_media_type(content_type):
                 refusal = "This endpoint accepts application/json bodies only."
-                await _send_error(scope, send, status=415, code="unsupported_media_type", message=refusal)
+                await _send_error(scope, receive, send, status=415, code="unsupported_media_type", message=refusal)
                 return
         if not has_body:
             await self.app(scope, receive, send)
@@ -88,7 +81,7 @@ class RequestLimitsMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body_bytes:
-                await _send_error(scope, send, status=413, code="payload_too_large", message=too_large)
+                await _send_error(scope, receive, send, status=413, code="payload_too_large", message=too_large)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)

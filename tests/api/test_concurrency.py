@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import math
 import time
 from collections import Counter
@@ -18,7 +19,7 @@ import pytest
 
 from pharmabot.config import Settings, load_settings
 from pharmabot.main import create_app
-from pharmabot.schemas.chat import event_payload, parse_sse
+from pharmabot.schemas.chat import parse_sse
 from pharmabot.store import open_store
 from pharmabot.store.base import Turn
 from tests.cosmos_server.server import EMULATOR_KEY, cosmos_server
@@ -79,7 +80,7 @@ async def _ask(http: httpx.AsyncClient, session_id: str, question: str) -> Outco
     assert events[-1] == ("message", "[DONE]")
     names = [name for name, _ in events]
     assert "done" in names, response.text[-300:]
-    turn_id = str(event_payload(events[0][1])["turn_id"])
+    turn_id = str(json.loads(events[0][1])["turn_id"])
     return Outcome(session_id, 200, turn_id, None, ())
 
 
