@@ -50,11 +50,11 @@ class JsonFormatter(logging.Formatter):
             line.update({k: v for k, v in fields.items() if k in ALLOWED_FIELDS})
         if record.exc_info and record.exc_info[0] is not None:
             line["error_type"] = record.exc_info[0].__name__
-            line["traceback"] = _stack_only(record.exc_info[1])
+            line["traceback"] = stack_only(record.exc_info[1])
         return json.dumps(line, default=str)
 
 
-def _stack_only(exc: BaseException | None) -> str:
+def stack_only(exc: BaseException | None) -> str:
     """Frames and exception types of the whole chain, without the exception messages."""
     # Messages can quote what people sent (pydantic's ValidationError prints the input it rejected).
     chain: list[BaseException] = []

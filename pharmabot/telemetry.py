@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from pharmabot.logs import ALLOWED_FIELDS
+from pharmabot.logs import ALLOWED_FIELDS, stack_only
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -22,12 +22,23 @@ _exporter_configured = False
 
 
 class _ScrubFields(logging.Filter):
-    """Keep only the allow-listed `fields` on records sent to Azure Monitor, as the JSON logs do."""
+    """Send Azure Monitor what the JSON logs hold: allow-listed `fields`, and exceptions as type and
+    frames only. The exporter would otherwise ship exception messages, which can quote what people
+    typed (pydantic's ValidationError prints the input it rejected)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         fields = getattr(record, "fields", None)
-        if isinstance(fields, dict):
-            record.fields = {k: v for k, v in fields.items() if k in ALLOWED_FIELDS}
+        kept = {k: v for k, v in fields.items() if k in ALLOWED_FIELDS} if isinstance(fields, dict) else {}
+        if record.exc_info and record.exc_info[0] is not None:
+            kept["error_type"] = record.exc_info[0].__name__
+            kept["traceback"] = stack_only(record.exc_info[1])
+            record.exc_info = None
+            record.exc_text = None
+        # Exported as flat attributes: the exporter takes primitive extras and would drop a dict.
+        if hasattr(record, "fields"):
+            del record.fields
+        for key, value in kept.items():
+            setattr(record, key, value if isinstance(value, str | int | float | bool) else str(value))
         return True
 
 
