@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from pharmabot.api.errors import error_responses
 from pharmabot.schemas.chat import SESSION_ID_PATTERN, SessionDeleted, SessionMessages, TurnOut
@@ -21,10 +21,15 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/{session_id}/messages", response_model=SessionMessages, responses=_NOT_FOUND)
-async def session_messages(session_id: SessionId, caller: CallerDep, services: ServicesDep) -> SessionMessages:
-    """A conversation's turns, oldest first."""
+async def session_messages(
+    session_id: SessionId,
+    caller: CallerDep,
+    services: ServicesDep,
+    limit: Annotated[int, Query(ge=1, le=500, description="At most this many of the latest turns.")] = 100,
+) -> SessionMessages:
+    """A conversation's latest turns, oldest first."""
     await require_session_owner(services.store, caller, session_id, create=False)
-    turns = await services.store.list_turns(owner=caller.id, session_id=session_id)
+    turns = await services.store.list_turns(owner=caller.id, session_id=session_id, limit=limit)
     return SessionMessages(session_id=session_id, turns=[TurnOut.model_validate(t.model_dump()) for t in turns])
 
 

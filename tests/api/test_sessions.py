@@ -174,3 +174,18 @@ async def test_a_malformed_session_id_gets_422(alice: httpx.AsyncClient) -> None
 
     assert response.status_code == 422
     assert "error" in response.json()
+
+
+def test_messages_are_bounded_by_limit(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from pharmabot.config import load_settings
+    from pharmabot.main import create_app
+
+    with TestClient(create_app(load_settings(sqlite_path=tmp_path / "s.sqlite"))) as api:
+        for question in ("What is metformin for?", "What is amlodipine for?", "What is warfarin for?"):
+            assert api.post("/api/chat", json={"message": question, "session_id": "lim"}).status_code == 200
+        turns = api.get("/api/sessions/lim/messages", params={"limit": 2}).json()["turns"]
+        assert [t["message"] for t in turns] == ["What is amlodipine for?", "What is warfarin for?"]
+        assert api.get("/api/sessions/lim/messages", params={"limit": 0}).status_code == 422
+        assert api.get("/api/sessions/lim/messages", params={"limit": 501}).status_code == 422
