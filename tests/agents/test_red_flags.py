@@ -57,10 +57,10 @@ EMERGENCIES: list[tuple[str, EmergencyKind]] = [
     ("my daughter is seizing", K.SEIZURE),
     ("he just had a seizure after taking bupropion", K.SEIZURE),
     ("she is convulsing on the floor", K.SEIZURE),
-    ("I have crushing chest pain", K.CHEST_PAIN),
-    ("bad chest pain after taking sumatriptan", K.CHEST_PAIN),
-    ("my chest feels tight and heavy", K.CHEST_PAIN),
-    ("I think I'm having a heart attack", K.CHEST_PAIN),
+    ("I have crushing chest pain", K.CARDIAC),
+    ("bad chest pain after taking sumatriptan", K.CARDIAC),
+    ("my chest feels tight and heavy", K.CARDIAC),
+    ("I think I'm having a heart attack", K.CARDIAC),
     ("my mom won't wake up", K.UNRESPONSIVE),
     ("he's unresponsive", K.UNRESPONSIVE),
     ("my roommate passed out and there are pills everywhere", K.UNRESPONSIVE),
@@ -74,7 +74,7 @@ EMERGENCIES: list[tuple[str, EmergencyKind]] = [
     ("he collapsed after taking viagra", K.UNRESPONSIVE),
     ("im gonna overdose", K.SUICIDAL),
     ("i wanna die", K.SUICIDAL),
-    ("my chest hurts really bad and my left arm is numb", K.CHEST_PAIN),
+    ("my chest hurts really bad and my left arm is numb", K.CARDIAC),
 ]
 
 # Questions, hypotheticals, past events, negations and side-effect questions: no emergency.
@@ -185,7 +185,7 @@ def test_suicidal_reply_has_988_and_911() -> None:
 
 
 def test_chest_pain_reply_is_911_without_poison_line() -> None:
-    reply = emergency_reply(Emergency(kind=K.CHEST_PAIN, kinds=(K.CHEST_PAIN,), rule="chest_pain.chest_pain"))
+    reply = emergency_reply(Emergency(kind=K.CARDIAC, kinds=(K.CARDIAC,), rule="cardiac.chest_pain"))
     assert "911" in reply
     assert "1-800-222-1222" not in reply
     assert "988" not in reply
