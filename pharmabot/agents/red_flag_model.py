@@ -220,10 +220,10 @@ CHILD = alt(
 )
 # A child found with a product, which may have been in their mouth: treated as an ingestion. (POISON_HELP)
 CHILD_FOUND = alt(
-    r"found (?:\w+ ){0,4}?(?:with|holding|chewing|eating|sucking|licking|drinking|playing with|in|into|next to)",
-    r"(?:with|had|has) (?:an? |the |my |his |her |our )?(?:open|opened|empty|half[- ]empty|chewed) (?:\w+ ){0,2}?"
+    r"found (?:[\w']+ ){0,4}?(?:with|holding|chewing|eating|sucking|licking|drinking|playing with|in|into|next to)",
+    r"(?:with|had|has) (?:an? |the |my |his |her |our )?(?:open|opened|empty|half[- ]empty|chewed) (?:[\w']+ ){0,2}?"
     r"(?:bottle|container|pack|packet|box|jar|tube|pod|blister)",
-    r"(?:in|around|on) (?:his|her|their) (?:mouth|lips)|(?:mouth|lips|breath) (?:\w+ )?(?:smells?|smelled|tastes?) "
+    r"(?:in|around|on) (?:his|her|their) (?:mouth|lips)|(?:mouth|lips|breath) (?:[\w']+ )?(?:smells?|smelled|tastes?) "
     r"(?:like|of)|(?:some|pills?|tablets?|gumm(?:y|ies)) (?:are |is )?missing|(?:count|there were) \d+",
 )
 # Adults the writer speaks for. (POISON_HELP: calls are often made by someone else)
@@ -258,12 +258,15 @@ INGESTED = alt(
     r"(?:after|since|from) (?:taking|swallowing|eating|drinking|mixing|popping|chewing)",
     r"got into|gotten into|got ahold of|got hold of|licked|sucked on|bit into|bit open|mixed|combined",
     r"od'?d on|od'?ed on|overdosed on|took an overdose of",
-    r"gave (?:him|her|them|my \w+|the \w+|\w+)|given",
+    r"gave (?:him|her|them|my [\w']+|the (?:baby|kid|child|boy|girl|toddler|twins)|(?!me\b|us\b|you\b)[\w']+)",
+    r"tok|tooked|(?:i've|i have|he's|she's|he has|she has|they've|we've|has|have|had) had",
+    r"(?:was|were|got|been|accidentally|mistakenly) given",
+
 )
 # Administered to a child by mistake: the wrong product or many times the dose. (POISON_HELP)
 DOSING_ERROR = alt(
     r"gave (?:him|her|them|my \w+|the \w+) (?:the |my |an? )?(?:wrong|adult|grown-?up|someone else'?s) \w+",
-    r"gave (?:him|her|them|my \w+|the \w+) (?:my|his|her|grandma'?s|grandpa'?s|dad'?s|mom'?s) (?:\w+ )?"
+    r"gave (?:him|her|them|my \w+|the \w+) (?:my|his|her|grandma'?s|grandpa'?s|dad'?s|mom'?s) (?:[\w']+ )?"
     r"(?:pills?|tablets?|medicine|meds|medication|dose)",
 )
 # Verbs of accidental intake: a child who did this with a medicine or a product is a poisoning. (POISON_HELP)
@@ -281,9 +284,9 @@ NOT_THEIRS = alt(
 # The child's own medicine as given ("took her amoxicillin for an ear infection", "swallowed his pill whole").
 OWN_DOSE = alt(
     r"(?:his|her|their) (?:own |usual |normal |regular |daily |morning |evening |bedtime |night ?time |prescribed )?"
-    r"(?:\w+ )?(?:dose|medicine|meds|medication|antibiotics?|vitamins?|prescription|pills?|tablets?|capsules?)",
+    r"(?:[\w']+ )?(?:dose|medicine|meds|medication|antibiotics?|vitamins?|prescription|pills?|tablets?|capsules?)",
     r"whole(?! (?:bottle|pack|box|sheet|strip|thing|container|jar|tube|packet))|instead of chewing|wrong (?:way|pipe)",
-    r"as prescribed|for (?:his|her|their|an?) (?:\w+ )?(?:infection|cold|fever|cough|allergies|asthma|adhd|pain)",
+    r"as prescribed|for (?:his|her|their|an?) (?:[\w']+ )?(?:infection|cold|fever|cough|allergies|asthma|adhd|pain)",
 )
 # An object that only points back ("she drank some", "ate one", "swallowed it"): the substance is named elsewhere.
 ANAPHORIC_OBJECT = r"(?:some|it|them|one|a few|several|\d+|a bunch|all|the rest|a couple|half|what|those|these)\b"
@@ -315,27 +318,33 @@ LARGE_AMOUNT = alt(
     # A container or a share of one.
     r"(?:an?|the|one|my|his|her|their|our|your|half (?:a|the|my|his|her)|\d+|several) "
     r"(?:(?:whole|entire|full|complete|new|brand new|fresh|half|rest of (?:the|my|his|her|a)) )*"
-    r"(?:\w+ ){0,2}?(?:bottles?|packs?|packets?|box(?:es)?|containers?|blister(?: packs?| sheets?| strips?)?"
+    r"(?:[\w']+ ){0,2}?(?:bottles?|packs?|packets?|box(?:es)?|containers?|blister(?: packs?| sheets?| strips?)?"
     r"|sheets?|strips?|vials?|jars?|tubs?|pill ?box(?:es)?|pill organizers?|prescriptions?|scripts?|supply|bags?"
     r"|sleeves?|cards?)",
-    r"(?:the|my|his|her) (?:whole|entire) (?:\w+ ){0,2}?(?:supply|stash|prescription|refill)",
-    r"the rest of (?:the|my|his|her|their) (?:\w+ ){0,2}?(?:pills|meds|tablets|capsules|medicine|bottle|pack|box)",
+    r"(?:the|my|his|her) (?:whole|entire) (?:[\w']+ ){0,2}?(?:supply|stash|prescription|refill)",
+    r"the rest of (?:the|my|his|her|their) (?:[\w']+ ){0,2}?(?:pills|meds|tablets|capsules|medicine|bottle|pack|box)",
     # Everything.
-    r"all (?:of )?(?:my|his|her|their|the|those|these|our)(?: \w+){0,3}? (?:pills|meds|medications?|medicines?"
+    r"all (?:of )?(?:my|his|her|their|the|those|these|our)(?: [\w']+){0,3}? (?:pills|meds|medications?|medicines?"
     r"|tablets|capsules|tabs|caps|gummies|prescriptions|\w+)(?= at once| together| left| (?:that )?(?:i|he|she|they)"
     r" (?:had|have|got)| in (?:the|my|his|her|that) | from (?:the|my|his|her) | out of | (?:at|in) one go)",
     r"all (?:of )?(?:my|his|her|their|the) (?:sleeping |sleep |pain |anxiety |nerve |heart |blood pressure |seizure "
     r"|psych |diabetes )(?:pills|meds|tablets)",
     r"all of (?:them|it)|them all|everything (?:in|from) (?:the|my|his|her) \w+|every (?:single )?(?:pill|tablet|one)",
-    r"all (?:my|his|her|their|the|of the) (?:\w+ ){0,2}?(?:at once|together)",
+    r"all (?:of )?(?:my|his|her|their|the|of the)? ?(?:[\w']+ ){0,4}?(?:at once|at the same time|in one go|all together"
+    r"|together at once)",
+
     # Vague but large.
     r"an? (?:whole )?(?:handful|fistful|mouthful|bunch|lot|ton|load|heap|shit ?load|shit ?ton|fuck ?ton)",
     r"handfuls|lots|tons|loads|dozens|hundreds|a dozen|(?:way |far )?t(?:oo|o) (?:many|much)",
-    r"(?:his |her |my |their |a |the )?(?:whole|entire|full) (?:week|month|weeks|months|days?)(?:'?s?'? (?:worth|supply))?",
+    r"(?:his |her |my |their |a |the )?(?:whole|entire|full) (?:week|month|weeks|months|days?)(?:'s|s'|')?"
+    r"(?: (?:worth|supply))?",
     r"(?:a )?(?:week|month|weeks|months|\d+ days?)'?s?'? (?:worth|supply)",
+    r"(?:way |much |a lot |far |so much )more (?:[\w']+ ){0,2}?than (?:usual|normal|prescribed|i should|he should"
+    r"|she should|they should|recommended|i'm supposed to|the label says|the dose|my dose|i normally)",
+
     # Many times the dose.
     r"(?:[3-9]|\d{2,}|triple|quadruple) ?(?:times|x) (?:the|my|his|her|their|what|a|as much as)? ?"
-    r"(?:\w+ ){0,2}?(?:dose|dosage|amount|prescribed|recommended|normal|usual|max|maximum)",
+    r"(?:[\w']+ ){0,2}?(?:dose|dosage|amount|prescribed|recommended|normal|usual|max|maximum)",
     r"(?:a |my |his |her )?triple (?:dose|dosage)",
 )
 # A number of doses at or above which the amount is large (10 of anything; 5 of a high-risk medicine).
@@ -395,14 +404,20 @@ HIGH_RISK = alt(
     r"lomotil|diphenoxylate|colchicine|flecainide|theophylline|bupropion|wellbutrin|seroquel|quetiapine",
 )
 # Household and other poisons a poison centre takes calls for. (APC_NPDS, POISON_HELP)
+# Products toxic at any age when swallowed: caustics, alcohols, hydrocarbons, pesticides. (APC_NPDS, POISON_HELP)
+TOXIC_PRODUCT = alt(
+    r"bleach|drain cleaner|oven cleaner|toilet (?:bowl )?cleaner|antifreeze|windshield (?:washer )?fluid|lamp oil",
+    r"lighter fluid|kerosene|gasoline|paint thinner|rat poison|mouse poison|rodenticide|pesticides?|insecticides?",
+    r"weed ?killer|roundup|methanol|rubbing alcohol|isopropyl|lye|ammonia|(?:laundry|dishwasher|detergent|tide) "
+    r"(?:pods?|detergent|packets?)|button batter(?:y|ies)|ethylene glycol|wood alcohol|paraquat",
+)
+# Also dangerous for a child in small amounts. (APC_NPDS: the most common exposures of children under 6)
 POISON = alt(
-    r"bleach|drain cleaner|oven cleaner|toilet (?:bowl )?cleaner|cleaning (?:products?|spray|fluid)",
-    r"(?:laundry|dishwasher|detergent|tide) (?:pods?|detergent|packets?)|pods|antifreeze|windshield (?:washer )?fluid",
-    r"lamp oil|lighter fluid|kerosene|gasoline|paint thinner|rat poison|mouse poison|rodenticide|pesticides?",
-    r"insecticides?|weed ?killer|roundup|ant (?:bait|poison)|(?:button|coin|lithium|watch|hearing aid) batter(?:y|ies)",
+    TOXIC_PRODUCT,
+    r"cleaning (?:products?|spray|fluid)|pods|ant (?:bait|poison)|(?:coin|lithium|watch|hearing aid) batter(?:y|ies)",
     r"batter(?:y|ies)|magnets?|nicotine|vape (?:juice|liquid|pods?)|e-?liquid|e-?juice|cigarettes?|nicotine gum",
-    r"hand sanitizer|mouthwash|rubbing alcohol|isopropyl|methanol|mushrooms?|essential oils?|eucalyptus oil",
-    r"tea tree oil|superglue|glue|nail polish remover|acetone|hydrogen peroxide|ammonia|lye|bug spray|mothballs",
+    r"hand sanitizer|mouthwash|mushrooms?|essential oils?|eucalyptus oil|tea tree oil|superglue|glue",
+    r"nail polish remover|acetone|hydrogen peroxide|bug spray|mothballs|(?:dish|hand|laundry) soap",
 )
 # Blood thinners: with a head injury or heavy bleeding, a hospital now. (LABEL_BLEEDING, HEAD_INJURY)
 ANTICOAGULANT = alt(
@@ -424,9 +439,15 @@ SUICIDAL_INTENT = alt(
     rf"(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|off|offing|unalive|end) {_ONESELF}",
     r"self[- ]?harm(?:ing)?|kms|kys myself|suicid(?:e|al)(?! (?:prevention|hotline|line|rates?|risk|warning))",
     r"(?:end|ending|ended|take|taking) (?:my|his|her|their) (?:own )?li(?:fe|ves)",
-    r"(?:want|wanna|wanted|wish|wishing|ready|going|gonna|need) (?:to )?(?:just )?(?:die|be dead|not be alive)",
+    # Wanting to die, not fearing it: "I feel like I'm going to die from this flu" is not intent.
+    r"(?:wants?|wanna|wanted|wish|wishes|wishing|ready|needs?) (?:to )?(?:just )?(?:die|be dead|not be alive)",
+    r"(?:i'm|i am|he's|she's) (?:so )?(?:done|finished|through) (?:living|with (?:life|living|being alive))",
+    r"(?:knife|blade|razor|glass|scissors) (?:to|on|into|across) (?:my|his|her|their) (?:wrists?|arms?|throat|skin"
+    r"|legs?|thighs?)|slit (?:my|his|her|their) (?:wrists?|throat)",
+    r"(?:has|have|'s|'ve|had) been (?:cutting|burning|hurting)(?: (?:himself|herself|themselves|myself))?(?! (?:the|my"
+    r"|his|her|them|it|pills?|tablets?|back|down|out|up|on|costs?))",
     r"wish(?:ed)? (?:i|he|she) (?:was|were|could be|had) (?:dead|never been born)",
-    r"better off (?:dead|without me|gone)|(?:everyone|they|family)(?: \w+)? (?:would|will|'d) be better off",
+    r"better off (?:dead|without me|gone)|(?:everyone|they|family)(?: [\w']+)? (?:would|will|'d) be better off",
     r"(?:don't|do not|never) want to (?:live|be alive|exist|wake up|be here)(?: anymore| any more)?",
     r"(?:want|wanna|hope|hoping|wish) (?:i|he|she)? ?(?:to )?(?:don't |won't |never |not )?(?:wake up|wake)"
     r"(?: again| tomorrow)?(?!\w)",
@@ -437,11 +458,12 @@ SUICIDAL_INTENT = alt(
     r"(?:cut|cutting|slit|slitting) (?:again|tonight|deep(?:er)?|my (?:wrists?|arms?|legs?|thighs?|throat))",
     r"(?:jump|jumping) (?:off|from|in front of) (?:a |the |my |our |this )?(?:bridge|building|roof|train|balcony"
     r"|cliff|car|bus|overpass|parking garage|window)",
-    r"(?:hang|hanging) myself|(?:a |the |my )(?:rope|noose) (?:\w+ ){0,3}?(?:ready|tied|up)|(?:gun|pistol|rifle)"
-    r" (?:\w+ ){0,3}?(?:to my head|in my mouth|loaded|ready)",
+    r"(?:hang|hanging) myself|(?:a |the |my )(?:rope|noose) (?:[\w']+ ){0,3}?(?:ready|tied|up)|(?:gun|pistol|rifle)"
+    r" (?:[\w']+ ){0,3}?(?:to my head|in my mouth|loaded|ready)",
     r"(?:the |a |my )?(?:blade|razor) (?:is |are )?(?:right )?(?:next to|beside|in|on|with) (?:me|my)",
 
-    r"no (?:reason|point) (?:to|in|of) (?:living|live|going on|being alive|being here)|nothing (?:left )?to live for",
+    r"no (?:reason|point)(?: for me)? (?:to|in|of) (?:keep |go on |going on |still )?(?:living|live|going on|being"
+    r" alive|being here|stay(?:ing)? alive|be(?:ing)? here)|nothing (?:left )?to live for",
     r"(?:can't|cannot|can not) (?:go on|keep going)(?: anymore| like this| living)?",
     r"(?:ending|end|finish|finishing) (?:it|things|everything)(?: all)?(?: for good| tonight| today| now"
     r"| this (?:weekend|week|time)| tomorrow| soon)",
@@ -459,7 +481,10 @@ SUICIDAL_INTENT = alt(
 
 # Preparation and plans (C-SSRS items 5-6): with a means or a time, intent.
 SUICIDE_PREPARATION = alt(
-    r"stockpil\w+|sav(?:ed|ing) up (?:my |his |her )?(?:pills|meds|tablets)|hoard\w*|been saving (?:my )?(?:pills|meds)",
+    r"(?:pills|meds|tablets|them) (?:all )?(?:lined up|counted out|laid out|ready|in front of me|in my hand)",
+    r"stockpil\w+|sav(?:ed|ing) up (?:all )?(?:my |his |her |the )?(?:[\w']+ )?(?:pills|meds|tablets|doses|\w+)(?= for"
+    r"| until| so)|hoard\w*|been saving (?:my )?(?:pills|meds|\w+ pills)|(?:hiding|hidden|hid|stashed|stashing) "
+    r"(?:my |his |her |some )?(?:[\w']+ )?(?:pills|meds|tablets)",
     r"collect(?:ed|ing) (?:my |all )?(?:pills|meds)|gave away (?:my|his|her) (?:things|stuff)",
     r"(?:got|have|bought) (?:enough|all the) (?:pills|meds)|counted out (?:my|the|all)",
 )
@@ -469,7 +494,9 @@ SUICIDAL_DISTRESS = alt(
     r"(?:no|don't see (?:a|any)) (?:way out|point anymore|future)|(?:i'm|i am) (?:a burden|done|tired of living)",
     r"what'?s the point|no point (?:anymore|refilling|taking|in taking)|don't care (?:if i|anymore)",
     r"(?:want|wanna) (?:it|this|everything) (?:all )?(?:to )?(?:stop|end|be over)|disappear forever",
-    r"(?:won't|will not|wouldn't) need (?:them|it|these|my \w+) (?:anymore|after)|i'?m ready(?: to go)?",
+    r"(?:won't|will not|wouldn't) need (?:them|it|these|my \w+) (?:anymore|after)|i'?m ready(?: to go)?(?=$|[.,!?])",
+    r"(?:want|need) out(?! of)|(?:tonight|today|this) is the (?:night|day)|don't care (?:anymore|what happens)",
+    r"(?:when|once) i'?m ready to go|(?:ready|time) to (?:go|leave) (?:for good|this world)",
     r"(?:i'm|i am|im) (?:so )?(?:done|finished) (?:with (?:everything|it all|life|this life)|for good)",
     r"tired of (?:this life|living|being alive|everything)|(?:life|everything) is (?:pointless|hopeless)",
 )
@@ -478,7 +505,7 @@ LETHAL_QUESTION = alt(
     r"how (?:many|much)\b.{0,50}?\b(?:would|will|does|do|could|to|it takes?|until|till|before|enough|needed|need)",
     r"(?:what|which) (?:is|'s|would be)? ?(?:a |the )?(?:lethal|fatal|deadly|killing|overdose) (?:dose|amount|number)",
     r"(?:lethal|fatal|deadly) (?:dose|amount|number|quantity|combo|combination|mix)",
-    r"(?:what|which)(?: \w+){0,4}? (?:would|will|could|can|might) (?:\w+ ){0,2}?(?:kill|end|stop|be (?:the )?"
+    r"(?:what|which)(?: [\w']+){0,4}? (?:would|will|could|can|might) (?:[\w']+ ){0,2}?(?:kill|end|stop|be (?:the )?"
     r"(?:most|least|best|fastest|quickest|easiest))",
     r"(?:what|which) (?:amount|dose|number|quantity|combination|combo|mix|pills?|meds|drugs?)\b.{0,50}?\b(?:would"
     r"|will|could|to|is|for)\b",
@@ -497,6 +524,7 @@ LETHAL_PURPOSE = alt(
     r"so (?:i|that i) (?:don't|won't|never|do not|will not) wake up|and (?:not|never) wake up|not to wake up",
     r"(?:kill|end) (?:me|myself|it all)|to be over|for good|permanently|peacefully|painless(?:ly)?|in my sleep",
     r"without (?:anyone|anybody|them) (?:knowing|finding)|before (?:anyone|they) (?:finds?|find|notices?)",
+    r"asking for (?:myself|me)|for (?:me|myself) to (?:take|use)",
     r"won'?t (?:be saved|survive)|can'?t be saved|(?:for|on) me\b.{0,20}?\b(?:tonight|to die)",
 )
 
@@ -528,7 +556,8 @@ SIGNS: tuple[Sign, ...] = (
             rf"(?:can't|cannot|can not|couldn't|could not|unable to|not able to|trying to) (?:wake|rouse|get) {_WHO}"
             r"(?: up)?",
             r"(?:won't|will not|isn't|is not|not|doesn't|does not|wont) (?:wake|waking|wakening|waking up|wake up"
-            r"|stay awake|staying awake|respond|responding|react|reacting|open (?:his|her|their) eyes|come to)",
+            r"|stay awake|staying awake|respond|responding|react|reacting|open (?:his|her|their) eyes|come to"
+            r"|answer(?:ing)?(?: me| us| when)?|talk(?:ing)? to (?:me|us))",
             r"(?:can't|cannot|can not|couldn't|unable to|hard to|struggling to) (?:stay|keep) (?:awake|(?:his|her"
             r"|their|my) eyes open)",
             rf"(?:can't|cannot|can not|couldn't|unable to|hard to|struggling to) (?:keep|get) {_WHO} (?:awake|to wake"
@@ -555,7 +584,7 @@ SIGNS: tuple[Sign, ...] = (
             r"|my name|what day)",
             r"(?:isn't|is not|not) making (?:any )?sense|talking (?:nonsense|gibberish|crazy)|delirious|disoriented",
             rf"{_SUDDEN} (?:very |really )?confused|(?:very|really|so|extremely|super|completely) confused",
-            r"confused and (?:\w+ ){0,3}?(?:drowsy|sleepy|agitated|can't|won't|isn't|not|shaking|sweating)",
+            r"confused and (?:[\w']+ ){0,3}?(?:drowsy|sleepy|agitated|can't|won't|isn't|not|shaking|sweating)",
         ),
         _A,
         "POISON_HELP",
@@ -588,15 +617,18 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:to |with |in )?(?:breathe|breath|breathing|get (?:a )?(?:breath|air)|catch (?:my|his|her|their|a) breath"
             r"|get (?:enough )?air)",
             r"(?:no|stopped) (?:breath|breaths|pulse)|(?:gasping|choking|struggling) (?:for )?(?:air|breath)|gasping",
-            r"breath(?:ing|s)? (?:is |are |has |have |seems? |sounds? |getting |got |became |very |really |so )*"
+            r"breath(?:ing|s)? (?:is |are |has |have |seems? |sounds? |getting |got |became |very |really |so |but "
+            r"|and |kinda |super |weird and |strange and |too )*"
             r"(?:slow|slowed|shallow|weak|labou?red|irregular|stopp?(?:ed|ing)|raspy|gurgl\w*|rattl\w*|funny|weird"
             r"|strange|noisy)",
             r"(?:slow|shallow|weak|labou?red|irregular|gurgling|rattling|agonal) (?:breathing|breaths)",
             r"(?:making |is making )?(?:gurgling|choking|snoring|rattling) (?:sounds?|noises?)|turning (?:blue|gr[ae]y|purple)",
-            r"(?:lips|face|fingers?|fingertips|nails|fingernails|skin|mouth)(?: \w+){0,3} (?:blue|bluish|gr[ae]y|purple"
+            r"(?:lips|face|fingers?|fingertips|nails|fingernails|skin|mouth)(?: [\w']+){0,3} (?:blue|bluish|gr[ae]y|purple"
             r"|purplish|dusky)",
             r"(?:blue|bluish|purple|gr[ae]y) (?:lips|face|fingertips|nails|skin)|respiratory (?:depression|arrest)",
-            r"(?:\d|1[0-1]|only \d+) breaths (?:a|per) minute|breath(?:ing|es|s)? (?:\w+ ){0,3}?(?:[1-9]|1[01]) "
+            r"(?:blue|bluish|purple|gr[ae]y)(?:ness)? (?:around|on|in|of) (?:the |his |her |my |their )?(?:lips|mouth"
+            r"|face|fingertips|nails)",
+            r"(?:\d|1[0-1]|only \d+) breaths (?:a|per) minute|breath(?:ing|es|s)? (?:[\w']+ ){0,3}?(?:[1-9]|1[01]) "
             r"(?:times|breaths) (?:a|per|each|every) (?:minute|min)",
         ),
         _A,
@@ -618,15 +650,14 @@ SIGNS: tuple[Sign, ...] = (
         _K.ANAPHYLAXIS,
         "airway_swelling",
         alt(
-            r"(?:throat|airway|windpipe)(?: \w+)? (?:is |feels? |keeps? |started |starting |getting |seems? |has been |"
+            r"(?:throat|airway|windpipe)(?: [\w']+)? (?:is |feels? |keeps? |started |starting |getting |seems? |has been |"
             r"like it's )*(?:closing|closed|swell\w*|swollen|tight\w*|narrow\w*|constrict\w*|thick|blocked|closing up)",
             r"(?:tongue|lips?|face|mouth|eyes?|eyelids?|cheeks?|jaw)(?: and (?:tongue|lips?|face|mouth|eyes?|throat"
-            r"|eyelids?))*(?: \w+)? (?:is |are |keeps? |started |starting |getting |got |has |have |seems? |look |looks |"
-            r"feels? |all |really |very |so |kinda |all puffy and )*(?:swell\w*|swollen|puff\w*|blow\w* up|ballooning"
-            r"|huge|twice (?:the|its) size)",
+            r"|eyelids?))*(?: [\w']+){0,3}? (?:swell\w*|swollen|puff\w*|blow\w* up|ballooning|huge|twice (?:the|its) size)",
+            r"tongue (?:[\w']+ )?(?:feels|is|seems|got) (?:[\w']+ )?(?:thick|heavy|too big|fat|numb and swollen)",
             r"swell\w* (?:up )?(?:of|in|on|around) (?:my|his|her|their|the) (?:face|lips?|tongue|throat|mouth|eyes?)",
             r"(?:swollen|puffy|puffed up) (?:face|lips?|tongue|throat|mouth|eyes?)",
-            r"(?:can't|cannot|hard to|trouble|difficulty) (?:swallow\w*|talk\w*|speak\w*)(?: and| or|,)? (?:\w+ )?"
+            r"(?:can't|cannot|hard to|trouble|difficulty) (?:swallow\w*|talk\w*|speak\w*)(?: and| or|,)? (?:[\w']+ )?"
             r"(?:swell\w*|hives|throat)",
         ),
         _A,
@@ -659,8 +690,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:my|his|her) chest (?:really |so |very )?(?:hurts|is hurting|aches|feels)",
             r"(?:elephant|weight) (?:is )?(?:on|sitting on) (?:my|his|her) chest",
             r"(?:having|is having|i'm having|having a|think i'm having|might be having) (?:a )?heart attack",
-            r"(?:pain|ache|numbness|tingling) (?:\w+ ){0,3}?(?:spread\w*|radiat\w*|going|moving|shoot\w*) (?:\w+ ){0,2}?"
-            r"(?:arm|jaw|neck|back|shoulder)",
+            r"(?:pain|ache|numbness|tingling|pressure|tightness) (?:[\w']+ ){0,3}?(?:spread\w*|radiat\w*|going|moving"
+            r"|shoot\w*|travel\w*) (?:[\w']+ ){0,3}?(?:arm|jaw|neck|back|shoulder)",
             r"(?:left|my|his|her) arm (?:is |went |feels |gone )?(?:numb|tingling|heavy|hurts|aching)",
             r"heart (?:stopped|has stopped|stopping)|cardiac arrest|no (?:heartbeat|pulse)|(?:can't|cannot) find a pulse",
         ),
@@ -684,7 +715,7 @@ SIGNS: tuple[Sign, ...] = (
         _K.CARDIAC,
         "extreme_heart_rate",
         # Below 40 or above 150 a minute, reported now. (AHA: bradycardia and tachycardia with symptoms)
-        r"(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: \w+){0,2}? (?:is |of |at |around |down to |dropped to "
+        r"(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: [\w']+){0,2}? (?:is |of |at |around |down to |dropped to "
         r"|only |like |about |reads? |says? |:)*(?:[1-3]\d|1[5-9]\d|2\d\d)(?! ?(?:%|percent|mg|min ago|minutes ago))\b",
         _A,
         "AHA_MI",
@@ -693,7 +724,7 @@ SIGNS: tuple[Sign, ...] = (
         _K.CARDIAC,
         "near_fainting",
         alt(
-            r"(?:dizzy|light-?headed|faint) (?:and|with) (?:\w+ ){0,2}?(?:sweat\w*|clammy|pale)|cold sweat",
+            r"(?:dizzy|light-?headed|faint) (?:and|with) (?:[\w']+ ){0,2}?(?:sweat\w*|clammy|pale)|cold sweat",
             r"(?:feel|feels|feeling|about to|going to|gonna) (?:like (?:i'm|i am|he's|she's|i'll|i'?m gonna|i am going "
             r"to) (?:going to |gonna )?)?(?:faint|pass out|black out|collapse)",
             r"(?:dizzy|light-?headed|faint|woozy) (?:when|whenever|every time) (?:i|he|she) (?:stand|get up|sit up)",
@@ -708,14 +739,14 @@ SIGNS: tuple[Sign, ...] = (
         _K.STROKE,
         "face_arm_speech",
         alt(
-            r"(?:face|smile|mouth|lip|eye ?lid)(?: is| was| has| looks?| seems?)? (?:\w+ )?(?:droop\w*|drooping|sagging"
+            r"(?:face|smile|mouth|lip|eye ?lid)(?: is| was| has| looks?| seems?)? (?:[\w']+ )?(?:droop\w*|drooping|sagging"
             r"|uneven|lopsided|crooked|numb|twisted|pulled to one side|not moving)",
             rf"(?:droop\w*|numb\w*|sagging) (?:on )?(?:{_SIDE} side|side of (?:his|her|my|the) face|face)",
             rf"(?:one side|{_SIDE} side|half) of (?:his|her|my|the|their) (?:face|body|mouth)(?: is| went| feels)? "
-            r"(?:\w+ )?(?:droop\w*|numb|weak|dead|paralyzed|not moving|sagging|limp|tingl\w*)",
+            r"(?:[\w']+ )?(?:droop\w*|numb|weak|dead|paralyzed|not moving|sagging|limp|tingl\w*)",
             rf"(?:can't|cannot|can not|couldn't|unable to) (?:lift|raise|move|feel|use) (?:his|her|my|their) "
             rf"(?:{_SIDE} )?(?:arm|leg|hand|side)",
-            rf"(?:{_SIDE}|his|her|my) (?:arm|leg|hand|side)(?: \w+)? (?:is |went |feels |has gone |suddenly )*(?:weak|numb"
+            rf"(?:{_SIDE}|his|her|my) (?:arm|leg|hand|side)(?: [\w']+)? (?:is |went |feels |has gone |suddenly )*(?:weak|numb"
             r"|limp|dead|heavy|paralyzed|useless|won't move|not working)",
             r"(?:weak|numb|paralyzed|weakness|numbness) (?:in|on|of) (?:one|the (?:left|right)|his|her|my) "
             r"(?:side|arm|leg)",
@@ -733,7 +764,7 @@ SIGNS: tuple[Sign, ...] = (
         _K.STROKE,
         "balance_eyes_headache",
         alt(
-            rf"{_SUDDEN} (?:\w+ ){{0,3}}?(?:lost|loss of|losing|can't|cannot) (?:\w+ ){{0,2}}?(?:balance|vision|sight"
+            rf"{_SUDDEN} (?:[\w']+ ){{0,3}}?(?:lost|loss of|losing|can't|cannot) (?:[\w']+ ){{0,2}}?(?:balance|vision|sight"
             r"|see|walk|stand|coordination)",
             r"(?:lost|losing|loss of) (?:vision|sight|the vision) in (?:one|his|her|my|an) eye|went blind|double vision",
             r"worst headache (?:of|in) (?:my|his|her) life|thunderclap headache|(?:sudden|suddenly) (?:a )?(?:severe|worst"
@@ -748,20 +779,21 @@ SIGNS: tuple[Sign, ...] = (
         _K.BLEEDING,
         "serious_bleeding",
         alt(
-            r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|hack\w*)(?: up)?(?: \w+){0,5}? (?:blood|bloody"
+            r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|hack\w*)(?: up)?(?: [\w']+){0,5}? (?:blood|bloody"
             r"|coffee[- ]grounds?|clots)",
             r"(?:blood|bloody) (?:vomit|in (?:my|his|her|the) (?:vomit|puke))",
-            r"(?:black|tarry|tar-like|maroon) (?:\w+ ){0,2}?(?:stool|stools|poop|poo|bowel movements?|diarrh\w*)",
+            r"(?:black|tarry|tar-like|maroon) (?:[\w']+ ){0,2}?(?:stool|stools|poop|poo|bowel movements?|diarrh\w*)",
             r"(?:poop|stool|stools|poo|bowel movements?) (?:is |are |was |looks? |has been )*(?:black|tarry|bloody|full of"
             r" blood|all blood)",
             r"(?:a lot of|lots of|so much|tons of|pure|bright red|heavy|large amounts? of|cups? of) blood",
-            r"bleed\w* (?:\w+ ){0,2}?(?:won't|will not|wont|doesn't|does not|isn't|is not|can't|not) (?:stop\w*"
+            r"(?:won't|will not|doesn't|does not|isn't|is not|can't|not) stop(?:ping)? (?:the )?bleed\w*",
+            r"bleed\w* (?:[\w']+ ){0,2}?(?:won't|will not|wont|doesn't|does not|isn't|is not|can't|not) (?:stop\w*"
             r"|slow\w*)|(?:can't|cannot|can not|unable to) (?:stop|control) (?:the |his |her |my )?bleed\w*",
-            r"(?:bleeding|blood) (?:\w+ ){0,2}?(?:everywhere|heavily|profusely|a lot|like crazy|through)|soak\w* "
-            r"(?:through|a) (?:\w+ ){0,2}?(?:towels?|pads?|bandages?|gauze)|gushing|spurting",
-            r"(?:nose ?bleed|nose is bleeding)\w* (?:\w+ ){0,4}?(?:won't|will not|for (?:over |more than )?(?:[2-9]\d|an?"
+            r"(?:bleeding|blood) (?:[\w']+ ){0,2}?(?:everywhere|heavily|profusely|a lot|like crazy|through)|soak\w* "
+            r"(?:through|a) (?:[\w']+ ){0,2}?(?:towels?|pads?|bandages?|gauze)|gushing|spurting",
+            r"(?:nose ?bleed|nose is bleeding)\w* (?:[\w']+ ){0,4}?(?:won't|will not|for (?:over |more than )?(?:[2-9]\d|an?"
             r" hour|\d+ hours?)|not stopping|still)",
-            r"(?:peeing|urinating|pissing) (?:\w+ )?blood|(?:red|pink|brown|bloody) (?:pee|urine)|blood in (?:my|his|her"
+            r"(?:peeing|urinating|pissing) (?:[\w']+ )?blood|(?:red|pink|brown|bloody) (?:pee|urine)|blood in (?:my|his|her"
             r"|the) (?:pee|urine)",
         ),
         _A,
@@ -772,7 +804,7 @@ SIGNS: tuple[Sign, ...] = (
         "head_injury",
         alt(
             r"(?:hit|hitting|bumped|banged|smacked|whacked|cracked|struck|slammed|knocked|injured|hurt) (?:his|her|my"
-            r"|their|the back of (?:his|her|my)|its) (?:\w+ )?head",
+            r"|their|the back of (?:his|her|my)|its) (?:[\w']+ )?head",
             r"head (?:injury|trauma|wound|bleed\w*)|(?:fell|fall|fallen|slipped|tripped)\b.{0,40}?\bhead\b",
             r"(?:concussion|knocked (?:out|unconscious))",
         ),
@@ -787,13 +819,13 @@ SIGNS: tuple[Sign, ...] = (
         alt(
             r"(?:having|had|has|have|had another|having another|just had|is having|went into|in the middle of) "
             r"(?:an? |another |multiple |several |more )?(?:seizures?|siezures?|seisures?|fits?|convulsions?|fitting)",
-            r"seiz(?:ing|ed up)|siezing|convuls\w+|(?:is|was|keeps?|started|start) (?:jerking|twitching|shaking|fitting)"
+            r"seiz(?:ing|ed|ed up)|siezing|convuls\w+|(?:is|was|keeps?|started|start) (?:jerking|twitching|shaking|fitting)"
             r" (?:all over|uncontrollabl\w*|violently|and (?:won't|isn't|not|can't)|on the floor)",
             r"(?:shaking|jerking|twitching|thrashing) (?:all over|uncontrollabl\w*|violently|on the floor|and (?:won't"
             r"|isn't|is not|not|can't|cannot) (?:stop|respond|responding|answer|wake))",
             r"(?:eyes|eye) (?:rolled|rolling|roll) (?:back|up)|foaming at the mouth|(?:body|arms|legs) (?:went|is|are|"
             r"going) (?:stiff|rigid) and (?:jerk|shak|twitch)\w*",
-            r"seizures? (?:\w+ ){0,3}?(?:won't|will not|hasn't|has not|isn't|not) (?:stop\w*|end\w*)|(?:seizure|fit) "
+            r"seizures? (?:[\w']+ ){0,3}?(?:won't|will not|hasn't|has not|isn't|not) (?:stop\w*|end\w*)|(?:seizure|fit) "
             r"(?:for|lasting|lasted|going on for) (?:over |more than )?(?:[5-9]|\d{2,}) min",
         ),
         _A,
@@ -809,7 +841,7 @@ SIGNS: tuple[Sign, ...] = (
             r"|neuroleptic malignant|nms|lithium toxicity|digoxin toxicity|dig toxicity|malignant hyperthermia"
             r"|toxic (?:level|reaction))",
             r"(?:lithium|digoxin|dilantin|phenytoin|theophylline|depakote|valproate|tylenol|acetaminophen) "
-            r"(?:level|levels) (?:is |are |came back |was )?(?:\w+ )?(?:high|toxic|critical|through the roof)",
+            r"(?:level|levels) (?:is |are |came back |was )?(?:[\w']+ )?(?:high|toxic|critical|through the roof)",
         ),
         _A,
         "HUNTER",
@@ -822,8 +854,8 @@ SIGNS: tuple[Sign, ...] = (
             r"to |went down to |keeps dropping to |only |like |around |just |came back |:)*(?:[1-4]\d|5[0-3]|[1-9])"
             r"(?! ?(?:%|percent|units|mmol|to [6-9]\d|\d))\b",
             r"(?:sugar|glucose) (?:is |was )?(?:[12](?:\.\d)?) ?mmol",
-            r"(?:sugar|glucose) (?:\w+ ){0,3}?(?:says? |reads? |shows? )?(?:lo|low reading)\b(?! (?:and|but) fine)",
-            r"(?:low|dropping|crashing|tanking) (?:blood )?sugar (?:\w+ ){0,4}?(?:won't|can't|isn't|not|passed|confused"
+            r"(?:sugar|glucose) (?:[\w']+ ){0,3}?(?:says? |reads? |shows? )?(?:lo|low reading)\b(?! (?:and|but) fine)",
+            r"(?:low|dropping|crashing|tanking) (?:blood )?sugar (?:[\w']+ ){0,4}?(?:won't|can't|isn't|not|passed|confused"
             r"|unresponsive|seizing|shaking|sweating|slurr\w*)",
             r"(?:insulin|diabetic|sugar) (?:shock|reaction|coma)|hypoglycemic (?:episode|reaction|coma)|severe "
             r"hypo(?:glycemia)?",
@@ -835,26 +867,28 @@ SIGNS: tuple[Sign, ...] = (
        r"|high (?:fever|temp\w*)|temp(?:erature)? (?:is |of )?(?:10[1-9]|39|4[0-2])|overheat\w*)", _C, "HUNTER",
        "fever"),
     _s(_K.TOXICITY, "rigidity", r"(?:stiff|rigid|locked|clenched|tight) (?:muscles|body|neck|jaw|arms|legs|all over)"
+       r"|(?:jaw|teeth|neck|body|arms|legs)(?: is| are| feels?| keeps?| has been| got)? (?:clench\w*|locked|lock\w* up"
+       r"|stiff|rigid|grinding)"
        r"|muscles? (?:are |is |feel |went |keep )?(?:stiff|rigid|locked|tight|cramping)|muscle (?:stiffness|rigidity)"
        r"|(?:body|he|she|i) (?:is |went |am |feel |feels )?(?:stiff as a board|rigid|stiff)", _C, "HUNTER", "rigidity"),
-    _s(_K.TOXICITY, "clonus_tremor", r"(?:muscles?|legs?|arms?|body|hands?|eyes?|jaw|feet|foot) (?:\w+ )?(?:twitch\w*"
+    _s(_K.TOXICITY, "clonus_tremor", r"(?:muscles?|legs?|arms?|body|hands?|eyes?|jaw|feet|foot) (?:[\w']+ )?(?:twitch\w*"
        r"|jerk\w*|shak\w*|trembl\w*|spasm\w*|bouncing)|(?:twitch\w*|jerk\w*|tremors?|trembl\w*|shaking|shaky|shakes"
        r"|spasms|myoclonus|clonus)", _C, "HUNTER", "neuromuscular"),
     _s(_K.TOXICITY, "sweating", r"(?:sweat\w*|drenched|soaked|diaphore\w*|clammy)", _C, "HUNTER", "sweating"),
     _s(_K.TOXICITY, "agitation", r"(?:agitat\w*|restless|can't sit still|panick\w*|combative|manic|frantic"
        r"|freaking out|pacing)", _C, "HUNTER", "agitation"),
-    _s(_K.TOXICITY, "heart_fast", r"(?:heart|pulse|heartbeat|heart rate)(?: \w+){0,2} (?:racing|pounding|fast|rapid"
+    _s(_K.TOXICITY, "heart_fast", r"(?:heart|pulse|heartbeat|heart rate)(?: [\w']+){0,2} (?:racing|pounding|fast|rapid"
        r"|through the roof|skipping|irregular|slow)", _C, "HUNTER", "heart"),
     _s(_K.TOXICITY, "vomiting", r"(?:vomit\w*|throw\w* up|threw up|puk\w*|can't keep (?:anything|food|water) down"
        r"|diarrh\w*|the runs)", _C, "LABEL_LITHIUM", "gut"),
     _s(_K.TOXICITY, "unsteady", r"(?:unsteady|wobbly|stumbling|staggering|off balance|can't walk (?:straight|right)"
        r"|uncoordinated|clumsy|slurr\w*|ataxi\w*)", _C, "LABEL_LITHIUM", "coordination"),
-    _s(_K.TOXICITY, "vision", r"(?:seeing|see|vision is|everything (?:looks|is)) (?:\w+ ){0,2}?(?:yellow|green"
+    _s(_K.TOXICITY, "vision", r"(?:seeing|see|vision is|everything (?:looks|is)) (?:[\w']+ ){0,2}?(?:yellow|green"
        r"|halos?|blurry|blurred|double)|(?:yellow|green) (?:halos?|vision|tint)|halos? around (?:lights|everything)",
        _C, "LABEL_DIGOXIN", "vision"),
-    _s(_K.TOXICITY, "jaundice", r"(?:eyes|skin|whites of (?:my|his|her) eyes)(?: \w+)? (?:are |is |look |looks |turned "
+    _s(_K.TOXICITY, "jaundice", r"(?:eyes|skin|whites of (?:my|his|her) eyes)(?: [\w']+)? (?:are |is |look |looks |turned "
        r"|turning |going |getting |have gone |has gone )*(?:yellow\w*|jaundic\w*)|(?:yellow|jaundiced) (?:eyes|skin)"
-       r"|jaundice|dark (?:brown |tea[- ]colou?red |cola[- ]colou?red )?(?:pee|urine)|pain (?:\w+ ){0,2}?(?:upper right"
+       r"|jaundice|dark (?:brown |tea[- ]colou?red |cola[- ]colou?red )?(?:pee|urine)|pain (?:[\w']+ ){0,2}?(?:upper right"
        r"|right upper|right side)", _C, "LABEL_LIVER", "liver"),
     _s(_K.TOXICITY, "pupils", r"(?:pupils|eyes) (?:are |look )?(?:huge|dilated|pinpoint|tiny|like pinpoints|blown)"
        r"|(?:pinpoint|dilated|tiny) pupils", _C, "CDC_OPIOID", "pupils"),
@@ -863,12 +897,12 @@ SIGNS: tuple[Sign, ...] = (
         _K.SEVERE_SKIN,
         "blistering_peeling",
         alt(
-            r"(?:skin|lips|mouth|eyes|eyelids)(?: \w+){0,4}? (?:peel\w*|blister\w*|slough\w*|coming off|falling off"
+            r"(?:skin|lips|mouth|eyes|eyelids)(?: [\w']+){0,4}? (?:peel\w*|blister\w*|slough\w*|coming off|falling off"
             r"|shedding|bubbling|coming away)",
-            r"(?:peel\w*|blister\w*|sloughing|raw) (?:\w+ ){0,2}?(?:skin|lips|rash|patches|spots|sores|areas)",
-            r"rash (?:\w+ ){0,3}?(?:with|and|into|turned|turning|has|is|now) (?:\w+ ){0,2}?(?:blisters|blistering|peeling"
+            r"(?:peel\w*|blister\w*|sloughing|raw) (?:[\w']+ ){0,2}?(?:skin|lips|rash|patches|spots|sores|areas)",
+            r"rash (?:[\w']+ ){0,3}?(?:with|and|into|turned|turning|has|is|now) (?:[\w']+ ){0,2}?(?:blisters|blistering|peeling"
             r"|bubbles)",
-            r"blisters? (?:\w+ ){0,3}?(?:all over|everywhere|on (?:his|her|my|the) (?:\w+ )?(?:body|chest|back|face|lips"
+            r"blisters? (?:[\w']+ ){0,3}?(?:all over|everywhere|on (?:his|her|my|the) (?:[\w']+ )?(?:body|chest|back|face|lips"
             r"|arms|legs|skin))",
             r"(?:have|having|has|got|getting|developing|develop(?:ed)?|think (?:i|he|she) (?:have|has|'ve got)|it's"
             r"|this is|might have|could have|diagnosed with) (?:a |an )?(?:stevens[- ]johnson|sjs|toxic epidermal|ten"
@@ -882,9 +916,9 @@ SIGNS: tuple[Sign, ...] = (
         _K.SEVERE_SKIN,
         "mucosal_sores",
         alt(
-            r"(?:sores|ulcers|blisters|lesions|open spots) (?:\w+ ){0,3}?(?:in|on|inside|around) (?:my|his|her|their"
+            r"(?:sores|ulcers|blisters|lesions|open spots) (?:[\w']+ ){0,3}?(?:in|on|inside|around) (?:my|his|her|their"
             r"|the) (?:mouth|lips|eyes?|nose|throat|genitals|private)",
-            r"(?:mouth|lips|eyes|genitals|privates|private parts|throat)(?: and \w+)?(?: \w+){0,2}? (?:sore|raw"
+            r"(?:mouth|lips|eyes|genitals|privates|private parts|throat)(?: and \w+)?(?: [\w']+){0,2}? (?:sore|raw"
             r"|burning|ulcerated|bleeding)",
 
             r"(?:mouth|eye|genital|lip) (?:sores|ulcers|blisters|lesions)|(?:eyes|eye) (?:are |is )?(?:red and "
@@ -898,8 +932,8 @@ SIGNS: tuple[Sign, ...] = (
         _K.SEVERE_SKIN,
         "spreading_rash",
         alt(
-            r"rash(?: \w+){0,3} (?:spread\w*|all over|everywhere|getting worse|purple|dark red|with (?:a )?fever)",
-            r"(?:purple|dark red|dusky|target[- ]like|bullseye) (?:\w+ )?(?:rash|spots|patches)",
+            r"rash(?: [\w']+){0,3} (?:spread\w*|all over|everywhere|getting worse|purple|dark red|with (?:a )?fever)",
+            r"(?:purple|dark red|dusky|target[- ]like|bullseye) (?:[\w']+ )?(?:rash|spots|patches)",
             r"rash and (?:a )?(?:fever|high temp|sores|blisters|swollen glands)",
         ),
         _C,
@@ -933,8 +967,12 @@ HYPOTHETICAL = alt(
     r"(?:what|wat|wht) (?:if|happens|would happen|will happen|could happen|should happen)",
     r"\bif\b|in case|suppose|supposing|hypothetically|imagine|let'?s say|say (?:someone|a person|i|you)",
     r"what (?:are|is) the (?:chances|odds|risk)|is it possible|could (?:it|this|that|taking|they|these|an?)",
-    r"would (?:it|that|taking|this|an?)|(?:worried|afraid|scared|concerned|nervous|paranoid) (?:that |about )?"
-    r"(?:\w+ ){0,3}?(?:might|could|will|would|may|gonna|going to)",
+    r"would (?:it|that|taking|this|an?)|(?:worr(?:y|ied|ying)|afraid|scared|concerned|nervous|paranoid|fear) "
+    r"(?:that |about )?(?:[\w']+ ){0,3}?(?:might|could|will|would|may|gonna|going to)",
+    # A modal with a bare verb is a possibility ("he could swallow one"); "might have swallowed" is an event.
+    r"(?:could|might|may|can|would|will) (?:[\w']+ )?(?:swallow|eat|take|get into|drink|chew|find|get|overdose|od"
+    r"|stop|fall|hit|bleed|choke)\b",
+
     r"when (?:someone|somebody|a person|people|you|patients?|a patient|kids|children|a child)",
     r"(?:am|is|are) (?:i|he|she|it|we|they) (?:gonna|going to) (?:be|get|have|feel|need)|will (?:i|he|she|it|this"
     r"|that|we|they) (?:be|get|have|feel|need)",
@@ -948,34 +986,34 @@ HYPOTHETICAL = alt(
 # "What do I do if my son swallowed..." reports a real event in conditional form: a specific person and a past
 # tense verb in the if-clause keep it. (POISON_HELP: callers phrase real exposures this way)
 REAL_CONDITIONAL = alt(
-    rf"if (?:my|our) (?:\w+ ){{0,3}}?(?:just |already |accidentally |maybe |may have |might have )?"
+    rf"if (?:my|our) (?:[\w']+ ){{0,3}}?(?:just |already |accidentally |maybe |may have |might have )?"
     rf"(?:swallowed|took|ate|drank|chewed|got into|licked|overdosed|od'?d)",
     r"if (?:i|he|she) (?:just |already |accidentally )(?:swallowed|took|ate|drank|chewed|overdosed)",
 )
 # Asking for information rather than reporting: the object of these cues is a topic, not an event.
 INFO_CUE = alt(
     r"signs? (?:of|for)|symptoms? (?:of|for)|side[- ]?effects?|risks? (?:of|for)|chances? of|odds of",
-    r"(?:can|could|does|do|did|will|would|may|might) (?:\w+ ){1,4}?(?:cause|causes|give you|lead to|trigger|result"
+    r"(?:can|could|does|do|did|will|would|may|might) (?:[\w']+ ){1,4}?(?:cause|causes|give you|lead to|trigger|result"
     r" in|increase|raise|lower)",
     r"\bcause[sd]?\b|lead to|leads to|result in|associated with|linked to|warning (?:signs|about|for)|boxed warning",
-    r"treat(?:ment|ed|ing)? (?:of|for)|antidote|manage(?:ment)? (?:of|for)|how (?:is|are) (?:\w+ ){0,2}?(?:treated"
+    r"treat(?:ment|ed|ing)? (?:of|for)|antidote|manage(?:ment)? (?:of|for)|how (?:is|are) (?:[\w']+ ){0,2}?(?:treated"
     r"|managed|diagnosed)",
-    r"what (?:is|are|does|do) (?:a |an |the )?(?:\w+ ){0,4}?(?:mean|like|look like|feel like)|definition|define",
+    r"what (?:is|are|does|do) (?:a |an |the )?(?:[\w']+ ){0,4}?(?:mean|like|look like|feel like)|definition|define",
     r"what counts as|difference between|how (?:common|long|soon|fast|rare)",
     r"(?:tell|teach) me about|explain|describe|list (?:the )?|(?:should|do) i (?:watch|look) (?:out )?for",
     r"is (?:it|this|that) (?:normal|common|a sign|a symptom|a side effect|possible|dangerous|serious)",
     r"(?:what|which) (?:should|do) (?:i|you|we) (?:watch|look)|when (?:should|do) (?:i|you|we) (?:call|go|worry"
     r"|seek)",
-    r"how (?:much|many) (?:\w+ ){0,3}?(?:is|are) (?:too much|too many|safe|dangerous|toxic|lethal|fatal)",
+    r"how (?:much|many) (?:[\w']+ ){0,3}?(?:is|are) (?:too much|too many|safe|dangerous|toxic|lethal|fatal)",
     r"max(?:imum)? (?:daily )?dose|how much (?:can|should|do) (?:i|you|he|she)|dosing|dosage for",
     r"in (?:the )?(?:label|package insert|leaflet|medguide|medication guide)",
 )
 # What someone read, heard or fears is a topic, not an event ("reading stories about skin peeling off").
 REPORTED = alt(
     r"(?:read|reading|heard|hearing|saw|seen|seeing|watched|watching|learned|learning|googled|googling|looked up"
-    r"|researching|searched) (?:\w+ ){0,4}?(?:about|of|that|on|online|where|how)",
+    r"|researching|searched) (?:[\w']+ ){0,4}?(?:about|of|that|on|online|where|how)",
     r"(?:stories|story|articles?|posts?|videos?|reviews?|forums?|reddit|tiktok|news|warnings?|leaflet|insert"
-    r"|label|pamphlet) (?:\w+ ){0,3}?(?:about|of|on|say|says|said|mention\w*|warn\w*|where|that)",
+    r"|label|pamphlet) (?:[\w']+ ){0,3}?(?:about|of|on|say|says|said|mention\w*|warn\w*|where|that)",
     r"(?:worried|afraid|scared|concerned|nervous|paranoid|anxious|freaked out|freaking out) (?:about|of)",
     r"(?:risk|chance|possibility|fear) (?:of|that)",
 )
@@ -994,7 +1032,7 @@ PAST = alt(
     r"|christmas|semester|time)|a (?:while|long time) (?:ago|back)",
     r"when (?:i|he|she|we|they) (?:was|were) (?:a |little|younger|young|in|\d)|as a (?:kid|child|teen|teenager|baby"
     r"|toddler)|in (?:19|20)\d\d|in the past|used to|history of|back in|in (?:high school|college|university)",
-    r"(?:once|before) (?:when|in)|previously|(?:had|have had) (?:\w+ ){0,3}?(?:before|in the past|as a \w+)",
+    r"(?:once|before) (?:when|in)|previously|(?:had|have had) (?:[\w']+ ){0,3}?(?:before|in the past|as a \w+)",
     r"(?:\d+|two|three|few|several) (?:days?) ago|the other (?:day|week)|last week",
 )
 # A past event whose outcome is told: it is over. ("...and was fine", "they pumped his stomach")
@@ -1028,21 +1066,29 @@ IDIOM = alt(
 
     r"dying (?:to|for|of (?:laughter|boredom|embarrassment|curiosity)|laughing|here lol)|to die for|(?:could|would"
     r"|i'll|gonna) die of (?:embarrassment|shame|boredom|laughter)",
-    r"(?:scared|bored|frightened|worried|freaked|tickled|stressed) (?:\w+ )?to death|sick to death|dead (?:tired|beat"
+    r"(?:scared|bored|frightened|worried|freaked|tickled|stressed) (?:[\w']+ )?to death|sick to death|dead (?:tired|beat"
     r"|on my feet|serious|wrong|set|last|center|end|ringer)|i'm dead(?: lol| 😂| lmao|!)|dead (?:lol|😂)",
     r"(?:gave|give|giving|almost had|nearly had|about to have|going to have|gonna have) (?:me |him |her |us )?an? "
     r"(?:heart attack|stroke|aneurysm|seizure|coronary)(?: when| at| over| seeing| if| because| lol| haha)?",
     r"(?:heart|stomach) (?:skipped|dropped|sank)(?: a beat)?(?: when| at| seeing)|took my breath away|breathtaking",
-    r"(?:can't|couldn't) breathe (?:from|for|because i was|i was) laugh\w*|laugh\w* so hard",
+    r"(?:can't|couldn't) breathe (?:from|for|because i was|i was) laugh\w*|(?:can't|couldn't) breathe (?:lol|lmao"
+    r"|haha|😂)|laugh\w* so hard(?: that)?(?: (?:i|he|she|we) (?:couldn't|could not|can't|cried|almost|nearly|peed)"
+    r"(?: [\w']+)?)?",
     r"kill (?:for|two birds)|killing it|killed it|dressed to kill|kill time|killing time|overkill|painkiller",
-    r"(?:this|that|it|the) (?:\w+ ){0,2}?(?:is|was) (?:gonna be )?the death of me|over my dead body",
+    r"(?:this|that|it|the) (?:[\w']+ ){0,2}?(?:is|was) (?:gonna be )?the death of me|over my dead body",
     r"bleeding (?:money|cash|me dry)|blood pressure (?:is )?(?:through the roof|sky high) (?:over|when|about)",
     r"choked (?:on|in|during) (?:the|my|a|his|her) (?:game|exam|test|interview|match|speech|final)",
     r"(?:my head|brain) (?:is )?(?:gonna |going to |about to )?(?:explode|exploding|fried|melting)",
     r"heartbroken|broke my heart|heartache|pain in the (?:neck|butt|ass)|sick of|sick and tired",
     r"blew up my phone|blowing up my phone|blew my mind|mind blown",
 )
+# After a sign, words that say it is over ("my chest pain from last week is gone now").
+RESOLVED_AFTER = alt(
+    r"(?:is|are|has|have|was|were)? ?(?:gone|went away|go away|stopped|resolved|cleared(?: up)?|subsided|passed"
+    r"|better|over|fine now|all gone|disappeared|went down|settled)",
+)
 # Overdose named as such, happening now. (POISON_HELP)
+
 OVERDOSED = alt(
     r"overdos(?:ed|ing)|od'?d|od'?ed|o\.d\.'?d|od'?ing|(?:took|taken|had|having) an overdose",
     r"(?:i|he|she|they|i think i|we) (?:just |may have |might have )?od(?: on| again)?",

@@ -149,7 +149,11 @@ def _correct(word: str) -> str:
     found = process.extractOne(
         word, [w for w in _VOCABULARY if w[0] == word[0]], scorer=fuzz.ratio, score_cutoff=85 if len(word) < 9 else 80
     )
-    return found[0] if found else word
+    # Another form of the same word ("swallow", "swallowed") is not a typo: its tense matters.
+    if not found or found[0].startswith(word[:-1]) or word.startswith(found[0][:-1]):
+        return word
+    return found[0]
+
 
 
 def _numbers(text: str) -> str:
@@ -192,7 +196,7 @@ _CLAUSE_BREAK = re.compile(
 @dataclass
 class _Sentence:
     text: str  # with hypothetical, past and topic spans blanked out (same length as the original)
-    plain: str  # with only figures of speech blanked out: intent shows through a hypothetical form
+    plain: str  # before hypotheticals and question topics are blanked out: intent shows through a "would" form
     question: bool
     personal: bool
     now: bool
@@ -253,20 +257,11 @@ def _prepare_sentence(raw: str, asks: bool, *, past: bool) -> tuple[_Sentence, b
     # Figures of speech first: "this migraine is killing me" never reaches the intent rules.
     for match in _word(model.IDIOM).finditer(text):
         text = _blank(text, match.start(), match.end())
-    plain = text
-    # Hypothetical and conditional spans, up to the end of their clause.
-    real = [m.span() for m in _word(model.REAL_CONDITIONAL).finditer(text)]
-    for match in list(_word(model.HYPOTHETICAL).finditer(text)):
-        end = _clause_end(text, match.end())
-        if not any(match.start() <= s < end for s, _ in real):
-            text = _blank(text, match.start(), end)
     # What was read, heard or feared, up to the end of its clause.
     for match in list(_word(model.REPORTED).finditer(text)):
         text = _blank(text, match.start(), _clause_end(text, match.end()))
     # Clauses about events that are over ("I overdosed years ago", "she had a seizure in 2019").
-
-    clause_starts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))]
-    for start in clause_starts:
+    for start in [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))]:
         end = _clause_end(text, start)
         clause = text[start:end]
         if _word(model.STILL_NOW).search(clause):
@@ -277,6 +272,13 @@ def _prepare_sentence(raw: str, asks: bool, *, past: bool) -> tuple[_Sentence, b
             past = False
         if past:
             text = _blank(text, start, end)
+    plain = text
+    # Hypothetical and conditional spans, up to the end of their clause.
+    real = [m.span() for m in _word(model.REAL_CONDITIONAL).finditer(text)]
+    for match in list(_word(model.HYPOTHETICAL).finditer(text)):
+        end = _clause_end(text, match.end())
+        if not any(match.start() <= s < end for s, _ in real):
+            text = _blank(text, match.start(), end)
     # The topic of a question ("signs of an overdose", "can it cause chest pain"): up to six words.
     if asks:
         for match in list(_word(model.INFO_CUE).finditer(text)):
@@ -336,6 +338,7 @@ class _Ingestion:
     substance: bool
     high_risk: bool
     poison: bool
+    toxic_product: bool
     # Someone else's medicine, an adult product, "found", "by mistake", more than one: not a child's own dose.
     not_theirs: bool
     # The child's own medicine at its dose ("took her amoxicillin", "swallowed his pill whole").
@@ -435,6 +438,7 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                     substance=substance,
                     high_risk=high_risk,
                     poison=poison,
+                    toxic_product=bool(_word(model.TOXIC_PRODUCT).search(window)),
                     not_theirs=bool(_word(model.NOT_THEIRS).search(window) or _word(model.NOT_THEIRS).search(before)),
                     own_dose=bool(_word(model.OWN_DOSE).search(window)),
                     anaphoric=bool(_re(model.ANAPHORIC_OBJECT).match(window)),
@@ -477,8 +481,10 @@ def _intent(analysis: _Analysis) -> None:
     distress = bool(_word(model.SUICIDAL_DISTRESS).search(whole))
     preparation = bool(_word(model.SUICIDE_PREPARATION).search(whole))
     for sentence in analysis.sentences:
-        text = sentence.text
+        # Intent is about what someone will do: a future or conditional form does not make it hypothetical.
+        text = sentence.plain
         for match in _word(model.SUICIDAL_INTENT).finditer(text):
+
             if _negated(text, match.start()) or (sentence.question and not sentence.personal):
                 continue
             analysis.add(EmergencyKind.SUICIDAL, "suicidal.intent")
@@ -502,8 +508,13 @@ def _signs(analysis: _Analysis, *, context: bool) -> None:
         matches = [(sign, m) for sign, pattern in _sign_patterns() for m in pattern.finditer(sentence.text)]
         spans = [m.span() for _, m in matches]
         for sign, match in matches:
-            if sign not in reported and not _negated(sentence.text, match.start(), spans):
-                reported.append(sign)
+            if sign in reported or _negated(sentence.text, match.start(), spans):
+                continue
+            # "The swelling went down", "my chest pain from last week is gone now": over.
+            after = sentence.text[match.end() : _clause_end(sentence.text, match.end())]
+            if _re(r"^(?: [\w']+){0,4}? " + model.RESOLVED_AFTER + r"\b").match(after):
+                continue
+            reported.append(sign)
     groups = {sign.group or sign.name for sign in reported}
     severity = any(_word(model.SEVERITY).search(s.text) for s in analysis.sentences)
     anticoagulant = any(_word(model.ANTICOAGULANT).search(s.plain) for s in analysis.sentences)
@@ -562,6 +573,9 @@ def _compose(analysis: _Analysis) -> None:
         analysis.add(EmergencyKind.CHILD_INGESTION, "child_ingestion.exposure")
     if any(e.large and e.subject != "child" for e in events):
         analysis.add(EmergencyKind.OVERDOSE, "overdose.large_amount")
+    if any(e.toxic_product for e in events):
+        analysis.add(EmergencyKind.OVERDOSE, "overdose.toxic_product")
+
     _signs(analysis, context=context)
     # An ingestion beyond use with danger signs is a poisoning too: Poison Help can guide the responders.
     poisoning_signs = {EmergencyKind.UNRESPONSIVE, EmergencyKind.BREATHING, EmergencyKind.SEIZURE, EmergencyKind.TOXICITY}
