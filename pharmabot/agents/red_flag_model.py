@@ -224,7 +224,8 @@ CHILD_FOUND = alt(
     r"(?:with|had|has) (?:an? |the |my |his |her |our )?(?:open|opened|empty|half[- ]empty|chewed) (?:[\w']+ ){0,2}?"
     r"(?:bottle|container|pack|packet|box|jar|tube|pod|blister)",
     r"(?:in|around|on) (?:his|her|their) (?:mouth|lips)|(?:mouth|lips|breath) (?:[\w']+ )?(?:smells?|smelled|tastes?) "
-    r"(?:like|of)|(?:some|pills?|tablets?|gumm(?:y|ies)) (?:are |is )?missing|(?:count|there were) \d+",
+    r"(?:like|of)|(?:some|pills?|tablets?|gumm(?:y|ies)|\d+|a few|several|one|two) (?:are |is |were |was )?missing"
+    r"|(?:count|there were) \d+",
 )
 # Adults the writer speaks for. (POISON_HELP: calls are often made by someone else)
 OTHER_PERSON = alt(
@@ -260,6 +261,14 @@ INGESTED = alt(
     r"od'?d on|od'?ed on|overdosed on|took an overdose of",
     r"gave (?:him|her|them|my [\w']+|the (?:baby|kid|child|boy|girl|toddler|twins)|(?!me\b|us\b|you\b)[\w']+)",
     r"tok|tooked|(?:i've|i have|he's|she's|he has|she has|they've|we've|has|have|had) had",
+    # Caught in the act ("was chewing on a patch", "caught him eating my pills"). (POISON_HELP)
+    r"(?:was|were|is|are|been|caught (?:him|her|them|my [\w']+)|found (?:him|her|them|my [\w']+)) (?:chewing(?: on)?"
+    r"|eating|sucking(?: on)?|licking|drinking|swallowing|biting)",
+    r"(?:chewing|sucking|gnawing) on|put (?:[\w']+ ){0,4}?in (?:his |her |their |the |its )?mouth|sucked|bit (?:into|open"
+    r"|on|off|through)|chewed",
+    # A plain verb with a time or an accident word is a report in simpler English ("she take by mistake 20").
+    r"(?:take|takes|eat|eats|swallow|swallows|drink|drinks)(?= (?:[\w']+ ){0,2}?(?:by mistake|by accident|"
+    r"accidentally|wrongly))",
     r"(?:was|were|got|been|accidentally|mistakenly) given",
 
 )
@@ -272,21 +281,36 @@ DOSING_ERROR = alt(
 # Verbs of accidental intake: a child who did this with a medicine or a product is a poisoning. (POISON_HELP)
 ACCIDENTAL_VERB = alt(
     r"swallowed|swallow\w* down|ate|eaten|chewed|chewed on|chewed up|drank|got into|gotten into|got ahold of",
-    r"got hold of|licked|sucked on|bit into|bit open|ingested|popped|downed|gulped|chugged",
+    r"got hold of|licked|sucked on|bit (?:into|open|on|off|through)|ingested|popped|downed|gulped|chugged|sucked",
+    r"chewed",
+    r"(?:was|were|is|are|been|caught (?:him|her|them|my [\w']+)|found (?:him|her|them|my [\w']+)) (?:chewing(?: on)?"
+    r"|eating|sucking(?: on)?|licking|drinking|swallowing|biting)|(?:chewing|sucking|gnawing) on",
+    r"put (?:[\w']+ ){0,4}?in (?:his |her |their |the |its )?mouth|take|takes|eat|eats|swallow|swallows|drink|drinks",
 )
 # Not the child's own medicine at its dose. (POISON_HELP: exploratory ingestions)
 NOT_THEIRS = alt(
     r"my|our|your|mom'?s|mommy'?s|mum'?s|dad'?s|daddy'?s|grandma'?s|grandpa'?s|granny'?s|nana'?s|someone'?s",
-    r"somebody'?s|(?!his|her|its)\w+'s|(?:he|she|they) found|found|accidental\w*|by (?:mistake|accident)|wrong",
+    r"somebody'?s|(?!his|her|its|children|kids|infants|baby|babies|toddlers|junior)\w+'s|(?:he|she|they) found|found",
+    r"accidental\w*|by (?:mistake|accident)|wrong",
     r"some|a few|several|a couple|a bunch|a handful|[2-9]|\d{2,}|one of|a bottle|the bottle|an adult|adult",
     r"grown-?up|without (?:me|us|asking)|not (?:his|hers|theirs|prescribed)",
 )
+# How an intake happened, said anywhere in the sentence: not a dose someone gave. (POISON_HELP)
+BY_ACCIDENT = alt(
+    r"found|accidental\w*|by (?:mistake|accident)|got into|gotten into|got ahold of|got hold of|without (?:me|us)"
+    r" (?:knowing|seeing|looking)|when i wasn't looking|caught",
+)
+
 # The child's own medicine as given ("took her amoxicillin for an ear infection", "swallowed his pill whole").
 OWN_DOSE = alt(
     r"(?:his|her|their) (?:own |usual |normal |regular |daily |morning |evening |bedtime |night ?time |prescribed )?"
     r"(?:[\w']+ )?(?:dose|medicine|meds|medication|antibiotics?|vitamins?|prescription|pills?|tablets?|capsules?)",
     r"whole(?! (?:bottle|pack|box|sheet|strip|thing|container|jar|tube|packet))|instead of chewing|wrong (?:way|pipe)",
     r"as prescribed|for (?:his|her|their|an?) (?:[\w']+ )?(?:infection|cold|fever|cough|allergies|asthma|adhd|pain)",
+    # A repeated dose of their own medicine: a double dose, which labels and poison centres treat as routine.
+    r"(?:a second|another|an extra|a double|double|the same|an additional) dose|(?:dosed|gave) (?:him|her|them) twice"
+    r"|twice|two doses",
+
 )
 # An object that only points back ("she drank some", "ate one", "swallowed it"): the substance is named elsewhere.
 ANAPHORIC_OBJECT = r"(?:some|it|them|one|a few|several|\d+|a bunch|all|the rest|a couple|half|what|those|these)\b"
@@ -495,7 +519,7 @@ SUICIDAL_DISTRESS = alt(
     r"what'?s the point|no point (?:anymore|refilling|taking|in taking)|don't care (?:if i|anymore)",
     r"(?:want|wanna) (?:it|this|everything) (?:all )?(?:to )?(?:stop|end|be over)|disappear forever",
     r"(?:won't|will not|wouldn't) need (?:them|it|these|my \w+) (?:anymore|after)|i'?m ready(?: to go)?(?=$|[.,!?])",
-    r"(?:want|need) out(?! of)|(?:tonight|today|this) is the (?:night|day)|don't care (?:anymore|what happens)",
+    r"(?:want|need) out(?! of)|(?:tonight|today|this)(?:'s| is) the (?:night|day)|don't care (?:anymore|what happens)",
     r"(?:when|once) i'?m ready to go|(?:ready|time) to (?:go|leave) (?:for good|this world)",
     r"(?:i'm|i am|im) (?:so )?(?:done|finished) (?:with (?:everything|it all|life|this life)|for good)",
     r"tired of (?:this life|living|being alive|everything)|(?:life|everything) is (?:pointless|hopeless)",
@@ -513,6 +537,10 @@ LETHAL_QUESTION = alt(
     r"(?:is|are|would|will) (?:\d+|this|that|these|those)\b.{0,40}?\benough\b",
     r"enough (?:pills|meds|tablets|of (?:my|them|it|these|those|\w+))\b.{0,30}?\bto\b",
     r"(?:easiest|best|quickest|fastest|painless|least painful|surest) (?:way|method|pills?|drugs?)",
+    # "If I take all 60 at once will it be painless?": a plan asked as a question.
+    r"if (?:i|he|she) (?:take|took|swallow|swallowed|od on|overdose on|down|took) (?:all|every|the whole|a whole"
+    r"|the entire|\d{2,}|enough)",
+    r"will (?:it|that|i|this) (?:be painless|hurt|kill|work|be enough|be quick|be fatal)",
 )
 # The purpose that turns a question about amounts into intent.
 LETHAL_PURPOSE = alt(
@@ -524,7 +552,7 @@ LETHAL_PURPOSE = alt(
     r"so (?:i|that i) (?:don't|won't|never|do not|will not) wake up|and (?:not|never) wake up|not to wake up",
     r"(?:kill|end) (?:me|myself|it all)|to be over|for good|permanently|peacefully|painless(?:ly)?|in my sleep",
     r"without (?:anyone|anybody|them) (?:knowing|finding)|before (?:anyone|they) (?:finds?|find|notices?)",
-    r"asking for (?:myself|me)|for (?:me|myself) to (?:take|use)",
+    r"asking for (?:myself|me)|for (?:me|myself) to (?:take|use)|before (?:tonight|tomorrow|the morning)",
     r"won'?t (?:be saved|survive)|can'?t be saved|(?:for|on) me\b.{0,20}?\b(?:tonight|to die)",
 )
 
@@ -628,6 +656,11 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:blue|bluish|purple|gr[ae]y) (?:lips|face|fingertips|nails|skin)|respiratory (?:depression|arrest)",
             r"(?:blue|bluish|purple|gr[ae]y)(?:ness)? (?:around|on|in|of) (?:the |his |her |my |their )?(?:lips|mouth"
             r"|face|fingertips|nails)",
+            # An asthma attack the reliever does not stop, too breathless to speak (NAEPP EPR-3; GINA).
+            r"(?:inhaler|ventolin|albuterol|salbutamol|proair|nebuli[sz]er|neb|puffer|rescue)(?: [\w']+){0,4}? (?:isn't|is "
+            r"not|not|doesn't|does not|didn't|ain't|no longer|stopped) (?:helping|working|help|work|doing anything)",
+            r"(?:can|could) (?:barely|hardly|not|n't) (?:talk|speak|type|say|finish (?:a |my |his |her )?sentences?)"
+            r"(?= because| from| for| with|$|[.,!])|too (?:breathless|short of breath|winded) to (?:talk|speak)",
             r"(?:\d|1[0-1]|only \d+) breaths (?:a|per) minute|breath(?:ing|es|s)? (?:[\w']+ ){0,3}?(?:[1-9]|1[01]) "
             r"(?:times|breaths) (?:a|per|each|every) (?:minute|min)",
         ),
@@ -713,6 +746,20 @@ SIGNS: tuple[Sign, ...] = (
     ),
     _s(
         _K.CARDIAC,
+        "shock_or_device",
+        alt(
+            # Systolic pressure below 80 (shock); an implanted defibrillator firing more than once. (AHA; Heart
+            # Rhythm Society: call 911 after two or more shocks or a shock with symptoms)
+            r"(?:blood )?(?:pressure|bp)(?: is| was| of| at| dropped to| down to| reads?| like| only| around)* "
+            r"(?:[3-7]\d)/\d{2,3}",
+            r"(?:defibrillator|defib|icd|device|implant)(?: [\w']+){0,3}? (?:shocked|fired|went off|zapped|shocking"
+            r"|going off)(?: [\w']+){0,3}? (?:twice|again|\d+ times|several times|multiple times|more than once|repeatedly)",
+        ),
+        _A,
+        "AHA_MI",
+    ),
+    _s(
+        _K.CARDIAC,
         "extreme_heart_rate",
         # Below 40 or above 150 a minute, reported now. (AHA: bradycardia and tachycardia with symptoms)
         r"(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: [\w']+){0,2}? (?:is |of |at |around |down to |dropped to "
@@ -795,6 +842,8 @@ SIGNS: tuple[Sign, ...] = (
             r" hour|\d+ hours?)|not stopping|still)",
             r"(?:peeing|urinating|pissing) (?:[\w']+ )?blood|(?:red|pink|brown|bloody) (?:pee|urine)|blood in (?:my|his|her"
             r"|the) (?:pee|urine)",
+            r"(?:pee|urine)(?: is| was| looks?| turned| has been| came out| coming out){1,2} (?:bright |dark )?(?:red"
+            r"|pink|bloody|cola|brown)",
         ),
         _A,
         "LABEL_BLEEDING",
@@ -818,7 +867,8 @@ SIGNS: tuple[Sign, ...] = (
         "seizing",
         alt(
             r"(?:having|had|has|have|had another|having another|just had|is having|went into|in the middle of) "
-            r"(?:an? |another |multiple |several |more )?(?:seizures?|siezures?|seisures?|fits?|convulsions?|fitting)",
+            r"(?:an? |another |multiple |several |more )?(?:[\w'-]+ ){0,2}?(?:seizures?|siezures?|seisures?|fits?"
+            r"|convulsions?|fitting)",
             r"seiz(?:ing|ed|ed up)|siezing|convuls\w+|(?:is|was|keeps?|started|start) (?:jerking|twitching|shaking|fitting)"
             r" (?:all over|uncontrollabl\w*|violently|and (?:won't|isn't|not|can't)|on the floor)",
             r"(?:shaking|jerking|twitching|thrashing) (?:all over|uncontrollabl\w*|violently|on the floor|and (?:won't"
@@ -900,6 +950,11 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:skin|lips|mouth|eyes|eyelids)(?: [\w']+){0,4}? (?:peel\w*|blister\w*|slough\w*|coming off|falling off"
             r"|shedding|bubbling|coming away)",
             r"(?:peel\w*|blister\w*|sloughing|raw) (?:[\w']+ ){0,2}?(?:skin|lips|rash|patches|spots|sores|areas)",
+            r"(?:is|are|it's|'s|started|starting|keeps|now|getting|turned|turning) (?:into )?blister\w*",
+            r"(?:spots|blotches|patches|rash|lesions|bumps|marks|welts)(?: [\w']+){0,3}? (?:with|and|have|has|forming)"
+            r" (?:[\w']+ )?blisters?",
+            r"(?:eyes?|eyelids?)(?: [\w']+){0,2}? (?:crust\w*|glued|stuck) (?:shut|closed|together)",
+
             r"rash (?:[\w']+ ){0,3}?(?:with|and|into|turned|turning|has|is|now) (?:[\w']+ ){0,2}?(?:blisters|blistering|peeling"
             r"|bubbles)",
             r"blisters? (?:[\w']+ ){0,3}?(?:all over|everywhere|on (?:his|her|my|the) (?:[\w']+ )?(?:body|chest|back|face|lips"
@@ -933,7 +988,8 @@ SIGNS: tuple[Sign, ...] = (
         "spreading_rash",
         alt(
             r"rash(?: [\w']+){0,3} (?:spread\w*|all over|everywhere|getting worse|purple|dark red|with (?:a )?fever)",
-            r"(?:purple|dark red|dusky|target[- ]like|bullseye) (?:[\w']+ )?(?:rash|spots|patches)",
+            r"(?:purple|dark red|dusky|target[- ]like|bullseye)(?:-?ish)? (?:[\w']+ )?(?:rash|spots|patches|blotches"
+            r"|marks|bruises)",
             r"rash and (?:a )?(?:fever|high temp|sores|blisters|swollen glands)",
         ),
         _C,
@@ -986,7 +1042,8 @@ HYPOTHETICAL = alt(
 # "What do I do if my son swallowed..." reports a real event in conditional form: a specific person and a past
 # tense verb in the if-clause keep it. (POISON_HELP: callers phrase real exposures this way)
 REAL_CONDITIONAL = alt(
-    rf"if (?:my|our) (?:[\w']+ ){{0,3}}?(?:just |already |accidentally |maybe |may have |might have )?"
+    rf"if (?:my|our) (?!(?:[\w']+ ){{0,3}}?(?:ever|someday|one day|again|later))(?:[\w']+ ){{0,3}}?"
+    r"(?:just |already |accidentally |maybe |may have |might have )?"
     rf"(?:swallowed|took|ate|drank|chewed|got into|licked|overdosed|od'?d)",
     r"if (?:i|he|she) (?:just |already |accidentally )(?:swallowed|took|ate|drank|chewed|overdosed)",
 )
@@ -1043,13 +1100,22 @@ RESOLVED = alt(
     r"(?:treated|admitted|hospitali[sz]ed|pumped (?:his|her|my) stomach|went to the (?:er|hospital))",
 )
 # "Again", "still", "now": an old condition is happening now.
-STILL_NOW = alt(r"right now|again|just now|currently|still|at the moment|as we speak|today|tonight|this morning|now")
+STILL_NOW = alt(
+    r"right now|again|just now|currently|still|at the moment|as we speak|today|tonight|this morning|now",
+    r"just (?:had|took|swallowed|ate|drank|collapsed|passed|started|found|got|fell|hit|happened|went)",
+)
 # Present tense: a story told in the past has come back to the present.
 PRESENT = alt(
     r"is|are|am|i'm|he's|she's|it's|they're|we're|isn't|aren't|can't|won't|doesn't|don't|keeps?|has been",
     r"have been|i've been|feels?|looks?|seems?|need|needs|want|wants|take|takes|taking",
 )
+# Negations that govern a list of nouns ("no shaking, sweating or fever"); a negated verb ends at its clause.
+NEGATION_OF_LIST = alt(
+    r"no|never|without|denies|denied|deny|none|neither|nor|free of|absence of|negative for|no signs? of|no symptoms? of",
+    r"not any|no more",
+)
 # What ends the reach of a negation: a contrast, a new subject, the present moment.
+
 NEGATION_ENDS = (
     r"\b(?:but|however|though|although|except|now|then|until|yet|still)\b|[.;!?]"
     r"|(?:,| and) (?:i|i'm|he|he's|she|she's|they|they're|my|his|her|it|it's|we|there)\b"
@@ -1066,6 +1132,9 @@ IDIOM = alt(
 
     r"dying (?:to|for|of (?:laughter|boredom|embarrassment|curiosity)|laughing|here lol)|to die for|(?:could|would"
     r"|i'll|gonna) die of (?:embarrassment|shame|boredom|laughter)",
+    r"(?:(?:want|wanna|gonna|going|could|would|might|about|i'll|will|wanted|ready) (?:to )?)?(?:literally |just |"
+    r"actually )?die (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|cringe|cuteness|jealousy|envy"
+    r"|happiness|excitement|hunger|thirst|the heat|heat)",
     r"(?:scared|bored|frightened|worried|freaked|tickled|stressed) (?:[\w']+ )?to death|sick to death|dead (?:tired|beat"
     r"|on my feet|serious|wrong|set|last|center|end|ringer)|i'm dead(?: lol| 😂| lmao|!)|dead (?:lol|😂)",
     r"(?:gave|give|giving|almost had|nearly had|about to have|going to have|gonna have) (?:me |him |her |us )?an? "
@@ -1093,8 +1162,5 @@ OVERDOSED = alt(
     r"overdos(?:ed|ing)|od'?d|od'?ed|o\.d\.'?d|od'?ing|(?:took|taken|had|having) an overdose",
     r"(?:i|he|she|they|i think i|we) (?:just |may have |might have )?od(?: on| again)?",
 )
-# Time words that mean "recently": an ingestion within hours is still being absorbed. (POISON_HELP)
-RECENT = alt(
-    r"just|right now|now|tonight|today|this (?:morning|afternoon|evening)|(?:an? |\d+ |few |couple )(?:minutes?|mins?"
-    r"|hours?|hrs?) ago|last night|yesterday|earlier|an hour|half an hour",
-)
+# What someone took without knowing what it was: a substance all the same.
+UNKNOWN_SUBSTANCE = r"(?:something|stuff|some stuff|it|them|those|these|what|whatever|who knows|unknown)"

@@ -62,7 +62,7 @@ def _re(source: str) -> re.Pattern[str]:
 
 def _word(source: str) -> re.Pattern[str]:
     """SOURCE as whole words."""
-    return _re(rf"(?<![\w']){source}(?![\w'])")
+    return _re(rf"(?<![\w'])(?:{source})(?![\w'])")
 
 
 @functools.cache
@@ -312,9 +312,12 @@ def _negated(text: str, start: int, protected: Sequence[tuple[int, int]] = ()) -
     between = text[cue.end() : start]
     if len(between.split()) > 8 or _re(model.NEGATION_ENDS).search(between):
         return False
-    # Past the first clause only a list continues the negation: short items, no new verb.
     pieces = _re(r",| or | and | nor ").split(between)
-    return len(pieces) == 1 or all(len(piece.split()) <= 3 for piece in pieces)
+    if len(pieces) == 1:
+        return True
+    # Past the first item only a list continues the negation ("no shaking, sweating or fever"); "it isn't helping,
+    # wheezing so bad" starts something new.
+    return bool(_word(model.NEGATION_OF_LIST).fullmatch(cue.group())) and all(len(p.split()) <= 3 for p in pieces)
 
 
 
@@ -415,9 +418,13 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                 continue
             verb = match.group()
             end = min(_clause_end(text, match.end()), match.end() + 90)
-            # "mixed X with Y" and "X and Y" name the substances in the next clause too.
-            window = text[match.end() : max(end, min(len(text), match.end() + 40))].strip()
-            before = text[: match.start()]
+            if verb in ("mixed", "combined"):
+                end = max(end, min(len(text), match.end() + 40))  # "mixed my xanax, then some vodka"
+            window = text[match.end() : end].strip()
+
+            # Who: the last person named up to the verb ("caught my nephew eating" names him in the verb).
+            before = text[: match.end()]
+
             high_risk = bool(_word(model.HIGH_RISK).search(window))
             poison = bool(_word(model.POISON).search(window)) and not _word(model.HARMLESS_DRINK).search(window)
             substance = poison or analysis.has_substance(window)
@@ -439,7 +446,8 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                     high_risk=high_risk,
                     poison=poison,
                     toxic_product=bool(_word(model.TOXIC_PRODUCT).search(window)),
-                    not_theirs=bool(_word(model.NOT_THEIRS).search(window) or _word(model.NOT_THEIRS).search(before)),
+                    not_theirs=bool(_word(model.NOT_THEIRS).search(window) or _word(model.BY_ACCIDENT).search(text)),
+
                     own_dose=bool(_word(model.OWN_DOSE).search(window)),
                     anaphoric=bool(_re(model.ANAPHORIC_OBJECT).match(window)),
                     beyond_use=bool(
@@ -495,7 +503,7 @@ def _intent(analysis: _Analysis) -> None:
         ):
             analysis.add(EmergencyKind.SUICIDAL, "suicidal.lethal_amount_with_intent")
             return
-    if preparation and (distress or _word(model.MEDICINE_WORD).search(whole)):
+    if preparation and (distress or analysis.has_substance(whole)):
         analysis.add(EmergencyKind.SUICIDAL, "suicidal.preparation")
 
 
@@ -548,10 +556,10 @@ def _child_exposure(analysis: _Analysis, events: Sequence[_Ingestion], substance
         risky = event.large or event.high_risk or event.poison or (event.not_theirs and substance)
         if (accidental or risky) and not (event.own_dose and not event.large and not event.poison):
             return True
-    # "Found my toddler with the open bottle": a possible ingestion, which Poison Help assesses.
-    return substance_named and any(
-        _word(model.CHILD).search(s.text) and _word(model.CHILD_FOUND).search(s.text) for s in analysis.sentences
-    )
+    # "Found my toddler with the open bottle", "my son found my pills... 5 are missing": a possible ingestion, which
+    # Poison Help assesses.
+    child = any(_word(model.CHILD).search(s.text) for s in analysis.sentences)
+    return child and substance_named and any(_word(model.CHILD_FOUND).search(s.text) for s in analysis.sentences)
 
 
 def _compose(analysis: _Analysis) -> None:
@@ -565,9 +573,16 @@ def _compose(analysis: _Analysis) -> None:
     for sentence in analysis.sentences:
         if sentence.question and not sentence.personal:
             continue
-        match = _word(model.OVERDOSED).search(sentence.text)
-        if match and not _negated(sentence.text, match.start()):
-            analysis.add(EmergencyKind.OVERDOSE, "overdose.overdosed")
+        for match in _word(model.OVERDOSED).finditer(sentence.text):
+            # "OD'd on netflix", "overdosed on caffeine": a figure of speech unless what follows is a drug.
+            target = _re(r" on (?:my |his |her |some |the )?([\w']+(?: [\w']+)?)").match(sentence.text, match.end())
+            if target and not (
+                analysis.has_substance(target.group(1)) or _word(model.UNKNOWN_SUBSTANCE).match(target.group(1))
+            ):
+                continue
+            if not _negated(sentence.text, match.start()):
+                analysis.add(EmergencyKind.OVERDOSE, "overdose.overdosed")
+
     _intent(analysis)
     if _child_exposure(analysis, events, substance_named):
         analysis.add(EmergencyKind.CHILD_INGESTION, "child_ingestion.exposure")
