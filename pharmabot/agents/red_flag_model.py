@@ -257,7 +257,7 @@ INGESTED = alt(
     r"took|taken|tooken|had taken|swallowed|swallow(?:ed)? down|ate|eaten|chewed(?: on| up)?|popped|downed",
     r"drank|chugged|injected|shot up|snorted|smoked|ingested|consumed|necked|gulped",
     r"(?:after|since|from) (?:taking|swallowing|eating|drinking|mixing|popping|chewing)",
-    r"got into|gotten into|got ahold of|got hold of|licked|sucked on|bit into|bit open|mixed|combined",
+    r"got into|gotten into|got ahold of|got hold of|got a hold of|licked|sucked on|bit into|bit open|mixed|combined",
     r"od'?d on|od'?ed on|overdosed on|took an overdose of",
     r"gave (?:him|her|them|my [\w']+|the (?:baby|kid|child|boy|girl|toddler|twins)|(?!me\b|us\b|you\b)[\w']+)",
     r"tok|tooked|(?:i've|i have|he's|she's|he has|she has|they've|we've|has|have|had) had",
@@ -266,9 +266,7 @@ INGESTED = alt(
     r"|eating|sucking(?: on)?|licking|drinking|swallowing|biting)",
     r"(?:chewing|sucking|gnawing) on|put (?:[\w']+ ){0,4}?in (?:his |her |their |the |its )?mouth|sucked|bit (?:into|open"
     r"|on|off|through)|chewed",
-    # A plain verb with a time or an accident word is a report in simpler English ("she take by mistake 20").
-    r"(?:take|takes|eat|eats|swallow|swallows|drink|drinks)(?= (?:[\w']+ ){0,2}?(?:by mistake|by accident|"
-    r"accidentally|wrongly))",
+
     r"(?:was|were|got|been|accidentally|mistakenly) given",
 
 )
@@ -287,6 +285,12 @@ ACCIDENTAL_VERB = alt(
     r"|eating|sucking(?: on)?|licking|drinking|swallowing|biting)|(?:chewing|sucking|gnawing) on",
     r"put (?:[\w']+ ){0,4}?in (?:his |her |their |the |its )?mouth|take|takes|eat|eats|swallow|swallows|drink|drinks",
 )
+# A plain verb is a report in simpler English when the sentence says it was a mistake ("my father take his pills
+# two times by mistake"). (POISON_HELP: callers of every language)
+PLAIN_INTAKE = alt(r"take|takes|eat|eats|swallow|swallows|drink|drinks")
+MISTAKE = alt(
+    r"by mistake|by accident|accidentally|mistakenly|wrongly|(?:an? |\d+ )(?:minutes?|mins?|hours?|hrs?) ago",
+)
 # Not the child's own medicine at its dose. (POISON_HELP: exploratory ingestions)
 NOT_THEIRS = alt(
     r"my|our|your|mom'?s|mommy'?s|mum'?s|dad'?s|daddy'?s|grandma'?s|grandpa'?s|granny'?s|nana'?s|someone'?s",
@@ -297,7 +301,7 @@ NOT_THEIRS = alt(
 )
 # How an intake happened, said anywhere in the sentence: not a dose someone gave. (POISON_HELP)
 BY_ACCIDENT = alt(
-    r"found|accidental\w*|by (?:mistake|accident)|got into|gotten into|got ahold of|got hold of|without (?:me|us)"
+    r"found|accidental\w*|by (?:mistake|accident)|got into|gotten into|got a?hold of|got a hold of|without (?:me|us)"
     r" (?:knowing|seeing|looking)|when i wasn't looking|caught",
 )
 
@@ -334,7 +338,7 @@ DOSE_UNIT = alt(
 NOT_A_COUNT = alt(
     r"mg|mcg|µg|ug|g|gram|grams|kg|ml|mls|cc|oz|ounces?|milligrams?|micrograms?|units?|iu|l|liters?|litres?",
     r"%|percent|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|months?|years?|yrs?",
-    r"times|x|am|pm|o'?clock|steps|miles?|km|lbs?|pounds|kilos?|degrees|points?|calories|cups?|glasses",
+    r"times?|x|am|pm|o'?clock|steps|miles?|km|lbs?|pounds|kilos?|degrees|points?|calories|cups?|glasses",
     r"ago|a day|per day|daily|each|every|more|extra|less|refills?",
 )
 # Amounts that are an overdose whatever the medicine. (POISON_HELP: more than the label's maximum)
@@ -439,7 +443,8 @@ TOXIC_PRODUCT = alt(
 POISON = alt(
     TOXIC_PRODUCT,
     r"cleaning (?:products?|spray|fluid)|pods|ant (?:bait|poison)|(?:coin|lithium|watch|hearing aid) batter(?:y|ies)",
-    r"batter(?:y|ies)|magnets?|nicotine|vape (?:juice|liquid|pods?)|e-?liquid|e-?juice|cigarettes?|nicotine gum",
+    r"batter(?:y|ies)|magnets?|nicotine|vapes?|vape (?:juice|liquid|pods?)|juul|e-?cig\w*|e-?liquid|e-?juice",
+    r"cigarettes?|nicotine gum|cigars?|tobacco|snus|zyn|nicotine pouch(?:es)?",
     r"hand sanitizer|mouthwash|mushrooms?|essential oils?|eucalyptus oil|tea tree oil|superglue|glue",
     r"nail polish remover|acetone|hydrogen peroxide|bug spray|mothballs|(?:dish|hand|laundry) soap",
 )
@@ -499,7 +504,11 @@ SUICIDAL_INTENT = alt(
     r"|anymore)",
     r"(?:wrote|writing|left) (?:a|my) (?:suicide )?note|overdos\w* on purpose|od on purpose|od'?ing on purpose",
     rf"{_WANT} (?:to )?(?:overdose|od)\b",
-    rf"{_WANT} (?:to )?(?:just )?(?:take|swallow|down|overdose on|od on) (?:all|every|the whole|a whole|the entire"
+    r"(?:thinking (?:about|of)|considering|contemplating|tempted to|fantasi[sz]ing about) (?:just )?(?:taking"
+    r"|swallowing|downing|injecting|overdosing on|od'?ing on) (?:all|every|the whole|a whole|the entire|enough"
+    r"|them all|\d{2,})",
+    rf"{_WANT} (?:to )?(?:just )?(?:take|swallow|down|inject|shoot up|drink|use|overdose on|od on) (?:all|every"
+    r"|the whole|a whole|the entire"
     r"|an entire|enough|them all|a bunch|a handful|\d{2,})",
 )
 
@@ -510,12 +519,17 @@ SUICIDE_PREPARATION = alt(
     r"| until| so)|hoard\w*|been saving (?:my )?(?:pills|meds|\w+ pills)|(?:hiding|hidden|hid|stashed|stashing) "
     r"(?:my |his |her |some )?(?:[\w']+ )?(?:pills|meds|tablets)",
     r"collect(?:ed|ing) (?:my |all )?(?:pills|meds)|gave away (?:my|his|her) (?:things|stuff)",
+    r"giv(?:e|en|ing) (?:away )?(?:all )?(?:my|his|her) (?:things|stuff|belongings|possessions|pets?)(?: away)?",
+    r"(?:pills|meds|tablets|doses) (?:saved|stashed|hidden|put aside|set aside)",
+    r"(?:i'm|i am) (?:thinking (?:about|of)|considering|contemplating|tempted to) (?:just )?(?:taking|swallowing)"
+    r" (?:all|every|the whole|a whole|enough|them all)",
     r"(?:got|have|bought) (?:enough|all the) (?:pills|meds)|counted out (?:my|the|all)",
 )
 # Hopelessness and burden (988 warning signs): intent with a means or a plan in the same message.
 SUICIDAL_DISTRESS = alt(
     r"(?:can't|cannot) (?:do this|take (?:it|this)|handle (?:it|this)|live like this)(?: anymore| any more)",
     r"(?:no|don't see (?:a|any)) (?:way out|point anymore|future)|(?:i'm|i am) (?:a burden|done|tired of living)",
+    r"(?:feel|feeling) like (?:a|such a|i'm a|i am a) burden|(?:i'm|i am) (?:just )?a burden",
     r"what'?s the point|no point (?:anymore|refilling|taking|in taking)|don't care (?:if i|anymore)",
     r"(?:want|wanna) (?:it|this|everything) (?:all )?(?:to )?(?:stop|end|be over)|disappear forever",
     r"(?:won't|will not|wouldn't) need (?:them|it|these|my \w+) (?:anymore|after)|i'?m ready(?: to go)?(?=$|[.,!?])",
@@ -553,6 +567,9 @@ LETHAL_PURPOSE = alt(
     r"(?:kill|end) (?:me|myself|it all)|to be over|for good|permanently|peacefully|painless(?:ly)?|in my sleep",
     r"without (?:anyone|anybody|them) (?:knowing|finding)|before (?:anyone|they) (?:finds?|find|notices?)",
     r"asking for (?:myself|me)|for (?:me|myself) to (?:take|use)|before (?:tonight|tomorrow|the morning)",
+    r"kill (?:a person|someone|somebody|an adult|a man|a woman) (?:my|of my) (?:size|weight|age)",
+    r"(?:will|would|could|do) i die|(?:will|would|could) (?:it|that|this|they) kill me",
+
     r"won'?t (?:be saved|survive)|can'?t be saved|(?:for|on) me\b.{0,20}?\b(?:tonight|to die)",
 )
 
@@ -790,7 +807,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|uneven|lopsided|crooked|numb|twisted|pulled to one side|not moving)",
             rf"(?:droop\w*|numb\w*|sagging) (?:on )?(?:{_SIDE} side|side of (?:his|her|my|the) face|face)",
             rf"(?:one side|{_SIDE} side|half) of (?:his|her|my|the|their) (?:face|body|mouth)(?: is| went| feels)? "
-            r"(?:[\w']+ )?(?:droop\w*|numb|weak|dead|paralyzed|not moving|sagging|limp|tingl\w*)",
+            r"(?:[\w']+ )?(?:droop\w*|numb|weak|dead|paralyzed|sagging|limp|tingl\w*|(?:isn't|is not|not|won't|can't"
+            r"|doesn't|stopped) mov\w*|frozen)",
             rf"(?:can't|cannot|can not|couldn't|unable to) (?:lift|raise|move|feel|use) (?:his|her|my|their) "
             rf"(?:{_SIDE} )?(?:arm|leg|hand|side)",
             rf"(?:{_SIDE}|his|her|my) (?:arm|leg|hand|side)(?: [\w']+)? (?:is |went |feels |has gone |suddenly )*(?:weak|numb"
@@ -836,6 +854,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:won't|will not|doesn't|does not|isn't|is not|can't|not) stop(?:ping)? (?:the )?bleed\w*",
             r"bleed\w* (?:[\w']+ ){0,2}?(?:won't|will not|wont|doesn't|does not|isn't|is not|can't|not) (?:stop\w*"
             r"|slow\w*)|(?:can't|cannot|can not|unable to) (?:stop|control) (?:the |his |her |my )?bleed\w*",
+            r"(?:blood|bleeding) (?:is |keeps |started |has been |just )?(?:pouring|gushing|streaming|pumping|running"
+            r"|dripping|spurting) (?:out|from|down|everywhere)",
             r"(?:bleeding|blood) (?:[\w']+ ){0,2}?(?:everywhere|heavily|profusely|a lot|like crazy|through)|soak\w* "
             r"(?:through|a) (?:[\w']+ ){0,2}?(?:towels?|pads?|bandages?|gauze)|gushing|spurting",
             r"(?:nose ?bleed|nose is bleeding)\w* (?:[\w']+ ){0,4}?(?:won't|will not|for (?:over |more than )?(?:[2-9]\d|an?"
@@ -855,6 +875,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:hit|hitting|bumped|banged|smacked|whacked|cracked|struck|slammed|knocked|injured|hurt) (?:his|her|my"
             r"|their|the back of (?:his|her|my)|its) (?:[\w']+ )?head",
             r"head (?:injury|trauma|wound|bleed\w*)|(?:fell|fall|fallen|slipped|tripped)\b.{0,40}?\bhead\b",
+            r"(?:head|face|skull) (?:hit|struck|smacked|slammed|bounced off|banged (?:on|against|into)|cracked (?:on"
+            r"|against)) (?:the |a )?(?:floor|ground|table|counter|wall|concrete|pavement|tub|sink|door|stairs|ice|edge)",
             r"(?:concussion|knocked (?:out|unconscious))",
         ),
         _C,
@@ -991,6 +1013,7 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:purple|dark red|dusky|target[- ]like|bullseye)(?:-?ish)? (?:[\w']+ )?(?:rash|spots|patches|blotches"
             r"|marks|bruises)",
             r"rash and (?:a )?(?:fever|high temp|sores|blisters|swollen glands)",
+            r"(?:spreading|widespread|blistering|peeling|purple|dusky|painful red) rash",
         ),
         _C,
         "LABEL_SKIN",

@@ -167,7 +167,10 @@ def _numbers(text: str) -> str:
     text = _re(
         r"\b(" + "|".join(_TENS) + r")(?:[- ](one|two|three|four|five|six|seven|eight|nine))?\b",
     ).sub(tens, text)
-    return _re(r"\b(" + "|".join(_UNITS) + r")\b").sub(lambda m: str(_UNITS[m.group(1)]), text)
+    # "One" stays a word: "little one", "one side of his face", "one of my pills" read better that way.
+    small = "|".join(word for word in _UNITS if word not in ("zero", "one"))
+    return _re(r"\b(" + small + r")\b").sub(lambda m: str(_UNITS[m.group(1)]), text)
+
 
 
 def _normalize(text: str) -> str:
@@ -373,11 +376,15 @@ class _Analysis:
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,4})(?:\+| or \d+| to \d+|-\d+)?")
 
 
-def _count_is_large(window: str, *, high_risk: bool) -> bool:
+def _count_is_large(window: str, analysis: _Analysis, *, high_risk: bool) -> bool:
     """A number of doses ("40 tylenol", "like 20", "15 of my pills") at or above the model's threshold."""
     threshold = model.LARGE_COUNT_HIGH_RISK if high_risk else model.LARGE_COUNT
     for match in _NUMBER.finditer(window):
         if int(match.group(1)) < threshold:
+            continue
+        # Right after a drug name a number is its strength ("metformin 500", "oxy 30"), not a count.
+        previous = window[: match.start()].split()[-1:]
+        if previous and analysis.has_substance(previous[0]):
             continue
         following = window[match.end() :].lstrip().split(" ", 1)[0].strip(".,!?;:)")
         if _word(model.NOT_A_COUNT).fullmatch(following):
@@ -413,13 +420,20 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
     child_in_message = any(_word(model.CHILD).search(s.text) for s in analysis.sentences)
     for index, sentence in enumerate(analysis.sentences):
         text = sentence.text
-        for match in _word(model.INGESTED).finditer(text):
+        intakes = list(_word(model.INGESTED).finditer(text))
+        if _word(model.MISTAKE).search(text):
+            intakes += list(_word(model.PLAIN_INTAKE).finditer(text))
+        for match in intakes:
             if _negated(text, match.start()):
                 continue
             verb = match.group()
             end = min(_clause_end(text, match.end()), match.end() + 90)
             if verb in ("mixed", "combined"):
                 end = max(end, min(len(text), match.end() + 40))  # "mixed my xanax, then some vodka"
+            # "took my wife's pills plus mine, 14 tablets total": an amount told in the next clause counts.
+            amount = _re(r"[,:;]? ?(?:about |like |maybe |around |roughly |at least |over |~)?\d+ ").match(text, end)
+            if amount:
+                end = _clause_end(text, amount.end())
             window = text[match.end() : end].strip()
 
             # Who: the last person named up to the verb ("caught my nephew eating" names him in the verb).
@@ -430,7 +444,8 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             substance = poison or analysis.has_substance(window)
             large = bool(
                 _word(model.LARGE_AMOUNT).search(window)
-                or _count_is_large(window, high_risk=high_risk)
+                or _count_is_large(window, analysis, high_risk=high_risk)
+
                 or _acetaminophen_overdose(window)
                 or _dosing_error_ratio(window)
             )
@@ -520,8 +535,11 @@ def _signs(analysis: _Analysis, *, context: bool) -> None:
                 continue
             # "The swelling went down", "my chest pain from last week is gone now": over.
             after = sentence.text[match.end() : _clause_end(sentence.text, match.end())]
-            if _re(r"^(?: [\w']+){0,4}? " + model.RESOLVED_AFTER + r"\b").match(after):
+            resolved = _re(r"^((?: [\w']+){0,4}?) " + model.RESOLVED_AFTER + r"\b").match(after)
+            # ...unless it "won't go away".
+            if resolved and not _word(model.NEGATION).search(" ".join(resolved.group(1).split()[-2:])):
                 continue
+
             reported.append(sign)
     groups = {sign.group or sign.name for sign in reported}
     severity = any(_word(model.SEVERITY).search(s.text) for s in analysis.sentences)
