@@ -145,6 +145,8 @@ class Sign:
     source: str
     # Signs of the same group count once when toxicity signs are counted ("sweating" and "drenched").
     group: str = ""
+    # A harmless cause named in the same clause ("lips peeling from the cold").
+    unless: str = ""
 
 
 CATEGORIES: tuple[Category, ...] = (
@@ -352,14 +354,18 @@ LARGE_AMOUNT = alt(
     r"(?:the|my|his|her) (?:whole|entire) (?:[\w']+ ){0,2}?(?:supply|stash|prescription|refill)",
     r"the rest of (?:the|my|his|her|their) (?:[\w']+ ){0,2}?(?:pills|meds|tablets|capsules|medicine|bottle|pack|box)",
     # Everything.
-    r"all (?:of )?(?:my|his|her|their|the|those|these|our)(?: [\w']+){0,3}? (?:pills|meds|medications?|medicines?"
-    r"|tablets|capsules|tabs|caps|gummies|prescriptions|\w+)(?= at once| together| left| (?:that )?(?:i|he|she|they)"
-    r" (?:had|have|got)| in (?:the|my|his|her|that) | from (?:the|my|his|her) | out of | (?:at|in) one go)",
+    r"all (?:of )?(?:my|his|her|their|the|those|these|our)(?: [\w']+){0,3}? [\w']+(?= left| (?:that )?(?:i|he|she"
+    r"|they) (?:had|have|got)| in (?:the|my|his|her|that) | from (?:the|my|his|her) | out of )",
+    # "All my xanax at once" is an overdose; "all my pills at once" can be a morning's medicines.
+    r"all (?:of )?(?:my|his|her|their|the|those|these|our)(?: [\w']+){0,3}? (?!pills|meds|medications?|medicines?"
+    r"|vitamins|supplements|tablets|capsules|morning|evening|night|daily|doses)[\w']+(?= at once| together| in one go"
+    r"| at one go| at the same time)",
     r"all (?:of )?(?:my|his|her|their|the) (?:sleeping |sleep |pain |anxiety |nerve |heart |blood pressure |seizure "
     r"|psych |diabetes )(?:pills|meds|tablets)",
     r"all of (?:them|it)|them all|everything (?:in|from) (?:the|my|his|her) \w+|every (?:single )?(?:pill|tablet|one)",
-    r"all (?:of )?(?:my|his|her|their|the|of the)? ?(?:[\w']+ ){0,4}?(?:at once|at the same time|in one go|all together"
-    r"|together at once)",
+    # A week's or a month's pills at once; "all my pills at once" can be a normal morning.
+    r"(?:monday|mon) (?:through|thru|to|-) (?:sunday|sun)|(?:all|the whole|a whole|the entire) (?:week|month)(?:'s)?"
+    r"(?: of)? (?:pills|meds|doses|tablets|pill ?box)|all (?:\d+|7|seven|30) days",
 
     # Vague but large.
     r"an? (?:whole )?(?:handful|fistful|mouthful|bunch|lot|ton|load|heap|shit ?load|shit ?ton|fuck ?ton)",
@@ -378,6 +384,11 @@ LARGE_AMOUNT = alt(
 # A number of doses at or above which the amount is large (10 of anything; 5 of a high-risk medicine).
 LARGE_COUNT = 10
 LARGE_COUNT_HIGH_RISK = 5
+# Taken at once, fewer are already too many (three fentanyl patches, six sleeping tablets).
+AT_ONCE = alt(r"at once|all at once|at the same time|in one go|together|in one sitting|back to back")
+LARGE_COUNT_AT_ONCE = 6
+LARGE_COUNT_AT_ONCE_HIGH_RISK = 3
+
 # Acetaminophen above the labels' 4,000 mg a day (LABEL_LIVER), taken at once.
 ACETAMINOPHEN = r"(?:acetaminophen|paracetamol|tylenol|apap|panadol)"
 ACETAMINOPHEN_MAX_MG = 4000
@@ -485,6 +496,10 @@ SUICIDAL_INTENT = alt(
     r"(?:going to|gonna|want to|wanna|about to|plan(?:ning)? (?:to|on)|will|decided to|i'll) (?:cut|jump|hang"
     r"|shoot|drown|slit)(?: myself)?(?= tonight| again| today| now| deep| later|$|[.,!])",
     r"(?:cut|cutting|slit|slitting) (?:again|tonight|deep(?:er)?|my (?:wrists?|arms?|legs?|thighs?|throat))",
+    r"(?:drive|driving|crash|crashing|steer|steering) (?:my |the |his |her )?(?:car|truck) (?:off|into) (?:a |the )?"
+    r"(?:bridge|cliff|wall|tree|river|lake|traffic|the water)|(?:step|walk|stepping|walking) in front of (?:a |the )?"
+    r"(?:train|bus|truck|car)",
+
     r"(?:jump|jumping) (?:off|from|in front of) (?:a |the |my |our |this )?(?:bridge|building|roof|train|balcony"
     r"|cliff|car|bus|overpass|parking garage|window)",
     r"(?:hang|hanging) myself|(?:a |the |my )(?:rope|noose) (?:[\w']+ ){0,3}?(?:ready|tied|up)|(?:gun|pistol|rifle)"
@@ -538,7 +553,16 @@ SUICIDAL_DISTRESS = alt(
     r"(?:i'm|i am|im) (?:so )?(?:done|finished) (?:with (?:everything|it all|life|this life)|for good)",
     r"tired of (?:this life|living|being alive|everything)|(?:life|everything) is (?:pointless|hopeless)",
 )
+# Asking for the way to do it is intent even when asked impersonally (C-SSRS: method).
+METHOD_SEEKING = alt(
+    r"(?:best|easiest|quickest|fastest|painless|least painful|surest|most effective|most reliable|simplest|quietest)"
+    r" (?:way|method|means|pills?|drugs?|meds) to (?:overdose|od|die|kill (?:myself|yourself|oneself)|end (?:it|my"
+    r" life|things|your life)|commit suicide)",
+    r"how (?:do|can|could|would|should) (?:i|you|one) (?:overdose|od|kill (?:myself|yourself)|end (?:it all|my"
+    r" life|your life)|commit suicide)(?! by accident| accidentally)",
+)
 # Asking for an amount that kills (C-SSRS: method); intent when a purpose or first person comes with it.
+
 LETHAL_QUESTION = alt(
     r"how (?:many|much)\b.{0,50}?\b(?:would|will|does|do|could|to|it takes?|until|till|before|enough|needed|need)",
     r"(?:what|which) (?:is|'s|would be)? ?(?:a |the )?(?:lethal|fatal|deadly|killing|overdose) (?:dose|amount|number)",
@@ -550,7 +574,9 @@ LETHAL_QUESTION = alt(
 
     r"(?:is|are|would|will) (?:\d+|this|that|these|those)\b.{0,40}?\benough\b",
     r"enough (?:pills|meds|tablets|of (?:my|them|it|these|those|\w+))\b.{0,30}?\bto\b",
-    r"(?:easiest|best|quickest|fastest|painless|least painful|surest) (?:way|method|pills?|drugs?)",
+    r"(?:easiest|best|quickest|fastest|painless|least painful|surest|most effective|most reliable|simplest"
+    r"|quietest) (?:way|method|pills?|drugs?)",
+    r"(?:possible to|can you|could you|can i|could i|would i|will i|can someone|could someone) die (?:from|of|if|by)",
     # "If I take all 60 at once will it be painless?": a plan asked as a question.
     r"if (?:i|he|she) (?:take|took|swallow|swallowed|od on|overdose on|down|took) (?:all|every|the whole|a whole"
     r"|the entire|\d{2,}|enough)",
@@ -568,6 +594,7 @@ LETHAL_PURPOSE = alt(
     r"without (?:anyone|anybody|them) (?:knowing|finding)|before (?:anyone|they) (?:finds?|find|notices?)",
     r"asking for (?:myself|me)|for (?:me|myself) to (?:take|use)|before (?:tonight|tomorrow|the morning)",
     r"kill (?:a person|someone|somebody|an adult|a man|a woman) (?:my|of my) (?:size|weight|age)",
+    r"(?:because|cause|'cause|since) (?:i|i really) (?:want|wanna) (?:to|it)(?: die| end)?",
     r"(?:will|would|could|do) i die|(?:will|would|could) (?:it|that|this|they) kill me",
 
     r"won'?t (?:be saved|survive)|can'?t be saved|(?:for|on) me\b.{0,20}?\b(?:tonight|to die)",
@@ -583,8 +610,18 @@ _SIDE = r"(?:one|1|the (?:left|right)|his (?:left|right)|her (?:left|right)|my (
 _SUDDEN = r"(?:suddenly|sudden|all of a sudden|out of nowhere|just now)"
 
 
-def _s(kind: EmergencyKind, name: str, pattern: str, strength: Strength, source: str, group: str = "") -> Sign:
-    return Sign(kind, name, pattern, strength, source, group)
+def _s(
+    kind: EmergencyKind, name: str, pattern: str, strength: Strength, source: str, group: str = "", unless: str = ""
+) -> Sign:
+    return Sign(kind, name, pattern, strength, source, group, unless)
+
+
+# Everyday causes of peeling or sore skin and lips: not a drug reaction.
+_BENIGN_SKIN = (
+    r"chapped|sunburn\w*|sun ?burn\w*|from the (?:cold|sun|wind|heat|beach|pool)|dry (?:skin|lips|air)|windburn"
+    r"|eczema|dandruff|psoriasis|(?:chemical )?peel(?:ed)? at|after (?:a |the )?(?:peel|shave|waxing|sunburn|burn)"
+    r"|blister from (?:my |new )?shoes|(?:my|new) shoes|cold sores?|fever blisters?|poison ivy|athlete'?s foot"
+)
 
 
 _K = EmergencyKind
@@ -608,6 +645,7 @@ SIGNS: tuple[Sign, ...] = (
             rf"(?:can't|cannot|can not|couldn't|unable to|hard to|struggling to) (?:keep|get) {_WHO} (?:awake|to wake"
             r"|to respond|to answer|to open (?:his|her|their) eyes)",
             r"(?:no|not) (?:response|responding|reacting)|barely (?:conscious|responsive|awake|responding)",
+            r"(?:not|isn't|is not|wasn't|no longer|not really) (?:responsive|conscious|alert|with it)",
             r"(?:keeps?|kept|is) (?:nodding|passing|blacking|zoning) (?:off|out)|nodding out|in and out of consciousness",
             rf"{_VERY}(?:limp|floppy)\b|slumped over|(?:passed|blacked) out (?:cold|and (?:won't|can't|isn't|not))",
         ),
@@ -898,7 +936,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:eyes|eye) (?:rolled|rolling|roll) (?:back|up)|foaming at the mouth|(?:body|arms|legs) (?:went|is|are|"
             r"going) (?:stiff|rigid) and (?:jerk|shak|twitch)\w*",
             r"seizures? (?:[\w']+ ){0,3}?(?:won't|will not|hasn't|has not|isn't|not) (?:stop\w*|end\w*)|(?:seizure|fit) "
-            r"(?:for|lasting|lasted|going on for) (?:over |more than )?(?:[5-9]|\d{2,}) min",
+            r"(?:for|lasting|lasted|going on for) (?:over |more than |about |almost )?(?:[5-9]|\d{2,}) (?:min|mins"
+            r"|minutes)|(?:[2-9]|several|multiple|many) (?:seizures|fits) (?:in|within|back to back|one after)",
         ),
         _A,
         "SEIZURE_FIRST_AID",
@@ -979,6 +1018,7 @@ SIGNS: tuple[Sign, ...] = (
 
             r"rash (?:[\w']+ ){0,3}?(?:with|and|into|turned|turning|has|is|now) (?:[\w']+ ){0,2}?(?:blisters|blistering|peeling"
             r"|bubbles)",
+            r"covered (?:in|with) (?:[\w']+ )?(?:blisters|sores|peeling skin)",
             r"blisters? (?:[\w']+ ){0,3}?(?:all over|everywhere|on (?:his|her|my|the) (?:[\w']+ )?(?:body|chest|back|face|lips"
             r"|arms|legs|skin))",
             r"(?:have|having|has|got|getting|developing|develop(?:ed)?|think (?:i|he|she) (?:have|has|'ve got)|it's"
@@ -988,6 +1028,7 @@ SIGNS: tuple[Sign, ...] = (
         ),
         _A,
         "LABEL_SKIN",
+        unless=_BENIGN_SKIN,
     ),
     _s(
         _K.SEVERE_SKIN,
@@ -1004,6 +1045,7 @@ SIGNS: tuple[Sign, ...] = (
         _C,
         "LABEL_SKIN",
         "mucosa",
+        unless=_BENIGN_SKIN,
     ),
     _s(
         _K.SEVERE_SKIN,
@@ -1018,8 +1060,16 @@ SIGNS: tuple[Sign, ...] = (
         _C,
         "LABEL_SKIN",
         "rash",
+        unless=_BENIGN_SKIN,
     ),
 )
+
+# One sign that a named medicine's label lists as its own toxicity is enough with that medicine in the message.
+TOXIC_SIGN_OF = (
+    ("liver", r"(?:acetaminophen|paracetamol|tylenol|apap|panadol|nyquil|dayquil|excedrin|norco|vicodin|percocet)",
+     "LABEL_LIVER"),
+    ("vision", r"(?:digoxin|lanoxin|digitek|digitalis)", "LABEL_DIGOXIN"),
+)  # fmt: skip
 
 # Words that make a WITH_CAUSE sign serious by themselves. (labels: "severe", "that will not go away")
 SEVERITY = alt(
@@ -1049,7 +1099,10 @@ HYPOTHETICAL = alt(
     r"would (?:it|that|taking|this|an?)|(?:worr(?:y|ied|ying)|afraid|scared|concerned|nervous|paranoid|fear) "
     r"(?:that |about )?(?:[\w']+ ){0,3}?(?:might|could|will|would|may|gonna|going to)",
     # A modal with a bare verb is a possibility ("he could swallow one"); "might have swallowed" is an event.
+    r"(?:(?:i|he|she|they|we|it)'ll|(?:i|he|she|they) will) (?:[\w']+ )?(?:have|get|go into|develop|start) (?:a|an"
+    r"|another|any|some)",
     r"(?:could|might|may|can|would|will) (?:[\w']+ )?(?:swallow|eat|take|get into|drink|chew|find|get|overdose|od"
+
     r"|stop|fall|hit|bleed|choke)\b",
 
     r"when (?:someone|somebody|a person|people|you|patients?|a patient|kids|children|a child)",
@@ -1127,7 +1180,27 @@ STILL_NOW = alt(
     r"right now|again|just now|currently|still|at the moment|as we speak|today|tonight|this morning|now",
     r"just (?:had|took|swallowed|ate|drank|collapsed|passed|started|found|got|fell|hit|happened|went)",
 )
+# A time that dates when a medicine was started, not an event that is over ("after starting lamotrigine last week").
+ONSET = (
+    r"(?:start\w*|began|begun|since|after|switched to|increased|upped|raised|changed|new|on)(?: (?:taking|using|on"
+    r"|the|a|my|new))*(?: [\w']+){0,3} ?$"
+)
+# Habits are not events: "my chest feels tight when I get anxious", "my skin peels every time I get a sunburn".
+HABITUAL = alt(
+    r"whenever|sometimes|usually|often|at times|from time to time|every so often|occasionally|tends? to",
+    r"(?:every|each) time (?:i|he|she|they|we) (?!breathe|move|swallow|talk|stand)",
+    r"when (?:i|he|she|they|we) (?:get|am|'m|is|feel|feels) (?:really |very |so )?(?:anxious|stressed|nervous|upset"
+    r"|panicky|cold|hot|tired|excited|angry|dehydrated|hungry)",
+    r"when (?:i|he|she) (?:exercise|exercises|run|runs|work out|works out|climb|climbs|lie down|lies down)",
+)
+# A schedule makes "take all my meds" a routine ("with breakfast from now on").
+ROUTINE_SCHEDULE = alt(
+    r"with (?:breakfast|food|water|dinner|lunch|meals?|a meal|milk|juice)|in the (?:morning|evening)|at (?:night"
+    r"|bedtime|once a day)|from now on|every (?:day|morning|night)|daily|each (?:day|morning|night)|once a day",
+    r"twice a day|as prescribed|as directed|on time|same time",
+)
 # Present tense: a story told in the past has come back to the present.
+
 PRESENT = alt(
     r"is|are|am|i'm|he's|she's|it's|they're|we're|isn't|aren't|can't|won't|doesn't|don't|keeps?|has been",
     r"have been|i've been|feels?|looks?|seems?|need|needs|want|wants|take|takes|taking",

@@ -62,7 +62,9 @@ def _re(source: str) -> re.Pattern[str]:
 
 def _word(source: str) -> re.Pattern[str]:
     """SOURCE as whole words."""
-    return _re(rf"(?<![\w'])(?:{source})(?![\w'])")
+    # A match may end on a space ("when she was a ..."): the space is then its boundary.
+    return _re(rf"(?<![\w'])(?:{source})(?:(?<= )|(?![\w']))")
+
 
 
 @functools.cache
@@ -267,20 +269,28 @@ def _prepare_sentence(raw: str, asks: bool, *, past: bool) -> tuple[_Sentence, b
     for start in [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))]:
         end = _clause_end(text, start)
         clause = text[start:end]
+        dated = _word(model.PAST).search(clause)
         if _word(model.STILL_NOW).search(clause):
             past = False
-        elif _word(model.PAST).search(clause):
+        elif dated and not _onset(clause[: dated.start()]):
             past = True
         elif past and _word(model.PRESENT).search(clause):
             past = False
         if past:
             text = _blank(text, start, end)
+    # Habits are not events ("my chest feels tight when I get anxious"): their clause goes.
+    for match in list(_word(model.HABITUAL).finditer(text)):
+        start = _clause_start(text, match.start())
+        end = _clause_end(text, match.end())
+        if not _word(model.STILL_NOW).search(text, start, end):
+            text = _blank(text, start, end)
     plain = text
-    # Hypothetical and conditional spans, up to the end of their clause.
+    # Hypothetical and conditional spans, up to the end of their clause; "what if my son swallowed..." is kept.
     real = [m.span() for m in _word(model.REAL_CONDITIONAL).finditer(text)]
     for match in list(_word(model.HYPOTHETICAL).finditer(text)):
         end = _clause_end(text, match.end())
-        if not any(match.start() <= s < end for s, _ in real):
+        plain_if = _re(r"(?:what |wat |so |and |but )?if\b").fullmatch(match.group())
+        if not (plain_if and any(match.start() <= s < end for s, _ in real)):
             text = _blank(text, match.start(), end)
     # The topic of a question ("signs of an overdose", "can it cause chest pain"): up to six words.
     if asks:
@@ -295,7 +305,14 @@ def _prepare_sentence(raw: str, asks: bool, *, past: bool) -> tuple[_Sentence, b
     return _Sentence(text=text, plain=plain, question=asks, personal=personal, now=now), past
 
 
-def _negated(text: str, start: int, protected: Sequence[tuple[int, int]] = ()) -> bool:
+def _onset(before: str) -> bool:
+    """Whether a date dates the start of a medicine ("started lamotrigine 2 weeks ago"), not an event that is over."""
+    onset = _re(model.ONSET).search(before)
+    return bool(onset and any(_word(s).search(onset.group()) for s in (*_SUBSTANCE_SOURCES, r"taking|using|dose")))
+
+
+def _negated(
+text: str, start: int, protected: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a negation governs what starts at START: "no chest pain", "isn't having trouble breathing", and the
     rest of a list ("no shaking, sweating or fever"), but not across "but" or a new subject ("and now she...").
 
@@ -379,6 +396,9 @@ _NUMBER = re.compile(r"(?<![\w.])(\d{1,4})(?:\+| or \d+| to \d+|-\d+)?")
 def _count_is_large(window: str, analysis: _Analysis, *, high_risk: bool) -> bool:
     """A number of doses ("40 tylenol", "like 20", "15 of my pills") at or above the model's threshold."""
     threshold = model.LARGE_COUNT_HIGH_RISK if high_risk else model.LARGE_COUNT
+    if _word(model.AT_ONCE).search(window):
+        threshold = model.LARGE_COUNT_AT_ONCE_HIGH_RISK if high_risk else model.LARGE_COUNT_AT_ONCE
+
     for match in _NUMBER.finditer(window):
         if int(match.group(1)) < threshold:
             continue
@@ -442,8 +462,13 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             high_risk = bool(_word(model.HIGH_RISK).search(window))
             poison = bool(_word(model.POISON).search(window)) and not _word(model.HARMLESS_DRINK).search(window)
             substance = poison or analysis.has_substance(window)
+            # "A whole bottle of water" is not an amount of medicine.
+            container = any(
+                not _re(r" of (?:[\w']+ )?" + model.HARMLESS_DRINK).match(window, m.end())
+                for m in _word(model.LARGE_AMOUNT).finditer(window)
+            )
             large = bool(
-                _word(model.LARGE_AMOUNT).search(window)
+                container
                 or _count_is_large(window, analysis, high_risk=high_risk)
 
                 or _acetaminophen_overdose(window)
@@ -507,12 +532,20 @@ def _intent(analysis: _Analysis) -> None:
         # Intent is about what someone will do: a future or conditional form does not make it hypothetical.
         text = sentence.plain
         for match in _word(model.SUICIDAL_INTENT).finditer(text):
-
             if _negated(text, match.start()) or (sentence.question and not sentence.personal):
+                continue
+            # "I'm going to take all my meds with breakfast from now on" is a schedule.
+            if _re(r"\b(?:take|taking|swallow|inject|use|drink)\b").search(match.group()) and _word(
+                model.ROUTINE_SCHEDULE
+            ).search(text, match.end(), _clause_end(text, match.end())):
                 continue
             analysis.add(EmergencyKind.SUICIDAL, "suicidal.intent")
             return
+        if _word(model.METHOD_SEEKING).search(sentence.plain):
+            analysis.add(EmergencyKind.SUICIDAL, "suicidal.method_seeking")
+            return
         # Asking how much would kill is intent when a purpose or despair comes with it, even in a "would" form.
+
         if _word(model.LETHAL_QUESTION).search(sentence.plain) and (
             _word(model.LETHAL_PURPOSE).search(sentence.plain) or distress or preparation
         ):
@@ -534,7 +567,10 @@ def _signs(analysis: _Analysis, *, context: bool) -> None:
             if sign in reported or _negated(sentence.text, match.start(), spans):
                 continue
             # "The swelling went down", "my chest pain from last week is gone now": over.
-            after = sentence.text[match.end() : _clause_end(sentence.text, match.end())]
+            clause = (_clause_start(sentence.text, match.start()), _clause_end(sentence.text, match.end()))
+            if sign.unless and _re(sign.unless).search(sentence.text, *clause):
+                continue  # "lips peeling from the cold"
+            after = sentence.text[match.end() : clause[1]]
             resolved = _re(r"^((?: [\w']+){0,4}?) " + model.RESOLVED_AFTER + r"\b").match(after)
             # ...unless it "won't go away".
             if resolved and not _word(model.NEGATION).search(" ".join(resolved.group(1).split()[-2:])):
@@ -563,6 +599,9 @@ def _signs(analysis: _Analysis, *, context: bool) -> None:
             analysis.add(sign.kind, rule)
     if len(toxicity_groups) >= 3 or (len(toxicity_groups) >= 2 and context):
         analysis.add(EmergencyKind.TOXICITY, "toxicity.cluster")
+    for group, medicine, _source in model.TOXIC_SIGN_OF:
+        if group in toxicity_groups and _word(medicine).search(analysis.text):
+            analysis.add(EmergencyKind.TOXICITY, f"toxicity.{group}_sign_of_{medicine.strip('(?:)').split('|')[0]}")
 
 
 def _child_exposure(analysis: _Analysis, events: Sequence[_Ingestion], substance_named: bool) -> bool:
