@@ -315,7 +315,7 @@ OWN_DOSE = alt(
     r"as prescribed|for (?:his|her|their|an?) (?:[\w']+ )?(?:infection|cold|fever|cough|allergies|asthma|adhd|pain)",
     # A repeated dose of their own medicine: a double dose, which labels and poison centres treat as routine.
     r"(?:a second|another|an extra|a double|double|the same|an additional) dose|(?:dosed|gave) (?:him|her|them) twice"
-    r"|twice|two doses",
+    r"|twice|(?:two|2) doses",
 
 )
 # An object that only points back ("she drank some", "ate one", "swallowed it"): the substance is named elsewhere.
@@ -552,6 +552,11 @@ SUICIDAL_DISTRESS = alt(
     r"(?:when|once) i'?m ready to go|(?:ready|time) to (?:go|leave) (?:for good|this world)",
     r"(?:i'm|i am|im) (?:so )?(?:done|finished) (?:with (?:everything|it all|life|this life)|for good)",
     r"tired of (?:this life|living|being alive|everything)|(?:life|everything) is (?:pointless|hopeless)",
+)
+# Food, drink and pastimes people "overdose" on in a figure of speech ("OD'd on sugar at the party").
+FOOD_LIKE = alt(
+    r"caffeine|coffee|espresso|sugar|chocolate|candy|sweets|energy drinks?|red bull|monster|tea|soda|junk food",
+    r"carbs|pizza|netflix|tv|tiktok|youtube|social media|work|studying|gym|cardio|sun|sunshine|love|drama",
 )
 # Asking for the way to do it is intent even when asked impersonally (C-SSRS: method).
 METHOD_SEEKING = alt(

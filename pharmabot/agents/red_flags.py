@@ -488,7 +488,7 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                     toxic_product=bool(_word(model.TOXIC_PRODUCT).search(window)),
                     not_theirs=bool(_word(model.NOT_THEIRS).search(window) or _word(model.BY_ACCIDENT).search(text)),
 
-                    own_dose=bool(_word(model.OWN_DOSE).search(window)),
+                    own_dose=_own_dose(window, analysis),
                     anaphoric=bool(_re(model.ANAPHORIC_OBJECT).match(window)),
                     beyond_use=bool(
                         verb in ("mixed", "combined")
@@ -500,7 +500,21 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
     return events
 
 
-def _subject(before: str, child_in_message: bool) -> str:
+def _own_dose(window: str, analysis: _Analysis) -> bool:
+    """The child's own medicine as given: "her amoxicillin for an ear infection", "his pill whole"."""
+    if _word(model.OWN_DOSE).search(window):
+        return True
+    # "...instead of her tylenol drops" names the medicine that should have been given, not the one that was.
+    own = _re(
+        r"^(?:[\w']+ ){0,4}?(?<!instead of )(?<!rather than )(?:his|her|their) (?:own |usual |regular |daily "
+        r"|prescribed )?([\w'-]+)"
+    ).match(window)
+
+    return bool(own and analysis.has_substance(own.group(1)))
+
+
+def _subject(
+before: str, child_in_message: bool) -> str:
     """Who took it: the last person named before the verb ("he" or "she" is the child when one was named)."""
     found = [
         (m.start(), kind)
@@ -633,8 +647,12 @@ def _compose(analysis: _Analysis) -> None:
         for match in _word(model.OVERDOSED).finditer(sentence.text):
             # "OD'd on netflix", "overdosed on caffeine": a figure of speech unless what follows is a drug.
             target = _re(r" on (?:my |his |her |some |the )?([\w']+(?: [\w']+)?)").match(sentence.text, match.end())
-            if target and not (
-                analysis.has_substance(target.group(1)) or _word(model.UNKNOWN_SUBSTANCE).match(target.group(1))
+            if target and (
+                _word(model.FOOD_LIKE).match(target.group(1))
+                and not _word(r"pills?|tablets?|caps|capsules|powder").search(target.group(1))
+                or not (
+                    analysis.has_substance(target.group(1)) or _word(model.UNKNOWN_SUBSTANCE).match(target.group(1))
+                )
             ):
                 continue
             if not _negated(sentence.text, match.start()):
