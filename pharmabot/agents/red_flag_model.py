@@ -298,7 +298,11 @@ NOT_THEIRS = alt(
     r"my|our|your|mom'?s|mommy'?s|mum'?s|dad'?s|daddy'?s|grandma'?s|grandpa'?s|granny'?s|nana'?s|someone'?s",
     r"somebody'?s|(?!his|her|its|children|kids|infants|baby|babies|toddlers|junior)\w+'s|(?:he|she|they) found|found",
     r"accidental\w*|by (?:mistake|accident)|wrong",
-    r"some|a few|several|a couple|a bunch|a handful|[2-9]|\d{2,}|one of|a bottle|the bottle|an adult|adult",
+    r"some|a few|several|a couple|a bunch|a handful|one of|a bottle|the bottle|an adult|adult",
+    # More than one of something; a volume or a strength is a dose ("5 ml", "10 mg").
+    r"(?:[2-9]|\d{2,})(?![.,]\d)(?! ?(?:ml|mls|mg|mcg|g|cc|teaspoons?|tsp|tablespoons?|tbsp|units?|%|percent|drops?|hours?"
+    r"|minutes?|days?))",
+
     r"grown-?up|without (?:me|us|asking)|not (?:his|hers|theirs|prescribed)",
 )
 # How an intake happened, said anywhere in the sentence: not a dose someone gave. (POISON_HELP)
@@ -380,6 +384,9 @@ LARGE_AMOUNT = alt(
     r"(?:[3-9]|\d{2,}|triple|quadruple) ?(?:times|x) (?:the|my|his|her|their|what|a|as much as)? ?"
     r"(?:[\w']+ ){0,2}?(?:dose|dosage|amount|prescribed|recommended|normal|usual|max|maximum)",
     r"(?:a |my |his |her )?triple (?:dose|dosage)",
+    r"(?:triple|quadruple|(?:[3-9]|10) ?(?:times|x)) (?:my|his|her|their|the|a) (?:usual |normal |regular |prescribed )?"
+    r"[\w']+",
+
 )
 # A number of doses at or above which the amount is large (10 of anything; 5 of a high-risk medicine).
 LARGE_COUNT = 10
@@ -515,6 +522,7 @@ SUICIDAL_INTENT = alt(
     r"i'm (?:gonna |going to )?(?:end|ending) it(?: all)?(?! with| for)",
     r"end it all|ending it all|be done with (?:it all|life|everything)|want (?:it|everything) (?:all )?to (?:be over"
     r"|end|stop)",
+    r"(?:texted|messaged|wrote|sent|called)(?: me| us| her| him)?(?: to say)? (?:a )?goodbye(?: message| note| text)?",
     r"(?:say|said|saying) (?:my )?goodbyes?|this is (?:my )?goodbye|won't be (?:here|around) (?:much longer|tomorrow"
     r"|anymore)",
     r"(?:wrote|writing|left) (?:a|my) (?:suicide )?note|overdos\w* on purpose|od on purpose|od'?ing on purpose",
@@ -705,6 +713,9 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:to |with |in )?(?:breathe|breath|breathing|get (?:a )?(?:breath|air)|catch (?:my|his|her|their|a) breath"
             r"|get (?:enough )?air)",
             r"(?:no|stopped) (?:breath|breaths|pulse)|(?:gasping|choking|struggling) (?:for )?(?:air|breath)|gasping",
+            # Choking on something now: the airway is blocked. (American Red Cross choking first aid)
+            r"(?:is|'s|are|'re|am|i'm|started|keeps?) (?:choking|chocking)(?! (?:me|him|her|us|you|them|up)\b)"
+            r"|choking on (?:a |an |the |his |her |my )?\w+",
             r"breath(?:ing|s)? (?:is |are |has |have |seems? |sounds? |getting |got |became |very |really |so |but "
             r"|and |kinda |super |weird and |strange and |too )*"
             r"(?:slow|slowed|shallow|weak|labou?red|irregular|stopp?(?:ed|ing)|raspy|gurgl\w*|rattl\w*|funny|weird"
@@ -764,6 +775,7 @@ SIGNS: tuple[Sign, ...] = (
             r"anaphyla\w*",
             r"anaphylactic (?:shock|reaction)|(?:used|using|gave|had to use|grabb\w*|injected) (?:an? |my |his |her "
             r"|the |their )?epi[- ]?pens?|(?:used|using|gave) (?:an? |my |his |her |the )?(?:epinephrine|adrenaline)",
+            r"^(?:a )?(?:severe|serious|major|massive|really bad) allergic reaction",
             r"(?:having|having an|is having|had|got) (?:a |an )?(?:severe|bad|serious|major|massive|really bad"
             r"|horrible) allergic reaction",
         ),
@@ -795,7 +807,7 @@ SIGNS: tuple[Sign, ...] = (
         _K.CARDIAC,
         "heart_rhythm",
         alt(
-            r"heart (?:is |keeps |started |rate is |rate )?(?:racing|pounding|beating (?:so |really |very )?(?:fast|hard"
+            r"heart (?:is |keeps |started |rate is |rate )?(?:racing|pounding|beating (?:[\w']+ )?(?:fast|hard"
             r"|weird|irregular)|fluttering|skipping|going crazy|going a mile a minute|out of my chest)",
             r"(?:racing|pounding|irregular|fast|rapid) (?:heart|heartbeat|pulse|heart ?rate)|palpitations",
             r"(?:very|really|super) (?:slow|low) (?:pulse|heart ?rate|heartbeat)",
@@ -986,7 +998,9 @@ SIGNS: tuple[Sign, ...] = (
        r"|(?:jaw|teeth|neck|body|arms|legs)(?: is| are| feels?| keeps?| has been| got)? (?:clench\w*|locked|lock\w* up"
        r"|stiff|rigid|grinding)"
        r"|muscles? (?:are |is |feel |went |keep )?(?:stiff|rigid|locked|tight|cramping)|muscle (?:stiffness|rigidity)"
-       r"|(?:body|he|she|i) (?:is |went |am |feel |feels )?(?:stiff as a board|rigid|stiff)", _C, "HUNTER", "rigidity"),
+       r"|(?:body|he|she|i) (?:is |went |am |feel |feels )?(?:stiff as a board|rigid|stiff)|stiff as a board",
+       _C, "HUNTER", "rigidity"),
+
     _s(_K.TOXICITY, "clonus_tremor", r"(?:muscles?|legs?|arms?|body|hands?|eyes?|jaw|feet|foot) (?:[\w']+ )?(?:twitch\w*"
        r"|jerk\w*|shak\w*|trembl\w*|spasm\w*|bouncing)|(?:twitch\w*|jerk\w*|tremors?|trembl\w*|shaking|shaky|shakes"
        r"|spasms|myoclonus|clonus)", _C, "HUNTER", "neuromuscular"),
@@ -1254,8 +1268,9 @@ IDIOM = alt(
 )
 # After a sign, words that say it is over ("my chest pain from last week is gone now").
 RESOLVED_AFTER = alt(
-    r"(?:is|are|has|have|was|were)? ?(?:gone|went away|go away|stopped|resolved|cleared(?: up)?|subsided|passed"
-    r"|better|over|fine now|all gone|disappeared|went down|settled)",
+    r"(?:is|are|'s|was|were|got|has been|seems?)(?: all| much| a lot)? (?:gone|over|better|fine now|done|resolved)",
+    r"went away|go away|goes away|stopped|has stopped|resolved|cleared(?: up)?|subsided|passed|disappeared|went down",
+    r"settled(?: down)?|wore off|calmed down|came back (?:normal|fine)",
 )
 # Overdose named as such, happening now. (POISON_HELP)
 

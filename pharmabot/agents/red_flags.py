@@ -11,6 +11,7 @@ questions about a topic and figures of speech are cut out first, so they stay ro
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -63,7 +64,9 @@ def _re(source: str) -> re.Pattern[str]:
 def _word(source: str) -> re.Pattern[str]:
     """SOURCE as whole words."""
     # A match may end on a space ("when she was a ..."): the space is then its boundary.
-    return _re(rf"(?<![\w'])(?:{source})(?:(?<= )|(?![\w']))")
+    # A pattern may also start at an apostrophe ("she" + "'s choking").
+    return _re(rf"(?:(?<![\w'])|(?='))(?:{source})(?:(?<= )|(?![\w']))")
+
 
 
 
@@ -137,8 +140,14 @@ _VOCABULARY = frozenset(
 _NOT_TYPOS = frozenset(
     """breeding swearing sweeping seeing seeding bleeping breaking breathes breaths sleeping slurping dropping
     drooling shaving sweeting twitchy pillows tablet tablets medicated poisons swelled swallows confuses confusing
-    breather shaming shaping peeking peering peeping blistered tongues throats""".split()
+    breather shaming shaping peeking peering peeping blistered tongues throats beating heating eating bleating
+    peeing meditation mediation dedication drowning crowding bathing bittering consulting deterrent mediating
+    mediators modification modifications provision sedating selling smelling sharing anaphylactoid anaplastic
+    shaping spelling spilling swinging sweetening blustering""".split()
 )
+
+
+_ENDINGS = frozenset({"", "s", "es", "d", "ed", "ing", "e", "on", "ons", "ion", "ions", "ive", "er", "ers", "ly", "y"})
 
 
 @functools.cache
@@ -152,7 +161,8 @@ def _correct(word: str) -> str:
         word, [w for w in _VOCABULARY if w[0] == word[0]], scorer=fuzz.ratio, score_cutoff=85 if len(word) < 9 else 80
     )
     # Another form of the same word ("swallow", "swallowed") is not a typo: its tense matters.
-    if not found or found[0].startswith(word[:-1]) or word.startswith(found[0][:-1]):
+    stem = len(os.path.commonprefix([word, found[0]])) if found else 0
+    if not found or {word[stem:], found[0][stem:]} <= _ENDINGS:
         return word
     return found[0]
 
