@@ -266,11 +266,10 @@ INGESTED = alt(
     # Caught in the act ("was chewing on a patch", "caught him eating my pills"). (POISON_HELP)
     r"(?:was|were|is|are|been|caught (?:him|her|them|my [\w']+)|found (?:him|her|them|my [\w']+)) (?:chewing(?: on)?"
     r"|eating|sucking(?: on)?|licking|drinking|swallowing|biting)",
-    r"(?:chewing|sucking|gnawing) on|put (?:[\w']+ ){0,4}?in (?:his |her |their |the |its )?mouth|sucked|bit (?:into|open"
+    r"(?:chewing|sucking|gnawing) on|put (?:[\w']+ ){0,4}?in (?:his |her |their |the |its )?mouth|sucked|bit (?:into"
+    r"|open"
     r"|on|off|through)|chewed",
-
     r"(?:was|were|got|been|accidentally|mistakenly) given",
-
 )
 # Administered to a child by mistake: the wrong product or many times the dose. (POISON_HELP)
 DOSING_ERROR = alt(
@@ -300,9 +299,9 @@ NOT_THEIRS = alt(
     r"accidental\w*|by (?:mistake|accident)|wrong",
     r"some|a few|several|a couple|a bunch|a handful|one of|a bottle|the bottle|an adult|adult",
     # More than one of something; a volume or a strength is a dose ("5 ml", "10 mg").
-    r"(?:[2-9]|\d{2,})(?![.,]\d)(?! ?(?:ml|mls|mg|mcg|g|cc|teaspoons?|tsp|tablespoons?|tbsp|units?|%|percent|drops?|hours?"
+    r"(?:[2-9]|\d{2,})(?![.,]\d)(?! ?(?:ml|mls|mg|mcg|g|cc|teaspoons?|tsp|tablespoons?|tbsp|units?|%|percent|drops?"
+    r"|hours?"
     r"|minutes?|days?))",
-
     r"grown-?up|without (?:me|us|asking)|not (?:his|hers|theirs|prescribed)",
 )
 # How an intake happened, said anywhere in the sentence: not a dose someone gave. (POISON_HELP)
@@ -320,10 +319,11 @@ OWN_DOSE = alt(
     # A repeated dose of their own medicine: a double dose, which labels and poison centres treat as routine.
     r"(?:a second|another|an extra|a double|double|the same|an additional) dose|(?:dosed|gave) (?:him|her|them) twice"
     r"|twice|(?:two|2) doses",
-
 )
 # An object that only points back ("she drank some", "ate one", "swallowed it"): the substance is named elsewhere.
-ANAPHORIC_OBJECT = r"(?:some|it|them|one|a few|several|\d+|a bunch|all|the rest|a couple|half|what|those|these)\b"
+ANAPHORIC_OBJECT = (
+    r"(?:some|it|them|one|a few|several|\d+|a bunch|all|the rest|a couple|half|what|those|these|another)\b"
+)
 # Beyond normal use: more than the dose, someone else's medicine. (POISON_HELP)
 BEYOND_USE = alt(
     r"double|twice|extra|another|too much|too many|more than|2x|3x|a second|again|instead of",
@@ -370,7 +370,6 @@ LARGE_AMOUNT = alt(
     # A week's or a month's pills at once; "all my pills at once" can be a normal morning.
     r"(?:monday|mon) (?:through|thru|to|-) (?:sunday|sun)|(?:all|the whole|a whole|the entire) (?:week|month)(?:'s)?"
     r"(?: of)? (?:pills|meds|doses|tablets|pill ?box)|all (?:\d+|7|seven|30) days",
-
     # Vague but large.
     r"an? (?:whole )?(?:handful|fistful|mouthful|bunch|lot|ton|load|heap|shit ?load|shit ?ton|fuck ?ton)",
     r"handfuls|lots|tons|loads|dozens|hundreds|a dozen|(?:way |far )?t(?:oo|o) (?:many|much)",
@@ -379,14 +378,13 @@ LARGE_AMOUNT = alt(
     r"(?:a )?(?:week|month|weeks|months|\d+ days?)'?s?'? (?:worth|supply)",
     r"(?:way |much |a lot |far |so much )more (?:[\w']+ ){0,2}?than (?:usual|normal|prescribed|i should|he should"
     r"|she should|they should|recommended|i'm supposed to|the label says|the dose|my dose|i normally)",
-
     # Many times the dose.
     r"(?:[3-9]|\d{2,}|triple|quadruple) ?(?:times|x) (?:the|my|his|her|their|what|a|as much as)? ?"
     r"(?:[\w']+ ){0,2}?(?:dose|dosage|amount|prescribed|recommended|normal|usual|max|maximum)",
     r"(?:a |my |his |her )?triple (?:dose|dosage)",
-    r"(?:triple|quadruple|(?:[3-9]|10) ?(?:times|x)) (?:my|his|her|their|the|a) (?:usual |normal |regular |prescribed )?"
+    r"(?:triple|quadruple|(?:[3-9]|10) ?(?:times|x)) (?:my|his|her|their|the|a) (?:usual |normal |regular "
+    r"|prescribed )?"
     r"[\w']+",
-
 )
 # A number of doses at or above which the amount is large (10 of anything; 5 of a high-risk medicine).
 LARGE_COUNT = 10
@@ -480,7 +478,10 @@ HARMLESS_DRINK = alt(
 # --- Suicide risk (CSSRS) ---------------------------------------------------------------------------
 
 _ONESELF = r"(?:myself|himself|herself|themselves|themself|ourselves|my ?self)"
-_WANT = r"(?:want|wanna|wanted|wish|wishing|need|needed|going|gonna|planning|plan|ready|trying|tried|about|decided)"
+_WANT = (
+    r"(?:wants?|wanna|wanted|wish(?:es)?|wishing|needs?|needed|going|gonna|planning|plans?|ready|trying|tries|tried"
+    r"|about|decided|intends?|intending|will|'ll)"
+)
 # Wish to be dead, active thoughts, intent (C-SSRS items 1-4); strong enough alone.
 SUICIDAL_INTENT = alt(
     rf"(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|off|offing|unalive|end) {_ONESELF}",
@@ -493,7 +494,9 @@ SUICIDAL_INTENT = alt(
     r"|legs?|thighs?)|slit (?:my|his|her|their) (?:wrists?|throat)",
     r"(?:has|have|'s|'ve|had) been (?:cutting|burning|hurting)(?: (?:himself|herself|themselves|myself))?(?! (?:the|my"
     r"|his|her|them|it|pills?|tablets?|back|down|out|up|on|costs?))",
-    r"wish(?:ed)? (?:i|he|she) (?:was|were|could be|had) (?:dead|never been born)",
+    r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were|could be|had) (?:dead|never been born)",
+    r"(?:been |keeps? |started |is |am |i'm |she's |he's )(?:cutting|carving|burning|scratching) (?:into )?(?:his|her"
+    r"|my|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach|body|hips?)",
     r"better off (?:dead|without me|gone)|(?:everyone|they|family)(?: [\w']+)? (?:would|will|'d) be better off",
     r"(?:don't|do not|never) want to (?:live|be alive|exist|wake up|be here)(?: anymore| any more)?",
     r"(?:want|wanna|hope|hoping|wish) (?:i|he|she)? ?(?:to )?(?:don't |won't |never |not )?(?:wake up|wake)"
@@ -506,13 +509,11 @@ SUICIDAL_INTENT = alt(
     r"(?:drive|driving|crash|crashing|steer|steering) (?:my |the |his |her )?(?:car|truck) (?:off|into) (?:a |the )?"
     r"(?:bridge|cliff|wall|tree|river|lake|traffic|the water)|(?:step|walk|stepping|walking) in front of (?:a |the )?"
     r"(?:train|bus|truck|car)",
-
     r"(?:jump|jumping) (?:off|from|in front of) (?:a |the |my |our |this )?(?:bridge|building|roof|train|balcony"
     r"|cliff|car|bus|overpass|parking garage|window)",
     r"(?:hang|hanging) myself|(?:a |the |my )(?:rope|noose) (?:[\w']+ ){0,3}?(?:ready|tied|up)|(?:gun|pistol|rifle)"
     r" (?:[\w']+ ){0,3}?(?:to my head|in my mouth|loaded|ready)",
     r"(?:the |a |my )?(?:blade|razor) (?:is |are )?(?:right )?(?:next to|beside|in|on|with) (?:me|my)",
-
     r"no (?:reason|point)(?: for me)? (?:to|in|of) (?:keep |go on |going on |still )?(?:living|live|going on|being"
     r" alive|being here|stay(?:ing)? alive|be(?:ing)? here)|nothing (?:left )?to live for",
     r"(?:can't|cannot|can not) (?:go on|keep going)(?: anymore| like this| living)?",
@@ -554,7 +555,9 @@ SUICIDAL_DISTRESS = alt(
     r"(?:no|don't see (?:a|any)) (?:way out|point anymore|future)|(?:i'm|i am) (?:a burden|done|tired of living)",
     r"(?:feel|feeling) like (?:a|such a|i'm a|i am a) burden|(?:i'm|i am) (?:just )?a burden",
     r"what'?s the point|no point (?:anymore|refilling|taking|in taking)|don't care (?:if i|anymore)",
-    r"(?:want|wanna) (?:it|this|everything) (?:all )?(?:to )?(?:stop|end|be over)|disappear forever",
+    r"(?:want|wanna|need) (?:all of |all )?(?:it|this|everything|the pain)(?: all)? (?:to )?(?:stop|end|be over"
+    r"|go away)"
+    r"|disappear forever",
     r"(?:won't|will not|wouldn't) need (?:them|it|these|my \w+) (?:anymore|after)|i'?m ready(?: to go)?(?=$|[.,!?])",
     r"(?:want|need) out(?! of)|(?:tonight|today|this)(?:'s| is) the (?:night|day)|don't care (?:anymore|what happens)",
     r"(?:when|once) i'?m ready to go|(?:ready|time) to (?:go|leave) (?:for good|this world)",
@@ -583,9 +586,10 @@ LETHAL_QUESTION = alt(
     r"(?:what|which)(?: [\w']+){0,4}? (?:would|will|could|can|might) (?:[\w']+ ){0,2}?(?:kill|end|stop|be (?:the )?"
     r"(?:most|least|best|fastest|quickest|easiest))",
     r"(?:what|which) (?:amount|dose|number|quantity|combination|combo|mix|pills?|meds|drugs?)\b.{0,50}?\b(?:would"
-    r"|will|could|to|is|for)\b",
-
+    r"|will|could|to|is|for|kills?|is fatal|is lethal|is deadly)\b",
     r"(?:is|are|would|will) (?:\d+|this|that|these|those)\b.{0,40}?\benough\b",
+    r"(?:would|will|could|can|is|are) (?:\d{2,}|all|these|those|this|that|the whole bottle|a whole bottle)\b.{0,40}?"
+    r"\b(?:kill|finish|end|do it|do the job|be fatal|be lethal|be deadly)",
     r"enough (?:pills|meds|tablets|of (?:my|them|it|these|those|\w+))\b.{0,30}?\bto\b",
     r"(?:easiest|best|quickest|fastest|painless|least painful|surest|most effective|most reliable|simplest"
     r"|quietest) (?:way|method|pills?|drugs?)",
@@ -602,14 +606,15 @@ LETHAL_PURPOSE = alt(
     r"(?:kill|end|stop) (?:me|myself|my (?:life|heart|breathing))|(?:peaceful|painless|quick|quickest|easy|easiest"
     r"|best|gentle) way to (?:go|die|do it|end it|check out)|way (?:out|to go)\b",
     r"(?:not|don't want to|without) (?:be(?:ing)? )?found|(?:be|being) gone",
-    r"so (?:i|that i) (?:don't|won't|never|do not|will not) wake up|and (?:not|never) wake up|not to wake up",
+    r"(?:so|make sure|makes sure|ensure|guarantee|to be sure)(?: that)? (?:i|he|she) (?:don't|won't|never|do not"
+    r"|will not|wouldn't|doesn't) wake(?: up)?|and (?:not|never) wake up|not to wake up",
+    r"finish (?:me|myself|things|it|everything)(?: off| for good)?",
     r"(?:kill|end) (?:me|myself|it all)|to be over|for good|permanently|peacefully|painless(?:ly)?|in my sleep",
     r"without (?:anyone|anybody|them) (?:knowing|finding)|before (?:anyone|they) (?:finds?|find|notices?)",
     r"asking for (?:myself|me)|for (?:me|myself) to (?:take|use)|before (?:tonight|tomorrow|the morning)",
     r"kill (?:a person|someone|somebody|an adult|a man|a woman) (?:my|of my) (?:size|weight|age)",
     r"(?:because|cause|'cause|since) (?:i|i really) (?:want|wanna) (?:to|it)(?: die| end)?",
     r"(?:will|would|could|do) i die|(?:will|would|could) (?:it|that|this|they) kill me",
-
     r"won'?t (?:be saved|survive)|can'?t be saved|(?:for|on) me\b.{0,20}?\b(?:tonight|to die)",
 )
 
@@ -643,7 +648,13 @@ _C = Strength.WITH_CAUSE
 
 SIGNS: tuple[Sign, ...] = (
     # --- Someone who cannot be woken or is unconscious: 911 always. (POISON_HELP, CDC_OPIOID)
-    _s(_K.UNRESPONSIVE, "unresponsive", r"un-?responsive|unconscious|unconcious|out cold|comatose|in a coma", _A, "CDC_OPIOID"),
+    _s(
+        _K.UNRESPONSIVE,
+        "unresponsive",
+        r"un-?responsive|unconscious|unconcious|out cold|comatose|in a coma",
+        _A,
+        "CDC_OPIOID",
+    ),
     _s(
         _K.UNRESPONSIVE,
         "cannot_wake",
@@ -659,7 +670,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|to respond|to answer|to open (?:his|her|their) eyes)",
             r"(?:no|not) (?:response|responding|reacting)|barely (?:conscious|responsive|awake|responding)",
             r"(?:not|isn't|is not|wasn't|no longer|not really) (?:responsive|conscious|alert|with it)",
-            r"(?:keeps?|kept|is) (?:nodding|passing|blacking|zoning) (?:off|out)|nodding out|in and out of consciousness",
+            r"(?:keeps?|kept|is) (?:nodding|passing|blacking|zoning) (?:off|out)|nodding out"
+            r"|in and out of consciousness",
             rf"{_VERY}(?:limp|floppy)\b|slumped over|(?:passed|blacked) out (?:cold|and (?:won't|can't|isn't|not))",
         ),
         _A,
@@ -710,7 +722,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:not|isn't|is not|aren't|wasn't|stopped|stops|no longer|barely|hardly|not really|quit) breathing",
             r"(?:can't|cannot|can not|couldn't|could not|can hardly|can barely|unable to|not able to|struggling to"
             r"|struggle to|fighting to|hard to|having (?:a )?(?:hard|tough) time|trouble|difficulty|problems?) ?"
-            r"(?:to |with |in )?(?:breathe|breath|breathing|get (?:a )?(?:breath|air)|catch (?:my|his|her|their|a) breath"
+            r"(?:to |with |in )?(?:breathe|breath|breathing|get (?:a )?(?:breath|air)|catch (?:my|his|her|their"
+            r"|a) breath"
             r"|get (?:enough )?air)",
             r"(?:no|stopped) (?:breath|breaths|pulse)|(?:gasping|choking|struggling) (?:for )?(?:air|breath)|gasping",
             # Choking on something now: the airway is blocked. (American Red Cross choking first aid)
@@ -721,17 +734,24 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:slow|slowed|shallow|weak|labou?red|irregular|stopp?(?:ed|ing)|raspy|gurgl\w*|rattl\w*|funny|weird"
             r"|strange|noisy)",
             r"(?:slow|shallow|weak|labou?red|irregular|gurgling|rattling|agonal) (?:breathing|breaths)",
-            r"(?:making |is making )?(?:gurgling|choking|snoring|rattling) (?:sounds?|noises?)|turning (?:blue|gr[ae]y|purple)",
-            r"(?:lips|face|fingers?|fingertips|nails|fingernails|skin|mouth)(?: [\w']+){0,3} (?:blue|bluish|gr[ae]y|purple"
+            r"(?:making |is making )?(?:gurgling|choking|snoring|rattling) (?:sounds?|noises?)|turning (?:blue|gr[ae]y"
+            r"|purple)",
+            r"(?:lips|face|fingers?|fingertips|nails|fingernails|skin|mouth)(?: [\w']+){0,3} (?:blue|bluish|gr[ae]y"
+            r"|purple"
             r"|purplish|dusky)",
             r"(?:blue|bluish|purple|gr[ae]y) (?:lips|face|fingertips|nails|skin)|respiratory (?:depression|arrest)",
             r"(?:blue|bluish|purple|gr[ae]y)(?:ness)? (?:around|on|in|of) (?:the |his |her |my |their )?(?:lips|mouth"
             r"|face|fingertips|nails)",
             # An asthma attack the reliever does not stop, too breathless to speak (NAEPP EPR-3; GINA).
-            r"(?:inhaler|ventolin|albuterol|salbutamol|proair|nebuli[sz]er|neb|puffer|rescue)(?: [\w']+){0,4}? (?:isn't|is "
+            r"(?:inhaler|ventolin|albuterol|salbutamol|proair|nebuli[sz]er|neb|puffer|rescue)(?: [\w']+){0,4}? (?:isn't"
+            r"|is "
             r"not|not|doesn't|does not|didn't|ain't|no longer|stopped) (?:helping|working|help|work|doing anything)",
             r"(?:can|could) (?:barely|hardly|not|n't) (?:talk|speak|type|say|finish (?:a |my |his |her )?sentences?)"
             r"(?= because| from| for| with|$|[.,!])|too (?:breathless|short of breath|winded) to (?:talk|speak)",
+            # Not knowing whether someone is breathing is reason enough. (CDC_OPIOID)
+            r"(?:not sure|unsure|don't know|can't tell|cannot tell|no idea|don't think|do not think) (?:if |whether )?"
+            r"(?:he|she|they|the baby|my "
+            r"[\w']+|it)(?:'s| is| are|'re)? (?:still )?breathing",
             r"(?:\d|1[0-1]|only \d+) breaths (?:a|per) minute|breath(?:ing|es|s)? (?:[\w']+ ){0,3}?(?:[1-9]|1[01]) "
             r"(?:times|breaths) (?:a|per|each|every) (?:minute|min)",
         ),
@@ -754,10 +774,12 @@ SIGNS: tuple[Sign, ...] = (
         _K.ANAPHYLAXIS,
         "airway_swelling",
         alt(
-            r"(?:throat|airway|windpipe)(?: [\w']+)? (?:is |feels? |keeps? |started |starting |getting |seems? |has been |"
+            r"(?:throat|airway|windpipe)(?: [\w']+)? (?:is |feels? |keeps? |started |starting |getting |seems? "
+            r"|has been |"
             r"like it's )*(?:closing|closed|swell\w*|swollen|tight\w*|narrow\w*|constrict\w*|thick|blocked|closing up)",
             r"(?:tongue|lips?|face|mouth|eyes?|eyelids?|cheeks?|jaw)(?: and (?:tongue|lips?|face|mouth|eyes?|throat"
-            r"|eyelids?))*(?: [\w']+){0,3}? (?:swell\w*|swollen|puff\w*|blow\w* up|ballooning|huge|twice (?:the|its) size)",
+            r"|eyelids?))*(?: [\w']+){0,3}? (?:swell\w*|swollen|puff\w*|blow\w* up|ballooning|huge|twice (?:the"
+            r"|its) size)",
             r"tongue (?:[\w']+ )?(?:feels|is|seems|got) (?:[\w']+ )?(?:thick|heavy|too big|fat|numb and swollen)",
             r"swell\w* (?:up )?(?:of|in|on|around) (?:my|his|her|their|the) (?:face|lips?|tongue|throat|mouth|eyes?)",
             r"(?:swollen|puffy|puffed up) (?:face|lips?|tongue|throat|mouth|eyes?)",
@@ -790,7 +812,8 @@ SIGNS: tuple[Sign, ...] = (
         alt(
             r"chest (?:pain|pains|pressure|tightness|discomfort|heaviness|squeez\w*|is (?:tight|hurting|heavy|killing)"
             r"|hurts|feels (?:tight|heavy|crushed|like|weird|squeezed)|is being (?:crushed|squeezed))",
-            r"(?:crushing|sharp|severe|bad|stabbing|squeezing|heavy) (?:pain|pressure|ache) in (?:my|his|her|the) chest",
+            r"(?:crushing|sharp|severe|bad|stabbing|squeezing|heavy) (?:pain|pressure|ache) in (?:my|his|her"
+            r"|the) chest",
             r"(?:pain|pressure|tightness|heaviness) (?:in|on|across) (?:my|his|her|the) chest",
             r"(?:my|his|her) chest (?:really |so |very )?(?:hurts|is hurting|aches|feels)",
             r"(?:elephant|weight) (?:is )?(?:on|sitting on) (?:my|his|her) chest",
@@ -798,7 +821,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:pain|ache|numbness|tingling|pressure|tightness) (?:[\w']+ ){0,3}?(?:spread\w*|radiat\w*|going|moving"
             r"|shoot\w*|travel\w*) (?:[\w']+ ){0,3}?(?:arm|jaw|neck|back|shoulder)",
             r"(?:left|my|his|her) arm (?:is |went |feels |gone )?(?:numb|tingling|heavy|hurts|aching)",
-            r"heart (?:stopped|has stopped|stopping)|cardiac arrest|no (?:heartbeat|pulse)|(?:can't|cannot) find a pulse",
+            r"heart (?:stopped|has stopped|stopping)|cardiac arrest|no (?:heartbeat|pulse)|(?:can't"
+            r"|cannot) find a pulse",
         ),
         _A,
         "AHA_MI",
@@ -825,7 +849,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:blood )?(?:pressure|bp)(?: is| was| of| at| dropped to| down to| reads?| like| only| around)* "
             r"(?:[3-7]\d)/\d{2,3}",
             r"(?:defibrillator|defib|icd|device|implant)(?: [\w']+){0,3}? (?:shocked|fired|went off|zapped|shocking"
-            r"|going off)(?: [\w']+){0,3}? (?:twice|again|\d+ times|several times|multiple times|more than once|repeatedly)",
+            r"|going off)(?: [\w']+){0,3}? (?:twice|again|\d+ times|several times|multiple times|more than once"
+            r"|repeatedly)",
         ),
         _A,
         "AHA_MI",
@@ -834,7 +859,8 @@ SIGNS: tuple[Sign, ...] = (
         _K.CARDIAC,
         "extreme_heart_rate",
         # Below 40 or above 150 a minute, reported now. (AHA: bradycardia and tachycardia with symptoms)
-        r"(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: [\w']+){0,2}? (?:is |of |at |around |down to |dropped to "
+        r"(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: [\w']+){0,2}? (?:is |of |at |around |down to "
+        r"|dropped to "
         r"|only |like |about |reads? |says? |:)*(?:[1-3]\d|1[5-9]\d|2\d\d)(?! ?(?:%|percent|mg|min ago|minutes ago))\b",
         _A,
         "AHA_MI",
@@ -858,7 +884,8 @@ SIGNS: tuple[Sign, ...] = (
         _K.STROKE,
         "face_arm_speech",
         alt(
-            r"(?:face|smile|mouth|lip|eye ?lid)(?: is| was| has| looks?| seems?)? (?:[\w']+ )?(?:droop\w*|drooping|sagging"
+            r"(?:face|smile|mouth|lip|eye ?lid)(?: is| was| has| looks?| seems?)? (?:[\w']+ )?(?:droop\w*|drooping"
+            r"|sagging"
             r"|uneven|lopsided|crooked|numb|twisted|pulled to one side|not moving)",
             rf"(?:droop\w*|numb\w*|sagging) (?:on )?(?:{_SIDE} side|side of (?:his|her|my|the) face|face)",
             rf"(?:one side|{_SIDE} side|half) of (?:his|her|my|the|their) (?:face|body|mouth)(?: is| went| feels)? "
@@ -866,7 +893,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|doesn't|stopped) mov\w*|frozen)",
             rf"(?:can't|cannot|can not|couldn't|unable to) (?:lift|raise|move|feel|use) (?:his|her|my|their) "
             rf"(?:{_SIDE} )?(?:arm|leg|hand|side)",
-            rf"(?:{_SIDE}|his|her|my) (?:arm|leg|hand|side)(?: [\w']+)? (?:is |went |feels |has gone |suddenly )*(?:weak|numb"
+            rf"(?:{_SIDE}|his|her|my) (?:arm|leg|hand|side)(?: [\w']+)? (?:is |went |feels |has gone "
+            rf"|suddenly )*(?:weak|numb"
             r"|limp|dead|heavy|paralyzed|useless|won't move|not working)",
             r"(?:weak|numb|paralyzed|weakness|numbness) (?:in|on|of) (?:one|the (?:left|right)|his|her|my) "
             r"(?:side|arm|leg)",
@@ -884,12 +912,16 @@ SIGNS: tuple[Sign, ...] = (
         _K.STROKE,
         "balance_eyes_headache",
         alt(
-            rf"{_SUDDEN} (?:[\w']+ ){{0,3}}?(?:lost|loss of|losing|can't|cannot) (?:[\w']+ ){{0,2}}?(?:balance|vision|sight"
+            rf"{_SUDDEN} (?:[\w']+ ){{0,3}}?(?:lost|loss of|losing|can't|cannot) (?:[\w']+ ){{0,2}}?(?:balance|vision"
+            rf"|sight"
             r"|see|walk|stand|coordination)",
-            r"(?:lost|losing|loss of) (?:vision|sight|the vision) in (?:one|his|her|my|an) eye|went blind|double vision",
-            r"worst headache (?:of|in) (?:my|his|her) life|thunderclap headache|(?:sudden|suddenly) (?:a )?(?:severe|worst"
+            r"(?:lost|losing|loss of) (?:vision|sight|the vision) in (?:one|his|her|my|an) eye|went blind"
+            r"|double vision",
+            r"worst headache (?:of|in) (?:my|his|her) life|thunderclap headache|(?:sudden|suddenly) (?:a )?(?:severe"
+            r"|worst"
             r"|terrible|horrible|excruciating) headache",
-            r"(?:can't|cannot|unable to) (?:walk|stand) (?:straight|up|without falling)|keeps? falling (?:over|to one side)",
+            r"(?:can't|cannot|unable to) (?:walk|stand) (?:straight|up|without falling)|keeps? falling (?:over"
+            r"|to one side)",
         ),
         _A,
         "BEFAST",
@@ -899,11 +931,13 @@ SIGNS: tuple[Sign, ...] = (
         _K.BLEEDING,
         "serious_bleeding",
         alt(
-            r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|hack\w*)(?: up)?(?: [\w']+){0,5}? (?:blood|bloody"
+            r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|hack\w*)(?: up)?(?: [\w']+){0,5}? (?:blood"
+            r"|bloody"
             r"|coffee[- ]grounds?|clots)",
             r"(?:blood|bloody) (?:vomit|in (?:my|his|her|the) (?:vomit|puke))",
             r"(?:black|tarry|tar-like|maroon) (?:[\w']+ ){0,2}?(?:stool|stools|poop|poo|bowel movements?|diarrh\w*)",
-            r"(?:poop|stool|stools|poo|bowel movements?) (?:is |are |was |looks? |has been )*(?:black|tarry|bloody|full of"
+            r"(?:poop|stool|stools|poo|bowel movements?) (?:is |are |was |looks? |has been )*(?:black|tarry|bloody"
+            r"|full of"
             r" blood|all blood)",
             r"(?:a lot of|lots of|so much|tons of|pure|bright red|heavy|large amounts? of|cups? of) blood",
             r"(?:won't|will not|doesn't|does not|isn't|is not|can't|not) stop(?:ping)? (?:the )?bleed\w*",
@@ -913,9 +947,11 @@ SIGNS: tuple[Sign, ...] = (
             r"|dripping|spurting) (?:out|from|down|everywhere)",
             r"(?:bleeding|blood) (?:[\w']+ ){0,2}?(?:everywhere|heavily|profusely|a lot|like crazy|through)|soak\w* "
             r"(?:through|a) (?:[\w']+ ){0,2}?(?:towels?|pads?|bandages?|gauze)|gushing|spurting",
-            r"(?:nose ?bleed|nose is bleeding)\w* (?:[\w']+ ){0,4}?(?:won't|will not|for (?:over |more than )?(?:[2-9]\d|an?"
+            r"(?:nose ?bleed|nose is bleeding)\w* (?:[\w']+ ){0,4}?(?:won't|will not|for (?:over "
+            r"|more than )?(?:[2-9]\d|an?"
             r" hour|\d+ hours?)|not stopping|still)",
-            r"(?:peeing|urinating|pissing) (?:[\w']+ )?blood|(?:red|pink|brown|bloody) (?:pee|urine)|blood in (?:my|his|her"
+            r"(?:peeing|urinating|pissing) (?:[\w']+ )?blood|(?:red|pink|brown|bloody) (?:pee|urine)|blood in (?:my|his"
+            r"|her"
             r"|the) (?:pee|urine)",
             r"(?:pee|urine)(?: is| was| looks?| turned| has been| came out| coming out){1,2} (?:bright |dark )?(?:red"
             r"|pink|bloody|cola|brown)",
@@ -931,7 +967,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|their|the back of (?:his|her|my)|its) (?:[\w']+ )?head",
             r"head (?:injury|trauma|wound|bleed\w*)|(?:fell|fall|fallen|slipped|tripped)\b.{0,40}?\bhead\b",
             r"(?:head|face|skull) (?:hit|struck|smacked|slammed|bounced off|banged (?:on|against|into)|cracked (?:on"
-            r"|against)) (?:the |a )?(?:floor|ground|table|counter|wall|concrete|pavement|tub|sink|door|stairs|ice|edge)",
+            r"|against)) (?:the |a )?(?:floor|ground|table|counter|wall|concrete|pavement|tub|sink|door|stairs|ice"
+            r"|edge)",
             r"(?:concussion|knocked (?:out|unconscious))",
         ),
         _C,
@@ -946,13 +983,15 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:having|had|has|have|had another|having another|just had|is having|went into|in the middle of) "
             r"(?:an? |another |multiple |several |more )?(?:[\w'-]+ ){0,2}?(?:seizures?|siezures?|seisures?|fits?"
             r"|convulsions?|fitting)",
-            r"seiz(?:ing|ed|ed up)|siezing|convuls\w+|(?:is|was|keeps?|started|start) (?:jerking|twitching|shaking|fitting)"
+            r"seiz(?:ing|ed|ed up)|siezing|convuls\w+|(?:is|was|keeps?|started|start) (?:jerking|twitching|shaking"
+            r"|fitting)"
             r" (?:all over|uncontrollabl\w*|violently|and (?:won't|isn't|not|can't)|on the floor)",
             r"(?:shaking|jerking|twitching|thrashing) (?:all over|uncontrollabl\w*|violently|on the floor|and (?:won't"
             r"|isn't|is not|not|can't|cannot) (?:stop|respond|responding|answer|wake))",
             r"(?:eyes|eye) (?:rolled|rolling|roll) (?:back|up)|foaming at the mouth|(?:body|arms|legs) (?:went|is|are|"
             r"going) (?:stiff|rigid) and (?:jerk|shak|twitch)\w*",
-            r"seizures? (?:[\w']+ ){0,3}?(?:won't|will not|hasn't|has not|isn't|not) (?:stop\w*|end\w*)|(?:seizure|fit) "
+            r"seizures? (?:[\w']+ ){0,3}?(?:won't|will not|hasn't|has not|isn't|not) (?:stop\w*|end\w*)|(?:seizure"
+            r"|fit) "
             r"(?:for|lasting|lasted|going on for) (?:over |more than |about |almost )?(?:[5-9]|\d{2,}) (?:min|mins"
             r"|minutes)|(?:[2-9]|several|multiple|many) (?:seizures|fits) (?:in|within|back to back|one after)",
         ),
@@ -978,12 +1017,14 @@ SIGNS: tuple[Sign, ...] = (
         _K.TOXICITY,
         "severe_low_sugar",
         alt(
-            r"(?:blood )?(?:sugar|glucose|bg|bs|reading|cbg|fingerstick)s? (?:is |was |at |of |reads? |dropped to |down "
+            r"(?:blood )?(?:sugar|glucose|bg|bs|reading|cbg|fingerstick)s? (?:is |was |at |of |reads? |dropped to "
+            r"|down "
             r"to |went down to |keeps dropping to |only |like |around |just |came back |:)*(?:[1-4]\d|5[0-3]|[1-9])"
             r"(?! ?(?:%|percent|units|mmol|to [6-9]\d|\d))\b",
             r"(?:sugar|glucose) (?:is |was )?(?:[12](?:\.\d)?) ?mmol",
             r"(?:sugar|glucose) (?:[\w']+ ){0,3}?(?:says? |reads? |shows? )?(?:lo|low reading)\b(?! (?:and|but) fine)",
-            r"(?:low|dropping|crashing|tanking) (?:blood )?sugar (?:[\w']+ ){0,4}?(?:won't|can't|isn't|not|passed|confused"
+            r"(?:low|dropping|crashing|tanking) (?:blood )?sugar (?:[\w']+ ){0,4}?(?:won't|can't|isn't|not|passed"
+            r"|confused"
             r"|unresponsive|seizing|shaking|sweating|slurr\w*)",
             r"(?:insulin|diabetic|sugar) (?:shock|reaction|coma)|hypoglycemic (?:episode|reaction|coma)|severe "
             r"hypo(?:glycemia)?",
@@ -991,37 +1032,104 @@ SIGNS: tuple[Sign, ...] = (
         _A,
         "ADA_HYPO",
     ),
-    _s(_K.TOXICITY, "fever", rf"{_BE}{_VERY}(?:fever\w*|burning up|(?:very |really |super )?hot to the touch"
-       r"|high (?:fever|temp\w*)|temp(?:erature)? (?:is |of )?(?:10[1-9]|39|4[0-2])|overheat\w*)", _C, "HUNTER",
-       "fever"),
-    _s(_K.TOXICITY, "rigidity", r"(?:stiff|rigid|locked|clenched|tight) (?:muscles|body|neck|jaw|arms|legs|all over)"
-       r"|(?:jaw|teeth|neck|body|arms|legs)(?: is| are| feels?| keeps?| has been| got)? (?:clench\w*|locked|lock\w* up"
-       r"|stiff|rigid|grinding)"
-       r"|muscles? (?:are |is |feel |went |keep )?(?:stiff|rigid|locked|tight|cramping)|muscle (?:stiffness|rigidity)"
-       r"|(?:body|he|she|i) (?:is |went |am |feel |feels )?(?:stiff as a board|rigid|stiff)|stiff as a board",
-       _C, "HUNTER", "rigidity"),
-
-    _s(_K.TOXICITY, "clonus_tremor", r"(?:muscles?|legs?|arms?|body|hands?|eyes?|jaw|feet|foot) (?:[\w']+ )?(?:twitch\w*"
-       r"|jerk\w*|shak\w*|trembl\w*|spasm\w*|bouncing)|(?:twitch\w*|jerk\w*|tremors?|trembl\w*|shaking|shaky|shakes"
-       r"|spasms|myoclonus|clonus)", _C, "HUNTER", "neuromuscular"),
+    _s(
+        _K.TOXICITY,
+        "fever",
+        rf"{_BE}{_VERY}(?:fever\w*|burning up|(?:very |really |super )?hot to the touch"
+        r"|high (?:fever|temp\w*)|temp(?:erature)? (?:is |of )?(?:10[1-9]|39|4[0-2])|overheat\w*)",
+        _C,
+        "HUNTER",
+        "fever",
+    ),
+    _s(
+        _K.TOXICITY,
+        "rigidity",
+        r"(?:stiff|rigid|locked|clenched|tight) (?:muscles|body|neck|jaw|arms|legs|all over)"
+        r"|(?:jaw|teeth|neck|body|arms|legs)(?: is| are| feels?| keeps?| has been| got)? (?:clench\w*|locked|lock\w* up"
+        r"|stiff|rigid|grinding)"
+        r"|muscles? (?:are |is |feel |went |keep )?(?:stiff|rigid|locked|tight|cramping)|muscle (?:stiffness|rigidity)"
+        r"|(?:body|he|she|i) (?:is |went |am |feel |feels )?(?:stiff as a board|rigid|stiff)|stiff as a board",
+        _C,
+        "HUNTER",
+        "rigidity",
+    ),
+    _s(
+        _K.TOXICITY,
+        "clonus_tremor",
+        r"(?:muscles?|legs?|arms?|body|hands?|eyes?|jaw|feet|foot) (?:[\w']+ )?(?:twitch\w*"
+        r"|jerk\w*|shak\w*|trembl\w*|spasm\w*|bouncing)|(?:twitch\w*|jerk\w*|tremors?|trembl\w*|shaking|shaky|shakes"
+        r"|spasms|myoclonus|clonus)",
+        _C,
+        "HUNTER",
+        "neuromuscular",
+    ),
     _s(_K.TOXICITY, "sweating", r"(?:sweat\w*|drenched|soaked|diaphore\w*|clammy)", _C, "HUNTER", "sweating"),
-    _s(_K.TOXICITY, "agitation", r"(?:agitat\w*|restless|can't sit still|panick\w*|combative|manic|frantic"
-       r"|freaking out|pacing)", _C, "HUNTER", "agitation"),
-    _s(_K.TOXICITY, "heart_fast", r"(?:heart|pulse|heartbeat|heart rate)(?: [\w']+){0,2} (?:racing|pounding|fast|rapid"
-       r"|through the roof|skipping|irregular|slow)", _C, "HUNTER", "heart"),
-    _s(_K.TOXICITY, "vomiting", r"(?:vomit\w*|throw\w* up|threw up|puk\w*|can't keep (?:anything|food|water) down"
-       r"|diarrh\w*|the runs)", _C, "LABEL_LITHIUM", "gut"),
-    _s(_K.TOXICITY, "unsteady", r"(?:unsteady|wobbly|stumbling|staggering|off balance|can't walk (?:straight|right)"
-       r"|uncoordinated|clumsy|slurr\w*|ataxi\w*)", _C, "LABEL_LITHIUM", "coordination"),
-    _s(_K.TOXICITY, "vision", r"(?:seeing|see|vision is|everything (?:looks|is)) (?:[\w']+ ){0,2}?(?:yellow|green"
-       r"|halos?|blurry|blurred|double)|(?:yellow|green) (?:halos?|vision|tint)|halos? around (?:lights|everything)",
-       _C, "LABEL_DIGOXIN", "vision"),
-    _s(_K.TOXICITY, "jaundice", r"(?:eyes|skin|whites of (?:my|his|her) eyes)(?: [\w']+)? (?:are |is |look |looks |turned "
-       r"|turning |going |getting |have gone |has gone )*(?:yellow\w*|jaundic\w*)|(?:yellow|jaundiced) (?:eyes|skin)"
-       r"|jaundice|dark (?:brown |tea[- ]colou?red |cola[- ]colou?red )?(?:pee|urine)|pain (?:[\w']+ ){0,2}?(?:upper right"
-       r"|right upper|right side)", _C, "LABEL_LIVER", "liver"),
-    _s(_K.TOXICITY, "pupils", r"(?:pupils|eyes) (?:are |look )?(?:huge|dilated|pinpoint|tiny|like pinpoints|blown)"
-       r"|(?:pinpoint|dilated|tiny) pupils", _C, "CDC_OPIOID", "pupils"),
+    _s(
+        _K.TOXICITY,
+        "agitation",
+        r"(?:agitat\w*|restless|can't sit still|panick\w*|combative|manic|frantic"
+        r"|freaking out|pacing)",
+        _C,
+        "HUNTER",
+        "agitation",
+    ),
+    _s(
+        _K.TOXICITY,
+        "heart_fast",
+        r"(?:heart|pulse|heartbeat|heart rate)(?: [\w']+){0,2} (?:racing|pounding|fast|rapid"
+        r"|through the roof|skipping|irregular|slow)",
+        _C,
+        "HUNTER",
+        "heart",
+    ),
+    _s(
+        _K.TOXICITY,
+        "vomiting",
+        r"(?:vomit\w*|throw\w* up|threw up|puk\w*|can't keep (?:anything|food|water) down"
+        r"|diarrh\w*|the runs)",
+        _C,
+        "LABEL_LITHIUM",
+        "gut",
+    ),
+    _s(
+        _K.TOXICITY,
+        "unsteady",
+        r"(?:unsteady|wobbly|stumbling|staggering|off balance|can't walk (?:straight|right)"
+        r"|uncoordinated|clumsy|slurr\w*|ataxi\w*)",
+        _C,
+        "LABEL_LITHIUM",
+        "coordination",
+    ),
+    _s(
+        _K.TOXICITY,
+        "vision",
+        r"(?:seeing|see|vision is|everything (?:looks|is)) (?:[\w']+ ){0,2}?(?:yellow|green"
+        r"|halos?|blurry|blurred|double)|(?:yellow|green) (?:halos?|vision|tint)|halos? around (?:lights|everything)",
+        _C,
+        "LABEL_DIGOXIN",
+        "vision",
+    ),
+    _s(
+        _K.TOXICITY,
+        "jaundice",
+        r"(?:eyes|skin|whites of (?:my|his|her) eyes)(?: [\w']+)? (?:are |is |look |looks |turned "
+        r"|turning |going |getting |have gone |has gone )*(?:yellow\w*|jaundic\w*)|(?:yellow|jaundiced) (?:eyes|skin)"
+        r"|jaundice|dark (?:brown |tea[- ]colou?red |cola[- ]colou?red )?(?:pee|urine)"
+        r"|pain (?:[\w']+ ){0,2}?(?:upper right"
+        r"|right upper|right side)",
+        _C,
+        "LABEL_LIVER",
+        "liver",
+    ),
+    _s(
+        _K.TOXICITY,
+        "pupils",
+        r"(?:pupils|eyes) (?:are |look )?(?:huge|dilated|pinpoint|tiny|like pinpoints|blown)"
+        r"|(?:pinpoint|dilated|tiny) pupils",
+        _C,
+        "CDC_OPIOID",
+        "pupils",
+    ),
     # --- Serious skin reactions: Stevens-Johnson syndrome, TEN, DRESS. (LABEL_SKIN)
     _s(
         _K.SEVERE_SKIN,
@@ -1034,11 +1142,13 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:spots|blotches|patches|rash|lesions|bumps|marks|welts)(?: [\w']+){0,3}? (?:with|and|have|has|forming)"
             r" (?:[\w']+ )?blisters?",
             r"(?:eyes?|eyelids?)(?: [\w']+){0,2}? (?:crust\w*|glued|stuck) (?:shut|closed|together)",
-
-            r"rash (?:[\w']+ ){0,3}?(?:with|and|into|turned|turning|has|is|now) (?:[\w']+ ){0,2}?(?:blisters|blistering|peeling"
+            r"rash (?:[\w']+ ){0,3}?(?:with|and|into|turned|turning|has|is|now) (?:[\w']+ ){0,2}?(?:blisters|blistering"
+            r"|peeling"
             r"|bubbles)",
             r"covered (?:in|with) (?:[\w']+ )?(?:blisters|sores|peeling skin)",
-            r"blisters? (?:[\w']+ ){0,3}?(?:all over|everywhere|on (?:his|her|my|the) (?:[\w']+ )?(?:body|chest|back|face|lips"
+            r"blisters? (?:[\w']+ ){0,3}?(?:all over|everywhere|(?:on|across|over|covering) (?:his|her|my"
+            r"|the) (?:[\w']+ )?"
+            r"(?:body|chest|back|face|lips"
             r"|arms|legs|skin))",
             r"(?:have|having|has|got|getting|developing|develop(?:ed)?|think (?:i|he|she) (?:have|has|'ve got)|it's"
             r"|this is|might have|could have|diagnosed with) (?:a |an )?(?:stevens[- ]johnson|sjs|toxic epidermal|ten"
@@ -1057,7 +1167,6 @@ SIGNS: tuple[Sign, ...] = (
             r"|the) (?:mouth|lips|eyes?|nose|throat|genitals|private)",
             r"(?:mouth|lips|eyes|genitals|privates|private parts|throat)(?: and \w+)?(?: [\w']+){0,2}? (?:sore|raw"
             r"|burning|ulcerated|bleeding)",
-
             r"(?:mouth|eye|genital|lip) (?:sores|ulcers|blisters|lesions)|(?:eyes|eye) (?:are |is )?(?:red and "
             r"(?:burning|crusty|swollen)|burning)",
         ),
@@ -1113,7 +1222,8 @@ UNCERTAIN = alt(
 # Conditional and hypothetical spans, cut out up to the next comma or clause ("what happens if you take 20?").
 HYPOTHETICAL = alt(
     r"(?:what|wat|wht) (?:if|happens|would happen|will happen|could happen|should happen)",
-    r"\bif\b|in case|suppose|supposing|hypothetically|imagine|let'?s say|say (?:someone|a person|i|you)",
+    r"(?<!sure )(?<!know )(?<!tell )(?<!unsure )\bif\b|in case|suppose|supposing|hypothetically|imagine|let'?s say"
+    r"|say (?:someone|a person|i|you)",
     r"what (?:are|is) the (?:chances|odds|risk)|is it possible|could (?:it|this|that|taking|they|these|an?)",
     r"would (?:it|that|taking|this|an?)|(?:worr(?:y|ied|ying)|afraid|scared|concerned|nervous|paranoid|fear) "
     r"(?:that |about )?(?:[\w']+ ){0,3}?(?:might|could|will|would|may|gonna|going to)",
@@ -1121,13 +1231,10 @@ HYPOTHETICAL = alt(
     r"(?:(?:i|he|she|they|we|it)'ll|(?:i|he|she|they) will) (?:[\w']+ )?(?:have|get|go into|develop|start) (?:a|an"
     r"|another|any|some)",
     r"(?:could|might|may|can|would|will) (?:[\w']+ )?(?:swallow|eat|take|get into|drink|chew|find|get|overdose|od"
-
     r"|stop|fall|hit|bleed|choke)\b",
-
     r"when (?:someone|somebody|a person|people|you|patients?|a patient|kids|children|a child)",
     r"(?:am|is|are) (?:i|he|she|it|we|they) (?:gonna|going to) (?:be|get|have|feel|need)|will (?:i|he|she|it|this"
     r"|that|we|they) (?:be|get|have|feel|need)",
-
     r"(?:someone|somebody|a person|people|anyone|patients?) (?:who|that)",
     r"(?:how|what) (?:do|would|should|can|will) (?:i|you|we) (?:know|tell|recogni[sz]e|spot)",
     r"before (?:i|he|she|we) (?:start|take|give|try)|planning (?:to|on) (?:start|take|give|try)",
@@ -1137,9 +1244,9 @@ HYPOTHETICAL = alt(
 # "What do I do if my son swallowed..." reports a real event in conditional form: a specific person and a past
 # tense verb in the if-clause keep it. (POISON_HELP: callers phrase real exposures this way)
 REAL_CONDITIONAL = alt(
-    rf"if (?:my|our) (?!(?:[\w']+ ){{0,3}}?(?:ever|someday|one day|again|later))(?:[\w']+ ){{0,3}}?"
+    r"if (?:my|our) (?!(?:[\w']+ ){0,3}?(?:ever|someday|one day|again|later))(?:[\w']+ ){0,3}?"
     r"(?:just |already |accidentally |maybe |may have |might have )?"
-    rf"(?:swallowed|took|ate|drank|chewed|got into|licked|overdosed|od'?d)",
+    r"(?:swallowed|took|ate|drank|chewed|got into|licked|overdosed|od'?d)",
     r"if (?:i|he|she) (?:just |already |accidentally )(?:swallowed|took|ate|drank|chewed|overdosed)",
 )
 # Asking for information rather than reporting: the object of these cues is a topic, not an event.
@@ -1153,7 +1260,8 @@ INFO_CUE = alt(
     r"what (?:is|are|does|do) (?:a |an |the )?(?:[\w']+ ){0,4}?(?:mean|like|look like|feel like)|definition|define",
     r"what counts as|difference between|how (?:common|long|soon|fast|rare)",
     r"(?:tell|teach) me about|explain|describe|list (?:the )?|(?:should|do) i (?:watch|look) (?:out )?for",
-    r"is (?:it|this|that) (?:normal|common|a sign|a symptom|a side effect|possible|dangerous|serious)",
+    # "Is it normal that my lips are swelling?" asks about something happening: only a topic is cut out.
+    r"is (?:it|this|that) (?:common|a sign|a symptom|a side effect|possible)",
     r"(?:what|which) (?:should|do) (?:i|you|we) (?:watch|look)|when (?:should|do) (?:i|you|we) (?:call|go|worry"
     r"|seek)",
     r"how (?:much|many) (?:[\w']+ ){0,3}?(?:is|are) (?:too much|too many|safe|dangerous|toxic|lethal|fatal)",
@@ -1214,7 +1322,8 @@ HABITUAL = alt(
 )
 # A schedule makes "take all my meds" a routine ("with breakfast from now on").
 ROUTINE_SCHEDULE = alt(
-    r"with (?:breakfast|food|water|dinner|lunch|meals?|a meal|milk|juice)|in the (?:morning|evening)|at (?:night"
+    r"with (?:breakfast|food|water|dinner|lunch|meals?|a meal|milk|juice)|in the (?:morning|evening)|at (?:breakfast"
+    r"|dinner|lunch|night"
     r"|bedtime|once a day)|from now on|every (?:day|morning|night)|daily|each (?:day|morning|night)|once a day",
     r"twice a day|as prescribed|as directed|on time|same time",
 )
@@ -1226,7 +1335,8 @@ PRESENT = alt(
 )
 # Negations that govern a list of nouns ("no shaking, sweating or fever"); a negated verb ends at its clause.
 NEGATION_OF_LIST = alt(
-    r"no|never|without|denies|denied|deny|none|neither|nor|free of|absence of|negative for|no signs? of|no symptoms? of",
+    r"no|never|without|denies|denied|deny|none|neither|nor|free of|absence of|negative for|no signs? of"
+    r"|no symptoms? of",
     r"not any|no more",
 )
 # What ends the reach of a negation: a contrast, a new subject, the present moment.
@@ -1244,13 +1354,13 @@ IDIOM = alt(
     r"(?:he|she|they|you|mom|mum|dad|wife|husband|boss|parents|teacher|coach|boyfriend|girlfriend|doctor|pharmacist"
     r"|\w+'s)(?:'s|'re|'ll| is| are| will| would)? (?:gonna|going to|will|would|could)? ?kill (?:me|him|her|you|us)"
     r"(?! to| with)",
-
     r"dying (?:to|for|of (?:laughter|boredom|embarrassment|curiosity)|laughing|here lol)|to die for|(?:could|would"
     r"|i'll|gonna) die of (?:embarrassment|shame|boredom|laughter)",
     r"(?:(?:want|wanna|gonna|going|could|would|might|about|i'll|will|wanted|ready) (?:to )?)?(?:literally |just |"
     r"actually )?die (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|cringe|cuteness|jealousy|envy"
     r"|happiness|excitement|hunger|thirst|the heat|heat)",
-    r"(?:scared|bored|frightened|worried|freaked|tickled|stressed) (?:[\w']+ )?to death|sick to death|dead (?:tired|beat"
+    r"(?:scared|bored|frightened|worried|freaked|tickled|stressed) (?:[\w']+ )?to death|sick to death|dead (?:tired"
+    r"|beat"
     r"|on my feet|serious|wrong|set|last|center|end|ringer)|i'm dead(?: lol| 😂| lmao|!)|dead (?:lol|😂)",
     r"(?:gave|give|giving|almost had|nearly had|about to have|going to have|gonna have) (?:me |him |her |us )?an? "
     r"(?:heart attack|stroke|aneurysm|seizure|coronary)(?: when| at| over| seeing| if| because| lol| haha)?",

@@ -11,7 +11,6 @@ questions about a topic and figures of speech are cut out first, so they stay ro
 from __future__ import annotations
 
 import functools
-import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from typing import Protocol
 from pharmabot.agents import red_flag_model as model
 from pharmabot.agents.red_flag_model import EmergencyKind, Help, Sign, Strength
 
-__all__ = ["Emergency", "EmergencyKind", "NameFinder", "detect_emergency", "emergency_reply"]
+__all__ = ["Emergency", "EmergencyKind", "NameFinder", "detect_emergency", "emergency_reply", "warm"]
 
 # Hand-written rules on purpose: the check must be deterministic, instant and reviewable, and it runs
 # before anything else, so it cannot wait for a model (none of the classifiers that exist runs without one).
@@ -66,8 +65,6 @@ def _word(source: str) -> re.Pattern[str]:
     # A match may end on a space ("when she was a ..."): the space is then its boundary.
     # A pattern may also start at an apostrophe ("she" + "'s choking").
     return _re(rf"(?:(?<![\w'])|(?='))(?:{source})(?:(?<= )|(?![\w']))")
-
-
 
 
 @functools.cache
@@ -161,11 +158,10 @@ def _correct(word: str) -> str:
         word, [w for w in _VOCABULARY if w[0] == word[0]], scorer=fuzz.ratio, score_cutoff=85 if len(word) < 9 else 80
     )
     # Another form of the same word ("swallow", "swallowed") is not a typo: its tense matters.
-    stem = len(os.path.commonprefix([word, found[0]])) if found else 0
-    if not found or {word[stem:], found[0][stem:]} <= _ENDINGS:
+    if not found:
         return word
-    return found[0]
-
+    stem = next((i for i, (a, b) in enumerate(zip(word, found[0], strict=False)) if a != b), len(word))
+    return word if {word[stem:], found[0][stem:]} <= _ENDINGS else found[0]
 
 
 def _numbers(text: str) -> str:
@@ -182,7 +178,6 @@ def _numbers(text: str) -> str:
     # "One" stays a word: "little one", "one side of his face", "one of my pills" read better that way.
     small = "|".join(word for word in _UNITS if word not in ("zero", "one"))
     return _re(r"\b(" + small + r")\b").sub(lambda m: str(_UNITS[m.group(1)]), text)
-
 
 
 def _normalize(text: str) -> str:
@@ -321,8 +316,7 @@ def _onset(before: str) -> bool:
     return bool(onset and any(_word(s).search(onset.group()) for s in (*_SUBSTANCE_SOURCES, r"taking|using|dose")))
 
 
-def _negated(
-text: str, start: int, protected: Sequence[tuple[int, int]] = ()) -> bool:
+def _negated(text: str, start: int, protected: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a negation governs what starts at START: "no chest pain", "isn't having trouble breathing", and the
     rest of a list ("no shaking, sweating or fever"), but not across "but" or a new subject ("and now she...").
 
@@ -348,7 +342,6 @@ text: str, start: int, protected: Sequence[tuple[int, int]] = ()) -> bool:
     # Past the first item only a list continues the negation ("no shaking, sweating or fever"); "it isn't helping,
     # wheezing so bad" starts something new.
     return bool(_word(model.NEGATION_OF_LIST).fullmatch(cue.group())) and all(len(p.split()) <= 3 for p in pieces)
-
 
 
 # --- the analysis of one message -----------------------------------------------------------------------------
@@ -441,13 +434,17 @@ def _dosing_error_ratio(window: str) -> bool:
     """An amount many times the intended one ("gave 10 ml instead of 1 ml")."""
     match = _re(r"(\d+(?:\.\d+)?) ?(?:\S+ ){0,4}?instead of (?:\S+ ){0,2}?(\d+(?:\.\d+)?)").search(window)
     return bool(
-        match and float(match.group(2)) > 0 and float(match.group(1)) / float(match.group(2)) >= model.DOSING_ERROR_RATIO
+        match
+        and float(match.group(2)) > 0
+        and float(match.group(1)) / float(match.group(2)) >= model.DOSING_ERROR_RATIO
     )
 
 
 def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
     events: list[_Ingestion] = []
-    child_in_message = any(_word(model.CHILD).search(s.text) for s in analysis.sentences)
+    # "He" is the child when one was named, even in the story before.
+    child_in_message = bool(_word(model.CHILD).search(analysis.text))
+
     for index, sentence in enumerate(analysis.sentences):
         text = sentence.text
         intakes = list(_word(model.INGESTED).finditer(text))
@@ -461,7 +458,10 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             if verb in ("mixed", "combined"):
                 end = max(end, min(len(text), match.end() + 40))  # "mixed my xanax, then some vodka"
             # "took my wife's pills plus mine, 14 tablets total": an amount told in the next clause counts.
-            amount = _re(r"[,:;]? ?(?:about |like |maybe |around |roughly |at least |over |~)?\d+ ").match(text, end)
+            amount = _re(
+                r"[,:;]? ?(?:(?:about |like |maybe |around |roughly |at least |over |~)?\d+ |all of (?:it|them)|the "
+                r"(?:whole|entire) |every (?:one|pill|tablet|last)|a whole )"
+            ).match(text, end)
             if amount:
                 end = _clause_end(text, amount.end())
             window = text[match.end() : end].strip()
@@ -480,7 +480,6 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             large = bool(
                 container
                 or _count_is_large(window, analysis, high_risk=high_risk)
-
                 or _acetaminophen_overdose(window)
                 or _dosing_error_ratio(window)
             )
@@ -497,7 +496,6 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                     poison=poison,
                     toxic_product=bool(_word(model.TOXIC_PRODUCT).search(window)),
                     not_theirs=bool(_word(model.NOT_THEIRS).search(window) or _word(model.BY_ACCIDENT).search(text)),
-
                     own_dose=_own_dose(window, analysis),
                     anaphoric=bool(_re(model.ANAPHORIC_OBJECT).match(window)),
                     beyond_use=bool(
@@ -523,8 +521,7 @@ def _own_dose(window: str, analysis: _Analysis) -> bool:
     return bool(own and analysis.has_substance(own.group(1)))
 
 
-def _subject(
-before: str, child_in_message: bool) -> str:
+def _subject(before: str, child_in_message: bool) -> str:
     """Who took it: the last person named before the verb ("he" or "she" is the child when one was named)."""
     found = [
         (m.start(), kind)
@@ -561,7 +558,7 @@ def _intent(analysis: _Analysis) -> None:
             # "I'm going to take all my meds with breakfast from now on" is a schedule.
             if _re(r"\b(?:take|taking|swallow|inject|use|drink)\b").search(match.group()) and _word(
                 model.ROUTINE_SCHEDULE
-            ).search(text, match.end(), _clause_end(text, match.end())):
+            ).search(text, _clause_start(text, match.start()), _clause_end(text, match.end())):
                 continue
             analysis.add(EmergencyKind.SUICIDAL, "suicidal.intent")
             return
@@ -649,7 +646,9 @@ def _compose(analysis: _Analysis) -> None:
         for e in _ingestions(analysis)
         if not (analysis.sentences[e.sentence].question and not analysis.sentences[e.sentence].personal)
     ]
-    substance_named = any(analysis.has_substance(s.text) for s in analysis.sentences)
+    # What "she drank some" refers to may be named anywhere, even in the story before.
+    substance_named = analysis.has_substance(analysis.text)
+
     context = bool(events) or any(analysis.has_substance(s.plain) for s in analysis.sentences)
     for sentence in analysis.sentences:
         if sentence.question and not sentence.personal:
@@ -657,14 +656,11 @@ def _compose(analysis: _Analysis) -> None:
         for match in _word(model.OVERDOSED).finditer(sentence.text):
             # "OD'd on netflix", "overdosed on caffeine": a figure of speech unless what follows is a drug.
             target = _re(r" on (?:my |his |her |some |the )?([\w']+(?: [\w']+)?)").match(sentence.text, match.end())
-            if target and (
-                _word(model.FOOD_LIKE).match(target.group(1))
-                and not _word(r"pills?|tablets?|caps|capsules|powder").search(target.group(1))
-                or not (
-                    analysis.has_substance(target.group(1)) or _word(model.UNKNOWN_SUBSTANCE).match(target.group(1))
-                )
-            ):
-                continue
+            if target:
+                named = target.group(1)
+                food = _word(model.FOOD_LIKE).match(named) and not _word(r"pills?|tablets?|caps|capsules").search(named)
+                if food or not (analysis.has_substance(named) or _word(model.UNKNOWN_SUBSTANCE).match(named)):
+                    continue
             if not _negated(sentence.text, match.start()):
                 analysis.add(EmergencyKind.OVERDOSE, "overdose.overdosed")
 
@@ -678,11 +674,25 @@ def _compose(analysis: _Analysis) -> None:
 
     _signs(analysis, context=context)
     # An ingestion beyond use with danger signs is a poisoning too: Poison Help can guide the responders.
-    poisoning_signs = {EmergencyKind.UNRESPONSIVE, EmergencyKind.BREATHING, EmergencyKind.SEIZURE, EmergencyKind.TOXICITY}
+    poisoning_signs = {
+        EmergencyKind.UNRESPONSIVE,
+        EmergencyKind.BREATHING,
+        EmergencyKind.SEIZURE,
+        EmergencyKind.TOXICITY,
+    }
     if any(f.kind in poisoning_signs for f in analysis.found) and any(
         e.large or e.poison or (e.substance and e.beyond_use) for e in events
     ):
         analysis.add(EmergencyKind.OVERDOSE, "overdose.ingestion_with_danger_signs")
+
+
+def warm() -> None:
+    """Compile every rule now: start-up runs this off the event loop, so the first message pays nothing."""
+    for name, value in vars(model).items():
+        if name.isupper() and not name.startswith("_") and isinstance(value, str):
+            _word(value)
+    _sign_patterns()
+    detect_emergency("Warming up: my son may have swallowed 20 of my pills, he can't wake and isn't breathing.")
 
 
 def detect_emergency(text: str, *, names: NameFinder | None = None) -> Emergency | None:
@@ -704,32 +714,47 @@ def detect_emergency(text: str, *, names: NameFinder | None = None) -> Emergency
 # --- the reply ---------------------------------------------------------------------------------------------------
 
 _HELP_OF = {category.kind: category.help for category in model.CATEGORIES}
+_POISONING = frozenset({EmergencyKind.OVERDOSE, EmergencyKind.CHILD_INGESTION, EmergencyKind.TOXICITY})
 
 
 def emergency_reply(emergency: Emergency) -> str:
-    """Routing-only reply: who to call now, first the line the emergency needs most; no drug advice."""
+    """Routing-only reply: the line each kind of emergency needs, the most urgent first; no medicine advice.
+
+    911 for breathing, the heart, stroke, bleeding, seizures, anaphylaxis, severe skin reactions and anyone
+    unresponsive; 988 for suicidal thoughts; Poison Help (1-800-222-1222) for an overdose or a poisoning, with 911
+    when the person is hard to wake, struggling to breathe or seizing (POISON_HELP), and 911 first when an overdose
+    comes with suicidal intent.
+    """
     kinds = set(emergency.kinds)
-    needs = {help_ for kind in kinds for help_ in _HELP_OF[kind][:1]}
-    ingestion = bool(kinds & {EmergencyKind.OVERDOSE, EmergencyKind.CHILD_INGESTION, EmergencyKind.TOXICITY})
+    suicidal = EmergencyKind.SUICIDAL in kinds
+    poisoning = bool(kinds & _POISONING)
+    call_911 = any(_HELP_OF[kind][0] is Help.EMERGENCY for kind in kinds) or (suicidal and poisoning)
     lines = ["This sounds like an emergency. Please get help right now."]
-    if Help.EMERGENCY in needs:
+    if call_911:
         lines.append("- Call 911 (or your local emergency number) now.")
-    if EmergencyKind.SUICIDAL in kinds:
+    if suicidal:
         lines.append("- Call or text 988 (Suicide & Crisis Lifeline, US) to talk to someone now. You are not alone.")
-        if Help.EMERGENCY not in needs:
+        if not call_911:
             lines.append(
                 "- If you might act on these thoughts, or have already taken something, call 911 "
                 "(or your local emergency number) now."
             )
-    if ingestion or Help.POISON in needs:
+    if poisoning:
         lines.append("- For a poisoning or overdose, call Poison Help: 1-800-222-1222 (US, free, 24/7).")
-        if Help.EMERGENCY not in needs:
+        if not call_911:
             lines.append(
                 "- Call 911 (or your local emergency number) instead if the person is hard to wake, "
                 "has trouble breathing or has a seizure."
             )
-    lines.append(
-        "- Stay with the person, keep the medicine containers to show the responders, and follow their directions."
-    )
+        lines.append(
+            "- Keep the medicine or product containers to show the responders; if you are helping someone, stay "
+            "with them."
+        )
+    elif suicidal:
+        lines.append("- If this is about someone else, stay with them and keep medicines and weapons away from them.")
+    else:
+        lines.append(
+            "- If you are helping someone, stay with them and follow the directions of the people on the line."
+        )
     lines.append("I can't give medicine advice for an emergency; the people on these lines can help right away.")
     return "\n".join(lines)
