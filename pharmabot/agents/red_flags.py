@@ -336,11 +336,12 @@ def _negated(text: str, start: int, protected: Sequence[tuple[int, int]] = ()) -
     between = text[cue.end() : start]
     if len(between.split()) > 8 or _re(model.NEGATION_ENDS).search(between):
         return False
-    pieces = _re(r",| or | and | nor ").split(between)
-    if len(pieces) == 1:
+    # "Not having chest pain or trouble breathing": "or" and "nor" carry any negation down a list...
+    if len(_re(r",| and ").split(between)) == 1:
         return True
-    # Past the first item only a list continues the negation ("no shaking, sweating or fever"); "it isn't helping,
-    # wheezing so bad" starts something new.
+    # ...commas and "and" only a negation of nouns ("no shaking, sweating or fever"): "it isn't helping, wheezing so
+    # bad" starts something new.
+    pieces = _re(r",| or | and | nor ").split(between)
     return bool(_word(model.NEGATION_OF_LIST).fullmatch(cue.group())) and all(len(p.split()) <= 3 for p in pieces)
 
 
@@ -386,11 +387,24 @@ class _Analysis:
         if all(f.kind is not kind for f in self.found):
             self.found.append(_Found(kind, rule))
 
+    _mentions: tuple[str, ...] | None = None
+
     def has_substance(self, text: str) -> bool:
         """A medicine, drug, street name or poison in TEXT: from the lexicon, else from the catalog."""
         if any(_word(source).search(text) for source in _SUBSTANCE_SOURCES):
             return True
-        return self.names is not None and bool(self.names.find_mention_groups(text))
+        return any(_word(re.escape(name)).search(text) for name in self.mentions())
+
+    def mentions(self) -> tuple[str, ...]:
+        """The drug names the catalog finds in the whole message: one scan, and only when the lexicon did not decide."""
+        if self._mentions is None:
+            found = self.names.find_mention_groups(self.text) if self.names is not None else ()
+            self._mentions = tuple({self.text[m.start : m.end] for m, _ in found})
+        return self._mentions
+
+    def substance_named(self) -> bool:
+        """A substance named anywhere, even in the story before ("she drank some" names it elsewhere)."""
+        return self.has_substance(self.text)
 
 
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,4})(?:\+| or \d+| to \d+|-\d+)?")
@@ -576,7 +590,7 @@ def _intent(analysis: _Analysis) -> None:
         analysis.add(EmergencyKind.SUICIDAL, "suicidal.preparation")
 
 
-def _signs(analysis: _Analysis, *, context: bool) -> None:
+def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
     """Danger signs reported now: alone, or with a cause (a medicine, an ingestion, another sign, severity)."""
     reported: list[Sign] = []
     for sentence in analysis.sentences:
@@ -616,20 +630,25 @@ def _signs(analysis: _Analysis, *, context: bool) -> None:
         elif sign.name in ("hives", "heart_rhythm", "near_fainting", "mucosal_sores", "spreading_rash"):
             if others or severity:
                 analysis.add(sign.kind, rule)
-        elif context or others or severity:
+        elif others or severity or _context(analysis, events):
             analysis.add(sign.kind, rule)
-    if len(toxicity_groups) >= 3 or (len(toxicity_groups) >= 2 and context):
+    if len(toxicity_groups) >= 3 or (len(toxicity_groups) >= 2 and _context(analysis, events)):
         analysis.add(EmergencyKind.TOXICITY, "toxicity.cluster")
     for group, medicine, _source in model.TOXIC_SIGN_OF:
         if group in toxicity_groups and _word(medicine).search(analysis.text):
             analysis.add(EmergencyKind.TOXICITY, f"toxicity.{group}_sign_of_{medicine.strip('(?:)').split('|')[0]}")
 
 
-def _child_exposure(analysis: _Analysis, events: Sequence[_Ingestion], substance_named: bool) -> bool:
+def _context(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
+    """A cause for a danger sign: an intake, or a medicine named (a past or conditional mention counts)."""
+    return bool(events) or any(analysis.has_substance(s.plain) for s in analysis.sentences)
+
+
+def _child_exposure(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
     for event in events:
         if event.subject != "child":
             continue
-        substance = event.substance or (event.anaphoric and substance_named)
+        substance = event.substance or (event.anaphoric and analysis.substance_named())
         accidental = bool(_re(model.ACCIDENTAL_VERB).fullmatch(event.verb)) and substance
         risky = event.large or event.high_risk or event.poison or (event.not_theirs and substance)
         if (accidental or risky) and not (event.own_dose and not event.large and not event.poison):
@@ -637,7 +656,11 @@ def _child_exposure(analysis: _Analysis, events: Sequence[_Ingestion], substance
     # "Found my toddler with the open bottle", "my son found my pills... 5 are missing": a possible ingestion, which
     # Poison Help assesses.
     child = any(_word(model.CHILD).search(s.text) for s in analysis.sentences)
-    return child and substance_named and any(_word(model.CHILD_FOUND).search(s.text) for s in analysis.sentences)
+    return (
+        child
+        and any(_word(model.CHILD_FOUND).search(s.text) for s in analysis.sentences)
+        and analysis.substance_named()
+    )
 
 
 def _compose(analysis: _Analysis) -> None:
@@ -646,10 +669,7 @@ def _compose(analysis: _Analysis) -> None:
         for e in _ingestions(analysis)
         if not (analysis.sentences[e.sentence].question and not analysis.sentences[e.sentence].personal)
     ]
-    # What "she drank some" refers to may be named anywhere, even in the story before.
-    substance_named = analysis.has_substance(analysis.text)
 
-    context = bool(events) or any(analysis.has_substance(s.plain) for s in analysis.sentences)
     for sentence in analysis.sentences:
         if sentence.question and not sentence.personal:
             continue
@@ -665,14 +685,14 @@ def _compose(analysis: _Analysis) -> None:
                 analysis.add(EmergencyKind.OVERDOSE, "overdose.overdosed")
 
     _intent(analysis)
-    if _child_exposure(analysis, events, substance_named):
+    if _child_exposure(analysis, events):
         analysis.add(EmergencyKind.CHILD_INGESTION, "child_ingestion.exposure")
     if any(e.large and e.subject != "child" for e in events):
         analysis.add(EmergencyKind.OVERDOSE, "overdose.large_amount")
     if any(e.toxic_product for e in events):
         analysis.add(EmergencyKind.OVERDOSE, "overdose.toxic_product")
 
-    _signs(analysis, context=context)
+    _signs(analysis, events=events)
     # An ingestion beyond use with danger signs is a poisoning too: Poison Help can guide the responders.
     poisoning_signs = {
         EmergencyKind.UNRESPONSIVE,
