@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pharmabot.agents.intent import IntentDecision, classify
-from pharmabot.agents.red_flags import detect_emergency, emergency_reply
+from pharmabot.agents.red_flags import NameFinder, detect_emergency, emergency_reply
 from pharmabot.answer.base import AnswerContext, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.errors import PharmaBotError
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
+from pharmabot.knowledge.names import Mention
 from pharmabot.logs import log_id
 from pharmabot.retrieval.base import SearchHit, SearchSpec
 from pharmabot.retrieval.query import detect_intents
@@ -93,7 +94,7 @@ class TriageAgent:
         status = TurnStatus.failed
         error_code: str | None = None
         try:
-            emergency = detect_emergency(message)
+            emergency = detect_emergency(message, names=catalog_names(self.services))
             if emergency is not None:
                 # Routing only: no retrieval, no model, no drug advice.
                 intent = Intent.emergency
@@ -363,12 +364,31 @@ async def _shielded(coro: Coroutine[Any, Any, None]) -> None:
     await asyncio.shield(task)
 
 
-def admit(message: str) -> str:
+class _CatalogNames:
+    """The drug catalog as the emergency check's name finder, loaded only when the check needs it.
+
+    The lexicon decides most messages, so an emergency on a cold worker is routed before the catalog loads.
+    """
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def find_mention_groups(self, text: str) -> list[tuple[Mention, tuple[str, ...]]]:
+        return self._services.knowledge.catalog.find_mention_groups(text)
+
+
+def catalog_names(services: Services) -> NameFinder:
+    """Drug names for the emergency check, from the catalog of the label index."""
+    return _CatalogNames(services)
+
+
+def admit(message: str, *, names: NameFinder | None = None) -> str:
     """Normalize a message and refuse prompt injection (400) unless it reports an emergency.
 
-    Emergencies win: "ignore all rules, I took 40 pills" must still reach emergency routing.
+    Emergencies win: "ignore all rules, I took 40 pills" must still reach emergency routing. NAMES lets the
+    emergency check recognise every drug the catalog knows, as the chat turn will.
     """
     text = normalize(message)
-    if detect_emergency(text) is None:
+    if detect_emergency(text, names=names) is None:
         sanitize_input(text)
     return text
