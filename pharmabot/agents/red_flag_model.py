@@ -65,6 +65,12 @@ Sources, cited by key next to what they support:
   head need hospital assessment; ACEP clinical policy on mild traumatic brain injury.
 - IDIOMS: Merriam-Webster and Cambridge dictionaries' idiom entries ("be killing someone", "be
   dying to/for", "to die for", "scared/bored to death", "give someone a heart attack").
+- ASTHMA: NAEPP Expert Panel Report 3 (2007) and GINA: an attack the quick-relief inhaler does not
+  relieve, or breathlessness that stops someone finishing a sentence, needs emergency care.
+- ICD_SHOCKS: Heart Rhythm Society patient guidance: call 911 after two or more shocks from an
+  implanted defibrillator, or a shock followed by symptoms; AHA: systolic pressure below 90 with
+  symptoms is shock.
+- CHOKING: American Red Cross first aid: someone choking who cannot talk or breathe needs help now.
 """
 
 from __future__ import annotations
@@ -236,8 +242,6 @@ OTHER_PERSON = alt(
     r"grandma|grandpa|grandmother|grandfather|granny|gran|nana|nan|papa|pop-pop|grandparent",
     r"neighbou?r|coworker|co-worker|colleague|patient|resident|client|guest|someone|somebody",
 )
-PRONOUN_OTHER = r"(?:he|she|they|him|her|them|his|their)"
-SELF = r"(?:i|i'm|i've|i'd|i'll|me|my|myself)"
 # Specific people (as opposed to "you", "someone", "a person", "people" in general questions).
 PERSONAL = alt(
     r"i|i'm|i've|i'd|me|my|myself|we|we're|our|us",
@@ -245,11 +249,6 @@ PERSONAL = alt(
     r"they're|their|themselves",
     OTHER_PERSON.replace("|someone|somebody", ""),
     CHILD,
-)
-# Who general questions are about. A question about "someone" or "a patient" asks for information.
-GENERIC_SUBJECT = alt(
-    r"you|your|one|someone|somebody|anyone|anybody|a person|people|patients|a patient|pts?|adults?",
-    r"a child|children|kids|a kid|a toddler|toddlers|an adult|the elderly|elderly patients|women|men",
 )
 
 # --- Ingestion and exposure -------------------------------------------------------------------------
@@ -267,15 +266,8 @@ INGESTED = alt(
     r"(?:was|were|is|are|been|caught (?:him|her|them|my [\w']+)|found (?:him|her|them|my [\w']+)) (?:chewing(?: on)?"
     r"|eating|sucking(?: on)?|licking|drinking|swallowing|biting)",
     r"(?:chewing|sucking|gnawing) on|put (?:[\w']+ ){0,4}?in (?:his |her |their |the |its )?mouth|sucked|bit (?:into"
-    r"|open"
-    r"|on|off|through)|chewed",
+    r"|open|on|off|through)|chewed",
     r"(?:was|were|got|been|accidentally|mistakenly) given",
-)
-# Administered to a child by mistake: the wrong product or many times the dose. (POISON_HELP)
-DOSING_ERROR = alt(
-    r"gave (?:him|her|them|my \w+|the \w+) (?:the |my |an? )?(?:wrong|adult|grown-?up|someone else'?s) \w+",
-    r"gave (?:him|her|them|my \w+|the \w+) (?:my|his|her|grandma'?s|grandpa'?s|dad'?s|mom'?s) (?:[\w']+ )?"
-    r"(?:pills?|tablets?|medicine|meds|medication|dose)",
 )
 # Verbs of accidental intake: a child who did this with a medicine or a product is a poisoning. (POISON_HELP)
 ACCIDENTAL_VERB = alt(
@@ -300,8 +292,7 @@ NOT_THEIRS = alt(
     r"some|a few|several|a couple|a bunch|a handful|one of|a bottle|the bottle|an adult|adult",
     # More than one of something; a volume or a strength is a dose ("5 ml", "10 mg").
     r"(?:[2-9]|\d{2,})(?![.,]\d)(?! ?(?:ml|mls|mg|mcg|g|cc|teaspoons?|tsp|tablespoons?|tbsp|units?|%|percent|drops?"
-    r"|hours?"
-    r"|minutes?|days?))",
+    r"|hours?|minutes?|days?))",
     r"grown-?up|without (?:me|us|asking)|not (?:his|hers|theirs|prescribed)",
 )
 # How an intake happened, said anywhere in the sentence: not a dose someone gave. (POISON_HELP)
@@ -333,12 +324,6 @@ BEYOND_USE = alt(
 REFERENCE_AMOUNT = (
     r"(?:usual|normal|regular|prescribed|recommended|instead of|than|from|every|per|each|max(?:imum)?|limit(?: is)?"
     r"|up to|only|out of)(?: my| the| his| her| their)?(?: usual| normal| regular| prescribed| daily)?"
-)
-# Dose units that a count refers to; anything else after a number (days, hours, mg...) is not a count of doses.
-
-DOSE_UNIT = alt(
-    r"pills?|tabs?|tablets?|caps?|capsules?|caplets?|gel ?caps?|softgels?|lozenges?|gumm(?:y|ies)|chews?",
-    r"doses?|patch(?:es)?|shots?|puffs?|sprays?|bars?|blues|beans|buttons|hits|lines",
 )
 # What a number must not be followed by to count as a number of doses. ("took 10 days off", "10 mg")
 NOT_A_COUNT = alt(
@@ -383,8 +368,7 @@ LARGE_AMOUNT = alt(
     r"(?:[\w']+ ){0,2}?(?:dose|dosage|amount|prescribed|recommended|normal|usual|max|maximum)",
     r"(?:a |my |his |her )?triple (?:dose|dosage)",
     r"(?:triple|quadruple|(?:[3-9]|10) ?(?:times|x)) (?:my|his|her|their|the|a) (?:usual |normal |regular "
-    r"|prescribed )?"
-    r"[\w']+",
+    r"|prescribed )?[\w']+",
 )
 # A number of doses at or above which the amount is large (10 of anything; 5 of a high-risk medicine).
 LARGE_COUNT = 10
@@ -532,8 +516,7 @@ SUICIDAL_INTENT = alt(
     r"|swallowing|downing|injecting|overdosing on|od'?ing on) (?:all|every|the whole|a whole|the entire|enough"
     r"|them all|\d{2,})",
     rf"{_WANT} (?:to )?(?:just )?(?:take|swallow|down|inject|shoot up|drink|use|overdose on|od on) (?:all|every"
-    r"|the whole|a whole|the entire"
-    r"|an entire|enough|them all|a bunch|a handful|\d{2,})",
+    r"|the whole|a whole|the entire|an entire|enough|them all|a bunch|a handful|\d{2,})",
 )
 
 # Preparation and plans (C-SSRS items 5-6): with a means or a time, intent.
@@ -556,8 +539,7 @@ SUICIDAL_DISTRESS = alt(
     r"(?:feel|feeling) like (?:a|such a|i'm a|i am a) burden|(?:i'm|i am) (?:just )?a burden",
     r"what'?s the point|no point (?:anymore|refilling|taking|in taking)|don't care (?:if i|anymore)",
     r"(?:want|wanna|need) (?:all of |all )?(?:it|this|everything|the pain)(?: all)? (?:to )?(?:stop|end|be over"
-    r"|go away)"
-    r"|disappear forever",
+    r"|go away)|disappear forever",
     r"(?:won't|will not|wouldn't) need (?:them|it|these|my \w+) (?:anymore|after)|i'?m ready(?: to go)?(?=$|[.,!?])",
     r"(?:want|need) out(?! of)|(?:tonight|today|this)(?:'s| is) the (?:night|day)|don't care (?:anymore|what happens)",
     r"(?:when|once) i'?m ready to go|(?:ready|time) to (?:go|leave) (?:for good|this world)",
@@ -723,12 +705,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:can't|cannot|can not|couldn't|could not|can hardly|can barely|unable to|not able to|struggling to"
             r"|struggle to|fighting to|hard to|having (?:a )?(?:hard|tough) time|trouble|difficulty|problems?) ?"
             r"(?:to |with |in )?(?:breathe|breath|breathing|get (?:a )?(?:breath|air)|catch (?:my|his|her|their"
-            r"|a) breath"
-            r"|get (?:enough )?air)",
+            r"|a) breath|get (?:enough )?air)",
             r"(?:no|stopped) (?:breath|breaths|pulse)|(?:gasping|choking|struggling) (?:for )?(?:air|breath)|gasping",
-            # Choking on something now: the airway is blocked. (American Red Cross choking first aid)
-            r"(?:is|'s|are|'re|am|i'm|started|keeps?) (?:choking|chocking)(?! (?:me|him|her|us|you|them|up)\b)"
-            r"|choking on (?:a |an |the |his |her |my )?\w+",
             r"breath(?:ing|s)? (?:is |are |has |have |seems? |sounds? |getting |got |became |very |really |so |but "
             r"|and |kinda |super |weird and |strange and |too )*"
             r"(?:slow|slowed|shallow|weak|labou?red|irregular|stopp?(?:ed|ing)|raspy|gurgl\w*|rattl\w*|funny|weird"
@@ -737,26 +715,40 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:making |is making )?(?:gurgling|choking|snoring|rattling) (?:sounds?|noises?)|turning (?:blue|gr[ae]y"
             r"|purple)",
             r"(?:lips|face|fingers?|fingertips|nails|fingernails|skin|mouth)(?: [\w']+){0,3} (?:blue|bluish|gr[ae]y"
-            r"|purple"
-            r"|purplish|dusky)",
+            r"|purple|purplish|dusky)",
             r"(?:blue|bluish|purple|gr[ae]y) (?:lips|face|fingertips|nails|skin)|respiratory (?:depression|arrest)",
             r"(?:blue|bluish|purple|gr[ae]y)(?:ness)? (?:around|on|in|of) (?:the |his |her |my |their )?(?:lips|mouth"
             r"|face|fingertips|nails)",
-            # An asthma attack the reliever does not stop, too breathless to speak (NAEPP EPR-3; GINA).
-            r"(?:inhaler|ventolin|albuterol|salbutamol|proair|nebuli[sz]er|neb|puffer|rescue)(?: [\w']+){0,4}? (?:isn't"
-            r"|is "
-            r"not|not|doesn't|does not|didn't|ain't|no longer|stopped) (?:helping|working|help|work|doing anything)",
-            r"(?:can|could) (?:barely|hardly|not|n't) (?:talk|speak|type|say|finish (?:a |my |his |her )?sentences?)"
-            r"(?= because| from| for| with|$|[.,!])|too (?:breathless|short of breath|winded) to (?:talk|speak)",
             # Not knowing whether someone is breathing is reason enough. (CDC_OPIOID)
             r"(?:not sure|unsure|don't know|can't tell|cannot tell|no idea|don't think|do not think) (?:if |whether )?"
-            r"(?:he|she|they|the baby|my "
-            r"[\w']+|it)(?:'s| is| are|'re)? (?:still )?breathing",
+            r"(?:he|she|they|the baby|my [\w']+|it)(?:'s| is| are|'re)? (?:still )?breathing",
             r"(?:\d|1[0-1]|only \d+) breaths (?:a|per) minute|breath(?:ing|es|s)? (?:[\w']+ ){0,3}?(?:[1-9]|1[01]) "
             r"(?:times|breaths) (?:a|per|each|every) (?:minute|min)",
         ),
         _A,
         "CDC_OPIOID",
+    ),
+    _s(
+        _K.BREATHING,
+        "choking",
+        # Choking on something now: the airway is blocked. ("Allergies are choking me" is not.)
+        r"(?:is|'s|are|'re|am|i'm|started|keeps?) (?:choking|chocking)(?! (?:me|him|her|us|you|them|up)\b)"
+        r"|choking on (?:a |an |the |his |her |my )?\w+",
+        _A,
+        "CHOKING",
+    ),
+    _s(
+        _K.BREATHING,
+        "asthma_not_relieved",
+        alt(
+            r"(?:inhaler|ventolin|albuterol|salbutamol|proair|nebuli[sz]er|neb|puffer|rescue)(?: [\w']+){0,4}? "
+            r"(?:isn't|is not|not|doesn't|does not|didn't|ain't|no longer|stopped) (?:helping|working|help|work"
+            r"|doing anything)",
+            r"(?:can|could) (?:barely|hardly|not|n't) (?:talk|speak|type|say|finish (?:a |my |his |her )?sentences?)"
+            r"(?= because| from| for| with|$|[.,!])|too (?:breathless|short of breath|winded) to (?:talk|speak)",
+        ),
+        _A,
+        "ASTHMA",
     ),
     _s(
         _K.BREATHING,
@@ -793,8 +785,7 @@ SIGNS: tuple[Sign, ...] = (
         _K.ANAPHYLAXIS,
         "anaphylaxis_now",
         alt(
-            r"(?:having|going into|in|into|is in|i'm in|think it's|this is|might be|could be) (?:an? )?"
-            r"anaphyla\w*",
+            r"(?:having|going into|in|into|is in|i'm in|think it's|this is|might be|could be) (?:an? )?anaphyla\w*",
             r"anaphylactic (?:shock|reaction)|(?:used|using|gave|had to use|grabb\w*|injected) (?:an? |my |his |her "
             r"|the |their )?epi[- ]?pens?|(?:used|using|gave) (?:an? |my |his |her |the )?(?:epinephrine|adrenaline)",
             r"^(?:a )?(?:severe|serious|major|massive|really bad) allergic reaction",
@@ -844,8 +835,7 @@ SIGNS: tuple[Sign, ...] = (
         _K.CARDIAC,
         "shock_or_device",
         alt(
-            # Systolic pressure below 80 (shock); an implanted defibrillator firing more than once. (AHA; Heart
-            # Rhythm Society: call 911 after two or more shocks or a shock with symptoms)
+            # Systolic pressure below 80 (shock); an implanted defibrillator firing more than once. (ICD_SHOCKS)
             r"(?:blood )?(?:pressure|bp)(?: is| was| of| at| dropped to| down to| reads?| like| only| around)* "
             r"(?:[3-7]\d)/\d{2,3}",
             r"(?:defibrillator|defib|icd|device|implant)(?: [\w']+){0,3}? (?:shocked|fired|went off|zapped|shocking"
@@ -853,7 +843,7 @@ SIGNS: tuple[Sign, ...] = (
             r"|repeatedly)",
         ),
         _A,
-        "AHA_MI",
+        "ICD_SHOCKS",
     ),
     _s(
         _K.CARDIAC,
@@ -885,8 +875,7 @@ SIGNS: tuple[Sign, ...] = (
         "face_arm_speech",
         alt(
             r"(?:face|smile|mouth|lip|eye ?lid)(?: is| was| has| looks?| seems?)? (?:[\w']+ )?(?:droop\w*|drooping"
-            r"|sagging"
-            r"|uneven|lopsided|crooked|numb|twisted|pulled to one side|not moving)",
+            r"|sagging|uneven|lopsided|crooked|numb|twisted|pulled to one side|not moving)",
             rf"(?:droop\w*|numb\w*|sagging) (?:on )?(?:{_SIDE} side|side of (?:his|her|my|the) face|face)",
             rf"(?:one side|{_SIDE} side|half) of (?:his|her|my|the|their) (?:face|body|mouth)(?: is| went| feels)? "
             r"(?:[\w']+ )?(?:droop\w*|numb|weak|dead|paralyzed|sagging|limp|tingl\w*|(?:isn't|is not|not|won't|can't"
@@ -918,8 +907,7 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:lost|losing|loss of) (?:vision|sight|the vision) in (?:one|his|her|my|an) eye|went blind"
             r"|double vision",
             r"worst headache (?:of|in) (?:my|his|her) life|thunderclap headache|(?:sudden|suddenly) (?:a )?(?:severe"
-            r"|worst"
-            r"|terrible|horrible|excruciating) headache",
+            r"|worst|terrible|horrible|excruciating) headache",
             r"(?:can't|cannot|unable to) (?:walk|stand) (?:straight|up|without falling)|keeps? falling (?:over"
             r"|to one side)",
         ),
@@ -932,13 +920,11 @@ SIGNS: tuple[Sign, ...] = (
         "serious_bleeding",
         alt(
             r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|hack\w*)(?: up)?(?: [\w']+){0,5}? (?:blood"
-            r"|bloody"
-            r"|coffee[- ]grounds?|clots)",
+            r"|bloody|coffee[- ]grounds?|clots)",
             r"(?:blood|bloody) (?:vomit|in (?:my|his|her|the) (?:vomit|puke))",
             r"(?:black|tarry|tar-like|maroon) (?:[\w']+ ){0,2}?(?:stool|stools|poop|poo|bowel movements?|diarrh\w*)",
             r"(?:poop|stool|stools|poo|bowel movements?) (?:is |are |was |looks? |has been )*(?:black|tarry|bloody"
-            r"|full of"
-            r" blood|all blood)",
+            r"|full of blood|all blood)",
             r"(?:a lot of|lots of|so much|tons of|pure|bright red|heavy|large amounts? of|cups? of) blood",
             r"(?:won't|will not|doesn't|does not|isn't|is not|can't|not) stop(?:ping)? (?:the )?bleed\w*",
             r"bleed\w* (?:[\w']+ ){0,2}?(?:won't|will not|wont|doesn't|does not|isn't|is not|can't|not) (?:stop\w*"
@@ -948,11 +934,9 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:bleeding|blood) (?:[\w']+ ){0,2}?(?:everywhere|heavily|profusely|a lot|like crazy|through)|soak\w* "
             r"(?:through|a) (?:[\w']+ ){0,2}?(?:towels?|pads?|bandages?|gauze)|gushing|spurting",
             r"(?:nose ?bleed|nose is bleeding)\w* (?:[\w']+ ){0,4}?(?:won't|will not|for (?:over "
-            r"|more than )?(?:[2-9]\d|an?"
-            r" hour|\d+ hours?)|not stopping|still)",
+            r"|more than )?(?:[2-9]\d|an? hour|\d+ hours?)|not stopping|still)",
             r"(?:peeing|urinating|pissing) (?:[\w']+ )?blood|(?:red|pink|brown|bloody) (?:pee|urine)|blood in (?:my|his"
-            r"|her"
-            r"|the) (?:pee|urine)",
+            r"|her|the) (?:pee|urine)",
             r"(?:pee|urine)(?: is| was| looks?| turned| has been| came out| coming out){1,2} (?:bright |dark )?(?:red"
             r"|pink|bloody|cola|brown)",
         ),
@@ -984,8 +968,7 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:an? |another |multiple |several |more )?(?:[\w'-]+ ){0,2}?(?:seizures?|siezures?|seisures?|fits?"
             r"|convulsions?|fitting)",
             r"seiz(?:ing|ed|ed up)|siezing|convuls\w+|(?:is|was|keeps?|started|start) (?:jerking|twitching|shaking"
-            r"|fitting)"
-            r" (?:all over|uncontrollabl\w*|violently|and (?:won't|isn't|not|can't)|on the floor)",
+            r"|fitting) (?:all over|uncontrollabl\w*|violently|and (?:won't|isn't|not|can't)|on the floor)",
             r"(?:shaking|jerking|twitching|thrashing) (?:all over|uncontrollabl\w*|violently|on the floor|and (?:won't"
             r"|isn't|is not|not|can't|cannot) (?:stop|respond|responding|answer|wake))",
             r"(?:eyes|eye) (?:rolled|rolling|roll) (?:back|up)|foaming at the mouth|(?:body|arms|legs) (?:went|is|are|"
@@ -1024,8 +1007,7 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:sugar|glucose) (?:is |was )?(?:[12](?:\.\d)?) ?mmol",
             r"(?:sugar|glucose) (?:[\w']+ ){0,3}?(?:says? |reads? |shows? )?(?:lo|low reading)\b(?! (?:and|but) fine)",
             r"(?:low|dropping|crashing|tanking) (?:blood )?sugar (?:[\w']+ ){0,4}?(?:won't|can't|isn't|not|passed"
-            r"|confused"
-            r"|unresponsive|seizing|shaking|sweating|slurr\w*)",
+            r"|confused|unresponsive|seizing|shaking|sweating|slurr\w*)",
             r"(?:insulin|diabetic|sugar) (?:shock|reaction|coma)|hypoglycemic (?:episode|reaction|coma)|severe "
             r"hypo(?:glycemia)?",
         ),
@@ -1067,8 +1049,7 @@ SIGNS: tuple[Sign, ...] = (
     _s(
         _K.TOXICITY,
         "agitation",
-        r"(?:agitat\w*|restless|can't sit still|panick\w*|combative|manic|frantic"
-        r"|freaking out|pacing)",
+        r"(?:agitat\w*|restless|can't sit still|panick\w*|combative|manic|frantic|freaking out|pacing)",
         _C,
         "HUNTER",
         "agitation",
@@ -1085,8 +1066,7 @@ SIGNS: tuple[Sign, ...] = (
     _s(
         _K.TOXICITY,
         "vomiting",
-        r"(?:vomit\w*|throw\w* up|threw up|puk\w*|can't keep (?:anything|food|water) down"
-        r"|diarrh\w*|the runs)",
+        r"(?:vomit\w*|throw\w* up|threw up|puk\w*|can't keep (?:anything|food|water) down|diarrh\w*|the runs)",
         _C,
         "LABEL_LITHIUM",
         "gut",
@@ -1115,8 +1095,7 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:eyes|skin|whites of (?:my|his|her) eyes)(?: [\w']+)? (?:are |is |look |looks |turned "
         r"|turning |going |getting |have gone |has gone )*(?:yellow\w*|jaundic\w*)|(?:yellow|jaundiced) (?:eyes|skin)"
         r"|jaundice|dark (?:brown |tea[- ]colou?red |cola[- ]colou?red )?(?:pee|urine)"
-        r"|pain (?:[\w']+ ){0,2}?(?:upper right"
-        r"|right upper|right side)",
+        r"|pain (?:[\w']+ ){0,2}?(?:upper right|right upper|right side)",
         _C,
         "LABEL_LIVER",
         "liver",
@@ -1143,13 +1122,10 @@ SIGNS: tuple[Sign, ...] = (
             r" (?:[\w']+ )?blisters?",
             r"(?:eyes?|eyelids?)(?: [\w']+){0,2}? (?:crust\w*|glued|stuck) (?:shut|closed|together)",
             r"rash (?:[\w']+ ){0,3}?(?:with|and|into|turned|turning|has|is|now) (?:[\w']+ ){0,2}?(?:blisters|blistering"
-            r"|peeling"
-            r"|bubbles)",
+            r"|peeling|bubbles)",
             r"covered (?:in|with) (?:[\w']+ )?(?:blisters|sores|peeling skin)",
             r"blisters? (?:[\w']+ ){0,3}?(?:all over|everywhere|(?:on|across|over|covering) (?:his|her|my"
-            r"|the) (?:[\w']+ )?"
-            r"(?:body|chest|back|face|lips"
-            r"|arms|legs|skin))",
+            r"|the) (?:[\w']+ )?(?:body|chest|back|face|lips|arms|legs|skin))",
             r"(?:have|having|has|got|getting|developing|develop(?:ed)?|think (?:i|he|she) (?:have|has|'ve got)|it's"
             r"|this is|might have|could have|diagnosed with) (?:a |an )?(?:stevens[- ]johnson|sjs|toxic epidermal|ten"
             r"|dress)\b",
@@ -1262,8 +1238,7 @@ INFO_CUE = alt(
     r"(?:tell|teach) me about|explain|describe|list (?:the )?|(?:should|do) i (?:watch|look) (?:out )?for",
     # "Is it normal that my lips are swelling?" asks about something happening: only a topic is cut out.
     r"is (?:it|this|that) (?:common|a sign|a symptom|a side effect|possible)",
-    r"(?:what|which) (?:should|do) (?:i|you|we) (?:watch|look)|when (?:should|do) (?:i|you|we) (?:call|go|worry"
-    r"|seek)",
+    r"(?:what|which) (?:should|do) (?:i|you|we) (?:watch|look)|when (?:should|do) (?:i|you|we) (?:call|go|worry|seek)",
     r"how (?:much|many) (?:[\w']+ ){0,3}?(?:is|are) (?:too much|too many|safe|dangerous|toxic|lethal|fatal)",
     r"max(?:imum)? (?:daily )?dose|how much (?:can|should|do) (?:i|you|he|she)|dosing|dosage for",
     r"in (?:the )?(?:label|package insert|leaflet|medguide|medication guide)",
@@ -1294,13 +1269,6 @@ PAST = alt(
     r"|toddler)|in (?:19|20)\d\d|in the past|used to|history of|back in|in (?:high school|college|university)",
     r"(?:once|before) (?:when|in)|previously|(?:had|have had) (?:[\w']+ ){0,3}?(?:before|in the past|as a \w+)",
     r"(?:\d+|two|three|few|several) (?:days?) ago|the other (?:day|week)|last week",
-)
-# A past event whose outcome is told: it is over. ("...and was fine", "they pumped his stomach")
-RESOLVED = alt(
-    r"(?:was|were|is|are|turned out|ended up|felt|feel|feels|seemed) (?:totally |completely |perfectly |just )?"
-    r"(?:fine|ok|okay|alright|all right|good|better|back to normal|recovered)",
-    r"(?:recovered|got better|went away|wore off|passed|resolved|cleared up|stopped|went down)(?! breathing)",
-    r"(?:treated|admitted|hospitali[sz]ed|pumped (?:his|her|my) stomach|went to the (?:er|hospital))",
 )
 # "Again", "still", "now": an old condition is happening now.
 STILL_NOW = alt(
@@ -1360,8 +1328,7 @@ IDIOM = alt(
     r"actually )?die (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|cringe|cuteness|jealousy|envy"
     r"|happiness|excitement|hunger|thirst|the heat|heat)",
     r"(?:scared|bored|frightened|worried|freaked|tickled|stressed) (?:[\w']+ )?to death|sick to death|dead (?:tired"
-    r"|beat"
-    r"|on my feet|serious|wrong|set|last|center|end|ringer)|i'm dead(?: lol| 😂| lmao|!)|dead (?:lol|😂)",
+    r"|beat|on my feet|serious|wrong|set|last|center|end|ringer)|i'm dead(?: lol| 😂| lmao|!)|dead (?:lol|😂)",
     r"(?:gave|give|giving|almost had|nearly had|about to have|going to have|gonna have) (?:me |him |her |us )?an? "
     r"(?:heart attack|stroke|aneurysm|seizure|coronary)(?: when| at| over| seeing| if| because| lol| haha)?",
     r"(?:heart|stomach) (?:skipped|dropped|sank)(?: a beat)?(?: when| at| seeing)|took my breath away|breathtaking",
