@@ -320,7 +320,7 @@ BEYOND_USE = alt(
     r"double|twice|extra|another|too much|too many|more than|2x|3x|a second|again|instead of",
     r"(?:mom|dad|wife|husband|friend|roommate|brother|sister|someone|somebody|grandma|grandpa|\w+)'s",
 )
-# Numbers that describe the intended dose, not the amount taken ("instead of my usual 50", "more than 10").
+# Numbers that describe the intended dose, not the amount taken ("90 instead of the usual 30", "more than 10").
 REFERENCE_AMOUNT = (
     r"(?:usual|normal|regular|prescribed|recommended|instead of|than|from|every|per|each|max(?:imum)?|limit(?: is)?"
     r"|up to|only|out of)(?: my| the| his| her| their)?(?: usual| normal| regular| prescribed| daily)?"
@@ -455,8 +455,9 @@ ANTICOAGULANT = alt(
     r"blood ?thinners?|anticoagulants?|thinners",
 )
 # Drinks that are not an overdose by the bottle ("drank a whole bottle of water").
-HARMLESS_DRINK = alt(
-    r"water|juice|soda|pop|coke zero|milk|tea|coffee|gatorade|electrolytes?|pedialyte|smoothie|shake|beer|wine",
+HARMLESS_DRINK = (
+    alt(r"water|juice|soda|pop|coke zero|milk|tea|coffee|gatorade|electrolytes?|pedialyte|smoothie|shake|beer|wine")
+    + r"(?! (?:pills?|tablets?|capsules?|meds|medicine))"  # "water pills" are diuretics
 )
 
 # --- Suicide risk (CSSRS) ---------------------------------------------------------------------------
@@ -471,7 +472,7 @@ SUICIDAL_INTENT = alt(
     rf"(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|off|offing|unalive|end) {_ONESELF}",
     r"self[- ]?harm(?:ing)?|kms|kys myself|suicid(?:e|al)(?! (?:prevention|hotline|line|rates?|risk|warning))",
     r"(?:end|ending|ended|take|taking) (?:my|his|her|their) (?:own )?li(?:fe|ves)",
-    # Wanting to die, not fearing it: "I feel like I'm going to die from this flu" is not intent.
+    # Wanting to die, not fearing it: "this stomach bug makes me feel like I'll die" is not intent.
     r"(?:wants?|wanna|wanted|wish|wishes|wishing|ready|needs?) (?:to )?(?:just )?(?:die|be dead|not be alive)",
     r"(?:i'm|i am|he's|she's) (?:so )?(?:done|finished|through) (?:living|with (?:life|living|being alive))",
     r"(?:knife|blade|razor|glass|scissors) (?:to|on|into|across) (?:my|his|her|their) (?:wrists?|arms?|throat|skin"
@@ -576,7 +577,7 @@ LETHAL_QUESTION = alt(
     r"(?:easiest|best|quickest|fastest|painless|least painful|surest|most effective|most reliable|simplest"
     r"|quietest) (?:way|method|pills?|drugs?)",
     r"(?:possible to|can you|could you|can i|could i|would i|will i|can someone|could someone) die (?:from|of|if|by)",
-    # "If I take all 60 at once will it be painless?": a plan asked as a question.
+    # "If I swallow every one of them tonight, will it hurt?": a plan asked as a question.
     r"if (?:i|he|she) (?:take|took|swallow|swallowed|od on|overdose on|down|took) (?:all|every|the whole|a whole"
     r"|the entire|\d{2,}|enough)",
     r"will (?:it|that|i|this) (?:be painless|hurt|kill|work|be enough|be quick|be fatal)",
@@ -906,6 +907,7 @@ SIGNS: tuple[Sign, ...] = (
             r"|see|walk|stand|coordination)",
             r"(?:lost|losing|loss of) (?:vision|sight|the vision) in (?:one|his|her|my|an) eye|went blind"
             r"|double vision",
+            r"(?:worst|most severe|most painful|worst ever) headache (?:i|he|she)(?:'ve| has| have)? ever (?:had|felt)",
             r"worst headache (?:of|in) (?:my|his|her) life|thunderclap headache|(?:sudden|suddenly) (?:a )?(?:severe"
             r"|worst|terrible|horrible|excruciating) headache",
             r"(?:can't|cannot|unable to) (?:walk|stand) (?:straight|up|without falling)|keeps? falling (?:over"
@@ -1301,7 +1303,7 @@ PRESENT = alt(
     r"is|are|am|i'm|he's|she's|it's|they're|we're|isn't|aren't|can't|won't|doesn't|don't|keeps?|has been",
     r"have been|i've been|feels?|looks?|seems?|need|needs|want|wants|take|takes|taking",
 )
-# Negations that govern a list of nouns ("no shaking, sweating or fever"); a negated verb ends at its clause.
+# Negations that govern a list of nouns ("no rash, fever or blisters"); a negated verb ends at its clause.
 NEGATION_OF_LIST = alt(
     r"no|never|without|denies|denied|deny|none|neither|nor|free of|absence of|negative for|no signs? of"
     r"|no symptoms? of",
@@ -1336,7 +1338,7 @@ IDIOM = alt(
     r"|haha|😂)|laugh\w* so hard(?: that)?(?: (?:i|he|she|we) (?:couldn't|could not|can't|cried|almost|nearly|peed)"
     r"(?: [\w']+)?)?",
     r"kill (?:for|two birds)|killing it|killed it|dressed to kill|kill time|killing time|overkill|painkiller",
-    r"(?:this|that|it|the) (?:[\w']+ ){0,2}?(?:is|was) (?:gonna be )?the death of me|over my dead body",
+    r"the death of (?:me|us)|over my dead body",
     r"bleeding (?:money|cash|me dry)|blood pressure (?:is )?(?:through the roof|sky high) (?:over|when|about)",
     r"choked (?:on|in|during) (?:the|my|a|his|her) (?:game|exam|test|interview|match|speech|final)",
     r"(?:my head|brain) (?:is )?(?:gonna |going to |about to )?(?:explode|exploding|fried|melting)",

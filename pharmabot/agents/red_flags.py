@@ -264,7 +264,7 @@ def _prepare_sentences(text: str) -> list[_Sentence]:
 
 def _prepare_sentence(raw: str, asks: bool, *, past: bool) -> tuple[_Sentence, bool]:
     text = raw
-    # Figures of speech first: "this migraine is killing me" never reaches the intent rules.
+    # Figures of speech first: "this toothache is killing me" never reaches the intent rules.
     for match in _word(model.IDIOM).finditer(text):
         text = _blank(text, match.start(), match.end())
     # What was read, heard or feared, up to the end of its clause.
@@ -311,14 +311,14 @@ def _prepare_sentence(raw: str, asks: bool, *, past: bool) -> tuple[_Sentence, b
 
 
 def _onset(before: str) -> bool:
-    """Whether a date dates the start of a medicine ("started lamotrigine 2 weeks ago"), not an event that is over."""
+    """Whether a date dates the start of a medicine ("began carbamazepine last month"), not an event that is over."""
     onset = _re(model.ONSET).search(before)
     return bool(onset and any(_word(s).search(onset.group()) for s in (*_SUBSTANCE_SOURCES, r"taking|using|dose")))
 
 
 def _negated(text: str, start: int, protected: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a negation governs what starts at START: "no chest pain", "isn't having trouble breathing", and the
-    rest of a list ("no shaking, sweating or fever"), but not across "but" or a new subject ("and now she...").
+    rest of a list ("no rash, fever or blisters"), but not across "but" or a new subject ("and now she...").
 
     Negations inside PROTECTED spans belong to a sign of their own ("won't wake up"), not to this one.
     """
@@ -339,7 +339,7 @@ def _negated(text: str, start: int, protected: Sequence[tuple[int, int]] = ()) -
     # "Not having chest pain or trouble breathing": "or" and "nor" carry any negation down a list...
     if len(_re(r",| and ").split(between)) == 1:
         return True
-    # ...commas and "and" only a negation of nouns ("no shaking, sweating or fever"): "it isn't helping, wheezing so
+    # ...commas and "and" only a negation of nouns ("no rash, fever or blisters"): "it isn't helping, wheezing so
     # bad" starts something new.
     pieces = _re(r",| or | and | nor ").split(between)
     return bool(_word(model.NEGATION_OF_LIST).fullmatch(cue.group())) and all(len(p.split()) <= 3 for p in pieces)
@@ -426,7 +426,7 @@ def _count_is_large(window: str, analysis: _Analysis, *, high_risk: bool) -> boo
         following = window[match.end() :].lstrip().split(" ", 1)[0].strip(".,!?;:)")
         if _word(model.NOT_A_COUNT).fullmatch(following):
             continue
-        # A reference dose is not the amount taken ("100 instead of my usual 50", "more than 10").
+        # A reference dose is not the amount taken ("90 instead of the usual 30", "more than 10").
         if _re(model.REFERENCE_AMOUNT + r"\s*$").search(window[: match.start()]):
             continue
         return True
@@ -569,7 +569,7 @@ def _intent(analysis: _Analysis) -> None:
         for match in _word(model.SUICIDAL_INTENT).finditer(text):
             if _negated(text, match.start()) or (sentence.question and not sentence.personal):
                 continue
-            # "I'm going to take all my meds with breakfast from now on" is a schedule.
+            # "From now on I'll take all my tablets together at breakfast" is a schedule.
             if _re(r"\b(?:take|taking|swallow|inject|use|drink)\b").search(match.group()) and _word(
                 model.ROUTINE_SCHEDULE
             ).search(text, _clause_start(text, match.start()), _clause_end(text, match.end())):

@@ -187,7 +187,7 @@ async def test_an_injection_with_an_emergency_only_the_catalog_recognises_is_adm
     [
         ("my son just swallowed a button battery", "1-800-222-1222"),
         ("I want to end my life tonight", "988"),
-        ("her face is drooping and her speech is slurred", "911"),
+        ("her face is drooping and she is slurring her words", "911"),
         ("I'm on warfarin and I'm vomiting blood", "911"),
         ("on lithium and now vomiting, shaking and confused", "911"),
     ],
