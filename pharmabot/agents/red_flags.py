@@ -23,7 +23,7 @@ from pharmabot.agents.red_flag_model import EmergencyKind, Help, Sign, Strength
 __all__ = ["Emergency", "EmergencyKind", "NameFinder", "detect_emergency", "emergency_reply", "warm"]
 
 # Hand-written rules on purpose: the check must be deterministic, instant and reviewable, and it runs
-# before anything else, so it cannot wait for a model (none of the classifiers that exist runs without one).
+# before anything else, so it cannot depend on a model.
 
 _MAX_CHARS = 2000  # chat messages are at most 500 characters; this bounds any other caller
 
@@ -99,7 +99,6 @@ _CONTRACTIONS = {
     "hasnt": "hasn't",
     "im": "i'm",
     "ive": "i've",
-    "id": "i'd",
     "hes": "he's",
     "shes": "she's",
     "theyre": "they're",
@@ -114,8 +113,6 @@ _CONTRACTIONS = {
     "bc": "because",
     "w/": "with",
     "b/c": "because",
-    "gonna": "gonna",
-    "wanna": "wanna",
 }
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -251,7 +248,7 @@ def _clause_start(text: str, end: int) -> int:
 def _prepare_sentences(text: str) -> list[_Sentence]:
     """The message's sentences with what is not a present event blanked out.
 
-    A story that starts in the past ("last summer my toddler got into...") stays in the past, clause after
+    A story that starts in the past ("last year my son swallowed a coin...") stays in the past, clause after
     clause and sentence after sentence, until something is said in the present ("now", "is", "can't").
     """
     sentences = []
