@@ -26,7 +26,9 @@ def _serve(args: argparse.Namespace) -> int:
     settings = get_settings()
     open_knowledge(settings).close()  # a missing index is reported here in one line, not as a start-up trace
     app = create_app(settings)
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, timeout_graceful_shutdown=5)
+    # proxy_headers off: uvicorn would otherwise take X-Forwarded-For from any local peer as the client
+    # address; the app decides which proxies to believe (PHARMABOT_TRUSTED_PROXIES, default none).
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, timeout_graceful_shutdown=5, proxy_headers=False)
     return 0
 
 

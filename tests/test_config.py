@@ -86,6 +86,7 @@ EVERY_OPTION = {
     "PHARMABOT_RATE_LIMITS": ("chat=5/minute", "rate_limits", "chat=5/minute"),
     "PHARMABOT_API_KEYS": ("a" * 64 + "," + "b" * 64, "api_keys", ["a" * 64, "b" * 64]),
     "PHARMABOT_CLIENT_IP_HEADER": ("x-azure-clientip", "trusted_proxy_header", "x-azure-clientip"),
+    "PHARMABOT_TRUSTED_PROXIES": ("10.0.0.0/8,127.0.0.1", "trusted_proxies", ["10.0.0.0/8", "127.0.0.1/32"]),
     "PHARMABOT_HISTORY_TURNS": ("2", "history_turns", 2),
     "PHARMABOT_HEARTBEAT_SECONDS": ("5", "heartbeat_seconds", 5.0),
     "COSMOS_ENDPOINT": ("https://c.example:443/", "cosmos_endpoint", "https://c.example:443/"),
