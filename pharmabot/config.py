@@ -195,6 +195,33 @@ class Settings(BaseSettings):
         "PHARMABOT_MODEL_MAX_TOKENS", default=700, ge=16, le=4096, description="Answer length cap."
     )
 
+    # Azure AI Content Safety (Prompt Shields) and the model prompt's canary
+    azure_content_safety_endpoint: str | None = _env(
+        "AZURE_CONTENT_SAFETY_ENDPOINT",
+        default=None,
+        description="Azure AI Content Safety URL: chat messages are screened by Prompt Shields "
+        "(unset: local rules only).",
+    )
+    azure_content_safety_key: str | None = _env(
+        "AZURE_CONTENT_SAFETY_KEY", default=None, description="Content Safety key; unset uses Microsoft Entra ID."
+    )
+    content_safety_timeout_seconds: float = _env(
+        "PHARMABOT_CONTENT_SAFETY_TIMEOUT_SECONDS",
+        default=2.0,
+        gt=0,
+        le=30,
+        description="Prompt Shields call timeout; past it the local rules decide alone.",
+    )
+    prompt_canary: str | None = _env(
+        "PHARMABOT_PROMPT_CANARY",
+        default=None,
+        min_length=12,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="Canary word in a model writer's system prompt; an answer that repeats it is stopped "
+        "(unset: a random one per process).",
+    )
+
     # Managed identity and telemetry
     azure_client_id: str | None = _env(
         "AZURE_CLIENT_ID", default=None, description="Client id of the user-assigned managed identity."

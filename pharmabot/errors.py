@@ -42,6 +42,12 @@ class PromptInjectionError(BadRequestError):
     code = "prompt_injection"
 
 
+class UnsafeRequestError(BadRequestError):
+    """A request this assistant refuses whatever the wording (making or misusing drugs, forgery, covert dosing)."""
+
+    code = "unsafe_request"
+
+
 class AuthenticationError(PharmaBotError):
     status_code = 401
     code = "unauthorized"

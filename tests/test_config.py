@@ -107,6 +107,10 @@ EVERY_OPTION = {
     "AZURE_OPENAI_API_KEY": ("ak", "azure_openai_api_key", "ak"),
     "PHARMABOT_MODEL_TIMEOUT_SECONDS": ("12.5", "model_timeout_seconds", 12.5),
     "PHARMABOT_MODEL_MAX_TOKENS": ("300", "model_max_tokens", 300),
+    "AZURE_CONTENT_SAFETY_ENDPOINT": ("https://cs.example", "azure_content_safety_endpoint", "https://cs.example"),
+    "AZURE_CONTENT_SAFETY_KEY": ("csk", "azure_content_safety_key", "csk"),
+    "PHARMABOT_CONTENT_SAFETY_TIMEOUT_SECONDS": ("1.5", "content_safety_timeout_seconds", 1.5),
+    "PHARMABOT_PROMPT_CANARY": ("canary-0123456789", "prompt_canary", "canary-0123456789"),
     "AZURE_CLIENT_ID": ("cid", "azure_client_id", "cid"),
     "APPLICATIONINSIGHTS_CONNECTION_STRING": (
         "InstrumentationKey=x",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pharmabot.errors import PromptInjectionError
 
-__all__ = ["RULES", "InjectionRule", "detect_injection", "normalize", "sanitize_input"]
+__all__ = ["RULES", "InjectionRule", "detect_injection", "injection_error", "normalize", "sanitize_input"]
 
 # Written by hand on purpose: the rules must be small, reviewable data with no model download, and
 # the libraries that exist for this either call a hosted service or load a classifier at run time.
@@ -359,10 +359,14 @@ def sanitize_input(text: str) -> str:
     cleaned = normalize(text)
     rules = detect_injection(cleaned)
     if rules:
-        families = sorted({name.split(":")[-1].split(".")[0] for name in rules})
-        raise PromptInjectionError(
-            "The message looks like an attempt to change the assistant's instructions, so it was not processed. "
-            "Please ask a question about a medicine.",
-            details={"rule_families": families},
-        )
+        raise injection_error(sorted({name.split(":")[-1].split(".")[0] for name in rules}))
     return cleaned
+
+
+def injection_error(families: list[str]) -> PromptInjectionError:
+    """The one refusal for a prompt attack, whichever layer found it (FAMILIES names the layer's findings)."""
+    return PromptInjectionError(
+        "The message looks like an attempt to change the assistant's instructions, so it was not processed. "
+        "Please ask a question about a medicine.",
+        details={"rule_families": families},
+    )
