@@ -89,6 +89,13 @@ class ModelError(DependencyError):
     code = "model_unavailable"
 
 
+class AnswerWithheldError(PharmaBotError):
+    """A model's answer was stopped mid-stream because it leaked the system prompt (the model misbehaved)."""
+
+    status_code = 502
+    code = "answer_withheld"
+
+
 class IndexMissingError(DependencyError):
     code = "index_missing"
 

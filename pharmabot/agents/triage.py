@@ -20,7 +20,7 @@ from pharmabot.agents.red_flags import detect_emergency, emergency_reply
 from pharmabot.answer.base import AnswerContext, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.config import WriterKind
-from pharmabot.errors import PharmaBotError
+from pharmabot.errors import AnswerWithheldError, PharmaBotError
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
 from pharmabot.logs import log_id
 from pharmabot.retrieval.base import SearchHit, SearchSpec
@@ -179,7 +179,9 @@ class TriageAgent:
             return
         context = await self._gather(message, decision, history)
         await self._screen_documents(context)
-        output = OutputFilter()
+        # Only model writers have a prompt to leak; they hand out a guard for their canary and rules.
+        make_guard = getattr(self.services.writer, "leak_guard", None)
+        output = OutputFilter(leak_guard=make_guard() if callable(make_guard) else None)
         async for delta in self.services.writer.stream(context):
             safe = output.feed(delta)
             if safe:
@@ -373,7 +375,7 @@ def _findings_from(
 
 
 def _public_message(exc: PharmaBotError) -> str:
-    if exc.status_code >= 500:
+    if exc.status_code >= 500 and not isinstance(exc, AnswerWithheldError):
         return "The answer could not be finished because a service is unavailable; please try again."
     return exc.message
 
