@@ -16,7 +16,8 @@ written by whoever sends it, so it is believed only from a proxy the app knows:
   `PHARMABOT_TRUSTED_PROXIES` (the idea of uvicorn's `forwarded_allow_ips`), walking the entries
   from the right past those proxies; by default no proxy is trusted and the peer address is the caller.
 
-Behind Azure Front Door, which appends its own edge address, use `PHARMABOT_CLIENT_IP_HEADER=X-Azure-ClientIP`.
+Behind Azure Front Door, which appends its own edge address, use `PHARMABOT_CLIENT_IP_HEADER=X-Azure-ClientIP`
+and let only Front Door reach the app (access restrictions on `X-Azure-FDID`): the header is believed.
 Addresses are hashed into the caller id, so neither the store nor the logs hold them.
 """
 
