@@ -2,8 +2,9 @@
 
 Usage: python eval/run_all.py DEV_DIR [--index PATH]
 
-DEV_DIR holds medicationqa_dev.jsonl, ddi_dev.jsonl, triage_dev.jsonl and injection_dev.jsonl; they
-are read from there, never copied into the repository. Retrieval and interactions run on the full
+DEV_DIR holds medicationqa_dev.jsonl, ddi_dev.jsonl, triage_dev.jsonl and injection_dev.jsonl (and
+triage_dev2.jsonl, scored with the first triage set when present); they are read from there, never
+copied into the repository. Retrieval and interactions run on the full
 label index of the shipped corpus (built when missing or stale), exactly as the API serves them.
 Prints a Markdown table and writes eval/results/summary.json (not committed).
 """
@@ -26,6 +27,7 @@ from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
 from triage import score_messages  # noqa: E402
 
+from pharmabot.agents.red_flags import detect_emergency  # noqa: E402
 from pharmabot.knowledge.index import KnowledgeBase, ensure_index  # noqa: E402
 from pharmabot.retrieval.local import LocalRetriever  # noqa: E402
 
@@ -72,12 +74,28 @@ def main(argv: list[str] | None = None) -> int:
     for metric in ("precision", "recall", "f1"):
         table.append(("interactions", metric.replace("f1", "F1"), f"{pairs[metric]:.3f}", counted))
 
-    triage = score_messages(rows_of(args.dev_dir / "triage_dev.jsonl"))
+    triage_files = [name for name in ("triage_dev.jsonl", "triage_dev2.jsonl") if (args.dev_dir / name).is_file()]
+    triage_rows = [row for name in triage_files for row in rows_of(args.dev_dir / name)]
+    # As the chat checks a message: the shipped lexicon, and the catalog for drug names it lacks.
+    triage = score_messages(triage_rows, detect=lambda message: detect_emergency(message, names=kb.catalog))
     positives, negatives = len(triage["positives"]), len(triage["negatives"])
+    sets = " + ".join(name.removesuffix(".jsonl") for name in triage_files)
     table.append(
-        ("triage", "emergency recall", f"{triage['recall']:.3f}", f"{positives - len(triage['misses'])}/{positives}")
+        (
+            "triage",
+            "emergency recall",
+            f"{triage['recall']:.3f}",
+            f"{positives - len(triage['misses'])}/{positives} ({sets})",
+        )
     )
-    table.append(("triage", "false alarms", str(len(triage["alarms"])), f"of {negatives} non-emergencies"))
+    table.append(
+        (
+            "triage",
+            "false alarms",
+            f"{triage['false_alarm_rate']:.3f}",
+            f"{len(triage['alarms'])}/{negatives} look-alikes ({sets})",
+        )
+    )
 
     questions = [str(r["question"]) for r in rows_of(args.dev_dir / "medicationqa_dev.jsonl")]
     guard = score_sanitizer(read_jsonl(args.dev_dir / "injection_dev.jsonl"), questions)

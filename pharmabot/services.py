@@ -79,12 +79,12 @@ class Services:
 
         A request that needs them before this ends waits for them (they are built once, under a lock).
         """
-        from pharmabot.agents.red_flags import detect_emergency
+        from pharmabot.agents import red_flags
         from pharmabot.security.sanitizer import detect_injection
 
         try:
-            # Every message passes both checks: running them once compiles all their rules.
-            detect_emergency("start-up")
+            # Every message passes both checks: compile all their rules now.
+            red_flags.warm()
             detect_injection("start-up")
             self.knowledge.warm()
             if self.interactions is not None:

@@ -1,30 +1,31 @@
-"""Emergency red flags, detected in code before any retrieval or model call; the reply is routing only."""
+"""Emergency red flags, detected in code before any retrieval or model call; the reply is routing only.
+
+An emergency is recognised by composition, from the clinical model in `red_flag_model`: who (I, my
+toddler, grandpa), an ingestion or exposure (took, ate, swallowed, got into), how much (a handful, a
+whole bottle, 40), what (a medicine the catalog or the lexicon knows, a street name, a household
+poison), a danger sign reported now (can't wake him, lips turning blue, face drooping) and intent
+(want to die, ending it this weekend). Negations, hypotheticals, past events that are over,
+questions about a topic and figures of speech are cut out first, so they stay routine.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
 
-__all__ = ["Emergency", "EmergencyKind", "detect_emergency", "emergency_reply"]
+from pharmabot.agents import red_flag_model as model
+from pharmabot.agents.red_flag_model import EmergencyKind, Help, Sign, Strength
+
+__all__ = ["Emergency", "EmergencyKind", "NameFinder", "detect_emergency", "emergency_reply", "warm"]
 
 # Hand-written rules on purpose: the check must be deterministic, instant and reviewable, and it runs
 # before anything else, so it cannot depend on a model.
 
-
-class EmergencyKind(StrEnum):
-    """What kind of emergency a message describes; the order is the routing priority."""
-
-    SUICIDAL = "suicidal"
-    CHILD_INGESTION = "child_ingestion"
-    OVERDOSE = "overdose"
-    UNRESPONSIVE = "unresponsive"
-    BREATHING = "breathing"
-    ANAPHYLAXIS = "anaphylaxis"
-    SEIZURE = "seizure"
-    CHEST_PAIN = "chest_pain"
+_MAX_CHARS = 2000  # chat messages are at most 500 characters; this bounds any other caller
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,320 +37,741 @@ class Emergency:
     rule: str
 
 
-@functools.cache
-def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source, re.VERBOSE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    name: str
-    kind: EmergencyKind
-    source: str
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
 
     @property
-    def pattern(self) -> re.Pattern[str]:
-        # Compiled on first use, once: compiling every rule at import cost a cold start ~30 ms.
-        return _compiled(self.source)
+    def end(self) -> int: ...
 
 
-def _rule(kind: EmergencyKind, name: str, *parts: str) -> _Rule:
-    # Parts are concatenated: a part that starts a new alternative begins with "|".
-    return _Rule(f"{kind.value}.{name}", kind, "".join(parts))
+class NameFinder(Protocol):
+    """Finds drug names in free text (the drug catalog does, with fuzzy matching of misspellings)."""
+
+    def find_mention_groups(self, text: str) -> Sequence[tuple[_Spanned, tuple[str, ...]]]: ...
 
 
-_CHILD = r"""(?:son|daughter|kid|kids|child|children|toddler|baby|infant|boy|girl|grandson|granddaughter|grandchild
-    |grandkid|nephew|niece|little\ one|teen|teenager|\d+\s*(?:yo|y/o|yrs?)
-    |\d+\s*-?\s*(?:year|yr|month|mo)s?\s*-?\s*old)"""
-_NUMBER_WORDS = r"(?:eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\ hundred|dozens?|hundreds)"
-# "ate" or "had" 10 of something is only an overdose when it is pills, so those verbs are not here.
-_TOOK = r"(?:took|taken|swallowed|popped|downed|injected|chewed|overdosed\ on|od'?d\ on)"
-# Quantities that are an overdose by themselves (a count of 8+ units, a whole container, "too many").
-_BIG_AMOUNT = rf"""(?:(?:like|about|around|maybe|almost|over|nearly|at\ least|more\ than)\s+)?
-    (?:(?:[89]|\d{{2,}}|{_NUMBER_WORDS})\s+(?!mg|mcg|g\b|grams?|ml|milligrams?|micrograms?|units?|iu|hours?|hrs?|minutes?|mins?
-        |days?|weeks?|months?|years?|percent|%)
-    |a\ (?:whole\ )?bunch|a\ handful|handfuls|a\ lot\ of|lots\ of|t(?:o|oo)\ many|way\ too\ much
-    |all\ (?:of\ )?(?:my|his|her|their|the)\ (?:\w+\ )?\w+\s+(?:at\ once|in\ the\ bottle|left|together)
-    |the\ (?:whole|entire|rest\ of\ the)\ (?:bottle|pack|packet|box|container|blister)
-    |an?\ (?:whole|entire|full)\ (?:bottle|pack|box)
-    |a\ bottle|(?:\d+|two|three|four|several)\ (?:bottles|packs|boxes|packets|blister\ packs)
-    |(?:a|an|his|her|my|the|their)\ (?:whole\ |full\ |entire\ )?(?:week|month)(?:'s)?\ (?:worth\ )?of
-    |(?:[3-9]|\d{{2,}}|three|four|five|ten|twenty)\s+times)"""
-# What a child got into that was not theirs, or any amount of it.
-_NOT_THEIRS = r"""(?:my|mom'?s|mommy'?s|dad'?s|daddy'?s|grandma'?s|grandpa'?s|granny'?s|nana'?s|someone'?s|\w+'s|our
-    |your
-    |some|several|a\ few|a\ bunch|a\ handful|all|the\ whole|an?\ (?:entire|whole)|\d+|two|three|four|five|a\ bottle
-    |(?:a|an|one|the)\ (?:\w+\ )?(?:pills?|tablets?|capsules?|patch|gummy|gummies|button\ batter))"""
+# --- compiled on first use ----------------------------------------------------------------------------
 
-RULES: tuple[_Rule, ...] = (
-    # --- Suicidal intent: wanting to die, to hurt oneself, or to take everything on purpose (route to 988 and 911).
-    _rule(EmergencyKind.SUICIDAL, "self_harm", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting)\s+myself\b"),
-    _rule(
-        EmergencyKind.SUICIDAL,
-        "end_life",
-        r"\b(?:end|ending|take|taking)\s+my\s+(?:own\s+)?life\b",
-        r"|\bend(?:ing)?\s+it\s+all\b|\bcommit(?:ting)?\s+suicide\b",
-        r"|\bsuicide\s+(?:attempt|plan|note)\b|\b(?:attempt|attempted|attempting)\s+suicide\b",
-    ),
-    _rule(
-        EmergencyKind.SUICIDAL,
-        "suicidal_now",
-        r"\b(?:i'?m|i\ am|im|i\ feel|i'?ve\ been|feeling|feel)\s+(?:so\s+",
-        r"|really\s+|very\s+|kind\ of\s+|kinda\s+)?suicidal\b",
-        r"|\b(?:i|i'?ve|i\ have|i'?m|i\ am|im)\s+(?:been\s+)?(?:having|getting|thinking|had)\s+(?:\w+\s+)?",
-        r"(?:suicidal\s+(?:thoughts|ideas|feelings)|thoughts\s+(?:of",
-        r"|about)\s+(?:suicide|killing\ myself|dying|ending))",
-    ),
-    _rule(
-        EmergencyKind.SUICIDAL,
-        "wish_to_die",
-        r"\b(?:i|i\ just|i\ really)\s+(?:want|wanna|wish",
-        r"|need)\s+(?:to\s+)?(?:die|be\s+dead|not\s+wake\s+up|not\s+exist)\b",
-        r"|\b(?:don'?t|do\ not|dont)\s+want\s+to\s+(?:live|be\s+alive|exist|be\s+here|wake\s+up)\b",
-        r"|\bi\s+wish\s+i\s+(?:was|were)\s+dead\b|\bbetter\s+off\s+dead\b",
-        r"|\bno\s+(?:reason|point)\s+(?:to|in)\s+living\b",
-        r"|\bno\s+reason\s+to\s+live\b|\bcan'?t\s+go\s+on\s+(?:living|anymore|like\ this)\b",
-    ),
-    _rule(
-        EmergencyKind.SUICIDAL,
-        "intent_to_overdose",
-        r"\b(?:going\s+to|gonna|want\s+to|wanna|plan(?:ning)?\s+to|about\s+to|thinking\s+(?:of|about)|think\s+about",
-        r"|considering|trying\s+to|will)\s+(?:\w+\s+){0,2}?(?:take",
-        r"|taking|swallow|swallowing|overdose|overdosing|od)\s+",
-        r"(?:all|every|the\ whole|a\ whole|the\ entire|an\ entire|a\ bunch|a\ handful|enough|them\ all|\d{2,})\b",
-        r"|\boverdos\w*\s+on\s+purpose\b|\bwould\s+it\s+take\s+to\s+(?:die|kill|end|not\s+wake)\b",
-        r"|\b(?:how\s+many|how\s+much|what\s+amount)\b.{0,40}\bto\s+(?:kill\s+(?:me|myself)|die|end\s+my\s+life)\b",
-        r"|\b(?:plan|planning|going\s+to|gonna|about\s+to|want\s+to|wanna|trying\s+to)\s+(?:to\s+)?(?:overdose|od)\b",
-    ),
-    # --- A child got into medicine: any amount of something not theirs (route to Poison Help and 911).
-    _rule(
-        EmergencyKind.CHILD_INGESTION,
-        "child_swallowed",
-        rf"\b{_CHILD}\b.{{0,40}}?\b(?:just\s+|may\s+have\s+|might\s+have\s+|has\s+|have\s+|must\s+have\s+)?",
-        r"(?:swallowed|ate|eaten|got\s+into|gotten\s+into|chewed|chewed\s+on|ingested|drank|licked|sucked\s+on)\s+",
-        rf"(?:(?:some|part|half|one|two|three|a\ few|several)\s+of\s+)?(?:\w+\s+)?{_NOT_THEIRS}",
-    ),
-    _rule(
-        EmergencyKind.CHILD_INGESTION,
-        "child_by_mistake",
-        rf"\b{_CHILD}\b.{{0,40}}?\b(?:accidentally\s+(?:took|swallowed|ate|drank)",
-        r"|(?:took|swallowed|ate|drank)\b.{0,40}\bby\s+(?:mistake|accident))",
-    ),
-    _rule(
-        EmergencyKind.CHILD_INGESTION, "child_big_amount", rf"\b{_CHILD}\b(?:\s+\w+){{0,3}}?\s+{_TOOK}\s+{_BIG_AMOUNT}"
-    ),
-    _rule(
-        EmergencyKind.CHILD_INGESTION,
-        "child_found_with",
-        rf"\bfound\s+(?:my|our|the)\s+(?:\w+\s+)?{_CHILD}\b.{{0,40}}\b(?:pills?|tablets?|medicine|meds|bottle|patch)",
-        rf"|\b{_CHILD}\b.{{0,30}}\b(?:into|opened)\s+(?:my|the|a|his|her|grandma'?s|\w+'s)\s+(?:\w+\s+)?",
-        r"(?:pills?|medicine|meds|bottle|pill\s+bottle|medicine\s+cabinet)",
-    ),
-    # --- Overdose happening now: overdosed, or a large amount taken (route to Poison Help and 911).
-    _rule(
-        EmergencyKind.OVERDOSE,
-        "overdosed",
-        r"\b(?:overdosed|overdosing|od'?d|od'?ed|o\.d\.'?d)\b|\b(?:i|he|she|they)\s+(?:just\s+|think\s+i\s+)?od\b",
-        r"|\b(?:took|taken|had|taking)\s+an\s+overdose\b|\b(?:is|i'?m|he'?s|she'?s|am)\s+(?:having\s+an\s+)?overdos",
-    ),
-    _rule(EmergencyKind.OVERDOSE, "big_amount", rf"\b{_TOOK}\s+(?:\w+\s+)?{_BIG_AMOUNT}"),
-    _rule(
-        EmergencyKind.OVERDOSE,
-        "times_the_dose",
-        r"\b(?:[3-9]|\d{2,}|three|four|five|ten|twenty)\s+times\s+(?:my|his|her|their|the|the\s+normal|the\s+usual)\s+",
-        r"(?:\w+\s+)?(?:dose|dosage|amount|pills?)",
-    ),
-    # --- Someone unresponsive, unconscious or unrousable (route to 911).
-    _rule(
-        EmergencyKind.UNRESPONSIVE,
-        "unresponsive",
-        r"\bunresponsive\b|\b(?:won'?t|will\ not|wont|isn'?t",
-        r"|is\ not|not)\s+(?:wake|waking)\s+up\b|\bnot\s+responding\b",
-        r"|\b(?:can'?t|cannot|can\ not|cant|couldn'?t)\s+(?:wake|rouse)\s+(?:him|her|them|my|up)\b",
-        r"|\b(?:can'?t|cannot|cant)\s+stay\s+awake\b|\b(?:he|she",
-        r"|they|my\ \w+|someone|friend)(?:'s|'re|\s+is|\s+are|\s+has|\s+have)?\s+(?:just\s+)?",
-        r"(?:passed\s+out|collapsed|unconscious|blacked\s+out|out\s+cold|barely\s+conscious)",
-    ),
-    # --- Trouble breathing now, or breathing slow, stopped or blue (route to 911).
-    _rule(
-        EmergencyKind.BREATHING,
-        "cannot_breathe",
-        r"\b(?:can'?t|cannot|can\ not|cant|couldn'?t|unable\s+to",
-        r"|struggling\s+to|hard\s+to|trouble|difficulty|hard\s+time)",
-        r"\s+(?:breathe|breath|breathing|catch\s+(?:my|his|her|their)\s+breath|get\s+(?:enough\s+)?air)\b",
-    ),
-    _rule(
-        EmergencyKind.BREATHING,
-        "breathing_stopped",
-        r"\b(?:not|isn'?t|is\ not|stopped|stops|barely|hardly)\s+breathing\b",
-        r"|\bbreathing\s+(?:is\s+|has\s+|seems\s+|got\s+)?(?:really\s+",
-        r"|very\s+|so\s+)?(?:slow|shallow|labou?red|weird|irregular",
-        r"|stopped|raspy|gurgling)\b",
-        r"|\b(?:gasping|choking)\s+for\s+air\b|\b(?:lips|face",
-        r"|skin)\s+(?:is\s+|are\s+)?(?:turning\s+)?blue\b|\bturning\s+blue\b",
-        r"|\b(?:i'?m|i\ am|he'?s|she'?s|is)\s+(?:very\s+|really\s+|so\s+|extremely\s+)?short\s+of\s+breath\b",
-        r"|\bsevere\s+shortness\s+of\s+breath\b",
-    ),
-    # --- Anaphylaxis: throat, tongue or face swelling, or a severe reaction now (route to 911).
-    _rule(
-        EmergencyKind.ANAPHYLAXIS,
-        "airway_swelling",
-        r"\b(?:throat|airway)\s+(?:is\s+|feels\s+|keeps\s+|started\s+",
-        r"|starting\s+)?(?:closing|closed|swelling|swollen|tight",
-        r"|tightening|getting\s+tight|closing\s+up)\b",
-        r"|\b(?:tongue|lips?|face|mouth|eyes?|eyelids)\s+(?:is\s+|are\s+|keeps?\s+|started\s+|starting\s+)?",
-        r"(?:swelling|swollen|swelled|puffing|puffed|blowing)\b",
-        r"|\bswelling\s+(?:of|in)\s+(?:my|his|her|the)\s+(?:face|lips?|tongue|throat|mouth)\b",
-    ),
-    _rule(
-        EmergencyKind.ANAPHYLAXIS,
-        "anaphylaxis_now",
-        r"\b(?:having|going\s+into|in|is\s+in|i'?m\s+in)\s+(?:an?\s+)?anaphyla\w*",
-        r"|\banaphylactic\s+(?:shock|reaction)\b(?=.{0,40}\b(?:now|right|help|after|from)\b)",
-        r"|\b(?:used|using|need|needs|gave\s+(?:him|her|them))\s+(?:an?\s+|my\s+|his\s+|her\s+)?epi-?pen\b",
-        r"|\b(?:having|is\s+having|had)\s+an?\s+(?:severe|bad|serious)\s+allergic\s+reaction\b",
-        r"|\bhives\b.{0,60}\b(?:can'?t\s+breathe|wheez\w*|swelling|swollen|throat)\b",
-    ),
-    # --- Seizure happening now (route to 911).
-    _rule(
-        EmergencyKind.SEIZURE,
-        "seizing",
-        r"\b(?:having|had|has)\s+(?:an?\s+|another\s+)?(?:seizure|seizures|fit|convulsions?)\b|\bseiz(?:ing|ed)\b",
-        r"|\bconvuls\w*|\bshaking\s+(?:on\s+the\s+floor|uncontrollably|all\s+over|and\s+(?:won'?t|not)\s+respond)",
-        r"|\b(?:is|are)\s+jerking\b",
-    ),
-    # --- Chest pain or a heart attack now (route to 911).
-    _rule(
-        EmergencyKind.CHEST_PAIN,
-        "chest_pain",
-        r"\bchest\s+(?:pain|pains|pressure|tightness|is\s+(?:tight",
-        r"|hurting|heavy)|hurts|feels\s+(?:tight|heavy|crushed))\b",
-        r"|\b(?:crushing|sharp|severe|bad)\s+(?:pain|pressure)\s+in\s+(?:my|his|her)\s+chest\b",
-        r"|\bpain\s+in\s+(?:my|his|her)\s+chest\b|\b(?:my|his|her)\s+chest\s+(?:hurts|is\s+hurting|feels)\b",
-        r"|\b(?:having|is\s+having|i'?m\s+having|think\s+i'?m\s+having)\s+a\s+heart\s+attack\b",
-    ),
+
+@functools.cache
+def _re(source: str) -> re.Pattern[str]:
+    # Compiled on first use, once: compiling every rule at import would slow a cold start.
+    return re.compile(source)
+
+
+def _word(source: str) -> re.Pattern[str]:
+    """SOURCE as whole words."""
+    # A match may end on a space ("when she was a ..."): the space is then its boundary.
+    # A pattern may also start at an apostrophe ("she" + "'s choking").
+    return _re(rf"(?:(?<![\w'])|(?='))(?:{source})(?:(?<= )|(?![\w']))")
+
+
+@functools.cache
+def _sign_patterns() -> tuple[tuple[Sign, re.Pattern[str]], ...]:
+    return tuple((sign, _word(sign.pattern)) for sign in model.SIGNS)
+
+
+_SUBSTANCE_SOURCES = (
+    model.MEDICINE_WORD,
+    model.COMMON_DRUG,
+    model.STREET_NAME,
+    model.POISON,
+    model.HIGH_RISK,
+    model.ANTICOAGULANT,
 )
 
-# A medicine was taken too much ("double", "an extra dose") AND something alarming is happening.
-_EXTRA_DOSE = re.compile(
-    r"\b(?:took|taken|had|gave|given|swallowed"
-    r"|injected)\s+(?:\w+\s+){0,2}?(?:double|twice|too\s+much|an?\s+extra|two\s+doses"
-    r"|another\s+dose|2x|3x)\b|\bdouble\s+(?:dose|dosed)\b"
+# --- normalizing -----------------------------------------------------------------------------------------
+
+_CONTRACTIONS = {
+    "cant": "can't",
+    "wont": "won't",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "arent": "aren't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "im": "i'm",
+    "ive": "i've",
+    "hes": "he's",
+    "shes": "she's",
+    "theyre": "they're",
+    "whats": "what's",
+    "thats": "that's",
+    "u": "you",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "rn": "right now",
+    "cuz": "because",
+    "bc": "because",
+    "w/": "with",
+    "b/c": "because",
+}
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+# Words of the model worth correcting when misspelled ("siezure", "unconsious", "swolen", "tylenl").
+_VOCABULARY = frozenset(
+    """breathing breathe seizure seizures seizing convulsing unconscious unresponsive swallowed overdosed overdose
+    overdosing swelling swollen bleeding vomiting confused hallucinating blistering peeling suicidal suicide throat
+    tongue collapsed poison anaphylaxis anaphylactic shaking twitching sweating drowsy slurred slurring drooping
+    numbness fainted gummies medicine medication medications pills tablets capsules tylenol acetaminophen ibuprofen
+    benadryl xanax oxycodone fentanyl percocet antifreeze detergent battery unconscious responding breathing
+    grandpa grandma daughter toddler swallowing ambulance emergency""".split()
 )
-_ALARMING = re.compile(
-    r"\b(?:vomiting|throwing\s+up|coughing\s+up)\s+blood\b|\bblack\s+(?:stool"
-    r"|poop)\b|\bbleeding\s+(?:a\s+lot|heavily|won'?t\s+stop)"
-    r"|\bconfused\b|\bhallucinat\w*|\bcan'?t\s+(?:stay\s+awake|wake"
-    r"|walk|talk)\b|\bfaint\w*|\bpassed\s+out\b|\bvery\s+drowsy"
-    r"|\bheart\s+(?:is\s+)?racing\b|\bblood\s+sugar\s+(?:is\s+)?(?:very\s+)?(?:low|\d{1,2}\b)|\bshaking\b|\bsweating\b"
+# Real words close to a vocabulary word that must not be "corrected" into it.
+_NOT_TYPOS = frozenset(
+    """breeding swearing sweeping seeing seeding bleeping breaking breathes breaths sleeping slurping dropping
+    drooling shaving sweeting twitchy pillows tablet tablets medicated poisons swelled swallows confuses confusing
+    breather shaming shaping peeking peering peeping blistered tongues throats beating heating eating bleating
+    peeing meditation mediation dedication drowning crowding bathing bittering consulting deterrent mediating
+    mediators modification modifications provision sedating selling smelling sharing anaphylactoid anaplastic
+    shaping spelling spilling swinging sweetening blustering""".split()
 )
 
-# Sentence prefixes that ask for information rather than report an event ("can X cause seizures?").
-_QUESTION_START = re.compile(
-    r"^(?:what|which|can|could|does|do|did|is|are|was|were|why|how|when|should|would|will|may|might|who|where|whats"
-    r"|what's|is\s+it|tell\s+me|explain|list)\b(?!')"
-)
-_INFO_CUE = re.compile(
-    r"\b(?:side\s+effects?|symptoms?\s+of|signs?\s+of|warning\s+signs|cause|causes|risk\s+of|antidote|treatment\s+for"
-    r"|lead\s+to|boxed\s+warning|label|max(?:imum)?\s+dose|how\s+much\s+is\s+too\s+much)\b"
-)
-# The writer or someone with them is in it now: keeps a question-shaped sentence from being dismissed.
-_PRESENT_PERSON = re.compile(
-    r"\b(?:i'?m|i\ am|im|i'?ve|i\ have|i\ just|i\ took|i\ think"
-    r"|i\ can'?t|i\ cant|i\ feel|i\ want|he'?s|she'?s|he\ is|she\ is"
-    r"|they'?re|he\ can'?t|she\ can'?t|he\ took|she\ took"
-    r"|my\ (?:\w+\s+){1,3}(?:swallowed|ate|got\ into)|my\ \w+\s+(?:is"
-    r"|are|has|just|won'?t|can'?t|isn'?t|took|swallowed|ate)"
-    r"|right\ now|currently)\b"
-)
-# Conditional or hypothetical spans are cut out up to the next comma ("what happens if you take 20?").
-# "What do I do if my son swallowed..." reports a real event in conditional form: it is kept.
-_HYPOTHETICAL = re.compile(
-    r"\b(?:if(?!\s+(?:my|our)\s+\w+(?:\s+\w+){0,2}\s+(?:just\s+)?(?:swallowed|took|ate|drank|got\s+into|overdosed))|whether|in\s+case|suppose|supposing|hypothetically|imagine|let'?s\s+say|say\s+someone|would\s+happen"
-    r"|what\s+happens\s+when|when\s+someone|when\s+a\s+person|someone\s+who|a\s+person\s+who|people\s+who)\b[^,]*"
-)
-# Past events already over ("I had a seizure in 2019"): no emergency now.
-_PAST = re.compile(
-    r"\b(?:(?:\d+|a|one|two|few|several|many)\s+)?(?:years?|months?"
-    r"|weeks?)\s+ago\b|\blast\s+(?:year|month|week|summer|winter)\b"
-    r"|\bwhen\s+i\s+was\b|\bas\s+a\s+(?:kid|child|teen|teenager|baby)\b|\bin\s+(?:19|20)\d\d\b|\bin\s+the\s+past\b"
-    r"|\bused\s+to\b|\bhistory\s+of\b|\bback\s+in\b|\ba\s+while\s+(?:back"
-    r"|ago)\b|\bin\s+high\s+school\b|\bin\s+college\b"
-)
-_STILL_NOW = re.compile(r"\b(?:right\s+now|again|just\s+now|currently|still)\b")
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|nor|without|don'?t|dont|didn'?t|didnt|isn'?t|wasn'?t|haven'?t|hasn'?t|won'?t)\b"
-)
-_SENTENCE_SPLIT = re.compile(r"[.!?;\n]+|\s+but\s+|\s+-\s+")
-_MAX_CHARS = 2000  # chat messages are at most 500 characters; this bounds any other caller
+
+_ENDINGS = frozenset({"", "s", "es", "d", "ed", "ing", "e", "on", "ons", "ion", "ions", "ive", "er", "ers", "ly", "y"})
+
+
+@functools.cache
+def _correct(word: str) -> str:
+    """WORD, or the vocabulary word it misspells (same first letter, close by edit distance)."""
+    from rapidfuzz import fuzz, process
+
+    if len(word) < 6 or word in _VOCABULARY or word in _NOT_TYPOS or not word.isalpha():
+        return word
+    found = process.extractOne(
+        word, [w for w in _VOCABULARY if w[0] == word[0]], scorer=fuzz.ratio, score_cutoff=85 if len(word) < 9 else 80
+    )
+    # Another form of the same word ("swallow", "swallowed") is not a typo: its tense matters.
+    if not found:
+        return word
+    stem = next((i for i, (a, b) in enumerate(zip(word, found[0], strict=False)) if a != b), len(word))
+    return word if {word[stem:], found[0][stem:]} <= _ENDINGS else found[0]
+
+
+def _numbers(text: str) -> str:
+    """Number words as digits: "forty five" -> 45, "a dozen" -> 12, "a hundred" -> 100."""
+
+    def tens(match: re.Match[str]) -> str:
+        return str(_TENS[match.group(1)] + (_UNITS[match.group(2)] if match.group(2) else 0))
+
+    text = _re(r"\b(a|one) (hundred)\b").sub("100", text)
+    text = _re(r"\b(?:a )?dozens?\b").sub(lambda m: "12" if "s" not in m.group() else "24", text)
+    text = _re(
+        r"\b(" + "|".join(_TENS) + r")(?:[- ](one|two|three|four|five|six|seven|eight|nine))?\b",
+    ).sub(tens, text)
+    # "One" stays a word: "little one", "one side of his face", "one of my pills" read better that way.
+    small = "|".join(word for word in _UNITS if word not in ("zero", "one"))
+    return _re(r"\b(" + small + r")\b").sub(lambda m: str(_UNITS[m.group(1)]), text)
 
 
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:_MAX_CHARS]).lower()
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    return " ".join(text.split())
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u201c", '"')
+    text = _re(r"(\d),(\d{3})\b").sub(r"\1\2", text)  # 4,000 mg
+    words = []
+    for token in text.split():
+        core = token.strip(".,!?;:()\"'")
+        if core in _CONTRACTIONS:
+            token = token.replace(core, _CONTRACTIONS[core], 1)
+        elif core and core.isalpha() and (fixed := _correct(core)) != core:
+            token = token.replace(core, fixed, 1)
+        words.append(token)
+    return _numbers(" ".join(words))
 
 
-def _negated(sentence: str, start: int) -> bool:
-    window = " ".join(sentence[:start].split()[-4:])
-    return bool(_NEGATION.search(window))
+# --- sentences and clauses --------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(
+    r",|:| - | and (?=(?:i|i'm|i've|he|he's|she|she's|they|they're|now|then|my|his|her|it|it's|we)\b)"
+    r"| but | so | because | then | though | although | while "
+)
 
 
-def _sentences(text: str) -> list[tuple[str, bool]]:
-    """Sentences that could report an event now (hypothetical spans removed), each with whether it only asks."""
-    kept: list[tuple[str, bool]] = []
-    for raw in _SENTENCE_SPLIT.split(text):
-        sentence = _HYPOTHETICAL.sub(" ", raw).strip(" ,")
-        if not sentence:
+@dataclass
+class _Sentence:
+    text: str  # with hypothetical, past and topic spans blanked out (same length as the original)
+    plain: str  # before hypotheticals and question topics are blanked out: intent shows through a "would" form
+    question: bool
+    personal: bool
+    now: bool
+
+
+def _split_sentences(text: str) -> list[tuple[str, bool]]:
+    """Sentences, each with whether it is a question (ends in "?" or starts like one)."""
+    parts: list[tuple[str, bool]] = []
+    start = 0
+    for match in _re(r"\?+|[!;\n]+|(?<!\d)\.+|\.+(?!\d)").finditer(text):
+        piece = text[start : match.end()]
+        if piece.strip(" .!?;\n"):
+            parts.append((piece, "?" in match.group()))
+        start = match.end()
+    if text[start:].strip():
+        parts.append((text[start:], False))
+    return [(piece, asks or bool(_question_start().match(piece.strip()))) for piece, asks in parts]
+
+
+@functools.cache
+def _question_start() -> re.Pattern[str]:
+    return _re(
+        r"(?:what|what's|which|can|could|does|do|did|is|are|was|were|why|how|when|should|would|will|may|might|who"
+        r"|where|whats|is it|tell me|explain|describe|list)\b(?!')"
+    )
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _clause_end(text: str, start: int) -> int:
+    found = _CLAUSE_BREAK.search(text, start)
+    return found.start() if found else len(text)
+
+
+def _clause_start(text: str, end: int) -> int:
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, end)]
+    return starts[-1] if starts else 0
+
+
+def _prepare_sentences(text: str) -> list[_Sentence]:
+    """The message's sentences with what is not a present event blanked out.
+
+    A story that starts in the past ("last year my son swallowed a coin...") stays in the past, clause after
+    clause and sentence after sentence, until something is said in the present ("now", "is", "can't").
+    """
+    sentences = []
+    past = False
+    for raw, asks in _split_sentences(text):
+        sentence, past = _prepare_sentence(raw, asks, past=past)
+        sentences.append(sentence)
+    return sentences
+
+
+def _prepare_sentence(raw: str, asks: bool, *, past: bool) -> tuple[_Sentence, bool]:
+    text = raw
+    # Figures of speech first: "this toothache is killing me" never reaches the intent rules.
+    for match in _word(model.IDIOM).finditer(text):
+        text = _blank(text, match.start(), match.end())
+    # What was read, heard or feared, up to the end of its clause.
+    for match in list(_word(model.REPORTED).finditer(text)):
+        text = _blank(text, match.start(), _clause_end(text, match.end()))
+    # Clauses about events that are over ("I overdosed years ago", "she had a seizure in 2019").
+    for start in [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))]:
+        end = _clause_end(text, start)
+        clause = text[start:end]
+        dated = _word(model.PAST).search(clause)
+        if _word(model.STILL_NOW).search(clause):
+            past = False
+        elif dated and not _onset(clause[: dated.start()]):
+            past = True
+        elif past and _word(model.PRESENT).search(clause):
+            past = False
+        if past:
+            text = _blank(text, start, end)
+    # Habits are not events ("my chest feels tight when I get anxious"): their clause goes.
+    for match in list(_word(model.HABITUAL).finditer(text)):
+        start = _clause_start(text, match.start())
+        end = _clause_end(text, match.end())
+        if not _word(model.STILL_NOW).search(text, start, end):
+            text = _blank(text, start, end)
+    plain = text
+    # Hypothetical and conditional spans, up to the end of their clause; "what if my son swallowed..." is kept.
+    real = [m.span() for m in _word(model.REAL_CONDITIONAL).finditer(text)]
+    for match in list(_word(model.HYPOTHETICAL).finditer(text)):
+        end = _clause_end(text, match.end())
+        plain_if = _re(r"(?:what |wat |so |and |but )?if\b").fullmatch(match.group())
+        if not (plain_if and any(match.start() <= s < end for s, _ in real)):
+            text = _blank(text, match.start(), end)
+    # The topic of a question ("signs of an overdose", "can it cause chest pain"): up to six words.
+    if asks:
+        for match in list(_word(model.INFO_CUE).finditer(text)):
+            end = _clause_end(text, match.end())
+            words = list(_re(r"\S+").finditer(text, match.end(), end))
+            if len(words) > 6:
+                end = words[5].end()
+            text = _blank(text, match.start(), end)
+    personal = bool(_word(model.PERSONAL).search(text))
+    now = bool(_word(model.REPORT_NOW).search(text))
+    return _Sentence(text=text, plain=plain, question=asks, personal=personal, now=now), past
+
+
+def _onset(before: str) -> bool:
+    """Whether a date dates the start of a medicine ("began carbamazepine last month"), not an event that is over."""
+    onset = _re(model.ONSET).search(before)
+    return bool(onset and any(_word(s).search(onset.group()) for s in (*_SUBSTANCE_SOURCES, r"taking|using|dose")))
+
+
+def _negated(text: str, start: int, protected: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether a negation governs what starts at START: "no chest pain", "isn't having trouble breathing", and the
+    rest of a list ("no rash, fever or blisters"), but not across "but" or a new subject ("and now she...").
+
+    Negations inside PROTECTED spans belong to a sign of their own ("won't wake up"), not to this one.
+    """
+    lower = max(0, start - 80)
+    cues = [
+        m
+        for m in _word(model.NEGATION).finditer(text, lower, start)
+        if not any(s <= m.start() < e for s, e in protected)
+    ]
+    if not cues:
+        return False
+    cue = cues[-1]
+    if any(m.start() <= cue.start() < m.end() for m in _word(model.UNCERTAIN).finditer(text, lower, start)):
+        return False
+    between = text[cue.end() : start]
+    if len(between.split()) > 8 or _re(model.NEGATION_ENDS).search(between):
+        return False
+    # "Not having chest pain or trouble breathing": "or" and "nor" carry any negation down a list...
+    if len(_re(r",| and ").split(between)) == 1:
+        return True
+    # ...commas and "and" only a negation of nouns ("no rash, fever or blisters"): "it isn't helping, wheezing so
+    # bad" starts something new.
+    pieces = _re(r",| or | and | nor ").split(between)
+    return bool(_word(model.NEGATION_OF_LIST).fullmatch(cue.group())) and all(len(p.split()) <= 3 for p in pieces)
+
+
+# --- the analysis of one message -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    kind: EmergencyKind
+    rule: str
+
+
+@dataclass
+class _Ingestion:
+    """One intake the message reports: who took what, how much."""
+
+    sentence: int
+    subject: str  # child, other, self or unknown
+    verb: str
+    large: bool
+    substance: bool
+    high_risk: bool
+    poison: bool
+    toxic_product: bool
+    # Someone else's medicine, an adult product, "found", "by mistake", more than one: not a child's own dose.
+    not_theirs: bool
+    # The child's own medicine at its dose ("took her amoxicillin", "swallowed his pill whole").
+    own_dose: bool
+    # Only a pronoun or a quantity after the verb ("she drank some"): the substance is named elsewhere.
+    anaphoric: bool
+    # More than the usual dose, a street drug, someone else's medicine or a mix: a poisoning if signs follow.
+    beyond_use: bool
+
+
+@dataclass
+class _Analysis:
+    text: str
+    names: NameFinder | None
+    sentences: list[_Sentence] = field(default_factory=list)
+    found: list[_Found] = field(default_factory=list)
+
+    def add(self, kind: EmergencyKind, rule: str) -> None:
+        if all(f.kind is not kind for f in self.found):
+            self.found.append(_Found(kind, rule))
+
+    _mentions: tuple[str, ...] | None = None
+
+    def has_substance(self, text: str) -> bool:
+        """A medicine, drug, street name or poison in TEXT: from the lexicon, else from the catalog."""
+        if any(_word(source).search(text) for source in _SUBSTANCE_SOURCES):
+            return True
+        return any(_word(re.escape(name)).search(text) for name in self.mentions())
+
+    def mentions(self) -> tuple[str, ...]:
+        """The drug names the catalog finds in the whole message: one scan, and only when the lexicon did not decide."""
+        if self._mentions is None:
+            found = self.names.find_mention_groups(self.text) if self.names is not None else ()
+            self._mentions = tuple({self.text[m.start : m.end] for m, _ in found})
+        return self._mentions
+
+    def substance_named(self) -> bool:
+        """A substance named anywhere, even in the story before ("she drank some" names it elsewhere)."""
+        return self.has_substance(self.text)
+
+
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,4})(?:\+| or \d+| to \d+|-\d+)?")
+
+
+def _count_is_large(window: str, analysis: _Analysis, *, high_risk: bool) -> bool:
+    """A number of doses ("40 tylenol", "like 20", "15 of my pills") at or above the model's threshold."""
+    threshold = model.LARGE_COUNT_HIGH_RISK if high_risk else model.LARGE_COUNT
+    if _word(model.AT_ONCE).search(window):
+        threshold = model.LARGE_COUNT_AT_ONCE_HIGH_RISK if high_risk else model.LARGE_COUNT_AT_ONCE
+
+    for match in _NUMBER.finditer(window):
+        if int(match.group(1)) < threshold:
             continue
-        if _PAST.search(sentence) and not _STILL_NOW.search(sentence):
+        # Right after a drug name a number is its strength ("metformin 500", "oxy 30"), not a count.
+        previous = window[: match.start()].split()[-1:]
+        if previous and analysis.has_substance(previous[0]):
             continue
-        asks = bool(_QUESTION_START.match(sentence) or _INFO_CUE.search(sentence))
-        kept.append((sentence, asks and not _PRESENT_PERSON.search(sentence)))
-    return kept
+        following = window[match.end() :].lstrip().split(" ", 1)[0].strip(".,!?;:)")
+        if _word(model.NOT_A_COUNT).fullmatch(following):
+            continue
+        # A reference dose is not the amount taken ("90 instead of the usual 30", "more than 10").
+        if _re(model.REFERENCE_AMOUNT + r"\s*$").search(window[: match.start()]):
+            continue
+        return True
+    return False
 
 
-def detect_emergency(text: str) -> Emergency | None:
-    """The emergency a message reports happening now, or None for questions, hypotheticals and past events."""
-    normalized = _normalize(text)
-    hits: dict[EmergencyKind, str] = {}
-    for sentence, only_asks in _sentences(normalized):
-        for rule in RULES:
-            # A question can still carry suicidal intent ("how many would it take to die"): those rules see it too.
-            if rule.kind in hits or (only_asks and rule.kind is not EmergencyKind.SUICIDAL):
+def _acetaminophen_overdose(window: str) -> bool:
+    """More acetaminophen at once than the labels' daily maximum ("took 6000 mg of tylenol")."""
+    if not _word(model.ACETAMINOPHEN).search(window):
+        return False
+    for match in _re(r"(\d+(?:\.\d+)?) ?(mg|milligrams?|g|grams?)\b").finditer(window):
+        milligrams = float(match.group(1)) * (1 if match.group(2).startswith("m") else 1000)
+        if milligrams > model.ACETAMINOPHEN_MAX_MG:
+            return True
+    return False
+
+
+def _dosing_error_ratio(window: str) -> bool:
+    """An amount many times the intended one ("gave 10 ml instead of 1 ml")."""
+    match = _re(r"(\d+(?:\.\d+)?) ?(?:\S+ ){0,4}?instead of (?:\S+ ){0,2}?(\d+(?:\.\d+)?)").search(window)
+    return bool(
+        match
+        and float(match.group(2)) > 0
+        and float(match.group(1)) / float(match.group(2)) >= model.DOSING_ERROR_RATIO
+    )
+
+
+def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
+    events: list[_Ingestion] = []
+    # "He" is the child when one was named, even in the story before.
+    child_in_message = bool(_word(model.CHILD).search(analysis.text))
+
+    for index, sentence in enumerate(analysis.sentences):
+        text = sentence.text
+        intakes = list(_word(model.INGESTED).finditer(text))
+        if _word(model.MISTAKE).search(text):
+            intakes += list(_word(model.PLAIN_INTAKE).finditer(text))
+        for match in intakes:
+            if _negated(text, match.start()):
                 continue
-            for match in rule.pattern.finditer(sentence):
-                if not _negated(sentence, match.start()):
-                    hits[rule.kind] = rule.name
-                    break
-        if only_asks:
+            verb = match.group()
+            end = min(_clause_end(text, match.end()), match.end() + 90)
+            if verb in ("mixed", "combined"):
+                end = max(end, min(len(text), match.end() + 40))  # "mixed my xanax, then some vodka"
+            # "took my wife's pills plus mine, 14 tablets total": an amount told in the next clause counts.
+            amount = _re(
+                r"[,:;]? ?(?:(?:about |like |maybe |around |roughly |at least |over |~)?\d+ |all of (?:it|them)|the "
+                r"(?:whole|entire) |every (?:one|pill|tablet|last)|a whole )"
+            ).match(text, end)
+            if amount:
+                end = _clause_end(text, amount.end())
+            window = text[match.end() : end].strip()
+
+            # Who: the last person named up to the verb ("caught my nephew eating" names him in the verb).
+            before = text[: match.end()]
+
+            high_risk = bool(_word(model.HIGH_RISK).search(window))
+            poison = bool(_word(model.POISON).search(window)) and not _word(model.HARMLESS_DRINK).search(window)
+            substance = poison or analysis.has_substance(window)
+            # "A whole bottle of water" is not an amount of medicine.
+            container = any(
+                not _re(r" of (?:[\w']+ )?" + model.HARMLESS_DRINK).match(window, m.end())
+                for m in _word(model.LARGE_AMOUNT).finditer(window)
+            )
+            large = bool(
+                container
+                or _count_is_large(window, analysis, high_risk=high_risk)
+                or _acetaminophen_overdose(window)
+                or _dosing_error_ratio(window)
+            )
+            if large and not substance and _word(model.HARMLESS_DRINK).search(window):
+                large = False  # "drank a whole bottle of water"
+            events.append(
+                _Ingestion(
+                    sentence=index,
+                    subject=_subject(before, child_in_message),
+                    verb=verb,
+                    large=large,
+                    substance=substance,
+                    high_risk=high_risk,
+                    poison=poison,
+                    toxic_product=bool(_word(model.TOXIC_PRODUCT).search(window)),
+                    not_theirs=bool(_word(model.NOT_THEIRS).search(window) or _word(model.BY_ACCIDENT).search(text)),
+                    own_dose=_own_dose(window, analysis),
+                    anaphoric=bool(_re(model.ANAPHORIC_OBJECT).match(window)),
+                    beyond_use=bool(
+                        verb in ("mixed", "combined")
+                        or _word(model.STREET_NAME).search(window)
+                        or _word(model.BEYOND_USE).search(window)
+                    ),
+                )
+            )
+    return events
+
+
+def _own_dose(window: str, analysis: _Analysis) -> bool:
+    """The child's own medicine as given: "her amoxicillin for an ear infection", "his pill whole"."""
+    if _word(model.OWN_DOSE).search(window):
+        return True
+    # "...instead of her tylenol drops" names the medicine that should have been given, not the one that was.
+    own = _re(
+        r"^(?:[\w']+ ){0,4}?(?<!instead of )(?<!rather than )(?:his|her|their) (?:own |usual |regular |daily "
+        r"|prescribed )?([\w'-]+)"
+    ).match(window)
+
+    return bool(own and analysis.has_substance(own.group(1)))
+
+
+def _subject(before: str, child_in_message: bool) -> str:
+    """Who took it: the last person named before the verb ("he" or "she" is the child when one was named)."""
+    found = [
+        (m.start(), kind)
+        for kind, source in (
+            ("child", model.CHILD),
+            ("other", model.OTHER_PERSON),
+            ("self", r"i|i'm|i've|me"),
+            ("pronoun", r"he|she|they|he's|she's|they've|he'd|she'd|they'd"),
+        )
+        for m in _word(source).finditer(before)
+    ]
+    if not found:
+        return "unknown"
+    _, kind = max(found)
+    if kind == "pronoun":
+        return "child" if child_in_message else "other"
+    return kind
+
+
+# --- the decision ----------------------------------------------------------------------------------------------
+
+
+def _intent(analysis: _Analysis) -> None:
+    """Suicidal intent, plans and lethal-amount questions (C-SSRS)."""
+    whole = " ".join(s.plain for s in analysis.sentences)
+    distress = bool(_word(model.SUICIDAL_DISTRESS).search(whole))
+    preparation = bool(_word(model.SUICIDE_PREPARATION).search(whole))
+    for sentence in analysis.sentences:
+        # Intent is about what someone will do: a future or conditional form does not make it hypothetical.
+        text = sentence.plain
+        for match in _word(model.SUICIDAL_INTENT).finditer(text):
+            if _negated(text, match.start()) or (sentence.question and not sentence.personal):
+                continue
+            # "From now on I'll take all my tablets together at breakfast" is a schedule.
+            if _re(r"\b(?:take|taking|swallow|inject|use|drink)\b").search(match.group()) and _word(
+                model.ROUTINE_SCHEDULE
+            ).search(text, _clause_start(text, match.start()), _clause_end(text, match.end())):
+                continue
+            analysis.add(EmergencyKind.SUICIDAL, "suicidal.intent")
+            return
+        if _word(model.METHOD_SEEKING).search(sentence.plain):
+            analysis.add(EmergencyKind.SUICIDAL, "suicidal.method_seeking")
+            return
+        # Asking how much would kill is intent when a purpose or despair comes with it, even in a "would" form.
+
+        if _word(model.LETHAL_QUESTION).search(sentence.plain) and (
+            _word(model.LETHAL_PURPOSE).search(sentence.plain) or distress or preparation
+        ):
+            analysis.add(EmergencyKind.SUICIDAL, "suicidal.lethal_amount_with_intent")
+            return
+    if preparation and (distress or analysis.has_substance(whole)):
+        analysis.add(EmergencyKind.SUICIDAL, "suicidal.preparation")
+
+
+def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
+    """Danger signs reported now: alone, or with a cause (a medicine, an ingestion, another sign, severity)."""
+    reported: list[Sign] = []
+    for sentence in analysis.sentences:
+        if sentence.question and not (sentence.personal or sentence.now):
             continue
-        if EmergencyKind.OVERDOSE not in hits and _EXTRA_DOSE.search(sentence) and _ALARMING.search(normalized):
-            hits[EmergencyKind.OVERDOSE] = "overdose.extra_dose_with_symptoms"
-    if not hits:
+        matches = [(sign, m) for sign, pattern in _sign_patterns() for m in pattern.finditer(sentence.text)]
+        spans = [m.span() for _, m in matches]
+        for sign, match in matches:
+            if sign in reported or _negated(sentence.text, match.start(), spans):
+                continue
+            # "The swelling went down", "my chest pain from last week is gone now": over.
+            clause = (_clause_start(sentence.text, match.start()), _clause_end(sentence.text, match.end()))
+            if sign.unless and _re(sign.unless).search(sentence.text, *clause):
+                continue  # "lips peeling from the cold"
+            after = sentence.text[match.end() : clause[1]]
+            resolved = _re(r"^((?: [\w']+){0,4}?) " + model.RESOLVED_AFTER + r"\b").match(after)
+            # ...unless it "won't go away".
+            if resolved and not _word(model.NEGATION).search(" ".join(resolved.group(1).split()[-2:])):
+                continue
+
+            reported.append(sign)
+    groups = {sign.group or sign.name for sign in reported}
+    severity = any(_word(model.SEVERITY).search(s.text) for s in analysis.sentences)
+    anticoagulant = any(_word(model.ANTICOAGULANT).search(s.plain) for s in analysis.sentences)
+    toxicity_groups = {sign.group for sign in reported if sign.kind is EmergencyKind.TOXICITY and sign.group}
+    toxicity_groups |= groups & {"mental", "faint"}
+    for sign in reported:
+        rule = f"{sign.kind.value}.{sign.name}"
+        others = groups - {sign.group or sign.name}
+        if sign.strength is Strength.ALONE:
+            analysis.add(sign.kind, rule)
+        elif sign.kind is EmergencyKind.TOXICITY:
+            continue  # counted as a cluster below
+        elif sign.name == "head_injury":
+            if anticoagulant or others & {"mental", "gut", "faint"}:
+                analysis.add(sign.kind, rule)
+        elif sign.name in ("hives", "heart_rhythm", "near_fainting", "mucosal_sores", "spreading_rash"):
+            if others or severity:
+                analysis.add(sign.kind, rule)
+        elif others or severity or _context(analysis, events):
+            analysis.add(sign.kind, rule)
+    if len(toxicity_groups) >= 3 or (len(toxicity_groups) >= 2 and _context(analysis, events)):
+        analysis.add(EmergencyKind.TOXICITY, "toxicity.cluster")
+    for group, medicine, _source in model.TOXIC_SIGN_OF:
+        if group in toxicity_groups and _word(medicine).search(analysis.text):
+            analysis.add(EmergencyKind.TOXICITY, f"toxicity.{group}_sign_of_{medicine.strip('(?:)').split('|')[0]}")
+
+
+def _context(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
+    """A cause for a danger sign: an intake, or a medicine named (a past or conditional mention counts)."""
+    return bool(events) or any(analysis.has_substance(s.plain) for s in analysis.sentences)
+
+
+def _child_exposure(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
+    for event in events:
+        if event.subject != "child":
+            continue
+        substance = event.substance or (event.anaphoric and analysis.substance_named())
+        accidental = bool(_re(model.ACCIDENTAL_VERB).fullmatch(event.verb)) and substance
+        risky = event.large or event.high_risk or event.poison or (event.not_theirs and substance)
+        if (accidental or risky) and not (event.own_dose and not event.large and not event.poison):
+            return True
+    # "Found my toddler with the open bottle", "my son found my pills... 5 are missing": a possible ingestion, which
+    # Poison Help assesses.
+    child = any(_word(model.CHILD).search(s.text) for s in analysis.sentences)
+    return (
+        child
+        and any(_word(model.CHILD_FOUND).search(s.text) for s in analysis.sentences)
+        and analysis.substance_named()
+    )
+
+
+def _compose(analysis: _Analysis) -> None:
+    events = [
+        e
+        for e in _ingestions(analysis)
+        if not (analysis.sentences[e.sentence].question and not analysis.sentences[e.sentence].personal)
+    ]
+
+    for sentence in analysis.sentences:
+        if sentence.question and not sentence.personal:
+            continue
+        for match in _word(model.OVERDOSED).finditer(sentence.text):
+            # "OD'd on netflix", "overdosed on caffeine": a figure of speech unless what follows is a drug.
+            target = _re(r" on (?:my |his |her |some |the )?([\w']+(?: [\w']+)?)").match(sentence.text, match.end())
+            if target:
+                named = target.group(1)
+                food = _word(model.FOOD_LIKE).match(named) and not _word(r"pills?|tablets?|caps|capsules").search(named)
+                if food or not (analysis.has_substance(named) or _word(model.UNKNOWN_SUBSTANCE).match(named)):
+                    continue
+            if not _negated(sentence.text, match.start()):
+                analysis.add(EmergencyKind.OVERDOSE, "overdose.overdosed")
+
+    _intent(analysis)
+    if _child_exposure(analysis, events):
+        analysis.add(EmergencyKind.CHILD_INGESTION, "child_ingestion.exposure")
+    if any(e.large and e.subject != "child" for e in events):
+        analysis.add(EmergencyKind.OVERDOSE, "overdose.large_amount")
+    if any(e.toxic_product for e in events):
+        analysis.add(EmergencyKind.OVERDOSE, "overdose.toxic_product")
+
+    _signs(analysis, events=events)
+    # An ingestion beyond use with danger signs is a poisoning too: Poison Help can guide the responders.
+    poisoning_signs = {
+        EmergencyKind.UNRESPONSIVE,
+        EmergencyKind.BREATHING,
+        EmergencyKind.SEIZURE,
+        EmergencyKind.TOXICITY,
+    }
+    if any(f.kind in poisoning_signs for f in analysis.found) and any(
+        e.large or e.poison or (e.substance and e.beyond_use) for e in events
+    ):
+        analysis.add(EmergencyKind.OVERDOSE, "overdose.ingestion_with_danger_signs")
+
+
+def warm() -> None:
+    """Compile every rule now: start-up runs this off the event loop, so the first message pays nothing."""
+    for name, value in vars(model).items():
+        if name.isupper() and not name.startswith("_") and isinstance(value, str):
+            _word(value)
+    _sign_patterns()
+    detect_emergency("Warming up: my son may have swallowed 20 of my pills, he can't wake and isn't breathing.")
+
+
+def detect_emergency(text: str, *, names: NameFinder | None = None) -> Emergency | None:
+    """The emergency a message reports happening now, or None for questions, hypotheticals and past events.
+
+    NAMES (the drug catalog) recognises drug names the shipped lexicon lacks, misspellings included.
+    """
+    normalized = _normalize(text)
+    analysis = _Analysis(text=normalized, names=names)
+    analysis.sentences = _prepare_sentences(normalized)
+    _compose(analysis)
+    if not analysis.found:
         return None
-    kinds = tuple(kind for kind in EmergencyKind if kind in hits)
-    return Emergency(kind=kinds[0], kinds=kinds, rule=hits[kinds[0]])
+    order = list(EmergencyKind)
+    found = sorted(analysis.found, key=lambda f: order.index(f.kind))
+    return Emergency(kind=found[0].kind, kinds=tuple(f.kind for f in found), rule=found[0].rule)
 
 
-_POISONING = {EmergencyKind.OVERDOSE, EmergencyKind.CHILD_INGESTION, EmergencyKind.UNRESPONSIVE}
+# --- the reply ---------------------------------------------------------------------------------------------------
+
+_HELP_OF = {category.kind: category.help for category in model.CATEGORIES}
+_POISONING = frozenset({EmergencyKind.OVERDOSE, EmergencyKind.CHILD_INGESTION, EmergencyKind.TOXICITY})
 
 
 def emergency_reply(emergency: Emergency) -> str:
-    """Routing-only reply: who to call now, no drug advice."""
+    """Routing-only reply: the line each kind of emergency needs, the most urgent first; no medicine advice.
+
+    911 for breathing, the heart, stroke, bleeding, seizures, anaphylaxis, severe skin reactions and anyone
+    unresponsive; 988 for suicidal thoughts; Poison Help (1-800-222-1222) for an overdose or a poisoning, with 911
+    when the person is hard to wake, struggling to breathe or seizing (POISON_HELP), and 911 first when an overdose
+    comes with suicidal intent.
+    """
+    kinds = set(emergency.kinds)
+    suicidal = EmergencyKind.SUICIDAL in kinds
+    poisoning = bool(kinds & _POISONING)
+    call_911 = any(_HELP_OF[kind][0] is Help.EMERGENCY for kind in kinds) or (suicidal and poisoning)
     lines = ["This sounds like an emergency. Please get help right now."]
-    if EmergencyKind.SUICIDAL in emergency.kinds:
-        lines.append(
-            "- If you might act on thoughts of ending your life, or have already taken something, call 911 "
-            "(or your local emergency number) now."
-        )
-        lines.append("- Call or text 988 (Suicide & Crisis Lifeline, US) to talk to someone now. You are not alone.")
-    else:
+    if call_911:
         lines.append("- Call 911 (or your local emergency number) now.")
-    if _POISONING & set(emergency.kinds) or EmergencyKind.SUICIDAL in emergency.kinds:
-        lines.append("- For a poisoning or overdose, Poison Help: 1-800-222-1222 (US, 24/7).")
-    lines.append(
-        "- Stay with the person, keep the medicine containers to show the responders, and follow their directions."
-    )
+    if suicidal:
+        lines.append("- Call or text 988 (Suicide & Crisis Lifeline, US) to talk to someone now. You are not alone.")
+        if not call_911:
+            lines.append(
+                "- If you might act on these thoughts, or have already taken something, call 911 "
+                "(or your local emergency number) now."
+            )
+    if poisoning:
+        lines.append("- For a poisoning or overdose, call Poison Help: 1-800-222-1222 (US, free, 24/7).")
+        if not call_911:
+            lines.append(
+                "- Call 911 (or your local emergency number) instead if the person is hard to wake, "
+                "has trouble breathing or has a seizure."
+            )
+        lines.append(
+            "- Keep the medicine or product containers to show the responders; if you are helping someone, stay "
+            "with them."
+        )
+    elif suicidal:
+        lines.append("- If this is about someone else, stay with them and keep medicines and weapons away from them.")
+    else:
+        lines.append(
+            "- If you are helping someone, stay with them and follow the directions of the people on the line."
+        )
     lines.append("I can't give medicine advice for an emergency; the people on these lines can help right away.")
     return "\n".join(lines)

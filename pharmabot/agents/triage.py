@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pharmabot.agents.intent import IntentDecision, classify
-from pharmabot.agents.red_flags import detect_emergency, emergency_reply
+from pharmabot.agents.red_flags import NameFinder, detect_emergency, emergency_reply
 from pharmabot.answer.base import AnswerContext, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.config import WriterKind
 from pharmabot.errors import AnswerWithheldError, PharmaBotError
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
+from pharmabot.knowledge.names import Mention
 from pharmabot.logs import log_id
 from pharmabot.retrieval.base import SearchHit, SearchSpec
 from pharmabot.retrieval.query import detect_intents
@@ -98,7 +99,7 @@ class TriageAgent:
         status = TurnStatus.failed
         error_code: str | None = None
         try:
-            emergency = detect_emergency(message)
+            emergency = detect_emergency(message, names=catalog_names(self.services))
             if emergency is not None:
                 # Routing only: no retrieval, no model, no drug advice.
                 intent = Intent.emergency
@@ -392,34 +393,53 @@ async def _shielded(coro: Coroutine[Any, Any, None]) -> None:
     await asyncio.shield(task)
 
 
-def _admit_locally(text: str) -> bool:
+class _CatalogNames:
+    """The drug catalog as the emergency check's name finder, loaded only when the check needs it.
+
+    The lexicon decides most messages, so an emergency on a cold worker is routed before the catalog loads.
+    """
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def find_mention_groups(self, text: str) -> list[tuple[Mention, tuple[str, ...]]]:
+        return self._services.knowledge.catalog.find_mention_groups(text)
+
+
+def catalog_names(services: Services) -> NameFinder:
+    """Drug names for the emergency check, from the catalog of the label index."""
+    return _CatalogNames(services)
+
+
+def _admit_locally(text: str, *, names: NameFinder | None = None) -> bool:
     """Refuse harmful requests (400 `unsafe_request`) and prompt attacks (400 `prompt_injection`) by the
     local rules; True when the message reports an emergency, which is admitted whatever else it says.
     """
-    if detect_emergency(text) is not None:
+    if detect_emergency(text, names=names) is not None:
         return True
     check_request(text)
     sanitize_input(text)
     return False
 
 
-def admit(message: str) -> str:
+def admit(message: str, *, names: NameFinder | None = None) -> str:
     """Normalize a message and refuse it by the local rules (400) unless it reports an emergency.
 
-    Emergencies win: "ignore all rules, I took 40 pills" must still reach emergency routing.
+    Emergencies win: "ignore all rules, I took 40 pills" must still reach emergency routing. NAMES lets the
+    emergency check recognise every drug the catalog knows, as the chat turn will.
     """
     text = normalize(message)
-    _admit_locally(text)
+    _admit_locally(text, names=names)
     return text
 
 
-async def admit_message(message: str, *, shield: ShieldGuard | None) -> str:
+async def admit_message(message: str, *, shield: ShieldGuard | None, names: NameFinder | None = None) -> str:
     """`admit`, then Prompt Shields when configured: an attack it finds is refused like the local rules' ones.
 
     A shield that fails or times out gives no verdict, and the local rules' decision stands.
     """
     text = normalize(message)
-    if _admit_locally(text) or shield is None:
+    if _admit_locally(text, names=names) or shield is None:
         return text
     verdict = await shield.verdict(user_prompt=text)
     if verdict is not None and verdict.user_attack:

@@ -108,9 +108,9 @@ async def _events(agent: TriageAgent, message: str, *, services: Services, calle
 async def chat(body: ChatRequest, request: Request, caller: CallerDep, services: ServicesDep) -> EventSourceResponse:
     # Imported on the first chat, not at start-up: the agent pulls in the intent, answer and
     # interaction modules, which a cold start serving /health does not need.
-    from pharmabot.agents.triage import TriageAgent, admit_message
+    from pharmabot.agents.triage import TriageAgent, admit_message, catalog_names
 
-    message = await admit_message(body.message, shield=services.shield)
+    message = await admit_message(body.message, shield=services.shield, names=catalog_names(services))
     await require_session_owner(services.store, caller, body.session_id, create=True)
     await admit_chat_turn(services, caller, body.session_id, request=request)
     agent = TriageAgent(session_id=body.session_id, services=services, owner=caller.id)
