@@ -19,6 +19,7 @@ from pharmabot.agents.intent import IntentDecision, classify
 from pharmabot.agents.red_flags import detect_emergency, emergency_reply
 from pharmabot.answer.base import AnswerContext, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
+from pharmabot.answer.selection import passage_scores, question_of
 from pharmabot.errors import PharmaBotError
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
 from pharmabot.logs import log_id
@@ -64,6 +65,14 @@ _DEFAULT_SECTIONS: dict[Intent, tuple[str, ...]] = {
 
 MAX_PASSAGES = 5
 _LEAFLETS = ("spl_medguide", "spl_patient_package_insert", "patient_medication_information")
+# The engine's food-note kinds each food or drink topic of a question asks about.
+_NOTE_KINDS: dict[str, frozenset[str]] = {
+    "alcohol": frozenset({"alcohol"}),
+    "grapefruit": frozenset({"grapefruit"}),
+    "dairy": frozenset({"dairy_calcium"}),
+    "tyramine": frozenset({"tyramine"}),
+    "food": frozenset({"grapefruit", "dairy_calcium", "tyramine"}),
+}
 
 
 @dataclass
@@ -201,9 +210,12 @@ class TriageAgent:
                     report, passages, dated=self.services.knowledge.effective_time
                 )
             else:
+                # Only the notes on what was asked about: "with metamucil" is not a question about dairy.
+                asked = frozenset().union(*(_NOTE_KINDS.get(t, frozenset()) for t in decision.food_topics))
                 notes = [
                     _food_note(note, passages, dated=self.services.knowledge.effective_time)
                     for note in engine.food_notes(drug=decision.drugs[0])
+                    if note.kind in asked
                 ]
         if not findings:
             for hit in await self._retrieve(message, decision.drugs, sections):
@@ -230,9 +242,9 @@ class TriageAgent:
         )
 
     async def _retrieve(self, message: str, drugs: Sequence[str], sections: Sequence[str]) -> list[SearchHit]:
-        """Label passages: the asked sections of each drug, patient-leaflet wording first where it exists."""
+        """Label passages for each drug, the ones holding the sentences that best answer the question first."""
         # The asked sections, the patient leaflets (plain wording), then anything that matches: one batch.
-        plan = [*((s, 2) for s in sections[:2]), *((s, 1) for s in _LEAFLETS), (None, 1)]
+        plan = [*((s, 3) for s in sections[:3]), *((s, 2) for s in _LEAFLETS), (None, 2)]
         specs = [
             SearchSpec(query=message, top_k=top_k, drug=drug, section=section)
             for drug in list(drugs)[:3]
@@ -245,15 +257,40 @@ class TriageAgent:
                 if hit.chunk_id not in seen:
                     seen.add(hit.chunk_id)
                     hits.append(hit)
+        # Ranked by their best sentence for this question (the same scoring the extractive writer uses), so a
+        # model writer gets the same best passages; then asked sections and plain wording first, then relevance.
+        question = question_of(message, drugs=drugs, sections=sections)
+        scores = passage_scores([_passage_of(i + 1, hit) for i, hit in enumerate(hits)], question)
         wanted = set(sections)
-        hits.sort(key=lambda h: (h.section_key not in wanted, h.section_key not in PATIENT_SECTIONS, -h.score))
-        return hits[: MAX_PASSAGES * max(1, min(len(drugs), 3))]
+        order = sorted(
+            range(len(hits)),
+            key=lambda i: (
+                -scores.get(i + 1, -99.0),
+                hits[i].section_key not in wanted,
+                hits[i].section_key not in PATIENT_SECTIONS,
+                -hits[i].score,
+            ),
+        )
+        return [hits[i] for i in order][: MAX_PASSAGES * max(1, min(len(drugs), 3))]
+
+
+def _passage_of(number: int, hit: SearchHit) -> Passage:
+    """A search hit as a passage numbered NUMBER, to be scored before the answer's passages are built."""
+    citation = Citation(
+        index=number,
+        drug_name=hit.drug_name,
+        label_section=hit.label_section,
+        set_id=hit.set_id,
+        effective_time=hit.effective_time,
+        url=hit.url,
+    )
+    return Passage(citation=citation, section_key=hit.section_key, text=hit.chunk)
 
 
 def _add_passage(passages: list[Passage], hit: SearchHit) -> Citation:
     for passage in passages:
         if passage.citation.set_id == hit.set_id and passage.section_key == hit.section_key:
-            passage.text += " " + hit.chunk
+            passage.text += "\n" + hit.chunk  # chunks keep their lines (headings, table rows)
             return passage.citation
     citation = Citation(
         index=len(passages) + 1,

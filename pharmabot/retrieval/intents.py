@@ -1,0 +1,378 @@
+"""Kinds of consumer medication questions, and where an FDA label answers each one.
+
+The kinds follow the question types of MedicationQA (Ben Abacha et al., "Bridging the gap between
+consumers' medication questions and trusted answers", MEDINFO 2019): information, indication, dose,
+usage, time, duration, stopping, onset of action, side effects, interactions, contraindications,
+appearance, ingredients, storage and disposal, overdose, pregnancy and breastfeeding, comparison,
+manufacturer... Each kind is written as readable data with three parts:
+
+- `pattern`: how people ask it, in general phrasing (never the wording of particular questions);
+- `sections`: the label sections that hold the answer, best first. Their content is fixed by the FDA
+  labeling rule for prescription drugs, 21 CFR 201.57(c) (e.g. (c)(3) dosage and administration,
+  (c)(11) overdosage, (c)(12) description with the inactive ingredients, (c)(13) clinical pharmacology,
+  (c)(17) how supplied: strength, "shape, color, coating, scoring, and imprinting", storage), by the OTC
+  Drug Facts rule, 21 CFR 201.66(c), and by the Medication Guide rule, 21 CFR 208.20 (headings such as
+  "How should I take ...?", "What are the possible side effects of ...?", "How should I store ...?");
+- `terms` and `cues`: the words labels use when they state that kind of fact, from the same rules and
+  FDA's labeling guidances (e.g. "Dosage and Administration Section" guidance, 2010: "do not ...
+  abruptly", "taper"; "Clinical Pharmacology Section" guidance, 2016: onset, peak (Tmax), half-life;
+  USP <659> storage wording: "Store at 20° to 25°C", "Protect from light"). `terms` are added to the
+  search so the right subsection ranks first; `cues` mark the label sentences that state the answer.
+
+A kind with `supported=False` is one a label does not answer (price, where to buy, pronunciation...):
+the answer says so instead of quoting label text that merely shares a word with the question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A kind of question, the label sections that answer it (best first) and how answers are worded."""
+
+    name: str
+    pattern: re.Pattern[str]
+    sections: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+    cues: re.Pattern[str] | None = None
+    supported: bool = True
+    topic: str = ""  # how an answer names the kind ("side effects"); empty for the plain kinds
+
+
+def _intent(
+    name: str,
+    pattern: str,
+    sections: tuple[str, ...],
+    *,
+    terms: str = "",
+    cues: str = "",
+    supported: bool = True,
+    topic: str = "",
+) -> Intent:
+    return Intent(
+        name=name,
+        pattern=re.compile(pattern, re.IGNORECASE),
+        sections=sections,
+        terms=tuple(terms.split()),
+        cues=re.compile(cues, re.IGNORECASE) if cues else None,
+        supported=supported,
+        topic=topic,
+    )
+
+
+_WARNINGS = ("warnings_and_cautions", "warnings", "precautions")
+_LEAFLETS = ("spl_medguide", "spl_patient_package_insert", "patient_medication_information", "information_for_patients")
+_DRUG_WORDS = r"(?:medicines?|medications?|meds?|drugs?|pills?|tablets?|capsules?|shots?|injections?|vaccines?|it|this|them)"
+# Common symptoms people ask about as possible side effects (consumer words for frequent adverse-reaction
+# terms, e.g. MedlinePlus's symptom vocabulary); naming one makes a question about side effects.
+_SYMPTOMS = (
+    r"rash\w*|itch\w*|hives|red(?:ness)?\b|swell\w*|hair loss|bald\w*|weight (?:gain|loss)|gain(?:ing)? weight"
+    r"|nause\w*|vomit\w*|throw(?:ing)? up|dizz\w*|light-?headed|headaches?|migraines?|drows\w*|sleep(?:y|iness)"
+    r"|tired\w*|fatigue\w*|insomnia|can'?t sleep|trouble sleeping|nightmares?|constipat\w*|diarrh\w*|bloat\w*"
+    r"|gas\b|stomach (?:ache|pain|upset)|heartburn|dry mouth|blurr\w*|vision|cough\w*|sweat\w*|bleed\w*|bruis\w*"
+    r"|cramps?|muscle (?:pain|aches?|weakness)|joint pain|tremors?|shak\w*|anxi\w*|depress\w*|mood|confus\w*"
+    r"|memory|numb\w*|tingl\w*|palpitations?|heart (?:rate|racing|pounding)|(?:low|high) blood (?:pressure|sugar)"
+    r"|hypotension|hypertension|erectile|libido|sex drive|impoten\w*|cold\b|chills?|fever|thirst\w*|urinat\w*"
+    r"|pee\w*|incontinen\w*|wetting|acne|sunburn|sun sensitiv\w*|ringing|tinnitus|taste|mouth sores?|ulcers?"
+    r"|liver (?:damage|problems?)|kidney (?:damage|problems?)|fractures?|bone loss|osteopor\w*|glaucoma|cataracts?"
+)
+
+# Checked in this order: a question can be of several kinds; the first found leads. Specific kinds come
+# before the broad ones they overlap with (a storage or stopping question often also says "take").
+INTENTS: tuple[Intent, ...] = (
+    _intent(
+        "unsupported_price",
+        r"\b(?:cost|costs|price|prices|pricing|cheap\w*|expensive|afford\w*|coupons?|insurance|covered by|copay"
+        r"|medicare|medicaid|where (?:can|do|to) (?:i )?(?:buy|get|order|purchase)|buy\b|online pharmac)",
+        (),
+        supported=False,
+        topic="prices, insurance or where to buy a medicine",
+    ),
+    _intent(
+        "unsupported_pronunciation",
+        r"\bpronounc\w*|\bhow (?:do (?:you|i)|to) say\b|\bspell(?:ed|ing)?\b",
+        _LEAFLETS,
+        cues=r"\((?=[^)]*['’])\s*[a-z]+(?:['’ -]+[a-z]+){1,6}['’]?\s*\)",
+        supported=False,
+        topic="how to pronounce a medicine's name",
+    ),
+    _intent(
+        "unsupported_alternatives",
+        r"\b(?:alternatives?|instead of|substitut\w*|replace(?:ment)? for|similar to|close to|equivalent to"
+        r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent)|generic (?:version|for))\b"
+        r"|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b"
+        r"|\b(?:best|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?|painkillers?)\b",
+        ("indications_and_usage",),
+        supported=False,
+        topic="which medicine to choose or use instead",
+    ),
+    _intent("boxed_warning", r"\bboxed\b|\bblack[- ]box", ("boxed_warning",), topic="boxed warning"),
+    _intent(
+        "overdose",
+        r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
+        r"|\bpoison|\b(?:ate|swallowed) (?:a|an|one|two|some|my|his|her)\b",
+        ("overdosage", *_LEAFLETS),
+        terms="overdosage overdose symptoms treatment antidote naloxone hemodialysis supportive",
+        cues=r"\boverdos|\bantidote\b|\bnaloxone\b|\bhemodialysis\b|\bpoison|\bsupportive\b|\bsigns and symptoms\b"
+        r"|\bmanifestations?\b|\btoo much\b",
+        topic="overdose",
+    ),
+    _intent(
+        "pregnancy",
+        r"\bpregnan|\bbreast[- ]?(?:feed|fed|milk)|\bnursing\b|\blactat|\btrying to (?:conceive|get pregnant)"
+        r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b",
+        ("pregnancy", "use_in_specific_populations", "nursing_mothers", "pregnancy_or_breast_feeding", *_LEAFLETS),
+        terms="pregnancy pregnant lactation breastfeeding breast milk fetal",
+        cues=r"\bpregnan|\bfetal\b|\bfetus\b|\bbreast|\blactation\b|\bhuman milk\b|\bnursing\b|\bbirth defects?\b",
+        topic="pregnancy and breastfeeding",
+    ),
+    _intent(
+        "children",
+        r"\b(?:child|children|kids?|toddlers?|infants?|baby|babies|pediatric|paediatric|teens?|teenagers?"
+        r"|adolescents?|\d+[- ](?:year|yr|month)[- ]old)\b",
+        ("pediatric_use", "use_in_specific_populations", "dosage_and_administration"),
+        terms="pediatric children",
+        cues=r"\bpediatric\b|\bchildren\b|\binfants?\b|\badolescents?\b|\byears of age\b",
+    ),
+    _intent(
+        "elderly",
+        r"\b(?:elderly|older (?:adults?|people|patients|persons?)|geriatric|seniors?|over (?:6|7|8)\d)\b",
+        ("geriatric_use", "use_in_specific_populations"),
+        terms="geriatric elderly",
+        cues=r"\bgeriatric\b|\belderly\b|\b(?:65|sixty-five) years\b|\bolder (?:adults?|patients)\b",
+    ),
+    _intent(
+        "stopping",
+        r"\b(?:stop|quit)(?:s|ping|ped|ting)?\b(?!\s+(?:smoking|drinking|bleeding|vomiting|diarrh\w*|itch\w*|pain))"
+        r"|\btaper|\bwean|\bcome off\b|\bcoming off\b|\bget(?:ting)? off\b"
+        r"|\bwithdraw|\bcold turkey\b|\bdiscontinu|\bcut (?:back|down)\b|\bgo off\b|\bgoing off\b|\bafter (?:i )?stop",
+        ("dosage_and_administration", *_WARNINGS, "drug_abuse_and_dependence", "dependence", *_LEAFLETS),
+        terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal stopping",
+        cues=r"\btaper|\bgradual|\babrupt|\bsudden|\bdo not stop\b|\bwithout (?:first )?(?:talking|consulting)"
+        r"|\bwithdrawal\b|\bdiscontinu|\brebound\b|\bwhen (?:you )?stop",
+        topic="stopping",
+    ),
+    _intent(
+        "storage",
+        r"\bstor(?:e|ed|ing|age)\b|\brefrigerat|\bfridge\b|\bexpir|\bdispos|\bthrow (?:away|out)\b|\bget rid of\b"
+        r"|\broom temperature|\bstay (?:good|fresh)\b|\bshelf|\bgo(?:es)? bad\b|\bfreez|\bhot car\b|\bheat\b"
+        r"|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush",
+        ("storage_and_handling", "how_supplied", *_LEAFLETS, "package_label_principal_display_panel"),
+        terms="store storage temperature refrigerate room discard dispose expiration",
+        cues=r"\bstore[ds]?\b|\bstorage\b|°\s?[CF]\b|\bdegrees\b|\brefrigerat|\bfreez|\broom temperature\b"
+        r"|\bprotect(?:ed)? from (?:light|moisture|heat)|\bdiscard|\bdispos|\bexpir|\bflush|\bout of (?:the )?reach",
+        topic="storage",
+    ),
+    _intent(
+        "appearance",
+        r"\blooks? like\b|\bcolou?rs?\b|\bshape\b|\bimprint|\bmarkings?\b|\bstamped\b|\bengraved\b|\bdebossed\b"
+        r"|\bwhat does .{1,40} look\b|\bidentify\b|\b(?:white|blue|pink|yellow|orange|green|red|purple|peach|brown"
+        r"|round|oval|oblong) (?:pill|tablet|capsule)|\bshow\b|\bpictures?\b|\bphotos?\b|\bimages?\b|\bscored\b",
+        ("how_supplied", "dosage_forms_and_strengths", "description", "package_label_principal_display_panel"),
+        terms="supplied white round oval debossed imprinted engraved film-coated capsule color",
+        cues=r"\b(?:white|off-white|blue|pink|yellow|orange|green|red|purple|peach|brown|tan|gray|grey|beige|lavender"
+        r"|maroon|clear|colorless)\b|\b(?:round|oval|oblong|capsule-shaped|biconvex|triangular|diamond|hexagonal)\b"
+        r"|\bdeboss|\bimprint|\bengraved|\bscored\b|\bbisect",
+        topic="appearance",
+    ),
+    _intent(
+        "ingredients",
+        r"\bingredients?\b|\bcontains?\b|\bmade (?:of|from|with)\b|\bgluten\b|\blactose\b|\bdyes?\b|\bexcipient"
+        r"|\bwhat(?:'s| is| all is) in\b|\bgelatin\b|\bsugar[- ]free\b|\balcohol[- ]free\b|\bvegan\b|\bpork\b"
+        r"|\bsoy\b|\bpeanut|\bsulfites?\b|\bcorn\b|\bwheat\b|\blatex\b|\bparabens?\b",
+        ("description", "inactive_ingredient", "active_ingredient", *_LEAFLETS, "how_supplied"),
+        terms="inactive ingredients contains each tablet starch lactose stearate cellulose",
+        cues=r"\binactive ingredients?\b|\bexcipients?\b|\beach (?:tablet|capsule|ml|film|patch)\b.{0,40}\bcontains?"
+        r"|\bcontains?\b|\bstarch\b|\blactose\b|\bgluten\b|\bstearate\b|\bcellulose\b|\bFD&C\b|\bgelatin\b",
+        topic="ingredients",
+    ),
+    _intent(
+        "contraindications",
+        r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))|\bwho (?:can(?:no|')t|should(?:n't| not))\b"
+        r"|\ballergic to\b|\bnot (?:allowed|recommended|be used|to be used)\b|\bwhen (?:not|shouldn'?t) (?:to )?(?:take|use)"
+        r"|\bsafe (?:for|with) (?:people|someone|patients) with\b",
+        ("contraindications", *_WARNINGS, *_LEAFLETS),
+        terms="contraindicated contraindications hypersensitivity",
+        cues=r"\bcontraindicated\b|\bdo not (?:take|use)\b|\bshould not (?:take|use|be (?:used|taken))\b"
+        r"|\bhypersensitiv|\ballergic\b",
+        topic="who should not take it",
+    ),
+    _intent(
+        "side_effects",
+        r"\bside[- ]?effects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b|\bmake[s]? (?:me|you|him|her|them|us|people)\b"
+        r"|\bmaking me\b|\blong[- ]term\b|\bdo(?:es)? to (?:the|your|my) (?:body|liver|kidneys?|heart|brain)\b"
+        r"|\bharm|\bdanger|\brisks?\b|\bhealth (?:outcomes?|effects?)\b|\bnegative effects?\b|\bcontribute to\b"
+        r"|\blead to\b|\bworse[n]?\b|\bbad for\b|\baddict\w*|\bhabit[- ]forming\b|" + _SYMPTOMS,
+        ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS),
+        terms="adverse reactions side effects common reported",
+        cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"
+        r"|\breported\b|\bincidence\b|\binclude\b|\brisk of\b",
+        topic="side effects",
+    ),
+    _intent(
+        "interactions",
+        r"\binteract|\b(?:with|and|drink(?:ing)?) (?:alcohol|beer|wine|liquor|grapefruit|coffee|caffeine)\b"
+        r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b|\btak(?:e|ing) .{1,40}\bwith\b"
+        r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b|\binterfer"
+        r"|\bwhile (?:taking|on|using)\b|\bwhen (?:taking|on|using)\b",
+        ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
+        terms="concomitant coadministration interaction avoid hours before after",
+        cues=r"\bconcomitant|\bco-?administ|\binteract|\btogether\b|\bhours? (?:before|after)\b|\bavoid\b"
+        r"|\bwhile taking\b|\bwith (?:other|any) (?:medicines?|drugs?)\b|\bincrease[sd]? the (?:risk|levels?|exposure)",
+        topic="interactions",
+    ),
+    _intent(
+        "onset",
+        r"\bhow (?:long|soon|fast|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
+        r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see|effective)\b"
+        r"|\bhow much time (?:before|until|for|does)\b|\bkick in\b|\btakes? effect\b|\bstart(?:s)? (?:to )?work"
+        r"|\bwhen (?:does|will|do|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b"
+        r"|\bhow long (?:until|till|before)\b|\bhow long after\b",
+        ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
+        terms="onset peak maximum concentrations within hours minutes tmax effect",
+        cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\bwithin (?:a few|one|two|several)"
+        r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur|attained)"
+        r"|\b(?:reached|achieved|attained|occurs?) (?:with)?in\b|\bbegins? to work\b|\bstarts? working\b"
+        r"|\b(?:after|in) (?:about |approximately )?\d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
+        topic="how soon it works",
+    ),
+    _intent(
+        "elimination",
+        r"\b(?:stay|stays|remain|remains|last|lasts|linger)\b.{0,30}\b(?:in|out of) (?:your|my|the|his|her)? ?"
+        r"(?:system|body|blood|urine)\b|\bhalf[- ]life\b|\bwears? off\b|\bout of (?:your|my|the) system\b"
+        r"|\bhow long (?:does|do|will|is) .{0,40}\blast\b|\bmetaboli[sz]|\bexcret|\beliminat|\bclear(?:ed)? from\b"
+        r"|\bdrug test|\burine test|\bshow up\b",
+        ("clinical_pharmacology", "pharmacokinetics", *_LEAFLETS, "drug_and_or_laboratory_test_interactions"),
+        terms="half-life elimination eliminated excreted metabolized metabolism clearance hours",
+        cues=r"\bhalf-?life\b|\beliminat|\bexcret|\bmetaboli[sz]|\bclearance\b|\bcleared\b|\burine\b|\bfeces\b"
+        r"|\bhepatic\b|\bliver\b|\bCYP\w*",
+        topic="how long it stays in the body",
+    ),
+    _intent(
+        "duration",
+        r"\bhow long (?:should|can|do|must|will|would|are|is) (?:i|you|we|he|she|they|one|a person|people|patients)\b"
+        r"|\bhow long .{0,30}\b(?:take|taking|use|using|be on|stay on|continue|treat|course)\b|\bfor how long\b"
+        r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\blong[- ]term use\b|\bhow long is .{0,20}course\b",
+        ("dosage_and_administration", "indications_and_usage", *_LEAFLETS),
+        terms="duration days weeks continued treatment course",
+        cues=r"\b\d+ (?:to \d+ )?(?:days|weeks|months)\b|\bduration\b|\bcontinued? (?:for|until)\b|\bcourse\b"
+        r"|\blong-?term\b|\bup to \d",
+        topic="how long to take it",
+    ),
+    _intent(
+        "missed_dose",
+        r"\bmiss(?:ed|ing)? (?:a |my |the |one )?(?:dose|pill|tablet|shot|injection)|\bforg[eo]t(?:ten)? to take\b"
+        r"|\bskip(?:ped)? a dose\b|\blate dose\b",
+        ("dosage_and_administration", *_LEAFLETS),
+        terms="missed dose skip next scheduled",
+        cues=r"\bmiss(?:ed|es)?\b|\bskip\b|\bnext (?:scheduled )?dose\b|\bas soon as (?:you )?remember",
+        topic="a missed dose",
+    ),
+    _intent(
+        "time_of_day",
+        r"\b(?:best|right|good|what) time\b|\bwhen (?:to|should|do|can) (?:i|you|we)? ?(?:take|use|give)\b"
+        r"|\b(?:morning|evening|night|nighttime|bedtime|breakfast|dinner|lunch)\b|\bbefore or after\b"
+        r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b",
+        ("dosage_and_administration", *_LEAFLETS),
+        terms="once daily morning evening bedtime food meals same time",
+        cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b|\bwith (?:or without )?(?:food|a meal|meals)\b"
+        r"|\bempty stomach\b|\bbefore (?:breakfast|meals?|a meal)\b|\bonce (?:a )?daily\b|\btwice (?:a )?daily\b"
+        r"|\bevery \d+ (?:hours|weeks|months|years)\b|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b",
+        topic="when to take it",
+    ),
+    _intent(
+        "usage",
+        r"\bhow (?:do|should|can|would|does|is|are) (?:i|you|we|one|he|she|they)? ?(?:take|use|give|inject|apply|insert"
+        r"|administer|administered|mix|dilute|prepare|taken|used|given|injected|applied|inhale|swallow)\b"
+        r"|\bhow to (?:take|use|give|apply|inject|insert|administer|mix|dilute|prepare|inhale|swallow|open)\b"
+        r"|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this|\w+ (?:pill|tablet|capsule)s?)"
+        r"|\binfusion\b|\binject|\bdilut|\breconstitut|\bwho (?:administers|gives)\b|\bsublingual\b|\bunder the tongue\b",
+        ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
+        terms="administer administration swallow inject subcutaneous intravenous infusion orally apply dilute",
+        cues=r"\badminist|\bswallow|\binject|\bsubcutaneous|\bintravenous|\binfus|\borally\b|\bapply\b|\bdilut"
+        r"|\breconstitut|\bcrush|\bchew|\bwhole\b|\bwith (?:a )?(?:glass|full glass) of water\b|\bover \d+ minutes\b"
+        r"|\brotate\b|\binjection sites?\b",
+        topic="how to take it",
+    ),
+    _intent(
+        "mechanism",
+        r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b"
+        r"|\b(?:drug )?class\b|\bwhat kind of (?:drug|medicine|medication)\b|\bwhat type of (?:drug|medicine|medication)\b"
+        r"|\bdo(?:es)? to (?:the|your) body\b|\bwhat can .{1,40} do\b|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
+        ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
+        terms="mechanism action inhibits blocks binds receptor agonist antagonist",
+        cues=r"\bmechanism\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b|\bworks by\b|\bacts\b"
+        r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas",
+        topic="how it works",
+    ),
+    _intent(
+        "strengths",
+        r"\bstrengths?\b|\bcomes? in\b|\bavailable (?:as|in)\b|\bwhat (?:sizes?|forms?|mg)\b|\bhighest (?:dose|mg|strength)"
+        r"\b.{0,20}\bcomes?\b|\bhow many (?:mg|milligrams) (?:in|is|are|does)\b|\bsize bottle\b|\bbottle size\b",
+        ("dosage_forms_and_strengths", "how_supplied", "description", "dosage_and_administration"),
+        terms="supplied available strengths tablets containing mg",
+        cues=r"\bavailable (?:as|in)\b|\bsupplied\b|\bcontaining \d|\bstrengths?\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)\b"
+        r"|\bbottles? of \d+",
+        topic="strengths",
+    ),
+    _intent(
+        "dosage",
+        r"\bdos(?:e|es|age|ing)\b|\bhow (?:much|many)\b|\b\d+ ?(?:mg|mcg|ml|milligrams?|units?)\b|\bmg\b|\bmaximum\b"
+        r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bnormal amount\b|\bhow often\b|\bbooster\b",
+        ("dosage_and_administration", "dosage_forms_and_strengths", *_LEAFLETS),
+        terms="recommended dose dosage maximum daily mg",
+        cues=r"\brecommended (?:starting |initial |maintenance |usual )?(?:adult )?dos|\busual (?:adult )?dos"
+        r"|\bmaximum\b|\bnot (?:to )?exceed\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)(?:/kg)?\b|\bonce (?:a )?daily\b"
+        r"|\btwice (?:a )?daily\b|\bevery \d+ (?:to \d+ )?(?:hours|days|weeks)\b|\bper day\b",
+        topic="dosing",
+    ),
+    _intent(
+        "manufacturer",
+        r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b"
+        ,
+        ("package_label_principal_display_panel", "spl_unclassified_section", "how_supplied", "description"),
+        terms="manufactured distributed marketed",
+        cues=r"\bmanufactured (?:by|for)\b|\bdistributed by\b|\bmarketed by\b|\bLLC\b|\bInc\b|\bLtd\b",
+        topic="the manufacturer",
+    ),
+    _intent(
+        "comparison",
+        r"\b(?:vs\.?|versus|compared? (?:to|with)|comparison|difference between|differ(?:s|ent)? from"
+        r"|same as|better than|stronger than|weaker than|equivalent)\b",
+        ("indications_and_usage", "description", "mechanism_of_action"),
+        terms="indicated class",
+        cues=r"\bindicated\b|\bis an?\b.{0,60}\b(?:inhibitor|blocker|agonist|antagonist|antibiotic|analgesic|class)\b",
+        supported=False,
+        topic="comparing medicines",
+    ),
+    _intent(
+        "indications",
+        r"\bwhat (?:is|are) .{0,40}\b(?:for|used)\b|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b|\btreats?\b|\btreat(?:ing|ment)\b"
+        r"|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b|\bpurpose\b|\bwhy (?:do|would|is|are|did|take)\b"
+        r"|\bprescribed (?:for|to)\b|\bfor (?:what|which)\b|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent",
+        ("indications_and_usage", "purpose", *_LEAFLETS),
+        terms="indicated treatment used",
+        cues=r"\bindicated\b|\bused (?:to|for|in)\b|\btreat|\bprevent|\brelie(?:f|ve)|\bmanagement of\b|\buses?\b",
+        topic="what it is used for",
+    ),
+    _intent(
+        "information",
+        r"^\W*(?:what|who)(?:'s| is| are)\b(?! the (?:side|dose|dosage|maximum|usual|best|difference))"
+        r"|\btell me about\b|\binformation (?:on|about)\b|^\W*(?:is|are)\b.{1,60}\b(?:an?)\s+\W*\w+\W*$"
+        r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b",
+        ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
+        terms="indicated class",
+        cues=r"\bis an?\b|\bindicated\b|\bbelongs? to\b|\bclass of\b|\bprescription medicine\b|\bused to\b|\bcontains\b",
+        topic="what it is",
+    ),
+)
+
+BY_NAME = {intent.name: intent for intent in INTENTS}
+
+
+def detect_intents(text: str) -> tuple[Intent, ...]:
+    """The kinds a question is of, in the order they lead (see INTENTS)."""
+    return tuple(intent for intent in INTENTS if intent.pattern.search(text))
