@@ -22,6 +22,7 @@ from pharmabot.answer.base import Passage
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
 from pharmabot.retrieval.intents import Intent, detect_intents
+from pharmabot.retrieval.lay_terms import label_terms
 
 # Sentence ends; patient leaflets flattened by openFDA also lose the stop before their headings and
 # stock openings ("...or stroke Common side effects of X include..."), so those start a sentence too.
@@ -79,6 +80,7 @@ _HEADING = re.compile(
 _NUMBERS = re.compile(r"\b\d+(?:[.,]\d+)?%?")
 MAX_SENTENCE_CHARS = 400
 MIN_SENTENCE_CHARS = 25
+MAX_ROW_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -165,9 +167,9 @@ def _stem(word: str) -> str:
 
 def question_of(text: str, *, drugs: Iterable[str] = (), sections: Sequence[str] = ()) -> Question:
     drug_words = {_stem(w) for drug in drugs for w in _WORD.findall(drug.lower())}
-    return Question(
-        text=text, intents=detect_intents(text), terms=frozenset(terms_of(text) - drug_words), sections=tuple(sections)
-    )
+    # The label's words for everyday ones ("sleepy" -> somnolence) count as the question's own.
+    words = terms_of(text) | terms_of(" ".join(label_terms(text)))
+    return Question(text=text, intents=detect_intents(text), terms=frozenset(words - drug_words), sections=tuple(sections))
 
 
 def _render_row(cells: list[str], header: list[str] | None) -> str:
@@ -205,6 +207,8 @@ def _table_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
             header = cells
             continue
         rendered = remove_cross_references(_render_row(cells, header))
+        if len(rendered) > MAX_ROW_CHARS:
+            continue  # a row this long is a flattened paragraph, not a line to read
         out.append(Candidate(rendered, passage.citation.index, passage.section_key, position, heading=caption, row=True))
     return out
 
@@ -253,6 +257,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     heading_cue = bool(lead and candidate.heading and _cue(lead, candidate.heading))
     if cue:
         value += 3.0
+    if lead and lead.strong and lead.strong.search(text):
+        value += 1.5
     if heading_cue:
         value += 1.5
     # The other kinds the question is of count less: "how long" + "side effects" wants both.

@@ -38,6 +38,7 @@ class Intent:
     sections: tuple[str, ...]
     terms: tuple[str, ...] = ()
     cues: re.Pattern[str] | None = None
+    strong: re.Pattern[str] | None = None  # the most direct wording of an answer (counts more than a cue)
     supported: bool = True
     topic: str = ""  # how an answer names the kind ("side effects"); empty for the plain kinds
 
@@ -49,6 +50,7 @@ def _intent(
     *,
     terms: str = "",
     cues: str = "",
+    strong: str = "",
     supported: bool = True,
     topic: str = "",
 ) -> Intent:
@@ -58,6 +60,7 @@ def _intent(
         sections=sections,
         terms=tuple(terms.split()),
         cues=re.compile(cues, re.IGNORECASE) if cues else None,
+        strong=re.compile(strong, re.IGNORECASE) if strong else None,
         supported=supported,
         topic=topic,
     )
@@ -78,6 +81,17 @@ _SYMPTOMS = (
     r"|hypotension|hypertension|erectile|libido|sex drive|impoten\w*|cold\b|chills?|fever|thirst\w*|urinat\w*"
     r"|pee\w*|incontinen\w*|wetting|acne|sunburn|sun sensitiv\w*|ringing|tinnitus|taste|mouth sores?|ulcers?"
     r"|liver (?:damage|problems?)|kidney (?:damage|problems?)|fractures?|bone loss|osteopor\w*|glaucoma|cataracts?"
+)
+
+# Nouns that end the names of FDA's established pharmacologic classes ("HMG-CoA reductase inhibitor",
+# "fluoroquinolone antibacterial", "opioid agonist") and of plain descriptions ("a prescription medicine").
+_CLASS_NOUNS = (
+    r"agonists?|antagonists?|inhibitors?|blockers?|antibacterials?|antibiotics?|antivirals?|antifungals?|analgesics?"
+    r"|anti-inflammator\w+|antihistamines?|anticonvulsants?|antiepileptics?|antidepressants?|antipsychotics?"
+    r"|anticoagulants?|diuretics?|hormones?|steroids?|corticosteroids?|vaccines?|sedatives?|hypnotics?|stimulants?"
+    r"|antispasmodics?|anticholinergics?|bronchodilators?|vasodilators?|statins?|benzodiazepines?|barbiturates?"
+    r"|antiemetics?|laxatives?|antacids?|supplements?|vitamins?|minerals?|enzymes?|antibod(?:y|ies)|modulators?"
+    r"|activators?|analogs?|analogues?|derivatives?|medicines?|medications?|drugs?|agents?|compounds?"
 )
 
 # Checked in this order: a question can be of several kinds; the first found leads. Specific kinds come
@@ -151,6 +165,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bwithdraw|\bcold turkey\b|\bdiscontinu|\bcut (?:back|down)\b|\bgo off\b|\bgoing off\b|\bafter (?:i )?stop",
         ("dosage_and_administration", *_WARNINGS, "drug_abuse_and_dependence", "dependence", *_LEAFLETS),
         terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal stopping",
+        strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)|\b(?:reduc|decreas|lower)\w* (?:the )?(?:dose|dosage)"
+        r"\w* gradually|\b(?:do not|don't|never) stop\b|\babrupt\w* (?:discontinu|stop|withdraw)",
         cues=r"\btaper|\bgradual|\babrupt|\bsudden|\bdo not stop\b|\bwithout (?:first )?(?:talking|consulting)"
         r"|\bwithdrawal\b|\bdiscontinu|\brebound\b|\bwhen (?:you )?stop",
         topic="stopping",
@@ -162,6 +178,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush",
         ("storage_and_handling", "how_supplied", *_LEAFLETS, "package_label_principal_display_panel"),
         terms="store storage temperature refrigerate room discard dispose expiration",
+        strong=r"\bstore[ds]? (?:at|in|below|between|the|your|it|them|unopened|opened)\b|\bdiscard\b.{0,60}\bafter\b"
+        r"|\bexpiration\b|\bbeyond\b.{0,20}\bdate\b",
         cues=r"\bstore[ds]?\b|\bstorage\b|°\s?[CF]\b|\bdegrees\b|\brefrigerat|\bfreez|\broom temperature\b"
         r"|\bprotect(?:ed)? from (?:light|moisture|heat)|\bdiscard|\bdispos|\bexpir|\bflush|\bout of (?:the )?reach",
         topic="storage",
@@ -191,7 +209,9 @@ INTENTS: tuple[Intent, ...] = (
     ),
     _intent(
         "contraindications",
-        r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))|\bwho (?:can(?:no|')t|should(?:n't| not))\b"
+        # "should not be taken with ..." asks about interactions, not contraindications.
+        r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))\b(?!.{0,30}\bwith\b)"
+        r"|\bwho (?:can(?:no|')t|should(?:n't| not))\b"
         r"|\ballergic to\b|\bnot (?:allowed|recommended|be used|to be used)\b|\bwhen (?:not|shouldn'?t) (?:to )?(?:take|use)"
         r"|\bsafe (?:for|with) (?:people|someone|patients) with\b",
         ("contraindications", *_WARNINGS, *_LEAFLETS),
@@ -205,7 +225,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bside[- ]?effects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b|\bmake[s]? (?:me|you|him|her|them|us|people)\b"
         r"|\bmaking me\b|\blong[- ]term\b|\bdo(?:es)? to (?:the|your|my) (?:body|liver|kidneys?|heart|brain)\b"
         r"|\bharm|\bdanger|\brisks?\b|\bhealth (?:outcomes?|effects?)\b|\bnegative effects?\b|\bcontribute to\b"
-        r"|\blead to\b|\bworse[n]?\b|\bbad for\b|\baddict\w*|\bhabit[- ]forming\b|" + _SYMPTOMS,
+        r"|\blead to\b|\bworse[n]?\b|\bbad for\b|\baddict\w*|\bhabit[- ]forming\b|\b(?:" + _SYMPTOMS + ")",
         ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS),
         terms="adverse reactions side effects common reported",
         cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"
@@ -217,9 +237,12 @@ INTENTS: tuple[Intent, ...] = (
         r"\binteract|\b(?:with|and|drink(?:ing)?) (?:alcohol|beer|wine|liquor|grapefruit|coffee|caffeine)\b"
         r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b|\btak(?:e|ing) .{1,40}\bwith\b"
         r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b|\binterfer"
+        r"|\b(?:taken|used|given|take|use) (?:together )?with\b"
         r"|\bwhile (?:taking|on|using)\b|\bwhen (?:taking|on|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
         terms="concomitant coadministration interaction avoid hours before after",
+        strong=r"\bhours? (?:before|after)\b|\bdo not (?:take|use|drink)\b.{0,60}\bwith\b|\bavoid (?:taking|using|drinking"
+        r"|concomitant|co-?administration|alcohol)|\bshould not be (?:taken|used|combined) with\b|\bseparate",
         cues=r"\bconcomitant|\bco-?administ|\binteract|\btogether\b|\bhours? (?:before|after)\b|\bavoid\b"
         r"|\bwhile taking\b|\bwith (?:other|any) (?:medicines?|drugs?)\b|\bincrease[sd]? the (?:risk|levels?|exposure)",
         topic="interactions",
@@ -233,6 +256,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bhow long (?:until|till|before)\b|\bhow long after\b",
         ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
         terms="onset peak maximum concentrations within hours minutes tmax effect",
+        strong=r"\bonset\b|\bpeak (?:plasma |serum |blood )?(?:concentrations?|levels?|effect)|\bT\s?max\b|\bbegins? to work"
+        r"|\bstarts? (?:to )?work|\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
         cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\bwithin (?:a few|one|two|several)"
         r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur|attained)"
         r"|\b(?:reached|achieved|attained|occurs?) (?:with)?in\b|\bbegins? to work\b|\bstarts? working\b"
@@ -247,6 +272,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bdrug test|\burine test|\bshow up\b",
         ("clinical_pharmacology", "pharmacokinetics", *_LEAFLETS, "drug_and_or_laboratory_test_interactions"),
         terms="half-life elimination eliminated excreted metabolized metabolism clearance hours",
+        strong=r"\bhalf-?life\b|\b(?:primarily|mainly|extensively|largely) (?:metaboli[sz]ed|excreted|eliminated)"
+        r"|\b(?:metaboli[sz]ed|excreted|eliminated) (?:primarily |mainly |largely )?(?:by|in|via|through)\b",
         cues=r"\bhalf-?life\b|\beliminat|\bexcret|\bmetaboli[sz]|\bclearance\b|\bcleared\b|\burine\b|\bfeces\b"
         r"|\bhepatic\b|\bliver\b|\bCYP\w*",
         topic="how long it stays in the body",
@@ -258,6 +285,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\blong[- ]term use\b|\bhow long is .{0,20}course\b",
         ("dosage_and_administration", "indications_and_usage", *_LEAFLETS),
         terms="duration days weeks continued treatment course",
+        strong=r"\bfor (?:at least |up to )?\d+ (?:to \d+ )?(?:days|weeks|months)\b|\b(?:continued?|treat\w*) for\b"
+        r"|\bduration of (?:treatment|therapy)\b",
         cues=r"\b\d+ (?:to \d+ )?(?:days|weeks|months)\b|\bduration\b|\bcontinued? (?:for|until)\b|\bcourse\b"
         r"|\blong-?term\b|\bup to \d",
         topic="how long to take it",
@@ -312,7 +341,8 @@ INTENTS: tuple[Intent, ...] = (
         "strengths",
         r"\bstrengths?\b|\bcomes? in\b|\bavailable (?:as|in)\b|\bwhat (?:sizes?|forms?|mg)\b|\bhighest (?:dose|mg|strength)"
         r"\b.{0,20}\bcomes?\b|\bhow many (?:mg|milligrams) (?:in|is|are|does)\b|\bsize bottle\b|\bbottle size\b",
-        ("dosage_forms_and_strengths", "how_supplied", "description", "dosage_and_administration"),
+        # Dosage and administration names the strength each dose uses (21 CFR 201.57(c)(3)).
+        ("dosage_forms_and_strengths", "dosage_and_administration", "how_supplied", "description"),
         terms="supplied available strengths tablets containing mg",
         cues=r"\bavailable (?:as|in)\b|\bsupplied\b|\bcontaining \d|\bstrengths?\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)\b"
         r"|\bbottles? of \d+",
@@ -324,6 +354,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bnormal amount\b|\bhow often\b|\bbooster\b",
         ("dosage_and_administration", "dosage_forms_and_strengths", *_LEAFLETS),
         terms="recommended dose dosage maximum daily mg",
+        strong=r"\b(?:recommended|usual) (?:starting |initial |maintenance |adult |daily )*(?:dose|dosage)s? (?:is|of|for|range)"
+        r"|\bmaximum (?:recommended )?(?:daily )?(?:dose|dosage)|\bnot (?:to )?exceed\b|\bup to \d",
         cues=r"\brecommended (?:starting |initial |maintenance |usual )?(?:adult )?dos|\busual (?:adult )?dos"
         r"|\bmaximum\b|\bnot (?:to )?exceed\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)(?:/kg)?\b|\bonce (?:a )?daily\b"
         r"|\btwice (?:a )?daily\b|\bevery \d+ (?:to \d+ )?(?:hours|days|weeks)\b|\bper day\b",
@@ -365,7 +397,10 @@ INTENTS: tuple[Intent, ...] = (
         r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b",
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated class",
-        cues=r"\bis an?\b|\bindicated\b|\bbelongs? to\b|\bclass of\b|\bprescription medicine\b|\bused to\b|\bcontains\b",
+        # "X is a <pharmacologic class>": FDA's established pharmacologic class names end in these nouns.
+        strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:" + _CLASS_NOUNS + r")\b|\bbelongs? to (?:a|the) (?:class|group)",
+        cues=r"\bis an?\b|\bindicated\b|\bbelongs? to\b|\bclass of\b|\bprescription medicine\b|\bused to\b"
+        r"|\bcontains\b",
         topic="what it is",
     ),
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from pharmabot.knowledge.names import DrugCatalog
 from pharmabot.retrieval.intents import INTENTS, Intent, detect_intents
+from pharmabot.retrieval.lay_terms import label_terms
 
 __all__ = ["INTENTS", "Intent", "QueryPlan", "detect_intents", "understand"]
 
@@ -77,7 +78,7 @@ def understand(query: str, catalog: DrugCatalog) -> QueryPlan:
     words = _WORD.findall(remaining.lower())
     terms = tuple(dict.fromkeys(w for w in words if w not in _STOPWORDS and len(w) > 1 and not w.isdigit()))
     lead = next((intent for intent in intents if intent.terms), None)
-    boost = tuple(t for t in (lead.terms if lead else ()) if t not in terms)
+    boost = tuple(dict.fromkeys(t for t in (*label_terms(query), *(lead.terms if lead else ())) if t not in terms))
     return QueryPlan(
         drugs=tuple(drugs)[:MAX_DRUGS], intents=intents, terms=terms, section_rank=section_rank, boost_terms=boost
     )
