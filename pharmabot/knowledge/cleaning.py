@@ -27,8 +27,7 @@ _SEE_REFERENCE = regex.compile(
 )
 # Bare subsection references: "( 2.4 , 5.6 )", "(5.1)", "( 7 )", "[5.2]".
 _NUMBER_REFERENCE = re.compile(r"\s*[\[(]\s*\d{1,2}(?:\.\d{1,2})*(?:\s*[,;]\s*\d{1,2}(?:\.\d{1,2})*)*\s*[\])]")
-# What cross-references leave behind: a lone closing bracket before a stop, a space before punctuation.
-_DEBRIS = re.compile(r"\s*\]\s*(?=[.,;:]|$)|\s+\](?=\s)")
+# What removals leave behind: a space before punctuation, doubled stops.
 _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:](?:\s|$))")
 _REPEATED_STOP = re.compile(r"([.;:])(?:\s*[.;:])+")
 _SPACES = re.compile(r"[ \t]+")
@@ -41,7 +40,8 @@ _TABLE_CAPTION = re.compile(r"(?:(?<=\s)|^)Table \d{1,3}[A-Za-z]?(?:[.:]|\s+-|\s
 
 # Section and subsection numbering: "2 DOSAGE AND ADMINISTRATION", "2.6 Discontinuing Treatment".
 _SECTION_NUMBER_HEADING = re.compile(r"(?:(?<=[.!?:;)\]]\s)|^)\d{1,2}\s+(?=[A-Z][A-Z ,&/\-]{3,}\b)")
-_SUBSECTION_NUMBER = re.compile(r"(?:(?<=[.!?:;)\]]\s)|^)\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+(?=[A-Z])")
+# After a sentence, at the start, or after a section title in capitals ("DOSAGE AND ADMINISTRATION 2.1 ...").
+_SUBSECTION_NUMBER = re.compile(r"(?:(?<=[.!?:;)\]]\s)|(?<=[A-Z]{2}\s)|^)\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+(?=[A-Z])")
 _UPPER_HEADING = re.compile(
     r"^(?:[A-Z][A-Z0-9,&/()'\-]*\s+){0,8}[A-Z][A-Z0-9,&/()'\-]*:?(?=\s+(?:[A-Z][a-z]|[•\-–(\d])|\s*$)"
 )
@@ -64,8 +64,22 @@ def remove_cross_references(text: str) -> str:
     """Drop "[see ...]" / "(see ...)" cross-references, bare subsection numbers "( 5.2 )", and their debris."""
     text = _SEE_REFERENCE.sub("", text)
     text = _NUMBER_REFERENCE.sub("", text)
-    text = _DEBRIS.sub("", text)
-    return tidy(text)
+    return tidy(_drop_orphan_brackets(text))
+
+
+def _drop_orphan_brackets(text: str) -> str:
+    """Remove closing square brackets that close nothing (what is left of a cut "[see ...]")."""
+    out: list[str] = []
+    depth = 0
+    for char in text:
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(char)
+    return "".join(out)
 
 
 def tidy(text: str) -> str:

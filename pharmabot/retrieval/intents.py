@@ -225,7 +225,11 @@ INTENTS: tuple[Intent, ...] = (
         r"\bside[- ]?effects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b|\bmake[s]? (?:me|you|him|her|them|us|people)\b"
         r"|\bmaking me\b|\blong[- ]term\b|\bdo(?:es)? to (?:the|your|my) (?:body|liver|kidneys?|heart|brain)\b"
         r"|\bharm|\bdanger|\brisks?\b|\bhealth (?:outcomes?|effects?)\b|\bnegative effects?\b|\bcontribute to\b"
-        r"|\blead to\b|\bworse[n]?\b|\bbad for\b|\baddict\w*|\bhabit[- ]forming\b|\b(?:" + _SYMPTOMS + ")",
+        r"|\blead to\b|\bworse[n]?\b|\bbad for\b"
+        # "Can X lower ...?", "Does X affect ...?": a yes/no question about an effect on the body.
+        r"|^\W*(?:can|does|do|will|could|would|might|may)\b.{0,60}\b(?:lower|raise|increase|decrease|affect|change"
+        r"|reduce|trigger|damage|thin)s?\b"
+        r"|\baddict\w*|\bhabit[- ]forming\b|\b(?:" + _SYMPTOMS + ")",
         ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS),
         terms="adverse reactions side effects common reported",
         cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"
@@ -398,7 +402,8 @@ INTENTS: tuple[Intent, ...] = (
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated class",
         # "X is a <pharmacologic class>": FDA's established pharmacologic class names end in these nouns.
-        strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:" + _CLASS_NOUNS + r")\b|\bbelongs? to (?:a|the) (?:class|group)",
+        strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:" + _CLASS_NOUNS + r")\b|\bbelongs? to (?:a|the) (?:class|group)"
+        r"|\b(?:pharmacologic|therapeutic)(?:al)? (?:category|class)\b",
         cues=r"\bis an?\b|\bindicated\b|\bbelongs? to\b|\bclass of\b|\bprescription medicine\b|\bused to\b"
         r"|\bcontains\b",
         topic="what it is",
