@@ -227,6 +227,7 @@ class TriageAgent:
             intent=decision.intent,
             drugs=list(decision.drugs),
             section_keys=sections,
+            question_kind=next((intent.name for intent in detect_intents(message)), ""),
             passages=passages,
             findings=findings,
             notes=notes,

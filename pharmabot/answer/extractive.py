@@ -68,6 +68,8 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
     if lead is not None and not lead.supported:
         blocks.append(UNSUPPORTED.format(topic=lead.topic))
         useful = [s for s in chosen if s.answers][:2]
+        if len(context.drugs) > 1:  # comparisons: what each label says, side by side
+            useful = _best_per_drug(context, question)
         if useful:
             blocks.append(f"Here is what the FDA label for {drugs} says that may help:")
             blocks.append("\n".join(_point(s) for s in useful))
@@ -87,6 +89,14 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
     if support:
         blocks.append("More from the label:\n" + "\n".join(_point(s) for s in support))
     return blocks
+
+
+def _best_per_drug(context: AnswerContext, question: Question) -> list[Scored]:
+    best: list[Scored] = []
+    for drug in context.drugs:
+        own = [p for p in context.passages if p.citation.drug_name == drug]
+        best += [s for s in select(own, question, limit=1) if s.answers]
+    return best
 
 
 def compose(context: AnswerContext) -> str:

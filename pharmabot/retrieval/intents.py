@@ -123,7 +123,13 @@ INTENTS: tuple[Intent, ...] = (
         supported=False,
         topic="which medicine to choose or use instead",
     ),
-    _intent("boxed_warning", r"\bboxed\b|\bblack[- ]box", ("boxed_warning",), topic="boxed warning"),
+    _intent(
+        "boxed_warning",
+        r"\bboxed\b|\bblack[- ]box",
+        ("boxed_warning",),
+        cues=r"\bwarning\b|\brisk\b|\bdeath\b|\bserious\b|\bfatal\b",
+        topic="boxed warning",
+    ),
     _intent(
         "overdose",
         r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
@@ -229,7 +235,7 @@ INTENTS: tuple[Intent, ...] = (
         # "Can X lower ...?", "Does X affect ...?": a yes/no question about an effect on the body.
         r"|^\W*(?:can|does|do|will|could|would|might|may)\b.{0,60}\b(?:lower|raise|increase|decrease|affect|change"
         r"|reduce|trigger|damage|thin)s?\b"
-        r"|\baddict\w*|\bhabit[- ]forming\b|\b(?:" + _SYMPTOMS + ")",
+        r"|\baddict\w*|\bhabit[- ]forming\b|\b(?<!for )(?:" + _SYMPTOMS + ")",  # "for acne" names what it treats
         ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS),
         terms="adverse reactions side effects common reported",
         cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"

@@ -13,6 +13,12 @@ from __future__ import annotations
 import re
 
 LAY_TERMS: dict[str, tuple[str, ...]] = {
+    # Dose limits: labels say "maximum" and "starting" or "initial".
+    "highest": ("maximum", "not exceed"),
+    "max": ("maximum", "not exceed"),
+    "most i can take": ("maximum", "not exceed"),
+    "lowest": ("starting", "initial", "lowest"),
+    "smallest": ("starting", "initial", "lowest"),
     "low blood pressure": ("hypotension", "orthostatic"),
     "high blood pressure": ("hypertension",),
     "raise blood pressure": ("hypertension", "blood pressure increased"),
