@@ -242,13 +242,23 @@ class TriageAgent:
             ],
         )
 
+    def _labelled(self, drugs: Sequence[str]) -> list[str]:
+        """The drugs to read labels of: each drug, or for one with no label of its own the simplest products
+        that contain it (no acetaminophen-only label: the acetaminophen and codeine label states its limits)."""
+        catalog = self.services.knowledge.catalog
+        keys: list[str] = []
+        for drug in list(drugs)[:3]:
+            entry = catalog.drugs.get(drug)
+            keys += catalog.related_labelled(drug, limit=2) if entry is not None and not entry.has_label else [drug]
+        return list(dict.fromkeys(keys))
+
     async def _retrieve(self, message: str, drugs: Sequence[str], sections: Sequence[str]) -> list[SearchHit]:
         """Label passages for each drug, the ones holding the sentences that best answer the question first."""
         # The asked sections, the patient leaflets (plain wording), then anything that matches: one batch.
         plan = [*((s, 3) for s in sections[:3]), *((s, 2) for s in _LEAFLETS), (None, 2)]
         specs = [
             SearchSpec(query=message, top_k=top_k, drug=drug, section=section)
-            for drug in list(drugs)[:3]
+            for drug in self._labelled(drugs)
             for section, top_k in plan
         ]
         hits: list[SearchHit] = []

@@ -37,7 +37,16 @@ _STOPWORDS = frozenset(
     was were which who why should could would there their they them its it's also any all may more most
     take taking use used using drug drugs medicine medicines medication medications pill pills tablet
     tablets capsule capsules dose doses mg get got been being after before other some much many long
-    time times day days yes well like need needs want know tell please safe okay""".split()
+    time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
+    causes caused happen happens""".split()
+)
+# Words that say what kind of question it is rather than what it is about: every candidate of the right
+# kind answers them, so a sentence is not marked down for lacking them.
+_KIND_WORDS = frozenset(
+    """dosage dosing dosages side effect effects adverse reaction reactions store storage stop stopping quit
+    work works working interact interaction interactions ingredient ingredients look looks color colour
+    strength strengths overdose pregnant pregnancy breastfeed breastfeeding contraindication contraindications
+    usual normal recommended maximum minimum often long soon best""".split()
 )
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
 # to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
@@ -110,6 +119,7 @@ class Question:
     intents: tuple[Intent, ...]
     terms: frozenset[str]
     sections: tuple[str, ...]
+    specific: frozenset[str] = frozenset()  # the terms that name what it is about (a rash, an infection)
 
     @property
     def lead(self) -> Intent | None:
@@ -168,8 +178,15 @@ def _stem(word: str) -> str:
 def question_of(text: str, *, drugs: Iterable[str] = (), sections: Sequence[str] = ()) -> Question:
     drug_words = {_stem(w) for drug in drugs for w in _WORD.findall(drug.lower())}
     # The label's words for everyday ones ("sleepy" -> somnolence) count as the question's own.
-    words = terms_of(text) | terms_of(" ".join(label_terms(text)))
-    return Question(text=text, intents=detect_intents(text), terms=frozenset(words - drug_words), sections=tuple(sections))
+    words = (terms_of(text) | terms_of(" ".join(label_terms(text)))) - drug_words
+    kind_words = {_stem(w) for w in _KIND_WORDS}
+    return Question(
+        text=text,
+        intents=detect_intents(text),
+        terms=frozenset(words),
+        sections=tuple(sections),
+        specific=frozenset(words - kind_words),
+    )
 
 
 def _render_row(cells: list[str], header: list[str] | None) -> str:
@@ -264,9 +281,12 @@ def score(candidate: Candidate, question: Question) -> Scored:
     # The other kinds the question is of count less: "how long" + "side effects" wants both.
     value += sum(1.0 for intent in question.intents[1:3] if _cue(intent, text))
     shared = question.terms & words
-    value += sum(1.5 if len(term) >= 6 else 1.0 for term in shared)
+    # The question's own words are the surest sign a sentence is about what was asked.
+    value += sum(2.0 if len(term) >= 6 else 1.5 for term in shared)
     in_heading = question.terms & terms_of(candidate.heading) if candidate.heading else set()
     value += 0.75 * len(in_heading)
+    if question.specific and not (question.specific & (words | terms_of(candidate.heading))):
+        value -= 2.0  # the question names something (a rash, an infection) this sentence does not mention
     if lead and candidate.section_key in lead.sections:
         value += 1.5 * (1 - lead.sections.index(candidate.section_key) / len(lead.sections))
     elif candidate.section_key in question.sections:

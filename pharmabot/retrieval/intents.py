@@ -408,7 +408,7 @@ INTENTS: tuple[Intent, ...] = (
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated class",
         # "X is a <pharmacologic class>": FDA's established pharmacologic class names end in these nouns.
-        strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:" + _CLASS_NOUNS + r")\b|\bbelongs? to (?:a|the) (?:class|group)"
+        strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:" + _CLASS_NOUNS + r")\b|\bbelongs? to (?:a|the) (?:class|group)|\bmember of (?:the|a) .{0,40}\bclass\b"
         r"|\b(?:pharmacologic|therapeutic)(?:al)? (?:category|class)\b",
         cues=r"\bis an?\b|\bindicated\b|\bbelongs? to\b|\bclass of\b|\bprescription medicine\b|\bused to\b"
         r"|\bcontains\b",

@@ -45,15 +45,15 @@ class QueryPlan:
         return " ".join(self.terms)
 
     def section_weights(self) -> dict[str, float]:
-        """Relative preference per asked-for section: earlier intents first, within one its sections in order."""
-        weights: dict[str, float] = {}
-        count = len(self.intents)
-        for rank, intent in enumerate(self.intents):
-            size = len(intent.sections)
-            for position, section in enumerate(intent.sections):
-                weight = (count - rank) + 0.6 * (size - position) / size
-                weights[section] = max(weights.get(section, 0.0), weight)
-        return weights
+        """Relative preference per asked-for section: the leading kind's sections first, each kind's in order.
+
+        One step per section, so with the retriever's bonus the order of sections decides and the words
+        of the question only order chunks within a section.
+        """
+        order: list[str] = []
+        for intent in self.intents:
+            order += [section for section in intent.sections if section not in order]
+        return {section: float(len(order) - position) for position, section in enumerate(order)}
 
 
 def understand(query: str, catalog: DrugCatalog) -> QueryPlan:
