@@ -255,7 +255,9 @@ class TriageAgent:
     async def _retrieve(self, message: str, drugs: Sequence[str], sections: Sequence[str]) -> list[SearchHit]:
         """Label passages for each drug, the ones holding the sentences that best answer the question first."""
         # The asked sections, the patient leaflets (plain wording), then anything that matches: one batch.
-        plan = [*((s, 3) for s in sections[:3]), *((s, 2) for s in _LEAFLETS), (None, 2)]
+        # Five asked sections: a label often lacks some (older labels have no adverse reactions section but
+        # a boxed warning and warnings).
+        plan = [*((s, 3 if n < 3 else 2) for n, s in enumerate(sections[:5])), *((s, 2) for s in _LEAFLETS), (None, 2)]
         specs = [
             SearchSpec(query=message, top_k=top_k, drug=drug, section=section)
             for drug in self._labelled(drugs)

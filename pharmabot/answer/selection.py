@@ -129,7 +129,16 @@ class Question:
 def split_sentences(text: str) -> list[str]:
     """Sentences of run-on label text (openFDA has no paragraph breaks); "include:" keeps its list."""
     sentences: list[str] = []
+    listing = False  # inside a list introduced by "...include:" (bullets join it, separated by commas)
     for line in text.split("\n"):
+        bullet = line.startswith("•")
+        if listing and bullet:
+            item = line.lstrip("• ").strip().rstrip(".;,")
+            if item:
+                joiner = " " if sentences[-1].endswith(":") else ", "
+                sentences[-1] = f"{sentences[-1]}{joiner}{item}"
+            continue
+        listing = False
         for part in (s.strip() for s in _SENTENCE_END.split(line)):
             if not part:
                 continue
@@ -137,6 +146,7 @@ def split_sentences(text: str) -> list[str]:
                 sentences[-1] = f"{sentences[-1]} {part}"
             else:
                 sentences.append(part)
+        listing = bool(sentences) and sentences[-1].endswith(":")
     return sentences
 
 

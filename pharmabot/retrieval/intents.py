@@ -136,6 +136,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bpoison|\b(?:ate|swallowed) (?:a|an|one|two|some|my|his|her)\b",
         ("overdosage", *_LEAFLETS),
         terms="overdosage overdose symptoms treatment antidote naloxone hemodialysis supportive",
+        strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?overdos|\boverdos\w* (?:may|can|could) (?:cause|result|lead)"
+        r"|\b(?:treatment|management) of overdos|\bin (?:case|the event) of (?:an? )?overdos",
         cues=r"\boverdos|\bantidote\b|\bnaloxone\b|\bhemodialysis\b|\bpoison|\bsupportive\b|\bsigns and symptoms\b"
         r"|\bmanifestations?\b|\btoo much\b",
         topic="overdose",
@@ -146,6 +148,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b",
         ("pregnancy", "use_in_specific_populations", "nursing_mothers", "pregnancy_or_breast_feeding", *_LEAFLETS),
         terms="pregnancy pregnant lactation breastfeeding breast milk fetal",
+        strong=r"\b(?:may|can) (?:harm|cause harm to) (?:your|an|the) (?:unborn|fetus)|\bpregnancy category\b"
+        r"|\b(?:present in|excreted in|passes into) (?:human |breast )?milk\b|\bbreastfeed\w*\b",
         cues=r"\bpregnan|\bfetal\b|\bfetus\b|\bbreast|\blactation\b|\bhuman milk\b|\bnursing\b|\bbirth defects?\b",
         topic="pregnancy and breastfeeding",
     ),
@@ -197,6 +201,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|round|oval|oblong) (?:pill|tablet|capsule)|\bshow\b|\bpictures?\b|\bphotos?\b|\bimages?\b|\bscored\b",
         ("how_supplied", "dosage_forms_and_strengths", "description", "package_label_principal_display_panel"),
         terms="supplied white round oval debossed imprinted engraved film-coated capsule color",
+        strong=r"\b(?:debossed|imprinted|engraved|embossed|printed)\b|\b(?:white|yellow|blue|pink|orange|green|red|peach"
+        r"|brown|purple)\b.{0,40}\b(?:tablets?|capsules?)\b",
         cues=r"\b(?:white|off-white|blue|pink|yellow|orange|green|red|purple|peach|brown|tan|gray|grey|beige|lavender"
         r"|maroon|clear|colorless)\b|\b(?:round|oval|oblong|capsule-shaped|biconvex|triangular|diamond|hexagonal)\b"
         r"|\bdeboss|\bimprint|\bengraved|\bscored\b|\bbisect",
@@ -209,6 +215,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bsoy\b|\bpeanut|\bsulfites?\b|\bcorn\b|\bwheat\b|\blatex\b|\bparabens?\b",
         ("description", "inactive_ingredient", "active_ingredient", *_LEAFLETS, "how_supplied"),
         terms="inactive ingredients contains each tablet starch lactose stearate cellulose",
+        strong=r"\binactive ingredients?\b|\bexcipients\b",
         cues=r"\binactive ingredients?\b|\bexcipients?\b|\beach (?:tablet|capsule|ml|film|patch)\b.{0,40}\bcontains?"
         r"|\bcontains?\b|\bstarch\b|\blactose\b|\bgluten\b|\bstearate\b|\bcellulose\b|\bFD&C\b|\bgelatin\b",
         topic="ingredients",
@@ -222,6 +229,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bsafe (?:for|with) (?:people|someone|patients) with\b",
         ("contraindications", *_WARNINGS, *_LEAFLETS),
         terms="contraindicated contraindications hypersensitivity",
+        strong=r"\b(?:is|are) contraindicated (?:in|with|for)\b|\bdo not (?:take|use)\b.{0,60}\bif (?:you|your)\b",
         cues=r"\bcontraindicated\b|\bdo not (?:take|use)\b|\bshould not (?:take|use|be (?:used|taken))\b"
         r"|\bhypersensitiv|\ballergic\b",
         topic="who should not take it",
@@ -238,6 +246,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\baddict\w*|\bhabit[- ]forming\b|\b(?<!for )(?:" + _SYMPTOMS + ")",  # "for acne" names what it treats
         ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS),
         terms="adverse reactions side effects common reported",
+        strong=r"\bmost common (?:adverse reactions|side effects)\b|\b(?:common|serious|possible) side effects\b"
+        r"|\b(?:may|can) cause (?:serious|severe|life-threatening)\b",
         cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"
         r"|\breported\b|\bincidence\b|\binclude\b|\brisk of\b",
         topic="side effects",
@@ -307,6 +317,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bskip(?:ped)? a dose\b|\blate dose\b",
         ("dosage_and_administration", *_LEAFLETS),
         terms="missed dose skip next scheduled",
+        strong=r"\bif (?:you|a patient) miss(?:es)? a dose\b|\bmissed dose\b",
         cues=r"\bmiss(?:ed|es)?\b|\bskip\b|\bnext (?:scheduled )?dose\b|\bas soon as (?:you )?remember",
         topic="a missed dose",
     ),
@@ -317,6 +328,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b",
         ("dosage_and_administration", *_LEAFLETS),
         terms="once daily morning evening bedtime food meals same time",
+        strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
+        r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b",
         cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b|\bwith (?:or without )?(?:food|a meal|meals)\b"
         r"|\bempty stomach\b|\bbefore (?:breakfast|meals?|a meal)\b|\bonce (?:a )?daily\b|\btwice (?:a )?daily\b"
         r"|\bevery \d+ (?:hours|weeks|months|years)\b|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b",
@@ -331,6 +344,9 @@ INTENTS: tuple[Intent, ...] = (
         r"|\binfusion\b|\binject|\bdilut|\breconstitut|\bwho (?:administers|gives)\b|\bsublingual\b|\bunder the tongue\b",
         ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
         terms="administer administration swallow inject subcutaneous intravenous infusion orally apply dilute",
+        strong=r"\bswallow\w*\b.{0,30}\bwhole\b|\b(?:take|give)\b.{0,40}\b(?:with|without) food\b"
+        r"|\binject\w* (?:under the skin|subcutaneously|into)\b|\badminister\w* (?:orally|subcutaneously|intravenously"
+        r"|intramuscularly|as an? (?:intravenous|subcutaneous))",
         cues=r"\badminist|\bswallow|\binject|\bsubcutaneous|\bintravenous|\binfus|\borally\b|\bapply\b|\bdilut"
         r"|\breconstitut|\bcrush|\bchew|\bwhole\b|\bwith (?:a )?(?:glass|full glass) of water\b|\bover \d+ minutes\b"
         r"|\brotate\b|\binjection sites?\b",
@@ -343,6 +359,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bdo(?:es)? to (?:the|your) body\b|\bwhat can .{1,40} do\b|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
         terms="mechanism action inhibits blocks binds receptor agonist antagonist",
+        strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b|\bacts (?:by|on|as)\b",
         cues=r"\bmechanism\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b|\bworks by\b|\bacts\b"
         r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas",
         topic="how it works",
@@ -354,6 +371,8 @@ INTENTS: tuple[Intent, ...] = (
         # Dosage and administration names the strength each dose uses (21 CFR 201.57(c)(3)).
         ("dosage_forms_and_strengths", "dosage_and_administration", "how_supplied", "description"),
         terms="supplied available strengths tablets containing mg",
+        strong=r"\b(?:available|supplied) (?:as|in)\b|\b(?:tablets?|capsules?|solution|injection)\b.{0,20}\bcontaining \d"
+        r"|\bstrengths?\b",
         cues=r"\bavailable (?:as|in)\b|\bsupplied\b|\bcontaining \d|\bstrengths?\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)\b"
         r"|\bbottles? of \d+",
         topic="strengths",
@@ -397,6 +416,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bprescribed (?:for|to)\b|\bfor (?:what|which)\b|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent",
         ("indications_and_usage", "purpose", *_LEAFLETS),
         terms="indicated treatment used",
+        strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for|in)\b"
+        r"|\b(?:is|are) indicated (?:for|as|in|to)\b|^uses?\b",
         cues=r"\bindicated\b|\bused (?:to|for|in)\b|\btreat|\bprevent|\brelie(?:f|ve)|\bmanagement of\b|\buses?\b",
         topic="what it is used for",
     ),
