@@ -9,6 +9,7 @@ it ends, as complete, failed or cancelled.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Sequence
@@ -92,6 +93,7 @@ class TriageAgent:
         self.services = services
         self.owner = owner
         self._ambiguous: dict[str, list[str]] = {}
+        self._stand_in_note = ""
 
     async def stream(self, message: str) -> AsyncGenerator[ChatEvent, None]:
         """Yield the typed SSE events of one answer; store the turn however it ends."""
@@ -166,8 +168,33 @@ class TriageAgent:
                 break
         decision = classify(message, drugs=[m.drug.key for m in mentions], history_drugs=history_drugs)
         typed = {m.drug.key: m.text for m in mentions}
+        if decision.intent is Intent.out_of_scope and len(self._ambiguous) == 1:
+            decision, typed = self._stand_in(message, decision, typed)
         refs = [DrugRef(key=key, typed=typed.get(key, key)) for key in decision.drugs]
         return decision, refs
+
+    def _stand_in(
+        self, message: str, decision: IntentDecision, typed: dict[str, str]
+    ) -> tuple[IntentDecision, dict[str, str]]:
+        """A general question about a name that means several medicines ("how does insulin work?") is answered
+        from the labels of the simplest few of them, naming the one quoted; a dose or interaction question still
+        asks which one is meant, since those differ from product to product."""
+        catalog = self.services.knowledge.catalog
+        (name, keys), *_ = self._ambiguous.items()
+        labelled = [k for k in keys if k in catalog.drugs and catalog.drugs[k].has_label]
+        if not labelled:
+            return decision, typed
+        simplest = sorted(labelled, key=lambda k: (len(catalog.drugs[k].ingredients), len(k), k))[:3]
+        stand_in = classify(message, drugs=simplest[:1])
+        if stand_in.intent is not Intent.drug_info:
+            return decision, typed
+        others = [k for k in keys if k not in simplest]
+        shown = ", ".join([*simplest, *others[:2]]) + (" and others" if len(others) > 2 else "")
+        self._stand_in_note = (
+            f'"{name}" can mean several medicines in the FDA labels I have ({shown}). This answer quotes the '
+            "label named below; ask again with the full name for one in particular."
+        )
+        return dataclasses.replace(stand_in, drugs=tuple(simplest)), dict.fromkeys(simplest, name)
 
     async def _answer(
         self, message: str, decision: IntentDecision, history: Sequence[Turn], answer: _Answer
@@ -182,6 +209,10 @@ class TriageAgent:
             yield TokenEvent(delta=reply)
             return
         context = await self._gather(message, decision, history)
+        if self._stand_in_note:
+            note = self._stand_in_note + "\n\n"
+            answer.text.append(note)
+            yield TokenEvent(delta=note)
         output = OutputFilter()
         async for delta in self.services.writer.stream(context):
             safe = output.feed(delta)

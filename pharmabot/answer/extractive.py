@@ -88,6 +88,8 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
     label = next((p.citation.drug_name for p in context.passages if p.citation.index == best.candidate.index), "")
     if label and label not in context.drugs:  # the drug has no label of its own: a product containing it
         drugs = f"{label}, a product that contains {drugs}"
+    elif label and len(context.drugs) > 1:  # several labels were read: name the one quoted
+        drugs = label
     blocks.append(f"From the FDA label for {drugs}: {best.candidate.text} [{best.candidate.index}]")
     if support:
         blocks.append("More from the label:\n" + "\n".join(_point(s) for s in support))

@@ -287,7 +287,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if lead and lead.strong and lead.strong.search(text):
         value += 1.5
     if heading_cue:
-        value += 1.5
+        value += 0.5 if cue else 1.5  # the subsection is about it; counts most when the sentence does not say so
     # The other kinds the question is of count less: "how long" + "side effects" wants both.
     value += sum(1.0 for intent in question.intents[1:3] if _cue(intent, text))
     shared = question.terms & words

@@ -177,7 +177,7 @@ INTENTS: tuple[Intent, ...] = (
         terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal stopping",
         strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)|\b(?:reduc|decreas|lower)\w* (?:the )?(?:dose|dosage)"
         r"\w* gradually|\b(?:do not|don't|never) stop\b|\babrupt\w* (?:discontinu|stop|withdraw)",
-        cues=r"\btaper|\bgradual|\babrupt|\bsudden|\bdo not stop\b|\bwithout (?:first )?(?:talking|consulting)"
+        cues=r"\btaper|\bgradual|\babrupt|\bsuddenly\b|\bdo not stop\b|\bwithout (?:first )?(?:talking|consulting)"
         r"|\bwithdrawal\b|\bdiscontinu|\brebound\b|\bwhen (?:you )?stop",
         topic="stopping",
     ),
