@@ -67,8 +67,9 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
     blocks: list[str] = []
     if lead is not None and not lead.supported:
         blocks.append(UNSUPPORTED.format(topic=lead.topic))
-        useful = [s for s in chosen if s.answers][:2]
-        if len(context.drugs) > 1:  # comparisons: what each label says, side by side
+        # Only a kind with label wording of its own (pronunciation, comparisons) gets label sentences here.
+        useful = [s for s in chosen if s.answers][:2] if lead.cues is not None else []
+        if len(context.drugs) > 1 and lead.cues is not None:  # comparisons: what each label says, side by side
             useful = _best_per_drug(context, question)
         if useful:
             blocks.append(f"Here is what the FDA label for {drugs} says that may help:")

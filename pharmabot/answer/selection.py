@@ -172,9 +172,10 @@ def terms_of(text: str) -> set[str]:
     """Content words, lightly stemmed so "tablets"/"tablet" and "stopping"/"stop" meet."""
     out = set()
     for word in _WORD.findall(text.lower()):
-        if word in _STOPWORDS:
-            continue
-        out.add(_stem(word))
+        # "half-life" also counts as "half" and "life"; "film-coated" as "film" and "coated".
+        for part in (word, *word.split("-")) if "-" in word else (word,):
+            if len(part) > 2 and part not in _STOPWORDS:
+                out.add(_stem(part))
     return out
 
 
@@ -343,6 +344,8 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
             continue
         if chosen and item.score < min(chosen[0].score * 0.4, chosen[0].score - 1.5):
             break
+        if chosen and not item.answers:
+            continue  # support has to be about what was asked
         chosen.append(item)
         seen.append(terms)
         if len(chosen) == limit:

@@ -176,7 +176,8 @@ INTENTS: tuple[Intent, ...] = (
         ("dosage_and_administration", *_WARNINGS, "drug_abuse_and_dependence", "dependence", *_LEAFLETS),
         terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal stopping",
         strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)|\b(?:reduc|decreas|lower)\w* (?:the )?(?:dose|dosage)"
-        r"\w* gradually|\b(?:do not|don't|never) stop\b|\babrupt\w* (?:discontinu|stop|withdraw)",
+        r"\w* gradually|\b(?:do not|don't|never) stop\b|\babrupt\w* (?:discontinu|stop|withdraw)"
+        r"|\b(?:withdrawn|discontinued|stopped|reduced|tapered|decreased) gradually\b",
         cues=r"\btaper|\bgradual|\babrupt|\bsuddenly\b|\bdo not stop\b|\bwithout (?:first )?(?:talking|consulting)"
         r"|\bwithdrawal\b|\bdiscontinu|\brebound\b|\bwhen (?:you )?stop",
         topic="stopping",
