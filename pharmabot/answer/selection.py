@@ -176,7 +176,15 @@ def terms_of(text: str) -> set[str]:
         for part in (word, *word.split("-")) if "-" in word else (word,):
             if len(part) > 2 and part not in _STOPWORDS:
                 out.add(_stem(part))
-    return out
+    return out | _amounts(text)
+
+
+_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(mg|mcg|g|ml|units?|%)(?![a-z])", re.IGNORECASE)
+
+
+def _amounts(text: str) -> set[str]:
+    """Strengths named in TEXT ("5 mg" -> "5mg"): a question about one strength wants the line about it."""
+    return {f"{n}{unit.lower().rstrip('s')}" for n, unit in _AMOUNT.findall(text)}
 
 
 def _stem(word: str) -> str:

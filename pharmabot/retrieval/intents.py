@@ -236,6 +236,23 @@ INTENTS: tuple[Intent, ...] = (
         topic="who should not take it",
     ),
     _intent(
+        "indications",
+        # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
+        # is plainly about side effects, timing, doses or interactions.
+        r"^(?!.*\b(?:side[- ]?effects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*|dos(?:e|es|age)"
+        r"|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
+        r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b|\btreats?\b"
+        r"|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b|\bpurpose\b"
+        r"|\bwhy (?:do|would|is|are|did|take)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
+        r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b)",
+        ("indications_and_usage", "purpose", *_LEAFLETS),
+        terms="indicated treatment used",
+        strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for|in)\b"
+        r"|\b(?:is|are) indicated (?:for|as|in|to)\b|^uses?\b",
+        cues=r"\bindicated\b|\bused (?:to|for|in)\b|\btreat|\bprevent|\brelie(?:f|ve)|\bmanagement of\b|\buses?\b",
+        topic="what it is used for",
+    ),
+    _intent(
         "side_effects",
         r"\bside[- ]?effects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b|\bmake[s]? (?:me|you|him|her|them|us|people)\b"
         r"|\bmaking me\b|\blong[- ]term\b|\bdo(?:es)? to (?:the|your|my) (?:body|liver|kidneys?|heart|brain)\b"
@@ -356,7 +373,6 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "mechanism",
         r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b"
-        r"|\b(?:drug )?class\b|\bwhat kind of (?:drug|medicine|medication)\b|\bwhat type of (?:drug|medicine|medication)\b"
         r"|\bdo(?:es)? to (?:the|your) body\b|\bwhat can .{1,40} do\b|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
         terms="mechanism action inhibits blocks binds receptor agonist antagonist",
@@ -411,22 +427,11 @@ INTENTS: tuple[Intent, ...] = (
         topic="comparing medicines",
     ),
     _intent(
-        "indications",
-        r"\bwhat (?:is|are) .{0,40}\b(?:for|used)\b|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b|\btreats?\b|\btreat(?:ing|ment)\b"
-        r"|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b|\bpurpose\b|\bwhy (?:do|would|is|are|did|take)\b"
-        r"|\bprescribed (?:for|to)\b|\bfor (?:what|which)\b|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent",
-        ("indications_and_usage", "purpose", *_LEAFLETS),
-        terms="indicated treatment used",
-        strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for|in)\b"
-        r"|\b(?:is|are) indicated (?:for|as|in|to)\b|^uses?\b",
-        cues=r"\bindicated\b|\bused (?:to|for|in)\b|\btreat|\bprevent|\brelie(?:f|ve)|\bmanagement of\b|\buses?\b",
-        topic="what it is used for",
-    ),
-    _intent(
         "information",
         r"^\W*(?:what|who)(?:'s| is| are)\b(?! the (?:side|dose|dosage|maximum|usual|best|difference))"
         r"|\btell me about\b|\binformation (?:on|about)\b|^\W*(?:is|are)\b.{1,60}\b(?:an?)\s+\W*\w+\W*$"
-        r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b",
+        r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b|\b(?:drug )?class\b|\bwhat (?:kind|type|sort) of (?:drug|medicine"
+        r"|medication|pill)\b",
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated class",
         # "X is a <pharmacologic class>": FDA's established pharmacologic class names end in these nouns.
