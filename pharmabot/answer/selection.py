@@ -51,15 +51,19 @@ _KIND_WORDS = frozenset(
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
 # to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
 # ("do not stop suddenly", "taper gradually") are what a stopping question needs, so they stay.
-_STOP_ADVICE = re.compile(r"\b(stop(ped|ping)? (taking|using|treatment)|discontinu\w*|interrupt\w*)\b", re.IGNORECASE)
+_STOP_ADVICE = re.compile(
+    r"\b(stop(ped|ping|s)?\b(\s+[\w®-]+){0,3}?\s+(taking|using|treatment|therapy|use|dosing|it|them)\b"
+    r"|discontinu\w*|interrupt\w*|withh[oe]ld\w*|temporarily stop\w*)",
+    re.IGNORECASE,
+)
 _SAFE_STOPPING = re.compile(
     r"\b(taper\w*|gradual\w*|abrupt\w*|sudden\w*|do not stop|don't stop|without (first )?(talking|consulting|"
     r"checking)|withdrawal|rebound)\b",
     re.IGNORECASE,
 )
 _TELLS_TO_STOP = re.compile(
-    r"^(stop|discontinue|interrupt)\b|\b(stop taking|stop using|discontinue)\b[^.]{0,80}\b(and|if|right away|"
-    r"immediately|at once)\b",
+    r"^(\w+:\s*)?(temporarily\s+)?(stop|discontinue|interrupt|withhold)\b|\b(stop taking|stop using|discontinue|withhold"
+    r"|temporarily stop)\b[^.]{0,80}\b(and|if|right away|immediately|at once|before|until|for)\b",
     re.IGNORECASE,
 )
 # Text that does not read as an answer: reporting boilerplate, package codes, pointers to tables.

@@ -239,7 +239,7 @@ INTENTS: tuple[Intent, ...] = (
         "indications",
         # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
         # is plainly about side effects, timing, doses or interactions.
-        r"^(?!.*\b(?:side[- ]?effects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*|dos(?:e|es|age)"
+        r"^(?!.*\b(?:side[- ]?(?:e|a)ffects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*|dos(?:e|es|age)"
         r"|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
         r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b|\btreats?\b"
         r"|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b|\bpurpose\b"
@@ -254,7 +254,7 @@ INTENTS: tuple[Intent, ...] = (
     ),
     _intent(
         "side_effects",
-        r"\bside[- ]?effects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b|\bmake[s]? (?:me|you|him|her|them|us|people)\b"
+        r"\bside[- ]?(?:e|a)ffects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b|\bmake[s]? (?:me|you|him|her|them|us|people)\b"
         r"|\bmaking me\b|\blong[- ]term\b|\bdo(?:es)? to (?:the|your|my) (?:body|liver|kidneys?|heart|brain)\b"
         r"|\bharm|\bdanger|\brisks?\b|\bhealth (?:outcomes?|effects?)\b|\bnegative effects?\b|\bcontribute to\b"
         r"|\blead to\b|\bworse[n]?\b|\bbad for\b"
@@ -343,7 +343,8 @@ INTENTS: tuple[Intent, ...] = (
         "time_of_day",
         r"\b(?:best|right|good|what) time\b|\bwhen (?:to|should|do|can) (?:i|you|we)? ?(?:take|use|give)\b"
         r"|\b(?:morning|evening|night|nighttime|bedtime|breakfast|dinner|lunch)\b|\bbefore or after\b"
-        r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b",
+        r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b"
+        r"|\b(?:before|after|with|without) (?:eating|meals?|food|a meal|breakfast|dinner|lunch)\b",
         ("dosage_and_administration", *_LEAFLETS),
         terms="once daily morning evening bedtime food meals same time",
         strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
