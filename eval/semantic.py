@@ -107,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     extra_ms.sort()
     n = len(bm25_ms)
     print(f"\nmodel load {load_seconds:.2f} s; per query: search p50 {bm25_ms[n // 2]:.1f} ms,")
-    print(f"embedding + fusion of {args.pool} chunks p50 {extra_ms[n // 2]:.1f} ms, p99 {extra_ms[int(n * 0.99)]:.1f} ms")
+    print(
+        f"embedding + fusion of {args.pool} chunks p50 {extra_ms[n // 2]:.1f} ms, p99 {extra_ms[int(n * 0.99)]:.1f} ms"
+    )
     return 0
 
 

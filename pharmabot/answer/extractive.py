@@ -29,7 +29,9 @@ STOPPING_REFERRAL = (
     "Please talk to your prescriber before stopping or lowering a medicine: they can plan how to do it safely."
 )
 UNSUPPORTED = "FDA drug labels don't cover {topic}; your pharmacist can help with that."
-NOT_DIRECT = "I could not find a sentence in the FDA label for {drugs} that answers this directly. The closest label text:"
+NOT_DIRECT = (
+    "I could not find a sentence in the FDA label for {drugs} that answers this directly. The closest label text:"
+)
 UNCITED_FOOTER = SAFETY_FOOTER.replace("comes from the FDA drug labels cited above and ", "")
 MAX_POINTS = 4
 
@@ -61,7 +63,8 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
     lead = question.lead
     # A label sentence already quoted in an engine note is not repeated.
     chosen = [
-        s for s in select(context.passages, question, limit=MAX_POINTS)
+        s
+        for s in select(context.passages, question, limit=MAX_POINTS)
         if not any(s.candidate.text[:80] in note for note in context.notes)
     ]
     blocks: list[str] = []

@@ -62,7 +62,8 @@ _SAFE_STOPPING = re.compile(
     re.IGNORECASE,
 )
 _TELLS_TO_STOP = re.compile(
-    r"^(\w+:\s*)?(temporarily\s+)?(stop|discontinue|interrupt|withhold)\b|\b(stop taking|stop using|discontinue|withhold"
+    r"^(\w+:\s*)?(temporarily\s+)?(stop|discontinue|interrupt|withhold)\b"
+    r"|\b(stop taking|stop using|discontinue|withhold"
     r"|temporarily stop)\b[^.]{0,80}\b(and|if|right away|immediately|at once|before|until|for)\b",
     re.IGNORECASE,
 )
@@ -249,7 +250,9 @@ def _table_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
         rendered = remove_cross_references(_render_row(cells, header))
         if len(rendered) > MAX_ROW_CHARS:
             continue  # a row this long is a flattened paragraph, not a line to read
-        out.append(Candidate(rendered, passage.citation.index, passage.section_key, position, heading=caption, row=True))
+        out.append(
+            Candidate(rendered, passage.citation.index, passage.section_key, position, heading=caption, row=True)
+        )
     return out
 
 
@@ -277,9 +280,7 @@ def _allowed(candidate: Candidate, question: Question) -> bool:
         return False
     if _SUPPLIER.search(text) and not (question.lead and question.lead.name == "manufacturer"):
         return False
-    if _STOP_ADVICE.search(text) and (_TELLS_TO_STOP.search(text) or not _SAFE_STOPPING.search(text)):
-        return False
-    return True
+    return not (_STOP_ADVICE.search(text) and (_TELLS_TO_STOP.search(text) or not _SAFE_STOPPING.search(text)))
 
 
 def _cue(intent: Intent, text: str) -> bool:

@@ -123,10 +123,7 @@ def split_text(text: str, *, limit: int = MAX_CHARS, minimum: int = MIN_CHARS) -
         return []
     pieces: list[str] = []
     for group in _groups(text):
-        if len(group) <= limit:
-            sub = [group]
-        else:
-            sub = _pack(_units(group), limit)
+        sub = [group] if len(group) <= limit else _pack(_units(group), limit)
         # Tiny subsections ("5.3 Liver Enzymes: see 5.1") are joined to their neighbour.
         if pieces and len(pieces[-1]) < minimum and len(pieces[-1]) + 1 + len(sub[0]) <= limit:
             pieces[-1] = f"{pieces[-1]}\n{sub[0]}"

@@ -22,7 +22,8 @@ import regex
 # Bracketed cross-references, nested parentheses included: "[see Warnings and Precautions ( 5.1 , 5.2 )]",
 # "(see Clinical Pharmacology [12.3])". The recursive group matches balanced brackets of either kind.
 _SEE_REFERENCE = regex.compile(
-    r"\s*(?P<ref>[\[(]\s*(?:see|refer to)\b(?:[^\[\]()]|(?:\((?:[^()]|(?&ref))*\))|(?:\[(?:[^\[\]]|(?&ref))*\]))*[\])])",
+    r"\s*(?P<ref>[\[(]\s*(?:see|refer to)\b"
+    r"(?:[^\[\]()]|(?:\((?:[^()]|(?&ref))*\))|(?:\[(?:[^\[\]]|(?&ref))*\]))*[\])])",
     regex.IGNORECASE,
 )
 # Bare subsection references: "( 2.4 , 5.6 )", "(5.1)", "( 7 )", "[5.2]".
@@ -33,7 +34,10 @@ _REPEATED_STOP = re.compile(r"([.;:])(?:\s*[.;:])+")
 _SPACES = re.compile(r"[ \t]+")
 
 # "See Figure 3." and "(Figure 2)" point at pictures the text does not have.
-_FIGURE_POINTER = re.compile(r"\s*\(?\b[Ss]ee Figures? [A-Z0-9]{1,3}(?:\s*(?:and|,|-)\s*[A-Z0-9]{1,3})*\s*\)?\s*\.?|\s*\(Figures? [A-Z0-9]{1,3}\)")
+_FIGURE_POINTER = re.compile(
+    r"\s*\(?\b[Ss]ee Figures? [A-Z0-9]{1,3}(?:\s*(?:and|,|-)\s*[A-Z0-9]{1,3})*\s*\)?\s*\.?"
+    r"|\s*\(Figures? [A-Z0-9]{1,3}\)"
+)
 # "Figure 2: Mean Plasma Concentrations ..." / "Figure A - Pen Parts": a caption, up to where prose starts.
 _FIGURE_CAPTION = re.compile(r"(?:(?<=\s)|^)Figures? [A-Z0-9]{1,3}(?:[.:]|\s+-|\s+–)?\s+")
 _TABLE_CAPTION = re.compile(r"(?:(?<=\s)|^)Table \d{1,3}[A-Za-z]?(?:[.:]|\s+-|\s+–)?\s+")
@@ -48,7 +52,8 @@ _UPPER_HEADING = re.compile(
 
 # Words that stay lowercase inside a Title Case heading.
 _MINOR = frozenset(
-    "a an and as at by for from in into of on or per the to vs with without about after before during over under".split()
+    """a an and as at by for from in into of on or per the to vs with without about after before during over
+    under""".split()
 )
 # Words of a product name that may follow the drug's name ("Buprenorphine Sublingual Tablets are ...").
 _PRODUCT_WORDS = frozenset(
@@ -116,11 +121,7 @@ def _heading_end(tokens: Sequence[str], names: frozenset[str]) -> int:
     at the drug's name when that word belongs to the product name ("Buprenorphine Sublingual Tablets are").
     """
     first_lower = next(
-        (
-            i
-            for i, token in enumerate(tokens)
-            if token[:1].islower() and token.lower().strip(",;:") not in _MINOR
-        ),
+        (i for i, token in enumerate(tokens) if token[:1].islower() and token.lower().strip(",;:") not in _MINOR),
         None,
     )
     if first_lower is None or first_lower < 2:

@@ -68,7 +68,9 @@ def _intent(
 
 _WARNINGS = ("warnings_and_cautions", "warnings", "precautions")
 _LEAFLETS = ("spl_medguide", "spl_patient_package_insert", "patient_medication_information", "information_for_patients")
-_DRUG_WORDS = r"(?:medicines?|medications?|meds?|drugs?|pills?|tablets?|capsules?|shots?|injections?|vaccines?|it|this|them)"
+_DRUG_WORDS = (
+    r"(?:medicines?|medications?|meds?|drugs?|pills?|tablets?|capsules?|shots?|injections?|vaccines?|it|this|them)"
+)
 # Common symptoms people ask about as possible side effects (consumer words for frequent adverse-reaction
 # terms, e.g. MedlinePlus's symptom vocabulary); naming one makes a question about side effects.
 _SYMPTOMS = (
@@ -118,7 +120,8 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:alternatives?|instead of|substitut\w*|replace(?:ment)? for|similar to|close to|equivalent to"
         r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent)|generic (?:version|for))\b"
         r"|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b"
-        r"|\b(?:best|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?|painkillers?)\b",
+        r"|\b(?:best|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?"
+        r"|painkillers?)\b",
         ("indications_and_usage",),
         supported=False,
         topic="which medicine to choose or use instead",
@@ -136,7 +139,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bpoison|\b(?:ate|swallowed) (?:a|an|one|two|some|my|his|her)\b",
         ("overdosage", *_LEAFLETS),
         terms="overdosage overdose symptoms treatment antidote naloxone hemodialysis supportive",
-        strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?overdos|\boverdos\w* (?:may|can|could) (?:cause|result|lead)"
+        strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?overdos|\boverdos\w* (?:may|can|could) (?:cause"
+        r"|result|lead)"
         r"|\b(?:treatment|management) of overdos|\bin (?:case|the event) of (?:an? )?overdos",
         cues=r"\boverdos|\bantidote\b|\bnaloxone\b|\bhemodialysis\b|\bpoison|\bsupportive\b|\bsigns and symptoms\b"
         r"|\bmanifestations?\b|\btoo much\b",
@@ -175,7 +179,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bwithdraw|\bcold turkey\b|\bdiscontinu|\bcut (?:back|down)\b|\bgo off\b|\bgoing off\b|\bafter (?:i )?stop",
         ("dosage_and_administration", *_WARNINGS, "drug_abuse_and_dependence", "dependence", *_LEAFLETS),
         terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal stopping",
-        strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)|\b(?:reduc|decreas|lower)\w* (?:the )?(?:dose|dosage)"
+        strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)|\b(?:reduc|decreas|lower)\w* (?:the )?(?:dose"
+        r"|dosage)"
         r"\w* gradually|\b(?:do not|don't|never) stop\b|\babrupt\w* (?:discontinu|stop|withdraw)"
         r"|\b(?:withdrawn|discontinued|stopped|reduced|tapered|decreased) gradually\b",
         cues=r"\btaper|\bgradual|\babrupt|\bsuddenly\b|\bdo not stop\b|\bwithout (?:first )?(?:talking|consulting)"
@@ -202,7 +207,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|round|oval|oblong) (?:pill|tablet|capsule)|\bshow\b|\bpictures?\b|\bphotos?\b|\bimages?\b|\bscored\b",
         ("how_supplied", "dosage_forms_and_strengths", "description", "package_label_principal_display_panel"),
         terms="supplied white round oval debossed imprinted engraved film-coated capsule color",
-        strong=r"\b(?:debossed|imprinted|engraved|embossed|printed)\b|\b(?:white|yellow|blue|pink|orange|green|red|peach"
+        strong=r"\b(?:debossed|imprinted|engraved|embossed|printed)\b|\b(?:white|yellow|blue|pink|orange|green|red"
+        r"|peach"
         r"|brown|purple)\b.{0,40}\b(?:tablets?|capsules?)\b",
         cues=r"\b(?:white|off-white|blue|pink|yellow|orange|green|red|purple|peach|brown|tan|gray|grey|beige|lavender"
         r"|maroon|clear|colorless)\b|\b(?:round|oval|oblong|capsule-shaped|biconvex|triangular|diamond|hexagonal)\b"
@@ -226,7 +232,8 @@ INTENTS: tuple[Intent, ...] = (
         # "should not be taken with ..." asks about interactions, not contraindications.
         r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))\b(?!.{0,30}\bwith\b)"
         r"|\bwho (?:can(?:no|')t|should(?:n't| not))\b"
-        r"|\ballergic to\b|\bnot (?:allowed|recommended|be used|to be used)\b|\bwhen (?:not|shouldn'?t) (?:to )?(?:take|use)"
+        r"|\ballergic to\b|\bnot (?:allowed|recommended|be used|to be used)\b|\bwhen (?:not"
+        r"|shouldn'?t) (?:to )?(?:take|use)"
         r"|\bsafe (?:for|with) (?:people|someone|patients) with\b",
         ("contraindications", *_WARNINGS, *_LEAFLETS),
         terms="contraindicated contraindications hypersensitivity",
@@ -239,22 +246,26 @@ INTENTS: tuple[Intent, ...] = (
         "indications",
         # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
         # is plainly about side effects, timing, doses or interactions.
-        r"^(?!.*\b(?:side[- ]?(?:e|a)ffects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*|dos(?:e|es|age)"
+        r"^(?!.*\b(?:side[- ]?(?:e|a)ffects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*|dos(?:e|es"
+        r"|age)"
         r"|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
-        r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b|\btreats?\b"
+        r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
+        r"|\btreats?\b"
         r"|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b|\bpurpose\b"
         r"|\bwhy (?:do|would|is|are|did|take)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
         r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b)",
         ("indications_and_usage", "purpose", *_LEAFLETS),
         terms="indicated treatment used",
-        strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for|in)\b"
+        strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for"
+        r"|in)\b"
         r"|\b(?:is|are) indicated (?:for|as|in|to)\b|^uses?\b",
         cues=r"\bindicated\b|\bused (?:to|for|in)\b|\btreat|\bprevent|\brelie(?:f|ve)|\bmanagement of\b|\buses?\b",
         topic="what it is used for",
     ),
     _intent(
         "side_effects",
-        r"\bside[- ]?(?:e|a)ffects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b|\bmake[s]? (?:me|you|him|her|them|us|people)\b"
+        r"\bside[- ]?(?:e|a)ffects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b|\bmake[s]? (?:me|you|him"
+        r"|her|them|us|people)\b"
         r"|\bmaking me\b|\blong[- ]term\b|\bdo(?:es)? to (?:the|your|my) (?:body|liver|kidneys?|heart|brain)\b"
         r"|\bharm|\bdanger|\brisks?\b|\bhealth (?:outcomes?|effects?)\b|\bnegative effects?\b|\bcontribute to\b"
         r"|\blead to\b|\bworse[n]?\b|\bbad for\b"
@@ -273,13 +284,15 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "interactions",
         r"\binteract|\b(?:with|and|drink(?:ing)?) (?:alcohol|beer|wine|liquor|grapefruit|coffee|caffeine)\b"
-        r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b|\btak(?:e|ing) .{1,40}\bwith\b"
+        r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b|\btak(?:e"
+        r"|ing) .{1,40}\bwith\b"
         r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b|\binterfer"
         r"|\b(?:taken|used|given|take|use) (?:together )?with\b"
         r"|\bwhile (?:taking|on|using)\b|\bwhen (?:taking|on|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
         terms="concomitant coadministration interaction avoid hours before after",
-        strong=r"\bhours? (?:before|after)\b|\bdo not (?:take|use|drink)\b.{0,60}\bwith\b|\bavoid (?:taking|using|drinking"
+        strong=r"\bhours? (?:before|after)\b|\bdo not (?:take|use|drink)\b.{0,60}\bwith\b|\bavoid (?:taking|using"
+        r"|drinking"
         r"|concomitant|co-?administration|alcohol)|\bshould not be (?:taken|used|combined) with\b|\bseparate",
         cues=r"\bconcomitant|\bco-?administ|\binteract|\btogether\b|\bhours? (?:before|after)\b|\bavoid\b"
         r"|\bwhile taking\b|\bwith (?:other|any) (?:medicines?|drugs?)\b|\bincrease[sd]? the (?:risk|levels?|exposure)",
@@ -294,10 +307,12 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bhow long (?:until|till|before)\b|\bhow long after\b",
         ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
         terms="onset peak maximum concentrations within hours minutes tmax effect",
-        strong=r"\bonset\b|\bpeak (?:plasma |serum |blood )?(?:concentrations?|levels?|effect)|\bT\s?max\b|\bbegins? to work"
+        strong=r"\bonset\b|\bpeak (?:plasma |serum |blood )?(?:concentrations?|levels?|effect)|\bT\s?max\b"
+        r"|\bbegins? to work"
         r"|\bstarts? (?:to )?work|\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
         cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\bwithin (?:a few|one|two|several)"
-        r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur|attained)"
+        r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur"
+        r"|attained)"
         r"|\b(?:reached|achieved|attained|occurs?) (?:with)?in\b|\bbegins? to work\b|\bstarts? working\b"
         r"|\b(?:after|in) (?:about |approximately )?\d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
         topic="how soon it works",
@@ -349,7 +364,8 @@ INTENTS: tuple[Intent, ...] = (
         terms="once daily morning evening bedtime food meals same time",
         strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
         r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b",
-        cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b|\bwith (?:or without )?(?:food|a meal|meals)\b"
+        cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b|\bwith (?:or without )?(?:food|a meal"
+        r"|meals)\b"
         r"|\bempty stomach\b|\bbefore (?:breakfast|meals?|a meal)\b|\bonce (?:a )?daily\b|\btwice (?:a )?daily\b"
         r"|\bevery \d+ (?:hours|weeks|months|years)\b|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b",
         topic="when to take it",
@@ -359,8 +375,10 @@ INTENTS: tuple[Intent, ...] = (
         r"\bhow (?:do|should|can|would|does|is|are) (?:i|you|we|one|he|she|they)? ?(?:take|use|give|inject|apply|insert"
         r"|administer|administered|mix|dilute|prepare|taken|used|given|injected|applied|inhale|swallow)\b"
         r"|\bhow to (?:take|use|give|apply|inject|insert|administer|mix|dilute|prepare|inhale|swallow|open)\b"
-        r"|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this|\w+ (?:pill|tablet|capsule)s?)"
-        r"|\binfusion\b|\binject|\bdilut|\breconstitut|\bwho (?:administers|gives)\b|\bsublingual\b|\bunder the tongue\b",
+        r"|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this|\w+ (?:pill|tablet"
+        r"|capsule)s?)"
+        r"|\binfusion\b|\binject|\bdilut|\breconstitut|\bwho (?:administers|gives)\b|\bsublingual\b"
+        r"|\bunder the tongue\b",
         ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
         terms="administer administration swallow inject subcutaneous intravenous infusion orally apply dilute",
         strong=r"\bswallow\w*\b.{0,30}\bwhole\b|\b(?:take|give)\b.{0,40}\b(?:with|without) food\b"
@@ -377,21 +395,25 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bdo(?:es)? to (?:the|your) body\b|\bwhat can .{1,40} do\b|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
         terms="mechanism action inhibits blocks binds receptor agonist antagonist",
-        strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b|\bacts (?:by|on|as)\b",
+        strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b|\bacts (?:by|on"
+        r"|as)\b",
         cues=r"\bmechanism\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b|\bworks by\b|\bacts\b"
         r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas",
         topic="how it works",
     ),
     _intent(
         "strengths",
-        r"\bstrengths?\b|\bcomes? in\b|\bavailable (?:as|in)\b|\bwhat (?:sizes?|forms?|mg)\b|\bhighest (?:dose|mg|strength)"
+        r"\bstrengths?\b|\bcomes? in\b|\bavailable (?:as|in)\b|\bwhat (?:sizes?|forms?|mg)\b|\bhighest (?:dose|mg"
+        r"|strength)"
         r"\b.{0,20}\bcomes?\b|\bhow many (?:mg|milligrams) (?:in|is|are|does)\b|\bsize bottle\b|\bbottle size\b",
         # Dosage and administration names the strength each dose uses (21 CFR 201.57(c)(3)).
         ("dosage_forms_and_strengths", "dosage_and_administration", "how_supplied", "description"),
         terms="supplied available strengths tablets containing mg",
-        strong=r"\b(?:available|supplied) (?:as|in)\b|\b(?:tablets?|capsules?|solution|injection)\b.{0,20}\bcontaining \d"
+        strong=r"\b(?:available|supplied) (?:as|in)\b|\b(?:tablets?|capsules?|solution"
+        r"|injection)\b.{0,20}\bcontaining \d"
         r"|\bstrengths?\b",
-        cues=r"\bavailable (?:as|in)\b|\bsupplied\b|\bcontaining \d|\bstrengths?\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)\b"
+        cues=r"\bavailable (?:as|in)\b|\bsupplied\b|\bcontaining \d|\bstrengths?\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL"
+        r"|units?)\b"
         r"|\bbottles? of \d+",
         topic="strengths",
     ),
@@ -401,7 +423,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bnormal amount\b|\bhow often\b|\bbooster\b",
         ("dosage_and_administration", "dosage_forms_and_strengths", *_LEAFLETS),
         terms="recommended dose dosage maximum daily mg",
-        strong=r"\b(?:recommended|usual) (?:starting |initial |maintenance |adult |daily )*(?:dose|dosage)s? (?:is|of|for|range)"
+        strong=r"\b(?:recommended|usual) (?:starting |initial |maintenance |adult |daily )*(?:dose|dosage)s? (?:is|of"
+        r"|for|range)"
         r"|\bmaximum (?:recommended )?(?:daily )?(?:dose|dosage)|\bnot (?:to )?exceed\b|\bup to \d",
         cues=r"\brecommended (?:starting |initial |maintenance |usual )?(?:adult )?dos|\busual (?:adult )?dos"
         r"|\bmaximum\b|\bnot (?:to )?exceed\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)(?:/kg)?\b|\bonce (?:a )?daily\b"
@@ -410,8 +433,7 @@ INTENTS: tuple[Intent, ...] = (
     ),
     _intent(
         "manufacturer",
-        r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b"
-        ,
+        r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b",
         ("package_label_principal_display_panel", "spl_unclassified_section", "how_supplied", "description"),
         terms="manufactured distributed marketed",
         cues=r"\bmanufactured (?:by|for)\b|\bdistributed by\b|\bmarketed by\b|\bLLC\b|\bInc\b|\bLtd\b",
@@ -436,7 +458,9 @@ INTENTS: tuple[Intent, ...] = (
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated class",
         # "X is a <pharmacologic class>": FDA's established pharmacologic class names end in these nouns.
-        strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:" + _CLASS_NOUNS + r")\b|\bbelongs? to (?:a|the) (?:class|group)|\bmember of (?:the|a) .{0,40}\bclass\b"
+        strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:"
+        + _CLASS_NOUNS
+        + r")\b|\bbelongs? to (?:a|the) (?:class|group)|\bmember of (?:the|a) .{0,40}\bclass\b"
         r"|\b(?:pharmacologic|therapeutic)(?:al)? (?:category|class)\b",
         cues=r"\bis an?\b|\bindicated\b|\bbelongs? to\b|\bclass of\b|\bprescription medicine\b|\bused to\b"
         r"|\bcontains\b",

@@ -117,8 +117,9 @@ class LocalRetriever:
             rows = self._conn().execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise RetrieverError("The local label index could not be searched.") from exc
-        seen: set[str] = set()
-        unique = [row for row in rows if not (row[0] in seen or seen.add(row[0]))][:top_k]  # type: ignore[func-returns-value]
+        unique: dict[str, Any] = {}
+        for row in rows:
+            unique.setdefault(row[0], row)
         return [
             SearchHit(
                 chunk=row[0],
@@ -132,7 +133,7 @@ class LocalRetriever:
                 score=round(float(row[8]), 4),
                 source=self.name,
             )
-            for row in unique
+            for row in list(unique.values())[:top_k]
         ]
 
     async def search(

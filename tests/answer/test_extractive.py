@@ -74,7 +74,9 @@ def test_a_stopping_question_gets_the_taper_sentence_and_a_referral_never_advice
             passages=[passage(1, "dosage_and_administration", label)],
         )
     )
-    assert text.startswith("From the FDA label for metformin: Reduce the dosage gradually rather than stopping abruptly")
+    assert text.startswith(
+        "From the FDA label for metformin: Reduce the dosage gradually rather than stopping abruptly"
+    )
     assert "Stop taking the tablets" not in text
     assert STOPPING_REFERRAL in text
 
@@ -82,7 +84,8 @@ def test_a_stopping_question_gets_the_taper_sentence_and_a_referral_never_advice
 def test_table_rows_are_short_lines_with_their_column_names() -> None:
     table = (
         "Table: Adult Dosage Guidelines\nInfection | Dose | Frequency | Duration\n"
-        "Urinary Tract | 250 mg | every 12 hours | 7 to 14 days\nBone and Joint | 500 mg | every 12 hours | 4 to 6 weeks"
+        "Urinary Tract | 250 mg | every 12 hours | 7 to 14 days\n"
+        "Bone and Joint | 500 mg | every 12 hours | 4 to 6 weeks"
     )
     text = compose(
         context(

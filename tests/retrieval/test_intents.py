@@ -70,7 +70,8 @@ def test_stop_smoking_is_not_a_stopping_question() -> None:
 
 def test_every_kind_is_complete() -> None:
     for intent in INTENTS:
-        assert intent.name and intent.pattern.pattern
+        assert intent.name
+        assert intent.pattern.pattern
         if intent.supported:
             assert intent.sections, intent.name
             assert intent.cues is not None, intent.name
