@@ -72,7 +72,8 @@ _NOT_PROSE = re.compile(
     r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described) in (table|figure))"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
     r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"
-    r"|^see\b|\bNDC\b|^table \d|\brevised:|\bclinical trials? (are|is) conducted under",
+    r"|^see\b|\bNDC\b|^table \d|\brevised:|\bclinical trials? (are|is) conducted under"
+    r"|^(tables?|figures?) \d+\w*( and \d+\w*)? (summarize|show|list|present|describe|display)",
     re.IGNORECASE,
 )
 _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)

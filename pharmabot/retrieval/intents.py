@@ -138,7 +138,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
         r"|\bpoison|\b(?:ate|swallowed) (?:a|an|one|two|some|my|his|her)\b",
         ("overdosage", *_LEAFLETS),
-        terms="overdosage overdose symptoms treatment antidote naloxone hemodialysis supportive",
+        terms="overdosage overdose antidote naloxone hemodialysis",
         strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?overdos|\boverdos\w* (?:may|can|could) (?:cause"
         r"|result|lead)"
         r"|\b(?:treatment|management) of overdos|\bin (?:case|the event) of (?:an? )?overdos",
@@ -151,7 +151,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bpregnan|\bbreast[- ]?(?:feed|fed|milk)|\bnursing\b|\blactat|\btrying to (?:conceive|get pregnant)"
         r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b",
         ("pregnancy", "use_in_specific_populations", "nursing_mothers", "pregnancy_or_breast_feeding", *_LEAFLETS),
-        terms="pregnancy pregnant lactation breastfeeding breast milk fetal",
+        terms="pregnancy lactation breastfeeding fetal",
         strong=r"\b(?:may|can) (?:harm|cause harm to) (?:your|an|the) (?:unborn|fetus)|\bpregnancy category\b"
         r"|\b(?:present in|excreted in|passes into) (?:human |breast )?milk\b|\bbreastfeed\w*\b",
         cues=r"\bpregnan|\bfetal\b|\bfetus\b|\bbreast|\blactation\b|\bhuman milk\b|\bnursing\b|\bbirth defects?\b",
@@ -162,7 +162,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:child|children|kids?|toddlers?|infants?|baby|babies|pediatric|paediatric|teens?|teenagers?"
         r"|adolescents?|\d+[- ](?:year|yr|month)[- ]old)\b",
         ("pediatric_use", "use_in_specific_populations", "dosage_and_administration"),
-        terms="pediatric children",
+        terms="pediatric",
         cues=r"\bpediatric\b|\bchildren\b|\binfants?\b|\badolescents?\b|\byears of age\b",
     ),
     _intent(
@@ -178,7 +178,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\btaper|\bwean|\bcome off\b|\bcoming off\b|\bget(?:ting)? off\b"
         r"|\bwithdraw|\bcold turkey\b|\bdiscontinu|\bcut (?:back|down)\b|\bgo off\b|\bgoing off\b|\bafter (?:i )?stop",
         ("dosage_and_administration", *_WARNINGS, "drug_abuse_and_dependence", "dependence", *_LEAFLETS),
-        terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal stopping",
+        terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal",
         strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)|\b(?:reduc|decreas|lower)\w* (?:the )?(?:dose"
         r"|dosage)"
         r"\w* gradually|\b(?:do not|don't|never) stop\b|\babrupt\w* (?:discontinu|stop|withdraw)"
@@ -193,7 +193,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\broom temperature|\bstay (?:good|fresh)\b|\bshelf|\bgo(?:es)? bad\b|\bfreez|\bhot car\b|\bheat\b"
         r"|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush",
         ("storage_and_handling", "how_supplied", *_LEAFLETS, "package_label_principal_display_panel"),
-        terms="store storage temperature refrigerate room discard dispose expiration",
+        terms="store storage refrigerate discard expiration",
         strong=r"\bstore[ds]? (?:at|in|below|between|the|your|it|them|unopened|opened)\b|\bdiscard\b.{0,60}\bafter\b"
         r"|\bexpiration\b|\bbeyond\b.{0,20}\bdate\b",
         cues=r"\bstore[ds]?\b|\bstorage\b|°\s?[CF]\b|\bdegrees\b|\brefrigerat|\bfreez|\broom temperature\b"
@@ -206,7 +206,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bwhat does .{1,40} look\b|\bidentify\b|\b(?:white|blue|pink|yellow|orange|green|red|purple|peach|brown"
         r"|round|oval|oblong) (?:pill|tablet|capsule)|\bshow\b|\bpictures?\b|\bphotos?\b|\bimages?\b|\bscored\b",
         ("how_supplied", "dosage_forms_and_strengths", "description", "package_label_principal_display_panel"),
-        terms="supplied white round oval debossed imprinted engraved film-coated capsule color",
+        terms="debossed imprinted engraved film-coated color",
         strong=r"\b(?:debossed|imprinted|engraved|embossed|printed)\b|\b(?:white|yellow|blue|pink|orange|green|red"
         r"|peach"
         r"|brown|purple)\b.{0,40}\b(?:tablets?|capsules?)\b",
@@ -221,7 +221,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bwhat(?:'s| is| all is) in\b|\bgelatin\b|\bsugar[- ]free\b|\balcohol[- ]free\b|\bvegan\b|\bpork\b"
         r"|\bsoy\b|\bpeanut|\bsulfites?\b|\bcorn\b|\bwheat\b|\blatex\b|\bparabens?\b",
         ("description", "inactive_ingredient", "active_ingredient", *_LEAFLETS, "how_supplied"),
-        terms="inactive ingredients contains each tablet starch lactose stearate cellulose",
+        terms="inactive ingredients",
         strong=r"\binactive ingredients?\b|\bexcipients\b",
         cues=r"\binactive ingredients?\b|\bexcipients?\b|\beach (?:tablet|capsule|ml|film|patch)\b.{0,40}\bcontains?"
         r"|\bcontains?\b|\bstarch\b|\blactose\b|\bgluten\b|\bstearate\b|\bcellulose\b|\bFD&C\b|\bgelatin\b",
@@ -236,7 +236,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|shouldn'?t) (?:to )?(?:take|use)"
         r"|\bsafe (?:for|with) (?:people|someone|patients) with\b",
         ("contraindications", *_WARNINGS, *_LEAFLETS),
-        terms="contraindicated contraindications hypersensitivity",
+        terms="contraindicated",
         strong=r"\b(?:is|are) contraindicated (?:in|with|for)\b|\bdo not (?:take|use)\b.{0,60}\bif (?:you|your)\b",
         cues=r"\bcontraindicated\b|\bdo not (?:take|use)\b|\bshould not (?:take|use|be (?:used|taken))\b"
         r"|\bhypersensitiv|\ballergic\b",
@@ -255,7 +255,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bwhy (?:do|would|is|are|did|take)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
         r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b)",
         ("indications_and_usage", "purpose", *_LEAFLETS),
-        terms="indicated treatment used",
+        terms="indicated",
         strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for"
         r"|in)\b"
         r"|\b(?:is|are) indicated (?:for|as|in|to)\b|^uses?\b",
@@ -274,7 +274,6 @@ INTENTS: tuple[Intent, ...] = (
         r"|reduce|trigger|damage|thin)s?\b"
         r"|\baddict\w*|\bhabit[- ]forming\b|\b(?<!for )(?:" + _SYMPTOMS + ")",  # "for acne" names what it treats
         ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS),
-        terms="adverse reactions side effects common reported",
         strong=r"\bmost common (?:adverse reactions|side effects)\b|\b(?:common|serious|possible) side effects\b"
         r"|\b(?:may|can) cause (?:serious|severe|life-threatening)\b",
         cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"
@@ -290,7 +289,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\b(?:taken|used|given|take|use) (?:together )?with\b"
         r"|\bwhile (?:taking|on|using)\b|\bwhen (?:taking|on|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
-        terms="concomitant coadministration interaction avoid hours before after",
+        terms="concomitant coadministration",
         strong=r"\bhours? (?:before|after)\b|\bdo not (?:take|use|drink)\b.{0,60}\bwith\b|\bavoid (?:taking|using"
         r"|drinking"
         r"|concomitant|co-?administration|alcohol)|\bshould not be (?:taken|used|combined) with\b|\bseparate",
@@ -306,7 +305,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bwhen (?:does|will|do|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b"
         r"|\bhow long (?:until|till|before)\b|\bhow long after\b",
         ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
-        terms="onset peak maximum concentrations within hours minutes tmax effect",
+        terms="onset peak tmax",
         strong=r"\bonset\b|\bpeak (?:plasma |serum |blood )?(?:concentrations?|levels?|effect)|\bT\s?max\b"
         r"|\bbegins? to work"
         r"|\bstarts? (?:to )?work|\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
@@ -324,7 +323,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bhow long (?:does|do|will|is) .{0,40}\blast\b|\bmetaboli[sz]|\bexcret|\beliminat|\bclear(?:ed)? from\b"
         r"|\bdrug test|\burine test|\bshow up\b",
         ("clinical_pharmacology", "pharmacokinetics", *_LEAFLETS, "drug_and_or_laboratory_test_interactions"),
-        terms="half-life elimination eliminated excreted metabolized metabolism clearance hours",
+        terms="half-life elimination excreted metabolized",
         strong=r"\bhalf-?life\b|\b(?:primarily|mainly|extensively|largely) (?:metaboli[sz]ed|excreted|eliminated)"
         r"|\b(?:metaboli[sz]ed|excreted|eliminated) (?:primarily |mainly |largely )?(?:by|in|via|through)\b",
         cues=r"\bhalf-?life\b|\beliminat|\bexcret|\bmetaboli[sz]|\bclearance\b|\bcleared\b|\burine\b|\bfeces\b"
@@ -337,7 +336,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bhow long .{0,30}\b(?:take|taking|use|using|be on|stay on|continue|treat|course)\b|\bfor how long\b"
         r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\blong[- ]term use\b|\bhow long is .{0,20}course\b",
         ("dosage_and_administration", "indications_and_usage", *_LEAFLETS),
-        terms="duration days weeks continued treatment course",
+        terms="duration days weeks",
         strong=r"\bfor (?:at least |up to )?\d+ (?:to \d+ )?(?:days|weeks|months)\b|\b(?:continued?|treat\w*) for\b"
         r"|\bduration of (?:treatment|therapy)\b",
         cues=r"\b\d+ (?:to \d+ )?(?:days|weeks|months)\b|\bduration\b|\bcontinued? (?:for|until)\b|\bcourse\b"
@@ -349,7 +348,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bmiss(?:ed|ing)? (?:a |my |the |one )?(?:dose|pill|tablet|shot|injection)|\bforg[eo]t(?:ten)? to take\b"
         r"|\bskip(?:ped)? a dose\b|\blate dose\b",
         ("dosage_and_administration", *_LEAFLETS),
-        terms="missed dose skip next scheduled",
+        terms="missed",
         strong=r"\bif (?:you|a patient) miss(?:es)? a dose\b|\bmissed dose\b",
         cues=r"\bmiss(?:ed|es)?\b|\bskip\b|\bnext (?:scheduled )?dose\b|\bas soon as (?:you )?remember",
         topic="a missed dose",
@@ -361,7 +360,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b"
         r"|\b(?:before|after|with|without) (?:eating|meals?|food|a meal|breakfast|dinner|lunch)\b",
         ("dosage_and_administration", *_LEAFLETS),
-        terms="once daily morning evening bedtime food meals same time",
+        terms="morning evening bedtime meals",
         strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
         r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b",
         cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b|\bwith (?:or without )?(?:food|a meal"
@@ -380,7 +379,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\binfusion\b|\binject|\bdilut|\breconstitut|\bwho (?:administers|gives)\b|\bsublingual\b"
         r"|\bunder the tongue\b",
         ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
-        terms="administer administration swallow inject subcutaneous intravenous infusion orally apply dilute",
+        terms="administer swallow inject subcutaneous infusion",
         strong=r"\bswallow\w*\b.{0,30}\bwhole\b|\b(?:take|give)\b.{0,40}\b(?:with|without) food\b"
         r"|\binject\w* (?:under the skin|subcutaneously|into)\b|\badminister\w* (?:orally|subcutaneously|intravenously"
         r"|intramuscularly|as an? (?:intravenous|subcutaneous))",
@@ -394,7 +393,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b"
         r"|\bdo(?:es)? to (?:the|your) body\b|\bwhat can .{1,40} do\b|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
-        terms="mechanism action inhibits blocks binds receptor agonist antagonist",
+        terms="mechanism",
         strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b|\bacts (?:by|on"
         r"|as)\b",
         cues=r"\bmechanism\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b|\bworks by\b|\bacts\b"
@@ -408,7 +407,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\b.{0,20}\bcomes?\b|\bhow many (?:mg|milligrams) (?:in|is|are|does)\b|\bsize bottle\b|\bbottle size\b",
         # Dosage and administration names the strength each dose uses (21 CFR 201.57(c)(3)).
         ("dosage_forms_and_strengths", "dosage_and_administration", "how_supplied", "description"),
-        terms="supplied available strengths tablets containing mg",
+        terms="supplied strengths",
         strong=r"\b(?:available|supplied) (?:as|in)\b|\b(?:tablets?|capsules?|solution"
         r"|injection)\b.{0,20}\bcontaining \d"
         r"|\bstrengths?\b",
@@ -422,7 +421,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bdos(?:e|es|age|ing)\b|\bhow (?:much|many)\b|\b\d+ ?(?:mg|mcg|ml|milligrams?|units?)\b|\bmg\b|\bmaximum\b"
         r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bnormal amount\b|\bhow often\b|\bbooster\b",
         ("dosage_and_administration", "dosage_forms_and_strengths", *_LEAFLETS),
-        terms="recommended dose dosage maximum daily mg",
+        terms="recommended maximum",
         strong=r"\b(?:recommended|usual) (?:starting |initial |maintenance |adult |daily )*(?:dose|dosage)s? (?:is|of"
         r"|for|range)"
         r"|\bmaximum (?:recommended )?(?:daily )?(?:dose|dosage)|\bnot (?:to )?exceed\b|\bup to \d",
@@ -435,7 +434,7 @@ INTENTS: tuple[Intent, ...] = (
         "manufacturer",
         r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b",
         ("package_label_principal_display_panel", "spl_unclassified_section", "how_supplied", "description"),
-        terms="manufactured distributed marketed",
+        terms="manufactured distributed",
         cues=r"\bmanufactured (?:by|for)\b|\bdistributed by\b|\bmarketed by\b|\bLLC\b|\bInc\b|\bLtd\b",
         topic="the manufacturer",
     ),
@@ -444,7 +443,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:vs\.?|versus|compared? (?:to|with)|comparison|difference between|differ(?:s|ent)? from"
         r"|same as|better than|stronger than|weaker than|equivalent)\b",
         ("indications_and_usage", "description", "mechanism_of_action"),
-        terms="indicated class",
+        terms="indicated",
         cues=r"\bindicated\b|\bis an?\b.{0,60}\b(?:inhibitor|blocker|agonist|antagonist|antibiotic|analgesic|class)\b",
         supported=False,
         topic="comparing medicines",
@@ -456,7 +455,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b|\b(?:drug )?class\b|\bwhat (?:kind|type|sort) of (?:drug|medicine"
         r"|medication|pill)\b",
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
-        terms="indicated class",
+        terms="indicated",
         # "X is a <pharmacologic class>": FDA's established pharmacologic class names end in these nouns.
         strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:"
         + _CLASS_NOUNS

@@ -50,6 +50,8 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "fast heartbeat": ("tachycardia", "palpitations"),
     "slow heartbeat": ("bradycardia",),
     "pounding heart": ("palpitations",),
+    "allergic reaction": ("hypersensitivity", "infusion-related", "anaphylaxis"),
+    "allergic reactions": ("hypersensitivity", "infusion-related", "anaphylaxis"),
     "itchy": ("pruritus",),
     "itching": ("pruritus",),
     "hives": ("urticaria",),

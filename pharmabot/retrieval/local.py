@@ -27,9 +27,8 @@ def fts_expression(plan: QueryPlan, drugs: tuple[str, ...], *, all_terms: bool =
     """The FTS5 MATCH expression for a plan (terms joined by OR, or AND); None when there is nothing to match."""
     terms = (" AND " if all_terms else " OR ").join(f'"{term}"' for term in plan.terms)
     if drugs:
-        # Within a drug's chunks the kind of question adds the words labels use for its answer. The
-        # question's own words are listed twice: bm25 sums over phrases, so they count double.
-        terms = " OR ".join(f'"{term}"' for term in (*plan.terms, *plan.terms, *plan.boost_terms))
+        # Within a drug's chunks the kind of question adds the words labels use for its answer.
+        terms = " OR ".join(f'"{term}"' for term in (*plan.terms, *plan.boost_terms))
         tags = "drugtag : (" + " OR ".join(drug_tag(d) for d in drugs) + ")"
         # Every chunk of the drug matches; the terms only rank them (bm25 scores all phrases).
         return f"{tags} AND ({tags} OR {terms})" if terms else tags
