@@ -58,7 +58,7 @@ def _intent(
         name=name,
         pattern=re.compile(pattern, re.IGNORECASE),
         sections=sections,
-        terms=tuple(terms.split()),
+        terms=tuple(term.replace("_", " ") for term in terms.split()),  # "t_max": the phrase "t max"
         cues=re.compile(cues, re.IGNORECASE) if cues else None,
         strong=re.compile(strong, re.IGNORECASE) if strong else None,
         supported=supported,
@@ -305,7 +305,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bwhen (?:does|will|do|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b"
         r"|\bhow long (?:until|till|before)\b|\bhow long after\b",
         ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
-        terms="onset peak tmax",
+        terms="onset peak tmax t_max",
         strong=r"\bonset\b|\bpeak (?:plasma |serum |blood )?(?:concentrations?|levels?|effect)|\bT\s?max\b"
         r"|\bbegins? to work"
         r"|\bstarts? (?:to )?work|\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
