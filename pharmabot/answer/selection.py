@@ -194,7 +194,7 @@ def _amounts(text: str) -> set[str]:
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ies", "es", "ed", "ly", "s"):
+    for suffix in ("ment", "ness", "ing", "ies", "es", "ed", "ly", "s"):
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word

@@ -27,8 +27,9 @@ def fts_expression(plan: QueryPlan, drugs: tuple[str, ...], *, all_terms: bool =
     """The FTS5 MATCH expression for a plan (terms joined by OR, or AND); None when there is nothing to match."""
     terms = (" AND " if all_terms else " OR ").join(f'"{term}"' for term in plan.terms)
     if drugs:
-        # Within a drug's chunks the kind of question adds the words labels use for its answer.
-        terms = " OR ".join(f'"{term}"' for term in (*plan.terms, *plan.boost_terms))
+        # Within a drug's chunks the kind of question adds the words labels use for its answer. A question
+        # with no words of its own ("what is X?") keeps the label's order, which states the main point first.
+        terms = " OR ".join(f'"{term}"' for term in (*plan.terms, *plan.boost_terms)) if plan.terms else ""
         tags = "drugtag : (" + " OR ".join(drug_tag(d) for d in drugs) + ")"
         # Every chunk of the drug matches; the terms only rank them (bm25 scores all phrases).
         return f"{tags} AND ({tags} OR {terms})" if terms else tags
