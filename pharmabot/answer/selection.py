@@ -178,8 +178,8 @@ def terms_of(text: str) -> set[str]:
     """Content words, lightly stemmed so "tablets"/"tablet" and "stopping"/"stop" meet."""
     out = set()
     for word in _WORD.findall(text.lower()):
-        # "half-life" also counts as "half" and "life"; "film-coated" as "film" and "coated".
-        for part in (word, *word.split("-")) if "-" in word else (word,):
+        # "half-life" counts as "half" and "life", "film-coated" as "film" and "coated".
+        for part in word.split("-"):
             if len(part) > 2 and part not in _STOPWORDS:
                 out.add(_stem(part))
     return out | _amounts(text)
