@@ -214,8 +214,13 @@ def question_of(text: str, *, drugs: Iterable[str] = (), sections: Sequence[str]
     )
 
 
+_FOOTNOTE = re.compile(r"(?<=[A-Za-z)])\s*[*†‡§\d]{1,2}$")
+
+
 def _render_row(cells: list[str], header: list[str] | None) -> str:
     cells = [c.strip() for c in cells]
+    if header:
+        header = [_FOOTNOTE.sub("", h.strip()) for h in header]  # "Usual Durations 1": a footnote mark
     if header and len(header) == len(cells) and len(cells) > 1:
         rest = "; ".join(f"{h.strip()}: {c}" for h, c in zip(header[1:], cells[1:], strict=True) if c)
         return f"{cells[0]}: {rest}".strip()
