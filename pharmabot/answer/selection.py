@@ -300,11 +300,12 @@ def score(candidate: Candidate, question: Question) -> Scored:
     words = terms_of(text)
     value = 0.0
     lead = question.lead
-    cue = bool(lead and _cue(lead, text))
+    strong = bool(lead and lead.strong and lead.strong.search(text))
+    cue = strong or bool(lead and _cue(lead, text))  # the most direct wording is a cue as well
     heading_cue = bool(lead and candidate.heading and _cue(lead, candidate.heading))
     if cue:
         value += 3.0
-    if lead and lead.strong and lead.strong.search(text):
+    if strong:
         value += 1.5
     if heading_cue:
         value += 0.5 if cue else 1.5  # the subsection is about it; counts most when the sentence does not say so
