@@ -388,8 +388,16 @@ def _clarify(ambiguous: dict[str, list[str]]) -> str:
 
 
 def section_intents(message: str) -> list[str]:
-    """Label sections a question asks about, most specific first ("side effects" -> adverse reactions)."""
-    return list(dict.fromkeys(section for intent in detect_intents(message) for section in intent.sections))
+    """Label sections a question asks about, most specific first ("side effects" -> adverse reactions).
+
+    A question of two kinds ("my eyes are blurry; if I stop it, will they clear up?") gets the leading
+    kind's three main sections, then the second kind's two, then the rest: both get searched.
+    """
+    intents = detect_intents(message)
+    lead = [s for intent in intents[:1] for s in intent.sections[:3]]
+    second = [s for intent in intents[1:2] for s in intent.sections[:2]]
+    rest = [s for intent in intents for s in intent.sections]
+    return list(dict.fromkeys([*lead, *second, *rest]))
 
 
 def _evidence_passage(
