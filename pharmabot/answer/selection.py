@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from pharmabot.answer.base import Passage
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
@@ -96,6 +98,7 @@ _NUMBERS = re.compile(r"\b\d+(?:[.,]\d+)?%?")
 MAX_SENTENCE_CHARS = 400
 MIN_SENTENCE_CHARS = 25
 MAX_ROW_CHARS = 300
+_TYPO_SIMILARITY = 85  # rapidfuzz ratio: one or two letters off in a word of six or more
 
 
 @dataclass(frozen=True)
@@ -311,7 +314,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value += 0.5 if cue else 1.5  # the subsection is about it; counts most when the sentence does not say so
     # The other kinds the question is of count less: "how long" + "side effects" wants both.
     value += sum(1.0 for intent in question.intents[1:3] if _cue(intent, text))
-    shared = question.terms & words
+    shared = question.terms & words | _misspelled(question.terms - words, words)
     # The question's own words are the surest sign a sentence is about what was asked.
     value += sum(2.0 if len(term) >= 6 else 1.5 for term in shared)
     in_heading = question.terms & terms_of(candidate.heading) if candidate.heading else set()
@@ -338,6 +341,18 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if lowered.startswith(("if you have any questions", "this medication guide", "this patient information")):
         value -= 3.0
     return Scored(candidate, value, answers)
+
+
+def _misspelled(terms: Iterable[str], words: set[str]) -> set[str]:
+    """Question words that are a typing slip away from a word of the sentence ("injecetion", "tabelts")."""
+    long_words = [w for w in words if len(w) >= 6]
+    if not long_words:
+        return set()
+    return {
+        term
+        for term in terms
+        if len(term) >= 6 and process.extractOne(term, long_words, scorer=fuzz.ratio, score_cutoff=_TYPO_SIMILARITY)
+    }
 
 
 def _similar(a: set[str], b: set[str]) -> bool:

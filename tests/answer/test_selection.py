@@ -88,3 +88,13 @@ def test_flattened_table_text_and_long_rows_are_not_answers() -> None:
 def test_passages_are_scored_by_their_best_sentence() -> None:
     scores = passage_scores([DOSING, LEAFLET], question_of("how should I store examplol", drugs=["examplol"]))
     assert scores[2] > scores[1]
+
+
+def test_a_misspelled_word_still_finds_its_sentence() -> None:
+    label = passage(
+        1,
+        "dosage_and_administration",
+        "Administer as an intravenous infusion over 60 minutes. Dilute with sodium chloride before use.",
+    )
+    best = select([label], question_of("how long is the infusoin of examplol", drugs=["examplol"]))[0]
+    assert best.candidate.text.startswith("Administer as an intravenous infusion over 60 minutes")
