@@ -75,7 +75,12 @@ _NOT_PROSE = re.compile(
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
     r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"
     r"|^see\b|\bNDC\b|^table \d|\brevised:|\bclinical trials? (are|is) conducted under"
-    r"|^(tables?|figures?) \d+\w*( and \d+\w*)? (summarize|show|list|present|describe|display)",
+    r"|^(tables?|figures?) \d+\w*( and \d+\w*)? (summarize|show|list|present|describe|display)"
+    # Statements every Medication Guide carries (21 CFR 208.20): true of any medicine, an answer to nothing.
+    r"|these are not all the possible side effects|call your doctor for medical advice about side effects"
+    r"|if you have any side effects? that bothers? you|medicines are sometimes prescribed for purposes other"
+    r"|this medication guide has been approved|talk to your (doctor|pharmacist|healthcare provider)"
+    r" (or pharmacist )?(if you have any questions|for more information)",
     re.IGNORECASE,
 )
 _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)

@@ -143,7 +143,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|result|lead)"
         r"|\b(?:treatment|management) of overdos|\bin (?:case|the event) of (?:an? )?overdos",
         cues=r"\boverdos|\bantidote\b|\bnaloxone\b|\bhemodialysis\b|\bpoison|\bsupportive\b|\bsigns and symptoms\b"
-        r"|\bmanifestations?\b|\btoo much\b",
+        r"|\bmanifestations?\b",
         topic="overdose",
     ),
     _intent(
@@ -382,7 +382,11 @@ INTENTS: tuple[Intent, ...] = (
         terms="administer swallow inject subcutaneous infusion",
         strong=r"\bswallow\w*\b.{0,30}\bwhole\b|\b(?:take|give)\b.{0,40}\b(?:with|without) food\b"
         r"|\binject\w* (?:under the skin|subcutaneously|into)\b|\badminister\w* (?:orally|subcutaneously|intravenously"
-        r"|intramuscularly|as an? (?:intravenous|subcutaneous))",
+        r"|intramuscularly|as an? (?:intravenous|subcutaneous))"
+        # Medication Guides answer "how should I take X?" with instructions: "Take ...", "Swallow ...".
+        r"|^(?:take|swallow|use|apply|inject|insert|place|chew|dissolve|mix|shake)\b"
+        r"|\b(?:is|are) (?:taken|given|administered|applied|injected) (?:orally|by mouth|once|twice|as|with|about"
+        r"|approximately|under|into)\b",
         cues=r"\badminist|\bswallow|\binject|\bsubcutaneous|\bintravenous|\binfus|\borally\b|\bapply\b|\bdilut"
         r"|\breconstitut|\bcrush|\bchew|\bwhole\b|\bwith (?:a )?(?:glass|full glass) of water\b|\bover \d+ minutes\b"
         r"|\brotate\b|\binjection sites?\b",
