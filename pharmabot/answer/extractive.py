@@ -1,8 +1,11 @@
 """The extractive answer writer: no model, deterministic, composed from label sentences.
 
-It writes a lead sentence for the question, then the few label sentences that best answer it
-(patient-leaflet wording first when the label has it), each with its [n] citation mark, then the
-standard safety footer. Interaction answers come from the engine's findings only.
+It opens with the one label sentence that best answers the question (`pharmabot.answer.selection`),
+naming the label it comes from, then up to three more that support it, each with its [n] citation
+mark; then a referral where the question is about a personal dose or stopping, and the standard
+safety footer. When no sentence answers the question it says so and shows the closest label text;
+a kind of question labels do not cover is told so. Interaction answers come from the engine's
+findings only.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ _KIND_WORDS = frozenset(
 # ("do not stop suddenly", "taper gradually") are what a stopping question needs, so they stay.
 _STOP_ADVICE = re.compile(
     r"\b(stop(ped|ping|s)?\b(\s+[\w®-]+){0,3}?\s+(taking|using|treatment|therapy|use|dosing|it|them)\b"
-    r"|discontinu\w*|interrupt\w*|withh[oe]ld\w*|temporarily stop\w*)",
+    r"|discontinu\w*|interrupt\w*|withh[oe]ld\w*|temporarily stop\w*|withdrawal of)",
     re.IGNORECASE,
 )
 _SAFE_STOPPING = re.compile(
@@ -66,7 +66,8 @@ _SAFE_STOPPING = re.compile(
 _TELLS_TO_STOP = re.compile(
     r"^(\w+:\s*)?(temporarily\s+)?(stop|discontinue|interrupt|withhold)\b"
     r"|\b(stop taking|stop using|discontinue|withhold"
-    r"|temporarily stop)\b[^.]{0,80}\b(and|if|right away|immediately|at once|before|until|for)\b",
+    r"|temporarily stop)\b[^.]{0,80}\b(and|if|right away|immediately|at once|before|until|for)\b"
+    r"|\bconsider\b.{0,25}\b(withdrawal|discontinu\w*|stopping|interrupt\w*)",
     re.IGNORECASE,
 )
 # Text that does not read as an answer: reporting boilerplate, package codes, pointers to tables.

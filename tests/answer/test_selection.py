@@ -98,3 +98,14 @@ def test_a_misspelled_word_still_finds_its_sentence() -> None:
     )
     best = select([label], question_of("how long is the infusoin of examplol", drugs=["examplol"]))[0]
     assert best.candidate.text.startswith("Administer as an intravenous infusion over 60 minutes")
+
+
+def test_a_clinician_told_to_withdraw_a_medicine_is_not_an_answer() -> None:
+    label = passage(
+        1,
+        "warnings_and_cautions",
+        "With high dose methotrexate, consider a temporary withdrawal of examplol. "
+        "Rebound symptoms may occur after abrupt withdrawal of examplol; reduce the dose gradually.",
+    )
+    texts = [s.candidate.text for s in rank([label], question_of("can I stop examplol", drugs=["examplol"]))]
+    assert texts == ["Rebound symptoms may occur after abrupt withdrawal of examplol; reduce the dose gradually."]
