@@ -40,7 +40,7 @@ _STOPWORDS = frozenset(
     take taking use used using drug drugs medicine medicines medication medications pill pills tablet
     tablets capsule capsules dose doses mg get got been being after before other some much many long
     time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
-    causes caused happen happens too very really ever even still just""".split()
+    causes caused happen happens too very really ever even still just better best good bad fine""".split()
 )
 # Words that say what kind of question it is rather than what it is about: every candidate of the right
 # kind answers them, so a sentence is not marked down for lacking them.

@@ -303,7 +303,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see|effective)\b"
         r"|\bhow much time (?:before|until|for|does)\b|\bkick in\b|\btakes? effect\b|\bstart(?:s)? (?:to )?work"
         r"|\bwhen (?:does|will|do|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b"
-        r"|\bhow (?:long|soon) (?:until|till|before|after|for)\b",
+        r"|\bhow (?:long|soon) (?:until|till|before|after|for)\b|\bhow long (?:does|will|did) it take\b",
         ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
         terms="onset peak tmax t_max",
         strong=r"\bonset\b|\bpeak (?:plasma |serum |blood )?(?:concentrations?|levels?|effect)|\bT\s?max\b"
