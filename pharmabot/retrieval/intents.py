@@ -76,13 +76,13 @@ _DRUG_WORDS = (
 _SYMPTOMS = (
     r"rash\w*|itch\w*|hives|red(?:ness)?\b|swell\w*|hair loss|bald\w*|weight (?:gain|loss)|gain(?:ing)? weight"
     r"|nause\w*|vomit\w*|throw(?:ing)? up|dizz\w*|light-?headed|headaches?|migraines?|drows\w*|sleep(?:y|iness)"
-    r"|tired\w*|fatigue\w*|insomnia|can'?t sleep|trouble sleeping|nightmares?|constipat\w*|diarrh\w*|bloat\w*"
-    r"|gas\b|stomach (?:ache|pain|upset)|heartburn|dry mouth|blurr\w*|vision|cough\w*|sweat\w*|bleed\w*|bruis\w*"
-    r"|cramps?|muscle (?:pain|aches?|weakness)|joint pain|tremors?|shak\w*|anxi\w*|depress\w*|mood|confus\w*"
-    r"|memory|numb\w*|tingl\w*|palpitations?|heart (?:rate|racing|pounding)|(?:low|high) blood (?:pressure|sugar)"
-    r"|hypotension|hypertension|erectile|libido|sex drive|impoten\w*|cold\b|chills?|fever|thirst\w*|urinat\w*"
-    r"|pee\w*|incontinen\w*|wetting|acne|sunburn|sun sensitiv\w*|ringing|tinnitus|taste|mouth sores?|ulcers?"
-    r"|liver (?:damage|problems?)|kidney (?:damage|problems?)|fractures?|bone loss|osteopor\w*|glaucoma|cataracts?"
+    r"|tired\w*|fatigue\w*|insomnia|can'?t sleep|trouble sleeping|nightmares?|constipat\w*|diarrh\w*|bloat\w*|gas\b"
+    r"|stomach (?:ache|pain|upset)|heartburn|dry mouth|blurr\w*|vision|cough\w*|sweat\w*|bleed\w*|bruis\w*|cramps?"
+    r"|muscle (?:pain|aches?|weakness)|joint pain|tremors?|shak\w*|anxi\w*|depress\w*|mood|confus\w*|memory|numb\w*"
+    r"|tingl\w*|palpitations?|heart (?:rate|racing|pounding)|(?:low|high) blood (?:pressure|sugar)|hypotension"
+    r"|hypertension|libido|sex drive|impoten\w*|chills?|fever|thirst\w*|urinat\w*|pee\w*|incontinen\w*|acne|sunburn"
+    r"|sun sensitiv\w*|ringing|tinnitus|taste|mouth sores?|ulcers?|liver (?:damage|problems?)"
+    r"|kidney (?:damage|problems?)|fractures?|bone loss|osteopor\w*|cataracts?"
 )
 
 # Nouns that end the names of FDA's established pharmacologic classes ("HMG-CoA reductase inhibitor",
@@ -117,11 +117,10 @@ INTENTS: tuple[Intent, ...] = (
     ),
     _intent(
         "unsupported_alternatives",
-        r"\b(?:alternatives?|instead of|substitut\w*|replace(?:ment)? for|similar to|close to|equivalent to"
-        r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent)|generic (?:version|for))\b"
-        r"|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b"
-        r"|\b(?:best|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?"
-        r"|painkillers?)\b",
+        r"\b(?:alternatives?|instead of|substitut\w*|replace(?:ment)? for|similar to|equivalent to"
+        r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent)"
+        r"|generic (?:version|for))\b|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b|\b(?:best"
+        r"|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?|painkillers?)\b",
         ("indications_and_usage",),
         supported=False,
         topic="which medicine to choose or use instead",
@@ -136,12 +135,12 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "overdose",
         r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
-        r"|\bpoison|\b(?:ate|swallowed) (?:a|an|one|two|some|my|his|her)\b",
+        r"|\bpoison",
         ("overdosage", *_LEAFLETS),
         terms="overdosage overdose antidote naloxone hemodialysis",
-        strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?overdos|\boverdos\w* (?:may|can|could) (?:cause"
-        r"|result|lead)"
-        r"|\b(?:treatment|management) of overdos|\bin (?:case|the event) of (?:an? )?overdos",
+        strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?overdos"
+        r"|\boverdos\w* (?:may|can|could) (?:cause|result|lead)|\b(?:treatment|management) of overdos"
+        r"|\bin (?:case|the event) of (?:an? )?overdos",
         cues=r"\boverdos|\bantidote\b|\bnaloxone\b|\bhemodialysis\b|\bpoison|\bsupportive\b|\bsigns and symptoms\b"
         r"|\bmanifestations?\b",
         topic="overdose",
@@ -175,12 +174,12 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "stopping",
         r"\b(?:stop|quit)(?:s|ping|ped|ting)?\b(?!\s+(?:smoking|drinking|bleeding|vomiting|diarrh\w*|itch\w*|pain))"
-        r"|\btaper|\bwean|\bcome off\b|\bcoming off\b|\bget(?:ting)? off\b"
-        r"|\bwithdraw|\bcold turkey\b|\bdiscontinu|\bcut (?:back|down)\b|\bgo off\b|\bgoing off\b|\bafter (?:i )?stop",
+        r"|\btaper|\bwean|\bcome off\b|\bcoming off\b|\bget(?:ting)? off\b|\bwithdraw|\bcold turkey\b|\bdiscontinu"
+        r"|\bcut (?:back|down)\b|\bgo off\b|\bgoing off\b|\bafter (?:i )?stop",
         ("dosage_and_administration", *_WARNINGS, "drug_abuse_and_dependence", "dependence", *_LEAFLETS),
         terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal",
-        strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)|\b(?:reduc|decreas|lower)\w* (?:the )?(?:dose"
-        r"|dosage)"
+        strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)"
+        r"|\b(?:reduc|decreas|lower)\w* (?:the )?(?:dose|dosage)"
         r"\w* gradually|\b(?:do not|don't|never) stop\b|\babrupt\w* (?:discontinu|stop|withdraw)"
         r"|\b(?:withdrawn|discontinued|stopped|reduced|tapered|decreased) gradually\b",
         cues=r"\btaper|\bgradual|\babrupt|\bsuddenly\b|\bdo not stop\b|\bwithout (?:first )?(?:talking|consulting)"
@@ -190,8 +189,8 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "storage",
         r"\bstor(?:e|ed|ing|age)\b|\brefrigerat|\bfridge\b|\bexpir|\bdispos|\bthrow (?:away|out)\b|\bget rid of\b"
-        r"|\broom temperature|\bstay (?:good|fresh)\b|\bshelf|\bgo(?:es)? bad\b|\bfreez|\bhot car\b|\bheat\b"
-        r"|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush",
+        r"|\broom temperature|\bstay (?:good|fresh)\b|\bshelf[- ]life\b|\bgo(?:es)? bad\b|\bfreez|\bhot car\b"
+        r"|\bheat\b|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush",
         ("storage_and_handling", "how_supplied", *_LEAFLETS, "package_label_principal_display_panel"),
         terms="store storage refrigerate discard expiration",
         strong=r"\bstore[ds]? (?:at|in|below|between|the|your|it|them|unopened|opened)\b|\bdiscard\b.{0,60}\bafter\b"
@@ -203,23 +202,23 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "appearance",
         r"\blooks? like\b|\bcolou?rs?\b|\bshape\b|\bimprint|\bmarkings?\b|\bstamped\b|\bengraved\b|\bdebossed\b"
-        r"|\bwhat does .{1,40} look\b|\bidentify\b|\b(?:white|blue|pink|yellow|orange|green|red|purple|peach|brown"
-        r"|round|oval|oblong) (?:pill|tablet|capsule)|\bshow\b|\bpictures?\b|\bphotos?\b|\bimages?\b|\bscored\b",
+        r"|\bwhat does .{1,40} look\b|\bidentify\b"
+        r"|\b(?:white|blue|pink|yellow|orange|green|red|purple|peach|brown|round|oval|oblong) (?:pill|tablet|capsule)"
+        r"|\bshow\b|\bpictures?\b|\bphotos?\b|\bimages?\b|\bscored\b",
         ("how_supplied", "dosage_forms_and_strengths", "description", "package_label_principal_display_panel"),
         terms="debossed imprinted engraved film-coated color",
-        strong=r"\b(?:debossed|imprinted|engraved|embossed|printed)\b|\b(?:white|yellow|blue|pink|orange|green|red"
-        r"|peach"
-        r"|brown|purple)\b.{0,40}\b(?:tablets?|capsules?)\b",
+        strong=r"\b(?:debossed|imprinted|engraved|embossed|printed)\b"
+        r"|\b(?:white|yellow|blue|pink|orange|green|red|peach|brown|purple)\b.{0,40}\b(?:tablets?|capsules?)\b",
         cues=r"\b(?:white|off-white|blue|pink|yellow|orange|green|red|purple|peach|brown|tan|gray|grey|beige|lavender"
-        r"|maroon|clear|colorless)\b|\b(?:round|oval|oblong|capsule-shaped|biconvex|triangular|diamond|hexagonal)\b"
-        r"|\bdeboss|\bimprint|\bengraved|\bscored\b|\bbisect",
+        r"|maroon|clear|colorless)\b|\b(?:round|oval|oblong|capsule-shaped|biconvex|triangular|diamond"
+        r"|hexagonal)\b|\bdeboss|\bimprint|\bengraved|\bscored\b|\bbisect",
         topic="appearance",
     ),
     _intent(
         "ingredients",
         r"\bingredients?\b|\bcontains?\b|\bmade (?:of|from|with)\b|\bgluten\b|\blactose\b|\bdyes?\b|\bexcipient"
-        r"|\bwhat(?:'s| is| all is) in\b|\bgelatin\b|\bsugar[- ]free\b|\balcohol[- ]free\b|\bvegan\b|\bpork\b"
-        r"|\bsoy\b|\bpeanut|\bsulfites?\b|\bcorn\b|\bwheat\b|\blatex\b|\bparabens?\b",
+        r"|\bwhat(?:'s| is) in\b|\bgelatin\b|\bsugar[- ]free\b|\balcohol[- ]free\b|\bvegan\b|\bpork\b|\bsoy\b"
+        r"|\bpeanut|\bsulfites?\b|\bcorn\b|\bwheat\b|\blatex\b|\bparabens?\b",
         ("description", "inactive_ingredient", "active_ingredient", *_LEAFLETS, "how_supplied"),
         terms="inactive ingredients",
         strong=r"\binactive ingredients?\b|\bexcipients\b",
@@ -231,9 +230,8 @@ INTENTS: tuple[Intent, ...] = (
         "contraindications",
         # "should not be taken with ..." asks about interactions, not contraindications.
         r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))\b(?!.{0,30}\bwith\b)"
-        r"|\bwho (?:can(?:no|')t|should(?:n't| not))\b"
-        r"|\ballergic to\b|\bnot (?:allowed|recommended|be used|to be used)\b|\bwhen (?:not"
-        r"|shouldn'?t) (?:to )?(?:take|use)"
+        r"|\bwho (?:can(?:no|')t|should(?:n't| not))\b|\ballergic to\b"
+        r"|\bnot (?:allowed|recommended|be used|to be used)\b|\bwhen (?:not|shouldn'?t) (?:to )?(?:take|use)"
         r"|\bsafe (?:for|with) (?:people|someone|patients) with\b",
         ("contraindications", *_WARNINGS, *_LEAFLETS),
         terms="contraindicated",
@@ -246,29 +244,24 @@ INTENTS: tuple[Intent, ...] = (
         "indications",
         # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
         # is plainly about side effects, timing, doses or interactions.
-        r"^(?!.*\b(?:side[- ]?(?:e|a)ffects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*|dos(?:e|es"
-        r"|age)"
-        r"|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
+        r"^(?!.*\b(?:side[- ]?(?:e|a)ffects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*"
+        r"|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
         r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
-        r"|\btreats?\b"
-        r"|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b|\bpurpose\b"
-        r"|\bwhy (?:do|would|is|are|did|take)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
+        r"|\btreats?\b|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b"
+        r"|\bpurpose\b|\bwhy (?:do|would|is|are)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
         r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b)",
         ("indications_and_usage", "purpose", *_LEAFLETS),
         terms="indicated",
         strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for"
-        r"|in)\b"
-        r"|\b(?:is|are) indicated (?:for|as|in|to)\b|^uses?\b",
+        r"|in)\b|\b(?:is|are) indicated (?:for|as|in|to)\b|^uses?\b",
         cues=r"\bindicated\b|\bused (?:to|for|in)\b|\btreat|\bprevent|\brelie(?:f|ve)|\bmanagement of\b|\buses?\b",
         topic="what it is used for",
     ),
     _intent(
         "side_effects",
-        r"\bside[- ]?(?:e|a)ffects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b|\bmake[s]? (?:me|you|him"
-        r"|her|them|us|people)\b"
-        r"|\bmaking me\b|\blong[- ]term\b|\bdo(?:es)? to (?:the|your|my) (?:body|liver|kidneys?|heart|brain)\b"
-        r"|\bharm|\bdanger|\brisks?\b|\bhealth (?:outcomes?|effects?)\b|\bnegative effects?\b|\bcontribute to\b"
-        r"|\blead to\b|\bworse[n]?\b|\bbad for\b"
+        r"\bside[- ]?(?:e|a)ffects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b"
+        r"|\bmake[s]? (?:me|you|him|her|them|us|people)\b|\bmaking me\b|\bharm|\bdanger|\brisks?\b|\bworse[n]?\b"
+        r"|\bbad for\b"
         # "Can X lower ...?", "Does X affect ...?": a yes/no question about an effect on the body.
         r"|^\W*(?:can|does|do|will|could|would|might|may)\b.{0,60}\b(?:lower|raise|increase|decrease|affect|change"
         r"|reduce|trigger|damage|thin)s?\b"
@@ -283,37 +276,36 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "interactions",
         r"\binteract|\b(?:with|and|drink(?:ing)?) (?:alcohol|beer|wine|liquor|grapefruit|coffee|caffeine)\b"
-        r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b|\btak(?:e"
-        r"|ing) .{1,40}\bwith\b"
-        r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b|\binterfer"
-        r"|\b(?:taken|used|given|take|use) (?:together )?with\b"
-        r"|\bwhile (?:taking|on|using)\b|\bwhen (?:taking|on|using)\b",
+        r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b"
+        r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b"
+        r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
         terms="concomitant coadministration",
-        strong=r"\bhours? (?:before|after)\b|\bdo not (?:take|use|drink)\b.{0,60}\bwith\b|\bavoid (?:taking|using"
-        r"|drinking"
-        r"|concomitant|co-?administration|alcohol)|\bshould not be (?:taken|used|combined) with\b|\bseparate",
+        strong=r"\bhours? (?:before|after)\b|\bdo not (?:take|use|drink)\b.{0,60}\bwith\b"
+        r"|\bavoid (?:taking|using|drinking|concomitant|co-?administration|alcohol)"
+        r"|\bshould not be (?:taken|used|combined) with\b|\bseparate",
         cues=r"\bconcomitant|\bco-?administ|\binteract|\btogether\b|\bhours? (?:before|after)\b|\bavoid\b"
-        r"|\bwhile taking\b|\bwith (?:other|any) (?:medicines?|drugs?)\b|\bincrease[sd]? the (?:risk|levels?|exposure)",
+        r"|\bwhile taking\b|\bwith (?:other|any) (?:medicines?|drugs?)\b"
+        r"|\bincrease[sd]? the (?:risk|levels?|exposure)",
         topic="interactions",
     ),
     _intent(
         "onset",
         r"\bhow (?:long|soon|fast|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
-        r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see|effective)\b"
-        r"|\bhow much time (?:before|until|for|does)\b|\bkick in\b|\btakes? effect\b|\bstart(?:s)? (?:to )?work"
-        r"|\bwhen (?:does|will|do|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b"
-        r"|\bhow (?:long|soon) (?:until|till|before|after|for)\b|\bhow long (?:does|will|did) it take\b",
+        r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see"
+        r"|effective)\b|\bkick in\b|\btakes? effect\b|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
+        r"|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b|\bhow (?:long"
+        r"|soon) (?:until|till|before|after|for)\b|\bhow long (?:does|will|did) it take\b",
         ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
         terms="onset peak tmax t_max",
         strong=r"\bonset\b|\bpeak (?:plasma |serum |blood )?(?:concentrations?|levels?|effect)|\bT\s?max\b"
-        r"|\bbegins? to work"
-        r"|\bstarts? (?:to )?work|\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
-        cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\bwithin (?:a few|one|two|several)"
+        r"|\bbegins? to work|\bstarts? (?:to )?work|\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
+        cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d"
+        r"|\bwithin (?:a few|one|two|several)"
         r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur"
-        r"|attained)"
-        r"|\b(?:reached|achieved|attained|occurs?) (?:with)?in\b|\bbegins? to work\b|\bstarts? working\b"
-        r"|\b(?:after|in) (?:about |approximately )?\d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
+        r"|attained)|\b(?:reached|achieved|attained"
+        r"|occurs?) (?:with)?in\b|\bbegins? to work\b|\bstarts? working\b|\b(?:after|in) (?:about "
+        r"|approximately )?\d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
         topic="how soon it works",
     ),
     _intent(
@@ -321,7 +313,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:stay|stays|remain|remains|last|lasts|linger)\b.{0,30}\b(?:in|out of) (?:your|my|the|his|her)? ?"
         r"(?:system|body|blood|urine)\b|\bhalf[- ]life\b|\bwears? off\b|\bout of (?:your|my|the) system\b"
         r"|\bhow long (?:does|do|will|is) .{0,40}\blast\b|\bmetaboli[sz]|\bexcret|\beliminat|\bclear(?:ed)? from\b"
-        r"|\bdrug test|\burine test|\bshow up\b",
+        r"|\bdrug test",
         ("clinical_pharmacology", "pharmacokinetics", *_LEAFLETS, "drug_and_or_laboratory_test_interactions"),
         terms="half-life elimination excreted metabolized",
         strong=r"\bhalf-?life\b|\b(?:primarily|mainly|extensively|largely) (?:metaboli[sz]ed|excreted|eliminated)"
@@ -334,7 +326,7 @@ INTENTS: tuple[Intent, ...] = (
         "duration",
         r"\bhow long (?:should|can|do|must|will|would|are|is) (?:i|you|we|he|she|they|one|a person|people|patients)\b"
         r"|\bhow long .{0,30}\b(?:take|taking|use|using|be on|stay on|continue|treat|course)\b|\bfor how long\b"
-        r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\blong[- ]term use\b|\bhow long is .{0,20}course\b",
+        r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\bhow long is .{0,20}course\b",
         ("dosage_and_administration", "indications_and_usage", *_LEAFLETS),
         terms="duration days weeks",
         strong=r"\bfor (?:at least |up to )?\d+ (?:to \d+ )?(?:days|weeks|months)\b|\b(?:continued?|treat\w*) for\b"
@@ -363,26 +355,25 @@ INTENTS: tuple[Intent, ...] = (
         terms="morning evening bedtime meals",
         strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
         r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b",
-        cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b|\bwith (?:or without )?(?:food|a meal"
-        r"|meals)\b"
-        r"|\bempty stomach\b|\bbefore (?:breakfast|meals?|a meal)\b|\bonce (?:a )?daily\b|\btwice (?:a )?daily\b"
-        r"|\bevery \d+ (?:hours|weeks|months|years)\b|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b",
+        cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b"
+        r"|\bwith (?:or without )?(?:food|a meal|meals)\b|\bempty stomach\b|\bbefore (?:breakfast|meals?|a meal)\b"
+        r"|\bonce (?:a )?daily\b|\btwice (?:a )?daily\b|\bevery \d+ (?:hours|weeks|months|years)\b"
+        r"|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b",
         topic="when to take it",
     ),
     _intent(
         "usage",
-        r"\bhow (?:do|should|can|would|does|is|are) (?:i|you|we|one|he|she|they)? ?(?:take|use|give|inject|apply|insert"
-        r"|administer|administered|mix|dilute|prepare|taken|used|given|injected|applied|inhale|swallow)\b"
-        r"|\bhow to (?:take|use|give|apply|inject|insert|administer|mix|dilute|prepare|inhale|swallow|open)\b"
-        r"|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this|\w+ (?:pill|tablet"
-        r"|capsule)s?)"
-        r"|\binfusion\b|\binject|\bdilut|\breconstitut|\bwho (?:administers|gives)\b|\bsublingual\b"
-        r"|\bunder the tongue\b",
+        r"\bhow (?:do|should|can|would|does|is|are) (?:i|you|we|one|he|she|they)? ?(?:take|use|give|inject|apply"
+        r"|insert|administer|administered|mix|dilute|prepare|taken|used|given|injected|applied|inhale"
+        r"|swallow)\b|\bhow to (?:take|use|give|apply|inject|insert|administer|mix|dilute|prepare|inhale|swallow"
+        r"|open)\b|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this"
+        r"|\w+ (?:pill|tablet"
+        r"|capsule)s?)|\binfusion\b|\binject|\bdilut|\breconstitut|\bsublingual\b|\bunder the tongue\b",
         ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
         terms="administer swallow inject subcutaneous infusion",
         strong=r"\bswallow\w*\b.{0,30}\bwhole\b|\b(?:take|give)\b.{0,40}\b(?:with|without) food\b"
-        r"|\binject\w* (?:under the skin|subcutaneously|into)\b|\badminister\w* (?:orally|subcutaneously|intravenously"
-        r"|intramuscularly|as an? (?:intravenous|subcutaneous))"
+        r"|\binject\w* (?:under the skin|subcutaneously|into)\b"
+        r"|\badminister\w* (?:orally|subcutaneously|intravenously|intramuscularly|as an? (?:intravenous|subcutaneous))"
         # Medication Guides answer "how should I take X?" with instructions: "Take ...", "Swallow ...".
         r"|^(?:take|swallow|use|apply|inject|insert|place|chew|dissolve|mix|shake)\b"
         r"|\b(?:is|are) (?:taken|given|administered|applied|injected) (?:orally|by mouth|once|twice|as|with|about"
@@ -395,40 +386,35 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "mechanism",
         r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b"
-        r"|\bdo(?:es)? to (?:the|your) body\b|\bwhat can .{1,40} do\b|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
+        r"|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
         terms="mechanism",
-        strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b|\bacts (?:by|on"
-        r"|as)\b",
+        strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b"
+        r"|\bacts (?:by|on|as)\b",
         cues=r"\bmechanism\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b|\bworks by\b|\bacts\b"
         r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas",
         topic="how it works",
     ),
     _intent(
         "strengths",
-        r"\bstrengths?\b|\bcomes? in\b|\bavailable (?:as|in)\b|\bwhat (?:sizes?|forms?|mg)\b|\bhighest (?:dose|mg"
-        r"|strength)"
-        r"\b.{0,20}\bcomes?\b|\bhow many (?:mg|milligrams) (?:in|is|are|does)\b|\bsize bottle\b|\bbottle size\b",
+        r"\bstrengths?\b|\bcomes? in\b|\bavailable (?:as|in)\b|\bwhat (?:sizes?|forms?|mg)\b",
         # Dosage and administration names the strength each dose uses (21 CFR 201.57(c)(3)).
         ("dosage_forms_and_strengths", "dosage_and_administration", "how_supplied", "description"),
         terms="supplied strengths",
-        strong=r"\b(?:available|supplied) (?:as|in)\b|\b(?:tablets?|capsules?|solution"
-        r"|injection)\b.{0,20}\bcontaining \d"
-        r"|\bstrengths?\b",
-        cues=r"\bavailable (?:as|in)\b|\bsupplied\b|\bcontaining \d|\bstrengths?\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL"
-        r"|units?)\b"
-        r"|\bbottles? of \d+",
+        strong=r"\b(?:available|supplied) (?:as|in)\b"
+        r"|\b(?:tablets?|capsules?|solution|injection)\b.{0,20}\bcontaining \d|\bstrengths?\b",
+        cues=r"\bavailable (?:as|in)\b|\bsupplied\b|\bcontaining \d|\bstrengths?\b"
+        r"|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)\b|\bbottles? of \d+",
         topic="strengths",
     ),
     _intent(
         "dosage",
         r"\bdos(?:e|es|age|ing)\b|\bhow (?:much|many)\b|\b\d+ ?(?:mg|mcg|ml|milligrams?|units?)\b|\bmg\b|\bmaximum\b"
-        r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bnormal amount\b|\bhow often\b|\bbooster\b",
+        r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bhow often\b",
         ("dosage_and_administration", "dosage_forms_and_strengths", *_LEAFLETS),
         terms="recommended maximum",
         strong=r"\b(?:recommended|usual) (?:starting |initial |maintenance |adult |daily )*(?:dose|dosage)s? (?:is|of"
-        r"|for|range)"
-        r"|\bmaximum (?:recommended )?(?:daily )?(?:dose|dosage)|\bnot (?:to )?exceed\b|\bup to \d",
+        r"|for|range)|\bmaximum (?:recommended )?(?:daily )?(?:dose|dosage)|\bnot (?:to )?exceed\b|\bup to \d",
         cues=r"\brecommended (?:starting |initial |maintenance |usual )?(?:adult )?dos|\busual (?:adult )?dos"
         r"|\bmaximum\b|\bnot (?:to )?exceed\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)(?:/kg)?\b|\bonce (?:a )?daily\b"
         r"|\btwice (?:a )?daily\b|\bevery \d+ (?:to \d+ )?(?:hours|days|weeks)\b|\bper day\b",
@@ -444,8 +430,8 @@ INTENTS: tuple[Intent, ...] = (
     ),
     _intent(
         "comparison",
-        r"\b(?:vs\.?|versus|compared? (?:to|with)|comparison|difference between|differ(?:s|ent)? from"
-        r"|same as|better than|stronger than|weaker than|equivalent)\b",
+        r"\b(?:vs\.?|versus|compared? (?:to|with)|comparison|difference between|differ(?:s|ent)? from|same as"
+        r"|better than|stronger than|weaker than|equivalent)\b",
         ("indications_and_usage", "description", "mechanism_of_action"),
         terms="indicated",
         cues=r"\bindicated\b|\bis an?\b.{0,60}\b(?:inhibitor|blocker|agonist|antagonist|antibiotic|analgesic|class)\b",
@@ -456,8 +442,8 @@ INTENTS: tuple[Intent, ...] = (
         "information",
         r"^\W*(?:what|who)(?:'s| is| are)\b(?! the (?:side|dose|dosage|maximum|usual|best|difference))"
         r"|\btell me about\b|\binformation (?:on|about)\b|^\W*(?:is|are)\b.{1,60}\b(?:an?)\s+\W*\w+\W*$"
-        r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b|\b(?:drug )?class\b|\bwhat (?:kind|type|sort) of (?:drug|medicine"
-        r"|medication|pill)\b",
+        r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b|\b(?:drug )?class\b"
+        r"|\bwhat (?:kind|type|sort) of (?:drug|medicine|medication|pill)\b",
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated",
         # "X is a <pharmacologic class>": FDA's established pharmacologic class names end in these nouns.
