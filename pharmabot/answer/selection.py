@@ -135,6 +135,7 @@ class Question:
     terms: frozenset[str]
     sections: tuple[str, ...]
     specific: frozenset[str] = frozenset()  # the terms that name what it is about (a rash, an infection)
+    phrases: frozenset[str] = frozenset()  # label phrases for its everyday words ("blood pressure increased")
 
     @property
     def lead(self) -> Intent | None:
@@ -212,7 +213,10 @@ def _stem(word: str) -> str:
 def question_of(text: str, *, drugs: Iterable[str] = (), sections: Sequence[str] = ()) -> Question:
     drug_words = {_stem(w) for drug in drugs for w in _WORD.findall(drug.lower())}
     # The label's words for everyday ones ("sleepy" -> somnolence) count as the question's own.
-    words = (terms_of(text) | terms_of(" ".join(label_terms(text)))) - drug_words
+    # A label term of several words ("memory impairment") counts only as the whole phrase.
+    found = label_terms(text)
+    words = (terms_of(text) | terms_of(" ".join(t for t in found if " " not in t))) - drug_words
+    phrases = frozenset(t.lower() for t in found if " " in t)
     kind_words = {_stem(w) for w in _KIND_WORDS}
     return Question(
         text=text,
@@ -220,6 +224,7 @@ def question_of(text: str, *, drugs: Iterable[str] = (), sections: Sequence[str]
         terms=frozenset(words),
         sections=tuple(sections),
         specific=frozenset(words - kind_words),
+        phrases=phrases,
     )
 
 
@@ -321,11 +326,12 @@ def score(candidate: Candidate, question: Question) -> Scored:
     # The other kinds the question is of count less: "how long" + "side effects" wants both.
     value += sum(1.0 for intent in question.intents[1:3] if _cue(intent, text))
     shared = question.terms & words | _misspelled(question.terms - words, words)
+    phrases = {phrase for phrase in question.phrases if phrase in lowered}
     # The question's own words are the surest sign a sentence is about what was asked.
-    value += sum(2.0 if len(term) >= 6 else 1.5 for term in shared)
+    value += sum(2.0 if len(term) >= 6 else 1.5 for term in shared) + 2.0 * len(phrases)
     in_heading = question.terms & terms_of(candidate.heading) if candidate.heading else set()
     value += 0.75 * len(in_heading)
-    if question.specific and not (question.specific & (words | terms_of(candidate.heading))):
+    if question.specific and not phrases and not (question.specific & (words | terms_of(candidate.heading))):
         value -= 2.0  # the question names something (a rash, an infection) this sentence does not mention
     if lead and candidate.section_key in lead.sections:
         value += 1.5 * (1 - lead.sections.index(candidate.section_key) / len(lead.sections))
@@ -343,7 +349,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 0.5
     if "?" in text:
         value -= 1.0
-    answers = cue or heading_cue or bool(shared) or bool(in_heading)
+    answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading)
     if lowered.startswith(("if you have any questions", "this medication guide", "this patient information")):
         value -= 3.0
     return Scored(candidate, value, answers)
