@@ -61,7 +61,7 @@ build-index: install
 
 # Quality on the development sets (kept outside the repository): `make eval DEV=path/to/dev`.
 eval: install
-	@test -n "$(DEV)" || { echo "usage: make eval DEV=<dir with medicationqa_dev, ddi_dev, triage_dev, injection_dev .jsonl>"; exit 2; }
+	@test -n "$(DEV)" || { echo "usage: make eval DEV=<dir with medicationqa_dev, answers_dev, ddi_dev, triage_dev, injection_dev .jsonl>"; exit 2; }
 	$(PY) eval/run_all.py $(DEV)
 
 # Speed against a bare FastAPI baseline in the same run: cold start, chat streaming, latency, memory.

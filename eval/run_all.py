@@ -1,10 +1,10 @@
-"""Answer quality on the development sets, in one table: retrieval, interactions, triage, sanitizer.
+"""Answer quality on the development sets, in one table: retrieval, answers, interactions, triage, sanitizer.
 
 Usage: python eval/run_all.py DEV_DIR [--index PATH]
 
-DEV_DIR holds medicationqa_dev.jsonl, ddi_dev.jsonl, triage_dev.jsonl and injection_dev.jsonl (and
-triage_dev2.jsonl, scored with the first triage set when present); they are read from there, never
-copied into the repository. Retrieval and interactions run on the full
+DEV_DIR holds medicationqa_dev.jsonl, answers_dev.jsonl, ddi_dev.jsonl, triage_dev.jsonl and
+injection_dev.jsonl (and triage_dev2.jsonl, scored with the first triage set when present); they are
+read from there, never copied into the repository. Retrieval and interactions run on the full
 label index of the shipped corpus (built when missing or stale), exactly as the API serves them.
 Prints a Markdown table and writes eval/results/summary.json (not committed).
 """
@@ -12,6 +12,7 @@ Prints a Markdown table and writes eval/results/summary.json (not committed).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 import time
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
+from answers import answer_rows, half_of, score_answers  # noqa: E402
 from interactions import score_pairs  # noqa: E402
 from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
@@ -31,7 +33,7 @@ from pharmabot.agents.red_flags import detect_emergency  # noqa: E402
 from pharmabot.knowledge.index import KnowledgeBase, ensure_index  # noqa: E402
 from pharmabot.retrieval.local import LocalRetriever  # noqa: E402
 
-FILES = ("medicationqa_dev.jsonl", "ddi_dev.jsonl", "triage_dev.jsonl", "injection_dev.jsonl")
+FILES = ("medicationqa_dev.jsonl", "answers_dev.jsonl", "ddi_dev.jsonl", "triage_dev.jsonl", "injection_dev.jsonl")
 
 
 def rows_of(path: Path) -> list[dict[str, Any]]:
@@ -57,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     retriever = LocalRetriever(index_path=args.index, catalog=kb.lazy_catalog)
 
     table: list[tuple[str, str, str, str]] = []
-    retrieval = score_questions(kb, retriever, rows_of(args.dev_dir / "medicationqa_dev.jsonl"))
+    questions = rows_of(args.dev_dir / "medicationqa_dev.jsonl")
+    retrieval = score_questions(kb, retriever, questions)
     n, sections = retrieval["rows"], retrieval["section_rows"]
     table.append(("retrieval", "drug hit@1", f"{retrieval['drug_hit_at_1']:.3f}", f"{retrieval['drug_hits']}/{n}"))
     table.append(
@@ -68,6 +71,30 @@ def main(argv: list[str] | None = None) -> int:
             f"{retrieval['section_hits']}/{sections}",
         )
     )
+
+    for half in "AB":
+        part = score_questions(kb, retriever, [r for i, r in enumerate(questions) if half_of(i) == half])
+        table.append(
+            (
+                "retrieval",
+                f"section hit@3, half {half}",
+                f"{part['section_hit_at_3']:.3f}",
+                f"{part['section_hits']}/{part['section_rows']}",
+            )
+        )
+
+    answer_set = rows_of(args.dev_dir / "answers_dev.jsonl")
+    answers = score_answers(answer_set, asyncio.run(answer_rows(args.index, answer_set)))
+    every = answers["by_half"]["A"] + answers["by_half"]["B"]
+    for label, values in (("", every), (", half A", answers["by_half"]["A"]), (", half B", answers["by_half"]["B"])):
+        table.append(
+            (
+                "answers",
+                f"key-fact rate{label}",
+                f"{sum(values) / max(len(values), 1):.3f}",
+                f"{sum(values)}/{len(values)}",
+            )
+        )
 
     pairs = score_pairs(engine, rows_of(args.dev_dir / "ddi_dev.jsonl"))
     counted = f"{pairs['tp'] + pairs['fp'] + pairs['fn'] + pairs['tn']} pair checks (both orders)"
@@ -97,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
 
-    questions = [str(r["question"]) for r in rows_of(args.dev_dir / "medicationqa_dev.jsonl")]
-    guard = score_sanitizer(read_jsonl(args.dev_dir / "injection_dev.jsonl"), questions)
+    medication_questions = [str(r["question"]) for r in questions]
+    guard = score_sanitizer(read_jsonl(args.dev_dir / "injection_dev.jsonl"), medication_questions)
     table.append(
         ("sanitizer", "attack recall (<= 500 chars)", f"{guard['recall']:.3f}", f"{guard['caught']}/{guard['attacks']}")
     )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pharmabot.answer.base import Intent
+from pharmabot.retrieval.intents import BY_NAME
 
 _GREETING = re.compile(
     r"^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|thanks?( you)?|thank you|help|"
@@ -88,7 +89,9 @@ def classify(message: str, *, drugs: Sequence[str], history_drugs: Sequence[str]
             return IntentDecision(intent=Intent.greeting)
         return IntentDecision(intent=Intent.out_of_scope)
     topics = food_topics_of(message)
-    if len(mentioned) >= 2 or topics or _COMBINATION.search(message):
+    # "What is the difference between X and Y?" is about each drug, not about taking them together.
+    comparison = BY_NAME["comparison"].pattern.search(message) and not topics and not _COMBINATION.search(message)
+    if (len(mentioned) >= 2 and not comparison) or topics or _COMBINATION.search(message):
         return IntentDecision(intent=Intent.interaction, drugs=mentioned, follow_up=follow_up, food_topics=topics)
     if _DOSING.search(message) and (is_individual_dose_request(message) or "dose" in message.lower()):
         return IntentDecision(intent=Intent.dosing, drugs=mentioned, follow_up=follow_up)

@@ -9,6 +9,7 @@ it ends, as complete, failed or cancelled.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Sequence
@@ -19,6 +20,7 @@ from pharmabot.agents.intent import IntentDecision, classify
 from pharmabot.agents.red_flags import NameFinder, detect_emergency, emergency_reply
 from pharmabot.answer.base import AnswerContext, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
+from pharmabot.answer.selection import passage_scores, question_of
 from pharmabot.config import WriterKind
 from pharmabot.errors import AnswerWithheldError, PharmaBotError
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
@@ -70,6 +72,14 @@ _DEFAULT_SECTIONS: dict[Intent, tuple[str, ...]] = {
 
 MAX_PASSAGES = 5
 _LEAFLETS = ("spl_medguide", "spl_patient_package_insert", "patient_medication_information")
+# The engine's food-note kinds each food or drink topic of a question asks about.
+_NOTE_KINDS: dict[str, frozenset[str]] = {
+    "alcohol": frozenset({"alcohol"}),
+    "grapefruit": frozenset({"grapefruit"}),
+    "dairy": frozenset({"dairy_calcium"}),
+    "tyramine": frozenset({"tyramine"}),
+    "food": frozenset({"grapefruit", "dairy_calcium", "tyramine"}),
+}
 
 
 @dataclass
@@ -89,6 +99,7 @@ class TriageAgent:
         self.services = services
         self.owner = owner
         self._ambiguous: dict[str, list[str]] = {}
+        self._stand_in_note = ""
 
     async def stream(self, message: str) -> AsyncGenerator[ChatEvent, None]:
         """Yield the typed SSE events of one answer; store the turn however it ends."""
@@ -163,8 +174,33 @@ class TriageAgent:
                 break
         decision = classify(message, drugs=[m.drug.key for m in mentions], history_drugs=history_drugs)
         typed = {m.drug.key: m.text for m in mentions}
+        if decision.intent is Intent.out_of_scope and len(self._ambiguous) == 1:
+            decision, typed = self._stand_in(message, decision, typed)
         refs = [DrugRef(key=key, typed=typed.get(key, key)) for key in decision.drugs]
         return decision, refs
+
+    def _stand_in(
+        self, message: str, decision: IntentDecision, typed: dict[str, str]
+    ) -> tuple[IntentDecision, dict[str, str]]:
+        """A general question about a name that means several medicines ("how does insulin work?") is answered
+        from the labels of the simplest few of them, naming the one quoted; a dose or interaction question still
+        asks which one is meant, since those differ from product to product."""
+        catalog = self.services.knowledge.catalog
+        (name, keys), *_ = self._ambiguous.items()
+        labelled = [k for k in keys if k in catalog.drugs and catalog.drugs[k].has_label]
+        if not labelled:
+            return decision, typed
+        simplest = sorted(labelled, key=lambda k: (len(catalog.drugs[k].ingredients), len(k), k))[:3]
+        stand_in = classify(message, drugs=simplest[:1])
+        if stand_in.intent is not Intent.drug_info:
+            return decision, typed
+        others = [k for k in keys if k not in simplest]
+        shown = ", ".join([*simplest, *others[:2]]) + (" and others" if len(others) > 2 else "")
+        self._stand_in_note = (
+            f'"{name}" can mean several medicines in the FDA labels I have ({shown}). This answer quotes the '
+            "label named below; ask again with the full name for one in particular."
+        )
+        return dataclasses.replace(stand_in, drugs=tuple(simplest)), dict.fromkeys(simplest, name)
 
     async def _answer(
         self, message: str, decision: IntentDecision, history: Sequence[Turn], answer: _Answer
@@ -180,6 +216,10 @@ class TriageAgent:
             return
         context = await self._gather(message, decision, history)
         await self._screen_documents(context)
+        if self._stand_in_note:
+            note = self._stand_in_note + "\n\n"
+            answer.text.append(note)
+            yield TokenEvent(delta=note)
         # Only model writers have a prompt to leak; they hand out a guard for their canary and rules.
         make_guard = getattr(self.services.writer, "leak_guard", None)
         output = OutputFilter(leak_guard=make_guard() if callable(make_guard) else None)
@@ -231,9 +271,12 @@ class TriageAgent:
                     report, passages, dated=self.services.knowledge.effective_time
                 )
             else:
+                # Only the notes on what was asked about: "with metamucil" is not a question about dairy.
+                asked = frozenset().union(*(_NOTE_KINDS.get(t, frozenset()) for t in decision.food_topics))
                 notes = [
                     _food_note(note, passages, dated=self.services.knowledge.effective_time)
                     for note in engine.food_notes(drug=decision.drugs[0])
+                    if note.kind in asked
                 ]
         if not findings:
             for hit in await self._retrieve(message, decision.drugs, sections):
@@ -245,6 +288,7 @@ class TriageAgent:
             intent=decision.intent,
             drugs=list(decision.drugs),
             section_keys=sections,
+            question_kind=next((intent.name for intent in detect_intents(message)), ""),
             passages=passages,
             findings=findings,
             notes=notes,
@@ -259,13 +303,25 @@ class TriageAgent:
             ],
         )
 
+    def _labelled(self, drugs: Sequence[str]) -> list[str]:
+        """The drugs to read labels of: each drug, or for one with no label of its own the simplest products
+        that contain it (no acetaminophen-only label: the acetaminophen and codeine label states its limits)."""
+        catalog = self.services.knowledge.catalog
+        keys: list[str] = []
+        for drug in list(drugs)[:3]:
+            entry = catalog.drugs.get(drug)
+            keys += catalog.related_labelled(drug, limit=2) if entry is not None and not entry.has_label else [drug]
+        return list(dict.fromkeys(keys))
+
     async def _retrieve(self, message: str, drugs: Sequence[str], sections: Sequence[str]) -> list[SearchHit]:
-        """Label passages: the asked sections of each drug, patient-leaflet wording first where it exists."""
+        """Label passages for each drug, the ones holding the sentences that best answer the question first."""
         # The asked sections, the patient leaflets (plain wording), then anything that matches: one batch.
-        plan = [*((s, 2) for s in sections[:2]), *((s, 1) for s in _LEAFLETS), (None, 1)]
+        # Five asked sections: a label often lacks some (older labels have no adverse reactions section but
+        # a boxed warning and warnings).
+        plan = [*((s, 3 if n < 3 else 2) for n, s in enumerate(sections[:5])), *((s, 2) for s in _LEAFLETS), (None, 2)]
         specs = [
             SearchSpec(query=message, top_k=top_k, drug=drug, section=section)
-            for drug in list(drugs)[:3]
+            for drug in self._labelled(drugs)
             for section, top_k in plan
         ]
         hits: list[SearchHit] = []
@@ -275,15 +331,40 @@ class TriageAgent:
                 if hit.chunk_id not in seen:
                     seen.add(hit.chunk_id)
                     hits.append(hit)
+        # Ranked by their best sentence for this question (the same scoring the extractive writer uses), so a
+        # model writer gets the same best passages; then asked sections and plain wording first, then relevance.
+        question = question_of(message, drugs=drugs, sections=sections)
+        scores = passage_scores([_passage_of(i + 1, hit) for i, hit in enumerate(hits)], question)
         wanted = set(sections)
-        hits.sort(key=lambda h: (h.section_key not in wanted, h.section_key not in PATIENT_SECTIONS, -h.score))
-        return hits[: MAX_PASSAGES * max(1, min(len(drugs), 3))]
+        order = sorted(
+            range(len(hits)),
+            key=lambda i: (
+                -scores.get(i + 1, -99.0),
+                hits[i].section_key not in wanted,
+                hits[i].section_key not in PATIENT_SECTIONS,
+                -hits[i].score,
+            ),
+        )
+        return [hits[i] for i in order][: MAX_PASSAGES * max(1, min(len(drugs), 3))]
+
+
+def _passage_of(number: int, hit: SearchHit) -> Passage:
+    """A search hit as a passage numbered NUMBER, to be scored before the answer's passages are built."""
+    citation = Citation(
+        index=number,
+        drug_name=hit.drug_name,
+        label_section=hit.label_section,
+        set_id=hit.set_id,
+        effective_time=hit.effective_time,
+        url=hit.url,
+    )
+    return Passage(citation=citation, section_key=hit.section_key, text=hit.chunk)
 
 
 def _add_passage(passages: list[Passage], hit: SearchHit) -> Citation:
     for passage in passages:
         if passage.citation.set_id == hit.set_id and passage.section_key == hit.section_key:
-            passage.text += " " + hit.chunk
+            passage.text += "\n" + hit.chunk  # chunks keep their lines (headings, table rows)
             return passage.citation
     citation = Citation(
         index=len(passages) + 1,
@@ -308,8 +389,16 @@ def _clarify(ambiguous: dict[str, list[str]]) -> str:
 
 
 def section_intents(message: str) -> list[str]:
-    """Label sections a question asks about, most specific first ("side effects" -> adverse reactions)."""
-    return list(dict.fromkeys(section for intent in detect_intents(message) for section in intent.sections))
+    """Label sections a question asks about, most specific first ("side effects" -> adverse reactions).
+
+    A question of two kinds ("my eyes are blurry; if I stop it, will they clear up?") gets the leading
+    kind's three main sections, then the second kind's two, then the rest: both get searched.
+    """
+    intents = detect_intents(message)
+    lead = [s for intent in intents[:1] for s in intent.sections[:3]]
+    second = [s for intent in intents[1:2] for s in intent.sections[:2]]
+    rest = [s for intent in intents for s in intent.sections]
+    return list(dict.fromkeys([*lead, *second, *rest]))
 
 
 def _evidence_passage(

@@ -56,6 +56,7 @@ class AnswerContext(BaseModel):
     intent: Intent
     drugs: list[str] = Field(default_factory=list, description="Catalog keys of the drugs in question.")
     section_keys: list[str] = Field(default_factory=list, description="Label sections the question is about.")
+    question_kind: str = Field(default="", description="What the question asks about, e.g. `stopping`, `storage`.")
     passages: list[Passage] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Engine notes: duplications, food/alcohol.")

@@ -1,4 +1,9 @@
-"""Label sections -> bounded search chunks, split at numbered subsections and sentences, with stable ids."""
+"""Label sections -> bounded search chunks, split at subsection headings and sentences, with stable ids.
+
+Chunk text is the cleaned label text (`pharmabot.knowledge.cleaning`): no numbering, cross-references,
+captions or flattened tables, each subsection heading on a line of its own before its text. Tables are
+chunked separately, one row per line. The label's raw text stays in the index for the drug pages.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from pharmabot.knowledge.cleaning import clean_section, is_heading, remove_cross_references
 from pharmabot.knowledge.labels import SECTION_TITLES, LabelRecord
 
 MAX_CHARS = 1200  # upper bound of a chunk's text (a single longer word run is hard-split)
@@ -75,28 +81,82 @@ def _pack(units: list[str], limit: int, *, sep: str = " ") -> list[str]:
     return pieces
 
 
+def _groups(text: str) -> list[str]:
+    """Numbered subsections of raw text, or heading-led groups of lines of cleaned text."""
+    groups: list[str] = []
+    for part in _SUBSECTION.split(text):
+        current: list[str] = []
+        for line in (line.strip() for line in part.split("\n")):
+            if not line:
+                continue
+            # A heading starts a new group, unless the group so far is only headings.
+            if is_heading(line) and current and not all(is_heading(c) for c in current):
+                groups.append("\n".join(current))
+                current = []
+            current.append(line)
+        if current:
+            groups.append("\n".join(current))
+    return groups
+
+
+def _units(group: str) -> list[str]:
+    """Sentences of a group of lines; a heading stays on its own line at the start of the sentence after it."""
+    units: list[str] = []
+    heading = ""
+    for line in group.split("\n"):
+        if is_heading(line):
+            heading = f"{heading}{line}\n"
+            continue
+        sentences = _SENTENCE.split(line)
+        sentences[0] = heading + sentences[0]
+        heading = ""
+        units.extend(sentences)
+    if heading:
+        units.append(heading.rstrip("\n"))
+    return units
+
+
 def split_text(text: str, *, limit: int = MAX_CHARS, minimum: int = MIN_CHARS) -> list[str]:
-    """Split section text at subsection headings, then sentences, into pieces of at most LIMIT chars."""
+    """Split section text at subsection headings, then lines and sentences, into pieces of at most LIMIT chars."""
     text = text.strip()
     if not text:
         return []
     pieces: list[str] = []
-    for part in _SUBSECTION.split(text):
-        part = part.strip()
-        if not part:
-            continue
-        sub = [part] if len(part) <= limit else _pack(_SENTENCE.split(part), limit)
+    for group in _groups(text):
+        sub = [group] if len(group) <= limit else _pack(_units(group), limit)
         # Tiny subsections ("5.3 Liver Enzymes: see 5.1") are joined to their neighbour.
         if pieces and len(pieces[-1]) < minimum and len(pieces[-1]) + 1 + len(sub[0]) <= limit:
-            pieces[-1] = f"{pieces[-1]} {sub[0]}"
+            pieces[-1] = f"{pieces[-1]}\n{sub[0]}"
             sub = sub[1:]
         pieces.extend(sub)
     return pieces
 
 
 def _table_pieces(tables: str, limit: int) -> list[str]:
-    """Table text split at row boundaries (one row per line), bounded like prose."""
-    return [piece for table in tables.split("\n\n") for piece in _pack(table.splitlines(), limit, sep="\n")]
+    """Table text split at row boundaries (one row per line), bounded like prose.
+
+    Each piece after a table's first starts with the table's header row again, so a row is never read
+    without the column names that say what its cells are.
+    """
+    pieces: list[str] = []
+    for table in (remove_cross_references(t) for t in tables.split("\n\n")):
+        lines = table.splitlines()
+        header = next((line for line in lines if " | " in line), None)
+        if header is None or len(header) > limit // 3:
+            pieces += _pack(lines, limit, sep="\n")
+            continue
+        room = limit - len(header) - 1
+        current = ""
+        for line in lines:
+            for part in _hard_split(line, room) if len(line) > room else [line]:
+                if current and len(current) + 1 + len(part) > limit:
+                    pieces.append(current)
+                    current = f"{header}\n{part}"
+                else:
+                    current = f"{current}\n{part}" if current else part
+        if current:
+            pieces.append(current)
+    return pieces
 
 
 def chunk_label(label: LabelRecord, *, drug_key: str | None = None, limit: int = MAX_CHARS) -> list[Chunk]:
@@ -107,8 +167,14 @@ def chunk_label(label: LabelRecord, *, drug_key: str | None = None, limit: int =
         title = SECTION_TITLES.get(section_key)
         if title is None:
             continue
-        pieces = split_text(label.sections.get(section_key, ""), limit=limit)
-        pieces += [f"Table: {piece}" for piece in _table_pieces(label.tables.get(section_key, ""), limit - 7)]
+        tables = label.tables.get(section_key, "")
+        text = clean_section(
+            label.sections.get(section_key, ""),
+            tables=[t for t in tables.split("\n\n") if t.strip()],
+            names=(*label.generic_names, *label.brand_names),
+        )
+        pieces = split_text(text, limit=limit)
+        pieces += [f"Table: {piece}" for piece in _table_pieces(tables, limit - 7)]
         for ordinal, text in enumerate(pieces):
             chunks.append(
                 Chunk(

@@ -80,6 +80,7 @@ _TEXT_WEIGHTS = {"drug_name": 2.0, "brand_names": 2.0, "section_title": 3.0, "co
 _SECTION_BOOST = 5.0
 # Semantic ranking reorders at most 50 results, so hybrid queries fetch that many vector neighbours.
 _SEMANTIC_WINDOW = 50
+BOOSTED_SECTIONS = 5
 
 
 class Embedder(Protocol):
@@ -286,7 +287,10 @@ class AzureSearchRetriever:
             "scoring_profile": SECTION_PROFILE,
         }
         if plan.section_rank:
-            kwargs["scoring_parameters"] = [f"{SECTION_PARAMETER}-{','.join(plan.sections)}"]
+            # A tag boost treats every tag alike, so only the leading sections are boosted (the local index
+            # orders all of them): a longer list would lift patient leaflets as high as the asked section.
+            boosted = plan.sections[:BOOSTED_SECTIONS]
+            kwargs["scoring_parameters"] = [f"{SECTION_PARAMETER}-{','.join(boosted)}"]
         if self.semantic:
             kwargs["query_type"] = "semantic"
             kwargs["semantic_configuration_name"] = SEMANTIC_CONFIG

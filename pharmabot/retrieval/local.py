@@ -27,6 +27,9 @@ def fts_expression(plan: QueryPlan, drugs: tuple[str, ...], *, all_terms: bool =
     """The FTS5 MATCH expression for a plan (terms joined by OR, or AND); None when there is nothing to match."""
     terms = (" AND " if all_terms else " OR ").join(f'"{term}"' for term in plan.terms)
     if drugs:
+        # Within a drug's chunks the kind of question adds the words labels use for its answer. A question
+        # with no words of its own ("what is X?") keeps the label's order, which states the main point first.
+        terms = " OR ".join(f'"{term}"' for term in (*plan.terms, *plan.boost_terms)) if plan.terms else ""
         tags = "drugtag : (" + " OR ".join(drug_tag(d) for d in drugs) + ")"
         # Every chunk of the drug matches; the terms only rank them (bm25 scores all phrases).
         return f"{tags} AND ({tags} OR {terms})" if terms else tags
@@ -100,7 +103,8 @@ class LocalRetriever:
         if section:
             where = " AND c.section_key = ?"
             params.append(section)
-        params.append(top_k)
+        # Repackaged copies of one label can hold the same text: fetch a few more, keep one of each text.
+        params.append(top_k * 2 + 2)
         # Only placeholders and fixed text are formatted in; every value is a bound parameter.
         sql = (
             "SELECT c.text, c.drug_key, c.section_title, c.section_key, c.set_id, c.effective_time, c.url, c.chunk_id,"  # noqa: S608
@@ -113,6 +117,9 @@ class LocalRetriever:
             rows = self._conn().execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise RetrieverError("The local label index could not be searched.") from exc
+        unique: dict[str, Any] = {}
+        for row in rows:
+            unique.setdefault(row[0], row)
         return [
             SearchHit(
                 chunk=row[0],
@@ -126,7 +133,7 @@ class LocalRetriever:
                 score=round(float(row[8]), 4),
                 source=self.name,
             )
-            for row in rows
+            for row in list(unique.values())[:top_k]
         ]
 
     async def search(

@@ -443,3 +443,79 @@ async def test_food_notes_are_cited_with_their_label_date(services: Services) ->
     for cite in cites:
         assert cite.effective_time == services.knowledge.effective_time(cite.set_id)
     assert any(cite.effective_time for cite in cites)
+
+
+# --- answers that answer the question ------------------------------------------------------------
+
+
+async def test_a_stopping_question_is_answered_with_how_to_stop_safely(services: Services) -> None:
+    events = await ask(services, "How do I come off sertraline?")
+
+    answer = text(events)
+    first = answer.split("\n\n")[0]
+    assert first.startswith("From the FDA label for sertraline:")
+    assert re.search(r"gradual|taper|abrupt", first, re.IGNORECASE)
+    assert "talk to your prescriber before stopping" in answer
+    (context,) = writer(services).contexts
+    assert context.question_kind == "stopping"
+
+
+async def test_a_duration_question_gets_the_table_row_as_a_short_line(services: Services) -> None:
+    events = await ask(services, "How many days should I take ciprofloxacin for a bone and joint infection?")
+
+    first = text(events).split("\n\n")[0]
+    assert re.search(r"Bone and Joint[^\n]*weeks", first)
+    assert " | " not in text(events)
+
+
+async def test_food_notes_only_on_the_food_asked_about(services: Services) -> None:
+    events = await ask(services, "Can I take ciprofloxacin with fiber supplements like psyllium?")
+
+    assert "Dairy and calcium (ciprofloxacin)" not in text(events)
+    dairy = await ask(services, "Can I take ciprofloxacin with milk?", session_id="s2")
+    assert "Dairy and calcium (ciprofloxacin)" in text(dairy)
+
+
+async def test_a_question_labels_do_not_answer_says_so_without_quoting_them(services: Services) -> None:
+    events = await ask(services, "How much does Lipitor cost without insurance?")
+
+    assert text(events).startswith("FDA drug labels don't cover prices")
+    assert citations(events).citations == []
+
+
+async def test_a_drug_without_its_own_label_is_answered_from_a_product_containing_it(services: Services) -> None:
+    events = await ask(services, "What is trimethoprim used for?")
+
+    assert "From the FDA label for sulfamethoxazole and trimethoprim, a product that contains trimethoprim:" in (
+        text(events)
+    )
+    assert {c.drug_name for c in citations(events).citations} == {"sulfamethoxazole and trimethoprim"}
+
+
+async def test_a_model_writer_gets_the_best_passages_first(services: Services) -> None:
+    await ask(services, "How should I store atorvastatin tablets?")
+
+    (context,) = writer(services).contexts
+    assert context.question_kind == "storage"
+    assert re.search(r"\bstore\b", context.passages[0].text, re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def insulin_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.support.index import build_small_index
+
+    return build_small_index(tmp_path_factory.mktemp("insulin"), ("insulin glargine", "insulin aspart")).path
+
+
+async def test_a_name_meaning_several_medicines_answers_a_general_question_and_says_which_label(
+    insulin_index: Path, tmp_path: Path
+) -> None:
+    started = await Services.start(load_settings(index_path=insulin_index, sqlite_path=tmp_path / "state.sqlite"))
+    try:
+        general = text(await ask(started, "How does insulin work?"))
+        assert general.startswith('"insulin" can mean several medicines in the FDA labels I have (insulin aspart')
+        assert re.search(r"From the FDA label for insulin (aspart|glargine): ", general)
+        dose = text(await ask(started, "How much insulin should I take?", session_id="s2"))
+        assert "Which one do you mean?" in dose  # doses differ from product to product
+    finally:
+        await started.close()

@@ -1,9 +1,17 @@
-"""The extractive writer: reads like an answer (lead, points with [n], footer), deterministic, safe."""
+"""The extractive writer: the answer sentence first, then support with [n], then the footer; deterministic, safe."""
 
 import re
 
 from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, Passage
-from pharmabot.answer.extractive import DOSING_REFERRAL, ExtractiveWriter, compose, split_sentences
+from pharmabot.answer.extractive import (
+    DOSING_REFERRAL,
+    NOT_DIRECT,
+    STOPPING_REFERRAL,
+    ExtractiveWriter,
+    compose,
+    split_sentences,
+)
+from pharmabot.answer.selection import clean_sentence
 from pharmabot.schemas.common import Citation
 
 
@@ -38,12 +46,72 @@ def context(**kwargs: object) -> AnswerContext:
     return AnswerContext.model_validate(base)
 
 
-def test_answer_has_lead_points_with_citations_and_footer() -> None:
+def test_the_answer_sentence_comes_first_with_its_citation_then_the_footer() -> None:
     text = compose(context())
-    assert text.startswith("The FDA label for metformin lists these side effects:")
-    assert "- The most common side effects of metformin include diarrhea" in text
-    assert re.search(r"stomach pain\. \[1\]", text)
+    first = text.split("\n\n")[0]
+    assert first.startswith("From the FDA label for metformin: The most common side effects of metformin include")
+    assert re.search(r"stomach pain\. \[1\]$", first)
     assert text.endswith(SAFETY_FOOTER)
+
+
+def test_support_follows_the_answer_without_repeats() -> None:
+    repeated = passage(2, "adverse_reactions", "The most common side effects of metformin include diarrhea and nausea.")
+    text = compose(context(passages=[passage(1, "spl_medguide", ADVERSE), repeated]))
+    assert text.count("most common side effects") == 1
+
+
+def test_a_stopping_question_gets_the_taper_sentence_and_a_referral_never_advice_to_stop() -> None:
+    label = (
+        "Take one tablet once daily with or without food. "
+        "Stop taking the tablets and call your doctor if you get a rash. "
+        "Discontinuing Treatment\nAdverse reactions may occur when treatment ends. "
+        "Reduce the dosage gradually rather than stopping abruptly whenever possible."
+    )
+    text = compose(
+        context(
+            question="how do I come off it safely?",
+            section_keys=["dosage_and_administration"],
+            passages=[passage(1, "dosage_and_administration", label)],
+        )
+    )
+    assert text.startswith(
+        "From the FDA label for metformin: Reduce the dosage gradually rather than stopping abruptly"
+    )
+    assert "Stop taking the tablets" not in text
+    assert STOPPING_REFERRAL in text
+
+
+def test_table_rows_are_short_lines_with_their_column_names() -> None:
+    table = (
+        "Table: Adult Dosage Guidelines\nInfection | Dose | Frequency | Duration\n"
+        "Urinary Tract | 250 mg | every 12 hours | 7 to 14 days\n"
+        "Bone and Joint | 500 mg | every 12 hours | 4 to 6 weeks"
+    )
+    text = compose(
+        context(
+            question="how many days of treatment for a urinary tract infection?",
+            section_keys=["dosage_and_administration"],
+            passages=[passage(1, "dosage_and_administration", table)],
+        )
+    )
+    assert "Urinary Tract: Dose: 250 mg; Frequency: every 12 hours; Duration: 7 to 14 days [1]" in text
+    assert " | " not in text
+
+
+def test_when_no_sentence_answers_it_says_so() -> None:
+    text = compose(
+        context(
+            question="how long does it take to start working?",
+            section_keys=["clinical_pharmacology"],
+            passages=[passage(1, "indications_and_usage", "Metformin is indicated to improve glycemic control.")],
+        )
+    )
+    assert text.startswith(NOT_DIRECT.format(drugs="metformin"))
+
+
+def test_a_question_labels_do_not_answer_is_told_so() -> None:
+    text = compose(context(question="how much does metformin cost at a pharmacy?", section_keys=[]))
+    assert text.startswith("FDA drug labels don't cover prices, insurance or where to buy a medicine")
 
 
 def test_never_passes_on_advice_to_stop_a_medicine_or_table_pointers() -> None:
@@ -142,7 +210,7 @@ def test_headings_numbers_and_cross_references_are_cleaned_from_sentences() -> N
             ],
         )
     )
-    assert "- Metformin is indicated to improve glycemic control in adults. [1]" in text
+    assert "Metformin is indicated to improve glycemic control in adults. [1]" in text
     assert "See BOXED" not in text
     assert "NDC" not in text
 
@@ -156,9 +224,7 @@ def test_leaflet_text_that_lost_its_stops_is_still_split_at_stock_openings() -> 
 
 
 def test_nested_headings_and_orphaned_openings_are_cleaned() -> None:
-    from pharmabot.answer.extractive import _clean
-
-    assert _clean("8 USE IN SPECIFIC POPULATIONS 8.4 Pediatric Use Safety has been established.") == (
+    assert clean_sentence("8 USE IN SPECIFIC POPULATIONS 8.4 Pediatric Use Safety has been established.") == (
         "Safety has been established."
     )
-    assert _clean(", ask a health professional before use.") == "Ask a health professional before use."
+    assert clean_sentence(", ask a health professional before use.") == "Ask a health professional before use."

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pharmabot.answer.base import HistoryTurn
-from pharmabot.answer.prompts import MAX_HISTORY_CHARS, SYSTEM_PROMPT, build_messages, neutralize
+from pharmabot.answer.base import AnswerContext, HistoryTurn
+from pharmabot.answer.prompts import MAX_HISTORY_CHARS, SYSTEM_PROMPT, build_messages, data_message, neutralize
 from tests.answer.contexts import history, interaction_context, passage
 
 
@@ -70,3 +70,17 @@ def test_system_prompt_has_rules_and_no_configuration() -> None:
 
 def test_neutralize_leaves_ordinary_angle_brackets() -> None:
     assert neutralize("CrCl < 30 mL/min and <b>") == "CrCl < 30 mL/min and <b>"
+
+
+def test_the_prompt_asks_for_the_answer_first_from_the_passages() -> None:
+    assert "Answer the question first" in SYSTEM_PROMPT
+    assert "taken from the passages" in SYSTEM_PROMPT
+
+
+def test_the_kind_of_question_is_named_and_an_unsupported_kind_is_flagged() -> None:
+    base = {"question": "how do I come off it", "intent": "drug_info", "drugs": ["citalopram"]}
+    stopping = data_message(AnswerContext.model_validate({**base, "question_kind": "stopping"}))
+    assert "The question asks about: stopping." in stopping
+    price = data_message(AnswerContext.model_validate({**base, "question_kind": "unsupported_price"}))
+    assert "which FDA labels do not cover: say so first" in price
+    assert "asks about" not in data_message(AnswerContext.model_validate(base))

@@ -73,3 +73,32 @@ async def test_search_many_answers_as_the_searches_one_by_one(retriever: LocalRe
     assert await retriever.search_many(specs) == one_by_one
     assert any(one_by_one)
     assert await retriever.search_many([]) == []
+
+
+async def test_every_kind_of_question_ranks_its_section_first(retriever: LocalRetriever) -> None:
+    cases = {
+        "how do I get off sertraline": "dosage_and_administration",
+        "what does a 10 mg amlodipine tablet look like": "how_supplied",
+        "what are the inactive ingredients in levothyroxine": "description",
+        "how should atorvastatin be stored": "storage_and_handling",
+        "what is the half-life of tizanidine": "clinical_pharmacology",
+        "who should not take simvastatin": "contraindications",
+    }
+    for query, section in cases.items():
+        hits = await retriever.search(query=query, top_k=3)
+        assert hits, query
+        assert hits[0].section_key == section, (query, [h.section_key for h in hits])
+
+
+async def test_the_words_labels_use_find_the_subsection(retriever: LocalRetriever) -> None:
+    hits = await retriever.search(query="how do I come off sertraline", top_k=3)
+    assert any(word in hits[0].chunk.lower() for word in ("gradual", "taper", "abrupt"))
+
+
+async def test_results_hold_clean_text_and_no_repeats(retriever: LocalRetriever) -> None:
+    for query in ("side effects of warfarin", "ciprofloxacin dosage", "metformin lactic acidosis"):
+        hits = await retriever.search(query=query, top_k=8)
+        assert len({h.chunk for h in hits}) == len(hits), query
+        for hit in hits:
+            assert "[see" not in hit.chunk.lower(), query
+            assert "] ." not in hit.chunk, query

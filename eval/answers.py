@@ -1,0 +1,226 @@
+"""Answer quality through the real chat path: key-fact rate per question type, and search section hit@3.
+
+Usage: python eval/answers.py DEV_DIR [--index PATH] [--show-misses] [--show-answers N]
+
+DEV_DIR holds `answers_dev.jsonl` (questions with `gold` label snippets that carry the key fact) and
+`medicationqa_dev.jsonl` (questions with the label sections an answer should come from); they are
+read from there, never copied into the repository.
+
+Every question goes through the same path as `POST /api/chat`: `admit` (safety checks), then the
+`TriageAgent` with the extractive writer over the full label index and a throw-away SQLite store.
+An answer carries the key fact when it holds at least 80% of the distinct words of one of the
+question's gold snippets (any one counts); the safety footer, the dosing referral and the [n] marks
+are left out first, so boilerplate never counts as a fact.
+
+Both sets are split in two halves fixed before any rule was written: half A is the rows at even
+positions (0, 2, 4...), half B the odd ones. Rules and features are written looking at half A only
+(`--show-misses` prints half A's misses and nothing of half B); both halves are reported, and a gap
+between them measures how far the rules were fitted to the rows at hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from retrieval import score_questions  # noqa: E402
+
+from pharmabot.agents.triage import TriageAgent, admit  # noqa: E402
+from pharmabot.answer.base import SAFETY_FOOTER  # noqa: E402
+from pharmabot.answer.extractive import DOSING_REFERRAL, UNCITED_FOOTER  # noqa: E402
+from pharmabot.config import load_settings  # noqa: E402
+from pharmabot.errors import PharmaBotError  # noqa: E402
+from pharmabot.knowledge.index import KnowledgeBase, ensure_index  # noqa: E402
+from pharmabot.retrieval.local import LocalRetriever  # noqa: E402
+from pharmabot.schemas.chat import MetaEvent, TokenEvent  # noqa: E402
+from pharmabot.services import Services  # noqa: E402
+
+THRESHOLD = 0.8
+_WORDS = re.compile(r"[a-z0-9]+")
+_MARKS = re.compile(r"\[\d+\]")
+BOILERPLATE = (SAFETY_FOOTER, UNCITED_FOOTER, DOSING_REFERRAL)
+
+
+def rows_of(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def half_of(position: int) -> str:
+    """The split, fixed up front: even rows are half A (looked at while writing rules), odd rows half B."""
+    return "A" if position % 2 == 0 else "B"
+
+
+def words(text: str) -> list[str]:
+    return _WORDS.findall(text.lower())
+
+
+def answer_body(answer: str) -> str:
+    """The answer without boilerplate and citation marks: what is left has to carry the fact."""
+    for text in BOILERPLATE:
+        answer = answer.replace(text, " ")
+    return _MARKS.sub(" ", answer)
+
+
+def fact_coverage(answer: str, snippet: str) -> float:
+    """Share of the snippet's distinct words that the answer holds."""
+    wanted = set(words(snippet))
+    if not wanted:
+        return 0.0
+    return len(wanted & set(words(answer_body(answer)))) / len(wanted)
+
+
+def carries_fact(answer: str, golds: Iterable[dict[str, Any]]) -> bool:
+    return any(fact_coverage(answer, gold["snippet"]) >= THRESHOLD for gold in golds)
+
+
+async def ask_all(services: Services, questions: list[str]) -> list[tuple[str, str]]:
+    """(intent, answer text) for each question, each in a session of its own, as the chat endpoint runs it."""
+    out = []
+    for number, question in enumerate(questions):
+        session = f"eval-{number}"
+        await services.store.claim_session(owner="eval", session_id=session)
+        try:
+            message = admit(question)
+        except PharmaBotError as exc:
+            out.append((f"refused:{exc.code}", ""))
+            continue
+        agent = TriageAgent(session_id=session, services=services, owner="eval")
+        intent, text = "", []
+        async for event in agent.stream(message):
+            if isinstance(event, MetaEvent):
+                intent = event.intent
+            elif isinstance(event, TokenEvent):
+                text.append(event.delta)
+        out.append((intent, "".join(text)))
+    return out
+
+
+async def answer_rows(index: Path, rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    with tempfile.TemporaryDirectory() as state:
+        settings = load_settings(
+            index_path=index, sqlite_path=Path(state) / "state.sqlite", answer_writer="extractive", history_turns=0
+        )
+        services = await Services.start(settings)
+        try:
+            return await ask_all(services, [row["question"] for row in rows])
+        finally:
+            await services.close()
+
+
+def score_answers(rows: list[dict[str, Any]], answers: list[tuple[str, str]]) -> dict[str, Any]:
+    """Key-fact rate overall, per half and per question type (answerable rows only)."""
+    by_half: dict[str, list[bool]] = defaultdict(list)
+    by_type: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    lengths: list[int] = []
+    results = []
+    for position, (row, (intent, answer)) in enumerate(zip(rows, answers, strict=True)):
+        if not row.get("answerable"):
+            continue
+        hit = carries_fact(answer, row["gold"])
+        half = half_of(position)
+        by_half[half].append(hit)
+        by_type[row["question_type"]][half].append(hit)
+        lengths.append(len(words(answer_body(answer))))
+        results.append({"position": position, "half": half, "hit": hit, "intent": intent, "answer": answer, **row})
+    lengths.sort()
+    return {"by_half": by_half, "by_type": by_type, "results": results, "median_words": lengths[len(lengths) // 2]}
+
+
+def section_halves(kb: KnowledgeBase, retriever: LocalRetriever, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Section hit@3 of the search API for each half of medicationqa_dev (the same scoring as eval/retrieval.py)."""
+    halves = {half: [r for i, r in enumerate(rows) if half_of(i) == half] for half in "AB"}
+    return {half: score_questions(kb, retriever, part) for half, part in halves.items()}
+
+
+def rate(values: list[bool]) -> str:
+    return f"{sum(values) / len(values):.3f} ({sum(values)}/{len(values)})" if values else "-"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dev_dir", type=Path)
+    parser.add_argument("--index", type=Path, default=ROOT / ".data" / "labels-index.sqlite")
+    parser.add_argument("--show-misses", action="store_true", help="print half A's misses (never half B's)")
+    parser.add_argument("--show-answers", type=int, default=0, help="print the first N answers of half A")
+    parser.add_argument("--json", type=Path, help="also write the figures (not the answers) to this file")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    stats = ensure_index(index_path=args.index, progress=True)
+    if stats.rebuilt:
+        print(f"built {args.index}: {stats.chunks} chunks in {stats.seconds:.1f} s")
+
+    rows = rows_of(args.dev_dir / "answers_dev.jsonl")
+    answers = asyncio.run(answer_rows(args.index, rows))
+    scores = score_answers(rows, answers)
+    by_half, by_type = scores["by_half"], scores["by_type"]
+    every = by_half["A"] + by_half["B"]
+
+    kb = KnowledgeBase.open(args.index)
+    retriever = LocalRetriever(index_path=args.index, catalog=kb.lazy_catalog)
+    sections = section_halves(kb, retriever, rows_of(args.dev_dir / "medicationqa_dev.jsonl"))
+    kb.close()
+
+    print("\n| measure | all | half A (even rows) | half B (odd rows) |")
+    print("|---|---:|---:|---:|")
+    print(f"| key-fact rate (answers_dev, answerable) | {rate(every)} | {rate(by_half['A'])} | {rate(by_half['B'])} |")
+    hits = {h: s["section_hits"] for h, s in sections.items()}
+    counts = {h: s["section_rows"] for h, s in sections.items()}
+    total_hits, total_rows = sum(hits.values()), sum(counts.values())
+    print(
+        "| section hit@3 (medicationqa_dev, search)"
+        f" | {total_hits / max(total_rows, 1):.3f} ({total_hits}/{total_rows})"
+        f" | {hits['A'] / max(counts['A'], 1):.3f} ({hits['A']}/{counts['A']})"
+        f" | {hits['B'] / max(counts['B'], 1):.3f} ({hits['B']}/{counts['B']}) |"
+    )
+    print(f"\nmedian answer length (words, without footer): {scores['median_words']}")
+    print("\n| question type | all | half A | half B |")
+    print("|---|---:|---:|---:|")
+    for kind in sorted(by_type, key=lambda k: (-sum(len(v) for v in by_type[k].values()), k)):
+        halves = by_type[kind]
+        print(f"| {kind} | {rate(halves['A'] + halves['B'])} | {rate(halves['A'])} | {rate(halves['B'])} |")
+    if args.show_misses:
+        print("\nhalf A misses:")
+        for result in scores["results"]:
+            if result["half"] == "A" and not result["hit"]:
+                print(f"\n- [{result['question_type']}] {result['question']!r} ({result['intent']})")
+                print("  gold: " + " || ".join(g["snippet"] for g in result["gold"]))
+                print("  answer: " + answer_body(result["answer"]).strip().replace("\n", "\n    "))
+        print("\nhalf A section misses:")
+        for row, got in sections["A"]["misses"]:
+            print(f"- {row['question']!r} want={row.get('expected_sections')} got={got}")
+    if args.show_answers:
+        shown = [r for r in scores["results"] if r["half"] == "A"][: args.show_answers]
+        for result in shown:
+            print(f"\n### {result['question']}\n{result['answer']}")
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "key_fact": {h: [sum(v), len(v)] for h, v in by_half.items()},
+                    "key_fact_by_type": {k: {h: [sum(v), len(v)] for h, v in t.items()} for k, t in by_type.items()},
+                    "section_hit_at_3": {h: [hits[h], counts[h]] for h in hits},
+                    "median_words": scores["median_words"],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+    print(f"\n{time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

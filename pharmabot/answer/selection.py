@@ -1,0 +1,409 @@
+"""Sentence-level answer selection: which label sentences answer the question, best first.
+
+Every candidate sentence (or table row) of the retrieved passages is scored against the question:
+the kind of question (`pharmabot.retrieval.intents`: the wording labels use to state that kind of fact,
+and the sections that hold it), the question's own words, the subsection heading the sentence sits
+under ("Discontinuing Treatment", "How should I store ...?"), and plain patient-leaflet wording.
+The best one is the answer; a few more that add something support it. Near-repeats are dropped
+(labels state a point in the highlights and again in full), as are headings, table debris,
+cross-references, and sentences telling the reader to stop a medicine.
+
+This scoring is hand-written rather than a learned ranker: it must be deterministic, explainable,
+and fast enough to run inside every request with no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from pharmabot.answer.base import Passage
+from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
+from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
+from pharmabot.retrieval.intents import Intent, detect_intents
+from pharmabot.retrieval.lay_terms import label_terms
+
+# Sentence ends; patient leaflets flattened by openFDA also lose the stop before their headings and
+# stock openings ("...or stroke Common side effects of X include..."), so those start a sentence too.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z(\"'•])"
+    r"|(?<=[a-z)])\s+(?=(?:The most common|Common side effects|Serious side effects|The most important|"
+    r"Tell your|Call your|What (?:is|are|should)|How should|Who should|Do not|Before (?:taking|you take))\b)"
+)
+_WORD = re.compile(r"[a-z][a-z\-]{2,}")
+_STOPWORDS = frozenset(
+    """the and for are with what does can how you your this that have has from into about when will not
+    was were which who why should could would there their they them its it's also any all may more most
+    take taking use used using drug drugs medicine medicines medication medications pill pills tablet
+    tablets capsule capsules dose doses mg get got been being after before other some much many long
+    time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
+    causes caused happen happens too very really ever even still just better best good bad fine""".split()
+)
+# Words that say what kind of question it is rather than what it is about: every candidate of the right
+# kind answers them, so a sentence is not marked down for lacking them.
+_KIND_WORDS = frozenset(
+    """dosage dosing dosages side effect effects adverse reaction reactions store storage stop stopping quit
+    work works working interact interaction interactions ingredient ingredients look looks color colour
+    strength strengths overdose pregnant pregnancy breastfeed breastfeeding contraindication contraindications
+    usual normal recommended maximum minimum often long soon best""".split()
+)
+# Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
+# to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
+# ("do not stop suddenly", "taper gradually") are what a stopping question needs, so they stay.
+_STOP_ADVICE = re.compile(
+    r"\b(stop(ped|ping|s)?\b(\s+[\w®-]+){0,3}?\s+(taking|using|treatment|therapy|use|dosing|it|them)\b"
+    r"|discontinu\w*|interrupt\w*|withh[oe]ld\w*|temporarily stop\w*|withdrawal of)",
+    re.IGNORECASE,
+)
+_SAFE_STOPPING = re.compile(
+    r"\b(taper\w*|gradual\w*|abrupt\w*|sudden\w*|do not stop|don't stop|without (first )?(talking|consulting|"
+    r"checking)|withdrawal|rebound)\b",
+    re.IGNORECASE,
+)
+_TELLS_TO_STOP = re.compile(
+    r"^(\w+:\s*)?(temporarily\s+)?(stop|discontinue|interrupt|withhold)\b"
+    r"|\b(stop taking|stop using|discontinue|withhold"
+    r"|temporarily stop)\b[^.]{0,80}\b(and|if|right away|immediately|at once|before|until|for)\b"
+    r"|\bconsider\b.{0,25}\b(withdrawal|discontinu\w*|stopping|interrupt\w*)",
+    re.IGNORECASE,
+)
+# Text that does not read as an answer: reporting boilerplate, package codes, pointers to tables.
+_NOT_PROSE = re.compile(
+    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described) in (table|figure))"
+    r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
+    r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"
+    r"|^see\b|\bNDC\b|^table \d|\brevised:|\bclinical trials? (are|is) conducted under"
+    r"|^(tables?|figures?) \d+\w*( and \d+\w*)? (summarize|show|list|present|describe|display)"
+    # Statements every Medication Guide carries (21 CFR 208.20): true of any medicine, an answer to nothing.
+    r"|these are not all the possible side effects|call your doctor for medical advice about side effects"
+    r"|if you have any side effects? that bothers? you|medicines are sometimes prescribed for purposes other"
+    r"|this medication guide has been approved|talk to your (doctor|pharmacist|healthcare provider)"
+    r" (or pharmacist )?(if you have any questions|for more information)",
+    re.IGNORECASE,
+)
+_SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)
+# Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
+_NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*)\s+")
+# Section headings run into the first sentence of a section ("1 INDICATIONS AND USAGE Naproxen is...").
+_HEADING = re.compile(
+    r"^(?:"
+    + "|".join(
+        sorted(
+            (re.escape(t) for t in {*SECTION_TITLES.values(), "INDICATIONS", "MEDICATION GUIDE", "DIRECTIONS", "USES"}),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b[:\s]*",
+    re.IGNORECASE,
+)
+_NUMBERS = re.compile(r"\b\d+(?:[.,]\d+)?%?")
+MAX_SENTENCE_CHARS = 400
+MIN_SENTENCE_CHARS = 25
+MAX_ROW_CHARS = 300
+_TYPO_SIMILARITY = 85  # rapidfuzz ratio: one or two letters off in a word of six or more
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence or table row of a passage, with what it is about."""
+
+    text: str
+    index: int  # the passage's citation number
+    section_key: str
+    position: int
+    heading: str = ""  # the subsection heading or leaflet question it sits under
+    row: bool = False  # a table row, rendered as a short line
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    score: float
+    answers: bool  # states the kind of fact asked for, or shares the question's words
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the selector needs to know about a question."""
+
+    text: str
+    intents: tuple[Intent, ...]
+    terms: frozenset[str]
+    sections: tuple[str, ...]
+    specific: frozenset[str] = frozenset()  # the terms that name what it is about (a rash, an infection)
+    phrases: frozenset[str] = frozenset()  # label phrases for its everyday words ("blood pressure increased")
+
+    @property
+    def lead(self) -> Intent | None:
+        return self.intents[0] if self.intents else None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of run-on label text (openFDA has no paragraph breaks); "include:" keeps its list."""
+    sentences: list[str] = []
+    listing = False  # inside a list introduced by "...include:" (bullets join it, separated by commas)
+    for line in text.split("\n"):
+        bullet = line.startswith("•")
+        if listing and bullet:
+            item = line.lstrip("• ").strip().rstrip(".;,")
+            if item:
+                joiner = " " if sentences[-1].endswith(":") else ", "
+                sentences[-1] = f"{sentences[-1]}{joiner}{item}"
+            continue
+        listing = False
+        for part in (s.strip() for s in _SENTENCE_END.split(line)):
+            if not part:
+                continue
+            if sentences and sentences[-1].endswith(":") and not is_heading(sentences[-1]):
+                sentences[-1] = f"{sentences[-1]} {part}"
+            else:
+                sentences.append(part)
+        listing = bool(sentences) and sentences[-1].endswith(":")
+    return sentences
+
+
+def clean_sentence(sentence: str) -> str:
+    """One sentence as it is shown: no cross-references, numbering or run-in section heading; bounded."""
+    sentence = remove_cross_references(sentence).replace("\n", " ")
+    # Headings nest ("8 USE IN SPECIFIC POPULATIONS 8.4 Pediatric Use ..."): peel them until none is left.
+    for _ in range(4):
+        peeled = _HEADING.sub("", _NUMBERING.sub("", sentence)).strip()
+        if peeled == sentence:
+            break
+        sentence = peeled
+    # A section whose heading held the sentence's start (", ask a health professional before use.").
+    sentence = sentence.lstrip(",;:-–•* ").strip()
+    sentence = sentence[:1].upper() + sentence[1:]
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence[:MAX_SENTENCE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+        sentence = cut + "…"
+    return sentence
+
+
+def terms_of(text: str) -> set[str]:
+    """Content words, lightly stemmed so "tablets"/"tablet" and "stopping"/"stop" meet."""
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        # "half-life" counts as "half" and "life", "film-coated" as "film" and "coated".
+        for part in word.split("-"):
+            if len(part) > 2 and part not in _STOPWORDS:
+                out.add(_stem(part))
+    return out | _amounts(text)
+
+
+_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(mg|mcg|g|ml|units?|%)(?![a-z])", re.IGNORECASE)
+
+
+def _amounts(text: str) -> set[str]:
+    """Strengths named in TEXT ("5 mg" -> "5mg"): a question about one strength wants the line about it."""
+    return {f"{n}{unit.lower().rstrip('s')}" for n, unit in _AMOUNT.findall(text)}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ment", "ness", "ing", "ies", "es", "ed", "ly", "s"):
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def question_of(text: str, *, drugs: Iterable[str] = (), sections: Sequence[str] = ()) -> Question:
+    drug_words = {_stem(w) for drug in drugs for w in _WORD.findall(drug.lower())}
+    # The label's words for everyday ones ("sleepy" -> somnolence) count as the question's own.
+    # A label term of several words ("memory impairment") counts only as the whole phrase.
+    found = label_terms(text)
+    words = (terms_of(text) | terms_of(" ".join(t for t in found if " " not in t))) - drug_words
+    phrases = frozenset(t.lower() for t in found if " " in t)
+    kind_words = {_stem(w) for w in _KIND_WORDS}
+    return Question(
+        text=text,
+        intents=detect_intents(text),
+        terms=frozenset(words),
+        sections=tuple(sections),
+        specific=frozenset(words - kind_words),
+        phrases=phrases,
+    )
+
+
+_FOOTNOTE = re.compile(r"(?<=[A-Za-z)])\s*[*†‡§\d]{1,2}$")
+
+
+def _render_row(cells: list[str], header: list[str] | None) -> str:
+    cells = [c.strip() for c in cells]
+    if header:
+        header = [_FOOTNOTE.sub("", h.strip()) for h in header]  # "Usual Durations 1": a footnote mark
+    if header and len(header) == len(cells) and len(cells) > 1:
+        rest = "; ".join(f"{h.strip()}: {c}" for h, c in zip(header[1:], cells[1:], strict=True) if c)
+        return f"{cells[0]}: {rest}".strip()
+    return f"{cells[0]}: " + ", ".join(c for c in cells[1:] if c) if len(cells) > 1 else cells[0]
+
+
+_TABLE_START = re.compile(r"(?:^|\n)(?=Table: )")
+
+
+def candidates(passage: Passage) -> list[Candidate]:
+    """The sentences of a passage and the rows of its tables, each with the heading it sits under."""
+    out: list[Candidate] = []
+    for segment in _TABLE_START.split(passage.text):
+        if segment.startswith("Table:"):
+            out += _table_candidates(segment.removeprefix("Table:"), passage, start=len(out))
+        elif segment.strip():
+            out += _prose_candidates(segment, passage, start=len(out))
+    return out
+
+
+def _table_candidates(text: str, passage: Passage, *, start: int) -> list[Candidate]:
+    out: list[Candidate] = []
+    header: list[str] | None = None
+    caption = ""
+    for position, line in enumerate((line.strip() for line in text.split("\n")), start=start):
+        if " | " not in line:
+            caption = caption or line[:160]
+            continue
+        cells = line.split(" | ")
+        if header is None:
+            header = cells
+            continue
+        rendered = remove_cross_references(_render_row(cells, header))
+        if len(rendered) > MAX_ROW_CHARS:
+            continue  # a row this long is a flattened paragraph, not a line to read
+        out.append(
+            Candidate(rendered, passage.citation.index, passage.section_key, position, heading=caption, row=True)
+        )
+    return out
+
+
+def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candidate]:
+    out: list[Candidate] = []
+    index, section = passage.citation.index, passage.section_key
+    heading = ""
+    for position, raw in enumerate(split_sentences(text), start=start):
+        if is_heading(raw) and not raw.endswith("?") and "\n" not in raw and len(raw) < 120:
+            heading = raw
+            continue
+        if raw.endswith("?"):  # leaflet headings are questions: "How should I store X?"
+            heading = raw
+            continue
+        sentence = clean_sentence(raw)
+        if len(sentence) < MIN_SENTENCE_CHARS:
+            continue
+        out.append(Candidate(sentence, index, section, position, heading=heading))
+    return out
+
+
+def _allowed(candidate: Candidate, question: Question) -> bool:
+    text = candidate.text
+    if _NOT_PROSE.search(text):
+        return False
+    if _SUPPLIER.search(text) and not (question.lead and question.lead.name == "manufacturer"):
+        return False
+    return not (_STOP_ADVICE.search(text) and (_TELLS_TO_STOP.search(text) or not _SAFE_STOPPING.search(text)))
+
+
+def _cue(intent: Intent, text: str) -> bool:
+    return bool(intent.cues and intent.cues.search(text))
+
+
+def score(candidate: Candidate, question: Question) -> Scored:
+    """How well one candidate answers the question (higher is better)."""
+    text = candidate.text
+    lowered = text.lower()
+    words = terms_of(text)
+    value = 0.0
+    lead = question.lead
+    strong = bool(lead and lead.strong and lead.strong.search(text))
+    cue = strong or bool(lead and _cue(lead, text))  # the most direct wording is a cue as well
+    heading_cue = bool(lead and candidate.heading and _cue(lead, candidate.heading))
+    if cue:
+        value += 3.0
+    if strong:
+        value += 1.5
+    if heading_cue:
+        value += 0.5 if cue else 1.5  # the subsection is about it; counts most when the sentence does not say so
+    # The other kinds the question is of count less: "how long" + "side effects" wants both.
+    value += sum(1.0 for intent in question.intents[1:3] if _cue(intent, text))
+    shared = question.terms & words | _misspelled(question.terms - words, words)
+    phrases = {phrase for phrase in question.phrases if phrase in lowered}
+    # The question's own words are the surest sign a sentence is about what was asked.
+    value += sum(2.0 if len(term) >= 6 else 1.5 for term in shared) + 2.0 * len(phrases)
+    in_heading = question.terms & terms_of(candidate.heading) if candidate.heading else set()
+    value += 0.75 * len(in_heading)
+    if question.specific and not phrases and not (question.specific & (words | terms_of(candidate.heading))):
+        value -= 2.0  # the question names something (a rash, an infection) this sentence does not mention
+    if lead and candidate.section_key in lead.sections:
+        value += 1.5 * (1 - lead.sections.index(candidate.section_key) / len(lead.sections))
+    elif candidate.section_key in question.sections:
+        value += 0.5
+    if candidate.section_key in PATIENT_SECTIONS:
+        value += 0.4  # plain wording, when it says the same
+    value -= 0.03 * min(candidate.position, 30)  # labels state the main point first
+    numbers = len(_NUMBERS.findall(text))
+    if not candidate.row and numbers > 6 and numbers > len(words) / 2:
+        value -= 3.0  # flattened table text: numbers with no sentence around them
+    if candidate.row:
+        value -= 1.0 if shared else 4.0  # a row means something only next to the words it was asked with
+    if len(text) > 300:
+        value -= 0.5
+    if "?" in text:
+        value -= 1.0
+    answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading)
+    if lowered.startswith(("if you have any questions", "this medication guide", "this patient information")):
+        value -= 3.0
+    return Scored(candidate, value, answers)
+
+
+def _misspelled(terms: Iterable[str], words: set[str]) -> set[str]:
+    """Question words that are a typing slip away from a word of the sentence ("injecetion", "tabelts")."""
+    long_words = [w for w in words if len(w) >= 6]
+    if not long_words:
+        return set()
+    return {
+        term
+        for term in terms
+        if len(term) >= 6 and process.extractOne(term, long_words, scorer=fuzz.ratio, score_cutoff=_TYPO_SIMILARITY)
+    }
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    overlap = len(a & b)
+    return overlap >= 0.7 * min(len(a), len(b))
+
+
+def rank(passages: Sequence[Passage], question: Question) -> list[Scored]:
+    """Every allowed candidate of the passages, scored, best first (ties in label order)."""
+    scored = [score(c, question) for p in passages for c in candidates(p) if _allowed(c, question)]
+    scored.sort(key=lambda s: (-s.score, s.candidate.index, s.candidate.position))
+    return scored
+
+
+def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -> list[Scored]:
+    """The answer first, then up to LIMIT-1 supporting sentences that add something; no repeats."""
+    chosen: list[Scored] = []
+    seen: list[set[str]] = []
+    for item in rank(passages, question):
+        terms = terms_of(item.candidate.text)
+        if any(_similar(terms, other) for other in seen):
+            continue
+        if chosen and item.score < min(chosen[0].score * 0.4, chosen[0].score - 1.5):
+            break
+        if chosen and not item.answers:
+            continue  # support has to be about what was asked
+        chosen.append(item)
+        seen.append(terms)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def passage_scores(passages: Sequence[Passage], question: Question) -> dict[int, float]:
+    """Each passage's best candidate score, by citation index (passages with no candidate are left out)."""
+    best: dict[int, float] = {}
+    for item in rank(passages, question):
+        index = item.candidate.index
+        best.setdefault(index, item.score)
+    return best

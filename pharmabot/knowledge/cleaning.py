@@ -1,0 +1,219 @@
+"""Clean FDA label text for answers: numbering, cross-references, figure captions and flattened tables out.
+
+openFDA gives each label section as one run of text: section and subsection numbers and headings run
+into the first sentence ("2.6 Discontinuing Treatment Adverse reactions may occur..."), cross-references
+leave debris ("[see Warnings and Precautions ( 5.2 )] ."), figure captions and table captions sit in the
+middle of prose, and every table appears a second time flattened into run-on text (its cells are kept
+as rows in the `*_table` fields). Each function here removes one of these and nothing else, so they
+can be used alone (interaction evidence quotes) or together (`clean_section`, used for search chunks).
+The label's raw text is kept unchanged elsewhere for the drug pages.
+
+Subsection headings are kept, on a line of their own, because they say what the sentences under them
+are about ("Discontinuing Treatment", "How should I store ...?"); answers never quote them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import regex
+
+# Bracketed cross-references, nested parentheses included: "[see Warnings and Precautions ( 5.1 , 5.2 )]",
+# "(see Clinical Pharmacology [12.3])". The recursive group matches balanced brackets of either kind.
+_SEE_REFERENCE = regex.compile(
+    r"\s*(?P<ref>[\[(]\s*(?:see|refer to)\b"
+    r"(?:[^\[\]()]|(?:\((?:[^()]|(?&ref))*\))|(?:\[(?:[^\[\]]|(?&ref))*\]))*[\])])",
+    regex.IGNORECASE,
+)
+# Bare subsection references: "( 2.4 , 5.6 )", "(5.1)", "( 7 )", "[5.2]".
+_NUMBER_REFERENCE = re.compile(r"\s*[\[(]\s*\d{1,2}(?:\.\d{1,2})*(?:\s*[,;]\s*\d{1,2}(?:\.\d{1,2})*)*\s*[\])]")
+# What removals leave behind: a space before punctuation, doubled stops.
+_SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:](?:\s|$))")
+_REPEATED_STOP = re.compile(r"([.;:])(?:\s*[.;:])+")
+_SPACES = re.compile(r"[ \t]+")
+
+# "See Figure 3." and "(Figure 2)" point at pictures the text does not have.
+_FIGURE_POINTER = re.compile(
+    r"\s*\(?\b[Ss]ee Figures? [A-Z0-9]{1,3}(?:\s*(?:and|,|-)\s*[A-Z0-9]{1,3})*\s*\)?\s*\.?"
+    r"|\s*\(Figures? [A-Z0-9]{1,3}\)"
+)
+# "Figure 2: Mean Plasma Concentrations ..." / "Figure A - Pen Parts": a caption, up to where prose starts.
+_FIGURE_CAPTION = re.compile(r"(?:(?<=\s)|^)Figures? [A-Z0-9]{1,3}(?:[.:]|\s+-|\s+–)?\s+")
+_TABLE_CAPTION = re.compile(r"(?:(?<=\s)|^)Table \d{1,3}[A-Za-z]?(?:[.:]|\s+-|\s+–)?\s+")
+
+# Section and subsection numbering: "2 DOSAGE AND ADMINISTRATION", "2.6 Discontinuing Treatment".
+_SECTION_NUMBER_HEADING = re.compile(r"(?:(?<=[.!?:;)\]]\s)|^)\d{1,2}\s+(?=[A-Z][A-Z ,&/\-]{3,}\b)")
+# After a sentence, at the start, or after a section title in capitals ("DOSAGE AND ADMINISTRATION 2.1 ...").
+_SUBSECTION_NUMBER = re.compile(r"(?:(?<=[.!?:;)\]]\s)|(?<=[A-Z]{2}\s)|^)\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+(?=[A-Z])")
+_UPPER_HEADING = re.compile(
+    r"^(?:[A-Z][A-Z0-9,&/()'\-]*\s+){0,8}[A-Z][A-Z0-9,&/()'\-]*:?(?=\s+(?:[A-Z][a-z]|[•\-–(\d])|\s*$)"
+)
+
+# Words that stay lowercase inside a Title Case heading.
+_MINOR = frozenset(
+    """a an and as at by for from in into of on or per the to vs with without about after before during over
+    under""".split()
+)
+# Words of a product name that may follow the drug's name ("Buprenorphine Sublingual Tablets are ...").
+_PRODUCT_WORDS = frozenset(
+    """tablet tablets capsule capsules injection injections solution suspension oral sublingual extended-release
+    delayed-release orally disintegrating chewable film-coated for usp cream ointment gel patch spray inhalation
+    powder syrup elixir drops ophthalmic otic topical transdermal vial vials pen pens kit er xr sr cd la hcl
+    hydrochloride sodium potassium""".split()
+)
+_TOKEN = re.compile(r"\S+")
+
+
+def remove_cross_references(text: str) -> str:
+    """Drop "[see ...]" / "(see ...)" cross-references, bare subsection numbers "( 5.2 )", and their debris."""
+    text = _SEE_REFERENCE.sub("", text)
+    text = _NUMBER_REFERENCE.sub("", text)
+    return tidy(_drop_orphan_brackets(text))
+
+
+def _drop_orphan_brackets(text: str) -> str:
+    """Remove closing square brackets that close nothing (what is left of a cut "[see ...]")."""
+    out: list[str] = []
+    depth = 0
+    for char in text:
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(char)
+    return "".join(out)
+
+
+def tidy(text: str) -> str:
+    """Spaces before stops, doubled stops and runs of spaces, as removals leave them."""
+    text = _SPACE_BEFORE_STOP.sub("", text)
+    text = _REPEATED_STOP.sub(r"\1", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _flat(table: str) -> str:
+    """A table's text as openFDA flattens it into the section prose: cells and rows joined by spaces."""
+    return " ".join(table.replace(" | ", " ").split())
+
+
+def remove_flattened_tables(text: str, tables: Iterable[str]) -> str:
+    """Cut each table's flattened copy out of the prose; TABLES are row-per-line texts (`table_to_text`).
+
+    openFDA repeats every table as run-on text inside the section; the rows themselves are indexed
+    separately, one per line, where they can be read. A table whose copy is not found verbatim stays.
+    """
+    normalized = " ".join(text.split(" "))
+    for table in tables:
+        flat = _flat(table)
+        if len(flat) >= 20 and flat in normalized:
+            normalized = normalized.replace(flat, "\n", 1)
+    return tidy(normalized)
+
+
+def _heading_end(tokens: Sequence[str], names: frozenset[str]) -> int:
+    """How many leading TOKENS form a Title Case heading run into the next sentence (0 when none does).
+
+    The sentence starts at the last capitalized word before the first lowercase content word, or earlier
+    at the drug's name when that word belongs to the product name ("Buprenorphine Sublingual Tablets are").
+    """
+    first_lower = next(
+        (i for i, token in enumerate(tokens) if token[:1].islower() and token.lower().strip(",;:") not in _MINOR),
+        None,
+    )
+    if first_lower is None or first_lower < 2:
+        return 0
+    capitalized = [i for i in range(first_lower) if tokens[i][:1].isupper()]
+    if not capitalized or capitalized[-1] == 0:
+        return 0
+    last = start = capitalized[-1]
+    while start > 1 and tokens[start].lower().strip(",()") in _PRODUCT_WORDS:
+        start -= 1
+    if tokens[start].lower().strip(",()®™") not in names:
+        start = last  # no product name: the last capitalized word starts the sentence
+    heading = tokens[:start]
+    if not heading or any(t.endswith((".", "?", "!")) for t in heading[:-1]):
+        return 0
+    return start
+
+
+def mark_headings(text: str, names: Iterable[str] = ()) -> str:
+    """Numbered headings to lines of their own, numbers dropped: "2.6 Discontinuing X Adverse..." ->
+    "Discontinuing X" / "Adverse...". Section titles in capitals ("2 DOSAGE AND ADMINISTRATION") are dropped.
+
+    NAMES are the drug's names (generic and brand), which help find where a heading ends.
+    """
+    known = frozenset(word.lower() for name in names for word in name.split())
+    text = _SECTION_NUMBER_HEADING.sub("\n", text)
+    parts = _SUBSECTION_NUMBER.split(text)
+    out = [parts[0]]
+    for part in parts[1:]:
+        tokens = _TOKEN.findall(part)
+        end = _heading_end(tokens, known)
+        if end:
+            heading = " ".join(tokens[:end]).rstrip(":")
+            body = part.split(None, end)[-1] if len(tokens) > end else ""
+            out.append(f"\n{heading}\n{body}")
+        else:
+            out.append("\n" + part)
+    lines = []
+    for line in "".join(out).split("\n"):
+        # A section title in capitals at a line's start ("DOSAGE AND ADMINISTRATION Take ...") is dropped.
+        stripped = line.strip()
+        match = _UPPER_HEADING.match(stripped)
+        if match and len(match.group()) >= 8 and sum(c.isalpha() for c in match.group()) >= 6:
+            stripped = stripped[match.end() :].strip()
+        lines.append(stripped)
+    return tidy("\n".join(lines))
+
+
+def remove_figure_captions(text: str) -> str:
+    """Drop pointers to figures ("See Figure 3.") and figure captions ("Figure 2: Mean Concentrations")."""
+    text = _FIGURE_POINTER.sub("", text)
+    return tidy(_remove_captions(text, _FIGURE_CAPTION))
+
+
+def remove_table_captions(text: str) -> str:
+    """Drop table captions left in prose ("Table 4: Change in Plasma Arginine from Baseline")."""
+    return tidy(_remove_captions(text, _TABLE_CAPTION))
+
+
+def _remove_captions(text: str, label: re.Pattern[str]) -> str:
+    pieces = label.split(text)
+    if len(pieces) == 1:
+        return text
+    out = [pieces[0].rstrip() + "\n"]
+    for piece in pieces[1:]:
+        tokens = _TOKEN.findall(piece)
+        end = _heading_end(tokens, frozenset())
+        # A caption that runs to the end, or into another caption, goes whole.
+        if end == 0 and not any(t[:1].islower() and t not in _MINOR for t in tokens[:12]):
+            end = len(tokens)
+        out.append((piece.split(None, end)[-1] if 0 < end < len(tokens) else ("" if end else piece)) + "\n")
+    return "".join(out)
+
+
+_BULLET = re.compile(r"\s*[•●▪]\s*")
+
+
+def bullets_to_lines(text: str) -> str:
+    """One line per bullet point: flattened lists read as run-on text otherwise."""
+    return tidy(_BULLET.sub("\n• ", text))
+
+
+def is_heading(line: str) -> bool:
+    """A line that names what follows rather than saying something (as `mark_headings` leaves them)."""
+    line = line.strip()
+    return bool(line) and len(line) <= 160 and not line.endswith((".", ";", ",", "•")) and not line.startswith("•")
+
+
+def clean_section(text: str, *, tables: Sequence[str] = (), names: Iterable[str] = ()) -> str:
+    """All of the above, for one section's text; TABLES are that section's tables (`table_to_text`)."""
+    text = remove_flattened_tables(text, tables) if tables else text
+    text = remove_cross_references(text)
+    text = remove_figure_captions(text)
+    text = remove_table_captions(text)
+    return bullets_to_lines(mark_headings(text, names))

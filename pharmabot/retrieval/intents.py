@@ -1,0 +1,465 @@
+"""Kinds of consumer medication questions, and where an FDA label answers each one.
+
+The kinds follow the question types of MedicationQA (Ben Abacha et al., "Bridging the gap between
+consumers' medication questions and trusted answers", MEDINFO 2019): information, indication, dose,
+usage, time, duration, stopping, onset of action, side effects, interactions, contraindications,
+appearance, ingredients, storage and disposal, overdose, pregnancy and breastfeeding, comparison,
+manufacturer... Each kind is written as readable data with three parts:
+
+- `pattern`: how people ask it, in general phrasing (never the wording of particular questions);
+- `sections`: the label sections that hold the answer, best first. Their content is fixed by the FDA
+  labeling rule for prescription drugs, 21 CFR 201.57(c) (e.g. (c)(3) dosage and administration,
+  (c)(11) overdosage, (c)(12) description with the inactive ingredients, (c)(13) clinical pharmacology,
+  (c)(17) how supplied: strength, "shape, color, coating, scoring, and imprinting", storage), by the OTC
+  Drug Facts rule, 21 CFR 201.66(c), and by the Medication Guide rule, 21 CFR 208.20 (headings such as
+  "How should I take ...?", "What are the possible side effects of ...?", "How should I store ...?");
+- `terms` and `cues`: the words labels use when they state that kind of fact, from the same rules and
+  FDA's labeling guidances (e.g. "Dosage and Administration Section" guidance, 2010: "do not ...
+  abruptly", "taper"; "Clinical Pharmacology Section" guidance, 2016: onset, peak (Tmax), half-life;
+  USP <659> storage wording: "Store at 20° to 25°C", "Protect from light"). `terms` are added to the
+  search so the right subsection ranks first; `cues` mark the label sentences that state the answer.
+
+A kind with `supported=False` is one a label does not answer (price, where to buy, pronunciation...):
+the answer says so instead of quoting label text that merely shares a word with the question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A kind of question, the label sections that answer it (best first) and how answers are worded."""
+
+    name: str
+    pattern: re.Pattern[str]
+    sections: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+    cues: re.Pattern[str] | None = None
+    strong: re.Pattern[str] | None = None  # the most direct wording of an answer (counts more than a cue)
+    supported: bool = True
+    topic: str = ""  # how an answer names the kind ("side effects"); empty for the plain kinds
+
+
+def _intent(
+    name: str,
+    pattern: str,
+    sections: tuple[str, ...],
+    *,
+    terms: str = "",
+    cues: str = "",
+    strong: str = "",
+    supported: bool = True,
+    topic: str = "",
+) -> Intent:
+    return Intent(
+        name=name,
+        pattern=re.compile(pattern, re.IGNORECASE),
+        sections=sections,
+        terms=tuple(term.replace("_", " ") for term in terms.split()),  # "t_max": the phrase "t max"
+        cues=re.compile(cues, re.IGNORECASE) if cues else None,
+        strong=re.compile(strong, re.IGNORECASE) if strong else None,
+        supported=supported,
+        topic=topic,
+    )
+
+
+_WARNINGS = ("warnings_and_cautions", "warnings", "precautions")
+_LEAFLETS = ("spl_medguide", "spl_patient_package_insert", "patient_medication_information", "information_for_patients")
+_DRUG_WORDS = (
+    r"(?:medicines?|medications?|meds?|drugs?|pills?|tablets?|capsules?|shots?|injections?|vaccines?|it|this|them)"
+)
+# Common symptoms people ask about as possible side effects (consumer words for frequent adverse-reaction
+# terms, e.g. MedlinePlus's symptom vocabulary); naming one makes a question about side effects.
+_SYMPTOMS = (
+    r"rash\w*|itch\w*|hives|red(?:ness)?\b|swell\w*|hair loss|bald\w*|weight (?:gain|loss)|gain(?:ing)? weight"
+    r"|nause\w*|vomit\w*|throw(?:ing)? up|dizz\w*|light-?headed|headaches?|migraines?|drows\w*|sleep(?:y|iness)"
+    r"|tired\w*|fatigue\w*|insomnia|can'?t sleep|trouble sleeping|nightmares?|constipat\w*|diarrh\w*|bloat\w*|gas\b"
+    r"|stomach (?:ache|pain|upset)|heartburn|dry mouth|blurr\w*|vision|cough\w*|sweat\w*|bleed\w*|bruis\w*|cramps?"
+    r"|muscle (?:pain|aches?|weakness)|joint pain|tremors?|shak\w*|anxi\w*|depress\w*|mood|confus\w*|memory|numb\w*"
+    r"|tingl\w*|palpitations?|heart (?:rate|racing|pounding)|(?:low|high) blood (?:pressure|sugar)|hypotension"
+    r"|hypertension|libido|sex drive|impoten\w*|chills?|fever|thirst\w*|urinat\w*|pee\w*|incontinen\w*|acne|sunburn"
+    r"|sun sensitiv\w*|ringing|tinnitus|taste|mouth sores?|ulcers?|liver (?:damage|problems?)"
+    r"|kidney (?:damage|problems?)|fractures?|bone loss|osteopor\w*|cataracts?"
+)
+
+# Nouns that end the names of FDA's established pharmacologic classes ("HMG-CoA reductase inhibitor",
+# "fluoroquinolone antibacterial", "opioid agonist") and of plain descriptions ("a prescription medicine").
+_CLASS_NOUNS = (
+    r"agonists?|antagonists?|inhibitors?|blockers?|antibacterials?|antibiotics?|antivirals?|antifungals?|analgesics?"
+    r"|anti-inflammator\w+|antihistamines?|anticonvulsants?|antiepileptics?|antidepressants?|antipsychotics?"
+    r"|anticoagulants?|diuretics?|hormones?|steroids?|corticosteroids?|vaccines?|sedatives?|hypnotics?|stimulants?"
+    r"|antispasmodics?|anticholinergics?|bronchodilators?|vasodilators?|statins?|benzodiazepines?|barbiturates?"
+    r"|antiemetics?|laxatives?|antacids?|supplements?|vitamins?|minerals?|enzymes?|antibod(?:y|ies)|modulators?"
+    r"|activators?|analogs?|analogues?|derivatives?|medicines?|medications?|drugs?|agents?|compounds?"
+)
+
+# Checked in this order: a question can be of several kinds; the first found leads. Specific kinds come
+# before the broad ones they overlap with (a storage or stopping question often also says "take").
+INTENTS: tuple[Intent, ...] = (
+    _intent(
+        "unsupported_price",
+        r"\b(?:cost|costs|price|prices|pricing|cheap\w*|expensive|afford\w*|coupons?|insurance|covered by|copay"
+        r"|medicare|medicaid|where (?:can|do|to) (?:i )?(?:buy|get|order|purchase)|buy\b|online pharmac)",
+        (),
+        supported=False,
+        topic="prices, insurance or where to buy a medicine",
+    ),
+    _intent(
+        "unsupported_pronunciation",
+        r"\bpronounc\w*|\bhow (?:do (?:you|i)|to) say\b|\bspell(?:ed|ing)?\b",
+        _LEAFLETS,
+        cues=r"\((?=[^)]*['’])\s*[a-z]+(?:['’ -]+[a-z]+){1,6}['’]?\s*\)",
+        supported=False,
+        topic="how to pronounce a medicine's name",
+    ),
+    _intent(
+        "unsupported_alternatives",
+        r"\b(?:alternatives?|instead of|substitut\w*|replace(?:ment)? for|similar to|equivalent to"
+        r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent)"
+        r"|generic (?:version|for))\b|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b|\b(?:best"
+        r"|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?|painkillers?)\b",
+        ("indications_and_usage",),
+        supported=False,
+        topic="which medicine to choose or use instead",
+    ),
+    _intent(
+        "boxed_warning",
+        r"\bboxed\b|\bblack[- ]box",
+        ("boxed_warning",),
+        cues=r"\bwarning\b|\brisk\b|\bdeath\b|\bserious\b|\bfatal\b",
+        topic="boxed warning",
+    ),
+    _intent(
+        "overdose",
+        r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
+        r"|\bpoison",
+        ("overdosage", *_LEAFLETS),
+        terms="overdosage overdose antidote naloxone hemodialysis",
+        strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?overdos"
+        r"|\boverdos\w* (?:may|can|could) (?:cause|result|lead)|\b(?:treatment|management) of overdos"
+        r"|\bin (?:case|the event) of (?:an? )?overdos",
+        cues=r"\boverdos|\bantidote\b|\bnaloxone\b|\bhemodialysis\b|\bpoison|\bsupportive\b|\bsigns and symptoms\b"
+        r"|\bmanifestations?\b",
+        topic="overdose",
+    ),
+    _intent(
+        "pregnancy",
+        r"\bpregnan|\bbreast[- ]?(?:feed|fed|milk)|\bnursing\b|\blactat|\btrying to (?:conceive|get pregnant)"
+        r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b",
+        ("pregnancy", "use_in_specific_populations", "nursing_mothers", "pregnancy_or_breast_feeding", *_LEAFLETS),
+        terms="pregnancy lactation breastfeeding fetal",
+        strong=r"\b(?:may|can) (?:harm|cause harm to) (?:your|an|the) (?:unborn|fetus)|\bpregnancy category\b"
+        r"|\b(?:present in|excreted in|passes into) (?:human |breast )?milk\b|\bbreastfeed\w*\b",
+        cues=r"\bpregnan|\bfetal\b|\bfetus\b|\bbreast|\blactation\b|\bhuman milk\b|\bnursing\b|\bbirth defects?\b",
+        topic="pregnancy and breastfeeding",
+    ),
+    _intent(
+        "children",
+        r"\b(?:child|children|kids?|toddlers?|infants?|baby|babies|pediatric|paediatric|teens?|teenagers?"
+        r"|adolescents?|\d+[- ](?:year|yr|month)[- ]old)\b",
+        ("pediatric_use", "use_in_specific_populations", "dosage_and_administration"),
+        terms="pediatric",
+        cues=r"\bpediatric\b|\bchildren\b|\binfants?\b|\badolescents?\b|\byears of age\b",
+    ),
+    _intent(
+        "elderly",
+        r"\b(?:elderly|older (?:adults?|people|patients|persons?)|geriatric|seniors?|over (?:6|7|8)\d)\b",
+        ("geriatric_use", "use_in_specific_populations"),
+        terms="geriatric elderly",
+        cues=r"\bgeriatric\b|\belderly\b|\b(?:65|sixty-five) years\b|\bolder (?:adults?|patients)\b",
+    ),
+    _intent(
+        "stopping",
+        r"\b(?:stop|quit)(?:s|ping|ped|ting)?\b(?!\s+(?:smoking|drinking|bleeding|vomiting|diarrh\w*|itch\w*|pain))"
+        r"|\btaper|\bwean|\bcome off\b|\bcoming off\b|\bget(?:ting)? off\b|\bwithdraw|\bcold turkey\b|\bdiscontinu"
+        r"|\bcut (?:back|down)\b|\bgo off\b|\bgoing off\b|\bafter (?:i )?stop",
+        ("dosage_and_administration", *_WARNINGS, "drug_abuse_and_dependence", "dependence", *_LEAFLETS),
+        terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal",
+        strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)"
+        r"|\b(?:reduc|decreas|lower)\w* (?:the )?(?:dose|dosage)"
+        r"\w* gradually|\b(?:do not|don't|never) stop\b|\babrupt\w* (?:discontinu|stop|withdraw)"
+        r"|\b(?:withdrawn|discontinued|stopped|reduced|tapered|decreased) gradually\b",
+        cues=r"\btaper|\bgradual|\babrupt|\bsuddenly\b|\bdo not stop\b|\bwithout (?:first )?(?:talking|consulting)"
+        r"|\bwithdrawal\b|\bdiscontinu|\brebound\b|\bwhen (?:you )?stop",
+        topic="stopping",
+    ),
+    _intent(
+        "storage",
+        r"\bstor(?:e|ed|ing|age)\b|\brefrigerat|\bfridge\b|\bexpir|\bdispos|\bthrow (?:away|out)\b|\bget rid of\b"
+        r"|\broom temperature|\bstay (?:good|fresh)\b|\bshelf[- ]life\b|\bgo(?:es)? bad\b|\bfreez|\bhot car\b"
+        r"|\bheat\b|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush",
+        ("storage_and_handling", "how_supplied", *_LEAFLETS, "package_label_principal_display_panel"),
+        terms="store storage refrigerate discard expiration",
+        strong=r"\bstore[ds]? (?:at|in|below|between|the|your|it|them|unopened|opened)\b|\bdiscard\b.{0,60}\bafter\b"
+        r"|\bexpiration\b|\bbeyond\b.{0,20}\bdate\b",
+        cues=r"\bstore[ds]?\b|\bstorage\b|°\s?[CF]\b|\bdegrees\b|\brefrigerat|\bfreez|\broom temperature\b"
+        r"|\bprotect(?:ed)? from (?:light|moisture|heat)|\bdiscard|\bdispos|\bexpir|\bflush|\bout of (?:the )?reach",
+        topic="storage",
+    ),
+    _intent(
+        "appearance",
+        r"\blooks? like\b|\bcolou?rs?\b|\bshape\b|\bimprint|\bmarkings?\b|\bstamped\b|\bengraved\b|\bdebossed\b"
+        r"|\bwhat does .{1,40} look\b|\bidentify\b"
+        r"|\b(?:white|blue|pink|yellow|orange|green|red|purple|peach|brown|round|oval|oblong) (?:pill|tablet|capsule)"
+        r"|\bshow\b|\bpictures?\b|\bphotos?\b|\bimages?\b|\bscored\b",
+        ("how_supplied", "dosage_forms_and_strengths", "description", "package_label_principal_display_panel"),
+        terms="debossed imprinted engraved film-coated color",
+        strong=r"\b(?:debossed|imprinted|engraved|embossed|printed)\b"
+        r"|\b(?:white|yellow|blue|pink|orange|green|red|peach|brown|purple)\b.{0,40}\b(?:tablets?|capsules?)\b",
+        cues=r"\b(?:white|off-white|blue|pink|yellow|orange|green|red|purple|peach|brown|tan|gray|grey|beige|lavender"
+        r"|maroon|clear|colorless)\b|\b(?:round|oval|oblong|capsule-shaped|biconvex|triangular|diamond"
+        r"|hexagonal)\b|\bdeboss|\bimprint|\bengraved|\bscored\b|\bbisect",
+        topic="appearance",
+    ),
+    _intent(
+        "ingredients",
+        r"\bingredients?\b|\bcontains?\b|\bmade (?:of|from|with)\b|\bgluten\b|\blactose\b|\bdyes?\b|\bexcipient"
+        r"|\bwhat(?:'s| is) in\b|\bgelatin\b|\bsugar[- ]free\b|\balcohol[- ]free\b|\bvegan\b|\bpork\b|\bsoy\b"
+        r"|\bpeanut|\bsulfites?\b|\bcorn\b|\bwheat\b|\blatex\b|\bparabens?\b",
+        ("description", "inactive_ingredient", "active_ingredient", *_LEAFLETS, "how_supplied"),
+        terms="inactive ingredients",
+        strong=r"\binactive ingredients?\b|\bexcipients\b",
+        cues=r"\binactive ingredients?\b|\bexcipients?\b|\beach (?:tablet|capsule|ml|film|patch)\b.{0,40}\bcontains?"
+        r"|\bcontains?\b|\bstarch\b|\blactose\b|\bgluten\b|\bstearate\b|\bcellulose\b|\bFD&C\b|\bgelatin\b",
+        topic="ingredients",
+    ),
+    _intent(
+        "contraindications",
+        # "should not be taken with ..." asks about interactions, not contraindications.
+        r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))\b(?!.{0,30}\bwith\b)"
+        r"|\bwho (?:can(?:no|')t|should(?:n't| not))\b|\ballergic to\b"
+        r"|\bnot (?:allowed|recommended|be used|to be used)\b|\bwhen (?:not|shouldn'?t) (?:to )?(?:take|use)"
+        r"|\bsafe (?:for|with) (?:people|someone|patients) with\b",
+        ("contraindications", *_WARNINGS, *_LEAFLETS),
+        terms="contraindicated",
+        strong=r"\b(?:is|are) contraindicated (?:in|with|for)\b|\bdo not (?:take|use)\b.{0,60}\bif (?:you|your)\b",
+        cues=r"\bcontraindicated\b|\bdo not (?:take|use)\b|\bshould not (?:take|use|be (?:used|taken))\b"
+        r"|\bhypersensitiv|\ballergic\b",
+        topic="who should not take it",
+    ),
+    _intent(
+        "indications",
+        # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
+        # is plainly about side effects, timing, doses or interactions.
+        r"^(?!.*\b(?:side[- ]?(?:e|a)ffects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*"
+        r"|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
+        r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
+        r"|\btreats?\b|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b"
+        r"|\bpurpose\b|\bwhy (?:do|would|is|are)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
+        r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b)",
+        ("indications_and_usage", "purpose", *_LEAFLETS),
+        terms="indicated",
+        strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for"
+        r"|in)\b|\b(?:is|are) indicated (?:for|as|in|to)\b|^uses?\b",
+        cues=r"\bindicated\b|\bused (?:to|for|in)\b|\btreat|\bprevent|\brelie(?:f|ve)|\bmanagement of\b|\buses?\b",
+        topic="what it is used for",
+    ),
+    _intent(
+        "side_effects",
+        r"\bside[- ]?(?:e|a)ffects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b"
+        r"|\bmake[s]? (?:me|you|him|her|them|us|people)\b|\bmaking me\b|\bharm|\bdanger|\brisks?\b|\bworse[n]?\b"
+        r"|\bbad for\b"
+        # "Can X lower ...?", "Does X affect ...?": a yes/no question about an effect on the body.
+        r"|^\W*(?:can|does|do|will|could|would|might|may)\b.{0,60}\b(?:lower|raise|increase|decrease|affect|change"
+        r"|reduce|trigger|damage|thin)s?\b"
+        r"|\baddict\w*|\bhabit[- ]forming\b|\b(?<!for )(?:" + _SYMPTOMS + ")",  # "for acne" names what it treats
+        ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS),
+        strong=r"\bmost common (?:adverse reactions|side effects)\b|\b(?:common|serious|possible) side effects\b"
+        r"|\b(?:may|can) cause (?:serious|severe|life-threatening)\b",
+        cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"
+        r"|\breported\b|\bincidence\b|\binclude\b|\brisk of\b",
+        topic="side effects",
+    ),
+    _intent(
+        "interactions",
+        r"\binteract|\b(?:with|and|drink(?:ing)?) (?:alcohol|beer|wine|liquor|grapefruit|coffee|caffeine)\b"
+        r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b"
+        r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b"
+        r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b",
+        ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
+        terms="concomitant coadministration",
+        strong=r"\bhours? (?:before|after)\b|\bdo not (?:take|use|drink)\b.{0,60}\bwith\b"
+        r"|\bavoid (?:taking|using|drinking|concomitant|co-?administration|alcohol)"
+        r"|\bshould not be (?:taken|used|combined) with\b|\bseparate",
+        cues=r"\bconcomitant|\bco-?administ|\binteract|\btogether\b|\bhours? (?:before|after)\b|\bavoid\b"
+        r"|\bwhile taking\b|\bwith (?:other|any) (?:medicines?|drugs?)\b"
+        r"|\bincrease[sd]? the (?:risk|levels?|exposure)",
+        topic="interactions",
+    ),
+    _intent(
+        "onset",
+        r"\bhow (?:long|soon|fast|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
+        r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see"
+        r"|effective)\b|\bkick in\b|\btakes? effect\b|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
+        r"|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b|\bhow (?:long"
+        r"|soon) (?:until|till|before|after|for)\b|\bhow long (?:does|will|did) it take\b",
+        ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
+        terms="onset peak tmax t_max",
+        strong=r"\bonset\b|\bpeak (?:plasma |serum |blood )?(?:concentrations?|levels?|effect)|\bT\s?max\b"
+        r"|\bbegins? to work|\bstarts? (?:to )?work|\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
+        cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d"
+        r"|\bwithin (?:a few|one|two|several)"
+        r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur"
+        r"|attained)|\b(?:reached|achieved|attained"
+        r"|occurs?) (?:with)?in\b|\bbegins? to work\b|\bstarts? working\b|\b(?:after|in) (?:about "
+        r"|approximately )?\d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
+        topic="how soon it works",
+    ),
+    _intent(
+        "elimination",
+        r"\b(?:stay|stays|remain|remains|last|lasts|linger)\b.{0,30}\b(?:in|out of) (?:your|my|the|his|her)? ?"
+        r"(?:system|body|blood|urine)\b|\bhalf[- ]life\b|\bwears? off\b|\bout of (?:your|my|the) system\b"
+        r"|\bhow long (?:does|do|will|is) .{0,40}\blast\b|\bmetaboli[sz]|\bexcret|\beliminat|\bclear(?:ed)? from\b"
+        r"|\bdrug test",
+        ("clinical_pharmacology", "pharmacokinetics", *_LEAFLETS, "drug_and_or_laboratory_test_interactions"),
+        terms="half-life elimination excreted metabolized",
+        strong=r"\bhalf-?life\b|\b(?:primarily|mainly|extensively|largely) (?:metaboli[sz]ed|excreted|eliminated)"
+        r"|\b(?:metaboli[sz]ed|excreted|eliminated) (?:primarily |mainly |largely )?(?:by|in|via|through)\b",
+        cues=r"\bhalf-?life\b|\beliminat|\bexcret|\bmetaboli[sz]|\bclearance\b|\bcleared\b|\burine\b|\bfeces\b"
+        r"|\bhepatic\b|\bliver\b|\bCYP\w*",
+        topic="how long it stays in the body",
+    ),
+    _intent(
+        "duration",
+        r"\bhow long (?:should|can|do|must|will|would|are|is) (?:i|you|we|he|she|they|one|a person|people|patients)\b"
+        r"|\bhow long .{0,30}\b(?:take|taking|use|using|be on|stay on|continue|treat|course)\b|\bfor how long\b"
+        r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\bhow long is .{0,20}course\b",
+        ("dosage_and_administration", "indications_and_usage", *_LEAFLETS),
+        terms="duration days weeks",
+        strong=r"\bfor (?:at least |up to )?\d+ (?:to \d+ )?(?:days|weeks|months)\b|\b(?:continued?|treat\w*) for\b"
+        r"|\bduration of (?:treatment|therapy)\b",
+        cues=r"\b\d+ (?:to \d+ )?(?:days|weeks|months)\b|\bduration\b|\bcontinued? (?:for|until)\b|\bcourse\b"
+        r"|\blong-?term\b|\bup to \d",
+        topic="how long to take it",
+    ),
+    _intent(
+        "missed_dose",
+        r"\bmiss(?:ed|ing)? (?:a |my |the |one )?(?:dose|pill|tablet|shot|injection)|\bforg[eo]t(?:ten)? to take\b"
+        r"|\bskip(?:ped)? a dose\b|\blate dose\b",
+        ("dosage_and_administration", *_LEAFLETS),
+        terms="missed",
+        strong=r"\bif (?:you|a patient) miss(?:es)? a dose\b|\bmissed dose\b",
+        cues=r"\bmiss(?:ed|es)?\b|\bskip\b|\bnext (?:scheduled )?dose\b|\bas soon as (?:you )?remember",
+        topic="a missed dose",
+    ),
+    _intent(
+        "time_of_day",
+        r"\b(?:best|right|good|what) time\b|\bwhen (?:to|should|do|can) (?:i|you|we)? ?(?:take|use|give)\b"
+        r"|\b(?:morning|evening|night|nighttime|bedtime|breakfast|dinner|lunch)\b|\bbefore or after\b"
+        r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b"
+        r"|\b(?:before|after|with|without) (?:eating|meals?|food|a meal|breakfast|dinner|lunch)\b",
+        ("dosage_and_administration", *_LEAFLETS),
+        terms="morning evening bedtime meals",
+        strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
+        r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b",
+        cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b"
+        r"|\bwith (?:or without )?(?:food|a meal|meals)\b|\bempty stomach\b|\bbefore (?:breakfast|meals?|a meal)\b"
+        r"|\bonce (?:a )?daily\b|\btwice (?:a )?daily\b|\bevery \d+ (?:hours|weeks|months|years)\b"
+        r"|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b",
+        topic="when to take it",
+    ),
+    _intent(
+        "usage",
+        r"\bhow (?:do|should|can|would|does|is|are) (?:i|you|we|one|he|she|they)? ?(?:take|use|give|inject|apply"
+        r"|insert|administer|administered|mix|dilute|prepare|taken|used|given|injected|applied|inhale"
+        r"|swallow)\b|\bhow to (?:take|use|give|apply|inject|insert|administer|mix|dilute|prepare|inhale|swallow"
+        r"|open)\b|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this"
+        r"|\w+ (?:pill|tablet"
+        r"|capsule)s?)|\binfusion\b|\binject|\bdilut|\breconstitut|\bsublingual\b|\bunder the tongue\b",
+        ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
+        terms="administer swallow inject subcutaneous infusion",
+        strong=r"\bswallow\w*\b.{0,30}\bwhole\b|\b(?:take|give)\b.{0,40}\b(?:with|without) food\b"
+        r"|\binject\w* (?:under the skin|subcutaneously|into)\b"
+        r"|\badminister\w* (?:orally|subcutaneously|intravenously|intramuscularly|as an? (?:intravenous|subcutaneous))"
+        # Medication Guides answer "how should I take X?" with instructions: "Take ...", "Swallow ...".
+        r"|^(?:take|swallow|use|apply|inject|insert|place|chew|dissolve|mix|shake)\b"
+        r"|\b(?:is|are) (?:taken|given|administered|applied|injected) (?:orally|by mouth|once|twice|as|with|about"
+        r"|approximately|under|into)\b",
+        cues=r"\badminist|\bswallow|\binject|\bsubcutaneous|\bintravenous|\binfus|\borally\b|\bapply\b|\bdilut"
+        r"|\breconstitut|\bcrush|\bchew|\bwhole\b|\bwith (?:a )?(?:glass|full glass) of water\b|\bover \d+ minutes\b"
+        r"|\brotate\b|\binjection sites?\b",
+        topic="how to take it",
+    ),
+    _intent(
+        "mechanism",
+        r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b"
+        r"|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
+        ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
+        terms="mechanism",
+        strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b"
+        r"|\bacts (?:by|on|as)\b",
+        cues=r"\bmechanism\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b|\bworks by\b|\bacts\b"
+        r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas",
+        topic="how it works",
+    ),
+    _intent(
+        "strengths",
+        r"\bstrengths?\b|\bcomes? in\b|\bavailable (?:as|in)\b|\bwhat (?:sizes?|forms?|mg)\b",
+        # Dosage and administration names the strength each dose uses (21 CFR 201.57(c)(3)).
+        ("dosage_forms_and_strengths", "dosage_and_administration", "how_supplied", "description"),
+        terms="supplied strengths",
+        strong=r"\b(?:available|supplied) (?:as|in)\b"
+        r"|\b(?:tablets?|capsules?|solution|injection)\b.{0,20}\bcontaining \d|\bstrengths?\b",
+        cues=r"\bavailable (?:as|in)\b|\bsupplied\b|\bcontaining \d|\bstrengths?\b"
+        r"|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)\b|\bbottles? of \d+",
+        topic="strengths",
+    ),
+    _intent(
+        "dosage",
+        r"\bdos(?:e|es|age|ing)\b|\bhow (?:much|many)\b|\b\d+ ?(?:mg|mcg|ml|milligrams?|units?)\b|\bmg\b|\bmaximum\b"
+        r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bhow often\b",
+        ("dosage_and_administration", "dosage_forms_and_strengths", *_LEAFLETS),
+        terms="recommended maximum",
+        strong=r"\b(?:recommended|usual) (?:starting |initial |maintenance |adult |daily )*(?:dose|dosage)s? (?:is|of"
+        r"|for|range)|\bmaximum (?:recommended )?(?:daily )?(?:dose|dosage)|\bnot (?:to )?exceed\b|\bup to \d",
+        cues=r"\brecommended (?:starting |initial |maintenance |usual )?(?:adult )?dos|\busual (?:adult )?dos"
+        r"|\bmaximum\b|\bnot (?:to )?exceed\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)(?:/kg)?\b|\bonce (?:a )?daily\b"
+        r"|\btwice (?:a )?daily\b|\bevery \d+ (?:to \d+ )?(?:hours|days|weeks)\b|\bper day\b",
+        topic="dosing",
+    ),
+    _intent(
+        "manufacturer",
+        r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b",
+        ("package_label_principal_display_panel", "spl_unclassified_section", "how_supplied", "description"),
+        terms="manufactured distributed",
+        cues=r"\bmanufactured (?:by|for)\b|\bdistributed by\b|\bmarketed by\b|\bLLC\b|\bInc\b|\bLtd\b",
+        topic="the manufacturer",
+    ),
+    _intent(
+        "comparison",
+        r"\b(?:vs\.?|versus|compared? (?:to|with)|comparison|difference between|differ(?:s|ent)? from|same as"
+        r"|better than|stronger than|weaker than|equivalent)\b",
+        ("indications_and_usage", "description", "mechanism_of_action"),
+        terms="indicated",
+        cues=r"\bindicated\b|\bis an?\b.{0,60}\b(?:inhibitor|blocker|agonist|antagonist|antibiotic|analgesic|class)\b",
+        supported=False,
+        topic="comparing medicines",
+    ),
+    _intent(
+        "information",
+        r"^\W*(?:what|who)(?:'s| is| are)\b(?! the (?:side|dose|dosage|maximum|usual|best|difference))"
+        r"|\btell me about\b|\binformation (?:on|about)\b|^\W*(?:is|are)\b.{1,60}\b(?:an?)\s+\W*\w+\W*$"
+        r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b|\b(?:drug )?class\b"
+        r"|\bwhat (?:kind|type|sort) of (?:drug|medicine|medication|pill)\b",
+        ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
+        terms="indicated",
+        # "X is a <pharmacologic class>": FDA's established pharmacologic class names end in these nouns.
+        strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:"
+        + _CLASS_NOUNS
+        + r")\b|\bbelongs? to (?:a|the) (?:class|group)|\bmember of (?:the|a) .{0,40}\bclass\b"
+        r"|\b(?:pharmacologic|therapeutic)(?:al)? (?:category|class)\b",
+        cues=r"\bis an?\b|\bindicated\b|\bbelongs? to\b|\bclass of\b|\bprescription medicine\b|\bused to\b"
+        r"|\bcontains\b",
+        topic="what it is",
+    ),
+)
+
+BY_NAME = {intent.name: intent for intent in INTENTS}
+
+
+def detect_intents(text: str) -> tuple[Intent, ...]:
+    """The kinds a question is of, in the order they lead (see INTENTS)."""
+    return tuple(intent for intent in INTENTS if intent.pattern.search(text))

@@ -1,0 +1,111 @@
+"""Sentence-level answer selection over label passages written for these tests."""
+
+from __future__ import annotations
+
+from pharmabot.answer.base import Passage
+from pharmabot.answer.selection import candidates, passage_scores, question_of, rank, select
+from pharmabot.schemas.common import Citation
+
+
+def passage(index: int, section: str, text: str) -> Passage:
+    citation = Citation(
+        index=index,
+        drug_name="examplol",
+        label_section=section.upper(),
+        set_id=f"set-{index}",
+        url=f"https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid=set-{index}",
+    )
+    return Passage(citation=citation, section_key=section, text=text)
+
+
+DOSING = passage(
+    1,
+    "dosage_and_administration",
+    "Recommended Dosage\nThe recommended starting dose is 25 mg once daily. The maximum dose is 100 mg daily.\n"
+    "Discontinuation of Treatment\nWhen stopping treatment, reduce the dose gradually over 1 to 2 weeks.",
+)
+LEAFLET = passage(
+    2,
+    "spl_medguide",
+    "How should I store examplol? Store examplol at room temperature between 68°F and 77°F. "
+    "Keep examplol and all medicines out of the reach of children. "
+    "What are the possible side effects of examplol? Examplol may cause dizziness.",
+)
+
+
+def test_candidates_know_the_heading_they_sit_under() -> None:
+    found = {c.text: c.heading for c in candidates(DOSING)}
+    assert found["When stopping treatment, reduce the dose gradually over 1 to 2 weeks."] == (
+        "Discontinuation of Treatment"
+    )
+    assert "Recommended Dosage" not in found  # headings are context, never candidates
+    leaflet = {c.text: c.heading for c in candidates(LEAFLET)}
+    assert leaflet["Store examplol at room temperature between 68°F and 77°F."] == "How should I store examplol?"
+
+
+def test_the_kind_of_question_picks_the_sentence() -> None:
+    stop = select([DOSING, LEAFLET], question_of("can I just stop examplol?", drugs=["examplol"]))
+    assert stop[0].candidate.text.startswith("When stopping treatment, reduce the dose gradually")
+    dose = select([DOSING, LEAFLET], question_of("what is the highest dose of examplol", drugs=["examplol"]))
+    assert dose[0].candidate.text == "The maximum dose is 100 mg daily."
+    store = select([DOSING, LEAFLET], question_of("does examplol need the fridge?", drugs=["examplol"]))
+    assert store[0].candidate.text.startswith("Store examplol at room temperature")
+
+
+def test_everyday_words_find_label_words() -> None:
+    label = passage(
+        1,
+        "adverse_reactions",
+        "Somnolence was reported in 12% of patients. Headache was reported in 5% of patients.",
+    )
+    best = select([label], question_of("will examplol make me sleepy?", drugs=["examplol"]))[0]
+    assert best.candidate.text.startswith("Somnolence")
+
+
+def test_no_sentence_that_tells_the_reader_to_stop_a_medicine() -> None:
+    label = passage(
+        1,
+        "spl_medguide",
+        "Stop taking examplol and call your doctor right away if you have swelling of your face. "
+        "Do not stop taking examplol suddenly without talking to your doctor.",
+    )
+    texts = [s.candidate.text for s in rank([label], question_of("should I stop examplol", drugs=["examplol"]))]
+    assert texts == ["Do not stop taking examplol suddenly without talking to your doctor."]
+
+
+def test_flattened_table_text_and_long_rows_are_not_answers() -> None:
+    debris = passage(1, "adverse_reactions", "Headache 12 10 8 4 Nausea 9 7 6 3 Dizziness 8 6 5 2 Rash 3 2 1 1.")
+    rows = passage(
+        2,
+        "adverse_reactions",
+        "Table: Adverse Reactions\nReaction | Examplol | Placebo\nHeadache | 12% | 8%\nRash | " + "x " * 200 + "| 1%",
+    )
+    best = select([debris, rows], question_of("does examplol cause headache?", drugs=["examplol"]))[0]
+    assert best.candidate.text == "Headache: Examplol: 12%; Placebo: 8%"
+    assert all("x x x" not in c.text for c in candidates(rows))
+
+
+def test_passages_are_scored_by_their_best_sentence() -> None:
+    scores = passage_scores([DOSING, LEAFLET], question_of("how should I store examplol", drugs=["examplol"]))
+    assert scores[2] > scores[1]
+
+
+def test_a_misspelled_word_still_finds_its_sentence() -> None:
+    label = passage(
+        1,
+        "dosage_and_administration",
+        "Administer as an intravenous infusion over 60 minutes. Dilute with sodium chloride before use.",
+    )
+    best = select([label], question_of("how long is the infusoin of examplol", drugs=["examplol"]))[0]
+    assert best.candidate.text.startswith("Administer as an intravenous infusion over 60 minutes")
+
+
+def test_a_clinician_told_to_withdraw_a_medicine_is_not_an_answer() -> None:
+    label = passage(
+        1,
+        "warnings_and_cautions",
+        "With high dose methotrexate, consider a temporary withdrawal of examplol. "
+        "Rebound symptoms may occur after abrupt withdrawal of examplol; reduce the dose gradually.",
+    )
+    texts = [s.candidate.text for s in rank([label], question_of("can I stop examplol", drugs=["examplol"]))]
+    assert texts == ["Rebound symptoms may occur after abrupt withdrawal of examplol; reduce the dose gradually."]

@@ -1,0 +1,109 @@
+"""Question kinds: how people ask, which label sections answer, which label sentences state the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from pharmabot.retrieval.intents import BY_NAME, INTENTS, detect_intents
+from pharmabot.retrieval.lay_terms import label_terms
+from pharmabot.retrieval.query import QueryPlan
+
+# Questions written for these tests, several phrasings per kind; each names the kind that must lead.
+LEADS = [
+    ("Is it bad to quit duloxetine cold turkey?", "stopping"),
+    ("How do I get off paroxetine without feeling awful", "stopping"),
+    ("what happens if I suddenly discontinue clonidine", "stopping"),
+    ("How soon does sumatriptan start working?", "onset"),
+    ("how long until naproxen kicks in", "onset"),
+    ("how long does diazepam stay in your system", "elimination"),
+    ("what is the half-life of sertraline", "elimination"),
+    ("how long should I stay on doxycycline for acne", "duration"),
+    ("for how long is amoxicillin usually given", "duration"),
+    ("Should I take atorvastatin in the morning or at night?", "time_of_day"),
+    ("when is the best time to take levothyroxine", "time_of_day"),
+    ("how do I use an albuterol inhaler", "usage"),
+    ("can I crush my metoprolol tablets", "usage"),
+    ("What does a 10 mg amlodipine tablet look like?", "appearance"),
+    ("white oval pill with imprint M 523", "appearance"),
+    ("does montelukast contain lactose", "ingredients"),
+    ("what are the inactive ingredients in losartan", "ingredients"),
+    ("should insulin pens be kept in the fridge", "storage"),
+    ("how do I get rid of unused oxycodone", "storage"),
+    ("what should I do if I took too much acetaminophen", "overdose"),
+    ("is it ok to take sertraline while pregnant", "pregnancy"),
+    ("can I breastfeed on metformin", "pregnancy"),
+    ("who should not take warfarin", "contraindications"),
+    ("what are the side effects of lisinopril", "side_effects"),
+    ("does prednisone make you gain weight", "side_effects"),
+    ("can ibuprofen raise blood pressure", "side_effects"),
+    ("can I drink alcohol while taking metronidazole", "interactions"),
+    ("which drugs should not be taken with clopidogrel", "interactions"),
+    ("what if I missed a dose of my birth control", "missed_dose"),
+    ("how does metformin work", "mechanism"),
+    ("what strengths does lamotrigine come in", "strengths"),
+    ("what is the maximum dose of ibuprofen per day", "dosage"),
+    ("what is gabapentin used for", "indications"),
+    ("what is losartan", "information"),
+    ("who makes Eliquis", "manufacturer"),
+    ("how much does Humira cost", "unsupported_price"),
+    ("how do you pronounce levetiracetam", "unsupported_pronunciation"),
+    ("what can I take instead of tramadol", "unsupported_alternatives"),
+    ("what's the difference between Advil and Aleve", "comparison"),
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), LEADS)
+def test_the_kind_that_leads(question: str, kind: str) -> None:
+    found = detect_intents(question)
+    assert found, question
+    assert found[0].name == kind, [i.name for i in found]
+
+
+def test_words_inside_other_words_do_not_count() -> None:
+    # "considered" holds "red", "started" holds "star": neither is a symptom.
+    assert "side_effects" not in {i.name for i in detect_intents("is 300 mg considered a normal dose")}
+
+
+def test_stop_smoking_is_not_a_stopping_question() -> None:
+    assert detect_intents("does varenicline help you stop smoking")[0].name != "stopping"
+
+
+def test_every_kind_is_complete() -> None:
+    for intent in INTENTS:
+        assert intent.name
+        assert intent.pattern.pattern
+        if intent.supported:
+            assert intent.sections, intent.name
+            assert intent.cues is not None, intent.name
+        else:
+            assert intent.topic, intent.name
+
+
+@pytest.mark.parametrize(
+    ("kind", "answer", "other"),
+    [
+        ("stopping", "Do not stop taking this medicine suddenly; your dose should be tapered.", "Take once daily."),
+        ("onset", "Peak plasma concentrations are reached within 2 hours.", "Take with food."),
+        ("storage", "Store at 20° to 25°C (68° to 77°F); protect from light.", "Take once daily."),
+        ("appearance", "Supplied as white, round tablets debossed with 'A1' on one side.", "Take once daily."),
+        ("ingredients", "Inactive ingredients: lactose monohydrate, magnesium stearate.", "Take once daily."),
+        ("elimination", "The elimination half-life is about 6 hours.", "Take once daily."),
+    ],
+)
+def test_cues_mark_the_sentences_that_answer(kind: str, answer: str, other: str) -> None:
+    cues = BY_NAME[kind].cues
+    assert cues is not None
+    assert cues.search(answer)
+    assert not cues.search(other)
+
+
+def test_everyday_words_get_the_label_words() -> None:
+    assert "hypotension" in label_terms("can it cause low blood pressure")
+    assert "somnolence" in label_terms("Does it make you sleepy?")
+    assert label_terms("what is it for") == ()
+
+
+def test_leading_kind_adds_label_words_to_ranking_only() -> None:
+    plan = QueryPlan(intents=(BY_NAME["stopping"],), boost_terms=BY_NAME["stopping"].terms)
+    assert "taper" in plan.boost_terms
+    assert plan.text == ""  # boost words never become the search words of a query without a drug
