@@ -31,14 +31,23 @@ from tqdm import tqdm
 
 from pharmabot.errors import IndexMissingError
 from pharmabot.knowledge.chunking import Chunk, chunk_label
-from pharmabot.knowledge.labels import SECTION_TITLES, LabelRecord, iter_labels, shipped_data_path, shipped_labels_path
+from pharmabot.knowledge.labels import (
+    SECTION_TITLES,
+    LabelRecord,
+    iter_labels,
+    label_files,
+    shipped_data_path,
+    shipped_label_paths,
+)
 from pharmabot.knowledge.names import DrugCatalog, DrugEntry, drug_key, label_ingredients, read_orange_book
 from pharmabot.lazy import Lazy
 
 log = logging.getLogger("pharmabot.index")
 
 # Bump when the schema, chunking or label choice changes: older indexes are then rebuilt.
-INDEX_VERSION = "6"  # 3: interaction tables in every index; 4: revised rules; 5: evidence order; 6: food quotes
+# 3: interaction tables in every index; 4: revised rules; 5: evidence order; 6: food quotes;
+# 7: label choice (complete, prescribing information, no repackager copies, plain product, newest)
+INDEX_VERSION = "7"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 ExtraBuilder = Callable[[sqlite3.Connection, Sequence[LabelRecord], DrugCatalog], None]
@@ -99,6 +108,7 @@ class IndexStats:
     seconds: float
     size_bytes: int
     rebuilt: bool = True
+    source: str = "shipped"  # "shipped", or the label files and folders it was built from
 
 
 # --- fingerprints ------------------------------------------------------------------------
@@ -113,7 +123,7 @@ def _sha256(path: Path) -> str:
 
 
 def _fingerprint(sources: Sequence[Path]) -> list[dict[str, Any]]:
-    files = [*sources, shipped_data_path(ORANGE_BOOK)]
+    files = [*label_files(sources), shipped_data_path(ORANGE_BOOK)]
     out = []
     for path in files:
         stat = path.stat()
@@ -137,7 +147,10 @@ def is_fresh(*, sources: Sequence[Path], index_path: Path) -> bool:
     if meta is None or meta.get("index_version") != INDEX_VERSION or "sources" not in meta:
         return False
     stored = json.loads(meta["sources"])
-    files = [*sources, shipped_data_path(ORANGE_BOOK)]
+    try:
+        files = [*label_files(sources), shipped_data_path(ORANGE_BOOK)]
+    except FileNotFoundError:
+        return False
     if len(stored) != len(files):
         return False
     for path, old in zip(files, stored, strict=True):
@@ -230,16 +243,19 @@ def build_index(
     extra_builders: Sequence[ExtraBuilder] | None = None,
     progress: bool = False,
 ) -> IndexStats:
-    """Parse labels once, build the catalog, choose labels, write chunks + FTS5 + labels + catalog; atomic."""
+    """Parse labels once, build the catalog, choose labels, write chunks + FTS5 + labels + catalog; atomic.
+
+    SOURCES are label files or folders of them (`label_files`); the index records them, so a later
+    `ensure_index` without sources checks it against the same ones.
+    """
     started = time.perf_counter()
     if extra_builders is None:
         extra_builders = default_builders()
     sources = [Path(s) for s in sources]
-    for source in sources:
-        if not source.is_file():
-            raise FileNotFoundError(f"no such label file: {source}")
+    files = label_files(sources)
     index_path.parent.mkdir(parents=True, exist_ok=True)
-    fingerprint = _fingerprint(sources)
+    fingerprint = _fingerprint(files)
+    source = _source_name(sources)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{index_path.name}.", suffix=".building", dir=index_path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -251,7 +267,7 @@ def build_index(
             stage.execute("CREATE TABLE staged (set_id TEXT PRIMARY KEY, data TEXT NOT NULL)")
             stubs: dict[str, LabelRecord] = {}
             labels_read = 0
-            for label in _progress(iter_labels(sources), enabled=progress, desc="reading labels", unit=" labels"):
+            for label in _progress(iter_labels(files), enabled=progress, desc="reading labels", unit=" labels"):
                 labels_read += 1
                 if not label_ingredients(label):
                     continue  # no generic or substance name: nothing to file it under
@@ -280,6 +296,8 @@ def build_index(
                     "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "labels_read": str(labels_read),
                     "chunks": str(chunk_count),
+                    "source": source,
+                    "source_paths": json.dumps([str(p.resolve()) for p in sources]),
                 }
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 conn.commit()
@@ -295,9 +313,25 @@ def build_index(
         chunks=chunk_count,
         seconds=round(time.perf_counter() - started, 2),
         size_bytes=index_path.stat().st_size,
+        source=source,
     )
     log.info("index built", extra={"fields": {"event": "index_built", "count": chunk_count}})
     return stats
+
+
+def _source_name(sources: Sequence[Path]) -> str:
+    shipped = {p.resolve() for p in shipped_label_paths()}
+    if {p.resolve() for p in sources} == shipped:
+        return "shipped"
+    return ", ".join(str(p) for p in sources)
+
+
+def recorded_sources(index_path: Path) -> list[Path] | None:
+    """The label files and folders INDEX_PATH was built from, when not the shipped corpus; None otherwise."""
+    meta = _read_meta(index_path) or {}
+    if meta.get("source", "shipped") == "shipped" or "source_paths" not in meta:
+        return None
+    return [Path(p) for p in json.loads(meta["source_paths"])]
 
 
 def _write_labels(conn: sqlite3.Connection, labels: StagedLabels, keys: Sequence[str], *, progress: bool) -> int:
@@ -372,21 +406,39 @@ def ensure_index(
     force: bool = False,
     progress: bool = False,
 ) -> IndexStats:
-    """Build the index when missing, stale or FORCEd; otherwise only report on it (fast)."""
-    sources = list(sources) if sources else [shipped_labels_path()]
+    """Build the index when missing, stale or FORCEd; otherwise only report on it (fast).
+
+    Without SOURCES the index keeps what it was built from: the shipped corpus, or the files and folders
+    of an earlier `build-index --source` (so `make run` after a full-corpus build serves the full index).
+    If those are gone, the index is kept as it is rather than replaced by a smaller one.
+    """
+    if sources is None:
+        recorded = recorded_sources(index_path)
+        if recorded is not None and not all(p.exists() for p in recorded):
+            if not force:
+                log.warning("the index's label sources are gone; keeping the index as it is")
+                return _report(index_path)
+            recorded = None
+        sources = recorded or shipped_label_paths()
+    sources = list(sources)
     if not force and is_fresh(sources=sources, index_path=index_path):
-        meta = _read_meta(index_path) or {}
-        return IndexStats(
-            path=index_path,
-            labels_read=int(meta.get("labels_read", 0)),
-            labels_indexed=0,
-            drugs=0,
-            chunks=int(meta.get("chunks", 0)),
-            seconds=0.0,
-            size_bytes=index_path.stat().st_size,
-            rebuilt=False,
-        )
+        return _report(index_path)
     return build_index(sources=sources, index_path=index_path, extra_builders=extra_builders, progress=progress)
+
+
+def _report(index_path: Path) -> IndexStats:
+    meta = _read_meta(index_path) or {}
+    return IndexStats(
+        path=index_path,
+        labels_read=int(meta.get("labels_read", 0)),
+        labels_indexed=0,
+        drugs=0,
+        chunks=int(meta.get("chunks", 0)),
+        seconds=0.0,
+        size_bytes=index_path.stat().st_size,
+        rebuilt=False,
+        source=meta.get("source", "shipped"),
+    )
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -110,8 +110,9 @@ def index_definition(name: str, *, vector_dimensions: int, semantic: bool) -> Se
         # ISO dates (YYYY-MM-DD) as strings: they sort and range-filter correctly and map back unchanged.
         SimpleField(name="effective_time", type="Edm.String", filterable=True, sortable=True, facetable=True),
         SimpleField(name="url", type="Edm.String"),
-        # Which ingest wrote the document; older documents are pruned by it (see azure_indexer).
-        SimpleField(name="corpus_version", type="Edm.String", filterable=True, facetable=True),
+        # Ingest bookkeeping (see azure_indexer): a digest of the document, and the model that made its vector.
+        SimpleField(name="content_hash", type="Edm.String"),
+        SimpleField(name="embedding_model", type="Edm.String", filterable=True, facetable=True),
         SearchField(
             name=VECTOR_FIELD,
             type="Collection(Edm.Single)",
