@@ -17,6 +17,8 @@ Command = Callable[[argparse.Namespace], int]
 
 # openFDA's bulk download manifest (lists the drug-label zip partitions).
 OPENFDA_MANIFEST = "https://api.fda.gov/download.json"
+# The catalog index the Functions package carries (infra/app/api.bicep points PHARMABOT_INDEX_PATH at it).
+CATALOG_INDEX = ".data/labels-catalog.sqlite"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -138,6 +140,22 @@ def _ingest_azure(args: argparse.Namespace) -> int:
     return 0
 
 
+def _package_index(args: argparse.Namespace) -> int:
+    from pharmabot.config import get_settings
+    from pharmabot.knowledge.index import ensure_index, write_catalog_index
+
+    index_path = args.index or get_settings().index_path
+    full = ensure_index(index_path=index_path, progress=True)
+    _print_stats(full)
+    stats = write_catalog_index(index_path=index_path, out=args.out)
+    state = "written" if stats.rebuilt else "up to date"
+    print(
+        f"catalog index {args.out} {state}: {stats.size_bytes / 1e6:.1f} MB"
+        f" (the full index is {full.size_bytes / 1e6:.1f} MB); label text is read from Azure AI Search"
+    )
+    return 0
+
+
 def _download_labels(args: argparse.Namespace) -> int:
     from pharmabot.knowledge.download import download_labels
 
@@ -229,6 +247,19 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--shipped", action="store_true", help="go back to the shipped corpus")
     build.add_argument("--force", action="store_true", help="rebuild even when the index is up to date")
     build.set_defaults(func=_build_index)
+
+    package = sub.add_parser(
+        "package-index",
+        help="write the index a cloud package carries when retrieval is Azure AI Search: no label text",
+    )
+    package.add_argument("--index", type=Path, default=None, help="full index (default: PHARMABOT_INDEX_PATH)")
+    package.add_argument(
+        "--out",
+        type=Path,
+        default=Path(CATALOG_INDEX),
+        help=f"where to write it (default: {CATALOG_INDEX}, where the function app's settings look)",
+    )
+    package.set_defaults(func=_package_index)
 
     download = sub.add_parser(
         "download-labels", help="download openFDA's full drug-label corpus (resumable; skips what is there)"

@@ -101,7 +101,7 @@ LABEL_FILE_SUFFIXES = (".json.zip", ".json", ".json.gz", ".jsonl", ".jsonl.gz", 
 # How a repackager's or relabeler's copy of another firm's label says so ("Repackaged by: ...",
 # "NDC 1234-567-01 (relabeled from NDC ...)"); "must not be repackaged" is storage advice, not a marker.
 _REPACKAGED_TEXT = re.compile(r"\b(?:re-?packaged|re-?label(?:l)?ed)\s+(?:by|from|for)\b", re.IGNORECASE)
-_REPACKAGER_SECTIONS = ("package_label_principal_display_panel", "how_supplied", "spl_unclassified_section")
+REPACKAGER_SECTIONS = ("package_label_principal_display_panel", "how_supplied", "spl_unclassified_section")
 # Firms whose labels are repackaged or relabeled copies (FDA labeler names as openFDA spells them); the text
 # marker above misses many of them because their copies do not always say so.
 _REPACKAGER_NAME = re.compile(
@@ -218,7 +218,7 @@ class LabelRecord:
 def _is_repackaged(record: dict[str, Any], openfda: dict[str, Any]) -> bool:
     if any(_REPACKAGER_NAME.search(str(name)) for name in openfda.get("manufacturer_name") or []):
         return True
-    for key in _REPACKAGER_SECTIONS:
+    for key in REPACKAGER_SECTIONS:
         value = record.get(key)
         if isinstance(value, list) and any(isinstance(v, str) and _REPACKAGED_TEXT.search(v) for v in value):
             return True

@@ -1,7 +1,7 @@
 """Ingest label chunks into Azure AI Search: incremental, resumable, and patient with quotas.
 
-The chunks are the local index's chunks: the same labels are chosen per drug (the catalog's ranking,
-`pharmabot.knowledge.index`) and cut by the same `chunk_label`, so both backends search the same texts.
+The chunks are the local index's chunks, streamed from it (`pharmabot.knowledge.index.iter_chunks`): the same
+labels chosen per drug, cut by the same `chunk_label`, so both backends search the same texts under the same ids.
 
 Incremental and resumable: every document carries `content_hash` (a digest of everything it holds but its
 vector) and `embedding_model` (which model and size made its vector, empty without one). Before uploading,
@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import itertools
 import json
 import logging
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,10 +46,8 @@ from tqdm import tqdm
 from pharmabot.answer.embeddings import INGEST_RETRY, estimate_tokens
 from pharmabot.config import Settings
 from pharmabot.errors import ConfigError, RetrieverError
-from pharmabot.knowledge.chunking import Chunk, chunk_label
-from pharmabot.knowledge.index import ORANGE_BOOK, choose_labels, label_stub
-from pharmabot.knowledge.labels import LabelRecord, iter_labels, label_files, shipped_data_path, shipped_label_paths
-from pharmabot.knowledge.names import DrugCatalog, label_ingredients, read_orange_book
+from pharmabot.knowledge.chunking import Chunk
+from pharmabot.knowledge.index import KnowledgeBase, ensure_index, index_counts, iter_chunks
 from pharmabot.retrieval.azure_search import (
     DEFAULT_VECTOR_DIMENSIONS,
     VECTOR_FIELD,
@@ -81,7 +80,8 @@ class IngestStats:
     index_name: str
     corpus_version: str
     labels: int = 0
-    chunks: int = 0
+    total: int = 0  # chunks in the corpus, when known
+    chunks: int = 0  # chunks gone through (all of them, unless the ingest stopped)
     unchanged: int = 0  # already in the index with the same hash (and vector model): nothing sent
     uploaded: int = 0
     batches: int = 0
@@ -99,8 +99,9 @@ class IngestStats:
         rate = f", {self.embedded / self.seconds:.1f} chunks embedded/s" if self.embedded and self.seconds else ""
         return "\n".join(
             [
-                f"search index {self.index_name}: {self.labels} labels, {self.chunks} chunks"
-                f" (corpus {self.corpus_version})",
+                f"search index {self.index_name}: {self.labels} labels, "
+                + (f"{self.chunks} of {self.total} chunks" if self.chunks < self.total else f"{self.chunks} chunks")
+                + (f" (corpus {self.corpus_version})" if self.corpus_version else ""),
                 f"  unchanged {self.unchanged}, uploaded {self.uploaded} in {self.batches} requests,"
                 f" deleted {self.deleted}, rejected {len(self.failures)}",
                 f"  embedded {self.embedded} in {self.embed_requests} requests (~{self.estimated_tokens:,} tokens),"
@@ -118,23 +119,10 @@ class Stored:
     embedding_model: str | None
 
 
-def chosen_chunks(sources: Sequence[Path]) -> tuple[int, list[Chunk]]:
-    """(labels chosen, their chunks): the same label choice and chunking as the local index build."""
-    labels: dict[str, LabelRecord] = {}
-    for label in iter_labels(sources):
-        if label_ingredients(label):  # as in build_index: a label naming no ingredient is not filed
-            labels[label.set_id] = label
-    stubs = {set_id: label_stub(label) for set_id, label in labels.items()}
-    catalog = DrugCatalog.from_labels(stubs.values(), orange_book=read_orange_book(shipped_data_path(ORANGE_BOOK)))
-    chosen = choose_labels(catalog, stubs)
-    chunks = [chunk for set_id, key in chosen for chunk in chunk_label(labels[set_id], drug_key=key)]
-    return len(chosen), chunks
-
-
-def corpus_version(chunks: Sequence[Chunk]) -> str:
+def corpus_version(chunk_ids: Iterable[str]) -> str:
     """A digest of the chunk ids: equal for equal corpora, whatever order they come in."""
     digest = hashlib.sha256()
-    for chunk_id in sorted(c.chunk_id for c in chunks):
+    for chunk_id in sorted(chunk_ids):
         digest.update(chunk_id.encode())
     return digest.hexdigest()[:16]
 
@@ -168,7 +156,7 @@ def content_hash(doc: dict[str, Any]) -> str:
 
 
 def token_batches(
-    docs: Sequence[dict[str, Any]], *, max_tokens: int, max_inputs: int
+    docs: Iterable[dict[str, Any]], *, max_tokens: int, max_inputs: int
 ) -> Iterator[list[dict[str, Any]]]:
     """DOCS in order, in batches of at most MAX_INPUTS whose estimated tokens stay within MAX_TOKENS."""
     batch: list[dict[str, Any]] = []
@@ -182,6 +170,21 @@ def token_batches(
         tokens += cost
     if batch:
         yield batch
+
+
+def _first_batch(
+    docs: Iterator[dict[str, Any]], *, max_tokens: int, max_inputs: int
+) -> tuple[list[dict[str, Any]], Iterator[dict[str, Any]]]:
+    """The first batch `token_batches` would make, and an iterator over all of DOCS again (nothing lost)."""
+    batch: list[dict[str, Any]] = []
+    tokens = 0
+    for doc in docs:
+        cost = estimate_tokens(doc["content"])
+        if batch and (tokens + cost > max_tokens or len(batch) >= max_inputs):
+            return batch, itertools.chain(batch, [doc], docs)
+        batch.append(doc)
+        tokens += cost
+    return batch, iter(batch)
 
 
 def merged_definition(wanted: SearchIndex, existing: SearchIndex | None) -> SearchIndex:
@@ -253,10 +256,10 @@ async def _upload_batch(
 class _Progress:
     """A bar on a terminal; a line every PROGRESS_LOG_SECONDS elsewhere (CI logs), with the rate and time left."""
 
-    def __init__(self, *, total: int, enabled: bool) -> None:
+    def __init__(self, *, total: int | None, enabled: bool) -> None:
         self.total = total
         self.done = 0
-        self.enabled = enabled and total > 0
+        self.enabled = enabled
         self.tty = sys.stderr.isatty()
         self.bar = tqdm(total=total, desc="ingesting", unit=" chunks", disable=not (self.enabled and self.tty))
         self.started = self.last_line = time.monotonic()
@@ -269,13 +272,14 @@ class _Progress:
         if self.enabled and not self.tty and now - self.last_line >= PROGRESS_LOG_SECONDS:
             self.last_line = now
             rate = self.done / max(now - self.started, 1e-9)
-            left = (self.total - self.done) / rate / 60 if rate else float("inf")
-            print(
-                f"ingest: {self.done}/{self.total} chunks ({100 * self.done / self.total:.0f}%),"
-                f" {rate:.1f}/s, about {left:.0f} min left; {note}",
-                file=sys.stderr,
-                flush=True,
-            )
+            if self.total:
+                left = (self.total - self.done) / rate / 60 if rate else float("inf")
+                where = (
+                    f"{self.done}/{self.total} chunks ({100 * self.done / self.total:.0f}%), about {left:.0f} min left"
+                )
+            else:
+                where = f"{self.done} chunks"
+            print(f"ingest: {where}, {rate:.1f}/s; {note}", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         self.bar.close()
@@ -286,7 +290,8 @@ async def upload_chunks(
     index_client: SearchIndexClient,
     search_client: SearchClient,
     index_name: str,
-    chunks: Sequence[Chunk],
+    chunks: Iterable[Chunk],
+    total: int | None = None,
     embedder: Embedder | None = None,
     semantic: bool = False,
     vector_dimensions: int | None = None,
@@ -301,16 +306,15 @@ async def upload_chunks(
 ) -> IngestStats:
     """Create or update the index, send what is new or changed (vectors too with EMBEDDER), delete what is gone.
 
-    STATS, when given, is filled as the ingest goes, so a caller can report what was done if it fails.
+    CHUNKS are streamed once, in order (TOTAL, when known, sizes the progress bar). STATS, when given, is
+    filled as the ingest goes, so a caller can report what was done if it fails.
     """
     started = time.perf_counter()
     stats = stats or IngestStats(index_name=index_name, corpus_version="")
-    stats.index_name, stats.corpus_version, stats.chunks = index_name, corpus_version(chunks), len(chunks)
-    if not chunks and prune:
-        # An empty corpus is a mistake upstream (wrong folder, failed download), never a reason to empty the index.
-        raise RetrieverError("No label chunks to ingest: refusing to delete every document of the index.")
-    docs = [document(c) for c in chunks]
+    stats.index_name, stats.total = index_name, total or 0
+    docs: Iterator[dict[str, Any]] = (document(c) for c in chunks)
     vector_model = str(getattr(embedder, "model", type(embedder).__name__)) if embedder is not None else None
+    seen: set[str] = set()
     try:
         try:
             existing: SearchIndex | None = await index_client.get_index(index_name)
@@ -318,66 +322,87 @@ async def upload_chunks(
             existing = None
         dimensions = vector_dimensions_of(existing) or vector_dimensions
         first: tuple[list[dict[str, Any]], list[list[float]]] | None = None
-        if existing is None and embedder is not None and docs:
+        if existing is None and embedder is not None:
             # A new index takes the embedder's vector size: embed the first batch before defining it.
-            batch = next(token_batches(docs, max_tokens=embed_batch_tokens, max_inputs=embed_batch_inputs))
-            first = (batch, await embedder.embed([d["content"] for d in batch]))
-            dimensions = len(first[1][0])
+            opening, docs = _first_batch(docs, max_tokens=embed_batch_tokens, max_inputs=embed_batch_inputs)
+            if opening:
+                first = (opening, await embedder.embed([d["content"] for d in opening]))
+                dimensions = len(first[1][0])
         definition = index_definition(
             index_name, vector_dimensions=dimensions or DEFAULT_VECTOR_DIMENSIONS, semantic=semantic
         )
         await index_client.create_or_update_index(merged_definition(definition, existing))
         # Read after the update: an index made by an older version gains the bookkeeping fields first.
         stored = await read_state(search_client) if existing is not None else {}
-
-        to_embed: list[dict[str, Any]] = []
+        bar = _Progress(total=total, enabled=progress)
         to_merge: list[dict[str, Any]] = []
-        for doc in docs:
-            old = stored.get(doc["chunk_id"])
-            if vector_model is not None and (old is None or old.embedding_model != vector_model):
-                to_embed.append(doc)
-            elif old is None or old.content_hash != doc["content_hash"]:
-                to_merge.append(doc)  # no vector field: a stored vector stays, a new document has none yet
+        to_embed: list[dict[str, Any]] = []
+        embed_tokens = 0
+
+        async def send_merge() -> None:
+            await _upload_batch(
+                search_client, to_merge, stats, max_attempts=max_attempts, backoff_seconds=backoff_seconds
+            )
+            bar.update(len(to_merge), note="text only")
+            to_merge.clear()
+
+        async def send_embedded() -> None:
+            nonlocal first
+            if first is not None and to_embed == first[0]:  # embedded already, to size the index: not bought twice
+                vectors, first = first[1], None
             else:
-                stats.unchanged += 1
-        bar = _Progress(total=len(to_embed) + len(to_merge), enabled=progress)
+                assert embedder is not None  # only called with one
+                vectors = await embedder.embed([d["content"] for d in to_embed])
+            _check_vectors(vectors, to_embed, dimensions)
+            stats.embed_requests += 1
+            stats.embedded += len(to_embed)
+            stats.estimated_tokens += sum(estimate_tokens(d["content"]) for d in to_embed)
+            sent = [
+                {**d, VECTOR_FIELD: v, "embedding_model": vector_model} for d, v in zip(to_embed, vectors, strict=True)
+            ]
+            await _upload_batch(search_client, sent, stats, max_attempts=max_attempts, backoff_seconds=backoff_seconds)
+            bar.update(len(to_embed), note=_retry_note(embedder))
+            to_embed.clear()
+
         try:
-            for start in range(0, len(to_merge), batch_size):
-                part = to_merge[start : start + batch_size]
-                await _upload_batch(
-                    search_client, part, stats, max_attempts=max_attempts, backoff_seconds=backoff_seconds
-                )
-                bar.update(len(part), note="text only")
-            if embedder is not None and vector_model is not None:
-                for batch in token_batches(to_embed, max_tokens=embed_batch_tokens, max_inputs=embed_batch_inputs):
-                    if first is not None and batch == first[0]:
-                        vectors, first = first[1], None
-                    else:
-                        vectors = await embedder.embed([d["content"] for d in batch])
-                    _check_vectors(vectors, batch, dimensions)
-                    stats.embed_requests += 1
-                    stats.embedded += len(batch)
-                    stats.estimated_tokens += sum(estimate_tokens(d["content"]) for d in batch)
-                    sent = [
-                        {**d, VECTOR_FIELD: v, "embedding_model": vector_model}
-                        for d, v in zip(batch, vectors, strict=True)
-                    ]
-                    await _upload_batch(
-                        search_client, sent, stats, max_attempts=max_attempts, backoff_seconds=backoff_seconds
-                    )
-                    bar.update(len(batch), note=_retry_note(embedder))
+            for doc in docs:
+                stats.chunks += 1
+                seen.add(doc["chunk_id"])
+                old = stored.get(doc["chunk_id"])
+                if vector_model is not None and (old is None or old.embedding_model != vector_model):
+                    cost = estimate_tokens(doc["content"])
+                    # The rule of `token_batches`: a new index's first batch comes out as `_first_batch` cut it.
+                    if to_embed and (embed_tokens + cost > embed_batch_tokens or len(to_embed) >= embed_batch_inputs):
+                        await send_embedded()
+                        embed_tokens = 0
+                    to_embed.append(doc)
+                    embed_tokens += cost
+                elif old is None or old.content_hash != doc["content_hash"]:
+                    to_merge.append(doc)  # no vector field: a stored vector stays, a new document has none yet
+                    if len(to_merge) >= batch_size:
+                        await send_merge()
+                else:
+                    stats.unchanged += 1
+                    bar.update(1, note="unchanged")
+            if to_merge:
+                await send_merge()
+            if to_embed:
+                await send_embedded()
         finally:
             bar.close()
             stats.throttled = _retry_note(embedder)
+        stats.corpus_version = corpus_version(seen)
         if stats.failures:
             raise RetrieverError(
-                f"{len(stats.failures)} of {len(chunks)} documents were rejected by Azure AI Search"
+                f"{len(stats.failures)} of {stats.chunks} documents were rejected by Azure AI Search"
                 f" (first: {stats.failures[0]}); nothing was deleted.",
                 details={"failures": stats.failures[:20]},
             )
         if prune:
-            current = {doc["chunk_id"] for doc in docs}
-            stale = sorted(key for key in stored if key not in current)
+            if not seen:
+                # No chunks is a mistake upstream (wrong folder, failed build), never a reason to empty the index.
+                raise RetrieverError("No label chunks to ingest: refusing to delete every document of the index.")
+            stale = sorted(key for key in stored if key not in seen)
             for start in range(0, len(stale), batch_size):
                 keys = stale[start : start + batch_size]
                 results = await search_client.delete_documents([{"chunk_id": key} for key in keys])
@@ -432,14 +457,27 @@ async def ingest_to_azure_search(
 ) -> IngestStats:
     """`python -m pharmabot ingest --target azure-search`: the local index's chunks into AZURE_SEARCH_INDEX.
 
-    SOURCES are label files or folders (none: the shipped corpus). With VECTORS and an embedding deployment
-    the chunks are embedded too, retried by RETRY; EMBEDDER replaces that one (tests).
+    The local index (PHARMABOT_INDEX_PATH) is built first when missing or stale, from SOURCES (label files or
+    folders) or, without them, from what it was built from before (the shipped corpus by default); its chunks
+    are then streamed to the search index, so both backends always hold the same texts under the same ids.
+    With VECTORS and an embedding deployment the chunks are embedded too, retried by RETRY; EMBEDDER replaces
+    that one (tests).
     """
     if not settings.azure_search_endpoint:
         raise ConfigError("AZURE_SEARCH_ENDPOINT is required for `ingest --target azure-search`")
-    files = label_files(sources) if sources else shipped_label_paths()
+    index_path = settings.index_path
+    await asyncio.to_thread(ensure_index, sources=list(sources) or None, index_path=index_path, progress=progress)
+    knowledge = KnowledgeBase.open(index_path)
+    try:
+        if not knowledge.has_label_text:
+            raise ConfigError(
+                f"{index_path} is a catalog index without label text: point PHARMABOT_INDEX_PATH at a full index"
+            )
+    finally:
+        knowledge.close()
+    labels, total = index_counts(index_path)
     stats = stats or IngestStats(index_name=settings.azure_search_index, corpus_version="")
-    stats.labels, chunks = await asyncio.to_thread(chosen_chunks, files)
+    stats.labels = labels
     owned = embedder is None and vectors
     if owned:
         embedder = ingest_embedder(settings, retry=retry)
@@ -455,7 +493,8 @@ async def ingest_to_azure_search(
             index_client=index_client,
             search_client=search_client,
             index_name=settings.azure_search_index,
-            chunks=chunks,
+            chunks=iter_chunks(index_path),
+            total=total,
             embedder=embedder if vectors else None,
             semantic=settings.azure_search_semantic,
             batch_size=batch_size,

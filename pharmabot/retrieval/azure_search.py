@@ -80,6 +80,10 @@ _TEXT_WEIGHTS = {"drug_name": 2.0, "brand_names": 2.0, "section_title": 3.0, "co
 _SECTION_BOOST = 5.0
 # Semantic ranking reorders at most 50 results, so hybrid queries fetch that many vector neighbours.
 _SEMANTIC_WINDOW = 50
+# Azure's largest page; a label's chunks are read in pages of this many.
+_PAGE = 1000
+# Chunks made from a section's tables start with this (see chunking): a drug page shows the prose.
+_TABLE_PREFIX = "Table: "
 
 
 class Embedder(Protocol):
@@ -341,6 +345,41 @@ class AzureSearchRetriever:
                 *(self.search(query=s.query, top_k=s.top_k, drug=s.drug, section=s.section) for s in specs)
             )
         )
+
+    async def label_sections(self, set_id: str) -> dict[str, str]:
+        """A label's section texts rebuilt from its chunks (in order, tables left out), for drug pages.
+
+        The app's package carries no label text when retrieval is Azure AI Search (see
+        `pharmabot.knowledge.index.write_catalog_index`); chunks are consecutive pieces of a section's text,
+        so joining them in order gives the section back (spaces between sentences normalized).
+        """
+        pieces: dict[str, list[str]] = {}
+        try:
+            async with asyncio.timeout(self._timeout):
+                skip = 0
+                while True:
+                    results = await self._client.search(
+                        search_text="*",
+                        filter=f"set_id eq {odata_literal(set_id)}",
+                        select=["section_key", "content"],
+                        order_by=["section_pos asc", "ordinal asc"],
+                        top=_PAGE,
+                        skip=skip or None,
+                    )
+                    page = [doc async for doc in results]
+                    for doc in page:
+                        if not doc["content"].startswith(_TABLE_PREFIX):
+                            pieces.setdefault(doc["section_key"], []).append(doc["content"])
+                    if len(page) < _PAGE:
+                        break
+                    skip += _PAGE
+        except TimeoutError:
+            raise RetrieverError("Azure AI Search did not answer in time.") from None
+        except HttpResponseError as exc:
+            raise RetrieverError(f"Azure AI Search refused the query (HTTP {exc.status_code}).") from exc
+        except AzureError as exc:
+            raise RetrieverError("Azure AI Search could not be reached.") from exc
+        return {key: " ".join(texts) for key, texts in pieces.items()}
 
     async def check(self) -> None:
         """Cheap readiness check: the index's document count (no model call), bounded by the check timeout."""

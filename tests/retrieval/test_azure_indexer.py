@@ -358,8 +358,14 @@ async def test_ingest_to_azure_search_from_settings(server: tuple[str, SearchSer
     """Against the local stand-in server: the CLI entry point uploads the local index's label choice and chunks."""
     url, state = server
     source = write_corpus(tmp_path / "labels.jsonl.gz", ["clarithromycin", "ibuprofen"])
-    settings = load_settings(azure_search_endpoint=url, azure_search_key=SEARCH_KEY, azure_search_index="custom")
+    settings = load_settings(
+        index_path=tmp_path / "built.sqlite",
+        azure_search_endpoint=url,
+        azure_search_key=SEARCH_KEY,
+        azure_search_index="custom",
+    )
     stats = await ingest_to_azure_search(settings=settings, sources=[source], progress=False)
+    assert (tmp_path / "built.sqlite").exists()  # the local index it streamed from, built from the same source
     local = build_index(sources=[source], index_path=tmp_path / "local.sqlite")
     with contextlib.closing(sqlite3.connect(local.path)) as conn:
         local_ids = {row[0] for row in conn.execute("SELECT chunk_id FROM chunks")}

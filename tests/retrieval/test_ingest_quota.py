@@ -51,8 +51,10 @@ def corpus(tmp_path: Path) -> Path:
     return path
 
 
-def cloud_settings(search_url: str, openai: FakeOpenAIServer) -> Settings:
+def cloud_settings(search_url: str, openai: FakeOpenAIServer, index: Path) -> Settings:
+    # The ingest builds the local index it uploads from: a file of this test's own.
     return load_settings(
+        index_path=index,
         azure_search_endpoint=search_url,
         azure_search_key=SEARCH_KEY,
         azure_openai_endpoint=openai.base_url,
@@ -78,12 +80,12 @@ async def test_ingest_under_throttling_completes_and_a_second_run_sends_nothing(
     search: tuple[str, SearchServerState],
     fake_server: FakeOpenAIServer,  # noqa: F811
     corpus: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     url, state = search
     fake_server.behaviour.throttle_after_answer = 3
     fake_server.behaviour.retry_after = "1"
-    settings = cloud_settings(url, fake_server)
+    settings = cloud_settings(url, fake_server, tmp_path / "index.sqlite")
 
     stats, embedder = await run(settings, corpus)
 
@@ -117,10 +119,10 @@ async def test_a_stopped_ingest_goes_on_where_it_stopped(
     search: tuple[str, SearchServerState],
     fake_server: FakeOpenAIServer,  # noqa: F811
     corpus: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     url, state = search
-    settings = cloud_settings(url, fake_server)
+    settings = cloud_settings(url, fake_server, tmp_path / "index.sqlite")
     fake_server.behaviour.fail_embeddings_after = 2  # then every call fails with 500, past the retries
     stats = IngestStats(index_name=INDEX, corpus_version="")
     embedder = ingest_embedder(settings, retry=RetryPolicy(attempts=3, base_wait_seconds=0.001, max_wait_seconds=0.01))
@@ -139,14 +141,16 @@ async def test_a_stopped_ingest_goes_on_where_it_stopped(
         await embedder.close()  # type: ignore[attr-defined]
     done = set(state.docs[INDEX])
     assert len(done) == stats.embedded > 0  # what was embedded before the stop is in the index
-    assert stats.embedded < stats.chunks
+    assert stats.embedded < stats.total
+    assert f"of {stats.total} chunks" in stats.summary()
 
     fake_server.reset()
     state.requests.clear()
     resumed, _ = await run(settings, corpus)
     sent = {d["chunk_id"] for r in state.calls("search.index") for d in r.body["value"]}
     assert sent.isdisjoint(done)  # nothing finished is embedded or uploaded again
-    assert resumed.embedded == stats.chunks - len(done) == resumed.uploaded
+    assert resumed.embedded == stats.total - len(done) == resumed.uploaded
+    assert resumed.unchanged == len(done)
     assert all("content_vector" in d for d in state.docs[INDEX].values())
 
 
@@ -156,9 +160,11 @@ def test_the_command_prints_a_summary_and_a_rerun_does_nothing(
     corpus: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
     url, state = search
     for name, value in {
+        "PHARMABOT_INDEX_PATH": str(tmp_path / "index.sqlite"),
         "AZURE_SEARCH_ENDPOINT": url,
         "AZURE_SEARCH_KEY": SEARCH_KEY,
         "AZURE_OPENAI_ENDPOINT": fake_server.base_url,
@@ -195,8 +201,10 @@ def test_no_vectors_uploads_text_only(
     fake_server: FakeOpenAIServer,  # noqa: F811
     corpus: Path,
     monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     url, state = search
+    monkeypatch.setenv("PHARMABOT_INDEX_PATH", str(tmp_path / "index.sqlite"))
     monkeypatch.setenv("AZURE_SEARCH_ENDPOINT", url)
     monkeypatch.setenv("AZURE_SEARCH_KEY", SEARCH_KEY)
     monkeypatch.setenv("AZURE_OPENAI_ENDPOINT", fake_server.base_url)
