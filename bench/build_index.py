@@ -26,7 +26,6 @@ import contextlib
 import gzip
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -111,34 +110,47 @@ def _folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.iterdir() if p.is_file())
 
 
+def _rss_kib(pid: int) -> int:
+    """The process's resident memory now (0 once it is gone)."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
 def build(source: Path, index: Path) -> dict[str, Any]:
-    """Run the build-index command on SOURCE in a child process; time, memory and peak folder size."""
-    peak = {"bytes": 0}
+    """Run the build-index command on SOURCE in a child process; time, peak memory and peak folder size.
+
+    Memory is sampled from /proc twice a second (the child's own high-water mark would include this
+    process's memory at fork time).
+    """
+    peak = {"bytes": 0, "rss_kib": 0}
     done = threading.Event()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "pharmabot", "build-index", "--source", str(source), "--index", str(index)]
+    started = time.perf_counter()
+    child = subprocess.Popen([*command, "--force"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def watch() -> None:
         while not done.wait(0.5):
+            peak["rss_kib"] = max(peak["rss_kib"], _rss_kib(child.pid))
             with contextlib.suppress(OSError):  # a temporary file may vanish between listing and stat
                 peak["bytes"] = max(peak["bytes"], _folder_size(index.parent))
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
-    started = time.perf_counter()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "pharmabot", "build-index", "--source", str(source), "--index", str(index)]
-    done_run = subprocess.run([*command, "--force"], env=env, capture_output=True, text=True, check=False)
+    stdout, stderr = child.communicate()
     seconds = time.perf_counter() - started
     done.set()
     watcher.join()
-    if done_run.returncode != 0:
-        raise SystemExit(f"build-index failed:\n{done_run.stderr}")
-    # ru_maxrss is in KiB on Linux: the largest child so far, here the only one.
-    rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if child.returncode != 0:
+        raise SystemExit(f"build-index failed:\n{stderr}")
     return {
-        "output": done_run.stdout.strip().splitlines()[-1],
+        "output": stdout.strip().splitlines()[-1],
         "seconds": round(seconds, 1),
         "index_mb": round(index.stat().st_size / 1e6, 1),
-        "peak_rss_mb": round(rss_mb),
+        "peak_rss_mb": round(peak["rss_kib"] / 1024),
         "peak_folder_mb": round(max(peak["bytes"], index.stat().st_size) / 1e6, 1),
     }
 

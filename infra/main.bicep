@@ -62,7 +62,7 @@ param apiKeyHashes string
 @description('Comma-separated origins allowed by CORS (PHARMABOT_CORS_ORIGINS).')
 param corsOrigins string = 'http://localhost:5173'
 
-// No free tier: its 50 MB cannot hold the corpus and its vectors (123,069 chunks; the vectors alone are ~750 MB).
+// No free tier: its 50 MB cannot hold the corpus (~123,000 chunks, ~100 MB of text) and its vectors (~760 MB).
 @allowed(['basic', 'standard'])
 @description('Azure AI Search tier; basic is the cheapest that holds the shipped corpus with vectors, and has the semantic ranker.')
 param searchSku string = 'basic'

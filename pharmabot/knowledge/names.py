@@ -41,7 +41,7 @@ FORM_WORDS = frozenset(
     delayed-release delayed release immediate-release orally disintegrating oral solution suspension
     injection injectable for usp film-coated coated chewable topical ophthalmic otic nasal spray cream gel
     ointment lotion inhalation powder kit syrup elixir drops patch transdermal vaginal rectal
-    suppository concentrate liquid emulsion in dextrose water""".split()
+    suppository concentrate liquid emulsion in dextrose water antiseptic""".split()
 )
 
 # Brand names that are also everyday words would match ordinary sentences.

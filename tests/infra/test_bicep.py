@@ -444,7 +444,7 @@ def test_location_is_limited_to_flex_consumption_regions() -> None:
 
 
 def test_search_tiers_that_cannot_hold_the_corpus_are_not_offered() -> None:
-    """The free tier (50 MB) cannot hold 123,069 chunks and their vectors."""
+    """The free tier (50 MB) cannot hold ~123,000 chunks and their vectors."""
     (allowed,) = decorators(parse(INFRA / "main.bicep"), "param", "searchSku")["allowed"]
     assert "free" not in allowed
     assert "basic" in allowed
