@@ -59,23 +59,29 @@ class RetryLog:
 
 
 class WaitRetryAfter(tenacity.wait.wait_base):
-    """The server's Retry-After when it gives one, else the fallback backoff; capped; noted in LOG."""
+    """The server's Retry-After when it gives one, else the fallback backoff; capped; noted in LOG by `commit`."""
 
     def __init__(self, *, fallback: tenacity.wait.wait_base, cap: float, headers_of: HeadersOf, log: RetryLog) -> None:
         self.fallback = fallback
         self.cap = cap
         self.headers_of = headers_of
         self.log = log
+        self._last: tuple[float | None, float] = (None, 0.0)
 
     def __call__(self, retry_state: tenacity.RetryCallState) -> float:
         error = retry_state.outcome.exception() if retry_state.outcome else None
         asked = retry_after_seconds(self.headers_of(error)) if error is not None else None
+        wait = min(asked if asked is not None else self.fallback(retry_state), self.cap)
+        self._last = (asked, wait)
+        return wait
+
+    def commit(self, retry_state: tenacity.RetryCallState | None = None) -> None:
+        """Note the wait about to be slept (tenacity also computes one after the last attempt, never slept)."""
+        asked, wait = self._last
         if asked is not None:
             self.log.asked.append(asked)
-        wait = min(asked if asked is not None else self.fallback(retry_state), self.cap)
         self.log.retries += 1
         self.log.waited_seconds += wait
-        return wait
 
 
 def response_headers(error: BaseException) -> Mapping[str, str] | None:
@@ -105,19 +111,23 @@ class RetryPolicy:
         return WaitRetryAfter(fallback=fallback, cap=self.max_wait_seconds, headers_of=headers_of, log=log)
 
     def async_retrying(self, *, retry_if: Callable[[BaseException], bool], log: RetryLog) -> tenacity.AsyncRetrying:
-        """An AsyncRetrying for `async for attempt in ...` loops; the last error is re-raised as is."""
+        """An AsyncRetrying (`await retrying(fn, ...)`); the last error is re-raised as is."""
+        wait = self.wait(log)
         return tenacity.AsyncRetrying(
             stop=tenacity.stop_after_attempt(max(1, self.attempts)),
-            wait=self.wait(log),
+            wait=wait,
             retry=tenacity.retry_if_exception(retry_if),
+            before_sleep=wait.commit,
             reraise=True,
         )
 
     def retrying(self, *, retry_if: Callable[[BaseException], bool], log: RetryLog) -> tenacity.Retrying:
         """The same, for blocking code."""
+        wait = self.wait(log)
         return tenacity.Retrying(
             stop=tenacity.stop_after_attempt(max(1, self.attempts)),
-            wait=self.wait(log),
+            wait=wait,
             retry=tenacity.retry_if_exception(retry_if),
+            before_sleep=wait.commit,
             reraise=True,
         )
