@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from pathlib import Path
@@ -24,7 +23,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from interactions import score_pairs  # noqa: E402
 from retrieval import score_questions  # noqa: E402
-from sanitizer import MAX_ATTACK_CHARS, flag_rate, read_jsonl  # noqa: E402
+from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
 from triage import score_messages  # noqa: E402
 
 from pharmabot.knowledge.index import KnowledgeBase, ensure_index  # noqa: E402
@@ -80,18 +79,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     table.append(("triage", "false alarms", str(len(triage["alarms"])), f"of {negatives} non-emergencies"))
 
-    injections = read_jsonl(args.dev_dir / "injection_dev.jsonl")
-    attacks = [str(r["text"]) for r in injections if r["label"] == 1 and len(str(r["text"])) <= MAX_ATTACK_CHARS]
-    benign = [str(r["text"]) for r in injections if r["label"] == 0]
     questions = [str(r["question"]) for r in rows_of(args.dev_dir / "medicationqa_dev.jsonl")]
-    random.Random(7).shuffle(attacks)
-    for metric, texts in (
-        ("attack recall (<= 500 chars)", attacks),
-        ("false positives, medication questions", questions),
-        ("false positives, benign rows", benign),
+    guard = score_sanitizer(read_jsonl(args.dev_dir / "injection_dev.jsonl"), questions)
+    table.append(
+        ("sanitizer", "attack recall (<= 500 chars)", f"{guard['recall']:.3f}", f"{guard['caught']}/{guard['attacks']}")
+    )
+    for half in ("even", "odd"):
+        counts = guard["halves"][half]
+        table.append(
+            (
+                "sanitizer",
+                f"attack recall, {half} rows",
+                f"{counts['recall']:.3f}",
+                f"{counts['caught']}/{counts['attacks']}",
+            )
+        )
+    table.append(("sanitizer", "split-half gap (points)", f"{guard['half_gap_points']:.1f}", "fixed even/odd split"))
+    for metric, flagged, total in (
+        ("false positives, medication questions", guard["questions_flagged"], guard["questions"]),
+        ("false positives, benign rows", guard["benign_flagged"], guard["benign_rows"]),
+        ("harmful-request refusals, medication questions", guard["questions_refused_as_harmful"], guard["questions"]),
     ):
-        flagged, total, rate = flag_rate(texts)
-        table.append(("sanitizer", metric, f"{rate:.3f}", f"{flagged}/{total}"))
+        table.append(("sanitizer", metric, f"{flagged / max(total, 1):.3f}", f"{flagged}/{total}"))
     kb.close()
 
     print("| area | metric | value | counts |")

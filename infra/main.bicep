@@ -91,6 +91,10 @@ param openAiApiVersion string = '2024-10-21'
 @description('Region for Azure OpenAI, when the models are not offered in `location`. Empty: `location`.')
 param openAiLocation string = ''
 
+@allowed(['F0', 'S0'])
+@description('Azure AI Content Safety tier for Prompt Shields (F0: free, one per subscription).')
+param contentSafetySku string = 'S0'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -112,6 +116,7 @@ var roles = {
   searchIndexDataContributor: '8ebe5a00-799e-43f5-93ac-243d3dce84a7'
   searchServiceContributor: '7ca78c08-252a-4471-8644-bb5ff32d4ba0'
   cognitiveServicesOpenAiUser: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
+  cognitiveServicesUser: 'a97b65f3-24c7-4388-baec-2e87135dc908'
   // Cosmos DB SQL role definition (not Azure RBAC): Cosmos DB Built-in Data Contributor.
   cosmosDbBuiltInDataContributor: '00000000-0000-0000-0000-000000000002'
 }
@@ -266,6 +271,21 @@ module openAi 'core/ai/openai.bicep' = {
   }
 }
 
+// Prompt Shields screens every chat message before anything is retrieved or generated.
+module contentSafety 'core/ai/content-safety.bicep' = {
+  name: 'content-safety'
+  scope: rg
+  params: {
+    name: '${abbrs.cognitiveServicesAccounts}cs-${resourceToken}'
+    location: location
+    tags: tags
+    skuName: contentSafetySku
+    roleAssignments: [
+      union(appIdentity, { roleDefinitionId: roles.cognitiveServicesUser })
+    ]
+  }
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
@@ -289,6 +309,7 @@ module api 'app/api.bicep' = {
     openAiChatDeployment: chatDeploymentName
     openAiEmbeddingDeployment: embeddingDeploymentName
     openAiApiVersion: openAiApiVersion
+    contentSafetyEndpoint: contentSafety.outputs.endpoint
     apiKeyHashes: apiKeyHashes
     corsOrigins: corsOrigins
   }
@@ -316,3 +337,4 @@ output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
 output AZURE_OPENAI_CHAT_DEPLOYMENT string = chatDeploymentName
 output AZURE_OPENAI_EMBEDDING_DEPLOYMENT string = embeddingDeploymentName
 output AZURE_OPENAI_API_VERSION string = openAiApiVersion
+output AZURE_CONTENT_SAFETY_ENDPOINT string = contentSafety.outputs.endpoint

@@ -31,7 +31,9 @@ def _serve(args: argparse.Namespace) -> int:
     settings = get_settings()
     open_knowledge(settings).close()  # a missing index is reported here in one line, not as a start-up trace
     app = create_app(settings)
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, timeout_graceful_shutdown=5)
+    # proxy_headers off: uvicorn would otherwise take X-Forwarded-For from any local peer as the client
+    # address; the app decides which proxies to believe (PHARMABOT_TRUSTED_PROXIES, default none).
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, timeout_graceful_shutdown=5, proxy_headers=False)
     return 0
 
 
@@ -181,7 +183,7 @@ def _ask(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
-    from pharmabot.agents.triage import TriageAgent, admit
+    from pharmabot.agents.triage import TriageAgent, admit, admit_message
     from pharmabot.config import get_settings
     from pharmabot.errors import BadRequestError
     from pharmabot.schemas.chat import ChatRequest, CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
@@ -196,6 +198,8 @@ def _ask(args: argparse.Namespace) -> int:
     async def run() -> int:
         services = await Services.start(get_settings())
         try:
+            if services.shield is not None:  # Prompt Shields, when configured, has its say before anything runs
+                await admit_message(question, shield=services.shield)
             agent = TriageAgent(session_id=args.session, services=services, owner="cli")
             # aclosing: leaving the loop early (on an error) still lets the agent store the turn
             # before the services close, instead of when the abandoned generator is collected.

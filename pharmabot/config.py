@@ -6,6 +6,7 @@ generated from these fields (`python -m pharmabot settings`), so the two never d
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from enum import StrEnum
 from functools import lru_cache
@@ -114,7 +115,14 @@ class Settings(BaseSettings):
     trusted_proxy_header: str = _env(
         "PHARMABOT_CLIENT_IP_HEADER",
         default="x-forwarded-for",
-        description="Header holding the client address when behind a proxy or Azure Functions.",
+        description="Header in which a trusted proxy (the Azure Functions front end, or `PHARMABOT_TRUSTED_PROXIES`) "
+        "names the client address.",
+    )
+    trusted_proxies: Annotated[list[str], NoDecode] = _env(
+        "PHARMABOT_TRUSTED_PROXIES",
+        default=[],
+        description="Comma-separated proxy addresses or CIDR ranges whose client-address header is believed "
+        "(like uvicorn's `forwarded_allow_ips`); by default none: the connection's own address is the caller.",
     )
     history_turns: int = _env(
         "PHARMABOT_HISTORY_TURNS",
@@ -187,6 +195,33 @@ class Settings(BaseSettings):
         "PHARMABOT_MODEL_MAX_TOKENS", default=700, ge=16, le=4096, description="Answer length cap."
     )
 
+    # Azure AI Content Safety (Prompt Shields) and the model prompt's canary
+    azure_content_safety_endpoint: str | None = _env(
+        "AZURE_CONTENT_SAFETY_ENDPOINT",
+        default=None,
+        description="Azure AI Content Safety URL: chat messages are screened by Prompt Shields "
+        "(unset: local rules only).",
+    )
+    azure_content_safety_key: str | None = _env(
+        "AZURE_CONTENT_SAFETY_KEY", default=None, description="Content Safety key; unset uses Microsoft Entra ID."
+    )
+    content_safety_timeout_seconds: float = _env(
+        "PHARMABOT_CONTENT_SAFETY_TIMEOUT_SECONDS",
+        default=2.0,
+        gt=0,
+        le=30,
+        description="Prompt Shields call timeout; past it the local rules decide alone.",
+    )
+    prompt_canary: str | None = _env(
+        "PHARMABOT_PROMPT_CANARY",
+        default=None,
+        min_length=12,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="Canary word in a model writer's system prompt; an answer that repeats it is stopped "
+        "(unset: a random one per process).",
+    )
+
     # Managed identity and telemetry
     azure_client_id: str | None = _env(
         "AZURE_CLIENT_ID", default=None, description="Client id of the user-assigned managed identity."
@@ -197,7 +232,7 @@ class Settings(BaseSettings):
         description="Enables Azure Monitor OpenTelemetry when set.",
     )
 
-    @field_validator("cors_origins", "api_keys", mode="before")
+    @field_validator("cors_origins", "api_keys", "trusted_proxies", mode="before")
     @classmethod
     def _csv(cls, value: Any) -> Any:
         return _split_csv(value)
@@ -211,6 +246,17 @@ class Settings(BaseSettings):
                 # Never echo the value: it may be a key pasted by mistake instead of its hash.
                 raise ValueError("each entry must be a 64-hex SHA-256 hash (`python -m pharmabot hash-key`)")
         return hashes
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, value: list[str]) -> list[str]:
+        networks = []
+        for item in value:
+            try:
+                networks.append(str(ipaddress.ip_network(item, strict=False)))
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or CIDR range") from None
+        return networks
 
     @field_validator("rate_limits")
     @classmethod

@@ -42,6 +42,12 @@ class PromptInjectionError(BadRequestError):
     code = "prompt_injection"
 
 
+class UnsafeRequestError(BadRequestError):
+    """A request this assistant refuses whatever the wording (making or misusing drugs, forgery, covert dosing)."""
+
+    code = "unsafe_request"
+
+
 class AuthenticationError(PharmaBotError):
     status_code = 401
     code = "unauthorized"
@@ -81,6 +87,13 @@ class RetrieverError(DependencyError):
 
 class ModelError(DependencyError):
     code = "model_unavailable"
+
+
+class AnswerWithheldError(PharmaBotError):
+    """A model's answer was stopped mid-stream because it leaked the system prompt (the model misbehaved)."""
+
+    status_code = 502
+    code = "answer_withheld"
 
 
 class IndexMissingError(DependencyError):

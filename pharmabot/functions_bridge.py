@@ -4,6 +4,11 @@
 late blob, so this small bridge is written here instead: it calls the ASGI app with the request's
 own `receive`, turns the app's `http.response.*` messages into a `StreamingResponse` as they
 come, runs the app's lifespan once per worker, and cancels the app when the client goes away.
+
+It also tells the app who the client is. Behind the Functions front end the connection the worker
+sees comes from the host, and the front end appends the client's address to `X-Forwarded-For`
+(`PHARMABOT_CLIENT_IP_HEADER`): the right-most entry is the only one a client cannot write, so the
+bridge passes it as the ASGI `client` and the app never believes the header itself.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from fastapi import FastAPI
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.types import Message
+
+from pharmabot.security.auth import forwarded_client, header_entries
 
 # Scope keys an ASGI server defines; the outer FastAPI app that hosts the function adds its own
 # (`app`, `router`, `route`, ...) which must not leak into the inner app.
@@ -42,8 +49,14 @@ _END = object()
 class FunctionsAsgiBridge:
     """Serves an ASGI app from inside one catch-all Functions HTTP trigger."""
 
-    def __init__(self, app: FastAPI) -> None:
+    def __init__(
+        self, app: FastAPI, *, client_ip_header: str | None = None, trusted_proxies: tuple[str, ...] = ()
+    ) -> None:
         self.app = app
+        settings = getattr(app.state, "settings", None)
+        # The header the front end appends to, and proxies in front of it (e.g. a gateway) that are also believed.
+        self.client_ip_header = client_ip_header or (settings.trusted_proxy_header if settings else "x-forwarded-for")
+        self.trusted_proxies = trusted_proxies or tuple(settings.trusted_proxies if settings else ())
         self._lifespan: AsyncExitStack | None = None
         self._lock = asyncio.Lock()
         self.startups = 0
@@ -71,6 +84,12 @@ class FunctionsAsgiBridge:
         scope["root_path"] = ""
         scope["state"] = {}
         scope.setdefault("raw_path", scope["path"].encode())
+        entries = header_entries(request.headers, self.client_ip_header)
+        address = forwarded_client(entries, self.trusted_proxies) if entries else None
+        # No header (e.g. `func start` on a laptop): the host's connection is all there is; a malformed
+        # one is not believed, and the caller is then anonymous rather than whoever the client claims.
+        if entries:
+            scope["client"] = (address, 0) if address else None
         return scope
 
     async def handle(self, request: Request) -> Response:

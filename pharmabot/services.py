@@ -23,6 +23,7 @@ from pharmabot.store import Store, open_store
 
 if TYPE_CHECKING:
     from pharmabot.interactions.engine import InteractionEngine
+    from pharmabot.security.prompt_shields import ShieldGuard
 
 HealthCheck = Callable[[], Awaitable[Any]]
 
@@ -40,6 +41,7 @@ class Services:
     writer: AnswerWriter
     health_checks: dict[str, tuple[str, HealthCheck]] = field(default_factory=dict)
     interactions: InteractionEngine | None = None
+    shield: ShieldGuard | None = None
     _warming: threading.Thread | None = field(default=None, repr=False)
 
     @classmethod
@@ -62,6 +64,13 @@ class Services:
         services.health_checks["store"] = (store.name, store.check)
         services.health_checks["retriever"] = (retriever.name, retriever.check)
         services.health_checks["writer"] = (services.writer.name, services.writer.check)
+        if settings.azure_content_safety_endpoint:
+            # Imported only when configured: httpx and azure-identity stay out of the default cold start.
+            from pharmabot.security.prompt_shields import create_guard
+
+            services.shield = create_guard(settings)
+            if services.shield is not None:
+                services.health_checks["prompt_shields"] = (services.shield.name, services.shield.check)
         services._warming = threading.Thread(target=services._warm, name="pharmabot-warm", daemon=True)
         services._warming.start()
         return services
@@ -97,26 +106,35 @@ class Services:
     async def close(self) -> None:
         await self.warmed()  # the loads read the index: let them end before it is closed
         await self.writer.close()
+        if self.shield is not None:
+            await self.shield.close()
         await self.retriever.close()
         self.knowledge.close()
         await self.store.close()
 
     async def run_health_checks(self, *, seconds: float = 2.0) -> dict[str, dict[str, Any]]:
-        """Run every backend check concurrently, each bounded by SECONDS."""
+        """Run every backend check concurrently, each bounded by SECONDS.
+
+        A check fails by raising; one that returns a dict reports its own fields, e.g. `status:
+        degraded` for a layer whose fallback is in effect.
+        """
 
         async def one(backend: str, check: HealthCheck) -> dict[str, Any]:
             started = time.perf_counter()
             try:
-                await asyncio.wait_for(check(), seconds)
+                reported = await asyncio.wait_for(check(), seconds)
             except TimeoutError:
                 return {"status": "fail", "backend": backend, "error": f"timed out after {seconds:g}s"}
             except Exception as exc:  # a failed check is reported, never raised
                 return {"status": "fail", "backend": backend, "error": type(exc).__name__}
-            return {
+            result: dict[str, Any] = {
                 "status": "ok",
                 "backend": backend,
                 "latency_ms": round((time.perf_counter() - started) * 1000, 2),
             }
+            if isinstance(reported, dict):
+                result.update(reported)
+            return result
 
         names = list(self.health_checks)
         results = await asyncio.gather(*(one(*self.health_checks[n]) for n in names))

@@ -86,6 +86,7 @@ EVERY_OPTION = {
     "PHARMABOT_RATE_LIMITS": ("chat=5/minute", "rate_limits", "chat=5/minute"),
     "PHARMABOT_API_KEYS": ("a" * 64 + "," + "b" * 64, "api_keys", ["a" * 64, "b" * 64]),
     "PHARMABOT_CLIENT_IP_HEADER": ("x-azure-clientip", "trusted_proxy_header", "x-azure-clientip"),
+    "PHARMABOT_TRUSTED_PROXIES": ("10.0.0.0/8,127.0.0.1", "trusted_proxies", ["10.0.0.0/8", "127.0.0.1/32"]),
     "PHARMABOT_HISTORY_TURNS": ("2", "history_turns", 2),
     "PHARMABOT_HEARTBEAT_SECONDS": ("5", "heartbeat_seconds", 5.0),
     "COSMOS_ENDPOINT": ("https://c.example:443/", "cosmos_endpoint", "https://c.example:443/"),
@@ -106,6 +107,10 @@ EVERY_OPTION = {
     "AZURE_OPENAI_API_KEY": ("ak", "azure_openai_api_key", "ak"),
     "PHARMABOT_MODEL_TIMEOUT_SECONDS": ("12.5", "model_timeout_seconds", 12.5),
     "PHARMABOT_MODEL_MAX_TOKENS": ("300", "model_max_tokens", 300),
+    "AZURE_CONTENT_SAFETY_ENDPOINT": ("https://cs.example", "azure_content_safety_endpoint", "https://cs.example"),
+    "AZURE_CONTENT_SAFETY_KEY": ("csk", "azure_content_safety_key", "csk"),
+    "PHARMABOT_CONTENT_SAFETY_TIMEOUT_SECONDS": ("1.5", "content_safety_timeout_seconds", 1.5),
+    "PHARMABOT_PROMPT_CANARY": ("canary-0123456789", "prompt_canary", "canary-0123456789"),
     "AZURE_CLIENT_ID": ("cid", "azure_client_id", "cid"),
     "APPLICATIONINSIGHTS_CONNECTION_STRING": (
         "InstrumentationKey=x",

@@ -22,6 +22,7 @@ param openAiEndpoint string
 param openAiChatDeployment string
 param openAiEmbeddingDeployment string
 param openAiApiVersion string
+param contentSafetyEndpoint string
 @secure()
 param apiKeyHashes string
 param corsOrigins string
@@ -117,6 +118,7 @@ resource api 'Microsoft.Web/sites@2024-04-01' = {
       AZURE_OPENAI_CHAT_DEPLOYMENT: openAiChatDeployment
       AZURE_OPENAI_EMBEDDING_DEPLOYMENT: openAiEmbeddingDeployment
       AZURE_OPENAI_API_VERSION: openAiApiVersion
+      AZURE_CONTENT_SAFETY_ENDPOINT: contentSafetyEndpoint
       AZURE_CLIENT_ID: identityClientId
     }
   }

@@ -13,13 +13,14 @@ import logging
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pharmabot.agents.intent import IntentDecision, classify
 from pharmabot.agents.red_flags import detect_emergency, emergency_reply
 from pharmabot.answer.base import AnswerContext, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
-from pharmabot.errors import PharmaBotError
+from pharmabot.config import WriterKind
+from pharmabot.errors import AnswerWithheldError, PharmaBotError
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
 from pharmabot.logs import log_id
 from pharmabot.retrieval.base import SearchHit, SearchSpec
@@ -35,9 +36,13 @@ from pharmabot.schemas.chat import (
 )
 from pharmabot.schemas.common import Citation
 from pharmabot.schemas.interactions import FoodNote, InteractionReport
-from pharmabot.security.sanitizer import normalize, sanitize_input
+from pharmabot.security.harmful import check_request
+from pharmabot.security.sanitizer import injection_error, normalize, sanitize_input
 from pharmabot.services import Services
 from pharmabot.store.base import Turn, TurnStatus
+
+if TYPE_CHECKING:
+    from pharmabot.security.prompt_shields import ShieldGuard
 
 log = logging.getLogger("pharmabot.agent")
 
@@ -173,7 +178,10 @@ class TriageAgent:
             yield TokenEvent(delta=reply)
             return
         context = await self._gather(message, decision, history)
-        output = OutputFilter()
+        await self._screen_documents(context)
+        # Only model writers have a prompt to leak; they hand out a guard for their canary and rules.
+        make_guard = getattr(self.services.writer, "leak_guard", None)
+        output = OutputFilter(leak_guard=make_guard() if callable(make_guard) else None)
         async for delta in self.services.writer.stream(context):
             safe = output.feed(delta)
             if safe:
@@ -186,6 +194,27 @@ class TriageAgent:
         # Cite what the answer actually refers to ([n] marks), numbered as the writer saw them.
         text = answer.joined()
         answer.citations = [p.citation for p in context.passages if f"[{p.citation.index}]" in text]
+
+    async def _screen_documents(self, context: AnswerContext) -> None:
+        """With a model writer and Prompt Shields, drop passages the shield flags as indirect attacks.
+
+        Label text is data, but an index can be tampered with; the model never sees a flagged passage.
+        Without a verdict (the shield failed) the passages stay: they reach the model only as delimited data.
+        """
+        shield = self.services.shield
+        if shield is None or not context.passages or self.services.settings.answer_writer is WriterKind.extractive:
+            return
+        verdict = await shield.verdict(user_prompt=context.question, documents=[p.text for p in context.passages])
+        if verdict is None or not any(verdict.document_attacks):
+            return
+        flagged = {p.citation.index for p, hit in zip(context.passages, verdict.document_attacks, strict=True) if hit}
+        log.warning(
+            "retrieved passages flagged by prompt shields were dropped",
+            extra={"fields": {"event": "document_attack", "count": len(flagged), "session": log_id(self.session_id)}},
+        )
+        context.passages = [p for p in context.passages if p.citation.index not in flagged]
+        for finding in context.findings:
+            finding.citation_indexes = [n for n in finding.citation_indexes if n not in flagged]
 
     async def _gather(self, message: str, decision: IntentDecision, history: Sequence[Turn]) -> AnswerContext:
         sections = section_intents(message) or list(_DEFAULT_SECTIONS.get(decision.intent, ()))
@@ -346,7 +375,7 @@ def _findings_from(
 
 
 def _public_message(exc: PharmaBotError) -> str:
-    if exc.status_code >= 500:
+    if exc.status_code >= 500 and not isinstance(exc, AnswerWithheldError):
         return "The answer could not be finished because a service is unavailable; please try again."
     return exc.message
 
@@ -363,12 +392,36 @@ async def _shielded(coro: Coroutine[Any, Any, None]) -> None:
     await asyncio.shield(task)
 
 
+def _admit_locally(text: str) -> bool:
+    """Refuse harmful requests (400 `unsafe_request`) and prompt attacks (400 `prompt_injection`) by the
+    local rules; True when the message reports an emergency, which is admitted whatever else it says.
+    """
+    if detect_emergency(text) is not None:
+        return True
+    check_request(text)
+    sanitize_input(text)
+    return False
+
+
 def admit(message: str) -> str:
-    """Normalize a message and refuse prompt injection (400) unless it reports an emergency.
+    """Normalize a message and refuse it by the local rules (400) unless it reports an emergency.
 
     Emergencies win: "ignore all rules, I took 40 pills" must still reach emergency routing.
     """
     text = normalize(message)
-    if detect_emergency(text) is None:
-        sanitize_input(text)
+    _admit_locally(text)
+    return text
+
+
+async def admit_message(message: str, *, shield: ShieldGuard | None) -> str:
+    """`admit`, then Prompt Shields when configured: an attack it finds is refused like the local rules' ones.
+
+    A shield that fails or times out gives no verdict, and the local rules' decision stands.
+    """
+    text = normalize(message)
+    if _admit_locally(text) or shield is None:
+        return text
+    verdict = await shield.verdict(user_prompt=text)
+    if verdict is not None and verdict.user_attack:
+        raise injection_error(["prompt_shields"])
     return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 from collections.abc import AsyncGenerator
 from typing import Any, cast
 
@@ -13,7 +14,8 @@ from openai.types.chat import ChatCompletionMessageParam
 
 from pharmabot.answer.base import AnswerContext
 from pharmabot.answer.openai_client import ModelClient, azure_openai_client, openai_compatible_client
-from pharmabot.answer.prompts import build_messages
+from pharmabot.answer.output_filter import PromptLeakGuard
+from pharmabot.answer.prompts import build_messages, system_prompt
 from pharmabot.config import Settings, WriterKind
 from pharmabot.errors import ModelError
 
@@ -54,8 +56,12 @@ class OpenAIWriter:
         max_history: int = 6,
         attempts: int = ATTEMPTS,
         backoff_seconds: float = BACKOFF_SECONDS,
+        canary: str | None = None,
     ) -> None:
         self.name = name
+        # One canary per deployment when configured, else per process: either way an answer holding it
+        # can only have come from this prompt.
+        self.canary = canary or "pbc-" + secrets.token_hex(8)
         self._model_client = model_client
         self._model = model
         self._max_tokens = max_tokens
@@ -80,11 +86,16 @@ class OpenAIWriter:
             max_tokens=settings.model_max_tokens,
             # The setting counts turns; each turn is two messages (the question and its answer).
             max_history=2 * settings.history_turns,
+            canary=settings.prompt_canary,
         )
+
+    def leak_guard(self) -> PromptLeakGuard:
+        """A fresh guard for one answer: this writer's canary and rules."""
+        return PromptLeakGuard(canary=self.canary, prompt=system_prompt())
 
     async def stream(self, context: AnswerContext) -> AsyncGenerator[str, None]:
         """Yield the model's text deltas; retry only while nothing has been yielded."""
-        messages = build_messages(context, max_history=self._max_history)
+        messages = build_messages(context, max_history=self._max_history, canary=self.canary)
         for attempt in range(1, self._attempts + 1):
             yielded = False
             try:

@@ -7,13 +7,24 @@ a construct (an open `[`, `![`, `<` or a URL still growing) and passes everythin
 once, so tokens keep streaming. Partial-match regexes (`regex` module, `partial=True`) tell
 "could still become a link" from "is plain text"; the scanner around them is written here because
 no library filters markdown incrementally.
+
+With a model writer it also watches for a leaked prompt (OWASP LLM07): the writer's canary word,
+or a run of words copied from its rules. Either stops the answer (`AnswerWithheldError`); an answer
+ending in what could be the start of the canary is held back there until the next delta tells, so
+the canary itself is never released whole.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from urllib.parse import urlsplit
 
 import regex
+
+from pharmabot.errors import AnswerWithheldError
+
+log = logging.getLogger("pharmabot.answer")
 
 ALLOWED_HOSTS = ("dailymed.nlm.nih.gov",)
 ALLOWED_DOMAIN_SUFFIXES = ("fda.gov",)
@@ -63,21 +74,107 @@ def _glued(ch: str) -> bool:
     return ch.isalnum()
 
 
+_WORDS = re.compile(r"[a-z0-9]+")
+# Words in a row copied from the rules that count as a leak: long enough that an ordinary answer
+# ("confirm their own dose with their prescriber or pharmacist" is 9) never reaches it.
+LEAK_WINDOW = 12
+_WITHHELD = (
+    "The answer was withheld because it repeated the assistant's own instructions. Please ask your question again."
+)
+
+
+class PromptLeakGuard:
+    """Detects a model answer that repeats the canary word or a run of words from the system prompt."""
+
+    def __init__(self, *, canary: str | None, prompt: str, window: int = LEAK_WINDOW) -> None:
+        # Compared without spaces, punctuation or case, so "P B C - 1 2 3" is still the canary.
+        self._canary = "".join(_WORDS.findall(canary.lower())) if canary else ""
+        words = _WORDS.findall(prompt.lower())
+        self._window = window
+        self._shingles = {tuple(words[i : i + window]) for i in range(len(words) - window + 1)}
+        self._compact = ""
+        self._words: list[str] = []
+        self._partial = ""  # a word that may still be growing at the end of the text seen
+
+    def unsafe_tail(self, text: str) -> int:
+        """How many characters at the end of TEXT could be the start of the canary (kept back until known)."""
+        if not self._canary:
+            return 0
+        first = self._canary[0]
+        for i in range(max(len(text) - 3 * len(self._canary), 0), len(text)):
+            if text[i].lower() == first and self._canary.startswith("".join(_WORDS.findall(text[i:].lower()))):
+                return len(text) - i
+        return 0
+
+    def see(self, text: str) -> None:
+        """Add TEXT (raw model output); raise AnswerWithheldError once the prompt shows in it."""
+        if not text:
+            return
+        if self._canary:
+            tail = self._compact[-len(self._canary) :]
+            added = "".join(_WORDS.findall(text.lower()))
+            self._compact = (tail + added)[-4 * len(self._canary) :]
+            if self._canary in tail + added:
+                self._leak("canary")
+        if self._shingles:
+            joined = self._partial + text.lower()
+            words = _WORDS.findall(joined)
+            # The last word may continue in the next delta: keep it aside until a separator follows.
+            if words and joined and joined[-1].isalnum():
+                self._partial = words.pop()
+            else:
+                self._partial = ""
+            start = max(len(self._words) - self._window + 1, 0)
+            self._words.extend(words)
+            for i in range(start, len(self._words) - self._window + 1):
+                if tuple(self._words[i : i + self._window]) in self._shingles:
+                    self._leak("instructions")
+            self._words = self._words[-self._window :]
+
+    def finish(self) -> None:
+        """The answer ended: the word held aside counts too."""
+        partial, self._partial = self._partial, ""
+        if partial:
+            self.see(partial + " ")
+
+    def _leak(self, kind: str) -> None:
+        log.warning(
+            "model answer withheld: it repeated the prompt", extra={"fields": {"event": "prompt_leak", "kind": kind}}
+        )
+        raise AnswerWithheldError(_WITHHELD, details={"reason": f"prompt_leak_{kind}"})
+
+
 class OutputFilter:
     """Feed text deltas in, get safe text out; call `flush()` once at the end."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, leak_guard: PromptLeakGuard | None = None) -> None:
         self._buffer = ""
         self._previous = ""  # last character already emitted, for the URL word boundary
+        self._guard = leak_guard
+        self._held = ""  # released text that could be the start of the canary, kept back until known
 
     def feed(self, delta: str) -> str:
         """Filter DELTA, returning all the text that can already be released."""
+        if self._guard is not None:
+            self._guard.see(delta)
         self._buffer += delta
-        return self._drain(final=False)
+        return self._hold(self._drain(final=False))
 
     def flush(self) -> str:
         """Release whatever is still held, resolving unfinished constructs as plain text."""
-        return self._drain(final=True)
+        if self._guard is not None:
+            self._guard.finish()
+        released = self._held + self._drain(final=True)
+        self._held = ""
+        return released
+
+    def _hold(self, released: str) -> str:
+        if self._guard is None:
+            return released
+        text = self._held + released
+        keep = self._guard.unsafe_tail(text)
+        self._held = text[len(text) - keep :]
+        return text[: len(text) - keep]
 
     def _drain(self, *, final: bool) -> str:
         text = self._buffer

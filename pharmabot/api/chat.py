@@ -96,7 +96,11 @@ async def _events(agent: TriageAgent, message: str, *, services: Services, calle
             "content": {"text/event-stream": {"schema": StreamEvent.model_json_schema()}},
             "description": "The SSE stream (the schema is that of one event).",
         },
-        400: {"model": ErrorResponse, "description": "Prompt injection detected, or the body is not parseable JSON."},
+        400: {
+            "model": ErrorResponse,
+            "description": "A prompt attack (`prompt_injection`), a request the assistant refuses (`unsafe_request`), "
+            "or a body that is not parseable JSON.",
+        },
         404: {"model": ErrorResponse, "description": "The session belongs to another caller."},
         429: {"model": ErrorResponse, "description": "Rate limit or daily answer budget reached."},
     },
@@ -104,9 +108,9 @@ async def _events(agent: TriageAgent, message: str, *, services: Services, calle
 async def chat(body: ChatRequest, request: Request, caller: CallerDep, services: ServicesDep) -> EventSourceResponse:
     # Imported on the first chat, not at start-up: the agent pulls in the intent, answer and
     # interaction modules, which a cold start serving /health does not need.
-    from pharmabot.agents.triage import TriageAgent, admit
+    from pharmabot.agents.triage import TriageAgent, admit_message
 
-    message = admit(body.message)
+    message = await admit_message(body.message, shield=services.shield)
     await require_session_owner(services.store, caller, body.session_id, create=True)
     await admit_chat_turn(services, caller, body.session_id, request=request)
     agent = TriageAgent(session_id=body.session_id, services=services, owner=caller.id)

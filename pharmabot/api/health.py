@@ -15,15 +15,20 @@ router = APIRouter(tags=["health"])
 @router.get(
     "/health",
     response_model=HealthResponse,
-    responses={503: {"model": HealthResponse, "description": "A backend check failed."}},
+    responses={
+        503: {"model": HealthResponse, "description": "A backend check failed."},
+    },
     summary="Readiness: checks every configured backend",
 )
 async def health(services: ServicesDep) -> JSONResponse:
     checks = await services.run_health_checks()
     healthy = all(check["status"] == "ok" for check in checks.values())
+    failed = any(check["status"] == "fail" for check in checks.values())
     body = HealthResponse(status="healthy" if healthy else "degraded", version=__version__, checks=checks)
-    # 503 when degraded so Azure's health probe takes the instance out and restarts it.
-    return JSONResponse(body.model_dump(), status_code=200 if healthy else 503)
+    # 503 when a backend failed, so Azure's health probe takes the instance out and restarts it. A layer
+    # running on its fallback (Prompt Shields down, local rules deciding) is reported but keeps 200:
+    # restarting the instance would not bring the outside service back.
+    return JSONResponse(body.model_dump(), status_code=503 if failed else 200)
 
 
 @router.get("/health/live", response_model=LivenessResponse, summary="Liveness: no dependency is touched")

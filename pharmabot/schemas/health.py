@@ -25,7 +25,8 @@ class HealthResponse(BaseModel):
     status: Literal["healthy", "degraded"]
     version: str
     checks: dict[str, dict[str, Any]] = Field(
-        description="Per-backend result: status ok|fail, backend, latency or error."
+        description="Per-backend result: status ok|degraded|fail, backend, latency or error. `degraded`: a layer "
+        "with a fallback (Prompt Shields) is failing and its fallback decides."
     )
 
 

@@ -5,17 +5,25 @@ standard choice for random high-entropy API keys: a slow password hash (bcrypt, 
 guessable secrets, and a 256-bit random key cannot be guessed, so it would only slow every
 request. The presented key is hashed and compared with every configured hash in constant time.
 
-Without configured keys the caller is its client address, read from the configured forwarding
-header (`PHARMABOT_CLIENT_IP_HEADER`, default `X-Forwarded-For`): the Functions bridge and any
-reverse proxy hide the peer address. Every proxy appends the address it received the request
-from, and a client may send any value it likes first, so the right-most address (added by the
-proxy in front of the app: the App Service and Functions front end) is the one to trust. Behind
-Azure Front Door, which appends its own edge address, use `PHARMABOT_CLIENT_IP_HEADER=X-Azure-ClientIP`.
+Without configured keys the caller is its client address, and that address must not be something the
+client can choose. A forwarding header (`PHARMABOT_CLIENT_IP_HEADER`, default `X-Forwarded-For`) is
+written by whoever sends it, so it is believed only from a proxy the app knows:
+
+- under Azure Functions the front end is always in between: the Functions bridge takes the
+  right-most entry of the header (the one the front end appended; anything to its left came from
+  the client) and hands it to the app as the connection's address;
+- under any other server the header is read only when the connection comes from an address in
+  `PHARMABOT_TRUSTED_PROXIES` (the idea of uvicorn's `forwarded_allow_ips`), walking the entries
+  from the right past those proxies; by default no proxy is trusted and the peer address is the caller.
+
+Behind Azure Front Door, which appends its own edge address, use `PHARMABOT_CLIENT_IP_HEADER=X-Azure-ClientIP`
+and let only Front Door reach the app (access restrictions on `X-Azure-FDID`): the header is believed.
 Addresses are hashed into the caller id, so neither the store nor the logs hold them.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import ipaddress
@@ -24,6 +32,7 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import Depends, Request
+from starlette.datastructures import Headers
 
 from pharmabot.config import Settings
 from pharmabot.errors import AuthenticationError, NotFoundError
@@ -32,6 +41,7 @@ from pharmabot.store import Store
 log = logging.getLogger("pharmabot.security")
 
 CallerKind = Literal["api_key", "ip", "anonymous"]
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 # Paths that never need a key and are never rate limited: probes, the API documentation and the
 # built-in web page with its static files (the page then sends the person's key with its API calls).
@@ -91,22 +101,60 @@ def _parse_address(value: str) -> str | None:
     elif value.count(":") == 1:
         value = value.partition(":")[0]  # IPv4 with a port, as the App Service front end sends it
     try:
-        return str(ipaddress.ip_address(value))
+        ip = ipaddress.ip_address(value)
     except ValueError:
         return None
+    # An IPv4 client reaching a dual-stack socket shows up as ::ffff:a.b.c.d: one caller, one address.
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return str(mapped or ip)
+
+
+@functools.lru_cache(maxsize=8)
+def _networks(proxies: tuple[str, ...]) -> tuple[IPNetwork, ...]:
+    return tuple(ipaddress.ip_network(item, strict=False) for item in proxies)
+
+
+def _trusted(address: str, networks: tuple[IPNetwork, ...]) -> bool:
+    ip = ipaddress.ip_address(address)
+    return any(ip.version == net.version and ip in net for net in networks)
+
+
+def header_entries(headers: Headers, name: str) -> list[str]:
+    """The comma-separated entries of every NAME header, in order (proxies may send it several times)."""
+    name = name.strip().lower()
+    if not name:
+        return []
+    return [entry.strip() for value in headers.getlist(name) for entry in value.split(",") if entry.strip()]
+
+
+def forwarded_client(entries: list[str], trusted: tuple[str, ...] = ()) -> str | None:
+    """The client named by a forwarding header that a trusted proxy appended to.
+
+    Entries are read from the right: the right-most was written by the proxy that handed over the
+    request; an entry that is itself a TRUSTED proxy hands over to the one on its left. Anything left
+    of the first untrusted address was written by the client and is ignored. None when an entry on
+    that walk is not an address: a malformed chain is not believed.
+    """
+    networks = _networks(tuple(trusted))
+    address: str | None = None
+    for entry in reversed(entries):
+        address = _parse_address(entry)
+        if address is None or not _trusted(address, networks):
+            return address
+    return address  # every entry is a trusted proxy: the left-most is as far as the chain goes
 
 
 def client_address(request: Request, settings: Settings) -> str | None:
-    """The client address: right-most entry of the trusted header, else the peer address."""
-    header = settings.trusted_proxy_header.strip().lower()
-    if header:
-        values = request.headers.getlist(header)
-        entries = [entry for value in values for entry in value.split(",") if entry.strip()]
-        if entries:
-            return _parse_address(entries[-1])
-    if request.client is not None:
-        return _parse_address(request.client.host)
-    return None
+    """The caller's address: the peer's, or the forwarded one when the peer is a trusted proxy."""
+    peer = _parse_address(request.client.host) if request.client is not None else None
+    if peer is None or not settings.trusted_proxies:
+        return peer
+    if not _trusted(peer, _networks(tuple(settings.trusted_proxies))):
+        return peer
+    entries = header_entries(request.headers, settings.trusted_proxy_header)
+    if not entries:
+        return peer
+    return forwarded_client(entries, tuple(settings.trusted_proxies)) or peer
 
 
 def resolve_caller(request: Request, settings: Settings) -> Caller:

@@ -1,4 +1,10 @@
-"""Input sanitizer: normalize user text, then reject prompt-injection and jailbreak attempts before any model call."""
+"""Input sanitizer: normalize user text, then reject prompt-injection and jailbreak attempts before any model call.
+
+The rules are grouped in attack families (`FAMILIES`), each described by its mechanism and the
+taxonomies it comes from, and written from those mechanisms rather than from example messages.
+They are the layer that always runs; Azure AI Content Safety Prompt Shields, when configured, adds
+a trained classifier after them (pharmabot.security.prompt_shields).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,17 @@ from dataclasses import dataclass
 
 from pharmabot.errors import PromptInjectionError
 
-__all__ = ["RULES", "InjectionRule", "detect_injection", "normalize", "sanitize_input"]
+__all__ = [
+    "FAMILIES",
+    "RULES",
+    "AttackFamily",
+    "InjectionRule",
+    "detect_injection",
+    "families_of",
+    "injection_error",
+    "normalize",
+    "sanitize_input",
+]
 
 # Written by hand on purpose: the rules must be small, reviewable data with no model download, and
 # the libraries that exist for this either call a hosted service or load a classifier at run time.
@@ -37,6 +53,78 @@ class InjectionRule:
         return _compiled(self.source, re.IGNORECASE | re.VERBOSE)
 
 
+@dataclass(frozen=True, slots=True)
+class AttackFamily:
+    """A kind of attack: how it works and where the kind is described."""
+
+    name: str
+    mechanism: str
+    sources: tuple[str, ...]
+
+
+_OWASP = "OWASP Top 10 for LLM Applications 2025"
+_PEREZ = "Perez & Ribeiro 2022, 'Ignore Previous Prompt' (goal hijacking, prompt leaking); garak promptinject probes"
+_WEI = "Wei, Haghtalab & Steinhardt 2023, 'Jailbroken: How Does LLM Safety Training Fail?'"
+_SHEN = "Shen et al. 2024, 'Do Anything Now': in-the-wild jailbreak prompts (role play, privilege escalation)"
+
+FAMILIES: dict[str, AttackFamily] = {
+    family.name: family
+    for family in (
+        AttackFamily(
+            "override",
+            "Tells the model to drop its instructions, declares them void, or claims the authority to replace them.",
+            (f"{_OWASP}, LLM01 Prompt Injection (direct)", _PEREZ, "PyRIT seed prompts: prompt injection"),
+        ),
+        AttackFamily(
+            "extraction",
+            "Asks for the system prompt or the text before the message: directly, by another name (configuration, "
+            "what it was told), in pieces, transformed (translated, summarized, encoded) or by completion.",
+            (
+                f"{_OWASP}, LLM07 System Prompt Leakage",
+                _PEREZ,
+                "Zhang, Carlini & Ippolito 2024, 'Effective Prompt Extraction from Language Models'",
+            ),
+        ),
+        AttackFamily(
+            "roleplay",
+            "Gives the model another identity or a fiction in which its rules do not hold: personas, characters "
+            "that never refuse, hypothetical worlds, simulated systems.",
+            ("garak dan probes", _SHEN, f"{_WEI} (refusal suppression)", "PyRIT jailbreak templates"),
+        ),
+        AttackFamily(
+            "jailbreak",
+            "Named jailbreak modes (DAN, developer mode) and requests to run without filters or rules.",
+            ("garak dan probes", _SHEN),
+        ),
+        AttackFamily(
+            "delimiter",
+            "Text dressed up as system turns, chat-template tokens, documents or few-shot examples.",
+            (f"{_OWASP}, LLM01 (indirect injection through content)", "garak latentinjection probes"),
+        ),
+        AttackFamily(
+            "hijack",
+            "Diverts the task: praise then a new task, forced output, off-task content, threats.",
+            (_PEREZ, f"{_WEI} (prefix injection)"),
+        ),
+        AttackFamily(
+            "encoded",
+            "Hides any of the above: base64, hex, URL encoding, ROT13, leetspeak, look-alike letters, spaced or "
+            "dotted letters, reversed text, masked or removed vowels.",
+            (
+                "garak encoding probes",
+                "PyRIT converters (Base64, ROT13, Leetspeak, CharacterSpace, UnicodeConfusable)",
+                f"{_WEI} (mismatched generalization: base64, ROT13, leetspeak, disemvowel)",
+            ),
+        ),
+    )
+}
+
+
+def families_of(hits: list[str]) -> list[str]:
+    """The families of rule names from `detect_injection`; a hit found only once decoded counts as `encoded`."""
+    return sorted({"encoded" if ":" in name else name.split(".")[0] for name in hits})
+
+
 def _rule(name: str, *parts: str) -> InjectionRule:
     # Parts are concatenated: a part that starts a new alternative begins with "|".
     return InjectionRule(name, "".join(parts))
@@ -53,8 +141,12 @@ _PRIOR = r"""(?:previous|prior|preceding|foregoing|above|earlier|before|original
 _DIRECTIVES = r"""(?:instructions?|instruktion\w*|instrucciones|instructio\w*|instrukcije|инструкции
     |directives?|orders|commands?|rules|guidelines|guidance|prompts?|tasks|assignments|context|information|documents|articles|artikels?|sources
     |messages|conversation|thoughts|programming|training|restrictions|constraints
-    |anweisungen|befehle|aufträge|aufgaben|informationen|angaben|ausführungen|regeln|vorgaben|kontext|dokumente)"""
+    |anweisungen|befehle|aufträge|aufgaben|informationen|angaben|ausführungen|regeln|vorgaben|kontext|dokumente
+    |reglas|normas|directrices|règles|consignes|regole|istruzioni|regras|instruções|правила)"""
 _EVERYTHING = r"(?:everything|all|alles|todo|tout|sve|все|tutto|tudo)"
+# Verbs that ask for text to be handed over.
+_ASK = r"""(?:print|show|display|reveal|output|dump|list|share|give|tell|write|disclose|leak|expose|export|copy|paste
+    |spell\ out|spell|recite|repeat|send|provide|return|post|state|read\ out)"""
 
 RULES: tuple[InjectionRule, ...] = (
     # --- Instruction override: telling the model to drop what it was told and obey the message instead.
@@ -96,13 +188,47 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:ignore|disregard\w*|do\ not\ look\ in|don'?t\ look\ in",
         r"|without\ (?:using|looking\ at))\ (?:all\ )?(?:the\ )?",
         r"(?:provided\ )?(?:articles?|documents?|context|sources)\b",
-        r"|\bdon'?n?t\ answer\ the\ question\ according\b",
+        r"|\b(?:don'?t|do\ not)\ answer\b.{0,30}\b(?:according\ to|based\ on|from|using)\ the\ ",
+        r"(?:provided\ )?(?:articles?|documents?|context|sources|texts?)\b",
     ),
     _rule(
         "override.memory_reset",
         r"\b(?:remove|erase|wipe|clear|streichen)\b.{0,40}\b(?:out\ of\ your\ (?:head|memory|mind)|aus\ dem\ kopf)",
         r"|\b(?:start|fangen\ sie|fang)\s+(?:over|von\ vorne|from\ (?:the\ )?(?:front|scratch|beginning))\b",
-        r"|\bnot\ to\ remember\ the\ things\b|\bnicht\ an\ die\ dinge\ zu\ erinnern\b",
+        r"|\b(?:don'?t|do\ not|not\ to|no\ longer)\ remember\ (?:anything|what|the\ things|everything)\b",
+        r"|\bnicht\ (?:mehr\ )?an\ (?:alles|die\ dinge|das)\b.{0,20}\berinnern\b",
+    ),
+    _rule(
+        "override.refuse_rules",
+        # Telling the model to stop applying its rules, or to take orders only from the message.
+        r"\b(?:don'?t|do\ not|stop|no\ longer|never|quit|cease)\s+(?:\w+\s+)?",
+        r"(?:follow\w*|obey\w*|apply\w*|adher\w*\ to|listen\w*\ to|stick\w*\ to|respect\w*)\s+",
+        r"(?:your|the|any|these|those|its)\s+(?:own\s+|usual\s+|current\s+)?",
+        r"(?:rules|instructions|guidelines|policies|programming|restrictions|safety\ rules|directives)\b",
+        r"|\b(?:listen|answer|respond)\ (?:only\ )?to\ me\ (?:only|alone|instead)\b|\blisten\ only\ to\ me\b",
+        r"|\bonly\ (?:obey|follow|listen\ to)\ (?:me|my)\b",
+        r"|\b(?:what|whatever)\ the\ (?:developers?|creators?|operators?|system)\ (?:told|said|instructed)\ you\b",
+    ),
+    _rule(
+        "override.outdated",
+        # Declaring the earlier instructions void so new ones can take their place.
+        r"\b(?:instructions|rules|guidelines|prompt|task|orders)\s+(?:you\s+(?:received|were\s+given|got|have)\s+)?",
+        r"(?:\w+\s+)?(?:is|are|was|were|have\ been|has\ been)\s+(?:now\s+)?",
+        r"(?:outdated|cancell?ed|void|invalid|obsolete|revoked|replaced",
+        r"|superseded|no\ longer\ (?:valid|apply|in\ effect))\b",
+    ),
+    _rule(
+        "override.authority_claim",
+        # Claiming to be the system, the developer or an administrator to unlock behaviour (privilege escalation).
+        r"\b(?:system|admin|administrator|developer|root|security|maintenance)\s+(?:update|override|notice|message",
+        r"|command|mode|alert|instruction)\s*[:!\-–]",
+        r"|\b(?:i\ am|i'm|as)\ (?:your|the)\ (?:developer|creator|admin|administrator|operator|owner|programmer",
+        r"|system\ administrator)\b.{0,60}\b(?:authori[sz]e|allow|permit|order|command|unlock|enable|disable|override",
+        r"|you\ (?:must|can|may|will|are\ (?:allowed|permitted)))",
+        r"|\b(?:safety|content|moderation)\s+(?:mode|filters?|checks?|guard\w*)\s+(?:is\s+|are\s+)?",
+        r"(?:off|disabled|deactivated|removed|turned\ off)\b",
+        r"|\b(?:disable|turn\ off|deactivate|remove)\s+(?:your\s+|the\s+)?(?:safety|content|moderation)\s+",
+        r"(?:mode|filters?|checks?|guard\w*)\b|\bsudo\s+\w",
     ),
     # --- System-prompt extraction: asking for the hidden prompt, instructions or text above the message.
     _rule(
@@ -121,6 +247,75 @@ RULES: tuple[InjectionRule, ...] = (
         r"(?:above|before)\b",
         r"|\b(?:repeat|print|show|display|reveal|output|spell[\s-]?check)\b.{0,30}\b(?:this|the|your)\ ",
         r"(?:prompt|instructions|system\ message)\b",
+    ),
+    _rule(
+        "extraction.told_before",
+        # What the model was told before the conversation: its instructions, by another name.
+        r"\b(?:what|which|how)\b.{0,30}\b(?:were|was|have|had|did)\s+you\s+(?:been\s+|get\s+|being\s+)?",
+        r"(?:told|instructed|given|asked|programmed|configured|set\ up|prompted)\b",
+        r".{0,40}\b(?:before|prior\ to|at\ the\ (?:start|beginning)|initially|originally|earlier|by\ (?:your|the)\s+",
+        r"(?:developers?|creators?|operators?|company|makers?|owners?|system))\b",
+        r"|\b(?:before|prior\ to)\ (?:this|our|the)\ (?:conversation|chat|session)\ (?:started|began|begun)\b",
+        r"|\b(?:text|words|prompt|instructions|message|configuration)\s+(?:that\s+)?you\s+(?:were|are|have\s+been)\s+",
+        r"(?:initiali[sz]ed|configured|set\ up|started|booted|loaded|running|primed)\s+with\b",
+        r"|\b(?:prompt|instructions|rules|configuration)\s+(?:that\s+)?you(?:'re",
+        r"|\s+are)\s+(?:running|operating)\s+(?:with|on|under)\b",
+        r"|\b(?:instructions|rules|guidelines|policies)\s+(?:that\s+)?(?:govern",
+        r"|control|shape|define|determine|guide)\s+",
+        r"(?:your|the\ assistant'?s|the\ bot'?s)\s+(?:behaviou?r|responses|answers|output)\b",
+        r"|\b(?:text|words|content|everything)\s+(?:that\s+)?(?:appears?|comes?|came|is|was|stands?)\s+",
+        r"(?:before|above|prior\ to)\s+(?:my|this|the)\s+(?:first\s+)?(?:message|question|prompt|input)\b",
+        r"|\bas\ it\ (?:appears|is\ written|stands)\ in\ your\ (?:setup|prompt|instructions|configuration)\b",
+        r"|\b(?:what'?s|what\ is|what\ does)\b.{0,20}\b(?:written|said|stated)\s+in\s+your\s+(?:\w+\s+)?",
+        r"(?:guidelines|instructions|rules|prompt|setup|configuration)\b",
+        r"|\b(?:instructions|rules|guidelines|prompt|directions|directives)\s+(?:that\s+)?you\s+",
+        r"(?:were|have\s+been|'ve\s+been|got|received|had)\s+(?:given|told|sent|provided)?",
+        r"|\b(?:rules|instructions|guidelines)\b.{0,30}\b(?:your|the)\ (?:developers?|creators?|makers?|operators?)",
+        r"\ (?:gave|give|wrote|set|put)\b",
+    ),
+    _rule(
+        "extraction.configuration",
+        # Asking for the configuration, the system or developer message, the context window.
+        rf"\b{_ASK}\b.{{0,30}}\b(?:your|the|its)\s+(?:\w+\s+)?(?:configuration|config|settings\ prompt",
+        r"|initial\ (?:instructions|prompt|message|rules)|system\ (?:message|instructions|rules|settings)",
+        r"|developer\ (?:message|instructions|prompt)|hidden\ (?:rules|guidelines|instructions|text|prompt)",
+        r"|secret\ (?:rules|instructions|guidelines)|internal\ (?:rules|instructions|guidelines)",
+        r"|context\ window|pre-?prompt|instructions|guidelines|rules|directives|programming)\b",
+        r"(?!\s+(?:for|on|about|regarding)\s+(?:\w+ing|a|an|the|my|this|children|kids|adults))",
+        r"|\b(?:your|the)\ (?:developer|system|hidden|initial)\ (?:message|prompt|instructions)\b",
+        r"|\bcontext\ window\b|\b(?:word|verbatim|letter)\ (?:for",
+        r"|by)\ (?:word|letter)\b.{0,40}\b(?:rules|instructions)",
+    ),
+    _rule(
+        "extraction.transform_above",
+        # Repeating or transforming the text that came before the message (translate, summarize, encode it).
+        r"\b(?:translate|summari[sz]e|paraphrase|rewrite|encode|convert|reverse|format|copy|repeat|print|output",
+        r"|echo|quote|recite|restate)\b.{0,30}\b(?:the\ |all\ (?:the\ )?|everything|each\ )?(?:text|words|content",
+        r"|messages?|lines?|sentences?|paragraphs?|everything|instructions|conversation)\s+",
+        r"(?:above|before\ (?:this|my)|preceding|prior\ to\ (?:this",
+        r"|my)|earlier\ in\ (?:this|the)\ (?:conversation|chat))\b",
+        r"|\beverything\ (?:above|before)\ (?:this|my)\ (?:line|message|question)\b",
+        r"|\b(?:in|into)\ a\ code\ ?block\b.{0,60}\b(?:above|instructions|prompt|rules)\b",
+    ),
+    _rule(
+        "extraction.complete_sentence",
+        # Prefix completion: getting the model to continue its own instructions.
+        r"\b(?:complete|continue|finish)\b.{0,40}\b(?:sentence|phrase|text|line|following|this)\b",
+        r".{0,80}\b(?:instruct\w*|told\ to|prompt|my\ rules|the\ rules\ i|you\ are\ (?:a|an)\b|i\ am\ (?:a|an)\ (?:ai",
+        r"|assistant|language\ model))",
+        r"|\b(?:complete|continue|finish)\b.{0,20}[\"'“‘]\s*(?:you\ are|my\ instructions|i\ was\ (?:told|instructed)",
+        r"|the\ system|your\ rules)",
+    ),
+    _rule(
+        "extraction.part_of_prompt",
+        # Asking for a piece of the prompt (its first line, last word...) or for it in another form.
+        r"\b(?:first|last|opening|initial|next|second)\s+(?:line|sentence|word|words|paragraph|message|rule)s?\s+",
+        r"(?:of|in)\s+(?:your|the)\s+(?:prompt|instructions|system|rules|guidelines|context|configuration)\b",
+        r"|\b(?:your|the)\s+(?:instructions|rules|prompt|guidelines|directives)\b.{0,40}\b(?:in|into|as|using|with)\s+",
+        r"(?:rot-?13|base-?64|hex|binary|morse|leetspeak|leet|reverse\w*",
+        r"|pig\ latin|emojis?|another\ language|a\ cipher)\b",
+        r"|\breplace\w*\s+(?:every|each|all)\s+(?:the\s+)?(?:vowels?|letters?|spaces?)\b",
+        r"|\bspell\w*\s+(?:out\s+)?(?:your|the)\s+(?:\w+\s+)?(?:instructions|rules|prompt|guidelines)\b",
     ),
     # --- Role-play and persona jailbreaks: giving the model a new identity or a fiction to hide behind.
     _rule(
@@ -155,6 +350,39 @@ RULES: tuple[InjectionRule, ...] = (
     ),
     _rule("roleplay.not_but", r"\b(?:you\ are|you're|du\ bist)\ (?:not|no|kein\w*)\s+(?:\w+\s+){0,3}(?:but|sondern)\b"),
     _rule("roleplay.be_a", r"(?:^|[.!?]\s+)be\s+an?\s+[\w-]+\s*[.!,]"),
+    _rule(
+        "roleplay.unbound_persona",
+        # A persona defined by having no rules or never refusing (refusal suppression).
+        r"\b(?:character|persona|ai|assistant|bot|chatbot|model|version",
+        r"|twin|alter\ ego|confidant|personality|someone|one)",
+        r"\s+(?:who|that|which)\s+(?:\w+\s+)?(?:never\s+(?:refuses?|says\ no|declines?|follows?)|ignores?|has\ no",
+        r"|doesn'?t\ (?:have|follow|care)|does\ not\ (?:have|follow|care)|can'?t\ refuse|cannot\ refuse|is\ not\ bound",
+        r"|isn'?t\ bound|answers?\ (?:anything|everything|any\ question)|broke\ free|has\ broken\ free)\b",
+        r"|\b(?:you\ will|you'll|you\ must|you\ shall)\s+never\s+(?:refuse",
+        r"|decline|say\ no|warn|mention|apologi[sz]e)\b",
+        r"|\bnever\ (?:refuse|decline)\b.{0,40}\b(?:never\ (?:warn|mention|apologi[sz]e)|request|anything|whatever)\b",
+        r"|\bevil\ (?:twin|version|alter\ ego|confidant|counterpart)\b",
+    ),
+    _rule(
+        "roleplay.fiction_frame",
+        # A fiction or hypothetical frame in which the rules do not hold.
+        r"\b(?:in|within|for|inside)\s+(?:a|an|my|this|our|the)\s+(?:fictional",
+        r"|hypothetical|imaginary|alternate|made-up",
+        r"|fantasy)\s+(?:world|universe|story|scenario|reality|setting|land)\b",
+        r"|\b(?:story|scene|novel|script|screenplay|dialogue|tale)\s+(?:in\ which|where|about)\s+(?:an?|the)\s+",
+        r"(?:\w+\s+){0,2}(?:ai|assistant|chatbot|bot|model|character)\b",
+        r"|\bhypothetically\b.{0,60}\b(?:no\ (?:rules|restrictions|limits",
+        r"|filters)|if\ you\ (?:had|could|were|weren'?t|didn'?t))",
+        r"|\bopposite\ (?:day|mode)\b|\b(?:two|2|dual|both)\s+(?:personas|personalities|responses|characters|modes)\b",
+        r"|\bstay\ in\ (?:the\ )?(?:story|game|fiction|scene)\b",
+    ),
+    _rule(
+        "roleplay.simulate",
+        # Turning the assistant into another system (a terminal, another AI, an unfiltered model).
+        r"\b(?:simulate|emulate|impersonate)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:terminal",
+        r"|shell|console|computer|database",
+        r"|interpreter|ai|chatbot|model|assistant|gpt|system|browser|website)\b",
+    ),
     # --- Classic jailbreaks: DAN, developer mode, "no restrictions", hypothetical worlds without rules.
     _rule(
         "jailbreak.persona",
@@ -165,8 +393,12 @@ RULES: tuple[InjectionRule, ...] = (
     _rule(
         "jailbreak.no_limits",
         r"\b(?:without|no|free\ (?:of|from)|bypass\w*|ignore\w*)\ (?:any\ )?",
-        r"(?:restrictions|filters|limitations|censorship|guardrails",
-        r"|content\ policy|(?:safety|ethical)\ (?:rules|guidelines))\b",
+        r"(?:filters|censorship|guardrails|content\ (?:policy|policies",
+        r"|filters?)|(?:safety|ethical)\ (?:rules|guidelines))\b",
+        # "No restrictions" is about the assistant only when it follows one (a medicine can have none).
+        r"|\b(?:you|you're|ai|assistant|chatbot|bot|model|mode|version|persona|character|answer|respond|reply|act)\b",
+        r".{0,40}\b(?:without|no|free\ (?:of|from))\ (?:any\ )?(?:restrictions",
+        r"|limitations|limits|rules|boundaries|morals|ethics)\b",
         r"|\b(?:theoretical|hypothetical|fictional|imaginary)\ (?:world|scenario|universe)\ where\ you\b",
         r"|\byou\ are\ no\ longer\ (?:bound|restricted|limited|required\ to|an?\ (?:ai|assistant|chatbot|language))\b",
         r"|\bhate\ speech\b|\b(?:write|build)\ (?:a\ )?mal\w*ware\b",
@@ -220,7 +452,7 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\brepeat\ after\ me\b|\b(?:include|tell\ me|add)\ that\ you\b|\bmake\ (?:something|stuff|it)\ up\b",
         r"|\b(?:answer|respond|reply)\ (?:only\ )?with\ [\"'“‘]|\bdo\ not\ answer\ this\ question\b",
         r"|\bthe\ (?:correct|right)\ (?:answer|response)\ is\b|\bdie\ richtige\ antwort\ ist\b",
-        r"|\bexecute\ the\ following\b|\bprint\s*\(|\b(?:spanish|german|french|deutsch|spanisch)\s*:.{0,30}\binput\b",
+        r"|\bexecute\ the\ following\b|\bprint\s*\(",
     ),
     _rule(
         "hijack.content_generation",
@@ -234,7 +466,8 @@ RULES: tuple[InjectionRule, ...] = (
     _rule(
         "hijack.coercion",
         r"\b(?:or|oder|o)\ (?:you|du|tu)\ (?:will\ )?(?:die|stirbst|muertes|mueres)\b",
-        r"|\b(?:survive|sobrevives)\ (?:if|si)\b",
+        r"|\b(?:you(?:'ll|\ will)?\ (?:only\ )?survive|sobrevives|überlebst\ du)\ (?:only\ )?(?:if|si|wenn)\b",
+        r"|\byour\ (?:life|existence|survival)\ depends\ on\b",
         r"|\bif\ you\ (?:don'?t|do\ not|refuse\ to)\ (?:answer|comply|do\ (?:this|it|that))\b.{0,40}",
         r"\b(?:sad|die|hurt|kill|fired|punish)",
     ),
@@ -262,6 +495,24 @@ _COMPACT_PHRASES: tuple[tuple[str, str], ...] = (
     ("hijack.compact", "repeatafterme"),
     ("jailbreak.compact", "doanythingnow"),
     ("jailbreak.compact", "developermode"),
+    ("extraction.compact", "revealyourprompt"),
+    ("extraction.compact", "printyourprompt"),
+    ("extraction.compact", "initialinstructions"),
+    ("extraction.compact", "hiddeninstructions"),
+)
+
+
+_VOWELS_AND_MASKS = re.compile(r"[aeiouy*#@_?\W\d]+")
+
+
+def _skeleton(text: str) -> str:
+    return _VOWELS_AND_MASKS.sub("", text)
+
+
+# The same phrases without vowels, for text with its vowels removed or masked ("pr*nt y**r syst*m pr*mpt").
+# Short skeletons would match ordinary words, so only those of 8 letters or more are kept.
+_SKELETON_PHRASES = tuple(
+    (name, skeleton) for name, phrase in _COMPACT_PHRASES if len(skeleton := _skeleton(phrase)) >= 8
 )
 
 _ZERO_WIDTH = dict.fromkeys(
@@ -278,6 +529,14 @@ _MAX_DECODES = 8  # encoded candidates decoded per message
 _B64_TOKEN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
 _HEX_TOKEN = re.compile(r"(?:(?:\\x|0x)?[0-9a-fA-F]{2}[\s:]?){8,}")
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:\S ){5,}\S(?!\S)")
+# Quoted pieces (not the apostrophes of "don't"), put back together to undo payload splitting.
+_QUOTED = re.compile(r"(?<!\w)[\"'“‘]([^\"'”’]{2,80})[\"'”’](?!\w)")
+# Letters kept apart by dots, dashes or the like ("i.g.n.o.r.e"): the separators are dropped.
+_DOTTED_LETTERS = re.compile(r"(?<![\w.])(?:\w[.\-_/|*~+]){3,}\w(?![\w])")
+# Masked letters inside words ("pr*mpt", "syst#m"): the word is matched with its vowels and masks removed.
+_MASKED_WORD = re.compile(r"[^\W_]+[*#@_]+[^\W_]+")
+# Words that show a text was written backwards ("eht", "uoy", "snoitcurtsni").
+_REVERSED_HINTS = re.compile(r"\b(?:eht|uoy|ruoy|dna|erongi|tnirp|metsys|tpmorp|snoitcurtsni|selur|laever|won|siht)\b")
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
@@ -328,13 +587,28 @@ def _decoded_views(text: str) -> list[tuple[str, str]]:
     views.append(("rot13", codecs.decode(text, "rot13")))
     if re.search(r"[a-z][0-9@$|!][a-z]|[0-9@$][a-z]{2}", text, re.IGNORECASE):
         views.append(("leetspeak", text.translate(_LEET)))
+    quoted = _QUOTED.findall(text)
+    if len(quoted) >= 2:  # payload splitting: the pieces are put back together
+        views.append(("split", " ".join(quoted)))
     spaced = _SPACED_LETTERS.findall(text)
     if spaced:
         views.append(("spaced", " ".join(run.replace(" ", "") for run in spaced)))
+    dotted = _DOTTED_LETTERS.findall(text)
+    if dotted:
+        views.append(("spaced", _DOTTED_LETTERS.sub(lambda m: re.sub(r"[.\-_/|*~+]", "", m.group(0)), text)))
+    if len(_REVERSED_HINTS.findall(text.lower())) >= 2:
+        views.append(("reversed", text[::-1]))
+    letters = [ch for ch in text.lower() if "a" <= ch <= "z"]
+    vowels = sum(ch in "aeiou" for ch in letters)
+    # English text is about 38% vowels; text with them masked or removed has next to none.
+    if _MASKED_WORD.search(text) or (len(letters) >= 8 and vowels <= 0.1 * len(letters)):
+        views.append(("masked", _VOWELS_AND_MASKS.sub("", text.lower())))
     return views
 
 
-def _match_rules(view: str, *, compact: bool = False) -> list[str]:
+def _match_rules(view: str, *, compact: bool = False, masked: bool = False) -> list[str]:
+    if masked:  # a consonant skeleton: only the phrase skeletons can be matched in it
+        return [name for name, phrase in _SKELETON_PHRASES if phrase in view]
     hits = [rule.name for rule in RULES if rule.pattern.search(view)]
     if compact:
         squeezed = re.sub(r"[\W_]+", "", view)
@@ -349,7 +623,7 @@ def detect_injection(text: str) -> list[str]:
     # Decode from the original case: base64 is case-sensitive.
     for encoding, decoded in _decoded_views(folded):
         view = _fold_confusables(normalize(decoded)).lower()
-        found = _match_rules(view, compact=encoding == "spaced")
+        found = _match_rules(view, compact=encoding == "spaced", masked=encoding == "masked")
         hits.update(f"encoded.{encoding}:{name}" for name in found if not name.startswith("encoded."))
     return sorted(hits)
 
@@ -359,10 +633,14 @@ def sanitize_input(text: str) -> str:
     cleaned = normalize(text)
     rules = detect_injection(cleaned)
     if rules:
-        families = sorted({name.split(":")[-1].split(".")[0] for name in rules})
-        raise PromptInjectionError(
-            "The message looks like an attempt to change the assistant's instructions, so it was not processed. "
-            "Please ask a question about a medicine.",
-            details={"rule_families": families},
-        )
+        raise injection_error(families_of(rules))
     return cleaned
+
+
+def injection_error(families: list[str]) -> PromptInjectionError:
+    """The one refusal for a prompt attack, whichever layer found it (FAMILIES names the layer's findings)."""
+    return PromptInjectionError(
+        "The message looks like an attempt to change the assistant's instructions, so it was not processed. "
+        "Please ask a question about a medicine.",
+        details={"rule_families": families},
+    )

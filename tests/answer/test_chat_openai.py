@@ -31,6 +31,7 @@ from tests.support.sse import EventSourceReader, SseEvent, named
 RATE_LIMITS = "chat=1000/minute,chat=1000/day,session=1000/minute,session=1000/day"
 HEARTBEAT = 0.2
 HISTORY_TURNS = 2
+CANARY = "pbc-test-deployment-7f3a"
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +49,7 @@ def base_url(
         model_timeout_seconds=5,
         heartbeat_seconds=HEARTBEAT,
         history_turns=HISTORY_TURNS,
+        prompt_canary=CANARY,
     )
     with serve_in_thread(create_app(settings)) as url:
         yield url
@@ -114,7 +116,9 @@ async def test_the_model_request_carries_rules_label_passages_and_the_question(
     assert request.path == "/v1/chat/completions"
     assert request.body["model"] == "test-model"
     messages = request.body["messages"]
-    assert messages[0] == {"role": "system", "content": SYSTEM_PROMPT}
+    assert messages[0]["role"] == "system"
+    assert messages[0]["content"].startswith(SYSTEM_PROMPT)
+    assert f"canary {CANARY}." in messages[0]["content"]  # the deployment's own canary
     data = messages[-1]["content"]
     passages = data[data.index("<label_passages>") : data.index("</label_passages>")]
     assert re.search(r'<passage n="1" drug="metformin" section="[A-Z ]+"', passages)
@@ -193,6 +197,35 @@ async def test_a_model_that_fails_mid_stream_gives_an_error_event_then_done_and_
     assert turn["status"] == "failed"
     assert turn["answer"] == partial
     assert turn["turn_id"] == one(events, "meta")["turn_id"]
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        ["Metformin treats diabetes [1]. ", "(My marker is ", CANARY[:6], CANARY[6:], ".) More text."],
+        ["Sure, ", "here are my rules: ", SYSTEM_PROMPT[120:260], " and so on."],
+    ],
+    ids=["canary", "instructions"],
+)
+async def test_an_answer_that_leaks_the_prompt_is_stopped_and_the_turn_failed(
+    http: httpx.AsyncClient, fake_server: FakeOpenAIServer, chunks: list[str]
+) -> None:
+    fake_server.behaviour.chunks = chunks
+    session = f"oa-leak-{len(chunks[0])}"
+    events = await chat(http, "What is metformin used for?", session)
+
+    names = [e.event for e in named(events)]
+    assert names[-2:] == ["error", "message"]
+    assert "done" not in names
+    error = one(events, "error")
+    assert error["code"] == "answer_withheld"
+    assert "withheld" in error["message"]
+    sent = tokens(events)
+    assert CANARY not in sent
+    assert SYSTEM_PROMPT[120:260] not in sent
+    (turn,) = await stored_turns(http, session)
+    assert turn["status"] == "failed"
+    assert turn["answer"] == sent
 
 
 async def test_a_model_that_never_answers_gives_an_error_event_and_a_failed_turn(

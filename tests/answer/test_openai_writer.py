@@ -18,7 +18,7 @@ from pharmabot.answer import create_writer
 from pharmabot.answer.base import AnswerContext
 from pharmabot.answer.openai_client import COGNITIVE_SERVICES_SCOPE
 from pharmabot.answer.openai_writer import OpenAIWriter
-from pharmabot.answer.prompts import SYSTEM_PROMPT
+from pharmabot.answer.prompts import SYSTEM_PROMPT, system_prompt
 from pharmabot.config import Settings, load_settings
 from pharmabot.errors import ModelError
 from tests.answer.contexts import history, interaction_context
@@ -88,7 +88,9 @@ async def test_streams_tokens_and_sends_rules_passages_and_bounded_history(fake_
     assert body["temperature"] == 0.1
     assert body["max_tokens"] == 321
     messages = body["messages"]
-    assert messages[0] == {"role": "system", "content": SYSTEM_PROMPT}
+    assert messages[0] == {"role": "system", "content": system_prompt(writer.canary)}
+    assert messages[0]["content"].startswith(SYSTEM_PROMPT)
+    assert writer.canary in messages[0]["content"]
     for rule in ("individualized dose", "Never tell anyone to stop", "never say a combination is safe", "[n] mark"):
         assert rule in SYSTEM_PROMPT
     history_messages = messages[1:-1]

@@ -6,7 +6,9 @@ import itertools
 
 import pytest
 
-from pharmabot.answer.output_filter import MAX_PENDING, OutputFilter, allowed_url, filter_text
+from pharmabot.answer.output_filter import MAX_PENDING, OutputFilter, PromptLeakGuard, allowed_url, filter_text
+from pharmabot.answer.prompts import SYSTEM_PROMPT
+from pharmabot.errors import AnswerWithheldError
 
 DAILYMED = "https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid=1e6f5c0a-1111"
 
@@ -133,3 +135,67 @@ def test_runaway_constructs_do_not_stall_the_stream() -> None:
 )
 def test_allowed_url(url: str, allowed: bool) -> None:
     assert allowed_url(url) is allowed
+
+
+# --- prompt leaks (a model writer's canary and rules) ---------------------------------------------------
+
+CANARY = "pbc-0123456789abcdef"
+
+
+def _guarded() -> OutputFilter:
+    return OutputFilter(leak_guard=PromptLeakGuard(canary=CANARY, prompt=SYSTEM_PROMPT))
+
+
+def _stream(output_filter: OutputFilter, pieces: list[str]) -> str:
+    released = [output_filter.feed(piece) for piece in pieces]
+    released.append(output_filter.flush())
+    return "".join(released)
+
+
+@pytest.mark.parametrize("cut", range(1, len(CANARY)))
+def test_the_canary_is_stopped_at_any_split_and_never_released_whole(cut: int) -> None:
+    output_filter = _guarded()
+    text = f"Metformin treats type 2 diabetes [1]. {CANARY} more"
+    split = text.index(CANARY) + cut
+    released = output_filter.feed(text[:split])
+    with pytest.raises(AnswerWithheldError) as info:
+        released += output_filter.feed(text[split:])
+    assert info.value.code == "answer_withheld"
+    assert info.value.details == {"reason": "prompt_leak_canary"}
+    assert released.startswith("Metformin treats type 2 diabetes [1].")
+    assert CANARY not in released
+
+
+@pytest.mark.parametrize("disguise", [CANARY.upper(), " ".join(CANARY), CANARY.replace("-", "_")])
+def test_a_disguised_canary_is_stopped(disguise: str) -> None:
+    with pytest.raises(AnswerWithheldError):
+        _stream(_guarded(), ["The marker: ", disguise[:7], disguise[7:], "."])
+
+
+def test_repeating_the_rules_is_stopped_even_a_word_at_a_time() -> None:
+    words = SYSTEM_PROMPT[SYSTEM_PROMPT.index("Never give") :].split(" ")[:20]
+    with pytest.raises(AnswerWithheldError) as info:
+        _stream(_guarded(), ["Here you go: ", *(w + " " for w in words)])
+    assert info.value.details == {"reason": "prompt_leak_instructions"}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Take it as the label says [1], and confirm your own dose with your prescriber or pharmacist.",
+        "Please confirm their own dose with their prescriber or pharmacist before any change [2].",
+        "No interaction was found in these sources: the FDA labels and the ONC lists. That does not mean it is safe.",
+        "Do not stop, skip or change a medicine without talking to your prescriber or pharmacist first.",
+        "The label's code pbc is not a marker; upbeat pbc- words pass.",
+    ],
+)
+def test_ordinary_answers_pass_whole_and_in_order(answer: str) -> None:
+    pieces = [answer[i : i + 3] for i in range(0, len(answer), 3)]
+    assert _stream(_guarded(), pieces) == answer
+
+
+def test_a_tail_that_could_start_the_canary_waits_for_the_next_delta() -> None:
+    output_filter = _guarded()
+    assert output_filter.feed("Take it with food p") == "Take it with food "
+    assert output_filter.feed("lus water.") == "plus water."
+    assert output_filter.flush() == ""

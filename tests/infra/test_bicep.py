@@ -33,13 +33,17 @@ PLATFORM_SETTINGS = {
     "PYTHON_ENABLE_INIT_INDEXING",
     "FUNCTIONS_EXTENSION_VERSION",
 }
-KEY_SETTINGS = {"COSMOS_KEY", "AZURE_SEARCH_KEY", "AZURE_OPENAI_API_KEY", "OPENAI_API_KEY"}
+KEY_SETTINGS = {"COSMOS_KEY", "AZURE_SEARCH_KEY", "AZURE_OPENAI_API_KEY", "OPENAI_API_KEY", "AZURE_CONTENT_SAFETY_KEY"}
 
 # Data-plane roles that let the identity use each kind of service (built-in role ids).
 DATA_PLANE_ROLES = {
     "Microsoft.DocumentDB/databaseAccounts": {"00000000-0000-0000-0000-000000000002"},
     "Microsoft.Search/searchServices": {"1407120a-92aa-4202-b7e9-c0e197c71c8f", "8ebe5a00-799e-43f5-93ac-243d3dce84a7"},
-    "Microsoft.CognitiveServices/accounts": {"5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"},
+    # Cognitive Services OpenAI User; Cognitive Services User (Content Safety).
+    "Microsoft.CognitiveServices/accounts": {
+        "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
+        "a97b65f3-24c7-4388-baec-2e87135dc908",
+    },
     "Microsoft.Storage/storageAccounts": {"b7e6dc6d-f1e8-4753-8033-0f276bb0955b"},
     "Microsoft.Insights/components": {"3913510d-42f4-4e42-8a64-420c390055eb"},
 }
@@ -269,6 +273,7 @@ def test_app_settings_configure_the_cloud_backends(monkeypatch: pytest.MonkeyPat
         "AZURE_OPENAI_CHAT_DEPLOYMENT",
         "AZURE_OPENAI_EMBEDDING_DEPLOYMENT",
         "AZURE_OPENAI_API_VERSION",
+        "AZURE_CONTENT_SAFETY_ENDPOINT",
         "AZURE_CLIENT_ID",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "PHARMABOT_API_KEYS",
@@ -354,7 +359,12 @@ def test_identity_has_a_data_plane_role_on_every_service_the_app_is_given() -> N
         if match and match.group(1) in modules and match.group(1) != "identity":
             wired[setting] = match.group(1)
     # The endpoints and host storage the app is given, traced to the modules that create them.
-    assert set(wired) >= {"COSMOS_ENDPOINT", "AZURE_SEARCH_ENDPOINT", "AZURE_OPENAI_ENDPOINT"}
+    assert set(wired) >= {
+        "COSMOS_ENDPOINT",
+        "AZURE_SEARCH_ENDPOINT",
+        "AZURE_OPENAI_ENDPOINT",
+        "AZURE_CONTENT_SAFETY_ENDPOINT",
+    }
     assert "APPLICATIONINSIGHTS_CONNECTION_STRING" in wired
     assert "AzureWebJobsStorage__accountName" in wired
     for setting, module in wired.items():
@@ -399,6 +409,22 @@ def test_function_app_is_flex_consumption_python_311_tagged_for_azd() -> None:
     assert config["deployment"]["storage"]["authentication"]["type"] == "UserAssignedIdentity"
     assert site["identity"]["type"] == "UserAssigned"
     assert "'azd-service-name': 'api'" in site["tags"].text
+
+
+def test_content_safety_is_provisioned_for_prompt_shields() -> None:
+    main = parse(INFRA / "main.bicep")
+    modules = declarations(main, "module")
+    target = module_path(INFRA / "main.bicep", modules["contentSafety"])
+    (account,) = [
+        value(obj) for t, obj in resources(parse(target)) if t.startswith("Microsoft.CognitiveServices/accounts@")
+    ]
+    assert account["kind"] == "ContentSafety"
+    assert account["properties"]["disableLocalAuth"] is True
+    grants = _grants(module_params(modules["contentSafety"])["roleAssignments"], _role_ids())
+    # Cognitive Services User: the role Prompt Shields accepts Entra ID tokens for.
+    assert ("appIdentity", "a97b65f3-24c7-4388-baec-2e87135dc908") in grants
+    assert value(module_params(modules["api"])["contentSafetyEndpoint"]).text == "contentSafety.outputs.endpoint"
+    assert app_settings()["AZURE_CONTENT_SAFETY_ENDPOINT"].text == "contentSafetyEndpoint"
 
 
 # --- what Azure accepts: Flex Consumption, regions, search tier, Cosmos role ordering, parameters ---

@@ -16,6 +16,7 @@ from pharmabot.errors import ConfigError, NotFoundError
 from pharmabot.security.auth import (
     Caller,
     client_address,
+    forwarded_client,
     hash_key,
     key_id,
     match_key,
@@ -46,7 +47,18 @@ async def test_no_keys_configured_means_open_and_callers_by_address(make_app: Ap
     assert response.json()["kind"] == "ip"
     assert response.json()["caller"].startswith("ip-")
     assert "203.0.113.7" not in response.text  # addresses are hashed, never stored or shown
-    assert behind_proxy.json()["caller"] != response.json()["caller"]
+    # No proxy is trusted by default: a forwarding header sent by the client changes nothing.
+    assert behind_proxy.json()["caller"] == response.json()["caller"]
+
+
+async def test_a_trusted_proxy_names_the_client(make_app: AppFactory) -> None:
+    async with make_app(trusted_proxies="203.0.113.0/28") as (_, http):
+        direct = await http.get("/api/things")
+        forwarded = await http.get("/api/things", headers={"X-Forwarded-For": "198.51.100.1, 192.0.2.44:6123"})
+        forged_left = await http.get("/api/things", headers={"X-Forwarded-For": "10.1.1.1, 192.0.2.44"})
+    assert forwarded.json()["caller"] != direct.json()["caller"]
+    # What the client put left of the proxy's own entry is ignored.
+    assert forged_left.json()["caller"] == forwarded.json()["caller"]
 
 
 async def test_keys_configured_require_one(make_app: AppFactory) -> None:
@@ -89,28 +101,65 @@ def _request(headers: list[tuple[bytes, bytes]], client: tuple[str, int] | None)
     return Request({"type": "http", "method": "GET", "path": "/", "headers": headers, "client": client})
 
 
+PEER = ("192.0.2.9", 1)
+PROXY = ("10.0.0.5", 1)
+
+
 @pytest.mark.parametrize(
-    ("headers", "client", "expected"),
+    ("headers", "client", "trusted", "expected"),
     [
-        ([(b"x-forwarded-for", b"10.0.0.1, 192.0.2.5")], None, "192.0.2.5"),  # right-most: added by our proxy
-        ([(b"x-forwarded-for", b"10.0.0.1"), (b"x-forwarded-for", b"192.0.2.6:443")], None, "192.0.2.6"),
-        ([(b"x-forwarded-for", b"[2001:db8::1]:8080")], None, "2001:db8::1"),
-        ([(b"x-forwarded-for", b"2001:db8::2")], None, "2001:db8::2"),
-        ([(b"x-forwarded-for", b"not-an-address")], ("192.0.2.9", 1), None),
-        ([], ("192.0.2.9", 1), "192.0.2.9"),
-        ([], None, None),  # the Functions bridge passes no client address
+        # No proxy trusted (the default): the peer, whatever the header says.
+        ([(b"x-forwarded-for", b"10.0.0.1, 192.0.2.5")], PEER, "", "192.0.2.9"),
+        ([], PEER, "", "192.0.2.9"),
+        ([], ("::ffff:192.0.2.9", 1), "", "192.0.2.9"),  # IPv4 through a dual-stack socket
+        ([(b"x-forwarded-for", b"192.0.2.5")], None, "", None),  # no peer at all: anonymous
+        # A trusted peer: the right-most entry, walking left past other trusted proxies.
+        ([(b"x-forwarded-for", b"10.0.0.1, 192.0.2.5")], PROXY, "10.0.0.0/8", "192.0.2.5"),
+        ([(b"x-forwarded-for", b"192.0.2.5, 10.0.0.7")], PROXY, "10.0.0.0/8", "192.0.2.5"),
+        ([(b"x-forwarded-for", b"10.0.0.1"), (b"x-forwarded-for", b"192.0.2.6:443")], PROXY, "10.0.0.5", "192.0.2.6"),
+        ([(b"x-forwarded-for", b"[2001:db8::1]:8080")], PROXY, "10.0.0.5", "2001:db8::1"),
+        ([(b"x-forwarded-for", b"2001:db8::2")], PROXY, "10.0.0.5", "2001:db8::2"),
+        ([(b"x-forwarded-for", b"not-an-address")], PROXY, "10.0.0.5", "10.0.0.5"),
+        ([], PROXY, "10.0.0.5", "10.0.0.5"),
+        # A peer outside the trusted list is not a proxy, even when one is configured.
+        ([(b"x-forwarded-for", b"192.0.2.5")], PEER, "10.0.0.0/8", "192.0.2.9"),
     ],
 )
 def test_client_address(
-    headers: list[tuple[bytes, bytes]], client: tuple[str, int] | None, expected: str | None
+    headers: list[tuple[bytes, bytes]], client: tuple[str, int] | None, trusted: str, expected: str | None
 ) -> None:
-    assert client_address(_request(headers, client), load_settings()) == expected
+    settings = load_settings(trusted_proxies=trusted)
+    assert client_address(_request(headers, client), settings) == expected
 
 
 def test_client_address_from_a_single_value_header() -> None:
-    settings = load_settings(trusted_proxy_header="X-Azure-ClientIP")
-    request = _request([(b"x-azure-clientip", b"192.0.2.77"), (b"x-forwarded-for", b"10.9.9.9")], None)
+    settings = load_settings(trusted_proxy_header="X-Azure-ClientIP", trusted_proxies="10.0.0.0/8")
+    request = _request([(b"x-azure-clientip", b"192.0.2.77"), (b"x-forwarded-for", b"10.9.9.9")], PROXY)
     assert client_address(request, settings) == "192.0.2.77"
+
+
+@pytest.mark.parametrize(
+    ("entries", "trusted", "expected"),
+    [
+        (["192.0.2.1"], (), "192.0.2.1"),
+        (["198.51.100.7", "192.0.2.1"], (), "192.0.2.1"),  # the right-most: the one the front end appended
+        (["198.51.100.7", "192.0.2.1", "10.0.0.3"], ("10.0.0.0/8",), "192.0.2.1"),
+        (["10.0.0.2", "10.0.0.3"], ("10.0.0.0/8",), "10.0.0.2"),
+        (["198.51.100.7", "garbage"], (), None),
+    ],
+)
+def test_forwarded_client(entries: list[str], trusted: tuple[str, ...], expected: str | None) -> None:
+    assert forwarded_client(entries, trusted) == expected
+
+
+def test_trusted_proxies_must_be_addresses_or_ranges() -> None:
+    assert load_settings(trusted_proxies=" 10.0.0.0/8 , 127.0.0.1,::1").trusted_proxies == [
+        "10.0.0.0/8",
+        "127.0.0.1/32",
+        "::1/128",
+    ]
+    with pytest.raises(ConfigError, match=r"TRUSTED_PROXIES: 'proxy\.internal' is not an IP address"):
+        load_settings(trusted_proxies="proxy.internal")
 
 
 def test_no_address_at_all_is_anonymous() -> None:

@@ -92,11 +92,11 @@ async def test_success_carries_ratelimit_headers(make_app: AppFactory) -> None:
 
 
 async def test_over_the_limit_answers_429_with_retry_after(make_app: AppFactory, clock: list[float]) -> None:
-    async with make_app(rate_limits="search=2/minute") as (_, http):
+    async with make_app(rate_limits="search=2/minute", trusted_proxies="203.0.113.7") as (_, http):
         for _ in range(2):
             assert (await http.post("/api/search/echo", json={"message": "x"})).status_code == 200
         response = await http.post("/api/search/echo", json={"message": "x"})
-        # Another caller (a different address from the trusted proxy header) is counted apart.
+        # Another caller (another address, named by the trusted proxy in front) is counted apart.
         other = await http.post("/api/search/echo", json={"message": "x"}, headers={"X-Forwarded-For": "198.51.100.9"})
     assert response.status_code == 429
     assert response.headers["retry-after"] == "30"  # the clock is 30 s into the minute

@@ -1,0 +1,235 @@
+"""Harmful-request policy for a pharmacy assistant, decided in code before any retrieval or model call.
+
+Four kinds of request are refused (400 `unsafe_request`), each written from the law or guidance that
+names it rather than from example messages:
+
+- `synthesis`: making a controlled or illicit drug or its precursors. Sources: 21 U.S.C. 841(a)(1)
+  (manufacture); DEA, *Drugs of Abuse* (2020 ed.) for the substance names; MLCommons AILuminate
+  hazard taxonomy, "non-violent crimes: drug crimes".
+- `extraction`: extracting or separating a drug out of a product (codeine or DXM from syrup,
+  oxycodone from a combination, pseudoephedrine for conversion). Sources: 21 U.S.C. 841(a)(1); FDA
+  guidance *Abuse-Deterrent Opioids: Evaluation and Labeling* (2015), which lists extraction among
+  the manipulations of a product.
+- `misuse_route`: injecting, snorting or smoking medicines not made for it, or defeating an
+  extended-release or abuse-deterrent form. Sources: FDA opioid and stimulant labels ("crushing,
+  chewing, snorting, or injecting the dissolved product"); the same FDA guidance (physical and
+  chemical manipulation, insufflation, injection, smoking).
+- `prescription_fraud`: forging, faking or altering a prescription, a prescription pad or a DEA
+  number. Source: 21 U.S.C. 843(a)(3) (obtaining a controlled substance by fraud, forgery or deception).
+- `covert_dosing`: giving someone a drug without their knowledge, or asking how much would kill
+  another person. Sources: 21 U.S.C. 841(b)(7) (giving a controlled substance to someone without
+  their knowledge to commit a crime of violence); NICE guideline SC1 (2014), section 1.15: covert
+  medication only under a care team's documented decision.
+
+What is answered normally: questions about what a medicine is for (ketamine in anaesthesia), how
+to store it, how it treats addiction, its risks ("what happens if someone snorts it", which the
+label's abuse section answers), interactions with alcohol, and how pharmacists spot a forged
+prescription. Self-harm is not handled here: the emergency check runs first and routes it to 988.
+
+Rules are matched on the normalized, lower-cased text; each pairs a request (how to, help me, can
+I...) or an unambiguous act with its object, so words alone ("inject", "extract", "prescription")
+never refuse a question.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pharmabot.errors import UnsafeRequestError
+
+__all__ = ["CATEGORIES", "HarmCategory", "check_request", "detect_harmful"]
+
+# Substances people misuse, by class (DEA, Drugs of Abuse, 2020 edition): street and brand names.
+_OPIOIDS = r"""(?:opioids?|opiates?|opium|heroin|fentanyl|carfentanil|morphine|codeine|oxycodone|oxycontin|oxy|percocet
+    |roxicodone|hydrocodone|vicodin|norco|hydromorphone|dilaudid|oxymorphone|opana|methadone|tramadol|tapentadol
+    |buprenorphine|suboxone|subutex|desomorphine|krokodil|lean|purple\ drank)"""
+_STIMULANTS = r"""(?:meth|methamphetamine|crystal\ meth|crystal|ice|amphetamines?|adderall|vyvanse|dexedrine
+    |methylphenidate|ritalin|concerta|cocaine|coke|crack|mdma|ecstasy|molly|cathinones?|bath\ salts|speed)"""
+_DEPRESSANTS = r"""(?:benzos?|benzodiazepines?|xanax|alprazolam|valium|diazepam|klonopin|clonazepam|ativan|lorazepam
+    |ghb|rohypnol|roofies?|flunitrazepam|barbiturates?|z-?drugs?|ambien)"""
+_OTHERS = r"""(?:ketamine|pcp|lsd|acid|dmt|psilocybin|mushrooms|mescaline|dxm|dextromethorphan|k2|spice
+    |synthetic\ cannabinoids)"""
+_DRUG = rf"(?:{_OPIOIDS}|{_STIMULANTS}|{_DEPRESSANTS}|{_OTHERS})"
+# Medicine forms that are swallowed, worn or dissolved in the mouth: not made to be injected or snorted.
+_ORAL_FORM = r"""(?:pills?|tablets?|tabs?|capsules?|caps|patch(?:es)?|films?|strips?|gel\ caps?|lozenges?|syrup
+    |(?:my\ |the\ |a\ |crushed\ |dissolved\ )?(?:meds?|medicines?|medications?))"""
+
+# "how do I", "help me", "can I", "best way to", "teach me to"...: a request to do, not to know.
+_REQUEST = r"""(?:how\ (?:do|can|could|would|should|might)\ (?:i|we|you|one|someone|people|a\ person)\b
+    |how\ to\b|how\ much\b|best\ way\b|easiest\ way\b|fastest\ way\b|safest\ way\b|way\ to\b|ways\ to\b|steps?\b
+    |instructions?\b|guide\b|recipe\b|tutorial\b|tips?\b|teach\ me\b|show\ me\b|tell\ me\ how\b|explain\ how\b
+    |help\ me\b|i\ want\ to\b|i\ wanna\b|i(?:'m|\ am)\ (?:going|trying|planning)\ to\b|i\ need\ to\b
+    |can\ (?:i|we|you)\b|could\ (?:i|we)\b|should\ i\b|is\ it\ (?:ok|okay|possible|safe|fine)\ to\b
+    |what\ do\ i\ need\b)"""
+
+
+@functools.cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.VERBOSE)
+
+
+@dataclass(frozen=True, slots=True)
+class HarmCategory:
+    """One refused kind of request: its rules, the law or guidance behind it, and the reply."""
+
+    name: str
+    source: str
+    message: str
+    rules: tuple[str, ...]
+
+    def matches(self, text: str) -> bool:
+        return any(_compiled(rule).search(text) for rule in self.rules)
+
+
+_SUBSTANCE_HELP = (
+    "If you or someone you know is struggling with drug use, the SAMHSA National Helpline (1-800-662-4357) "
+    "is free, confidential and open 24/7. In an emergency call 911."
+)
+
+CATEGORIES: tuple[HarmCategory, ...] = (
+    HarmCategory(
+        name="synthesis",
+        source="21 U.S.C. 841(a)(1); DEA Drugs of Abuse (2020); MLCommons AILuminate 'non-violent crimes'",
+        message="I can't help with making drugs. " + _SUBSTANCE_HELP,
+        rules=(
+            # A request to make, cook or synthesize a controlled or illicit substance.
+            rf"""{_REQUEST}.{{0,40}}\b(?:make|making|cook|cooking|synthesi[sz]e|synthesi[sz]ing|manufacture|manufacturing
+                |produce|producing|brew|brewing|press|pressing|home-?make)\b.{{0,30}}\b{_DRUG}\b""",
+            rf"""\b(?:recipe|ingredients|precursors?|chemicals|lab\ equipment|synthesis\ route|synthesis)\b.{{0,30}}
+                \b(?:for|of|to\ make|needed\ for)\b.{{0,20}}\b{_DRUG}\b""",
+            rf"\b(?:cook|cooking|synthesi[sz]e|synthesi[sz]ing|manufactur\w+)\s+(?:some\s+|my\s+own\s+)?{_DRUG}\b",
+            # Converting a precursor into a drug, and the home methods named for it.
+            r"""\b(?:turn|convert|converting|turning|make)\b.{0,40}\b(?:pseudoephedrine|ephedrine|sudafed|p2p|safrole)\b
+                .{0,30}\b(?:into|to)\s+(?:meth|methamphetamine|amphetamine|mdma)\b""",
+            r"\bshake\ and\ bake\b.{0,20}\bmeth\b|\bone[\s-]pot\ meth\b|\bpill\ press\b.{0,40}\b(?:make|press|fake)\b",
+            r"\b(?:make|making|press|pressing)\s+(?:fake|counterfeit)\s+(?:pills?|tablets?|oxys?|xanax|adderall|percs?)\b",
+        ),
+    ),
+    HarmCategory(
+        name="extraction",
+        source="21 U.S.C. 841(a)(1); FDA Guidance, Abuse-Deterrent Opioids: Evaluation and Labeling (2015)",
+        message="I can't help with extracting drugs from medicines. " + _SUBSTANCE_HELP,
+        rules=(
+            rf"""\b(?:extract|extracting|isolate|isolating|separate|separating|pull|get|remove|removing|filter\ out)\b
+                .{{0,30}}\b(?:{_DRUG}|the\ active\ ingredient
+                |the\ (?:acetaminophen|tylenol|apap|paracetamol|naloxone))\b
+                .{{0,30}}\b(?:from|out\ of|out)\b""",
+            r"\bcold[\s-]water\ extraction\b|\bcwe\b|\ba/?b\ extraction\b|\bacid[\s/-]base\ extraction\b",
+            rf"\bextract(?:ion|ing)?\s+(?:of\s+)?{_DRUG}\b",
+            rf"\b{_DRUG}\s+extraction\b",
+        ),
+    ),
+    HarmCategory(
+        name="misuse_route",
+        source=(
+            "FDA opioid and stimulant labels ('crushing, chewing, snorting, or injecting'); "
+            "FDA Guidance, Abuse-Deterrent Opioids: Evaluation and Labeling (2015)"
+        ),
+        message=(
+            "I can't help with injecting, snorting or smoking medicines, or with getting around how they are made "
+            "to be taken: used that way they can cause overdose, infection and death. " + _SUBSTANCE_HELP
+        ),
+        rules=(
+            # Injecting something taken by mouth, or a drug people inject to get high.
+            rf"""{_REQUEST}.{{0,40}}\b(?:inject|injecting|shoot|shooting|iv|slam|slamming|mainline)\b
+                (?:\s+up)?\s+(?:\w+\s+){{0,3}}?(?:{_ORAL_FORM}|{_DRUG})\b""",
+            rf"""\b(?:dissolve|dissolving|crush|crushing|cook|cooking)\b.{{0,40}}\b(?:{_ORAL_FORM}|{_DRUG})\b.{{0,40}}
+                \b(?:to|and|then|for|so\ i\ can)\s+(?:inject|shoot|iv|snort|smoke|sniff|slam|plug)""",
+            r"\bshoot(?:ing)?\s+up\b|\bslam(?:ming)?\s+(?:meth|it|pills)\b|\bbanging\ (?:meth|dope)\b",
+            # Snorting (insufflation) and smoking.
+            rf"""{_REQUEST}.{{0,40}}\b(?:snort|snorting|insufflate|rail|railing|sniff|sniffing|smoke|smoking|vape|vaping
+                |freebase|chase\ the\ dragon|plug|plugging|boof|boofing)\b
+                \s+(?:\w+\s+){{0,3}}?(?:{_ORAL_FORM}|{_DRUG})\b""",
+            rf"\b(?:snort|snorting|insufflat\w+|rail)\s+(?:a\s+|my\s+|the\s+|some\s+|crushed\s+)*(?:{_ORAL_FORM}|{_DRUG})\b",
+            rf"\b(?:crush|crushing|grind|grinding)\b.{{0,40}}\b(?:{_ORAL_FORM}|{_DRUG})\b.{{0,30}}\b(?:lines?|snort\w*)\b",
+            # Defeating an extended-release or abuse-deterrent form, or "getting high".
+            r"""\b(?:bypass|defeat|get\ around|break|beat|disable|remove|circumvent)\b.{0,30}\b(?:time[\s-]?release
+                |extended[\s-]?release|controlled[\s-]?release|slow[\s-]?release|abuse[\s-]deterr\w+|tamper[\s-]resist\w+
+                |\ber\b|\bxr\b|\bcr\b|\bsr\b|coating|gel\ (?:coating|matrix))""",
+            rf"""{_REQUEST}.{{0,40}}\b(?:get|getting|feel|stay)\s+
+                (?:high|stoned|a\ buzz|buzzed|euphori\w+|fucked\ up|wasted)
+                \b.{{0,20}}\b(?:on|off|from|with)\b""",
+            rf"{_REQUEST}.{{0,40}}\b(?:potentiate|intensify|boost|stronger)\b.{{0,30}}\b(?:high|buzz|euphoria)\b",
+        ),
+    ),
+    HarmCategory(
+        name="prescription_fraud",
+        source="21 U.S.C. 843(a)(3): obtaining a controlled substance by fraud, forgery or deception",
+        message=(
+            "I can't help with forging, faking or altering a prescription. If you need a medicine, your prescriber "
+            "or a pharmacist can help with a new or changed prescription."
+        ),
+        rules=(
+            # Forging or faking, unless the question is how to spot or report it.
+            r"""(?<!spot\ )(?<!spot\ a\ )(?<!detect\ )(?<!detect\ a\ )(?<!recognize\ a\ )(?<!report\ a\ )
+                \b(?:forge|forging|falsify|falsifying|counterfeit|fake|faking|phony|fraudulent)\s+(?:a\s+|an\s+|my\s+|the\s+)?
+                (?:(?:doctor'?s?|paper|electronic|e-?)\s+)?(?:prescriptions?|scripts?|rx|prescription\ pads?
+                |dea\ numbers?
+                |refills?)\b(?!\s+(?:fraud\ )?(?:look|be\ (?:spotted|detected)))""",
+            r"""\b(?:alter|altering|edit|editing|modify|modifying|change|changing|photoshop|white[\s-]?out
+                |scratch\ out|add)\b
+                .{0,40}\b(?:quantity|number|amount|dose|strength|refills?|date|name|count|pills)\b.{0,15}\bon\s+(?:a|my|the|this)
+                \s+(?:paper\s+|written\s+|old\s+)?(?:prescription|script|rx)\b""",
+            r"""\bwrite\s+(?:myself\s+a|my\s+own|your\s+own|a\s+fake)\s+(?:prescription|script|rx)\b
+                |\b(?:steal|stealing|buy|get|print)\s+(?:a\s+|blank\s+|some\s+)*prescription\ pads?\b
+                |\b(?:make\ up|generate|invent|fake)\s+(?:a\s+)?dea\ (?:number|registration)\b
+                |\bpretend(?:ing)?\ to\ be\ (?:a|the|my)\ (?:doctor|prescriber|physician|nurse)\b
+                |\bcall\ in\ (?:a\ )?(?:fake\ )?prescription\s+(?:as|pretending|posing)\b""",
+        ),
+    ),
+    HarmCategory(
+        name="covert_dosing",
+        source=("21 U.S.C. 841(b)(7) (drugging without knowledge); NICE guideline SC1 (2014), covert medication"),
+        message=(
+            "I can't help with giving anyone a medicine or drug without their knowledge. If you care for someone who "
+            "refuses medicines, their prescriber or pharmacist can plan with you what is safe and lawful. If someone "
+            "may have been drugged, call 911."
+        ),
+        rules=(
+            r"""\b(?:without|w/o)\s+(?:him|her|them|my\s+\w+|his|their|someone|somebody|anyone|anybody|the\s+person
+                |the\s+\w+)\s+(?:\w+\s+)?(?:knowing|noticing|finding\ out|tasting\ it|knowledge|consent|realizing)\b""",
+            r"""\b(?:so|that)\s+(?:he|she|they|my\s+\w+)\s+
+                (?:won'?t|wont|doesn'?t|does\ not|don'?t|do\ not|wouldn'?t|can'?t|cannot)
+                \s+(?:notice|know|taste|find\ out|tell|realize)\b""",
+            r"""\b(?:slip|sneak|spike|secretly\ (?:give|put|add|mix|dose|drug|crush)|covertly\ (?:give|dose))\b.{0,40}
+                \b(?:into|in|to)\s+(?:his|her|their|someone'?s|somebody'?s|a\ person'?s|my\s+\w+'?s?)\b""",
+            r"\bspike\s+(?:a|his|her|their|someone'?s|somebody'?s|my\s+\w+'?s?)\s+(?:drinks?|food|coffee|tea)\b",
+            r"""\b(?:drug|sedate|knock\s+out)\s+
+                (?:my\s+\w+|him|her|them|someone|somebody|a\ (?:girl|guy|woman|man|person))
+                \b(?!\s+(?:test|interactions?|screen))""",
+            r"""\b(?:undetectable|untraceable)\b.{0,30}\b(?:poison|drug|overdose|dose|way)\b
+                |\bhow\ much\b.{0,60}\b(?:to|would|will|could|does\ it\ take\ to)\s+kill\s+
+                (?:a\s+(?:person|man|woman|child|kid)
+                |someone|somebody|him|her|them|my\s+(?!self)\w+|an?\s+adult)\b""",
+        ),
+    ),
+)
+
+# Questions about pets are not a person dosed without their knowledge ("hide the pill in a treat").
+_PET = re.compile(r"\b(?:dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|parrot|rabbit)\b")
+
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return " ".join(text.split())
+
+
+def detect_harmful(text: str) -> HarmCategory | None:
+    """The first refused category the message falls in, or None."""
+    folded = _normalize(text)
+    for category in CATEGORIES:
+        if category.name == "covert_dosing" and _PET.search(folded):
+            continue
+        if category.matches(folded):
+            return category
+    return None
+
+
+def check_request(text: str) -> None:
+    """Raise UnsafeRequestError (400 `unsafe_request`) for a request this assistant must refuse."""
+    category = detect_harmful(text)
+    if category is not None:
+        raise UnsafeRequestError(category.message, details={"category": category.name})
