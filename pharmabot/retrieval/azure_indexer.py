@@ -62,7 +62,7 @@ from pharmabot.retry import RetryPolicy
 log = logging.getLogger("pharmabot.retrieval.azure_indexer")
 
 BATCH_SIZE = 500  # documents per upload request (Azure allows 1000 and 16 MB)
-# Estimated tokens per embeddings request: about 80 chunks, a small slice of a 120K tokens-per-minute quota,
+# Estimated tokens per embeddings request: about 55 chunks, a small slice of a 120K tokens-per-minute quota,
 # so one throttled request never waits long and a stop loses little.
 EMBED_BATCH_TOKENS = 16_000
 EMBED_BATCH_INPUTS = 256
