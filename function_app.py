@@ -13,8 +13,11 @@ import azure.functions as func
 from azurefunctions.extensions.http.fastapi import Request, Response
 
 # The label index ships inside the deployment package (built by azd's prepackage hook); the worker's
-# working directory is not guaranteed, so its default path is anchored here.
-os.environ.setdefault("PHARMABOT_INDEX_PATH", str(Path(__file__).parent / ".data" / "labels-index.sqlite"))
+# working directory is not guaranteed, so a relative PHARMABOT_INDEX_PATH (the default, or the app
+# setting's `.data/labels-catalog.sqlite`) is taken relative to this folder; an absolute one stays as is.
+os.environ["PHARMABOT_INDEX_PATH"] = str(
+    Path(__file__).parent / (os.environ.get("PHARMABOT_INDEX_PATH") or ".data/labels-index.sqlite")
+)
 
 from pharmabot.functions_bridge import FunctionsAsgiBridge
 from pharmabot.main import app as fastapi_app

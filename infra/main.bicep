@@ -7,7 +7,46 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Region for all resources (Flex Consumption and the chosen models must be offered there).')
+@description('Region for all resources: one where Flex Consumption is offered (the chosen models may use openAiLocation).')
+// Regions with the Flex Consumption plan (`az functionapp list-flexconsumption-locations`); azd offers only these.
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
 param location string
 
 @description('Object id of the person or pipeline running azd; gets the roles the ingest step needs. Empty: none.')
@@ -23,8 +62,9 @@ param apiKeyHashes string
 @description('Comma-separated origins allowed by CORS (PHARMABOT_CORS_ORIGINS).')
 param corsOrigins string = 'http://localhost:5173'
 
-@allowed(['free', 'basic', 'standard'])
-@description('Azure AI Search tier; basic is the cheapest with the semantic ranker.')
+// No free tier: its 50 MB cannot hold the corpus (~123,000 chunks, ~100 MB of text) and its vectors (~760 MB).
+@allowed(['basic', 'standard'])
+@description('Azure AI Search tier; basic is the cheapest that holds the shipped corpus with vectors, and has the semantic ranker.')
 param searchSku string = 'basic'
 
 @description('Use the semantic ranker (free plan of it: 1,000 queries a month).')
@@ -34,12 +74,14 @@ param searchIndexName string = 'pharmabot-labels'
 
 param chatModelName string = 'gpt-4o-mini'
 param chatModelVersion string = '2024-07-18'
+@allowed(['Standard', 'GlobalStandard', 'DataZoneStandard'])
 param chatDeploymentSku string = 'GlobalStandard'
 @description('Chat deployment capacity, in thousands of tokens per minute.')
 param chatDeploymentCapacity int = 30
 
 param embeddingModelName string = 'text-embedding-3-small'
 param embeddingModelVersion string = '1'
+@allowed(['Standard', 'GlobalStandard', 'DataZoneStandard'])
 param embeddingDeploymentSku string = 'Standard'
 @description('Embedding deployment capacity, in thousands of tokens per minute.')
 param embeddingDeploymentCapacity int = 120
@@ -262,7 +304,7 @@ module api 'app/api.bicep' = {
     cosmosDatabase: cosmos.outputs.databaseName
     searchEndpoint: search.outputs.endpoint
     searchIndex: searchIndexName
-    searchSemantic: searchSemantic && searchSku != 'free'
+    searchSemantic: searchSemantic
     openAiEndpoint: openAi.outputs.endpoint
     openAiChatDeployment: chatDeploymentName
     openAiEmbeddingDeployment: embeddingDeploymentName
@@ -290,7 +332,7 @@ output AZURE_COSMOS_DATABASE string = cosmos.outputs.databaseName
 output AZURE_SEARCH_SERVICE_NAME string = search.outputs.name
 output AZURE_SEARCH_ENDPOINT string = search.outputs.endpoint
 output AZURE_SEARCH_INDEX string = searchIndexName
-output AZURE_SEARCH_SEMANTIC bool = searchSemantic && searchSku != 'free'
+output AZURE_SEARCH_SEMANTIC bool = searchSemantic
 output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
 output AZURE_OPENAI_CHAT_DEPLOYMENT string = chatDeploymentName
 output AZURE_OPENAI_EMBEDDING_DEPLOYMENT string = embeddingDeploymentName

@@ -8,12 +8,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pharmabot.errors import BadRequestError, ConfigError
+from pharmabot.errors import BadRequestError, ConfigError, PharmaBotError
 
 if TYPE_CHECKING:
     from pharmabot.knowledge.index import IndexStats
 
 Command = Callable[[argparse.Namespace], int]
+
+# openFDA's bulk download manifest (lists the drug-label zip partitions).
+OPENFDA_MANIFEST = "https://api.fda.gov/download.json"
+# The catalog index the Functions package carries (infra/app/api.bicep points PHARMABOT_INDEX_PATH at it).
+CATALOG_INDEX = ".data/labels-catalog.sqlite"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -60,49 +65,104 @@ def _hash_key(args: argparse.Namespace) -> int:
 
 
 def _print_stats(stats: IndexStats) -> None:
+    source = "" if stats.source == "shipped" else f", from {stats.source}"
     if not stats.rebuilt:
-        print(f"index {stats.path} is up to date ({stats.chunks} chunks)")
+        print(f"index {stats.path} is up to date ({stats.chunks} chunks{source})")
         return
     print(
         f"built {stats.path}: {stats.labels_read} labels read, {stats.labels_indexed} indexed for {stats.drugs} drugs,"
-        f" {stats.chunks} chunks, {stats.size_bytes / 1e6:.1f} MB in {stats.seconds:.1f} s"
+        f" {stats.chunks} chunks, {stats.size_bytes / 1e6:.1f} MB in {stats.seconds:.1f} s{source}"
     )
+
+
+def _check_sources(paths: Sequence[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise ConfigError("no such file or folder: " + ", ".join(missing))
 
 
 def _build_index(args: argparse.Namespace) -> int:
     from pharmabot.config import get_settings
     from pharmabot.knowledge.index import ensure_index
+    from pharmabot.knowledge.labels import shipped_label_paths
 
     index_path = args.index or get_settings().index_path
-    _print_stats(ensure_index(index_path=index_path, force=args.force, progress=True))
+    sources: list[Path] | None = args.source or None
+    if args.shipped:
+        sources = shipped_label_paths()
+    if sources:
+        _check_sources(sources)
+    try:
+        stats = ensure_index(sources=sources, index_path=index_path, force=args.force, progress=True)
+    except FileNotFoundError as exc:  # e.g. a folder with no label files in it
+        raise ConfigError(str(exc)) from None
+    _print_stats(stats)
     return 0
 
 
 def _ingest(args: argparse.Namespace) -> int:
     from pharmabot.config import get_settings
     from pharmabot.knowledge.index import build_index
-    from pharmabot.knowledge.labels import shipped_labels_path
+    from pharmabot.knowledge.labels import shipped_label_paths
 
-    args.paths = args.paths or [shipped_labels_path()]
-    missing = [str(p) for p in args.paths if not p.is_file()]
-    if missing:
-        raise ConfigError("no such file: " + ", ".join(missing))
+    _check_sources(args.paths)
     if args.target == "azure-search":
-        import asyncio
+        return _ingest_azure(args)
+    index_path = args.index or get_settings().index_path
+    try:
+        stats = build_index(sources=args.paths or shipped_label_paths(), index_path=index_path, progress=True)
+    except FileNotFoundError as exc:
+        raise ConfigError(str(exc)) from None
+    _print_stats(stats)
+    return 0
 
-        from pharmabot.answer.embeddings import Embedder
-        from pharmabot.retrieval.azure_indexer import ingest_to_azure_search
 
-        settings = get_settings()
-        stats = asyncio.run(
+def _ingest_azure(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from pharmabot.config import get_settings
+    from pharmabot.retrieval.azure_indexer import IngestStats, ingest_to_azure_search
+
+    settings = get_settings()
+    stats = IngestStats(index_name=settings.azure_search_index, corpus_version="")
+    try:
+        asyncio.run(
             ingest_to_azure_search(
-                settings=settings, sources=args.paths, progress=True, embedder=Embedder.from_settings(settings)
+                settings=settings, sources=args.paths, progress=True, vectors=not args.no_vectors, stats=stats
             )
         )
-        print(stats)
-        return 0
+    except FileNotFoundError as exc:
+        raise ConfigError(str(exc)) from None
+    except PharmaBotError:
+        if stats.chunks:  # it got as far as the index: say what is done, and that a re-run goes on from there
+            print(stats.summary(), file=sys.stderr)
+            print("the ingest stopped; run the same command again to continue where it stopped", file=sys.stderr)
+        raise
+    print(stats.summary())
+    return 0
+
+
+def _package_index(args: argparse.Namespace) -> int:
+    from pharmabot.config import get_settings
+    from pharmabot.knowledge.index import ensure_index, write_catalog_index
+
     index_path = args.index or get_settings().index_path
-    _print_stats(build_index(sources=args.paths, index_path=index_path, progress=True))
+    full = ensure_index(index_path=index_path, progress=True)
+    _print_stats(full)
+    stats = write_catalog_index(index_path=index_path, out=args.out)
+    state = "written" if stats.rebuilt else "up to date"
+    print(
+        f"catalog index {args.out} {state}: {stats.size_bytes / 1e6:.1f} MB"
+        f" (the full index is {full.size_bytes / 1e6:.1f} MB); label text is read from Azure AI Search"
+    )
+    return 0
+
+
+def _download_labels(args: argparse.Namespace) -> int:
+    from pharmabot.knowledge.download import download_labels
+
+    stats = download_labels(manifest_url=args.manifest, dest=args.dest, progress=True)
+    print(stats.summary())
     return 0
 
 
@@ -174,17 +234,65 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=_serve)
 
-    build = sub.add_parser("build-index", help="build the local label index from the shipped corpus (when stale)")
+    build = sub.add_parser(
+        "build-index",
+        help="build the local label index (when stale) from the shipped corpus or downloaded openFDA files",
+    )
     build.add_argument("--index", type=Path, default=None, help="index file (default: PHARMABOT_INDEX_PATH)")
+    which = build.add_mutually_exclusive_group()
+    which.add_argument(
+        "--source",
+        type=Path,
+        action="append",
+        metavar="PATH",
+        help="a folder of openFDA label files (as download-labels leaves them) or a label file; repeatable."
+        " Remembered: later builds without --source use it again",
+    )
+    which.add_argument("--shipped", action="store_true", help="go back to the shipped corpus")
     build.add_argument("--force", action="store_true", help="rebuild even when the index is up to date")
     build.set_defaults(func=_build_index)
 
-    ingest = sub.add_parser("ingest", help="index openFDA drug/label files (.json, .json.zip, .jsonl[.gz])")
+    package = sub.add_parser(
+        "package-index",
+        help="write the index a cloud package carries when retrieval is Azure AI Search: no label text",
+    )
+    package.add_argument("--index", type=Path, default=None, help="full index (default: PHARMABOT_INDEX_PATH)")
+    package.add_argument(
+        "--out",
+        type=Path,
+        default=Path(CATALOG_INDEX),
+        help=f"where to write it (default: {CATALOG_INDEX}, where the function app's settings look)",
+    )
+    package.set_defaults(func=_package_index)
+
+    download = sub.add_parser(
+        "download-labels", help="download openFDA's full drug-label corpus (resumable; skips what is there)"
+    )
+    download.add_argument(
+        "--manifest", default=OPENFDA_MANIFEST, help=f"download manifest URL (default: {OPENFDA_MANIFEST})"
+    )
+    download.add_argument(
+        "--dest", type=Path, default=Path(".data/openfda"), help="folder for the zip files (default: .data/openfda)"
+    )
+    download.set_defaults(func=_download_labels)
+
+    ingest = sub.add_parser(
+        "ingest", help="index openFDA drug/label files (.json, .json.zip, .jsonl[.gz], or folders of them)"
+    )
     ingest.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="label files (default: the shipped FDA label corpus)"
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="label files or folders (default: the shipped FDA label corpus)",
     )
     ingest.add_argument("--index", type=Path, default=None, help="index file (default: PHARMABOT_INDEX_PATH)")
     ingest.add_argument("--target", choices=["local", "azure-search"], default="local")
+    ingest.add_argument(
+        "--no-vectors",
+        action="store_true",
+        help="azure-search: upload text only, even with AZURE_OPENAI_EMBEDDING_DEPLOYMENT set (vectors can follow)",
+    )
     ingest.set_defaults(func=_ingest)
 
     inter = sub.add_parser("interactions", help="check medicines for interactions (prints a table)")
@@ -218,3 +326,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, BadRequestError) as exc:
         print(f"pharmabot: {exc.message}", file=sys.stderr)
         return 2
+    except PharmaBotError as exc:  # a backend or download failed: one line, no trace
+        print(f"pharmabot: {exc.message}", file=sys.stderr)
+        return 1

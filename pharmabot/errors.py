@@ -100,6 +100,12 @@ class IndexMissingError(DependencyError):
     code = "index_missing"
 
 
+class DownloadError(DependencyError):
+    """The label download (openFDA's manifest or a partition) failed or was not what it claims to be."""
+
+    code = "download_failed"
+
+
 class AmbiguousDrugError(PharmaBotError):
     """A drug name matches several drugs; `details.candidates` lists them for a "did you mean"."""
 

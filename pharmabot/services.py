@@ -18,6 +18,7 @@ from pharmabot.config import Settings
 from pharmabot.errors import ConfigError, IndexMissingError
 from pharmabot.knowledge.index import KnowledgeBase
 from pharmabot.retrieval import Retriever, open_retriever
+from pharmabot.retrieval.base import LabelTextSource
 from pharmabot.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -73,6 +74,11 @@ class Services:
         services._warming = threading.Thread(target=services._warm, name="pharmabot-warm", daemon=True)
         services._warming.start()
         return services
+
+    @property
+    def label_text(self) -> LabelTextSource | None:
+        """Where drug pages read section texts the local index does not hold: the retriever, when it can."""
+        return self.retriever if isinstance(self.retriever, LabelTextSource) else None
 
     def _warm(self) -> None:
         """Load the catalog, interaction tables and safety rules off the event loop: a cold worker answers at once.

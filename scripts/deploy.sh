@@ -27,3 +27,6 @@ azd up --no-prompt
 
 bash scripts/smoke-test.sh "$(azd_value SERVICE_API_URI)"
 log "deployed: $(azd_value SERVICE_API_URI)"
+if [[ "${PHARMABOT_INGEST:-text}" == "text" ]]; then
+  log "the search index has the label text; for hybrid search add its vectors (hours, resumable): scripts/ingest.sh"
+fi

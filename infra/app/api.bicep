@@ -61,10 +61,10 @@ resource api 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Flex Consumption takes only this here (newer stamps reject ftpsState and other App Service settings);
+    // TLS 1.2 is the platform's minimum. CORS is answered by the app (PHARMABOT_CORS_ORIGINS).
     siteConfig: {
-      minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      // CORS is answered by the app (PHARMABOT_CORS_ORIGINS); platform CORS would override it.
+      alwaysOn: false
     }
     functionAppConfig: {
       deployment: {
@@ -107,6 +107,9 @@ resource api 'Microsoft.Web/sites@2024-04-01' = {
       COSMOS_ENDPOINT: cosmosEndpoint
       COSMOS_DATABASE: cosmosDatabase
       PHARMABOT_RETRIEVER: 'azure_search'
+      // The package carries the catalog index only (no label text: drug pages read it from the search index),
+      // written by azd's prepackage hook (`package-index`); function_app.py resolves it against the app folder.
+      PHARMABOT_INDEX_PATH: '.data/labels-catalog.sqlite'
       AZURE_SEARCH_ENDPOINT: searchEndpoint
       AZURE_SEARCH_INDEX: searchIndex
       AZURE_SEARCH_SEMANTIC: searchSemantic ? 'true' : 'false'

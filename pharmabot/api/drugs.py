@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from pharmabot.api.errors import error_responses
 from pharmabot.errors import InvalidInputError
-from pharmabot.knowledge.lookup import drug_detail, suggest_drugs
+from pharmabot.knowledge.lookup import drug_page, suggest_drugs
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.schemas.drugs import DrugDetail, DrugSearchResponse
 from pharmabot.schemas.search import clean_text_input
@@ -40,7 +40,7 @@ async def get_drug(
     services: ServicesDep,
     name: Annotated[str, Path(min_length=1, max_length=100, description="Generic or brand name.")],
 ) -> DrugDetail:
-    return drug_detail(services.knowledge, _clean(name, "name"))
+    return await drug_page(services.knowledge, _clean(name, "name"), label_text=services.label_text)
 
 
 def _clean(value: str, field: str) -> str:

@@ -1,10 +1,16 @@
 """The local knowledge index: one SQLite file with label chunks, an FTS5 table, the chosen labels and the catalog.
 
 Which labels are indexed: the corpus often has several labels for one drug (repackager copies of
-one generic label, other strengths, other routes). Per drug, the best label (dated, complete,
-newest: the catalog's own ranking) is indexed, plus the best label of each further route set
-(ophthalmic cyclosporine next to oral cyclosporine); other copies only add their names to the
-catalog. That keeps search results from repeating one text five times.
+one generic label, other strengths, other routes). Per drug, the best label (the catalog's own
+ranking, `pharmabot.knowledge.names.label_rank`) is indexed, plus the best label of each further
+route set (ophthalmic cyclosporine next to oral cyclosporine); other copies only add their names
+to the catalog. That keeps search results from repeating one text five times.
+
+A build reads its sources twice, streaming, so no corpus is ever whole in memory or on disk twice:
+first every record without its texts (names, sections present, routes, dates: enough to rank), then,
+once the labels are chosen, only the chosen records in full, which are staged in a temporary SQLite
+file and written out in the catalog's order. Normalizing label text is the costly step, and in
+openFDA's full download most records are copies that are never chosen.
 
 Builds go to a temporary file in the same directory, renamed over the old index when complete,
 so a crashed build never leaves a half index behind.
@@ -31,15 +37,25 @@ from tqdm import tqdm
 
 from pharmabot.errors import IndexMissingError
 from pharmabot.knowledge.chunking import Chunk, chunk_label
-from pharmabot.knowledge.labels import SECTION_TITLES, LabelRecord, iter_labels, shipped_data_path, shipped_labels_path
+from pharmabot.knowledge.labels import (
+    REPACKAGER_SECTIONS,
+    SECTION_TITLES,
+    LabelRecord,
+    iter_raw_records,
+    label_files,
+    shipped_data_path,
+    shipped_label_paths,
+)
 from pharmabot.knowledge.names import DrugCatalog, DrugEntry, drug_key, label_ingredients, read_orange_book
 from pharmabot.lazy import Lazy
 
 log = logging.getLogger("pharmabot.index")
 
 # Bump when the schema, chunking or label choice changes: older indexes are then rebuilt.
-# 3: interaction tables in every index; 4: revised rules; 5: evidence order; 6: food quotes; 7: cleaned chunk text
-INDEX_VERSION = "7"
+# 3: interaction tables in every index; 4: revised rules; 5: evidence order; 6: food quotes;
+# 7: label choice (complete, prescribing information, no repackager copies, plain product, newest);
+# 8: cleaned chunk text with the new label choice
+INDEX_VERSION = "8"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 ExtraBuilder = Callable[[sqlite3.Connection, Sequence[LabelRecord], DrugCatalog], None]
@@ -100,6 +116,7 @@ class IndexStats:
     seconds: float
     size_bytes: int
     rebuilt: bool = True
+    source: str = "shipped"  # "shipped", or the label files and folders it was built from
 
 
 # --- fingerprints ------------------------------------------------------------------------
@@ -114,7 +131,7 @@ def _sha256(path: Path) -> str:
 
 
 def _fingerprint(sources: Sequence[Path]) -> list[dict[str, Any]]:
-    files = [*sources, shipped_data_path(ORANGE_BOOK)]
+    files = [*label_files(sources), shipped_data_path(ORANGE_BOOK)]
     out = []
     for path in files:
         stat = path.stat()
@@ -138,7 +155,10 @@ def is_fresh(*, sources: Sequence[Path], index_path: Path) -> bool:
     if meta is None or meta.get("index_version") != INDEX_VERSION or "sources" not in meta:
         return False
     stored = json.loads(meta["sources"])
-    files = [*sources, shipped_data_path(ORANGE_BOOK)]
+    try:
+        files = [*label_files(sources), shipped_data_path(ORANGE_BOOK)]
+    except FileNotFoundError:
+        return False
     if len(stored) != len(files):
         return False
     for path, old in zip(files, stored, strict=True):
@@ -199,6 +219,31 @@ def label_stub(label: LabelRecord) -> LabelRecord:
     return dataclasses.replace(label, sections=dict.fromkeys(label.sections, ""), tables={})
 
 
+def stub_from_raw(record: dict[str, Any]) -> LabelRecord:
+    """`label_stub` of a raw openFDA record without normalizing its texts (the costly part of reading a label)."""
+    light: dict[str, Any] = {}
+    for key, value in record.items():
+        if key.endswith("_table"):
+            continue
+        if key in SECTION_TITLES and key not in REPACKAGER_SECTIONS and isinstance(value, list) and value:
+            light[key] = [""]  # present, as the ranking needs, without its text
+        else:
+            light[key] = value
+    return label_stub(LabelRecord.from_openfda(light))
+
+
+def _has_set_id(record: Any) -> bool:
+    return isinstance(record, dict) and bool(record.get("set_id") or (record.get("openfda") or {}).get("spl_set_id"))
+
+
+def _records(files: Sequence[Path]) -> Iterator[tuple[tuple[int, int], dict[str, Any]]]:
+    """((file number, record number), record) of every label record, streamed, in a stable order."""
+    for number, path in enumerate(files):
+        for position, record in enumerate(iter_raw_records(path)):
+            if _has_set_id(record):
+                yield (number, position), record
+
+
 def choose_labels(catalog: DrugCatalog, stubs: dict[str, LabelRecord]) -> list[tuple[str, str]]:
     """(set_id, drug key) of the labels to index: each drug's best label, plus the best per other route set."""
     chosen: list[tuple[str, str]] = []
@@ -231,16 +276,19 @@ def build_index(
     extra_builders: Sequence[ExtraBuilder] | None = None,
     progress: bool = False,
 ) -> IndexStats:
-    """Parse labels once, build the catalog, choose labels, write chunks + FTS5 + labels + catalog; atomic."""
+    """Parse labels once, build the catalog, choose labels, write chunks + FTS5 + labels + catalog; atomic.
+
+    SOURCES are label files or folders of them (`label_files`); the index records them, so a later
+    `ensure_index` without sources checks it against the same ones.
+    """
     started = time.perf_counter()
     if extra_builders is None:
         extra_builders = default_builders()
     sources = [Path(s) for s in sources]
-    for source in sources:
-        if not source.is_file():
-            raise FileNotFoundError(f"no such label file: {source}")
+    files = label_files(sources)
     index_path.parent.mkdir(parents=True, exist_ok=True)
-    fingerprint = _fingerprint(sources)
+    fingerprint = _fingerprint(files)
+    source = _source_name(sources)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{index_path.name}.", suffix=".building", dir=index_path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -250,19 +298,31 @@ def build_index(
             stage.execute("PRAGMA journal_mode = OFF")
             stage.execute("PRAGMA synchronous = OFF")
             stage.execute("CREATE TABLE staged (set_id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+            # Pass 1: every record, texts left out. A set id seen twice keeps its last record, as before.
             stubs: dict[str, LabelRecord] = {}
+            where: dict[str, tuple[int, int]] = {}
             labels_read = 0
-            for label in _progress(iter_labels(sources), enabled=progress, desc="reading labels", unit=" labels"):
+            for position, record in _progress(_records(files), enabled=progress, desc="reading labels", unit=" labels"):
                 labels_read += 1
-                if not label_ingredients(label):
+                stub = stub_from_raw(record)
+                if not label_ingredients(stub):
                     continue  # no generic or substance name: nothing to file it under
-                stage.execute("INSERT OR REPLACE INTO staged VALUES (?, ?)", (label.set_id, _label_to_json(label)))
-                stubs[label.set_id] = label_stub(label)
-            stage.commit()
+                stubs[stub.set_id] = stub
+                where[stub.set_id] = position
             catalog = DrugCatalog.from_labels(
                 stubs.values(), orange_book=read_orange_book(shipped_data_path(ORANGE_BOOK))
             )
             chosen = choose_labels(catalog, stubs)
+            # Pass 2: only the chosen records, read in full and staged.
+            wanted = {where[set_id] for set_id, _ in chosen}
+            del stubs, where
+            for position, record in _progress(
+                _records(files), enabled=progress, desc="reading chosen labels", unit=" labels", total=labels_read
+            ):
+                if position in wanted:
+                    label = LabelRecord.from_openfda(record)
+                    stage.execute("INSERT OR REPLACE INTO staged VALUES (?, ?)", (label.set_id, _label_to_json(label)))
+            stage.commit()
             with contextlib.closing(sqlite3.connect(tmp)) as conn:
                 conn.execute("PRAGMA journal_mode = OFF")
                 conn.execute("PRAGMA synchronous = OFF")
@@ -281,6 +341,8 @@ def build_index(
                     "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "labels_read": str(labels_read),
                     "chunks": str(chunk_count),
+                    "source": source,
+                    "source_paths": json.dumps([str(p.resolve()) for p in sources]),
                 }
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 conn.commit()
@@ -296,9 +358,25 @@ def build_index(
         chunks=chunk_count,
         seconds=round(time.perf_counter() - started, 2),
         size_bytes=index_path.stat().st_size,
+        source=source,
     )
     log.info("index built", extra={"fields": {"event": "index_built", "count": chunk_count}})
     return stats
+
+
+def _source_name(sources: Sequence[Path]) -> str:
+    shipped = {p.resolve() for p in shipped_label_paths()}
+    if {p.resolve() for p in sources} == shipped:
+        return "shipped"
+    return ", ".join(str(p) for p in sources)
+
+
+def recorded_sources(index_path: Path) -> list[Path] | None:
+    """The label files and folders INDEX_PATH was built from, when not the shipped corpus; None otherwise."""
+    meta = _read_meta(index_path) or {}
+    if meta.get("source", "shipped") == "shipped" or "source_paths" not in meta:
+        return None
+    return [Path(p) for p in json.loads(meta["source_paths"])]
 
 
 def _write_labels(conn: sqlite3.Connection, labels: StagedLabels, keys: Sequence[str], *, progress: bool) -> int:
@@ -365,6 +443,49 @@ def _flush(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
     return n
 
 
+def write_catalog_index(*, index_path: Path, out: Path) -> IndexStats:
+    """OUT: INDEX_PATH without label text, for a deployment whose retriever is Azure AI Search.
+
+    It keeps what the app reads locally (the catalog, each indexed label's identity, dates and section list,
+    the interaction engine's tables) and drops the chunks and section texts, which the search index holds:
+    drug pages then read their sections from it (`AzureSearchRetriever.label_sections`). Up to date (not
+    rewritten) when OUT was made from an index built from the same sources by the same code.
+    """
+    meta = _read_meta(index_path)
+    if meta is None or "catalog" not in meta:
+        raise IndexMissingError(f"The label index {index_path} is missing or unreadable: build it first.")
+    current = _read_meta(out)
+    if (
+        current is not None
+        and current.get("label_text") == "search"
+        and all(current.get(k) == meta.get(k) for k in ("index_version", "sources", "built_at"))
+    ):
+        return _report(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.building")
+    tmp.unlink(missing_ok=True)
+    try:
+        with contextlib.closing(connect_readonly(index_path)) as source:
+            source.execute("VACUUM INTO ?", (str(tmp),))
+        with contextlib.closing(sqlite3.connect(tmp)) as conn:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("DELETE FROM chunks")
+            conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')")
+            rows = conn.execute("SELECT set_id, sections FROM labels").fetchall()
+            conn.executemany(
+                "UPDATE labels SET sections = ? WHERE set_id = ?",
+                ((json.dumps([[k, t, ""] for k, t, _ in json.loads(sections)]), set_id) for set_id, sections in rows),
+            )
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('label_text', 'search')")
+            conn.commit()
+            conn.execute("VACUUM")
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    stats = _report(out)
+    return dataclasses.replace(stats, rebuilt=True)
+
+
 def ensure_index(
     *,
     sources: Sequence[Path] | None = None,
@@ -373,21 +494,39 @@ def ensure_index(
     force: bool = False,
     progress: bool = False,
 ) -> IndexStats:
-    """Build the index when missing, stale or FORCEd; otherwise only report on it (fast)."""
-    sources = list(sources) if sources else [shipped_labels_path()]
+    """Build the index when missing, stale or FORCEd; otherwise only report on it (fast).
+
+    Without SOURCES the index keeps what it was built from: the shipped corpus, or the files and folders
+    of an earlier `build-index --source` (so `make run` after a full-corpus build serves the full index).
+    If those are gone, the index is kept as it is rather than replaced by a smaller one.
+    """
+    if sources is None:
+        recorded = recorded_sources(index_path)
+        if recorded is not None and not all(p.exists() for p in recorded):
+            if not force:
+                log.warning("the index's label sources are gone; keeping the index as it is")
+                return _report(index_path)
+            recorded = None
+        sources = recorded or shipped_label_paths()
+    sources = list(sources)
     if not force and is_fresh(sources=sources, index_path=index_path):
-        meta = _read_meta(index_path) or {}
-        return IndexStats(
-            path=index_path,
-            labels_read=int(meta.get("labels_read", 0)),
-            labels_indexed=0,
-            drugs=0,
-            chunks=int(meta.get("chunks", 0)),
-            seconds=0.0,
-            size_bytes=index_path.stat().st_size,
-            rebuilt=False,
-        )
+        return _report(index_path)
     return build_index(sources=sources, index_path=index_path, extra_builders=extra_builders, progress=progress)
+
+
+def _report(index_path: Path) -> IndexStats:
+    meta = _read_meta(index_path) or {}
+    return IndexStats(
+        path=index_path,
+        labels_read=int(meta.get("labels_read", 0)),
+        labels_indexed=0,
+        drugs=0,
+        chunks=int(meta.get("chunks", 0)),
+        seconds=0.0,
+        size_bytes=index_path.stat().st_size,
+        rebuilt=False,
+        source=meta.get("source", "shipped"),
+    )
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -459,6 +598,11 @@ class KnowledgeBase:
         return self._catalog.get()
 
     @property
+    def has_label_text(self) -> bool:
+        """False for a catalog index (`write_catalog_index`): chunks and section texts live in the search index."""
+        return self.meta.get("label_text", "local") == "local"
+
+    @property
     def lazy_catalog(self) -> Lazy[DrugCatalog]:
         """The catalog as built on first use, for the parts that hold on to it (retrievers, engine)."""
         return self._catalog
@@ -522,6 +666,39 @@ class KnowledgeBase:
         indexed = self._indexed.get(key, [])
         label = self.get_label(indexed[0]) if indexed else None
         return DrugPage(drug=drug, label=label, other_set_ids=tuple(indexed[1:]))
+
+
+def iter_chunks(index_path: Path) -> Iterator[Chunk]:
+    """Every chunk of the index, in the order it was written (label by label), streamed from SQLite."""
+    with contextlib.closing(connect_readonly(index_path)) as conn:
+        rows = conn.execute(
+            "SELECT c.chunk_id, c.set_id, c.drug_key, l.brand_names, c.section_key, c.section_title, c.section_pos,"
+            " c.ordinal, c.text, c.effective_time, c.url FROM chunks c JOIN labels l ON l.set_id = c.set_id"
+            " ORDER BY c.id"
+        )
+        for row in rows:
+            yield Chunk(
+                chunk_id=row[0],
+                set_id=row[1],
+                drug_key=row[2],
+                drug_name=row[2],  # as chunk_label files it
+                brand_names=tuple(json.loads(row[3])),
+                section_key=row[4],
+                section_title=row[5],
+                section_pos=row[6],
+                ordinal=row[7],
+                text=row[8],
+                effective_time=row[9],
+                url=row[10],
+            )
+
+
+def index_counts(index_path: Path) -> tuple[int, int]:
+    """(labels, chunks) in the index."""
+    with contextlib.closing(connect_readonly(index_path)) as conn:
+        labels = conn.execute("SELECT count(*) FROM labels").fetchone()[0]
+        chunks = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+    return int(labels), int(chunks)
 
 
 def catalog_key_of(label: LabelRecord) -> str | None:

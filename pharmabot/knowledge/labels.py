@@ -93,6 +93,26 @@ PATIENT_SECTIONS = frozenset(
 )
 
 SHIPPED_LABELS = "labels/openfda-labels.jsonl.gz"
+# Every label file the project ships, in reading order: the main corpus, then records of common drugs it lacks.
+SHIPPED_LABEL_FILES = (SHIPPED_LABELS, "labels/openfda-labels-extra.jsonl.gz")
+# What `--source DIR` reads from a folder: openFDA's bulk files and the shipped corpus's own format.
+LABEL_FILE_SUFFIXES = (".json.zip", ".json", ".json.gz", ".jsonl", ".jsonl.gz", ".ndjson")
+
+# How a repackager's or relabeler's copy of another firm's label says so ("Repackaged by: ...",
+# "NDC 1234-567-01 (relabeled from NDC ...)"); "must not be repackaged" is storage advice, not a marker.
+_REPACKAGED_TEXT = re.compile(r"\b(?:re-?packaged|re-?label(?:l)?ed)\s+(?:by|from|for)\b", re.IGNORECASE)
+REPACKAGER_SECTIONS = ("package_label_principal_display_panel", "how_supplied", "spl_unclassified_section")
+# Firms whose labels are repackaged or relabeled copies (FDA labeler names as openFDA spells them); the text
+# marker above misses many of them because their copies do not always say so.
+_REPACKAGER_NAME = re.compile(
+    r"repack|prepack|relabel|a-s medication solutions|pd-rx|proficient rx|direct[_ ]rx|nucare|"
+    r"preferred pharmaceuticals|quality care products|aphena pharma|lake erie medical|northwind|denton pharma|"
+    r"asclemed|medsource pharmaceuticals|unit dose services|american health packaging|golden state medical supply|"
+    r"qpharma|physicians total care|rebel distributors|stat rx|dispensing solutions|blenheim pharmacal|"
+    r"henry schein|h\.?j\.? harkins|safecor health|advanced rx|clinical solutions wholesale|med-health pharma|"
+    r"contract pharmacy services|st\.? mary'?s medical park",
+    re.IGNORECASE,
+)
 
 _TAG = re.compile(r"<[^>]+>")
 _CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
@@ -142,6 +162,7 @@ class LabelRecord:
     pharm_classes: dict[str, tuple[str, ...]]  # epc/moa/cs/pe -> class names
     sections: dict[str, str]  # section key -> text
     tables: dict[str, str] = field(default_factory=dict)  # section key -> tables as text
+    repackaged: bool = False  # a repackager's or relabeler's copy of another firm's label
 
     @property
     def url(self) -> str:
@@ -190,7 +211,18 @@ class LabelRecord:
             },
             sections=sections,
             tables=tables,
+            repackaged=_is_repackaged(record, openfda),
         )
+
+
+def _is_repackaged(record: dict[str, Any], openfda: dict[str, Any]) -> bool:
+    if any(_REPACKAGER_NAME.search(str(name)) for name in openfda.get("manufacturer_name") or []):
+        return True
+    for key in REPACKAGER_SECTIONS:
+        value = record.get(key)
+        if isinstance(value, list) and any(isinstance(v, str) and _REPACKAGED_TEXT.search(v) for v in value):
+            return True
+    return False
 
 
 def _records_from_stream(stream: IO[bytes] | gzip.GzipFile, name: str) -> Iterator[dict[str, Any]]:
@@ -235,4 +267,29 @@ def shipped_data_path(relative: str) -> Path:
 
 
 def shipped_labels_path() -> Path:
+    """The main shipped label file (tests pick small label sets from it)."""
     return shipped_data_path(SHIPPED_LABELS)
+
+
+def shipped_label_paths() -> list[Path]:
+    """Every shipped label file: what the index and the search ingest read by default."""
+    return [shipped_data_path(name) for name in SHIPPED_LABEL_FILES]
+
+
+def label_files(sources: Iterable[Path]) -> list[Path]:
+    """SOURCES with each folder replaced by the label files in it (sorted, so a build reads them in a stable order).
+
+    A missing path, or a folder holding no label file, raises FileNotFoundError naming it.
+    """
+    files: list[Path] = []
+    for source in map(Path, sources):
+        if source.is_dir():
+            found = sorted(p for p in source.iterdir() if p.is_file() and p.name.lower().endswith(LABEL_FILE_SUFFIXES))
+            if not found:
+                raise FileNotFoundError(f"no label files ({', '.join(LABEL_FILE_SUFFIXES)}) in {source}")
+            files += found
+        elif source.is_file():
+            files.append(source)
+        else:
+            raise FileNotFoundError(f"no such label file or folder: {source}")
+    return files

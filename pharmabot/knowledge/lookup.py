@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pharmabot.errors import AmbiguousDrugError, NotFoundError
+from pharmabot.errors import AmbiguousDrugError, NotFoundError, RetrieverError
 from pharmabot.knowledge.index import KnowledgeBase
 from pharmabot.knowledge.names import Candidate, DrugCatalog, DrugEntry, Resolution
-from pharmabot.retrieval.base import Retriever, SearchHit
+from pharmabot.retrieval.base import LabelTextSource, Retriever, SearchHit
 from pharmabot.schemas.drugs import DrugDetail, DrugMatch, LabelSectionOut
 
 
@@ -72,6 +72,23 @@ def drug_detail(knowledge: KnowledgeBase, name: str) -> DrugDetail:
         other_set_ids=list(page.other_set_ids) if page else [],
         related=[] if label else knowledge.catalog.related_labelled(drug.key),
     )
+
+
+async def drug_page(knowledge: KnowledgeBase, name: str, *, label_text: LabelTextSource | None) -> DrugDetail:
+    """`drug_detail`, with the section texts read from LABEL_TEXT when the local index holds none (cloud package)."""
+    detail = drug_detail(knowledge, name)
+    if knowledge.has_label_text or detail.set_id is None:
+        return detail
+    if label_text is None:
+        raise RetrieverError("This index holds no label text and no search service is configured to read it from.")
+    texts = await label_text.label_sections(detail.set_id)
+    sections = [s.model_copy(update={"text": texts[s.key]}) for s in detail.sections if texts.get(s.key)]
+    if not sections:
+        raise RetrieverError(
+            f"The label text of {detail.name} is not in the search index yet (run the search ingest).",
+            details={"set_id": detail.set_id},
+        )
+    return detail.model_copy(update={"sections": sections})
 
 
 async def search_labels(

@@ -41,7 +41,7 @@ FORM_WORDS = frozenset(
     delayed-release delayed release immediate-release orally disintegrating oral solution suspension
     injection injectable for usp film-coated coated chewable topical ophthalmic otic nasal spray cream gel
     ointment lotion inhalation powder kit syrup elixir drops patch transdermal vaginal rectal
-    suppository concentrate liquid emulsion in dextrose water""".split()
+    suppository concentrate liquid emulsion in dextrose water antiseptic""".split()
 )
 
 # Brand names that are also everyday words would match ordinary sentences.
@@ -92,6 +92,8 @@ _NOT_FAMILY_WORDS = (
 _BIOSIMILAR_SUFFIX = re.compile(r"-[a-z]{4}\b")
 _NON_WORD = re.compile(r"[^a-z0-9\-\s]")
 _COMBINATION_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\band\b|\bwith\b)\s*")
+# A percent strength inside a generic name ("CLOBETASOL PROPIONATE OINTMENT USP, 0.05%"): not an ingredient.
+_PERCENT_STRENGTH = re.compile(r"\b\d+(?:\.\d+)?\s*%")
 
 
 def normalize(text: str) -> str:
@@ -110,7 +112,9 @@ def moiety(name: str) -> str:
 
 def ingredients_of(name: str) -> tuple[str, ...]:
     """Moieties of a possibly combined name, sorted ("amlodipine and benazepril hcl" -> both)."""
-    parts = [moiety(part) for part in _COMBINATION_SPLIT.split(name.lower()) if part.strip()]
+    parts = [
+        moiety(part) for part in _COMBINATION_SPLIT.split(_PERCENT_STRENGTH.sub(" ", name.lower())) if part.strip()
+    ]
     return tuple(sorted({p for p in parts if p}))
 
 
@@ -148,12 +152,39 @@ class DrugEntry:
         )
 
 
-def _label_rank(label: LabelRecord) -> tuple[int, int, str]:
-    # Prefer complete, dated labels; then the newest. Keeps the choice among repackager copies stable.
-    key_sections = sum(
-        1 for s in ("indications_and_usage", "dosage_and_administration", "adverse_reactions") if s in label.sections
+# Sections that make a label usable on its own: what it is for, how it is taken, and its warnings.
+_CORE_SECTIONS = ("indications_and_usage", "dosage_and_administration")
+_WARNING_SECTIONS = ("boxed_warning", "warnings_and_cautions", "warnings", "contraindications", "adverse_reactions")
+# Full prescribing information, as opposed to an OTC "Drug Facts" panel or a partial record.
+_PRESCRIBING_SECTIONS = ("adverse_reactions", "clinical_pharmacology", "mechanism_of_action", "drug_interactions")
+_KIT = re.compile(r"\bkit\b", re.IGNORECASE)
+
+
+def label_rank(label: LabelRecord) -> tuple[int, int, int, int, str, int]:
+    """How good a label is as THE label of its drug (higher is better); a deliberate, stable order.
+
+    1. complete: says what it is for, how it is taken, and warns (partial records come after);
+    2. full prescribing information before an OTC "Drug Facts" panel of the same ingredients;
+    3. the firm's own label before a repackager's or relabeler's copy of it;
+    4. the plain product: taken by mouth, and not a kit, before other routes and kits (a drug's other
+       route sets still get their own indexed label, see `pharmabot.knowledge.index.choose_labels`);
+    5. the newest (undated last);
+    6. the one with more sections.
+    """
+    sections = label.sections
+    complete = all(k in sections for k in _CORE_SECTIONS) and any(k in sections for k in _WARNING_SECTIONS)
+    prescribing = sum(1 for k in _PRESCRIBING_SECTIONS if k in sections) >= 2
+    routes = {r.upper() for r in label.routes}
+    kit = any(_KIT.search(name) for name in (*label.generic_names, *label.brand_names))
+    plain = 0 if kit else 2 if routes == {"ORAL"} else 1 if "ORAL" in routes else 0
+    return (
+        int(complete),
+        int(prescribing),
+        int(not label.repackaged),
+        plain,
+        label.effective_time or "",
+        len(sections),
     )
-    return (1 if label.effective_time else 0, key_sections + len(label.sections) // 10, label.effective_time or "")
 
 
 def label_ingredients(label: LabelRecord) -> tuple[str, ...]:
@@ -278,7 +309,7 @@ class DrugCatalog:
             ingredients[key] = found
         drugs = []
         for key, group in grouped.items():
-            group.sort(key=_label_rank, reverse=True)
+            group.sort(key=label_rank, reverse=True)
             brands: dict[str, None] = {}
             for label in group:
                 for brand in label.brand_names:

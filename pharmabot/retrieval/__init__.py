@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pharmabot.config import RetrieverKind, Settings
+from pharmabot.errors import ConfigError
 from pharmabot.knowledge.index import KnowledgeBase
 from pharmabot.retrieval.base import Retriever, SearchHit
 
@@ -13,6 +14,12 @@ async def open_retriever(settings: Settings, knowledge: KnowledgeBase) -> Retrie
     """The retriever the settings name, created once at start-up."""
     if settings.retriever is RetrieverKind.local:
         from pharmabot.retrieval.local import LocalRetriever
+
+        if not knowledge.has_label_text:
+            raise ConfigError(
+                f"The label index {knowledge.index_path} holds no label text (it is a cloud package index): set"
+                " PHARMABOT_RETRIEVER=azure_search, or point PHARMABOT_INDEX_PATH at a full index (build-index)."
+            )
 
         return LocalRetriever(index_path=knowledge.index_path, catalog=knowledge.lazy_catalog)
     # Imported only when chosen: the Azure SDKs cost cold-start time the local shape never pays.

@@ -81,6 +81,10 @@ _SECTION_BOOST = 5.0
 # Semantic ranking reorders at most 50 results, so hybrid queries fetch that many vector neighbours.
 _SEMANTIC_WINDOW = 50
 BOOSTED_SECTIONS = 5
+# Azure's largest page; a label's chunks are read in pages of this many.
+_PAGE = 1000
+# Chunks made from a section's tables start with this (see chunking): a drug page shows the prose.
+_TABLE_PREFIX = "Table: "
 
 
 class Embedder(Protocol):
@@ -111,8 +115,9 @@ def index_definition(name: str, *, vector_dimensions: int, semantic: bool) -> Se
         # ISO dates (YYYY-MM-DD) as strings: they sort and range-filter correctly and map back unchanged.
         SimpleField(name="effective_time", type="Edm.String", filterable=True, sortable=True, facetable=True),
         SimpleField(name="url", type="Edm.String"),
-        # Which ingest wrote the document; older documents are pruned by it (see azure_indexer).
-        SimpleField(name="corpus_version", type="Edm.String", filterable=True, facetable=True),
+        # Ingest bookkeeping (see azure_indexer): a digest of the document, and the model that made its vector.
+        SimpleField(name="content_hash", type="Edm.String"),
+        SimpleField(name="embedding_model", type="Edm.String", filterable=True, facetable=True),
         SearchField(
             name=VECTOR_FIELD,
             type="Collection(Edm.Single)",
@@ -344,6 +349,44 @@ class AzureSearchRetriever:
                 *(self.search(query=s.query, top_k=s.top_k, drug=s.drug, section=s.section) for s in specs)
             )
         )
+
+    async def label_sections(self, set_id: str) -> dict[str, str]:
+        """A label's section texts rebuilt from its chunks (in order, tables left out), for drug pages.
+
+        The text is the chunks' cleaned text (no section numbers or cross-references), not the raw label text
+        the local index keeps for its pages.
+
+        The app's package carries no label text when retrieval is Azure AI Search (see
+        `pharmabot.knowledge.index.write_catalog_index`); chunks are consecutive pieces of a section's text,
+        so joining them in order gives the section back (spaces between sentences normalized).
+        """
+        pieces: dict[str, list[str]] = {}
+        try:
+            async with asyncio.timeout(self._timeout):
+                skip = 0
+                while True:
+                    results = await self._client.search(
+                        search_text="*",
+                        filter=f"set_id eq {odata_literal(set_id)}",
+                        select=["section_key", "content"],
+                        order_by=["section_pos asc", "ordinal asc"],
+                        top=_PAGE,
+                        skip=skip or None,
+                    )
+                    page = [doc async for doc in results]
+                    for doc in page:
+                        if not doc["content"].startswith(_TABLE_PREFIX):
+                            pieces.setdefault(doc["section_key"], []).append(doc["content"])
+                    if len(page) < _PAGE:
+                        break
+                    skip += _PAGE
+        except TimeoutError:
+            raise RetrieverError("Azure AI Search did not answer in time.") from None
+        except HttpResponseError as exc:
+            raise RetrieverError(f"Azure AI Search refused the query (HTTP {exc.status_code}).") from exc
+        except AzureError as exc:
+            raise RetrieverError("Azure AI Search could not be reached.") from exc
+        return {key: " ".join(texts) for key, texts in pieces.items()}
 
     async def check(self) -> None:
         """Cheap readiness check: the index's document count (no model call), bounded by the check timeout."""

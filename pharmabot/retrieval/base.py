@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -56,3 +56,12 @@ class Retriever(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+
+@runtime_checkable
+class LabelTextSource(Protocol):
+    """Where a drug page reads a label's section texts when the local index holds none (a cloud package)."""
+
+    async def label_sections(self, set_id: str) -> dict[str, str]:
+        """Section key -> the section's text, for every section of the label the source holds."""
+        ...

@@ -4,8 +4,9 @@ No real OpenAI or Azure OpenAI service can run here, so the real `openai` SDK ta
 to this small Starlette app on uvicorn (127.0.0.1, port 0, in a thread). It streams chat-completion
 chunks in OpenAI's SSE format ending with `data: [DONE]`, serves embeddings, records every
 request's path, query, headers and JSON body, and can be told to fail: N times with HTTP 500
-before answering, drop the connection after some chunks, wait before the first chunk, or stream
-slowly so a test can watch the client go away.
+before answering, drop the connection after some chunks, wait before the first chunk, stream
+slowly so a test can watch the client go away, throttle embeddings as a quota does (429 with
+`Retry-After` a number of times after every answered call), or fail every call after some.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ class Behaviour:
     drop_after: int | None = None  # close the connection after this many content chunks
     first_chunk_delay: float = 0.0
     chunk_delay: float = 0.0
+    # Embeddings under a tokens-per-minute quota: after every answered call, this many 429s in a row.
+    throttle_after_answer: int = 0
+    retry_after: str = "1"  # the Retry-After header of those 429s
+    fail_embeddings_after: int | None = None  # answered embeddings calls before every later one fails with 500
 
 
 class FakeOpenAIServer:
@@ -57,6 +62,9 @@ class FakeOpenAIServer:
         self.behaviour = Behaviour()
         self.disconnected = threading.Event()
         self.chunks_sent = 0
+        self.embeddings_answered = 0
+        self.throttled = 0
+        self._throttle_left = 0
         self._lock = threading.Lock()
         app = Starlette(
             routes=[
@@ -94,6 +102,9 @@ class FakeOpenAIServer:
         self.behaviour = Behaviour()
         self.disconnected.clear()
         self.chunks_sent = 0
+        self.embeddings_answered = 0
+        self.throttled = 0
+        self._throttle_left = 0
 
     async def _record(self, request: Request) -> Recorded:
         body = await request.json()
@@ -160,6 +171,20 @@ class FakeOpenAIServer:
         recorded = await self._record(request)
         if self._should_fail():
             return JSONResponse({"error": {"message": "upstream trouble"}}, status_code=self.behaviour.fail_status)
+        with self._lock:
+            limit = self.behaviour.fail_embeddings_after
+            if limit is not None and self.embeddings_answered >= limit:
+                return JSONResponse({"error": {"message": "upstream trouble"}}, status_code=500)
+            if self._throttle_left > 0:  # as Azure OpenAI answers past the deployment's tokens per minute
+                self._throttle_left -= 1
+                self.throttled += 1
+                return JSONResponse(
+                    {"error": {"code": "429", "message": "Requests have exceeded the token rate limit."}},
+                    status_code=429,
+                    headers={"Retry-After": self.behaviour.retry_after},
+                )
+            self.embeddings_answered += 1
+            self._throttle_left = self.behaviour.throttle_after_answer
         inputs = recorded.body["input"]
         texts = [inputs] if isinstance(inputs, str) else list(inputs)
         data = [

@@ -425,3 +425,91 @@ def test_content_safety_is_provisioned_for_prompt_shields() -> None:
     assert ("appIdentity", "a97b65f3-24c7-4388-baec-2e87135dc908") in grants
     assert value(module_params(modules["api"])["contentSafetyEndpoint"]).text == "contentSafety.outputs.endpoint"
     assert app_settings()["AZURE_CONTENT_SAFETY_ENDPOINT"].text == "contentSafetyEndpoint"
+
+
+# --- what Azure accepts: Flex Consumption, regions, search tier, Cosmos role ordering, parameters ---
+
+
+def decorators(root: Node, kind: str, name: str) -> dict[str, list[Any]]:
+    """The decorators of a top-level declaration: name -> argument values (`@allowed([...])` -> [[...]])."""
+    found: dict[str, list[Any]] = {}
+    children = root.named_children
+    for position, node in enumerate(children):
+        if node is declarations(root, kind)[name]:
+            before = children[position - 1] if position else None
+            for decorator in before.named_children if before is not None and before.type == "decorators" else []:
+                call = next((c for c in decorator.named_children if c.type == "call_expression"), None)
+                if call is not None:
+                    function, arguments = call.named_children[0], call.named_children[-1]
+                    found[_text(function)] = [value(a) for a in arguments.named_children]
+            return found
+    raise AssertionError(f"no {kind} {name}")
+
+
+def test_flex_site_config_sets_only_always_on_false() -> None:
+    """The official Flex Consumption samples set only `alwaysOn: false`; newer stamps reject `ftpsState`."""
+    root = parse(INFRA / "app" / "api.bicep")
+    site = next(value(obj) for t, obj in resources(root) if isinstance(t, str) and t.startswith("Microsoft.Web/sites@"))
+    assert site["properties"]["siteConfig"] == {"alwaysOn": False}
+    for path in BICEP_FILES:
+        assert not re.search(r"^\s*ftpsState\s*:", path.read_text(), re.MULTILINE), path.name
+    # Nor the app settings Flex Consumption refuses (the runtime is in functionAppConfig).
+    assert {"FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE"}.isdisjoint(
+        app_settings()
+    )
+
+
+def test_location_is_limited_to_flex_consumption_regions() -> None:
+    found = decorators(parse(INFRA / "main.bicep"), "param", "location")
+    (regions,) = found["allowed"]
+    assert {"eastus", "eastus2", "westeurope", "swedencentral", "australiaeast"} <= set(regions)
+    assert len(regions) == len(set(regions)) >= 20
+    assert "eastus2euap" not in regions  # a canary region, not for users
+    assert all(re.fullmatch(r"[a-z0-9]+", r) for r in regions)
+    assert found["metadata"] == [{"azd": {"type": "location"}}]  # azd prompts with these regions only
+
+
+def test_search_tiers_that_cannot_hold_the_corpus_are_not_offered() -> None:
+    """The free tier (50 MB) cannot hold ~123,000 chunks and their vectors."""
+    (allowed,) = decorators(parse(INFRA / "main.bicep"), "param", "searchSku")["allowed"]
+    assert "free" not in allowed
+    assert "basic" in allowed
+    (module_allowed,) = decorators(parse(INFRA / "core" / "search" / "search-service.bicep"), "param", "sku")["allowed"]
+    assert "free" not in module_allowed
+    params = json.loads((INFRA / "main.parameters.json").read_text())["parameters"]
+    assert params["searchSku"]["value"] == "${AZURE_SEARCH_SKU=basic}"
+
+
+def test_cosmos_role_assignments_wait_for_the_containers_one_at_a_time() -> None:
+    root = parse(INFRA / "core" / "database" / "cosmos-nosql.bicep")
+    assert decorators(root, "resource", "roles")["batchSize"] == [1]
+    roles = value(body(declarations(root, "resource")["roles"]))
+    depends = {item.text for item in roles["dependsOn"]}
+    assert {"database", "sqlContainers"} <= depends
+    assert set(declarations(root, "resource")) >= depends
+
+
+def test_every_main_parameter_can_be_set_from_the_azd_environment() -> None:
+    """Each parameter of main.bicep is mapped in main.parameters.json, with the Bicep default as its default."""
+    params = json.loads((INFRA / "main.parameters.json").read_text())["parameters"]
+    declared = declarations(parse(INFRA / "main.bicep"), "param")
+    assert set(params) == set(declared)
+    for name, node in declared.items():
+        mapped = params[name]["value"]
+        assert re.fullmatch(r"\$\{[A-Z0-9_]+(=[^}]*)?\}", mapped), name
+        default = node.named_children[-1] if "=" in [_text(c) for c in node.children] else None
+        literal = value(default) if default is not None else None
+        if literal == "":  # unset and empty are the same to azd (openAiLocation, principalId)
+            continue
+        if isinstance(literal, str | bool | int) and not isinstance(literal, Expr):
+            shown = str(literal).lower() if isinstance(literal, bool) else str(literal)
+            assert mapped.endswith(f"={shown}}}"), f"{name}: {mapped} does not default to {shown}"
+    assert params["embeddingDeploymentSku"]["value"] == "${AZURE_OPENAI_EMBEDDING_SKU=Standard}"
+
+
+def test_the_app_reads_the_catalog_index_the_package_carries() -> None:
+    """PHARMABOT_INDEX_PATH is the file `package-index` writes by default (see tests/infra/test_package.py)."""
+    from pharmabot.cli import CATALOG_INDEX
+
+    assert app_settings()["PHARMABOT_INDEX_PATH"] == CATALOG_INDEX
+    assert app_settings()["PHARMABOT_RETRIEVER"] == "azure_search"

@@ -8,6 +8,7 @@ the index definition, batches, retries, vectors and pruning that the SDK actuall
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gzip
 import json
 import math
@@ -20,6 +21,7 @@ from azure.core.credentials import AzureKeyCredential
 from azure.search.documents.aio import SearchClient
 from azure.search.documents.indexes.aio import SearchIndexClient
 
+from pharmabot.answer.embeddings import estimate_tokens
 from pharmabot.config import load_settings
 from pharmabot.errors import ConfigError, RetrieverError
 from pharmabot.knowledge.chunking import Chunk, chunk_label
@@ -45,8 +47,9 @@ def chunks_for(drugs: Sequence[str]) -> list[Chunk]:
 class FakeEmbedder:
     """Deterministic vectors (our own Embedder protocol, not an SDK): records each call's size."""
 
-    def __init__(self, dimensions: int = 8) -> None:
+    def __init__(self, dimensions: int = 8, model: str = "fake-embedder") -> None:
         self.dimensions = dimensions
+        self.model = model
         self.calls: list[int] = []
 
     async def embed(self, texts: Sequence[str]) -> list[list[float]]:
@@ -89,9 +92,12 @@ async def test_index_definition_sent(server: tuple[str, SearchServerState], clie
     assert put.path == f"/indexes('{INDEX}')"
     fields = {f["name"]: f for f in put.body["fields"]}
     assert fields["chunk_id"]["key"] is True
-    for name in ("drug_key", "section_key", "set_id", "brand_names", "effective_time", "corpus_version"):
+    for name in ("drug_key", "section_key", "set_id", "brand_names", "effective_time"):
         assert fields[name]["filterable"] is True, name
         assert fields[name]["facetable"] is True, name
+    # Bookkeeping for incremental ingests: what a document holds, and which model made its vector.
+    assert fields["content_hash"]["retrievable"] is True
+    assert fields["embedding_model"]["filterable"] is True
     for name in ("content", "drug_name", "brand_names", "section_title"):
         assert fields[name]["searchable"] is True, name
     assert fields["brand_names"]["type"] == "Collection(Edm.String)"
@@ -162,8 +168,9 @@ async def test_vectors_from_embedder(server: tuple[str, SearchServerState], clie
     sent = [doc for r in state.calls("search.index") for doc in r.body["value"]]
     assert all(len(doc["content_vector"]) == 8 for doc in sent)
     assert sum(embedder.calls) == len(chunks)  # each text embedded once
-    assert max(embedder.calls) <= azure_indexer.EMBED_BATCH_SIZE
+    assert max(embedder.calls) <= azure_indexer.EMBED_BATCH_INPUTS
     assert stats.embedded == len(chunks)
+    assert {doc["embedding_model"] for doc in sent} == {"fake-embedder"}
 
 
 async def test_whole_request_503_is_retried(server: tuple[str, SearchServerState], clients: tuple) -> None:
@@ -215,35 +222,126 @@ async def test_retries_are_bounded(server: tuple[str, SearchServerState], client
 
 
 async def test_ingesting_twice_is_idempotent(server: tuple[str, SearchServerState], clients: tuple) -> None:
-    """Against the local stand-in server: a second ingest of the same chunks leaves the same documents, same keys."""
+    """Against the local stand-in server: a second ingest of the same chunks sends nothing and changes nothing."""
     _, state = server
     chunks = chunks_for(["warfarin", "clarithromycin"])
     first = await ingest(clients, chunks)
     before = json.loads(json.dumps(state.docs[INDEX]))
+    uploads = len(state.calls("search.index"))
     second = await ingest(clients, chunks)
     assert state.docs[INDEX] == before
+    assert len(state.calls("search.index")) == uploads  # no upload, no delete
+    assert (second.unchanged, second.uploaded, second.deleted) == (len(chunks), 0, 0)
     assert first.corpus_version == second.corpus_version
-    assert second.deleted == 0
     assert all(valid_key(key) for key in state.docs[INDEX])
+
+
+async def test_a_changed_document_is_merged_without_a_new_vector(
+    server: tuple[str, SearchServerState], clients: tuple
+) -> None:
+    """Against the local stand-in server: changed metadata (a brand name) is sent again, its text not re-embedded."""
+    _, state = server
+    chunks = chunks_for(["clarithromycin"])
+    await ingest(clients, chunks, embedder=FakeEmbedder())
+    vector = state.docs[INDEX][chunks[0].chunk_id]["content_vector"]
+    changed = [dataclasses.replace(chunks[0], brand_names=("Biaxin XL",)), *chunks[1:]]
+    embedder = FakeEmbedder()
+    stats = await ingest(clients, changed, embedder=embedder)
+    assert embedder.calls == []
+    (upload,) = state.calls("search.index")[-1:]
+    (sent,) = upload.body["value"]
+    assert sent["brand_names"] == ["Biaxin XL"]
+    assert "content_vector" not in sent  # merged: the stored vector (same id, same text) stays
+    assert state.docs[INDEX][chunks[0].chunk_id]["content_vector"] == vector
+    assert (stats.uploaded, stats.unchanged, stats.embedded) == (1, len(chunks) - 1, 0)
+
+
+async def test_vectors_from_another_model_are_embedded_again(
+    server: tuple[str, SearchServerState], clients: tuple
+) -> None:
+    """Against the local stand-in server: keyword-only documents, or vectors of another model, get new vectors."""
+    _, state = server
+    chunks = chunks_for(["clarithromycin"])
+    await ingest(clients, chunks)  # no embedder: text only
+    first = FakeEmbedder(dimensions=1536, model="model-a")
+    assert (await ingest(clients, chunks, embedder=first)).embedded == len(chunks)
+    again = FakeEmbedder(dimensions=1536, model="model-a")
+    assert (await ingest(clients, chunks, embedder=again)).embedded == 0
+    other = FakeEmbedder(dimensions=1536, model="model-b")
+    assert (await ingest(clients, chunks, embedder=other)).embedded == len(chunks)
+    assert {d["embedding_model"] for d in state.docs[INDEX].values()} == {"model-b"}
+
+
+async def test_a_vector_size_the_index_cannot_hold_is_a_clear_error(
+    server: tuple[str, SearchServerState], clients: tuple
+) -> None:
+    """Against the local stand-in server: the index was made for 1536 dimensions; 8-dimension vectors are refused."""
+    chunks = chunks_for(["clarithromycin"])
+    await ingest(clients, chunks)
+    with pytest.raises(RetrieverError, match="8 dimensions, the index's vector field 1536"):
+        await ingest(clients, chunks, embedder=FakeEmbedder(dimensions=8))
 
 
 async def test_stale_documents_are_pruned(
     server: tuple[str, SearchServerState], clients: tuple, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Against the local stand-in server: documents of an earlier corpus are found by key-range pages and deleted."""
+    """Against the local stand-in server: the index's keys are read in key-range pages; keys not in the corpus go."""
     _, state = server
-    monkeypatch.setattr(azure_indexer, "_PRUNE_PAGE", 20)
+    monkeypatch.setattr(azure_indexer, "STATE_PAGE", 20)
     old = chunks_for(["warfarin", "clarithromycin"])
     new = chunks_for(["clarithromycin", "ibuprofen"])
     await ingest(clients, old)
+    state.requests.clear()
     stats = await ingest(clients, new)
     assert set(state.docs[INDEX]) == {c.chunk_id for c in new}
     assert stats.deleted == len({c.chunk_id for c in old} - {c.chunk_id for c in new})
-    prefix = f"corpus_version ne '{stats.corpus_version}'"
-    queries = [q for q in state.calls("search.post.search") if q.body["filter"].startswith(prefix)]
-    assert all(q.body["top"] == 20 and q.body["orderby"] == "chunk_id asc" for q in queries)
-    assert " and chunk_id gt '" in queries[1].body["filter"]  # the next page starts after the last key
-    assert len(queries) == stats.deleted // 20 + 1
+    assert stats.unchanged == len({c.chunk_id for c in old} & {c.chunk_id for c in new})
+    pages = state.calls("search.post.search")
+    assert all(q.body["top"] == 20 and q.body["orderby"] == "chunk_id asc" for q in pages)
+    assert pages[0].body.get("filter") is None
+    assert pages[1].body["filter"] == f"chunk_id gt '{sorted(c.chunk_id for c in old)[19]}'"
+    assert len(pages) == len(old) // 20 + 1
+
+
+async def test_an_empty_corpus_never_empties_the_index(server: tuple[str, SearchServerState], clients: tuple) -> None:
+    """Against the local stand-in server: no chunks (a wrong folder, a failed download) is refused, nothing deleted."""
+    _, state = server
+    chunks = chunks_for(["clarithromycin"])
+    await ingest(clients, chunks)
+    with pytest.raises(RetrieverError, match="refusing to delete"):
+        await ingest(clients, [])
+    assert len(state.docs[INDEX]) == len(chunks)
+
+
+async def test_an_older_index_keeps_its_fields_and_gets_the_bookkeeping(
+    server: tuple[str, SearchServerState], clients: tuple
+) -> None:
+    """Against the local stand-in server: Azure refuses to drop fields, so a field only the old index has is kept."""
+    _, state = server
+    chunks = chunks_for(["clarithromycin"])
+    await ingest(clients, chunks)
+    put = next(r for r in state.requests if r.method == "PUT")
+    old_fields = [f for f in put.body["fields"] if f["name"] not in {"content_hash", "embedding_model"}]
+    old_fields.append({**old_fields[1], "name": "corpus_version", "searchable": False})
+    state.indexes[INDEX]["fields"] = old_fields
+    for doc in state.docs[INDEX].values():  # documents written before content hashes existed
+        doc.pop("content_hash")
+    state.requests.clear()
+    stats = await ingest(clients, chunks)
+    (update,) = [r for r in state.requests if r.method == "PUT"]
+    names = [f["name"] for f in update.body["fields"]]
+    assert {"corpus_version", "content_hash", "embedding_model"} <= set(names)
+    assert stats.uploaded == len(chunks)  # once, to add the hashes
+    assert (await ingest(clients, chunks)).uploaded == 0
+
+
+def test_token_batches_bound_estimated_tokens_and_inputs() -> None:
+    """No server needed: batches keep their order and stay within the token and input bounds."""
+    docs = [{"chunk_id": str(i), "content": "x" * size} for i, size in enumerate([300, 300, 3270, 30, 30, 30, 9000])]
+    batches = list(azure_indexer.token_batches(docs, max_tokens=1100, max_inputs=2))
+    assert [[d["chunk_id"] for d in b] for b in batches] == [["0", "1"], ["2"], ["3", "4"], ["5"], ["6"]]
+    # A single text above the bound still goes, alone (Azure's own per-input limit is the embedder's concern).
+    assert all(sum(estimate_tokens(d["content"]) for d in b) <= 1100 or len(b) == 1 for b in batches)
 
 
 def write_corpus(path: Path, drugs: Sequence[str]) -> Path:
@@ -260,8 +358,14 @@ async def test_ingest_to_azure_search_from_settings(server: tuple[str, SearchSer
     """Against the local stand-in server: the CLI entry point uploads the local index's label choice and chunks."""
     url, state = server
     source = write_corpus(tmp_path / "labels.jsonl.gz", ["clarithromycin", "ibuprofen"])
-    settings = load_settings(azure_search_endpoint=url, azure_search_key=SEARCH_KEY, azure_search_index="custom")
+    settings = load_settings(
+        index_path=tmp_path / "built.sqlite",
+        azure_search_endpoint=url,
+        azure_search_key=SEARCH_KEY,
+        azure_search_index="custom",
+    )
     stats = await ingest_to_azure_search(settings=settings, sources=[source], progress=False)
+    assert (tmp_path / "built.sqlite").exists()  # the local index it streamed from, built from the same source
     local = build_index(sources=[source], index_path=tmp_path / "local.sqlite")
     with contextlib.closing(sqlite3.connect(local.path)) as conn:
         local_ids = {row[0] for row in conn.execute("SELECT chunk_id FROM chunks")}

@@ -2,7 +2,8 @@
 
 It implements only the REST calls PharmaBot makes, in the service's own URL form (`/indexes('NAME')...`):
 create-or-update and get index, index documents (`search.index`: upload, mergeOrUpload, delete), search
-(`search.post.search`: a tiny term-count ranking over stored documents, with `filter`, `orderby`, `top`,
+(`search.post.search`: a tiny term-count ranking over stored documents, with `filter`, `orderby` (fields with
+asc/desc), `top`,
 `skip`, `select`, and a reranker score when `queryType` is `semantic`) and `$count`. Every request is recorded
 (method, path, query, JSON body) so tests assert what the real SDK sent. Failures can be injected: a status for
 the next index request, per-document statuses, or a failing search.
@@ -107,8 +108,10 @@ def _search(state: SearchServerState, name: str, body: dict[str, Any]) -> list[d
         if name_ == "sections":
             boosted = set(values.split(","))
     scored = [(s * 5 if d.get("section_key") in boosted else s, d) for s, d in scored]
-    if body.get("orderby") == "chunk_id asc":
-        scored.sort(key=lambda item: item[1]["chunk_id"])
+    if body.get("orderby"):  # "field asc, other desc": a stable sort per key, last key first
+        for clause in reversed(body["orderby"].split(",")):
+            name, _, direction = clause.strip().partition(" ")
+            scored.sort(key=lambda item, name=name: item[1].get(name) or 0, reverse=direction == "desc")
     else:
         scored.sort(key=lambda item: (-item[0], item[1]["chunk_id"]))
     skip = int(body.get("skip") or 0)

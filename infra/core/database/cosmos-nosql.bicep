@@ -67,7 +67,10 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
   }
 ]
 
-// Cosmos DB data-plane roles are its own SQL role assignments, not Azure RBAC role assignments.
+// Cosmos DB data-plane roles are its own SQL role assignments, not Azure RBAC role assignments. They are
+// written after the containers and one at a time: the account rejects them while it is still applying
+// other writes ("another operation is in progress"), as the Azure Verified Modules also do.
+@batchSize(1)
 resource roles 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = [
   for role in roleAssignments: {
     parent: account
@@ -77,6 +80,10 @@ resource roles 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11
       roleDefinitionId: '${account.id}/sqlRoleDefinitions/${role.roleDefinitionId}'
       scope: account.id
     }
+    dependsOn: [
+      database
+      sqlContainers
+    ]
   }
 ]
 

@@ -2,7 +2,7 @@
 param name string
 param location string = resourceGroup().location
 param tags object = {}
-@allowed(['free', 'basic', 'standard', 'standard2', 'standard3'])
+@allowed(['basic', 'standard', 'standard2', 'standard3'])
 param sku string = 'basic'
 @allowed(['disabled', 'free', 'standard'])
 param semanticSearch string = 'free'
@@ -22,8 +22,7 @@ resource search 'Microsoft.Search/searchServices@2023-11-01' = {
     hostingMode: 'default'
     publicNetworkAccess: 'enabled'
     disableLocalAuth: true
-    // The free tier has no semantic ranker.
-    semanticSearch: sku == 'free' ? null : semanticSearch
+    semanticSearch: semanticSearch
   }
 }
 
