@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from pharmabot.interactions.lexicon import CLASSES, FOOD_KINDS
+from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FOOD_KINDS, SYSTEM_BY_ID, SYSTEMS
 from pharmabot.knowledge.names import DrugCatalog, normalize
 
 # Sections that carry interactions, and the ones only scanned for food and alcohol notes.
@@ -43,7 +43,14 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*")
 _GENERIC = frozenset(
     "drug drugs agent agents other that which the medication medications known with affect also increase "
     "inhibitor inhibitors inducer inducers receptor risk and of to ing non oral type re are may known compound "
-    "compounds medication medications strongly potently hepatic microsomal liver anti lowering".split()
+    "compounds medication medications strongly potently hepatic microsomal liver anti lowering can cause causes "
+    "produce induce associated lower reduce decrease raise elevate effects effect use used have having possessing "
+    "those is be such potential potentially an in on by via for product products substance substances medicine "
+    "medicines therapy therapies blood serum plasma levels level interval drug induced inducing depress decrease "
+    "increased increases reduced or as from at who has been being interact system response factor alpha antagonist "
+    "antagonists blocker blockers blocking disease modifying lead result class suppress containing regimen weaken "
+    "modulate causing reducing stimulating ation ly al sis tic pro prolong prolonging increas result propensity "
+    "function impair alter worsen compromise rate slow".split()
 )
 
 
@@ -54,7 +61,8 @@ def _hints(patterns: Iterable[str]) -> tuple[str, ...]:
         bare = re.sub(
             r"\(\?<?[!=][^)]*\)|\\[a-zA-Z]|[A-Za-z0-9]\?", " ", pattern
         )  # drop lookarounds, escapes, optionals
-        words = {w.lower() for w in re.findall(r"[A-Za-z0-9]{2,}", bare)}
+        # Fragments ("ly" of "(?:s|ly)") and numbers from quantifiers are not words a sentence must hold.
+        words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", bare) if len(w) >= 3 or w.lower() == "qt"}
         specific = {w for w in words if w not in _GENERIC}
         runs.update(specific or words)
     return tuple(sorted(runs))
@@ -100,6 +108,125 @@ class Found:
     end: int
 
 
+# --- enzyme and transporter role phrases --------------------------------------------------------------------------
+# "strong CYP3A4 inhibitors", "moderate CYP2C9/CYP3A4 dual inhibitors", "inhibitors of P-gp", "drugs metabolized by
+# CYP2D6", "substrates of OATP1B1": one pass finds every system named, groups lists of systems, then reads the role
+# word after the list or the phrase before it. (One regex per class and strength would be many large alternations,
+# slow to compile and to run over a corpus.)
+SYSTEM_HINT = re.compile(r"cyp|p450|p-?gp|glycoprotein|bcrp|oatp|\boat|\boct|mate\b|mate\d|transporter", re.IGNORECASE)
+_SYSTEM_ANY = re.compile("|".join(f"(?P<{s.id}>{s.pattern})" for s in SYSTEMS), re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"\s*(?:/|,|&|and/or|and|or)?\s*(?:(?:dual|combined|the|strong|potent|moderate|weak|mild|both)\s+)*", re.IGNORECASE
+)
+_GRADE_WORD = re.compile(r"\b(strong|potent|moderate|weak|mild)\b", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"\s*-?\s*(?:dual\s+|enzyme\s+|transporter\s+|\(\w+\)\s+)?"
+    r"(?P<noun>inhibitors?|inducers?|substrates?|inhibiting|inducing)\b",
+    re.IGNORECASE,
+)
+_GRADES_BEFORE = re.compile(
+    r"(?:\b(?:strong|potent|moderate|weak|mild)\b\s*(?:,|/|or|and|and/or)?\s*)+$", re.IGNORECASE
+)
+_DRUG_NOUN = r"\b(?:drugs?|compounds?|agents?|medications?|medicines?|products?|substances?)"
+_PHRASE_BEFORE = re.compile(
+    r"(?P<grades>(?:\b(?:strong|potent|moderate|weak|mild)\b\s*(?:,|/|or|and|and/or)?\s*)*)"
+    r"(?:(?P<noun>inhibitors?|inducers?|substrates?)\s+(?:of|for)\s+(?:the\s+)?(?:activity\s+of\s+)?"
+    rf"|{_DRUG_NOUN}\s+(?:that|which)\s+(?:are\s+)?(?:known\s+to\s+|may\s+|can\s+)?"
+    r"(?P<adverb>strongly\s+|potently\s+|moderately\s+)?(?P<verb>inhibit|induce)s?\s+(?:the\s+)?(?:activity\s+of\s+)?"
+    r"(?:\(?[\w-]+\)?\s+){0,3}?"
+    rf"|{_DRUG_NOUN}\s+(?:that\s+are\s+|which\s+are\s+)?(?:\w+\s+){{0,2}}?(?P<metab>metaboli[sz]ed|cleared)\s+"
+    r"(?:\w+\s+){0,2}?(?:by|via|through)\s+(?:the\s+)?"
+    rf"|{_DRUG_NOUN}\s+(?:that|which)\s+(?:are\s+)?(?:highly\s+)?(?P<dependent>dependent)\s+on\s+(?:the\s+)?"
+    r")$",
+    re.IGNORECASE,
+)
+# "X is a strong CYP3A4 inhibitor", "ketoconazole, a strong CYP3A4 inhibitor,": the phrase describes a drug named
+# in the sentence, not an open class of other drugs ("drugs that are strong CYP3A4 inhibitors" is a class).
+_PREDICATE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|as)\s+(?:also\s+|both\s+|likely\s+)?(?:an?\s+)?|,\s*an?\s+|\(\s*an?\s+)$",
+    re.IGNORECASE,
+)
+_CLASS_RELATIVE_BEFORE = re.compile(rf"(?:{_DRUG_NOUN}|\bthose)\s+(?:that|which|who)\s+(?:are|is)\s+$", re.IGNORECASE)
+_KIND_OF = {"inhibit": "inhibitor", "induc": "inducer", "substr": "substrate"}
+
+
+def _kind(word: str) -> str:
+    return next(kind for prefix, kind in _KIND_OF.items() if word.lower().startswith(prefix))
+
+
+def _role_class_ids(system: str, kind: str, grades: set[str]) -> list[str]:
+    plural = {"inhibitor": "inhibitors", "inducer": "inducers", "substrate": "substrates"}[kind]
+    if kind == "substrate":
+        return [f"{system}_substrates"]
+    ids = []
+    graded = SYSTEM_BY_ID[system].graded
+    if graded and grades & {"strong", "potent"}:
+        ids.append(f"strong_{system}_{plural}")
+    if graded and "moderate" in grades:
+        ids.append(f"moderate_{system}_{plural}")
+    if not grades or (not graded and grades - {"weak", "mild"}):
+        ids.append(f"{system}_{plural}")
+    return [i for i in ids if i in CLASS_BY_ID]
+
+
+def role_mentions(sentence: str) -> list[Found]:
+    """Enzyme and transporter role classes a sentence names ("strong CYP3A4 inhibitors" -> strong_cyp3a_inhibitors)."""
+    if not SYSTEM_HINT.search(sentence):
+        return []
+    groups: list[list[tuple[str, int, int]]] = []
+    for m in _SYSTEM_ANY.finditer(sentence):
+        item = (m.lastgroup or "", m.start(), m.end())
+        if groups:
+            last_end = groups[-1][-1][2]
+            gap = _LIST_GAP.match(sentence, last_end)
+            if gap and gap.end() == item[1] and item[1] - last_end <= 30:
+                groups[-1].append(item)
+                continue
+        groups.append([item])
+    found: list[Found] = []
+    for group in groups:
+        g_start, g_end = group[0][1], group[-1][2]
+        after = _NOUN_AFTER.match(sentence, g_end)
+        grades: set[str] = set()
+        if after:
+            kind = _kind(after.group("noun"))
+            end = after.end()
+            lead = _GRADES_BEFORE.search(sentence[max(0, g_start - 40) : g_start])
+            start = g_start - len(lead.group()) if lead else g_start
+            if lead:
+                grades = {g.lower() for g in _GRADE_WORD.findall(lead.group())}
+        else:
+            window = sentence[max(0, g_start - 110) : g_start]
+            before = _PHRASE_BEFORE.search(window)
+            if not before:
+                continue
+            word = before.group("noun") or before.group("verb") or ("substr" if before.group("metab") else "")
+            word = word or ("substr" if before.group("dependent") else "")
+            kind = _kind(word)
+            grades = {g.lower() for g in _GRADE_WORD.findall(before.group("grades") + (before.group("adverb") or ""))}
+            start, end = g_start - (len(window) - before.start()), g_end
+        head = sentence[max(0, start - 60) : start]
+        if _PREDICATE_BEFORE.search(head) and not _CLASS_RELATIVE_BEFORE.search(head):
+            continue
+        # "combined P-gp and strong CYP3A4 inhibitors", "strong CYP3A4/P-gp inhibitors": drugs that are both. The
+        # graded CYP role is the one that selects them (strong CYP3A4 inhibitors inhibit P-gp as well), so a list
+        # joined by "and" or "/" that mixes a graded CYP with a transporter names the CYP class only.
+        joined = sentence[g_start:g_end]
+        if len(group) > 1 and not re.search(r"\bor\b", joined, re.IGNORECASE):
+            graded = [g for g in group if SYSTEM_BY_ID[g[0]].graded]
+            if graded and len(graded) < len(group) and (grades or _GRADE_WORD.search(joined)):
+                group = graded
+        previous = start
+        for system, s_start, _ in group:
+            local = (
+                {g.lower() for g in _GRADE_WORD.findall(sentence[previous:s_start])} if previous < s_start else set()
+            )
+            previous = s_start
+            for class_id in _role_class_ids(system, kind, local or grades):
+                found.append(Found("class", class_id, start, end))
+    return found
+
+
 class MentionScanner:
     """Finds drug names (active moieties, label brand names) and class phrases in sentences."""
 
@@ -121,15 +248,27 @@ class MentionScanner:
         self._classes = [
             (c.id, re.compile("|".join(f"(?:{p})" for p in c.patterns), re.IGNORECASE), frozenset(_hints(c.patterns)))
             for c in CLASSES
+            if c.patterns
         ]
+        # One pass finds which hint words a sentence holds (the longest at each place; a shorter hint that is its
+        # prefix is then present too), so only the classes that could match are run.
+        hints = sorted({h for _, _, class_hints in self._classes for h in class_hints}, key=len, reverse=True)
+        self._hint_pattern = re.compile("(?=(" + "|".join(re.escape(h) for h in hints) + "))")
+        self._implied = {h: [p for p in hints if h.startswith(p)] for h in hints}
+        by_hint: dict[str, list[int]] = {}
+        for n, (_, _, class_hints) in enumerate(self._classes):
+            for h in class_hints:
+                by_hint.setdefault(h, []).append(n)
+        self._by_hint = by_hint
 
     def scan(self, sentence: str) -> list[Found]:
         """Drugs and classes named in one sentence; drug names inside a class phrase do not count."""
-        found: list[Found] = []
+        found: list[Found] = role_mentions(sentence)
         lowered = sentence.lower()
-        for class_id, pattern, hints in self._classes:
-            if any(h in lowered for h in hints):
-                found.extend(Found("class", class_id, m.start(), m.end()) for m in pattern.finditer(sentence))
+        present = {p for h in set(self._hint_pattern.findall(lowered)) for p in self._implied[h]}
+        for n in sorted({n for h in present for n in self._by_hint[h]}):
+            class_id, pattern, _ = self._classes[n]
+            found.extend(Found("class", class_id, m.start(), m.end()) for m in pattern.finditer(sentence))
         class_spans = [(f.start, f.end) for f in found]
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(lowered)]
         first_words = self._first_words
@@ -153,8 +292,13 @@ class MentionScanner:
     def class_examples(self, sentence: str, found: Iterable[Found]) -> Iterator[tuple[str, str]]:
         """(class id, moiety) pairs for drugs listed in parentheses right after a class phrase."""
         drugs = [f for f in found if f.kind == "drug"]
+        spans: dict[tuple[int, int], int] = {}
         for f in found:
-            if f.kind != "class":
+            if f.kind == "class":
+                spans[(f.start, f.end)] = spans.get((f.start, f.end), 0) + 1
+        for f in found:
+            # "strong or moderate CYP3A inhibitors (e.g., ...)": the examples may be of either grade.
+            if f.kind != "class" or spans[(f.start, f.end)] > 1:
                 continue
             opening = sentence.find("(", f.end, f.end + 4)
             if opening < 0:
