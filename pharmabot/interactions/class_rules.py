@@ -37,6 +37,14 @@ ONC_QT = "ONC high-priority DDI list item 21, QT-prolonging agents (Phansalkar e
 BEERS = "American Geriatrics Society Beers Criteria (2019, 2023 update): drug-drug interactions to avoid"
 CHEST = "CHEST / ACC-AHA antithrombotic guidance: bleeding with combined antithrombotic therapy"
 OWN_WARNINGS = "the drugs' own FDA labels: each warns of this effect"
+FDA_HEPATOTOXIC = (
+    "FDA labels with a boxed warning for hepatotoxicity (e.g. leflunomide, teriflunomide, lomitapide, mipomersen): "
+    "other hepatotoxic drugs increase the risk of liver injury"
+)
+FDA_NEPHROTOXIC = (
+    "FDA labels of aminoglycosides, polymyxins, vancomycin, amphotericin B and platinum drugs: avoid or monitor "
+    "other nephrotoxic drugs"
+)
 FDA_IMMUNOSUPPRESSION = (
     "FDA labels of JAK inhibitors, S1P receptor modulators, TNF blockers and leflunomide: avoid or take care "
     "combining with other immunosuppressive, immune-modulating or anti-neoplastic therapy"
@@ -143,6 +151,30 @@ CLASS_RULES: tuple[ClassRule, ...] = (
         "additive bleeding risk, notably in the stomach and gut",
         (FDA_BLEEDING, OWN_WARNINGS),
         evidence="boxed",
+    ),
+    ClassRule(
+        "bleeding_bleeding",
+        "drugs whose labels warn of bleeding, together",
+        ("bleeding",),
+        ("bleeding",),
+        "both raise the risk of bleeding (hemorrhage)",
+        (OWN_WARNINGS,),
+    ),
+    ClassRule(
+        "hepatotoxic_hepatotoxic",
+        "drugs whose labels warn of liver injury, together",
+        ("hepatotoxic",),
+        ("hepatotoxic",),
+        "additive risk of liver injury",
+        (FDA_HEPATOTOXIC, OWN_WARNINGS),
+    ),
+    ClassRule(
+        "nephrotoxic_nephrotoxic",
+        "a drug with a boxed warning for kidney injury with another drug that can harm the kidneys",
+        ("nephrotoxic@boxed",),
+        ("nephrotoxic",),
+        "additive risk of kidney injury",
+        (FDA_NEPHROTOXIC, OWN_WARNINGS),
     ),
     ClassRule(
         "raas_dual",

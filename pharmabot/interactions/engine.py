@@ -140,8 +140,12 @@ class InteractionEngine:
                 if by_target:
                     for target in targets & by_target.keys():
                         found.extend(by_target[target])
-        unique = {(e.subject, e.quote): e for e in found}
-        return sorted(unique.values(), key=lambda e: (*evidence_rank(e)[:3], e.target_kind != "drug"))
+        # A sentence naming both the drug and its class ("statins ... (lovastatin or simvastatin)") is kept once, as
+        # naming the drug.
+        unique: dict[tuple[str, str], LabelEvidence] = {}
+        for e in sorted(found, key=lambda e: e.target_kind != "drug"):
+            unique.setdefault((e.subject, e.quote), e)
+        return sorted(unique.values(), key=lambda e: (*evidence_rank(e)[:3], e.target_kind != "drug", len(e.quote)))
 
     def rules_for(self, a: DrugEntry, b: DrugEntry) -> list[tuple[Rule, set[str], set[str]]]:
         """ONC and class rules covering the pair, each with the ingredients on its side A and side B."""
@@ -331,12 +335,22 @@ class InteractionEngine:
         )
         sources.append(
             SourceChecked(
+                kind="rule_list",
+                name="FDA examples of drugs that interact with CYP enzymes and transporter systems (Table 1)",
+            )
+        )
+        sources.append(
+            SourceChecked(
                 kind="class_lexicon",
-                name="PharmaBot drug-class lexicon (FDA label class wording, FDA CYP inhibitor/inducer table, "
-                "openFDA pharmacologic classes)",
+                name="PharmaBot drug-class lexicon and class rules (FDA label class wording, each label's own "
+                "statements of its enzyme roles and warnings, openFDA pharmacologic classes)",
             )
         )
         return sources
+
+
+def _fragment(quote: str) -> bool:
+    return quote.startswith("…") or not quote[:1].isupper()
 
 
 def _listy(quote: str) -> bool:
@@ -349,7 +363,7 @@ def _ordered_evidence(
 ) -> list[EvidenceItem]:
     """Sentences that name the other drug or its class and say what happens first; then each drug's own statement
     of the role or effect the interaction is inferred from; bare lists of names (flattened tables) last."""
-    worded = [e for e in evidence if (e.mechanism or e.management) and not _listy(e.quote)]
+    worded = [e for e in evidence if (e.mechanism or e.management) and not _listy(e.quote) and not _fragment(e.quote)]
     rest = [e for e in evidence if e not in worded]
     return [
         *(_evidence_item(e) for e in worded),

@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FOOD_KINDS, SYSTEM_BY_ID, SYSTEMS
+from pharmabot.interactions.lexicon import (
+    CLASS_BY_ID,
+    CLASSES,
+    FOOD_INTERACTION_CUES,
+    FOOD_KINDS,
+    FOOD_NOT_INTERACTIONS,
+    SYSTEM_BY_ID,
+    SYSTEMS,
+)
 from pharmabot.knowledge.names import DrugCatalog, normalize
 
 # Sections that carry interactions, and the ones only scanned for food and alcohol notes.
@@ -372,23 +380,25 @@ def management_of(sentence: str) -> str | None:
 
 
 _FOOD_PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in FOOD_KINDS.items()}
-_FOOD_CUE = re.compile(
-    r"\bavoid|\bdo not|\bshould not|\bdrink|\bbeverage|\bjuice|\bconsum|\bintake|\bwith food|\bfoods?\b|\bmeals?\b"
-    r"|\bwhile (?:taking|using|on)|\binteract|\bincrease|\bdecrease|\bcombin|\blimit",
-    re.IGNORECASE,
-)
+_FOOD_CUES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in FOOD_INTERACTION_CUES.items()}
+_FOOD_EXCLUSIONS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in FOOD_NOT_INTERACTIONS.items()}
+_FOOD_WINDOW = 140
 
 
 def food_mentions(sentence: str) -> list[tuple[str, tuple[int, int]]]:
-    """Each food/alcohol kind a sentence warns about (alcohol, grapefruit, dairy_calcium, tyramine), with where
-    it is named, so the quote can be taken around it."""
-    if not _FOOD_CUE.search(sentence):
-        return []
+    """Each food/alcohol kind a sentence states an interaction with (alcohol, grapefruit, dairy_calcium, tyramine),
+    with where it is named, so the quote can be taken around it. The interaction wording must sit near the food
+    ("avoid alcohol"), and advice on how to take the drug ("take with food or milk") does not count."""
     found = []
     for kind, pattern in _FOOD_PATTERNS.items():
-        match = pattern.search(sentence)
-        if match:
-            found.append((kind, match.span()))
+        for match in pattern.finditer(sentence):
+            window = sentence[max(0, match.start() - _FOOD_WINDOW) : match.end() + _FOOD_WINDOW]
+            exclusion = _FOOD_EXCLUSIONS.get(kind)
+            if exclusion is not None and exclusion.search(window):
+                continue
+            if _FOOD_CUES[kind].search(window):
+                found.append((kind, match.span()))
+                break
     return found
 
 
@@ -414,12 +424,39 @@ def is_heading(sentence: str, mention: Found, found: Iterable[Found]) -> bool:
     """
     if _SECTION_NUMBER_BEFORE.search(sentence[max(0, mention.start - 12) : mention.start]):
         return True
-    for other in found:
-        if other.kind == "drug" and other.start >= mention.end:
-            gap = sentence[mention.end : other.start]
-            if len(gap) <= 3 and _ROW_GAP.match(gap) and sentence[other.start : other.start + 1].isupper():
-                return True
+    following = [f for f in found if f.kind == "drug" and f.start >= mention.end]
+    if following:
+        other = min(following, key=lambda f: f.start)
+        gap = sentence[mention.end : other.start]
+        # "Antidiabetic Drugs Repaglinide", "Anticoagulants and Antiplatelets Ticagrelor Contraindicated": a Title Case
+        # row heading (class words joined by "and" or commas) runs straight into a capitalized drug name.
+        if sentence[other.start : other.start + 1].isupper() and (
+            (len(gap) <= 3 and _ROW_GAP.match(gap)) or _is_title_gap(gap)
+        ):
+            return True
     return False
+
+
+def _is_title_gap(gap: str) -> bool:
+    """True for a short run of capitalized words joined by "and", "or", "&" or commas ("and Antiplatelets")."""
+    words = gap.replace(",", " ").split()
+    return 0 < len(words) <= 6 and all(w in ("and", "or", "&") or w[:1].isupper() for w in words)
+
+
+# "CYP3A4 inhibitors such as macrolide antibiotics (e.g., erythromycin)": the class after "such as" is an example of
+# the one before it, so only its members that also belong to the first count; the engine keeps the first.
+_EXAMPLE_LEAD = re.compile(r"(?:such as|e\.g\.,?|including|like|for example,?|\(e\.g\.,?)\s*$", re.IGNORECASE)
+
+
+def is_example_of_class(sentence: str, mention: Found, found: Iterable[Found]) -> bool:
+    """True when a class phrase is given as an example of another class named just before it."""
+    lead = sentence[max(0, mention.start - 60) : mention.start]
+    if not _EXAMPLE_LEAD.search(lead.rstrip(" (")) and not _EXAMPLE_LEAD.search(lead):
+        return False
+    return any(
+        f.kind == "class" and f.target != mention.target and f.end <= mention.start and mention.start - f.end <= 60
+        for f in found
+    )
 
 
 def names_own_example(sentence: str, mention: Found, own_spans: Iterable[tuple[int, int]]) -> bool:

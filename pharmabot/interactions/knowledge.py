@@ -23,6 +23,7 @@ from pharmabot.interactions.extract import (
     MentionScanner,
     after_withdrawal,
     food_mentions,
+    is_example_of_class,
     is_heading,
     management_of,
     mechanism_of,
@@ -167,6 +168,9 @@ class InteractionKnowledge:
     food: dict[str, list[FoodNote]]  # subject -> notes
     labels: dict[str, LabelInfo]  # subject -> representative label
     memberships: dict[str, dict[str, Membership]] = field(default_factory=dict)  # moiety -> class id -> why
+    # class id -> moiety -> how firmly it belongs (0: listed/pharmacologic class/FDA table/boxed warning,
+    # 1: a warnings heading, 2: a sentence); class rules that ask for firm members use it.
+    member_levels: dict[str, dict[str, int]] = field(default_factory=dict)
     classes_of: dict[str, frozenset[str]] = field(default_factory=dict)  # moiety -> class ids
     rules_of: dict[str, frozenset[int]] = field(default_factory=dict)  # moiety -> indexes of rules naming it
 
@@ -213,6 +217,7 @@ class InteractionKnowledge:
                 seen_text.add((key, hash(text)))
                 if single and section in EFFECT_SECTIONS:
                     properties.extend((label, key, p) for p in heading_effects(text, section))
+                previous: tuple[str, list[Found]] = ("", [])
                 for start, end in split_sentences(text):
                     sentence = text[start:end]
                     if (key, sentence) in seen_sentences:
@@ -221,11 +226,19 @@ class InteractionKnowledge:
                     found = None
                     if section in INTERACTION_SECTIONS:
                         found = scanner.scan(sentence)
-                        _scan_sentence(scanner, key, own, label, section, sentence, found, raw, learned)
+                        referred = _referring_back(sentence, found, own, previous)
+                        if referred is not None:
+                            # "Examples of drugs known to increase the risk of bleeding are in Table 3. Because
+                            # bleeding risk is increased when these drugs are used with warfarin, closely monitor":
+                            # the second sentence says what to do about the class the first one names.
+                            _scan_sentence(scanner, key, own, label, section, *referred, raw, learned)
+                        else:
+                            _scan_sentence(scanner, key, own, label, section, sentence, found, raw, learned)
+                        previous = (sentence, found)
                     if single and section in ROLE_SECTIONS and _ROLE_HINT.search(sentence):
                         found = scanner.scan(sentence) if found is None else found
                         for role in roles_in(sentence, found, own):
-                            quote = _short(clean_quote(sentence))
+                            quote = _short(clean_quote(_from_own_statement(sentence, found, own)))
                             properties.extend(
                                 (label, key, Property(c, quote, section, f"role: {role.describe()}", 4))
                                 for c in classes_for_role(role)
@@ -256,6 +269,7 @@ class InteractionKnowledge:
         return cls(
             evidence=evidence,
             class_members=members,
+            member_levels=levels,
             rules=load_onc_rules(members) + class_rules(levels),
             food={k: list(v.values()) for k, v in food.items()},
             labels=infos,
@@ -277,8 +291,12 @@ class InteractionKnowledge:
             ),
         )
         conn.executemany(
-            "INSERT INTO ix_class_members VALUES (?,?)",
-            ((c, m) for c, members in self.class_members.items() for m in sorted(members)),
+            "INSERT INTO ix_class_members VALUES (?,?,?)",
+            (
+                (c, m, self.member_levels.get(c, {}).get(m, 0))
+                for c, members in self.class_members.items()
+                for m in sorted(members)
+            ),
         )
         conn.executemany(
             "INSERT INTO ix_rules VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -319,8 +337,10 @@ class InteractionKnowledge:
             item = LabelEvidence(*row)
             evidence[item.subject][item.target].append(item)
         members: dict[str, set[str]] = {c.id: set() for c in CLASSES}
-        for class_id, member in conn.execute("SELECT class_id, moiety FROM ix_class_members"):
+        levels: dict[str, dict[str, int]] = defaultdict(dict)
+        for class_id, member, level in conn.execute("SELECT class_id, moiety, level FROM ix_class_members"):
             members.setdefault(class_id, set()).add(member)
+            levels[class_id][member] = level
         rules = [
             Rule(
                 rid,
@@ -351,6 +371,7 @@ class InteractionKnowledge:
         return cls(
             evidence={s: dict(t) for s, t in evidence.items()},
             class_members={c: frozenset(m) for c, m in members.items()},
+            member_levels=dict(levels),
             rules=rules,
             food=dict(food),
             labels=labels,
@@ -370,7 +391,7 @@ DROP TABLE IF EXISTS ix_food;
 DROP TABLE IF EXISTS ix_labels;
 CREATE TABLE ix_evidence (subject TEXT, target_kind TEXT, target TEXT, section TEXT, set_id TEXT, label_title TEXT,
     effective_time TEXT, quote TEXT, severity TEXT, rule TEXT, mechanism TEXT, management TEXT);
-CREATE TABLE ix_class_members (class_id TEXT, moiety TEXT);
+CREATE TABLE ix_class_members (class_id TEXT, moiety TEXT, level INTEGER);
 CREATE TABLE ix_rules (id TEXT, list TEXT, class_a TEXT, members_a TEXT, class_b TEXT, members_b TEXT, source TEXT,
     severity TEXT, mechanism TEXT, classes_a TEXT, classes_b TEXT);
 CREATE TABLE ix_memberships (moiety TEXT, class_id TEXT, source TEXT, subject TEXT, section TEXT, set_id TEXT,
@@ -433,20 +454,25 @@ def _scan_sentence(
                 or (drug_class.duplication and not names_other_member(sentence, item))
             ):
                 continue
-            if is_heading(sentence, item, found):
+            if is_heading(sentence, item, found) or is_example_of_class(sentence, item, found):
                 continue
         if classified is None:
-            classified = classify(sentence, section=section)
-            if classified is None or is_allergy_note(sentence):
+            # Pointers such as "[see Contraindications (4)]" name a section, not what the sentence says.
+            plain = tidy_spacing(remove_cross_references(sentence))
+            classified = classify(plain, section=section)
+            if classified is None or is_allergy_note(plain):
                 return
-            if classified.rule in ("mention", "exposure_change") and is_not_an_interaction(sentence):
+            if classified.rule in ("mention", "exposure_change") and is_not_an_interaction(plain):
                 return
             if classified.rule == "mention" and not co_use:
                 return  # a bare list ("Examples: thiazides, corticosteroids, ...") says nothing about using both
-            mechanism = mechanism_of(sentence, affected="\x00")
-            management = management_of(sentence)
-            if management:
-                management = tidy_spacing(remove_cross_references(management))
+            mechanism = mechanism_of(plain, affected="\x00")
+            management = management_of(plain)
+        # "Lomitapide, Lovastatin, and Simvastatin: Concomitant administration ... with lomitapide is contraindicated":
+        # a drug named only in a row heading before the colon, while the sentence after it names another drug, is
+        # not what the sentence is about (the next sentence is).
+        if item.kind == "drug" and _only_in_row_heading(sentence, item, found):
+            continue
         # Whose exposure changes: the other drug when the sentence puts its name before "concentrations".
         affected = key
         if item.kind == "drug":
@@ -471,16 +497,48 @@ def _scan_sentence(
         )
 
 
+_ANAPHORA = re.compile(r"\b(?:these|such|those) (?:drugs?|agents?|medications?|medicines?|products?)\b", re.I)
+
+
+def _referring_back(
+    sentence: str, found: list[Found], own: set[str], previous: tuple[str, list[Found]]
+) -> tuple[str, list[Found]] | None:
+    """The previous sentence joined to this one, with the previous sentence's class mentions, when this sentence
+    names no other drug or class and refers back to "these drugs"; else None."""
+    before, before_found = previous
+    if not before or len(before) + len(sentence) > 600 or not _ANAPHORA.search(sentence):
+        return None
+    if any(f.kind == "class" or f.target not in own for f in found):
+        return None
+    classes = [f for f in before_found if f.kind == "class"]
+    if not classes:
+        return None
+    offset = len(before) + 1
+    shifted = [Found(f.kind, f.target, f.start + offset, f.end + offset) for f in found]
+    return f"{before} {sentence}", classes + shifted
+
+
+def _only_in_row_heading(sentence: str, item: Found, found: list[Found]) -> bool:
+    heading, rest = split_section_heading(sentence)
+    colon = len(sentence) - len(rest) if heading else sentence.find(": ", 0, 120)
+    if colon <= 0 or item.start > colon:
+        return False
+    body = [f for f in found if f.kind == "drug" and f.start > colon]
+    return bool(body) and all(f.target != item.target for f in body)
+
+
 _EXPOSURE_AFTER = re.compile(r"[^.;]{0,40}?(?:concentration|exposure|level|auc)")
 
 
 def evidence_rank(e: LabelEvidence) -> tuple[int, int, int, int, int]:
     """Best evidence first: the strongest severity, then a sentence that says what happens or what to do
-    over a bare list of drug names (flattened tables read badly as a quote), then section and length."""
+    over a bare list of drug names or a cut-out piece of a flattened table (they read badly as a quote), then
+    section and length."""
     words = max(len(e.quote.split()), 1)
     listy = int(e.quote.count(",") / words > 0.15)
+    fragment = int(e.quote.startswith("…") or not e.quote[:1].isupper())
     worded = int(e.mechanism is None and e.management is None)
-    return (-SEVERITY_ORDER[e.severity], worded, listy, _SECTION_RANK.get(e.section, 99), len(e.quote))
+    return (-SEVERITY_ORDER[e.severity], worded, listy + fragment, _SECTION_RANK.get(e.section, 99), len(e.quote))
 
 
 def _food_rank(note: FoodNote) -> tuple[int, int]:
@@ -502,6 +560,16 @@ def _quote(sentence: str, start: int, end: int) -> str:
             at = sentence.find(named)
             start, end = (at, at + len(named)) if at >= 0 else (0, 0)
     return clean_quote(quote_around(sentence, start, end))
+
+
+def _from_own_statement(sentence: str, found: list[Found], own: set[str]) -> str:
+    """The sentence from the table cell that holds the drug's statement: "Examples: warfarin ... Clinical Impact:
+    Sertraline is a CYP2D6 inhibitor." -> "Sertraline is a CYP2D6 inhibitor." """
+    first = next((f.start for f in found if f.kind == "drug" and f.target in own), None)
+    if first is None:
+        return sentence
+    colon = sentence.rfind(": ", 0, first)
+    return sentence[colon + 2 :] if colon >= 0 and first - colon <= 40 else sentence
 
 
 def _short(quote: str) -> str:
@@ -587,7 +655,7 @@ def _class_members(
     return (
         {c: frozenset(m) for c, m in members.items()},
         {m: dict(c) for m, c in why.items()},
-        {c: {m: n for m, n in by.items()} for c, by in levels.items()},
+        {c: dict(by) for c, by in levels.items()},
     )
 
 

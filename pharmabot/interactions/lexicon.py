@@ -120,7 +120,10 @@ _BETA_BLOCKERS = _m(
 )
 _CCBS = _m("amlodipine, felodipine, isradipine, nicardipine, nifedipine, nimodipine, nisoldipine, diltiazem, verapamil")
 _ALPHA_BLOCKERS = _m("doxazosin, prazosin, terazosin, tamsulosin, alfuzosin, silodosin, phentolamine, phenoxybenzamine")
-_ANTIPLATELETS = _m("clopidogrel, prasugrel, ticagrelor, ticlopidine, aspirin, dipyridamole, cilostazol, vorapaxar")
+_ANTIPLATELETS = _m(
+    "clopidogrel, prasugrel, ticagrelor, ticlopidine, aspirin, dipyridamole, cilostazol, vorapaxar, cangrelor, "
+    "tirofiban, eptifibatide, abciximab"
+)
 _ACE = _m(
     "benazepril, captopril, enalapril, fosinopril, lisinopril, moexipril, perindopril, quinapril, ramipril, "
     "trandolapril"
@@ -287,7 +290,13 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "anticoagulants",
         "anticoagulants",
-        (r"(?<!oral )\banti-?coagulants?\b", r"vitamin K antagonists?", r"\bcoumarins?\b"),
+        (
+            r"(?<!oral )\banti-?coagulants?\b",
+            r"vitamin K antagonists?",
+            r"\bcoumarins?\b",
+            r"blood[- ]thinn(?:ers?|ing (?:drugs?|medicines?|medications?))",
+            r"(?:drugs?|medicines?|medications?) for anti-?coagulation",
+        ),
         _ANTICOAGULANTS,
         epc=("Anti-coagulant", "Vitamin K Antagonist", "Factor Xa Inhibitor", "Direct Thrombin Inhibitor"),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
@@ -312,7 +321,7 @@ CLASSES: tuple[DrugClass, ...] = (
             r"P2Y12 inhibitors?",
         ),
         _ANTIPLATELETS,
-        epc=("P2Y12 Platelet Inhibitor", "Platelet Aggregation Inhibitor"),
+        epc=("P2Y12 Platelet Inhibitor", "Platelet Aggregation Inhibitor", "Glycoprotein IIb/IIIa Inhibitor"),
         sources=(FDA_CLASS_LABELING, EPC),
         learn_examples=False,
     ),
@@ -332,7 +341,7 @@ CLASSES: tuple[DrugClass, ...] = (
         learn_examples=False,
         own_effect=r"bleeding|hemorrhag|haemorrhag",
         not_own_effect=r"uterine|vaginal|genital|menstrua|breakthrough|withdrawal bleeding|postmenopausal|"
-        r"intermenstrual|gingival|nose|effects? on",
+        r"intermenstrual|gingival|nose|effects? on|ulcer|peptic|gastro|\bGI\b",
         property_class=True,
     ),
     DrugClass(
@@ -432,7 +441,7 @@ CLASSES: tuple[DrugClass, ...] = (
         ),
         _m(
             "spironolactone, eplerenone, amiloride, triamterene, finerenone, potassium chloride, potassium citrate, "
-            "potassium bicarbonate, potassium acetate, potassium gluconate, potassium phosphate"
+            "potassium acetate, potassium gluconate, potassium phosphate"
         ),
         epc=(
             "Potassium-sparing Diuretic",
@@ -1013,9 +1022,10 @@ CLASSES += (
         sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
         learn_examples=False,
         indication=r"\b(?:carcinoma|cancers?|lymphomas?|leukemias?|myelomas?|melanomas?|sarcomas?|glioblastoma|"
-        r"glioma|neoplasms?|tumou?rs?|myelodysplastic|mesothelioma|malignan\w+|myelofibrosis|mastocytosis)\b",
+        r"glioma|neoplasms?|tumou?rs?(?! necrosis)|myelodysplastic|mesothelioma|malignan\w+|myelofibrosis|"
+        r"mastocytosis)\b",
         not_indication=r"nausea|vomiting|chemotherapy-induced|febrile neutropenia|hypercalcemia|skeletal-related|"
-        r"bone metastases|\bpain\b|mucositis|tumor lysis|hot flash|diagnos|imaging|\bPET\b|scintigraph|palliative|"
+        r"bone metastases|\bpain\b|mucositis|tumor lysis|hot flash|diagnostic|imaging|\bPET\b|scintigraph|palliative|"
         r"anemia due to|infections? in patients",
     ),
     DrugClass(
@@ -1023,8 +1033,9 @@ CLASSES += (
         "drugs that suppress the bone marrow",
         (
             r"myelosuppressive (?:drugs?|agents?|therapy|therapies|medications?|effects)",
-            r"\b(?:drugs?|agents?|medications?|therapies) (?:that|which|known to) (?:may )?(?:cause|are associated with|"
-            r"produce|suppress|depress|increase the risk of)[^.;]{0,25}?(?:bone marrow|myelo\w+|neutropenia|"
+            r"\b(?:drugs?|agents?|medications?|therapies) (?:that|which|known to) (?:may )?"
+            r"(?:cause|are associated with|produce|suppress|depress|increase the risk of)[^.;]{0,25}?"
+            r"(?:bone marrow|myelo\w+|neutropenia|"
             r"agranulocytosis|hematologic(?:al)? toxicity|blood dyscrasias?|cytopenias?)",
             r"\b(?:drugs?|agents?|medications?|therapies) (?:known to be |that are )?associated with (?:neutropenia|"
             r"agranulocytosis|myelosuppression|bone marrow suppression|cytopenias?)",
@@ -1050,7 +1061,8 @@ CLASSES += (
         (
             r"hepatotoxic (?:drugs?|agents?|medications?|medicines?|products?|substances?|therapies)",
             r"potentially hepatotoxic",
-            r"\b(?:drugs?|agents?|medications?) (?:known to be |that are )?associated with (?:hepatotoxicity|liver injury)",
+            r"\b(?:drugs?|agents?|medications?) (?:known to be |that are )?associated with "
+            r"(?:hepatotoxicity|liver injury)",
             r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may )?(?:cause|are associated with|"
             r"increase the risk of) (?:liver|hepatic) (?:injury|toxicity|damage|failure)",
         ),
@@ -1091,8 +1103,8 @@ CLASSES += (
         (
             r"\b(?:drugs?|agents?|medications?|medicines?|products?) (?:that|which|known to) (?:may |can )?"
             r"(?:increase|raise|elevate) (?:serum |blood |plasma )?potassium",
-            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?(?:cause|induce|increase the risk "
-            r"of) hyperkal",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?"
+            r"(?:cause|induce|increase the risk of) hyperkal",
             r"potassium[- ]conserving (?:drugs?|agents?|diuretics?)",
             r"(?:impair|reduce|decrease) potassium excretion",
         ),
@@ -1100,7 +1112,7 @@ CLASSES += (
         | _ARBS
         | _m(
             "aliskiren, spironolactone, eplerenone, amiloride, triamterene, finerenone, potassium chloride, "
-            "potassium citrate, potassium bicarbonate, potassium acetate, potassium gluconate, potassium phosphate, "
+            "potassium citrate, potassium acetate, potassium gluconate, potassium phosphate, "
             "trimethoprim, heparin, drospirenone, cyclosporine, tacrolimus, sacubitril"
         ),
         epc=(
@@ -1122,8 +1134,8 @@ CLASSES += (
         "drugs that lower potassium",
         (
             r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?(?:cause|induce|produce) hypokal",
-            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?(?:decrease|lower|reduce|deplete) "
-            r"(?:serum |blood )?potassium",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?"
+            r"(?:decrease|lower|reduce|deplete) (?:serum |blood )?potassium",
             r"potassium[- ](?:depleting|wasting|losing) (?:drugs?|agents?|diuretics?)",
         ),
         _THIAZIDES | _LOOP_DIURETICS | _m("amphotericin b"),
@@ -1155,7 +1167,6 @@ CLASSES += (
             r"(?:orthostatic )?hypotension",
             r"blood[- ]pressure[- ]lowering (?:drugs?|agents?|medications?)",
             r"hypotensive (?:drugs?|agents?|medications?)",
-            r"\bvasodilators?\b",
         ),
         _ANTIHYPERTENSIVES | _m("nitroglycerin, isosorbide mononitrate, isosorbide dinitrate, sildenafil, tadalafil"),
         epc=_HYPOTENSIVE_EPC,
@@ -1182,14 +1193,14 @@ CLASSES += (
         "bradycardia",
         "drugs that slow the heart rate",
         (
-            r"\b(?:drugs?|agents?|medications?|medicines?) (?:that|which|known to) (?:may |can )?(?:decrease|slow|reduce|"
-            r"lower) (?:the )?heart rate",
+            r"\b(?:drugs?|agents?|medications?|medicines?) (?:that|which|known to) (?:may |can )?"
+            r"(?:decrease|slow|reduce|lower) (?:the )?heart rate",
             r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?(?:cause|induce|produce) "
             r"bradycardia",
             r"bradycardi(?:c|a-causing|a-inducing) (?:drugs?|agents?|medications?)",
             r"negative(?:ly)? chronotrop",
-            r"\b(?:drugs?|agents?) (?:that|which) (?:may )?(?:prolong|slow|depress) (?:the )?(?:PR interval|AV (?:nodal )?"
-            r"conduction|atrioventricular (?:nodal )?conduction|sinus node)",
+            r"\b(?:drugs?|agents?) (?:that|which) (?:may )?(?:prolong|slow|depress) (?:the )?"
+            r"(?:PR interval|AV (?:nodal )?conduction|atrioventricular (?:nodal )?conduction|sinus node)",
             r"AV[- ]nodal[- ]blocking (?:drugs?|agents?)",
             r"heart[- ]rate[- ]lowering (?:drugs?|agents?|medications?)",
         ),
@@ -1215,8 +1226,8 @@ CLASSES += (
             r"decrease) (?:the )?(?:seizure|convulsive) threshold",
             r"(?:lower|lowering|reduce|reducing) (?:the )?seizure threshold",
             r"(?:potentially )?epileptogenic (?:drugs?|agents?|medications?)",
-            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?(?:cause|induce|increase the risk of)"
-            r" seizures",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?"
+            r"(?:cause|induce|increase the risk of) seizures",
             r"pro-?convulsant",
         ),
         _m(
@@ -1324,11 +1335,35 @@ CLASS_BY_ID: dict[str, DrugClass] = {c.id: c for c in CLASSES}
 # Food and alcohol: the kinds of note the engine reports and the words labels use for them.
 FOOD_KINDS: dict[str, str] = {
     "alcohol": r"\b(?<!benzyl )(?<!cetyl )(?<!stearyl )(?<!polyvinyl )(?<!isopropyl )(?<!dehydrated )"
-    r"(?:alcohol(?:ic beverages?)?|ethanol)\b(?![- ](?:abuse|dependence|use disorder|withdrawal|based|free))",
+    r"(?:alcohol(?:ic (?:beverages?|drinks?))?|ethanol)\b"
+    r"(?![- ](?:abuse|dependence|use disorder|withdrawal|based|free))",
     "grapefruit": r"\bgrapefruit",
     "dairy_calcium": r"\b(?<!breast )(?<!human )(?<!mother's )(?:dairy|milk(?! production| supply| of magnesia)|"
     r"calcium-(?:rich|fortified)|calcium-containing foods?)\b",
     "tyramine": r"\btyramine",
+}
+# A food note needs a sentence that states an interaction with the food or drink: one of these words near it
+# (label wording: "avoid alcohol", "grapefruit juice increases ... concentrations", "dairy products ... reduce
+# absorption"), and none of the look-alikes ("take with food or milk if stomach upset occurs" is advice on how to
+# take the drug; "alcohol swab" and "contains alcohol" are not a drink).
+FOOD_INTERACTION_CUES: dict[str, str] = {
+    "alcohol": r"\bavoid|do not (?:drink|consume|use|take)|should not|\blimit|\bwhile (?:taking|using|on)|potentiat|"
+    r"enhanc|additive|increase[sd]? (?:the )?(?:risk|effect|sedat|drowsi|CNS|level|concentration|absorption)|"
+    r"CNS depress|interact|concomitant|combin|together|\bwith alcohol|drinking|consum|intake|disulfiram|"
+    r"intoxicat|impair|worsen",
+    "grapefruit": r"\bavoid|juice|increase|interact|concentration|exposure|inhibit|consum|drink|do not|should not|"
+    r"\blimit|products",
+    "dairy_calcium": r"absorption|chelat|\bbind|interfer|interact|\breduc|\bdecreas|\bavoid|"
+    r"do not (?:take|consume|drink)|should not be (?:taken|consumed)|separat|\bhours? (?:before|after)|"
+    r"not (?:be )?(?:taken|administered) with",
+    "tyramine": r"avoid|rich|food|beverage|pressor|hypertensi|interact|restrict|diet|ingest|consum|contain",
+}
+FOOD_NOT_INTERACTIONS: dict[str, str] = {
+    "alcohol": r"alcohol (?:swab|wipe|pad|prep)|contains? (?:\d|alcohol)|% alcohol|alcohol content|alcohol-free|"
+    r"history of alcohol|alcoholism|alcohol (?:abuse|use disorder)",
+    "dairy_calcium": r"with (?:food|meals?|a meal) or milk|with milk or (?:food|a meal)|with (?:a )?(?:glass of )?milk "
+    r"(?:if|to)|stomach upset|upset stomach|GI upset|(?:reduce|prevent|lessen|minimize) (?:stomach|gastric|GI) "
+    r"(?:upset|irritation)",
 }
 FOOD_TITLES: dict[str, str] = {
     "alcohol": "Alcohol",

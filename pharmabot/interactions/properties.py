@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pharmabot.interactions.extract import Found, split_sentences
 from pharmabot.interactions.lexicon import CLASSES, SYSTEMS, DrugClass
-from pharmabot.knowledge.cleaning import clean_quote, heading_length
+from pharmabot.knowledge.cleaning import clean_quote, heading_length, split_section_heading
 from pharmabot.knowledge.names import SALT_WORDS, ingredients_of
 
 # Sections where a label states its drug's roles (section 7 and 12.3 mostly).
@@ -75,8 +75,7 @@ def _plain_gap(gap: str, own_words: set[str]) -> bool:
     for _, pattern in _SYSTEM_PATTERNS:
         text = pattern.sub(" ", text)
     return all(
-        w.lower() in _GAP_WORDS or w.lower() in own_words or w.lower() in SALT_WORDS
-        for w in _GAP_TOKEN.findall(text)
+        w.lower() in _GAP_WORDS or w.lower() in own_words or w.lower() in SALT_WORDS for w in _GAP_TOKEN.findall(text)
     )
 
 
@@ -343,7 +342,9 @@ def _sentence_after(text: str, at: int, pattern: re.Pattern[str]) -> str:
         sentence = text[at + s : at + e]
         if n == 0:
             first = sentence
-        if pattern.search(sentence):
+        match = pattern.search(sentence)
+        # "X was not associated with QT prolongation" names the effect but is not the warning.
+        if match and not _NEGATION.search(sentence[max(0, match.start() - 50) : match.start()]):
             return _short(clean_quote(sentence))
     return _short(clean_quote(first))
 
@@ -368,13 +369,15 @@ def heading_effects(text: str, section: str) -> list[Property]:
         for class_id in effects_named(title):
             pattern = next(p for c, p, _ in _EFFECT_PATTERNS if c == class_id)
             out.append(Property(class_id, _sentence_after(text, match.end() + cut, pattern), section, "heading", 1))
-    for match in _HIGHLIGHT.finditer(text[:4000]):
+    # Highlights lines ("Hepatotoxicity: Monitor liver tests.") open the section, right after its own title.
+    opening = split_section_heading(text[:4000])[1]
+    for match in _HIGHLIGHT.finditer(opening):
         title = match.group("title")
         if len(title.split()) > 8:
             continue
         for class_id in effects_named(title):
             pattern = next(p for c, p, _ in _EFFECT_PATTERNS if c == class_id)
-            quote = _sentence_after(text, match.end(), pattern)
+            quote = _sentence_after(opening, match.end(), pattern)
             out.append(Property(class_id, _short(f"{title}: {quote}"), section, "highlights", 2))
     return out
 

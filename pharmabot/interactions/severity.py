@@ -101,6 +101,9 @@ NEGATIVE_PATTERN = re.compile(
     r"|\b(?:did|does|do|was|were) not (?:\w+ ){0,2}(?:affect|alter|change|influence|modify|interact|result in|"
     r"increase|decrease|appear|produce|show|cause|have a)"
     r"|\bnot (?:clinically )?(?:significant|relevant|meaningful|important)|\bno (?:pharmacokinetic|drug) interaction"
+    r"|\bno (?:\w+ )?(?:increase|decrease|change|alteration|reduction|elevation)s? (?:was |were )?"
+    r"(?:observed |seen |noted )?in (?:the )?(?:\w+ ){0,3}"
+    r"(?:concentrations?|levels?|exposure|AUC|Cmax|pharmacokinetics|clearance)"
     r"|\bhad no (?:\w+ ){0,2}effect|\bno effect\b|\bunaffected\b|\bnot affected\b|\bnot expected to\b"
     r"|\bunlikely to\b|\bcan be (?:co-?administered|used|given|taken) (?:with|without)"
     r"|\bwithout (?:dose|dosage) adjustment"
@@ -112,8 +115,11 @@ NEGATIVE_PATTERN = re.compile(
 # Wording that some drug is used together with another: required outside the drug interactions section.
 CO_USE_PATTERN = re.compile(
     r"concomitant|concurrent|co-?administ|combin|together|in patients (?:taking|receiving|treated|on)\b|\btaking\b"
-    r"|\breceiving\b|interact|added to|in addition to|\b(?:use|used|given|taken|administered) with\b(?! (?:caution|care)\b)"
-    r"|\bwith other\b|\buse of (?:\w+ ){0,3}(?:drugs?|medications?|agents?|medicines?) (?:that|which)\b"
+    r"|\breceiving\b|interact|added to|in addition to"
+    r"|\b(?:use|used|given|taken|administered) with\b(?! (?:caution|care)\b)|\bwith other\b"
+    r"|\buse of (?:\w+ ){0,3}(?:drugs?|medications?|agents?|medicines?) (?:that|which)\b"
+    # Drug Facts wording: "ask a doctor ... if you are taking", "the chance is higher if you take a blood thinner".
+    r"|\bif you (?:are )?(?:take|taking|use|using)\b|\byou (?:take|are taking)\b|\btake (?:a|an|other|any|another)\b"
     r"|along with|co-?medicat|co-?prescri|\bplus\b",
     re.IGNORECASE,
 )
@@ -198,14 +204,26 @@ CLASS_RULE_SEVERITY: dict[str, tuple[Severity, str]] = {
     "anticoagulant_antithrombotic": ("major", "CHEST/ACC-AHA and anticoagulant labels: major bleeding risk"),
     "anticoagulant_bleeding": ("moderate", "anticoagulant labels: monitor for bleeding with SSRIs/SNRIs and others"),
     "antiplatelet_bleeding": ("moderate", "NSAID and antiplatelet labels: monitor for gastrointestinal bleeding"),
+    "bleeding_bleeding": ("moderate", "labels of both warn of bleeding: monitor for bleeding"),
+    "hepatotoxic_hepatotoxic": (
+        "moderate",
+        "hepatotoxic drugs' labels: monitor liver tests with other hepatotoxic drugs",
+    ),
+    "nephrotoxic_nephrotoxic": ("moderate", "nephrotoxic drugs' labels: monitor renal function with other ones"),
     "raas_dual": ("major", "FDA 2012 communication and labels: avoid dual renin-angiotensin blockade"),
     "raas_potassium": ("major", "labels of ACE inhibitors, ARBs and potassium-sparing drugs: severe hyperkalemia"),
     "potassium_raising": ("moderate", "labels warn to monitor potassium (never minor: hyperkalemia)"),
     "lithium_clearance": ("major", "lithium labeling: toxicity when clearance falls"),
     "anticholinergic_burden": ("moderate", "Beers Criteria: avoid two or more anticholinergic drugs"),
-    "immunosuppression": ("major", "JAK inhibitor, S1P modulator, TNF blocker, leflunomide labels: avoid or take "
-                          "great care with other immunosuppressive or anticancer therapy (serious infections)"),
-    "opioid_maoi": ("major", "FDA opioid labeling: use with MAOIs not recommended (serotonin syndrome, opioid toxicity)"),
+    "immunosuppression": (
+        "major",
+        "JAK inhibitor, S1P modulator, TNF blocker, leflunomide labels: avoid or take "
+        "great care with other immunosuppressive or anticancer therapy (serious infections)",
+    ),
+    "opioid_maoi": (
+        "major",
+        "FDA opioid labeling: use with MAOIs not recommended (serotonin syndrome, opioid toxicity)",
+    ),
     "myelosuppression": ("moderate", "labels: additive myelosuppression, monitor blood counts"),
     "insulin_secretagogue": ("moderate", "labels: a lower dose of insulin or secretagogue may be needed"),
 }

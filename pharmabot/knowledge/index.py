@@ -38,7 +38,8 @@ from pharmabot.lazy import Lazy
 log = logging.getLogger("pharmabot.index")
 
 # Bump when the schema, chunking or label choice changes: older indexes are then rebuilt.
-INDEX_VERSION = "6"  # 3: interaction tables in every index; 4: revised rules; 5: evidence order; 6: food quotes
+INDEX_VERSION = "7"  # 3: interaction tables in every index; 4: revised rules; 5: evidence order; 6: food quotes;
+# 7: roles and effects from each label's own statements, FDA's CYP/transporter table, class rules
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 ExtraBuilder = Callable[[sqlite3.Connection, Sequence[LabelRecord], DrugCatalog], None]
