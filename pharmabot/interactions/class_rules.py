@@ -162,8 +162,8 @@ CLASS_RULES: tuple[ClassRule, ...] = (
     ),
     ClassRule(
         "hepatotoxic_hepatotoxic",
-        "drugs whose labels warn of liver injury, together",
-        ("hepatotoxic",),
+        "a drug with a boxed warning for liver injury with another drug that can injure the liver",
+        ("hepatotoxic@boxed",),
         ("hepatotoxic",),
         "additive risk of liver injury",
         (FDA_HEPATOTOXIC, OWN_WARNINGS),

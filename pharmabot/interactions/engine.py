@@ -202,6 +202,18 @@ class InteractionEngine:
             for e in evidence
         )
 
+    def _contraceptive_exposure_down(self, a: DrugEntry, b: DrugEntry, evidence: list[LabelEvidence]) -> bool:
+        """True when a label sentence about the pair says a hormonal contraceptive's levels or effect fall."""
+        hormonal = self.knowledge.class_members.get("hormonal_contraceptives", frozenset())
+        if not hormonal & {*a.ingredients, *b.ingredients}:
+            return False
+        return any(
+            (e.target == "hormonal_contraceptives" or e.target in hormonal)
+            and e.mechanism is not None
+            and e.mechanism.startswith("decreases")
+            for e in evidence
+        )
+
     def pair(self, a: DrugEntry, b: DrugEntry, *, audience: Audience = "consumer") -> Interaction | None:
         """The interaction between two drugs, or None when no source names it."""
         evidence = self.evidence_for(a, b)
@@ -216,6 +228,7 @@ class InteractionEngine:
             classes_named=[e.target for e in evidence if e.target_kind == "class"]
             + [c for r in rules for c in (*r.classes_a, *r.classes_b)],
             narrow_index_exposure=self._narrow_index_exposure(a, b, evidence),
+            contraceptive_exposure_down=self._contraceptive_exposure_down(a, b, evidence),
         )
         top = evidence[0] if evidence else None
         class_rule = next((r for r in rules if r.list == "class_rule"), None)

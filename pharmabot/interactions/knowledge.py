@@ -177,8 +177,13 @@ class InteractionKnowledge:
     def __post_init__(self) -> None:
         classes_of: dict[str, set[str]] = defaultdict(set)
         for class_id, members in self.class_members.items():
+            drug_class = CLASS_BY_ID.get(class_id)
+            limit = _EVIDENCE_LEVEL[drug_class.named_members] if drug_class else 2
+            levels = self.member_levels.get(class_id, {})
             for member in members:
-                classes_of[member].add(class_id)
+                # A label naming a broad class ("other hepatotoxic drugs") means the drugs firmly in it.
+                if levels.get(member, 0) <= limit:
+                    classes_of[member].add(class_id)
         self.classes_of = {m: frozenset(c) for m, c in classes_of.items()}
         rules_of: dict[str, set[int]] = defaultdict(set)
         for n, rule in enumerate(self.rules):
@@ -442,6 +447,8 @@ def _scan_sentence(
             continue
         if after_withdrawal(sentence, item):
             continue
+        if item.kind == "class" and _narrowed_by_therapeutic_class(item, found):
+            continue
         if item.kind == "class":
             drug_class = CLASS_BY_ID[item.target]
             own_class = bool(own & drug_class.members)
@@ -516,6 +523,17 @@ def _referring_back(
     offset = len(before) + 1
     shifted = [Found(f.kind, f.target, f.start + offset, f.end + offset) for f in found]
     return f"{before} {sentence}", classes + shifted
+
+
+def _narrowed_by_therapeutic_class(item: Found, found: list[Found]) -> bool:
+    """True for an effect or role class inside the same phrase as a therapeutic class: "cytotoxic drugs associated
+    with myelosuppression" means the cytotoxic drugs, not every drug whose label mentions neutropenia."""
+    if not CLASS_BY_ID[item.target].property_class:
+        return False
+    return any(
+        f.kind == "class" and not CLASS_BY_ID[f.target].property_class and f.start < item.end and item.start < f.end
+        for f in found
+    )
 
 
 def _only_in_row_heading(sentence: str, item: Found, found: list[Found]) -> bool:

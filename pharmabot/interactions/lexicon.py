@@ -60,6 +60,9 @@ class DrugClass:
     indication: str | None = None  # indications wording that makes a drug a member ("... carcinoma")
     not_indication: str | None = None
     role: RoleSpec | None = None  # an enzyme/transporter role class: who joins it
+    # How firmly a drug must belong for a label that names this class ("other hepatotoxic drugs") to mean it:
+    # "any", "heading" (a warnings heading of its own label, or listed) or "boxed" (a boxed warning, or listed).
+    named_members: str = "any"
     property_class: bool = False  # membership is a property the drug's own label states: quote it as evidence
 
 
@@ -1023,7 +1026,7 @@ CLASSES += (
         learn_examples=False,
         indication=r"\b(?:carcinoma|cancers?|lymphomas?|leukemias?|myelomas?|melanomas?|sarcomas?|glioblastoma|"
         r"glioma|neoplasms?|tumou?rs?(?! necrosis)|myelodysplastic|mesothelioma|malignan\w+|myelofibrosis|"
-        r"mastocytosis)\b",
+        r"mastocytosis|hodgkin\w*|anti-?cancer drugs?)\b",
         not_indication=r"nausea|vomiting|chemotherapy-induced|febrile neutropenia|hypercalcemia|skeletal-related|"
         r"bone metastases|\bpain\b|mucositis|tumor lysis|hot flash|diagnostic|imaging|\bPET\b|scintigraph|palliative|"
         r"anemia due to|infections? in patients",
@@ -1293,6 +1296,41 @@ CLASSES += (
         property_class=True,
     ),
     DrugClass(
+        "antifolates",
+        "antifolate drugs",
+        (
+            r"anti-?fol(?:ate|ic) (?:drugs?|agents?|medications?|therap\w+)",
+            r"\bfol(?:ate|ic acid) antagonists?",
+            r"dihydrofolate reductase inhibitors?",
+        ),
+        _m("methotrexate, pemetrexed, pralatrexate, pyrimethamine, trimethoprim, proguanil"),
+        epc=(
+            "Folate Analog Metabolic Inhibitor",
+            "Dihydrofolate Reductase Inhibitor Antibacterial",
+            "Dihydrofolate Reductase Inhibitor Antimalarial",
+        ),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "tetracyclines",
+        "tetracyclines",
+        (r"\btetracyclines\b", r"tetracycline[- ]class (?:drugs?|antibiotics?|antibacterials?)"),
+        _m("tetracycline, doxycycline, minocycline, demeclocycline, sarecycline, omadacycline, eravacycline"),
+        epc=("Tetracycline-class Antibacterial",),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "retinoids",
+        "retinoids",
+        (r"\b(?:systemic |oral )?retinoids?\b", r"vitamin A derivatives?"),
+        _m("isotretinoin, tretinoin, acitretin, bexarotene, alitretinoin"),
+        epc=("Retinoid",),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
         "renin_inhibitors",
         "direct renin inhibitors",
         (r"(?:direct )?renin inhibitors?",),
@@ -1304,11 +1342,9 @@ CLASSES += (
     DrugClass(
         "narrow_therapeutic_index",
         "drugs with a narrow therapeutic index",
-        (
-            r"narrow[- ]therapeutic[- ](?:index|range|window|ratio) (?:drugs?|agents?|medications?|substrates?)",
-            r"\b(?:drugs?|agents?|medications?|substrates?) (?:with|that have|having) (?:a )?narrow[- ]therapeutic[- ]"
-            r"(?:index|indices|range|window|ratio)",
-        ),
+        # No phrases: labels say "CYP2D6 substrates with a narrow therapeutic index", a qualifier of another class;
+        # the class only decides severity (a change in such a drug's blood levels is major).
+        (),
         # FDA designates these narrow therapeutic index drugs in its product-specific bioequivalence guidances.
         _m(
             "carbamazepine, cyclosporine, digoxin, everolimus, levothyroxine, lithium, lithium carbonate, phenytoin, "

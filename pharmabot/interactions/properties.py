@@ -216,6 +216,10 @@ def roles_in(sentence: str, found: Sequence[Found], own: Iterable[str]) -> list[
             if not mediated:
                 continue
             kind, qualifier = "substrate", sentence[subject.end : mediated.end()]
+            # "The metabolism of oxycodone to oxymorphone is catalyzed by CYP2D6": one pathway, not the main one,
+            # unless the sentence says it is.
+            if re.match(r"\s+to\s", qualifier) and not _MAJOR_SHARE.search(qualifier):
+                qualifier += " minor"
             lo, hi = mediated.end(), min(len(sentence), mediated.end() + 120)
         else:
             before = [d for d in drugs if d.end <= start]

@@ -13,6 +13,8 @@ Scale: contraindicated > major > moderate > minor. How a pair's severity is deci
 3. A change in the blood levels of a narrow-therapeutic-index drug (FDA's designation: small changes in dose or
    concentration can cause serious therapeutic failure or toxicity; warfarin, digoxin, tacrolimus, ... and drugs
    whose own label says so) is major (`PK_RULES`, `narrow_index_exposure`).
+   Lower blood levels of a hormonal contraceptive are major too: contraceptive failure (FDA guidance on clinical
+   drug interaction studies with combined oral contraceptives, 2020; labels then advise back-up contraception).
 4. A potassium or QT signal is never minor (`NEVER_MINOR_CLASSES`).
 The pair gets the strongest of these: a label saying "contraindicated" always wins, and a reference rating a
 combination major is never lowered by a label that only says "monitor".
@@ -242,6 +244,7 @@ def pair_severity(
     rules: Iterable[Severity],
     classes_named: Iterable[str] = (),
     narrow_index_exposure: bool = False,
+    contraceptive_exposure_down: bool = False,
 ) -> Severity:
     """The severity of a pair: the strongest signal from its label sentences and rules, major when the other drug
     changes the blood levels of a narrow-therapeutic-index drug, never minor for a potassium or QT signal (see the
@@ -249,7 +252,7 @@ def pair_severity(
     severity: Severity = "minor"
     for signal in (*label, *rules):
         severity = stronger(severity, signal)
-    if narrow_index_exposure:
+    if narrow_index_exposure or contraceptive_exposure_down:
         severity = stronger(severity, "major")
     if severity == "minor" and NEVER_MINOR_CLASSES & set(classes_named):
         severity = "moderate"

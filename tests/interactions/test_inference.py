@@ -46,6 +46,10 @@ def test_anticoagulant_with_nsaid_is_major_and_quotes_the_bleeding_sentence(wide
         assert re.search(r"bleed|monitor|avoid|risk", first, re.IGNORECASE), first
         assert first.count(",") / max(len(first.split()), 1) <= 0.15  # not a flattened list of names
         assert any(r.list == "PharmaBot class rule" for r in hit.rules)
+    # Warfarin's own label: the class it names in one sentence and what to do in the next, quoted together.
+    first = _one(wide_engine, "warfarin", "ibuprofen").evidence[0]
+    assert first.label_drug == "warfarin"
+    assert "closely monitor" in first.quote
 
 
 def test_ace_inhibitor_with_spironolactone_is_never_minor(wide_engine: InteractionEngine) -> None:
