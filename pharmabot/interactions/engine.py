@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations
 
-from pharmabot.interactions.knowledge import InteractionKnowledge, LabelEvidence, Membership, Rule, evidence_rank
+from pharmabot.interactions.knowledge import InteractionKnowledge, LabelEvidence, Membership, Rule
 from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, FOOD_TITLES
 from pharmabot.interactions.severity import PK_RULES, SEVERITY_ORDER, Severity, pair_severity
 from pharmabot.knowledge.labels import SECTION_TITLES, dailymed_url
@@ -56,6 +56,8 @@ class InteractionEngine:
     ) -> None:
         self._knowledge = knowledge if isinstance(knowledge, Lazy) else Lazy.of(knowledge)
         self._catalog = catalog if isinstance(catalog, Lazy) else Lazy.of(catalog)
+        self._target_cache: dict[str, frozenset[str]] = {}
+        self._rule_cache: dict[str, frozenset[int]] = {}
 
     @property
     def knowledge(self) -> InteractionKnowledge:
@@ -124,36 +126,52 @@ class InteractionEngine:
             subjects.extend(i for i in drug.ingredients if i in self.knowledge.labels)
         return subjects
 
-    def _targets(self, drug: DrugEntry) -> set[str]:
-        targets = set(drug.ingredients)
-        for ingredient in drug.ingredients:
-            targets |= self.knowledge.classes_of.get(ingredient, frozenset())
+    def _targets(self, drug: DrugEntry) -> frozenset[str]:
+        # Memoized per drug: the tables never change, and a 20-drug check asks for each drug 38 times.
+        targets = self._target_cache.get(drug.key)
+        if targets is None:
+            classes_of = self.knowledge.classes_of
+            found = set(drug.ingredients)
+            for ingredient in drug.ingredients:
+                found |= classes_of.get(ingredient, frozenset())
+            targets = self._target_cache[drug.key] = frozenset(found)
         return targets
+
+    def _rule_indexes(self, drug: DrugEntry) -> frozenset[int]:
+        indexes = self._rule_cache.get(drug.key)
+        if indexes is None:
+            rules_of = self.knowledge.rules_of
+            indexes = frozenset().union(*(rules_of.get(i, frozenset()) for i in drug.ingredients))
+            self._rule_cache[drug.key] = indexes
+        return indexes
 
     def evidence_for(self, a: DrugEntry, b: DrugEntry) -> list[LabelEvidence]:
         """Label evidence in both directions: A's labels naming B or its classes, and B's naming A."""
         found: list[LabelEvidence] = []
+        evidence = self.knowledge.evidence
         for x, y in ((a, b), (b, a)):
             targets = self._targets(y)
             for subject in self._subjects(x):
-                by_target = self.knowledge.evidence.get(subject)
+                by_target = evidence.get(subject)
                 if by_target:
                     for target in targets & by_target.keys():
                         found.extend(by_target[target])
+        if not found:
+            return found
         # A sentence naming both the drug and its class ("statins ... (lovastatin or simvastatin)") is kept once, as
         # naming the drug.
         unique: dict[tuple[str, str], LabelEvidence] = {}
         for e in sorted(found, key=lambda e: e.target_kind != "drug"):
             unique.setdefault((e.subject, e.quote), e)
-        return sorted(unique.values(), key=lambda e: (*evidence_rank(e)[:3], e.target_kind != "drug", len(e.quote)))
+        order = self.knowledge.evidence_order
+        return sorted(unique.values(), key=lambda e: order[id(e)])
 
     def rules_for(self, a: DrugEntry, b: DrugEntry) -> list[tuple[Rule, set[str], set[str]]]:
         """ONC and class rules covering the pair, each with the ingredients on its side A and side B."""
+        candidates = self._rule_indexes(a) & self._rule_indexes(b)
+        if not candidates:
+            return []
         ia, ib = set(a.ingredients), set(b.ingredients)
-        rules_of = self.knowledge.rules_of
-        candidates = set().union(*(rules_of.get(i, frozenset()) for i in ia)) & set().union(
-            *(rules_of.get(i, frozenset()) for i in ib)
-        )
         found = []
         for n in sorted(candidates):
             rule = self.knowledge.rules[n]
@@ -243,14 +261,16 @@ class InteractionEngine:
                 mechanism = mechanism.replace(" exposure", " levels in the blood").replace(
                     "risk: ", "can raise the risk of "
                 )
-        items = _ordered_evidence(evidence, [m for m in supports if m.source == "label"], severity)
+        items = _ordered_evidence(
+            evidence, [m for m in supports if m.source == "label"], severity, self.knowledge.evidence_order
+        )
         return Interaction(
             drugs=(a.key, b.key),
             severity=severity,
             summary=_summary(a.key, b.key, severity, top, rules, audience),
             mechanism=mechanism,
             management=management,
-            evidence=items[:MAX_EVIDENCE],
+            evidence=items,
             rules=[
                 RuleSource(
                     list=_LIST_NAMES[r.list],
@@ -362,27 +382,24 @@ class InteractionEngine:
         return sources
 
 
-def _fragment(quote: str) -> bool:
-    return quote.startswith("…") or not quote[:1].isupper()
-
-
-def _listy(quote: str) -> bool:
-    words = max(len(quote.split()), 1)
-    return quote.count(",") / words > 0.15
-
-
 def _ordered_evidence(
-    evidence: list[LabelEvidence], supports: list[Membership], severity: Severity
+    evidence: list[LabelEvidence],
+    supports: list[Membership],
+    severity: Severity,
+    order: dict[int, tuple[int, ...]],
 ) -> list[EvidenceItem]:
     """Sentences that name the other drug or its class and say what happens first; then each drug's own statement
     of the role or effect the interaction is inferred from; bare lists of names (flattened tables) last."""
-    worded = [e for e in evidence if (e.mechanism or e.management) and not _listy(e.quote) and not _fragment(e.quote)]
-    rest = [e for e in evidence if e not in worded]
-    return [
-        *(_evidence_item(e) for e in worded),
-        *(_property_item(m, severity) for m in supports),
-        *(_evidence_item(e) for e in rest),
-    ]
+    worded: list[LabelEvidence] = []
+    rest: list[LabelEvidence] = []
+    for e in evidence:
+        # evidence_rank's second and third parts: says what happens or what to do; not a list or a cut-out piece.
+        good = order[id(e)][1:3] == (0, 0)
+        (worded if good else rest).append(e)
+    # Only the items shown are built (a 20-drug check can hold a hundred pairs).
+    chosen: list[LabelEvidence | Membership] = [*worded, *supports]
+    chosen = [*chosen, *rest][:MAX_EVIDENCE]
+    return [_property_item(x, severity) if isinstance(x, Membership) else _evidence_item(x) for x in chosen]
 
 
 def _membership_rule(m: Membership) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pharmabot.interactions.lexicon import (
     CLASS_BY_ID,
@@ -177,9 +178,27 @@ def _role_class_ids(system: str, kind: str, grades: set[str]) -> list[str]:
     return [i for i in ids if i in CLASS_BY_ID]
 
 
+_SYSTEM_WORDS = (
+    "cyp",
+    "p450",
+    "p-gp",
+    "pgp",
+    "glycoprotein",
+    "bcrp",
+    "oat",
+    "oct",
+    "mate",
+    "transporter",
+    "mdr",
+    "abc",
+)
+
+
 def role_mentions(sentence: str) -> list[Found]:
     """Enzyme and transporter role classes a sentence names ("strong CYP3A4 inhibitors" -> strong_cyp3a_inhibitors)."""
-    if not SYSTEM_HINT.search(sentence):
+    lowered = sentence.lower()
+    # Most sentences name no enzyme: plain substring checks rule them out before any regex runs.
+    if not any(word in lowered for word in _SYSTEM_WORDS) or not SYSTEM_HINT.search(sentence):
         return []
     groups: list[list[tuple[str, int, int]]] = []
     for m in _SYSTEM_ANY.finditer(sentence):
@@ -235,6 +254,27 @@ def role_mentions(sentence: str) -> list[Found]:
     return found
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex for many literal words, factored by shared prefixes ("seroton(?:in|ergic)") so a position that
+    starts none of them fails on its first character; a flat alternation of hundreds of words is several times
+    slower. Longer words win at each position."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 class MentionScanner:
     """Finds drug names (active moieties, label brand names) and class phrases in sentences."""
 
@@ -258,11 +298,11 @@ class MentionScanner:
             for c in CLASSES
             if c.patterns
         ]
-        # One pass finds which hint words a sentence holds (the longest at each place; a shorter hint that is its
-        # prefix is then present too), so only the classes that could match are run.
+        # One pass finds which hint words a sentence holds (the longest at each place; any shorter hint inside it is
+        # then present too), so only the classes that could match are run.
         hints = sorted({h for _, _, class_hints in self._classes for h in class_hints}, key=len, reverse=True)
-        self._hint_pattern = re.compile("(?=(" + "|".join(re.escape(h) for h in hints) + "))")
-        self._implied = {h: [p for p in hints if h.startswith(p)] for h in hints}
+        self._hint_pattern = re.compile(_trie_pattern(hints))
+        self._implied = {h: [p for p in hints if p in h] for h in hints}
         by_hint: dict[str, list[int]] = {}
         for n, (_, _, class_hints) in enumerate(self._classes):
             for h in class_hints:
@@ -385,10 +425,15 @@ _FOOD_EXCLUSIONS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern i
 _FOOD_WINDOW = 140
 
 
+_ANY_FOOD = re.compile(r"alcohol|ethanol|grapefruit|dairy|milk|calcium-|tyramine", re.IGNORECASE)
+
+
 def food_mentions(sentence: str) -> list[tuple[str, tuple[int, int]]]:
     """Each food/alcohol kind a sentence states an interaction with (alcohol, grapefruit, dairy_calcium, tyramine),
     with where it is named, so the quote can be taken around it. The interaction wording must sit near the food
     ("avoid alcohol"), and advice on how to take the drug ("take with food or milk") does not count."""
+    if not _ANY_FOOD.search(sentence):
+        return []
     found = []
     for kind, pattern in _FOOD_PATTERNS.items():
         for match in pattern.finditer(sentence):

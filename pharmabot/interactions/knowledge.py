@@ -173,6 +173,8 @@ class InteractionKnowledge:
     member_levels: dict[str, dict[str, int]] = field(default_factory=dict)
     classes_of: dict[str, frozenset[str]] = field(default_factory=dict)  # moiety -> class ids
     rules_of: dict[str, frozenset[int]] = field(default_factory=dict)  # moiety -> indexes of rules naming it
+    # id(evidence) -> its sort key (`evidence_rank`, then drug before class, then length), computed once on load.
+    evidence_order: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         classes_of: dict[str, set[str]] = defaultdict(set)
@@ -190,6 +192,12 @@ class InteractionKnowledge:
             for member in rule.members_a | rule.members_b:
                 rules_of[member].add(n)
         self.rules_of = {m: frozenset(r) for m, r in rules_of.items()}
+        self.evidence_order = {
+            id(e): (*evidence_rank(e)[:3], int(e.target_kind != "drug"), len(e.quote))
+            for targets in self.evidence.values()
+            for items in targets.values()
+            for e in items
+        }
 
     # --- building -------------------------------------------------------------------------
 
