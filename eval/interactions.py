@@ -1,61 +1,108 @@
-"""Precision, recall and F1 of the interaction engine on a labelled pair file (drug_a, drug_b, interacts).
+"""The interaction engine on labelled pair files: NDF-RT precision/recall and DDInter recall and severity agreement.
 
-Usage: python eval/interactions.py DATA [--show N]
-Builds the knowledge from the full shipped corpus, then counts an interaction as found when the engine
-reports any interaction for the pair, in either order.
+Usage:
+    python eval/interactions.py [--ndfrt ddi_dev.jsonl] [--ddinter ddinter_dev.jsonl] [--half A|B|all]
+                                [--index PATH] [--show N]
+
+- NDF-RT rows (`drug_a`, `drug_b`, `interacts`, `severity` critical/significant): precision, recall and F1 (each
+  pair checked in both orders), the share of "critical" pairs rated major or contraindicated, and a confusion
+  matrix of the NDF-RT class against the engine's severity.
+- DDInter rows (`drug_a`, `drug_b`, `level` major/moderate/minor): per level, the share found and the share rated
+  at least as severe as the level says, and the confusion matrix. DDInter lists only pairs it knows, so it
+  measures recall and severity agreement, never precision.
+
+Pairs are split into two fixed halves by a hash of the sorted pair (never by row order), so rules written while
+looking at half A can be checked on half B: a gap between the halves means the rules fit the rows, not the drugs.
+Without --index the knowledge is built in memory from the shipped corpus; with it, the built label index is used.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pharmabot.interactions.engine import InteractionEngine
-from pharmabot.interactions.knowledge import InteractionKnowledge
-from pharmabot.knowledge.labels import iter_labels, shipped_data_path, shipped_labels_path
-from pharmabot.knowledge.names import DrugCatalog, read_orange_book
+from pharmabot.schemas.interactions import Interaction
+
+ENGINE_LEVELS = ("none", "minor", "moderate", "major", "contraindicated")
+SEVERE = frozenset({"major", "contraindicated"})
+_RANK = {level: n for n, level in enumerate(ENGINE_LEVELS)}
+# The engine level at least as severe as a DDInter level ("major" is met by major or contraindicated).
+_DDINTER_FLOOR = {"major": "major", "moderate": "moderate", "minor": "minor"}
 
 
-def _read_rows(path: Path) -> list[dict[str, Any]]:
+def read_rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def half_of(row: dict[str, Any]) -> str:
+    """'A' or 'B': a fixed hash of the sorted, lower-cased pair, so both orders land in the same half."""
+    a, b = sorted((str(row["drug_a"]).lower().strip(), str(row["drug_b"]).lower().strip()))
+    return "A" if hashlib.sha256(f"{a}|{b}".encode()).digest()[0] % 2 == 0 else "B"
+
+
+def select_half(rows: Iterable[dict[str, Any]], half: str) -> list[dict[str, Any]]:
+    return [r for r in rows if half == "all" or half_of(r) == half]
+
+
+def _check(engine: InteractionEngine, a: str, b: str) -> Interaction | None:
+    report = engine.check(drugs=[a, b], audience="professional")
+    return report.interactions[0] if report.interactions else None
+
+
+def _describe(row: dict[str, Any], hit: Interaction | None) -> str:
+    pair = f"{row['drug_a']} + {row['drug_b']}"
+    if hit is None:
+        return pair
+    if hit.evidence:
+        ev = hit.evidence[0]
+        return f"{pair} [{hit.severity}] {ev.label_drug}/{ev.section}: {ev.quote[:240]}"
+    return f"{pair} [{hit.severity}] {hit.rules[0].rule if hit.rules else ''}"
+
+
 def score_pairs(engine: InteractionEngine, rows: list[dict[str, Any]], *, show: int = 0) -> dict[str, Any]:
-    """Count each labelled pair in both orders; an interaction is found when the engine reports any."""
+    """NDF-RT-style rows: each pair in both orders; an interaction is found when the engine reports any."""
     tp = fp = fn = tn = unresolved = 0
     fps: list[str] = []
     fns: list[str] = []
+    mild_critical: list[str] = []
+    confusion: dict[str, Counter[str]] = {"critical": Counter(), "significant": Counter(), "none": Counter()}
     for row in rows:
         truth = bool(row["interacts"])
-        hits = []
+        truth_class = str(row.get("severity") or "significant") if truth else "none"
         for a, b in ((row["drug_a"], row["drug_b"]), (row["drug_b"], row["drug_a"])):
             report = engine.check(drugs=[a, b], audience="professional")
             unresolved += bool(report.unresolved)
-            hits.append(report.interactions[0] if report.interactions else None)
-        for hit in hits:
+            hit = report.interactions[0] if report.interactions else None
+            confusion.setdefault(truth_class, Counter())[hit.severity if hit else "none"] += 1
             if hit and truth:
                 tp += 1
+                if truth_class == "critical" and hit.severity not in SEVERE and len(mild_critical) < show * 2:
+                    mild_critical.append(_describe(row, hit))
             elif hit:
                 fp += 1
                 if len(fps) < show * 2:
-                    ev = hit.evidence[0] if hit.evidence else None
-                    where = f"{ev.label_drug}/{ev.section}: {ev.quote[:300]}" if ev else hit.rules[0].rule
-                    fps.append(f"{row['drug_a']} + {row['drug_b']} [{hit.severity}] {where}")
+                    fps.append(_describe(row, hit))
             elif truth:
                 fn += 1
                 if len(fns) < show * 2:
-                    fns.append(f"{row['drug_a']} + {row['drug_b']}")
+                    fns.append(_describe(row, None))
             else:
                 tn += 1
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    critical = confusion["critical"]
+    critical_total = sum(critical.values())
     return {
         "tp": tp,
         "fp": fp,
@@ -65,34 +112,149 @@ def score_pairs(engine: InteractionEngine, rows: list[dict[str, Any]], *, show: 
         "precision": precision,
         "recall": recall,
         "f1": f1,
+        "critical_severe": sum(critical[s] for s in SEVERE) / critical_total if critical_total else 0.0,
+        "critical_checks": critical_total,
+        "confusion": {k: dict(v) for k, v in confusion.items()},
         "false_positives": fps,
         "false_negatives": fns,
+        "critical_rated_mild": mild_critical,
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("data", type=Path)
-    parser.add_argument("--show", type=int, default=0, help="print N false positives and N false negatives")
-    args = parser.parse_args()
-    started = time.perf_counter()
-    labels = list(iter_labels([shipped_labels_path()]))
-    catalog = DrugCatalog.from_labels(
-        labels, orange_book=read_orange_book(shipped_data_path("names/orange_book_products.tsv.gz"))
+def score_levels(engine: InteractionEngine, rows: list[dict[str, Any]], *, show: int = 0) -> dict[str, Any]:
+    """DDInter-style rows: per level, found (any severity) and rated at least as severe as the level."""
+    confusion: dict[str, Counter[str]] = {}
+    missed: dict[str, list[str]] = {}
+    underrated: dict[str, list[str]] = {}
+    for row in rows:
+        level = str(row["level"])
+        # One check per pair: the engine looks at both labels whatever the order.
+        hit = _check(engine, row["drug_a"], row["drug_b"])
+        got = hit.severity if hit else "none"
+        confusion.setdefault(level, Counter())[got] += 1
+        if hit is None:
+            if len(missed.setdefault(level, [])) < show:
+                missed[level].append(_describe(row, None))
+        elif _RANK[got] < _RANK[_DDINTER_FLOOR[level]] and len(underrated.setdefault(level, [])) < show:
+            underrated[level].append(_describe(row, hit))
+    levels: dict[str, Any] = {}
+    for level, counts in confusion.items():
+        total = sum(counts.values())
+        floor = _RANK[_DDINTER_FLOOR[level]]
+        levels[level] = {
+            "pairs": total,
+            "found": (total - counts["none"]) / total if total else 0.0,
+            "rated_at_least": sum(n for s, n in counts.items() if _RANK[s] >= floor) / total if total else 0.0,
+            "rated_severe": sum(counts[s] for s in SEVERE) / total if total else 0.0,
+        }
+    return {
+        "levels": levels,
+        "confusion": {k: dict(v) for k, v in confusion.items()},
+        "missed": missed,
+        "underrated": underrated,
+    }
+
+
+def print_confusion(title: str, confusion: dict[str, dict[str, int]], order: Iterable[str]) -> None:
+    print(f"\n{title} (rows: reference, columns: engine)")
+    print("| reference | " + " | ".join(ENGINE_LEVELS) + " | total |")
+    print("|---|" + "---:|" * (len(ENGINE_LEVELS) + 1))
+    for level in order:
+        counts = confusion.get(level, {})
+        cells = [str(counts.get(s, 0)) for s in ENGINE_LEVELS]
+        print(f"| {level} | " + " | ".join(cells) + f" | {sum(counts.values())} |")
+
+
+def load_engine(index: Path | None) -> InteractionEngine:
+    """The engine from a built index, or built in memory from the shipped corpus."""
+    if index is not None:
+        from pharmabot.knowledge.index import KnowledgeBase, ensure_index
+
+        ensure_index(index_path=index, progress=True)
+        kb = KnowledgeBase.open(index)
+        engine = kb.interaction_engine()
+        kb.close()
+        if engine is None:
+            raise SystemExit(f"{index} has no interaction tables: rebuild it with `build-index --force`")
+        return engine
+    from pharmabot.interactions.knowledge import build_from_shipped
+
+    knowledge, catalog = build_from_shipped()
+    return InteractionEngine(knowledge=knowledge, catalog=catalog)
+
+
+def report_ndfrt(engine: InteractionEngine, rows: list[dict[str, Any]], *, label: str, show: int) -> dict[str, Any]:
+    scores = score_pairs(engine, rows, show=show)
+    print(f"\nNDF-RT {label}: {len(rows)} pairs, checked in both orders (unresolved names: {scores['unresolved']})")
+    print(
+        f"precision={scores['precision']:.3f} recall={scores['recall']:.3f} F1={scores['f1']:.3f} "
+        f"(tp={scores['tp']} fp={scores['fp']} fn={scores['fn']} tn={scores['tn']}); "
+        f"critical rated major/contraindicated={scores['critical_severe']:.3f} of {scores['critical_checks']}"
     )
-    engine = InteractionEngine(knowledge=InteractionKnowledge.from_labels(labels, catalog), catalog=catalog)
-    print(f"knowledge built from {len(labels)} labels in {time.perf_counter() - started:.1f} s")
-    scores = score_pairs(engine, _read_rows(args.data), show=args.show)
-    tp, fp, fn, tn, unresolved = (scores[k] for k in ("tp", "fp", "fn", "tn", "unresolved"))
-    precision, recall, f1 = scores["precision"], scores["recall"], scores["f1"]
-    fps, fns = scores["false_positives"], scores["false_negatives"]
-    print(f"pairs counted in both directions: tp={tp} fp={fp} fn={fn} tn={tn} (unresolved names: {unresolved})")
-    print(f"precision={precision:.3f} recall={recall:.3f} F1={f1:.3f}")
-    for title, items in (("false positives", fps[::2]), ("false negatives", fns[::2])):
-        if items:
+    print_confusion(f"NDF-RT {label}", scores["confusion"], ("critical", "significant", "none"))
+    for title, key in (
+        ("false positives", "false_positives"),
+        ("false negatives", "false_negatives"),
+        ("critical rated below major", "critical_rated_mild"),
+    ):
+        if scores[key]:
             print(f"\n{title}:")
-            for item in items:
+            for item in scores[key][::2]:
                 print(" -", item)
+    return scores
+
+
+def report_ddinter(engine: InteractionEngine, rows: list[dict[str, Any]], *, label: str, show: int) -> dict[str, Any]:
+    scores = score_levels(engine, rows, show=show)
+    print(f"\nDDInter {label}: {len(rows)} pairs")
+    print("| level | pairs | found | rated at least this level | rated major/contraindicated |")
+    print("|---|---:|---:|---:|---:|")
+    for level in ("major", "moderate", "minor"):
+        if level in scores["levels"]:
+            s = scores["levels"][level]
+            print(
+                f"| {level} | {s['pairs']} | {s['found']:.3f} | {s['rated_at_least']:.3f} | {s['rated_severe']:.3f} |"
+            )
+    print_confusion(f"DDInter {label}", scores["confusion"], ("major", "moderate", "minor"))
+    for title, key in (("missed", "missed"), ("rated below the reference level", "underrated")):
+        for level, items in scores[key].items():
+            if items:
+                print(f"\n{title} ({level}):")
+                for item in items:
+                    print(" -", item)
+    return scores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, nargs="?", help="an NDF-RT pair file (same as --ndfrt)")
+    parser.add_argument("--ndfrt", type=Path, help="NDF-RT pairs: drug_a, drug_b, interacts, severity")
+    parser.add_argument("--ddinter", type=Path, help="DDInter pairs: drug_a, drug_b, level")
+    parser.add_argument("--half", choices=("A", "B", "all", "both"), default="both")
+    parser.add_argument("--index", type=Path, help="use this built label index instead of building in memory")
+    parser.add_argument("--show", type=int, default=0, help="print up to N examples of each kind of miss")
+    parser.add_argument("--json", type=Path, help="write the scores here")
+    args = parser.parse_args()
+    ndfrt = args.ndfrt or args.data
+    if ndfrt is None and args.ddinter is None:
+        parser.error("give an NDF-RT file (--ndfrt) and/or a DDInter file (--ddinter)")
+    started = time.perf_counter()
+    engine = load_engine(args.index)
+    engine.warm()
+    print(f"knowledge ready in {time.perf_counter() - started:.1f} s")
+    halves = ("A", "B") if args.half == "both" else (args.half,)
+    out: dict[str, Any] = {}
+    for half in halves:
+        label = "all pairs" if half == "all" else f"half {half}"
+        if ndfrt is not None:
+            rows = select_half(read_rows(ndfrt), half)
+            out[f"ndfrt_{half}"] = report_ndfrt(engine, rows, label=label, show=args.show)
+        if args.ddinter is not None:
+            rows = select_half(read_rows(args.ddinter), half)
+            out[f"ddinter_{half}"] = report_ddinter(engine, rows, label=label, show=args.show)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(out, indent=2) + "\n")
     return 0
 
 

@@ -3,9 +3,10 @@
 Usage: python eval/run_all.py DEV_DIR [--index PATH]
 
 DEV_DIR holds medicationqa_dev.jsonl, answers_dev.jsonl, ddi_dev.jsonl, triage_dev.jsonl and
-injection_dev.jsonl (and triage_dev2.jsonl, scored with the first triage set when present); they are
-read from there, never copied into the repository. Retrieval and interactions run on the full
-label index of the shipped corpus (built when missing or stale), exactly as the API serves them.
+injection_dev.jsonl (and, when present, triage_dev2.jsonl, scored with the first triage set, and
+ddinter_dev.jsonl); they are read from there, never copied into the repository. Retrieval and
+interactions run on the full label index of the shipped corpus (built when missing or stale), exactly
+as the API serves them.
 Prints a Markdown table and writes eval/results/summary.json (not committed).
 """
 
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from answers import answer_rows, half_of, score_answers  # noqa: E402
-from interactions import score_pairs  # noqa: E402
+from interactions import score_levels, score_pairs  # noqa: E402
 from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
 from triage import score_messages  # noqa: E402
@@ -100,6 +101,32 @@ def main(argv: list[str] | None = None) -> int:
     counted = f"{pairs['tp'] + pairs['fp'] + pairs['fn'] + pairs['tn']} pair checks (both orders)"
     for metric in ("precision", "recall", "f1"):
         table.append(("interactions", metric.replace("f1", "F1"), f"{pairs[metric]:.3f}", counted))
+    critical = pairs["confusion"]["critical"]
+    severe = critical.get("major", 0) + critical.get("contraindicated", 0)
+    table.append(
+        (
+            "interactions",
+            "NDF-RT critical rated major/contraindicated",
+            f"{pairs['critical_severe']:.3f}",
+            f"{severe}/{pairs['critical_checks']} checks",
+        )
+    )
+    ddinter_path = args.dev_dir / "ddinter_dev.jsonl"
+    if ddinter_path.is_file():
+        levels = score_levels(engine, rows_of(ddinter_path))["levels"]
+        for level in ("major", "moderate", "minor"):
+            if level not in levels:
+                continue
+            n = levels[level]["pairs"]
+            found = levels[level]["found"]
+            table.append(("interactions", f"DDInter {level} found", f"{found:.3f}", f"{round(found * n)}/{n} pairs"))
+        major = levels.get("major")
+        if major:
+            n = major["pairs"]
+            rated = major["rated_severe"]
+            table.append(
+                ("interactions", "DDInter major rated major/contraindicated", f"{rated:.3f}", f"{round(rated * n)}/{n}")
+            )
 
     triage_files = [name for name in ("triage_dev.jsonl", "triage_dev2.jsonl") if (args.dev_dir / name).is_file()]
     triage_rows = [row for name in triage_files for row in rows_of(args.dev_dir / name)]

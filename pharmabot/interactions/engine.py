@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations
 
-from pharmabot.interactions.knowledge import InteractionKnowledge, LabelEvidence, Rule, evidence_rank
-from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FOOD_TITLES
-from pharmabot.interactions.severity import SEVERITY_ORDER, Severity, stronger
+from pharmabot.interactions.knowledge import InteractionKnowledge, LabelEvidence, Membership, Rule
+from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, FOOD_TITLES
+from pharmabot.interactions.severity import PK_RULES, SEVERITY_ORDER, Severity, pair_severity
 from pharmabot.knowledge.labels import SECTION_TITLES, dailymed_url
 from pharmabot.knowledge.names import DrugCatalog, DrugEntry
 from pharmabot.lazy import Lazy
@@ -27,8 +27,13 @@ from pharmabot.schemas.interactions import (
     UnresolvedName,
 )
 
-MAX_EVIDENCE = 4
-_LIST_NAMES = {"high_priority": "ONC high-priority", "non_interruptive": "ONC non-interruptive"}
+MAX_EVIDENCE = 5
+_LIST_NAMES = {
+    "high_priority": "ONC high-priority",
+    "non_interruptive": "ONC non-interruptive",
+    "class_rule": "PharmaBot class rule",
+}
+_MEMBERSHIP_LISTS = {"fda_table": "FDA CYP/transporter examples", "pharm_class": "openFDA pharmacologic class"}
 _CONSUMER_MANAGEMENT: dict[str, str] = {
     "contraindicated": "The label says not to use these together — talk to your prescriber or pharmacist before "
     "making any change.",
@@ -51,6 +56,8 @@ class InteractionEngine:
     ) -> None:
         self._knowledge = knowledge if isinstance(knowledge, Lazy) else Lazy.of(knowledge)
         self._catalog = catalog if isinstance(catalog, Lazy) else Lazy.of(catalog)
+        self._target_cache: dict[str, frozenset[str]] = {}
+        self._rule_cache: dict[str, frozenset[int]] = {}
 
     @property
     def knowledge(self) -> InteractionKnowledge:
@@ -119,44 +126,133 @@ class InteractionEngine:
             subjects.extend(i for i in drug.ingredients if i in self.knowledge.labels)
         return subjects
 
-    def _targets(self, drug: DrugEntry) -> set[str]:
-        targets = set(drug.ingredients)
-        for ingredient in drug.ingredients:
-            targets |= self.knowledge.classes_of.get(ingredient, frozenset())
+    def _targets(self, drug: DrugEntry) -> frozenset[str]:
+        # Memoized per drug: the tables never change, and a 20-drug check asks for each drug 38 times.
+        targets = self._target_cache.get(drug.key)
+        if targets is None:
+            classes_of = self.knowledge.classes_of
+            found = set(drug.ingredients)
+            for ingredient in drug.ingredients:
+                found |= classes_of.get(ingredient, frozenset())
+            targets = self._target_cache[drug.key] = frozenset(found)
         return targets
+
+    def _rule_indexes(self, drug: DrugEntry) -> frozenset[int]:
+        indexes = self._rule_cache.get(drug.key)
+        if indexes is None:
+            rules_of = self.knowledge.rules_of
+            indexes = frozenset().union(*(rules_of.get(i, frozenset()) for i in drug.ingredients))
+            self._rule_cache[drug.key] = indexes
+        return indexes
 
     def evidence_for(self, a: DrugEntry, b: DrugEntry) -> list[LabelEvidence]:
         """Label evidence in both directions: A's labels naming B or its classes, and B's naming A."""
         found: list[LabelEvidence] = []
+        evidence = self.knowledge.evidence
         for x, y in ((a, b), (b, a)):
             targets = self._targets(y)
             for subject in self._subjects(x):
-                by_target = self.knowledge.evidence.get(subject)
+                by_target = evidence.get(subject)
                 if by_target:
                     for target in targets & by_target.keys():
                         found.extend(by_target[target])
-        unique = {(e.subject, e.quote): e for e in found}
-        return sorted(unique.values(), key=lambda e: (*evidence_rank(e)[:3], e.target_kind != "drug"))
+        if not found:
+            return found
+        # A sentence naming both the drug and its class ("statins ... (lovastatin or simvastatin)") is kept once, as
+        # naming the drug.
+        unique: dict[tuple[str, str], LabelEvidence] = {}
+        for e in sorted(found, key=lambda e: e.target_kind != "drug"):
+            unique.setdefault((e.subject, e.quote), e)
+        order = self.knowledge.evidence_order
+        return sorted(unique.values(), key=lambda e: order[id(e)])
 
-    def rules_for(self, a: DrugEntry, b: DrugEntry) -> list[Rule]:
+    def rules_for(self, a: DrugEntry, b: DrugEntry) -> list[tuple[Rule, set[str], set[str]]]:
+        """ONC and class rules covering the pair, each with the ingredients on its side A and side B."""
+        candidates = self._rule_indexes(a) & self._rule_indexes(b)
+        if not candidates:
+            return []
         ia, ib = set(a.ingredients), set(b.ingredients)
-        return [
-            r
-            for r in self.knowledge.rules
-            if (ia & r.members_a and ib & r.members_b) or (ib & r.members_a and ia & r.members_b)
-        ]
+        found = []
+        for n in sorted(candidates):
+            rule = self.knowledge.rules[n]
+            sides = rule.matches(ia, ib)
+            if sides is not None:
+                found.append((rule, *sides))
+        return found
+
+    def _supports(
+        self, a: DrugEntry, b: DrugEntry, evidence: list[LabelEvidence], rules: list[tuple[Rule, set[str], set[str]]]
+    ) -> list[Membership]:
+        """Why each drug belongs to the role or effect class an interaction was inferred through: the sentence of
+        its own label ("X is a strong CYP3A4 inhibitor"), or FDA's table or its pharmacologic class."""
+        memberships = self.knowledge.memberships
+        found: dict[tuple[str, str], Membership] = {}
+
+        def add(ingredients: set[str] | tuple[str, ...], classes: tuple[str, ...]) -> None:
+            for ingredient in sorted(ingredients):
+                for class_id in classes:
+                    reason = memberships.get(ingredient, {}).get(class_id)
+                    if reason is not None:
+                        found.setdefault((reason.moiety, reason.class_id), reason)
+                        return
+
+        for e in evidence:
+            if e.target_kind == "class" and CLASS_BY_ID[e.target].property_class:
+                other = b if e.subject in self._subjects(a) else a
+                add(other.ingredients, (e.target,))
+        for rule, side_a, side_b in rules:
+            if rule.list == "class_rule":
+                add(side_a, rule.classes_a)
+                add(side_b, rule.classes_b)
+        return sorted(found.values(), key=lambda m: m.rank)
+
+    def _narrow_index_exposure(self, a: DrugEntry, b: DrugEntry, evidence: list[LabelEvidence]) -> bool:
+        """True when a label sentence says one drug changes the blood levels of the other, a narrow-therapeutic-index
+        drug ("increases tacrolimus exposure")."""
+        narrow = self.knowledge.class_members.get("narrow_therapeutic_index", frozenset())
+        affected = [i for i in (*a.ingredients, *b.ingredients) if i in narrow]
+        if not affected:
+            return False
+        return any(
+            e.rule in PK_RULES
+            and e.mechanism is not None
+            and any(f"creases {name} exposure" in e.mechanism for name in affected)
+            for e in evidence
+        )
+
+    def _contraceptive_exposure_down(self, a: DrugEntry, b: DrugEntry, evidence: list[LabelEvidence]) -> bool:
+        """True when a label sentence about the pair says a hormonal contraceptive's levels or effect fall."""
+        hormonal = self.knowledge.class_members.get("hormonal_contraceptives", frozenset())
+        if not hormonal & {*a.ingredients, *b.ingredients}:
+            return False
+        return any(
+            (e.target == "hormonal_contraceptives" or e.target in hormonal)
+            and e.mechanism is not None
+            and e.mechanism.startswith("decreases")
+            for e in evidence
+        )
 
     def pair(self, a: DrugEntry, b: DrugEntry, *, audience: Audience = "consumer") -> Interaction | None:
         """The interaction between two drugs, or None when no source names it."""
         evidence = self.evidence_for(a, b)
-        rules = self.rules_for(a, b)
-        if not evidence and not rules:
+        matched = self.rules_for(a, b)
+        if not evidence and not matched:
             return None
-        severity: Severity = "minor"
-        for signal in [*(e.severity for e in evidence), *(r.severity for r in rules)]:
-            severity = stronger(severity, signal)
+        rules = [rule for rule, _, _ in matched]
+        supports = self._supports(a, b, evidence, matched)
+        severity = pair_severity(
+            label=[e.severity for e in evidence],
+            rules=[r.severity for r in rules],
+            classes_named=[e.target for e in evidence if e.target_kind == "class"]
+            + [c for r in rules for c in (*r.classes_a, *r.classes_b)],
+            narrow_index_exposure=self._narrow_index_exposure(a, b, evidence),
+            contraceptive_exposure_down=self._contraceptive_exposure_down(a, b, evidence),
+        )
         top = evidence[0] if evidence else None
+        class_rule = next((r for r in rules if r.list == "class_rule"), None)
         mechanism = next((e.mechanism for e in evidence if e.mechanism), None)
+        if mechanism is None and class_rule is not None:
+            mechanism = class_rule.mechanism
         if audience == "professional":
             management = next((e.management for e in evidence if e.management), None)
         else:
@@ -165,18 +261,34 @@ class InteractionEngine:
                 mechanism = mechanism.replace(" exposure", " levels in the blood").replace(
                     "risk: ", "can raise the risk of "
                 )
+        items = _ordered_evidence(
+            evidence, [m for m in supports if m.source == "label"], severity, self.knowledge.evidence_order
+        )
         return Interaction(
             drugs=(a.key, b.key),
             severity=severity,
             summary=_summary(a.key, b.key, severity, top, rules, audience),
             mechanism=mechanism,
             management=management,
-            evidence=[_evidence_item(e) for e in evidence[:MAX_EVIDENCE]],
+            evidence=items,
             rules=[
                 RuleSource(
-                    list=_LIST_NAMES[r.list], rule=f"{r.class_a} + {r.class_b}", source=r.source, severity=r.severity
+                    list=_LIST_NAMES[r.list],
+                    rule=f"{r.class_a} + {r.class_b}",
+                    source=r.source,
+                    severity=r.severity,
                 )
                 for r in rules
+            ]
+            + [
+                RuleSource(
+                    list=_MEMBERSHIP_LISTS[m.source],
+                    rule=_membership_rule(m),
+                    source=FDA_DDI_TABLE if m.source == "fda_table" else "openFDA pharm_class (FDA SPL indexing)",
+                    severity=severity,
+                )
+                for m in supports
+                if m.source != "label"
             ],
         )
 
@@ -256,12 +368,59 @@ class InteractionEngine:
         )
         sources.append(
             SourceChecked(
+                kind="rule_list",
+                name="FDA examples of drugs that interact with CYP enzymes and transporter systems (Table 1)",
+            )
+        )
+        sources.append(
+            SourceChecked(
                 kind="class_lexicon",
-                name="PharmaBot drug-class lexicon (FDA label class wording, FDA CYP inhibitor/inducer table, "
-                "openFDA pharmacologic classes)",
+                name="PharmaBot drug-class lexicon and class rules (FDA label class wording, each label's own "
+                "statements of its enzyme roles and warnings, openFDA pharmacologic classes)",
             )
         )
         return sources
+
+
+def _ordered_evidence(
+    evidence: list[LabelEvidence],
+    supports: list[Membership],
+    severity: Severity,
+    order: dict[int, tuple[int, ...]],
+) -> list[EvidenceItem]:
+    """Sentences that name the other drug or its class and say what happens first; then each drug's own statement
+    of the role or effect the interaction is inferred from; bare lists of names (flattened tables) last."""
+    worded: list[LabelEvidence] = []
+    rest: list[LabelEvidence] = []
+    for e in evidence:
+        # evidence_rank's second and third parts: says what happens or what to do; not a list or a cut-out piece.
+        good = order[id(e)][1:3] == (0, 0)
+        (worded if good else rest).append(e)
+    # Only the items shown are built (a 20-drug check can hold a hundred pairs).
+    chosen: list[LabelEvidence | Membership] = [*worded, *supports]
+    chosen = [*chosen, *rest][:MAX_EVIDENCE]
+    return [_property_item(x, severity) if isinstance(x, Membership) else _evidence_item(x) for x in chosen]
+
+
+def _membership_rule(m: Membership) -> str:
+    if m.source == "fda_table":
+        return m.quote
+    return f"{m.moiety}: {m.quote} ({CLASS_BY_ID[m.class_id].name})"
+
+
+def _property_item(m: Membership, severity: Severity) -> EvidenceItem:
+    return EvidenceItem(
+        label_drug=m.subject,
+        section=m.section,
+        section_title=SECTION_TITLES.get(m.section, m.section.upper()),
+        set_id=m.set_id,
+        effective_time=m.effective_time,
+        url=dailymed_url(m.set_id),
+        quote=m.quote,
+        severity=severity,
+        names=CLASS_BY_ID[m.class_id].name,
+        kind="drug_property",
+    )
 
 
 def _evidence_item(e: LabelEvidence) -> EvidenceItem:
@@ -283,7 +442,9 @@ def _summary(
     a: str, b: str, severity: Severity, top: LabelEvidence | None, rules: list[Rule], audience: Audience
 ) -> str:
     if top is None:
-        rule = rules[0]
+        rule = next((r for r in rules if r.list == "high_priority"), rules[0])
+        if rule.list == "class_rule":
+            return f"{a} with {b}: {rule.class_a} + {rule.class_b}; {rule.mechanism}."
         return f"{a} with {b} is on the {_LIST_NAMES[rule.list]} interaction list ({rule.class_a} + {rule.class_b})."
     where = f"the {top.subject} label ({SECTION_TITLES.get(top.section, top.section).lower()})"
     if audience == "professional":

@@ -9,8 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from pharmabot.interactions.lexicon import CLASSES, FOOD_KINDS
+from pharmabot.interactions.lexicon import (
+    CLASS_BY_ID,
+    CLASSES,
+    FOOD_INTERACTION_CUES,
+    FOOD_KINDS,
+    FOOD_NOT_INTERACTIONS,
+    SYSTEM_BY_ID,
+    SYSTEMS,
+)
 from pharmabot.knowledge.names import DrugCatalog, normalize
 
 # Sections that carry interactions, and the ones only scanned for food and alcohol notes.
@@ -43,7 +52,14 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*")
 _GENERIC = frozenset(
     "drug drugs agent agents other that which the medication medications known with affect also increase "
     "inhibitor inhibitors inducer inducers receptor risk and of to ing non oral type re are may known compound "
-    "compounds medication medications strongly potently hepatic microsomal liver anti lowering".split()
+    "compounds medication medications strongly potently hepatic microsomal liver anti lowering can cause causes "
+    "produce induce associated lower reduce decrease raise elevate effects effect use used have having possessing "
+    "those is be such potential potentially an in on by via for product products substance substances medicine "
+    "medicines therapy therapies blood serum plasma levels level interval drug induced inducing depress decrease "
+    "increased increases reduced or as from at who has been being interact system response factor alpha antagonist "
+    "antagonists blocker blockers blocking disease modifying lead result class suppress containing regimen weaken "
+    "modulate causing reducing stimulating ation ly al sis tic pro prolong prolonging increas result propensity "
+    "function impair alter worsen compromise rate slow".split()
 )
 
 
@@ -54,7 +70,8 @@ def _hints(patterns: Iterable[str]) -> tuple[str, ...]:
         bare = re.sub(
             r"\(\?<?[!=][^)]*\)|\\[a-zA-Z]|[A-Za-z0-9]\?", " ", pattern
         )  # drop lookarounds, escapes, optionals
-        words = {w.lower() for w in re.findall(r"[A-Za-z0-9]{2,}", bare)}
+        # Fragments ("ly" of "(?:s|ly)") and numbers from quantifiers are not words a sentence must hold.
+        words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", bare) if len(w) >= 3 or w.lower() == "qt"}
         specific = {w for w in words if w not in _GENERIC}
         runs.update(specific or words)
     return tuple(sorted(runs))
@@ -100,6 +117,164 @@ class Found:
     end: int
 
 
+# --- enzyme and transporter role phrases --------------------------------------------------------------------------
+# "strong CYP3A4 inhibitors", "moderate CYP2C9/CYP3A4 dual inhibitors", "inhibitors of P-gp", "drugs metabolized by
+# CYP2D6", "substrates of OATP1B1": one pass finds every system named, groups lists of systems, then reads the role
+# word after the list or the phrase before it. (One regex per class and strength would be many large alternations,
+# slow to compile and to run over a corpus.)
+SYSTEM_HINT = re.compile(r"cyp|p450|p-?gp|glycoprotein|bcrp|oatp|\boat|\boct|mate\b|mate\d|transporter", re.IGNORECASE)
+_SYSTEM_ANY = re.compile("|".join(f"(?P<{s.id}>{s.pattern})" for s in SYSTEMS), re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"\s*(?:/|,|&|and/or|and|or)?\s*(?:(?:dual|combined|the|strong|potent|moderate|weak|mild|both)\s+)*", re.IGNORECASE
+)
+_GRADE_WORD = re.compile(r"\b(strong|potent|moderate|weak|mild)\b", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"\s*-?\s*(?:dual\s+|enzyme\s+|transporter\s+|\(\w+\)\s+)?"
+    r"(?P<noun>inhibitors?|inducers?|substrates?|inhibiting|inducing)\b",
+    re.IGNORECASE,
+)
+_GRADES_BEFORE = re.compile(
+    r"(?:\b(?:strong|potent|moderate|weak|mild)\b\s*(?:,|/|or|and|and/or)?\s*)+$", re.IGNORECASE
+)
+_DRUG_NOUN = r"\b(?:drugs?|compounds?|agents?|medications?|medicines?|products?|substances?)"
+_PHRASE_BEFORE = re.compile(
+    r"(?P<grades>(?:\b(?:strong|potent|moderate|weak|mild)\b\s*(?:,|/|or|and|and/or)?\s*)*)"
+    r"(?:(?P<noun>inhibitors?|inducers?|substrates?)\s+(?:of|for)\s+(?:the\s+)?(?:activity\s+of\s+)?"
+    rf"|{_DRUG_NOUN}\s+(?:that|which)\s+(?:are\s+)?(?:known\s+to\s+|may\s+|can\s+)?"
+    r"(?P<adverb>strongly\s+|potently\s+|moderately\s+)?(?P<verb>inhibit|induce)s?\s+(?:the\s+)?(?:activity\s+of\s+)?"
+    r"(?:\(?[\w-]+\)?\s+){0,3}?"
+    rf"|{_DRUG_NOUN}\s+(?:that\s+are\s+|which\s+are\s+)?(?:\w+\s+){{0,2}}?(?P<metab>metaboli[sz]ed|cleared)\s+"
+    r"(?:\w+\s+){0,2}?(?:by|via|through)\s+(?:the\s+)?"
+    rf"|{_DRUG_NOUN}\s+(?:that|which)\s+(?:are\s+)?(?:highly\s+)?(?P<dependent>dependent)\s+on\s+(?:the\s+)?"
+    r")$",
+    re.IGNORECASE,
+)
+# "X is a strong CYP3A4 inhibitor", "ketoconazole, a strong CYP3A4 inhibitor,": the phrase describes a drug named
+# in the sentence, not an open class of other drugs ("drugs that are strong CYP3A4 inhibitors" is a class).
+_PREDICATE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|as)\s+(?:also\s+|both\s+|likely\s+)?(?:an?\s+)?|,\s*an?\s+|\(\s*an?\s+)$",
+    re.IGNORECASE,
+)
+_CLASS_RELATIVE_BEFORE = re.compile(rf"(?:{_DRUG_NOUN}|\bthose)\s+(?:that|which|who)\s+(?:are|is)\s+$", re.IGNORECASE)
+_KIND_OF = {"inhibit": "inhibitor", "induc": "inducer", "substr": "substrate"}
+
+
+def _kind(word: str) -> str:
+    return next(kind for prefix, kind in _KIND_OF.items() if word.lower().startswith(prefix))
+
+
+def _role_class_ids(system: str, kind: str, grades: set[str]) -> list[str]:
+    plural = {"inhibitor": "inhibitors", "inducer": "inducers", "substrate": "substrates"}[kind]
+    if kind == "substrate":
+        return [f"{system}_substrates"]
+    ids = []
+    graded = SYSTEM_BY_ID[system].graded
+    if graded and grades & {"strong", "potent"}:
+        ids.append(f"strong_{system}_{plural}")
+    if graded and "moderate" in grades:
+        ids.append(f"moderate_{system}_{plural}")
+    if not grades or (not graded and grades - {"weak", "mild"}):
+        ids.append(f"{system}_{plural}")
+    return [i for i in ids if i in CLASS_BY_ID]
+
+
+_SYSTEM_WORDS = (
+    "cyp",
+    "p450",
+    "p-gp",
+    "pgp",
+    "glycoprotein",
+    "bcrp",
+    "oat",
+    "oct",
+    "mate",
+    "transporter",
+    "mdr",
+    "abc",
+)
+
+
+def role_mentions(sentence: str) -> list[Found]:
+    """Enzyme and transporter role classes a sentence names ("strong CYP3A4 inhibitors" -> strong_cyp3a_inhibitors)."""
+    lowered = sentence.lower()
+    # Most sentences name no enzyme: plain substring checks rule them out before any regex runs.
+    if not any(word in lowered for word in _SYSTEM_WORDS) or not SYSTEM_HINT.search(sentence):
+        return []
+    groups: list[list[tuple[str, int, int]]] = []
+    for m in _SYSTEM_ANY.finditer(sentence):
+        item = (m.lastgroup or "", m.start(), m.end())
+        if groups:
+            last_end = groups[-1][-1][2]
+            gap = _LIST_GAP.match(sentence, last_end)
+            if gap and gap.end() == item[1] and item[1] - last_end <= 30:
+                groups[-1].append(item)
+                continue
+        groups.append([item])
+    found: list[Found] = []
+    for group in groups:
+        g_start, g_end = group[0][1], group[-1][2]
+        after = _NOUN_AFTER.match(sentence, g_end)
+        grades: set[str] = set()
+        if after:
+            kind = _kind(after.group("noun"))
+            end = after.end()
+            lead = _GRADES_BEFORE.search(sentence[max(0, g_start - 40) : g_start])
+            start = g_start - len(lead.group()) if lead else g_start
+            if lead:
+                grades = {g.lower() for g in _GRADE_WORD.findall(lead.group())}
+        else:
+            window = sentence[max(0, g_start - 110) : g_start]
+            before = _PHRASE_BEFORE.search(window)
+            if not before:
+                continue
+            word = before.group("noun") or before.group("verb") or ("substr" if before.group("metab") else "")
+            word = word or ("substr" if before.group("dependent") else "")
+            kind = _kind(word)
+            grades = {g.lower() for g in _GRADE_WORD.findall(before.group("grades") + (before.group("adverb") or ""))}
+            start, end = g_start - (len(window) - before.start()), g_end
+        head = sentence[max(0, start - 60) : start]
+        if _PREDICATE_BEFORE.search(head) and not _CLASS_RELATIVE_BEFORE.search(head):
+            continue
+        # "combined P-gp and strong CYP3A4 inhibitors", "strong CYP3A4/P-gp inhibitors": drugs that are both. The
+        # graded CYP role is the one that selects them (strong CYP3A4 inhibitors inhibit P-gp as well), so a list
+        # joined by "and" or "/" that mixes a graded CYP with a transporter names the CYP class only.
+        joined = sentence[g_start:g_end]
+        if len(group) > 1 and not re.search(r"\bor\b", joined, re.IGNORECASE):
+            graded = [g for g in group if SYSTEM_BY_ID[g[0]].graded]
+            if graded and len(graded) < len(group) and (grades or _GRADE_WORD.search(joined)):
+                group = graded
+        previous = start
+        for system, s_start, _ in group:
+            local = (
+                {g.lower() for g in _GRADE_WORD.findall(sentence[previous:s_start])} if previous < s_start else set()
+            )
+            previous = s_start
+            for class_id in _role_class_ids(system, kind, local or grades):
+                found.append(Found("class", class_id, start, end))
+    return found
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex for many literal words, factored by shared prefixes ("seroton(?:in|ergic)") so a position that
+    starts none of them fails on its first character; a flat alternation of hundreds of words is several times
+    slower. Longer words win at each position."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 class MentionScanner:
     """Finds drug names (active moieties, label brand names) and class phrases in sentences."""
 
@@ -121,15 +296,27 @@ class MentionScanner:
         self._classes = [
             (c.id, re.compile("|".join(f"(?:{p})" for p in c.patterns), re.IGNORECASE), frozenset(_hints(c.patterns)))
             for c in CLASSES
+            if c.patterns
         ]
+        # One pass finds which hint words a sentence holds (the longest at each place; any shorter hint inside it is
+        # then present too), so only the classes that could match are run.
+        hints = sorted({h for _, _, class_hints in self._classes for h in class_hints}, key=len, reverse=True)
+        self._hint_pattern = re.compile(_trie_pattern(hints))
+        self._implied = {h: [p for p in hints if p in h] for h in hints}
+        by_hint: dict[str, list[int]] = {}
+        for n, (_, _, class_hints) in enumerate(self._classes):
+            for h in class_hints:
+                by_hint.setdefault(h, []).append(n)
+        self._by_hint = by_hint
 
     def scan(self, sentence: str) -> list[Found]:
         """Drugs and classes named in one sentence; drug names inside a class phrase do not count."""
-        found: list[Found] = []
+        found: list[Found] = role_mentions(sentence)
         lowered = sentence.lower()
-        for class_id, pattern, hints in self._classes:
-            if any(h in lowered for h in hints):
-                found.extend(Found("class", class_id, m.start(), m.end()) for m in pattern.finditer(sentence))
+        present = {p for h in set(self._hint_pattern.findall(lowered)) for p in self._implied[h]}
+        for n in sorted({n for h in present for n in self._by_hint[h]}):
+            class_id, pattern, _ = self._classes[n]
+            found.extend(Found("class", class_id, m.start(), m.end()) for m in pattern.finditer(sentence))
         class_spans = [(f.start, f.end) for f in found]
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(lowered)]
         first_words = self._first_words
@@ -153,8 +340,13 @@ class MentionScanner:
     def class_examples(self, sentence: str, found: Iterable[Found]) -> Iterator[tuple[str, str]]:
         """(class id, moiety) pairs for drugs listed in parentheses right after a class phrase."""
         drugs = [f for f in found if f.kind == "drug"]
+        spans: dict[tuple[int, int], int] = {}
         for f in found:
-            if f.kind != "class":
+            if f.kind == "class":
+                spans[(f.start, f.end)] = spans.get((f.start, f.end), 0) + 1
+        for f in found:
+            # "strong or moderate CYP3A inhibitors (e.g., ...)": the examples may be of either grade.
+            if f.kind != "class" or spans[(f.start, f.end)] > 1:
                 continue
             opening = sentence.find("(", f.end, f.end + 4)
             if opening < 0:
@@ -228,23 +420,30 @@ def management_of(sentence: str) -> str | None:
 
 
 _FOOD_PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in FOOD_KINDS.items()}
-_FOOD_CUE = re.compile(
-    r"\bavoid|\bdo not|\bshould not|\bdrink|\bbeverage|\bjuice|\bconsum|\bintake|\bwith food|\bfoods?\b|\bmeals?\b"
-    r"|\bwhile (?:taking|using|on)|\binteract|\bincrease|\bdecrease|\bcombin|\blimit",
-    re.IGNORECASE,
-)
+_FOOD_CUES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in FOOD_INTERACTION_CUES.items()}
+_FOOD_EXCLUSIONS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in FOOD_NOT_INTERACTIONS.items()}
+_FOOD_WINDOW = 140
+
+
+_ANY_FOOD = re.compile(r"alcohol|ethanol|grapefruit|dairy|milk|calcium-|tyramine", re.IGNORECASE)
 
 
 def food_mentions(sentence: str) -> list[tuple[str, tuple[int, int]]]:
-    """Each food/alcohol kind a sentence warns about (alcohol, grapefruit, dairy_calcium, tyramine), with where
-    it is named, so the quote can be taken around it."""
-    if not _FOOD_CUE.search(sentence):
+    """Each food/alcohol kind a sentence states an interaction with (alcohol, grapefruit, dairy_calcium, tyramine),
+    with where it is named, so the quote can be taken around it. The interaction wording must sit near the food
+    ("avoid alcohol"), and advice on how to take the drug ("take with food or milk") does not count."""
+    if not _ANY_FOOD.search(sentence):
         return []
     found = []
     for kind, pattern in _FOOD_PATTERNS.items():
-        match = pattern.search(sentence)
-        if match:
-            found.append((kind, match.span()))
+        for match in pattern.finditer(sentence):
+            window = sentence[max(0, match.start() - _FOOD_WINDOW) : match.end() + _FOOD_WINDOW]
+            exclusion = _FOOD_EXCLUSIONS.get(kind)
+            if exclusion is not None and exclusion.search(window):
+                continue
+            if _FOOD_CUES[kind].search(window):
+                found.append((kind, match.span()))
+                break
     return found
 
 
@@ -270,12 +469,39 @@ def is_heading(sentence: str, mention: Found, found: Iterable[Found]) -> bool:
     """
     if _SECTION_NUMBER_BEFORE.search(sentence[max(0, mention.start - 12) : mention.start]):
         return True
-    for other in found:
-        if other.kind == "drug" and other.start >= mention.end:
-            gap = sentence[mention.end : other.start]
-            if len(gap) <= 3 and _ROW_GAP.match(gap) and sentence[other.start : other.start + 1].isupper():
-                return True
+    following = [f for f in found if f.kind == "drug" and f.start >= mention.end]
+    if following:
+        other = min(following, key=lambda f: f.start)
+        gap = sentence[mention.end : other.start]
+        # "Antidiabetic Drugs Repaglinide", "Anticoagulants and Antiplatelets Ticagrelor Contraindicated": a Title Case
+        # row heading (class words joined by "and" or commas) runs straight into a capitalized drug name.
+        if sentence[other.start : other.start + 1].isupper() and (
+            (len(gap) <= 3 and _ROW_GAP.match(gap)) or _is_title_gap(gap)
+        ):
+            return True
     return False
+
+
+def _is_title_gap(gap: str) -> bool:
+    """True for a short run of capitalized words joined by "and", "or", "&" or commas ("and Antiplatelets")."""
+    words = gap.replace(",", " ").split()
+    return 0 < len(words) <= 6 and all(w in ("and", "or", "&") or w[:1].isupper() for w in words)
+
+
+# "CYP3A4 inhibitors such as macrolide antibiotics (e.g., erythromycin)": the class after "such as" is an example of
+# the one before it, so only its members that also belong to the first count; the engine keeps the first.
+_EXAMPLE_LEAD = re.compile(r"(?:such as|e\.g\.,?|including|like|for example,?|\(e\.g\.,?)\s*$", re.IGNORECASE)
+
+
+def is_example_of_class(sentence: str, mention: Found, found: Iterable[Found]) -> bool:
+    """True when a class phrase is given as an example of another class named just before it."""
+    lead = sentence[max(0, mention.start - 60) : mention.start]
+    if not _EXAMPLE_LEAD.search(lead.rstrip(" (")) and not _EXAMPLE_LEAD.search(lead):
+        return False
+    return any(
+        f.kind == "class" and f.target != mention.target and f.end <= mention.start and mention.start - f.end <= 60
+        for f in found
+    )
 
 
 def names_own_example(sentence: str, mention: Found, own_spans: Iterable[tuple[int, int]]) -> bool:

@@ -15,12 +15,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pharmabot.interactions.class_rules import CLASS_RULES
 from pharmabot.interactions.extract import (
     FOOD_SECTIONS,
     INTERACTION_SECTIONS,
+    Found,
     MentionScanner,
     after_withdrawal,
     food_mentions,
+    is_example_of_class,
     is_heading,
     management_of,
     mechanism_of,
@@ -29,8 +32,19 @@ from pharmabot.interactions.extract import (
     quote_around,
     split_sentences,
 )
-from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, ONC
+from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, ONC
+from pharmabot.interactions.properties import (
+    EFFECT_SECTIONS,
+    ROLE_SECTIONS,
+    Property,
+    classes_for_role,
+    fda_table_roles,
+    heading_effects,
+    roles_in,
+    statement_effects,
+)
 from pharmabot.interactions.severity import (
+    CLASS_RULE_SEVERITY,
     CO_USE_PATTERN,
     ONC_SEVERITY,
     SEVERITY_ORDER,
@@ -39,6 +53,7 @@ from pharmabot.interactions.severity import (
     is_allergy_note,
     is_not_an_interaction,
 )
+from pharmabot.knowledge.cleaning import clean_quote, remove_cross_references, split_section_heading, tidy_spacing
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
 from pharmabot.knowledge.names import DrugCatalog, drug_key, label_ingredients, moiety
 
@@ -46,6 +61,8 @@ if TYPE_CHECKING:
     from pharmabot.interactions.engine import InteractionEngine
 
 MAX_EVIDENCE_PER_TARGET = 3
+FDA_TABLE = "interactions/fda_cyp_transporter_examples.tsv"
+EPC_SOURCE = "openFDA pharmacologic class (FDA SPL indexing)"
 MIN_EXAMPLE_LABELS = 3
 _SECTION_RANK = {s: i for i, s in enumerate(INTERACTION_SECTIONS)}
 
@@ -77,19 +94,45 @@ class LabelEvidence:
 
 @dataclass(frozen=True)
 class Rule:
-    """An ONC list item as a class rule."""
+    """A published list item (ONC) or a pharmacodynamic class rule, with its members on each side."""
 
     id: str
-    list: str  # "high_priority" | "non_interruptive"
+    list: str  # "high_priority" | "non_interruptive" | "class_rule"
     class_a: str
     members_a: frozenset[str]
     class_b: str
     members_b: frozenset[str]
     source: str
+    severity: Severity = "minor"
+    mechanism: str | None = None
+    classes_a: tuple[str, ...] = ()  # lexicon class ids behind each side (class rules)
+    classes_b: tuple[str, ...] = ()
 
-    @property
-    def severity(self) -> Severity:
-        return ONC_SEVERITY[self.list]
+    def matches(self, ia: set[str], ib: set[str]) -> tuple[set[str], set[str]] | None:
+        """The ingredients on side A and side B when the pair is covered (in either order), else None."""
+        if ia & self.members_a and ib & self.members_b:
+            return ia & self.members_a, ib & self.members_b
+        if ib & self.members_a and ia & self.members_b:
+            return ib & self.members_a, ia & self.members_b
+        return None
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Why a drug belongs to a role or effect class: the sentence of its own label that says so, or the
+    table or pharmacologic class that lists it."""
+
+    moiety: str
+    class_id: str
+    source: str  # "label" | "fda_table" | "pharm_class"
+    subject: str  # the drug key of the label quoted ("" for a table)
+    section: str
+    set_id: str
+    label_title: str
+    effective_time: str | None
+    quote: str
+    how: str  # "heading", "boxed warning", "role: strong CYP3A4 inhibitor", "FDA Table 1", "EPC: ..."
+    rank: int  # lower is better evidence
 
 
 @dataclass(frozen=True)
@@ -124,24 +167,48 @@ class InteractionKnowledge:
     rules: list[Rule]
     food: dict[str, list[FoodNote]]  # subject -> notes
     labels: dict[str, LabelInfo]  # subject -> representative label
+    memberships: dict[str, dict[str, Membership]] = field(default_factory=dict)  # moiety -> class id -> why
+    # class id -> moiety -> how firmly it belongs (0: listed/pharmacologic class/FDA table/boxed warning,
+    # 1: a warnings heading, 2: a sentence); class rules that ask for firm members use it.
+    member_levels: dict[str, dict[str, int]] = field(default_factory=dict)
     classes_of: dict[str, frozenset[str]] = field(default_factory=dict)  # moiety -> class ids
+    rules_of: dict[str, frozenset[int]] = field(default_factory=dict)  # moiety -> indexes of rules naming it
+    # id(evidence) -> its sort key (`evidence_rank`, then drug before class, then length), computed once on load.
+    evidence_order: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         classes_of: dict[str, set[str]] = defaultdict(set)
         for class_id, members in self.class_members.items():
+            drug_class = CLASS_BY_ID.get(class_id)
+            limit = _EVIDENCE_LEVEL[drug_class.named_members] if drug_class else 2
+            levels = self.member_levels.get(class_id, {})
             for member in members:
-                classes_of[member].add(class_id)
+                # A label naming a broad class ("other hepatotoxic drugs") means the drugs firmly in it.
+                if levels.get(member, 0) <= limit:
+                    classes_of[member].add(class_id)
         self.classes_of = {m: frozenset(c) for m, c in classes_of.items()}
+        rules_of: dict[str, set[int]] = defaultdict(set)
+        for n, rule in enumerate(self.rules):
+            for member in rule.members_a | rule.members_b:
+                rules_of[member].add(n)
+        self.rules_of = {m: frozenset(r) for m, r in rules_of.items()}
+        self.evidence_order = {
+            id(e): (*evidence_rank(e)[:3], int(e.target_kind != "drug"), len(e.quote))
+            for targets in self.evidence.values()
+            for items in targets.values()
+            for e in items
+        }
 
     # --- building -------------------------------------------------------------------------
 
     @classmethod
     def from_labels(cls, labels: Sequence[LabelRecord], catalog: DrugCatalog) -> InteractionKnowledge:
-        """Scan the interaction-bearing sections of every label once."""
+        """Scan every label once: interaction sentences, its own roles and effects, food and alcohol notes."""
         scanner = MentionScanner(catalog)
         learned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         raw: dict[str, dict[str, list[LabelEvidence]]] = defaultdict(lambda: defaultdict(list))
         food: dict[str, dict[str, FoodNote]] = defaultdict(dict)
+        properties: list[tuple[LabelRecord, str, Property]] = []
         infos: dict[str, LabelInfo] = {}
         by_set = {label.set_id: label for label in labels}
         ordered: list[tuple[str, LabelRecord]] = []
@@ -152,33 +219,60 @@ class InteractionKnowledge:
         seen_text: set[tuple[str, int]] = set()
         seen_sentences: set[tuple[str, str]] = set()
         for key, label in ordered:
-            own = set(label_ingredients(label)) or set(key.split(" and "))
-            for section in FOOD_SECTIONS:
+            ingredients = label_ingredients(label)
+            own = set(ingredients) or set(key.split(" and "))
+            # A combination label's warnings and roles belong to one of its parts, not to both.
+            single = len(ingredients) == 1
+            for section in _SCANNED_SECTIONS:
                 text = label.sections.get(section)
                 if not text or (key, hash(text)) in seen_text:
                     continue
                 seen_text.add((key, hash(text)))
+                if single and section in EFFECT_SECTIONS:
+                    properties.extend((label, key, p) for p in heading_effects(text, section))
+                previous: tuple[str, list[Found]] = ("", [])
                 for start, end in split_sentences(text):
                     sentence = text[start:end]
                     if (key, sentence) in seen_sentences:
                         continue  # repackager and generic copies repeat the same sentences
                     seen_sentences.add((key, sentence))
+                    found = None
                     if section in INTERACTION_SECTIONS:
-                        _scan_sentence(scanner, key, own, label, section, sentence, raw, learned)
-                    for kind, (hit_start, hit_end) in food_mentions(sentence):
-                        # Drug Facts text has no sentence breaks: quote around the food, not the opening.
-                        note = FoodNote(
-                            key,
-                            kind,
-                            section,
-                            label.set_id,
-                            label.title,
-                            label.effective_time,
-                            quote_around(sentence, hit_start, hit_end),
-                        )
-                        if kind not in food[key] or _food_rank(note) > _food_rank(food[key][kind]):
-                            food[key][kind] = note
-        members = _class_members(labels, learned)
+                        found = scanner.scan(sentence)
+                        referred = _referring_back(sentence, found, own, previous)
+                        if referred is not None:
+                            # "Examples of drugs known to increase the risk of bleeding are in Table 3. Because
+                            # bleeding risk is increased when these drugs are used with warfarin, closely monitor":
+                            # the second sentence says what to do about the class the first one names.
+                            _scan_sentence(scanner, key, own, label, section, *referred, raw, learned)
+                        else:
+                            _scan_sentence(scanner, key, own, label, section, sentence, found, raw, learned)
+                        previous = (sentence, found)
+                    if single and section in ROLE_SECTIONS and _ROLE_HINT.search(sentence):
+                        found = scanner.scan(sentence) if found is None else found
+                        for role in roles_in(sentence, found, own):
+                            quote = _short(clean_quote(_from_own_statement(sentence, found, own)))
+                            properties.extend(
+                                (label, key, Property(c, quote, section, f"role: {role.describe()}", 4))
+                                for c in classes_for_role(role)
+                            )
+                    if single and section in EFFECT_SECTIONS and found:
+                        properties.extend((label, key, p) for p in statement_effects(sentence, found, own, section))
+                    if section in FOOD_SECTIONS:
+                        for kind, (hit_start, hit_end) in food_mentions(sentence):
+                            # Drug Facts text has no sentence breaks: quote around the food, not the opening.
+                            note = FoodNote(
+                                key,
+                                kind,
+                                section,
+                                label.set_id,
+                                label.title,
+                                label.effective_time,
+                                _quote(sentence, hit_start, hit_end),
+                            )
+                            if kind not in food[key] or _food_rank(note) > _food_rank(food[key][kind]):
+                                food[key][kind] = note
+        members, memberships, levels = _class_members(labels, learned, properties)
         evidence = {
             subject: {
                 target: sorted(items, key=evidence_rank)[:MAX_EVIDENCE_PER_TARGET] for target, items in targets.items()
@@ -188,9 +282,11 @@ class InteractionKnowledge:
         return cls(
             evidence=evidence,
             class_members=members,
-            rules=load_onc_rules(members),
+            member_levels=levels,
+            rules=load_onc_rules(members) + class_rules(levels),
             food={k: list(v.values()) for k, v in food.items()},
             labels=infos,
+            memberships=memberships,
         )
 
     # --- SQLite ------------------------------------------------------------------------------
@@ -208,11 +304,15 @@ class InteractionKnowledge:
             ),
         )
         conn.executemany(
-            "INSERT INTO ix_class_members VALUES (?,?)",
-            ((c, m) for c, members in self.class_members.items() for m in sorted(members)),
+            "INSERT INTO ix_class_members VALUES (?,?,?)",
+            (
+                (c, m, self.member_levels.get(c, {}).get(m, 0))
+                for c, members in self.class_members.items()
+                for m in sorted(members)
+            ),
         )
         conn.executemany(
-            "INSERT INTO ix_rules VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO ix_rules VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
                 (
                     r.id,
@@ -222,9 +322,17 @@ class InteractionKnowledge:
                     r.class_b,
                     json.dumps(sorted(r.members_b)),
                     r.source,
+                    r.severity,
+                    r.mechanism,
+                    json.dumps(r.classes_a),
+                    json.dumps(r.classes_b),
                 )
                 for r in self.rules
             ),
+        )
+        conn.executemany(
+            "INSERT INTO ix_memberships VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (tuple(asdict(m).values()) for by_class in self.memberships.values() for m in by_class.values()),
         )
         conn.executemany(
             "INSERT INTO ix_food VALUES (?,?,?,?,?,?,?)",
@@ -241,13 +349,33 @@ class InteractionKnowledge:
         for row in conn.execute("SELECT * FROM ix_evidence ORDER BY rowid"):
             item = LabelEvidence(*row)
             evidence[item.subject][item.target].append(item)
-        members: dict[str, set[str]] = defaultdict(set)
-        for class_id, member in conn.execute("SELECT class_id, moiety FROM ix_class_members"):
-            members[class_id].add(member)
+        members: dict[str, set[str]] = {c.id: set() for c in CLASSES}
+        levels: dict[str, dict[str, int]] = defaultdict(dict)
+        for class_id, member, level in conn.execute("SELECT class_id, moiety, level FROM ix_class_members"):
+            members.setdefault(class_id, set()).add(member)
+            levels[class_id][member] = level
         rules = [
-            Rule(rid, lst, ca, frozenset(json.loads(ma)), cb, frozenset(json.loads(mb)), src)
-            for rid, lst, ca, ma, cb, mb, src in conn.execute("SELECT * FROM ix_rules ORDER BY rowid")
+            Rule(
+                rid,
+                lst,
+                ca,
+                frozenset(json.loads(ma)),
+                cb,
+                frozenset(json.loads(mb)),
+                src,
+                severity,
+                mechanism,
+                tuple(json.loads(cla)),
+                tuple(json.loads(clb)),
+            )
+            for rid, lst, ca, ma, cb, mb, src, severity, mechanism, cla, clb in conn.execute(
+                "SELECT * FROM ix_rules ORDER BY rowid"
+            )
         ]
+        memberships: dict[str, dict[str, Membership]] = defaultdict(dict)
+        for row in conn.execute("SELECT * FROM ix_memberships ORDER BY rowid"):
+            membership = Membership(*row)
+            memberships[membership.moiety][membership.class_id] = membership
         food: dict[str, list[FoodNote]] = defaultdict(list)
         for row in conn.execute("SELECT * FROM ix_food ORDER BY rowid"):
             note = FoodNote(*row)
@@ -256,22 +384,31 @@ class InteractionKnowledge:
         return cls(
             evidence={s: dict(t) for s, t in evidence.items()},
             class_members={c: frozenset(m) for c, m in members.items()},
+            member_levels=dict(levels),
             rules=rules,
             food=dict(food),
             labels=labels,
+            memberships=dict(memberships),
         )
 
+
+_SCANNED_SECTIONS = tuple(dict.fromkeys((*FOOD_SECTIONS, *ROLE_SECTIONS, *EFFECT_SECTIONS)))
+_ROLE_HINT = re.compile(r"inhibit|induc|substrate|metaboli", re.IGNORECASE)
 
 _SCHEMA = """
 DROP TABLE IF EXISTS ix_evidence;
 DROP TABLE IF EXISTS ix_class_members;
 DROP TABLE IF EXISTS ix_rules;
+DROP TABLE IF EXISTS ix_memberships;
 DROP TABLE IF EXISTS ix_food;
 DROP TABLE IF EXISTS ix_labels;
 CREATE TABLE ix_evidence (subject TEXT, target_kind TEXT, target TEXT, section TEXT, set_id TEXT, label_title TEXT,
     effective_time TEXT, quote TEXT, severity TEXT, rule TEXT, mechanism TEXT, management TEXT);
-CREATE TABLE ix_class_members (class_id TEXT, moiety TEXT);
-CREATE TABLE ix_rules (id TEXT, list TEXT, class_a TEXT, members_a TEXT, class_b TEXT, members_b TEXT, source TEXT);
+CREATE TABLE ix_class_members (class_id TEXT, moiety TEXT, level INTEGER);
+CREATE TABLE ix_rules (id TEXT, list TEXT, class_a TEXT, members_a TEXT, class_b TEXT, members_b TEXT, source TEXT,
+    severity TEXT, mechanism TEXT, classes_a TEXT, classes_b TEXT);
+CREATE TABLE ix_memberships (moiety TEXT, class_id TEXT, source TEXT, subject TEXT, section TEXT, set_id TEXT,
+    label_title TEXT, effective_time TEXT, quote TEXT, how TEXT, rank INTEGER);
 CREATE TABLE ix_food (subject TEXT, kind TEXT, section TEXT, set_id TEXT, label_title TEXT, effective_time TEXT,
     quote TEXT);
 CREATE TABLE ix_labels (subject TEXT PRIMARY KEY, set_id TEXT, title TEXT, effective_time TEXT);
@@ -295,10 +432,10 @@ def _scan_sentence(
     label: LabelRecord,
     section: str,
     sentence: str,
+    found: list[Found],
     raw: dict[str, dict[str, list[LabelEvidence]]],
     learned: dict[str, dict[str, set[str]]],
 ) -> None:
-    found = scanner.scan(sentence)
     if not found:
         return
     for class_id, member in scanner.class_examples(sentence, found):
@@ -318,6 +455,8 @@ def _scan_sentence(
             continue
         if after_withdrawal(sentence, item):
             continue
+        if item.kind == "class" and _narrowed_by_therapeutic_class(item, found):
+            continue
         if item.kind == "class":
             drug_class = CLASS_BY_ID[item.target]
             own_class = bool(own & drug_class.members)
@@ -330,18 +469,25 @@ def _scan_sentence(
                 or (drug_class.duplication and not names_other_member(sentence, item))
             ):
                 continue
-            if is_heading(sentence, item, found):
+            if is_heading(sentence, item, found) or is_example_of_class(sentence, item, found):
                 continue
         if classified is None:
-            classified = classify(sentence, section=section)
-            if classified is None or is_allergy_note(sentence):
+            # Pointers such as "[see Contraindications (4)]" name a section, not what the sentence says.
+            plain = tidy_spacing(remove_cross_references(sentence))
+            classified = classify(plain, section=section)
+            if classified is None or is_allergy_note(plain):
                 return
-            if classified.rule in ("mention", "exposure_change") and is_not_an_interaction(sentence):
+            if classified.rule in ("mention", "exposure_change") and is_not_an_interaction(plain):
                 return
             if classified.rule == "mention" and not co_use:
                 return  # a bare list ("Examples: thiazides, corticosteroids, ...") says nothing about using both
-            mechanism = mechanism_of(sentence, affected="\x00")
-            management = management_of(sentence)
+            mechanism = mechanism_of(plain, affected="\x00")
+            management = management_of(plain)
+        # "Lomitapide, Lovastatin, and Simvastatin: Concomitant administration ... with lomitapide is contraindicated":
+        # a drug named only in a row heading before the colon, while the sentence after it names another drug, is
+        # not what the sentence is about (the next sentence is).
+        if item.kind == "drug" and _only_in_row_heading(sentence, item, found):
+            continue
         # Whose exposure changes: the other drug when the sentence puts its name before "concentrations".
         affected = key
         if item.kind == "drug":
@@ -357,7 +503,7 @@ def _scan_sentence(
                 set_id=label.set_id,
                 label_title=label.title,
                 effective_time=label.effective_time,
-                quote=quote_around(sentence, item.start, item.end),
+                quote=_quote(sentence, item.start, item.end),
                 severity=classified.severity,
                 rule=classified.rule,
                 mechanism=mechanism.replace("\x00", affected) if mechanism else None,
@@ -366,16 +512,59 @@ def _scan_sentence(
         )
 
 
+_ANAPHORA = re.compile(r"\b(?:these|such|those) (?:drugs?|agents?|medications?|medicines?|products?)\b", re.I)
+
+
+def _referring_back(
+    sentence: str, found: list[Found], own: set[str], previous: tuple[str, list[Found]]
+) -> tuple[str, list[Found]] | None:
+    """The previous sentence joined to this one, with the previous sentence's class mentions, when this sentence
+    names no other drug or class and refers back to "these drugs"; else None."""
+    before, before_found = previous
+    if not before or len(before) + len(sentence) > 600 or not _ANAPHORA.search(sentence):
+        return None
+    if any(f.kind == "class" or f.target not in own for f in found):
+        return None
+    classes = [f for f in before_found if f.kind == "class"]
+    if not classes:
+        return None
+    offset = len(before) + 1
+    shifted = [Found(f.kind, f.target, f.start + offset, f.end + offset) for f in found]
+    return f"{before} {sentence}", classes + shifted
+
+
+def _narrowed_by_therapeutic_class(item: Found, found: list[Found]) -> bool:
+    """True for an effect or role class inside the same phrase as a therapeutic class: "cytotoxic drugs associated
+    with myelosuppression" means the cytotoxic drugs, not every drug whose label mentions neutropenia."""
+    if not CLASS_BY_ID[item.target].property_class:
+        return False
+    return any(
+        f.kind == "class" and not CLASS_BY_ID[f.target].property_class and f.start < item.end and item.start < f.end
+        for f in found
+    )
+
+
+def _only_in_row_heading(sentence: str, item: Found, found: list[Found]) -> bool:
+    heading, rest = split_section_heading(sentence)
+    colon = len(sentence) - len(rest) if heading else sentence.find(": ", 0, 120)
+    if colon <= 0 or item.start > colon:
+        return False
+    body = [f for f in found if f.kind == "drug" and f.start > colon]
+    return bool(body) and all(f.target != item.target for f in body)
+
+
 _EXPOSURE_AFTER = re.compile(r"[^.;]{0,40}?(?:concentration|exposure|level|auc)")
 
 
 def evidence_rank(e: LabelEvidence) -> tuple[int, int, int, int, int]:
     """Best evidence first: the strongest severity, then a sentence that says what happens or what to do
-    over a bare list of drug names (flattened tables read badly as a quote), then section and length."""
+    over a bare list of drug names or a cut-out piece of a flattened table (they read badly as a quote), then
+    section and length."""
     words = max(len(e.quote.split()), 1)
     listy = int(e.quote.count(",") / words > 0.15)
+    fragment = int(e.quote.startswith("…") or not e.quote[:1].isupper())
     worded = int(e.mechanism is None and e.management is None)
-    return (-SEVERITY_ORDER[e.severity], worded, listy, _SECTION_RANK.get(e.section, 99), len(e.quote))
+    return (-SEVERITY_ORDER[e.severity], worded, listy + fragment, _SECTION_RANK.get(e.section, 99), len(e.quote))
 
 
 def _food_rank(note: FoodNote) -> tuple[int, int]:
@@ -383,20 +572,171 @@ def _food_rank(note: FoodNote) -> tuple[int, int]:
     return (int(strong), int(note.section in INTERACTION_SECTIONS))
 
 
-def _class_members(labels: Iterable[LabelRecord], learned: dict[str, dict[str, set[str]]]) -> dict[str, frozenset[str]]:
-    members = {c.id: set(c.members) for c in CLASSES}
+def _quote(sentence: str, start: int, end: int) -> str:
+    """The sentence as a quote about the words at [start, end): cleaned of section numbers, cross-references and
+    captions, and cut to a window around them when the sentence is a flattened table."""
+    heading, rest = split_section_heading(sentence)
+    if heading:
+        cut = len(sentence) - len(rest)
+        named = sentence[start:end]
+        if start >= cut:
+            sentence, start, end = rest, start - cut, end - cut
+        else:  # the heading itself names the drug or class: keep it as the sentence's subject
+            sentence = f"{heading}: {rest}"
+            at = sentence.find(named)
+            start, end = (at, at + len(named)) if at >= 0 else (0, 0)
+    return clean_quote(quote_around(sentence, start, end))
+
+
+def _from_own_statement(sentence: str, found: list[Found], own: set[str]) -> str:
+    """The sentence from the table cell that holds the drug's statement: "Examples: warfarin ... Clinical Impact:
+    Sertraline is a CYP2D6 inhibitor." -> "Sertraline is a CYP2D6 inhibitor." """
+    first = next((f.start for f in found if f.kind == "drug" and f.target in own), None)
+    if first is None:
+        return sentence
+    colon = sentence.rfind(": ", 0, first)
+    return sentence[colon + 2 :] if colon >= 0 and first - colon <= 40 else sentence
+
+
+def _short(quote: str) -> str:
+    return quote if len(quote) <= 400 else quote[:397].rsplit(" ", 1)[0] + "…"
+
+
+def _pharm_class_names(label: LabelRecord) -> set[str]:
+    """The label's openFDA EPC, MoA, PE and chemical-structure class names without their "[EPC]" tags."""
+    return {re.sub(r"\s*\[[A-Za-z]+\]$", "", name) for names in label.pharm_classes.values() for name in names}
+
+
+def _class_members(
+    labels: Iterable[LabelRecord],
+    learned: dict[str, dict[str, set[str]]],
+    properties: Iterable[tuple[LabelRecord, str, Property]],
+    *,
+    fda_table: Path | None = None,
+) -> tuple[dict[str, frozenset[str]], dict[str, dict[str, Membership]], dict[str, dict[str, int]]]:
+    """Class members and why: the lexicon, FDA's table of roles, the labels' pharmacologic classes and
+    indications, their own statements of roles and effects, and examples several labels give."""
+    members = {c.id: {moiety(m) for m in c.members} for c in CLASSES}
+    why: dict[str, dict[str, Membership]] = defaultdict(dict)
+    # How firmly each member belongs (0: listed, pharmacologic class, FDA table or boxed warning; 1: a warnings
+    # heading; 2: a sentence), for class rules that only take firm members.
+    levels: dict[str, dict[str, int]] = {c: dict.fromkeys(m, 0) for c, m in members.items()}
+
+    def add(member: str, class_id: str, reason: Membership | None) -> None:
+        members[class_id].add(member)
+        level = 0 if reason is None else _LEVEL.get(reason.how, 2 if reason.source == "label" else 0)
+        levels[class_id][member] = min(level, levels[class_id].get(member, level))
+        if reason is None or not CLASS_BY_ID[class_id].property_class:
+            return
+        known = why[member].get(class_id)
+        if known is None or reason.rank < known.rank:
+            why[member][class_id] = reason
+
+    for label, key, prop in properties:
+        for member in label_ingredients(label):
+            add(
+                member,
+                prop.class_id,
+                Membership(
+                    member,
+                    prop.class_id,
+                    "label",
+                    key,
+                    prop.section,
+                    label.set_id,
+                    label.title,
+                    label.effective_time,
+                    prop.quote,
+                    prop.how,
+                    prop.rank,
+                ),
+            )
+    for member, role, text in fda_table_roles(fda_table or shipped_data_path(FDA_TABLE)):
+        for class_id in classes_for_role(role):
+            add(
+                member,
+                class_id,
+                Membership(member, class_id, "fda_table", "", "", "", "", None, text, FDA_DDI_TABLE, 5),
+            )
     for label in labels:
         ingredients = label_ingredients(label)
         if len(ingredients) != 1:
             continue  # a combination's classes belong to one of its parts, not to both
-        epcs = {re.sub(r"\s*\[EPC\]$", "", e) for e in label.pharm_classes.get("epc", ())}
+        member = ingredients[0]
+        names = _pharm_class_names(label)
         for c in CLASSES:
-            if epcs & set(c.epc):
-                members[c.id].add(ingredients[0])
+            matched = names & {*c.epc, *c.moa}
+            if not matched and c.pharm_class_pattern:
+                matched = {n for n in names if re.search(c.pharm_class_pattern, n)}
+            if matched:
+                name = sorted(matched)[0]
+                add(member, c.id, Membership(member, c.id, "pharm_class", "", "", "", "", None, name, EPC_SOURCE, 6))
+            elif c.indication and _indicated(label, c.indication, c.not_indication):
+                add(member, c.id, None)
     # An example joins a class only when several drugs' labels list it, so one label's aside does not.
     for class_id, found in learned.items():
-        members[class_id].update(m for m, subjects in found.items() if len(subjects) >= MIN_EXAMPLE_LABELS)
-    return {c: frozenset(m) for c, m in members.items()}
+        for member, subjects in found.items():
+            if len(subjects) >= MIN_EXAMPLE_LABELS:
+                add(member, class_id, None)
+    return (
+        {c: frozenset(m) for c, m in members.items()},
+        {m: dict(c) for m, c in why.items()},
+        {c: dict(by) for c, by in levels.items()},
+    )
+
+
+_LEVEL = {"boxed warning": 0, "heading": 1, "highlights": 1}
+_EVIDENCE_LEVEL = {"boxed": 0, "heading": 1, "any": 2}
+
+
+def _indicated(label: LabelRecord, pattern: str, exclude: str | None) -> bool:
+    """True when the label's indications name the condition PATTERN in a sentence EXCLUDE does not match."""
+    text = label.sections.get("indications_and_usage", "")[:3000]
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        if re.search(pattern, sentence, re.IGNORECASE) and not (exclude and re.search(exclude, sentence, re.I)):
+            return True
+    return False
+
+
+def class_rules(levels: dict[str, dict[str, int]]) -> list[Rule]:
+    """The pharmacodynamic class rules over the members each side's classes have in this corpus, keeping only
+    members held as firmly as the rule asks (see `ClassRule.evidence`)."""
+    rules = []
+    for rule in CLASS_RULES:
+        severity, _reason = CLASS_RULE_SEVERITY[rule.id]
+        limit = _EVIDENCE_LEVEL[rule.evidence]
+
+        def side(entries: tuple[str, ...], limit: int = limit) -> frozenset[str]:
+            members: set[str] = set()
+            for entry in entries:
+                names, _, level = entry.partition("@")
+                cap = _EVIDENCE_LEVEL[level] if level else limit
+                sets = [{m for m, n in levels.get(c, {}).items() if n <= cap} for c in names.split("&")]
+                members |= set.intersection(*sets)
+            return frozenset(members)
+
+        rules.append(
+            Rule(
+                id=f"class-{rule.id}",
+                list="class_rule",
+                class_a=" / ".join(dict.fromkeys(CLASS_BY_ID[_first(c)].name for c in rule.classes_a)),
+                members_a=side(rule.classes_a),
+                class_b=" / ".join(dict.fromkeys(CLASS_BY_ID[_first(c)].name for c in rule.classes_b)),
+                members_b=side(rule.classes_b),
+                source="; ".join(rule.sources),
+                severity=severity,
+                mechanism=rule.effect,
+                classes_a=tuple(dict.fromkeys(_first(c) for c in rule.classes_a)),
+                classes_b=tuple(dict.fromkeys(_first(c) for c in rule.classes_b)),
+            )
+        )
+    return rules
+
+
+def _first(entry: str) -> str:
+    """The class a rule entry ("antineoplastics&myelosuppressive@heading") is named and quoted by: its last class."""
+    return entry.partition("@")[0].split("&")[-1]
 
 
 def load_onc_rules(members: dict[str, frozenset[str]] | None = None, *, directory: Path | None = None) -> list[Rule]:
@@ -427,6 +767,7 @@ def load_onc_rules(members: dict[str, frozenset[str]] | None = None, *, director
                     class_b=item["class_b"],
                     members_b=fixed(item.get("members_b"), item["class_b"]),
                     source=item.get("source") or ONC,
+                    severity=ONC_SEVERITY[list_name],
                 )
             )
     return rules

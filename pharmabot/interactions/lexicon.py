@@ -1,14 +1,24 @@
 """The drug-class lexicon: how labels name classes, and which active moieties belong to each class.
 
-Each class lists the phrases labels use for it, its members, the openFDA established pharmacologic
-classes (EPC) whose single-ingredient labels join it at build time, and where the members come from.
+Each class lists the phrases labels use for it, its members, the openFDA pharmacologic classes (EPC,
+MoA, PE) whose single-ingredient labels join it at build time, and where the members come from. Three
+kinds of class:
+- therapeutic classes a label names ("NSAIDs", "MAOIs", "nitrates");
+- enzyme and transporter roles ("strong CYP3A4 inhibitors", "P-gp substrates"), generated from one table
+  of systems below; members come from FDA's table of examples and from each label's own statement of its
+  roles (`pharmabot/interactions/properties.py`);
+- effect classes ("drugs that prolong the QT interval", "hepatotoxic drugs"): members are drugs whose own
+  label warns of that effect (a warnings heading, a boxed-warning title, its own sentence), plus the
+  members listed here.
 Sources:
-- FDA: "Drug Development and Drug Interactions: Table of Substrates, Inhibitors and Inducers"
-  (strong/moderate CYP inhibitors and inducers, P-gp inhibitors).
+- FDA: "Drug Development and Drug Interactions: Table of Substrates, Inhibitors and Inducers", shipped as
+  `pharmabot/data/interactions/fda_cyp_transporter_examples.tsv` (Table 1 of "FDA's Examples of Drugs that
+  Interact with CYP Enzymes and Transporter Systems").
 - FDA label wording: the classes that class-wide labeling names ("NSAIDs", "MAOIs", "serotonergic
-  drugs such as ...", "nitrates") and the examples those labels give in parentheses.
+  drugs such as ...", "nitrates", "drugs that prolong the QT interval") and the examples those labels give.
 - ONC high-priority and non-interruptive lists (Phansalkar et al., JAMIA 2012 and 2013).
-- openFDA `pharm_class_epc` (Established Pharmacologic Class, from FDA's SPL indexing).
+- openFDA `pharm_class_epc` / `_moa` / `_pe` (FDA's SPL pharmacologic class indexing).
+- Effect-class members listed by hand are those whose own FDA label carries the warning (noted per class).
 """
 
 from __future__ import annotations
@@ -19,6 +29,16 @@ FDA_DDI_TABLE = "FDA, Drug Development and Drug Interactions: Table of Substrate
 FDA_CLASS_LABELING = "FDA class labeling wording (drug interaction sections of the class's labels)"
 ONC = "ONC high-priority / non-interruptive DDI lists (Phansalkar et al., JAMIA 2012;19:735, 2013;20:489)"
 EPC = "openFDA pharm_class_epc"
+OWN_LABEL = "the drug's own FDA label (warnings heading, boxed warning or its own statement)"
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    """Which enzyme or transporter roles make a drug a member of a role class."""
+
+    system: str  # a System id: "cyp3a", "pgp", ...
+    kind: str  # "inhibitor", "inducer" or "substrate"
+    grades: frozenset[str]  # strengths that count: strong, moderate, weak, unspecified; sensitive, major, minor
 
 
 @dataclass(frozen=True)
@@ -33,6 +53,17 @@ class DrugClass:
     sources: tuple[str, ...] = (FDA_CLASS_LABELING,)
     duplication: bool = False  # two members in one list are a therapeutic duplication
     learn_examples: bool = True  # drugs a label lists in parentheses after the class join it
+    moa: tuple[str, ...] = ()  # openFDA mechanism-of-action names, used like `epc`
+    pharm_class_pattern: str | None = None  # a regex over EPC/MoA/PE names, for families of classes
+    own_effect: str | None = None  # how a label titles or states its own drug's effect (headings, boxed title)
+    not_own_effect: str | None = None  # look-alike headings that are something else ("uterine bleeding")
+    indication: str | None = None  # indications wording that makes a drug a member ("... carcinoma")
+    not_indication: str | None = None
+    role: RoleSpec | None = None  # an enzyme/transporter role class: who joins it
+    # How firmly a drug must belong for a label that names this class ("other hepatotoxic drugs") to mean it:
+    # "any", "heading" (a warnings heading of its own label, or listed) or "boxed" (a boxed warning, or listed).
+    named_members: str = "any"
+    property_class: bool = False  # membership is a property the drug's own label states: quote it as evidence
 
 
 def _m(text: str) -> frozenset[str]:
@@ -59,7 +90,10 @@ _NSAIDS = _m(
     "piroxicam, sulindac, oxaprozin, flurbiprofen, ketoprofen, fenoprofen, diflunisal, mefenamic acid, "
     "meclofenamate, tolmetin, aspirin, salsalate"
 )
-_MAOIS = _m("isocarboxazid, phenelzine, tranylcypromine, selegiline, rasagiline, safinamide, linezolid, methylene blue")
+_MAOIS = _m(
+    "isocarboxazid, phenelzine, tranylcypromine, selegiline, rasagiline, safinamide, linezolid, methylene blue, "
+    "procarbazine"
+)
 _SSRIS = _m("citalopram, escitalopram, fluoxetine, paroxetine, sertraline, fluvoxamine, vilazodone, vortioxetine")
 _SNRIS = _m("duloxetine, venlafaxine, desvenlafaxine, milnacipran, levomilnacipran")
 _TCAS = _m(
@@ -82,7 +116,17 @@ _ANTICOAGULANTS = _m(
 )
 # "Oral anticoagulants" in a label means warfarin and the oral direct inhibitors, never the heparins.
 _ORAL_ANTICOAGULANTS = _m("warfarin, apixaban, rivaroxaban, dabigatran, edoxaban")
-_ANTIPLATELETS = _m("clopidogrel, prasugrel, ticagrelor, ticlopidine, aspirin, dipyridamole, cilostazol, vorapaxar")
+_THROMBOLYTICS = _m("alteplase, tenecteplase, reteplase, urokinase, streptokinase")
+_BETA_BLOCKERS = _m(
+    "acebutolol, atenolol, betaxolol, bisoprolol, carvedilol, esmolol, labetalol, metoprolol, nadolol, "
+    "nebivolol, pindolol, propranolol, sotalol, timolol"
+)
+_CCBS = _m("amlodipine, felodipine, isradipine, nicardipine, nifedipine, nimodipine, nisoldipine, diltiazem, verapamil")
+_ALPHA_BLOCKERS = _m("doxazosin, prazosin, terazosin, tamsulosin, alfuzosin, silodosin, phentolamine, phenoxybenzamine")
+_ANTIPLATELETS = _m(
+    "clopidogrel, prasugrel, ticagrelor, ticlopidine, aspirin, dipyridamole, cilostazol, vorapaxar, cangrelor, "
+    "tirofiban, eptifibatide, abciximab"
+)
 _ACE = _m(
     "benazepril, captopril, enalapril, fosinopril, lisinopril, moexipril, perindopril, quinapril, ramipril, "
     "trandolapril"
@@ -129,7 +173,11 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "ssris",
         "SSRIs",
-        (r"\bSSRIs?\b", r"selective serotonin re-?uptake inhibitors?"),
+        (
+            r"\bSSRIs?\b",
+            r"selective serotonin re-?uptake inhibitors?",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which) (?:interfere with|inhibit) serotonin re-?uptake",
+        ),
         _SSRIS,
         epc=("Serotonin Reuptake Inhibitor",),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
@@ -139,7 +187,12 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "snris",
         "SNRIs",
-        (r"\bSNRIs?\b", r"serotonin and norepinephrine re-?uptake inhibitors?", r"serotonin[- ]norepinephrine"),
+        (
+            r"\bSNRIs?\b",
+            r"serotonin and norepinephrine re-?uptake inhibitors?",
+            r"serotonin[- ]norepinephrine",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which) (?:interfere with|inhibit) serotonin re-?uptake",
+        ),
         _SNRIS,
         epc=("Serotonin and Norepinephrine Reuptake Inhibitor",),
         duplication=True,
@@ -169,9 +222,11 @@ CLASSES: tuple[DrugClass, ...] = (
         "serotonergic",
         "serotonergic drugs",
         (
-            r"serotonergic (?:drugs?|agents?|medications?|medicines?)",
+            r"serotonergic (?:drugs?|agents?|medications?|medicines?|products?)",
             r"other serotonergic",
             r"drugs that (?:affect|impair) (?:the )?serotonergic",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which) (?:may )?(?:impair (?:the )?metabolism of serotonin|"
+            r"affect (?:the )?seroton\w+ neurotransmitter|increase serotonin|have serotonergic)",
         ),
         _SSRIS
         | _SNRIS
@@ -182,6 +237,9 @@ CLASSES: tuple[DrugClass, ...] = (
             "fentanyl, tramadol, meperidine, methadone, tapentadol, lithium, buspirone, tryptophan, st john's wort, "
             "amphetamine, dextroamphetamine, lisdexamfetamine, mirtazapine, trazodone, nefazodone, dextromethorphan"
         ),
+        sources=(FDA_CLASS_LABELING, OWN_LABEL),
+        own_effect=r"serotonin syndrome|serotonergic syndrome",
+        property_class=True,
     ),
     DrugClass(
         "opioids",
@@ -206,19 +264,42 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "cns_depressants",
         "CNS depressants",
-        (r"(?:CNS|central nervous system) depressants?", r"other depressants", r"sedative-?hypnotics?"),
+        (
+            r"(?:CNS|central nervous system)[- ]depressants?",
+            r"other depressants",
+            r"sedative-?hypnotics?",
+            r"respiratory depressants?",
+            r"\b(?:sedatives?|hypnotics|tranquilizers|gabapentinoids)\b",
+            r"sedating (?:drugs?|medications?|agents?|antihistamines?)",
+            r"\b(?:drugs?|agents?|medications?|substances?) (?:that|which) (?:may )?(?:cause|produce|depress|increase)"
+            r"(?: the risk of)? (?:CNS depression|central nervous system depression|sedation|drowsiness|"
+            r"respiration|respiratory depression)",
+        ),
         _OPIOIDS
         | _BENZOS
         | _m(
             "zolpidem, eszopiclone, zaleplon, phenobarbital, butalbital, gabapentin, pregabalin, carisoprodol, "
             "cyclobenzaprine, baclofen, tizanidine, quetiapine, olanzapine, promethazine, hydroxyzine, "
-            "diphenhydramine, suvorexant"
+            "diphenhydramine, suvorexant, lemborexant, daridorexant, doxylamine, meprobamate, methocarbamol, "
+            "metaxalone, chlorzoxazone, dexmedetomidine, propofol, ketamine, sodium oxybate, trazodone, mirtazapine"
         ),
+        epc=("Barbiturate", "Orexin Receptor Antagonist", "General Anesthetic", "Benzodiazepine", "Opioid Agonist"),
+        sources=(FDA_CLASS_LABELING, OWN_LABEL, EPC),
+        own_effect=r"respiratory depression|CNS depression|central nervous system depress|profound sedation|"
+        r"\bsedation\b|somnolence|drowsiness|depressant effects",
+        not_own_effect=r"neonatal|withdrawal",
+        property_class=True,
     ),
     DrugClass(
         "anticoagulants",
         "anticoagulants",
-        (r"(?<!oral )\banti-?coagulants?\b", r"vitamin K antagonists?", r"\bcoumarins?\b"),
+        (
+            r"(?<!oral )\banti-?coagulants?\b",
+            r"vitamin K antagonists?",
+            r"\bcoumarins?\b",
+            r"blood[- ]thinn(?:ers?|ing (?:drugs?|medicines?|medications?))",
+            r"(?:drugs?|medicines?|medications?) for anti-?coagulation",
+        ),
         _ANTICOAGULANTS,
         epc=("Anti-coagulant", "Vitamin K Antagonist", "Factor Xa Inhibitor", "Direct Thrombin Inhibitor"),
         sources=(FDA_CLASS_LABELING, ONC, EPC),
@@ -243,7 +324,7 @@ CLASSES: tuple[DrugClass, ...] = (
             r"P2Y12 inhibitors?",
         ),
         _ANTIPLATELETS,
-        epc=("P2Y12 Platelet Inhibitor", "Platelet Aggregation Inhibitor"),
+        epc=("P2Y12 Platelet Inhibitor", "Platelet Aggregation Inhibitor", "Glycoprotein IIb/IIIa Inhibitor"),
         sources=(FDA_CLASS_LABELING, EPC),
         learn_examples=False,
     ),
@@ -251,11 +332,28 @@ CLASSES: tuple[DrugClass, ...] = (
         "bleeding",
         "drugs that affect hemostasis",
         (
-            r"drugs? (?:that|which) (?:affect|interfere with) (?:hemostasis|coagulation|platelet)",
-            r"drugs? (?:that|which|known to) increase the risk of bleeding",
-            r"affect(?:ing)? hemostasis",
+            r"drugs? (?:that|which) (?:affect|interfere with|impair) (?:hemostasis|coagulation|platelet)",
+            r"\b(?:drugs?|agents?|medications?|medicines?) (?:that|which|known to) (?:may )?increase (?:the )?"
+            r"(?:risk of )?bleeding",
+            r"affect(?:ing)? (?:hemostasis|coagulation)",
+            r"interfere with (?:hemostasis|coagulation)",
+            r"antithrombotic (?:drugs?|agents?|therapy|therapies|medications?)",
         ),
-        _ANTICOAGULANTS | _ANTIPLATELETS | _NSAIDS | _SSRIS | _SNRIS,
+        _ANTICOAGULANTS | _ANTIPLATELETS | _NSAIDS | _SSRIS | _SNRIS | _THROMBOLYTICS,
+        sources=(FDA_CLASS_LABELING, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"bleeding|hemorrhag|haemorrhag",
+        not_own_effect=r"uterine|vaginal|genital|menstrua|breakthrough|withdrawal bleeding|postmenopausal|"
+        r"intermenstrual|gingival|nose|effects? on|ulcer|peptic|gastro|\bGI\b",
+        property_class=True,
+    ),
+    DrugClass(
+        "thrombolytics",
+        "thrombolytic agents",
+        (r"thrombolytic (?:drugs?|agents?|therapy)", r"\bthrombolytics\b", r"fibrinolytic (?:drugs?|agents?|therapy)"),
+        _THROMBOLYTICS,
+        epc=("Tissue Plasminogen Activator", "Plasminogen Activator"),
+        sources=(FDA_CLASS_LABELING, EPC),
         learn_examples=False,
     ),
     DrugClass(
@@ -279,119 +377,22 @@ CLASSES: tuple[DrugClass, ...] = (
         learn_examples=False,
     ),
     DrugClass(
-        "strong_cyp3a_inhibitors",
-        "strong CYP3A4 inhibitors",
-        (
-            r"strong (?:CYP\s?3A4?|cytochrome P450 3A4?)(?:/P-gp)? inhibitors?",
-            r"potent (?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?",
-            r"strong inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
-        ),
-        _STRONG_3A4_INH,
-        sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
-    ),
-    DrugClass(
-        "moderate_cyp3a_inhibitors",
-        "moderate CYP3A4 inhibitors",
-        (
-            r"moderate (?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?",
-            r"moderate inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
-        ),
-        _MODERATE_3A4_INH,
-        sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
-    ),
-    DrugClass(
-        "cyp3a_inhibitors",
-        "CYP3A4 inhibitors",
-        (
-            r"(?<!strong )(?<!moderate )(?<!potent )(?<!weak )(?:CYP\s?3A4?|cytochrome P450 3A4?) inhibitors?",
-            r"inhibitors? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
-            r"(?:drugs?|compounds?|agents?|medications?) (?:that|which) (?:may |are known to )?(?:strongly |potently )?"
-            r"inhibit (?:\(?[\w-]+ ){0,5}\(?(?:CYP\s?3A4?|cytochrome P-?450 3A4?|P-?450\s?IIIA4?)",
-        ),
-        _STRONG_3A4_INH | _MODERATE_3A4_INH,
-        sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, ONC),
-        learn_examples=False,
-    ),
-    DrugClass(
-        "cyp3a_inducers",
-        "CYP3A4 inducers",
-        (
-            r"(?:strong |moderate |potent )?(?:CYP\s?3A4?|cytochrome P450 3A4?)(?:/P-gp)? inducers?",
-            r"inducers? of (?:CYP\s?3A4?|cytochrome P450 3A4?)",
-            # Older labels name the same drugs as enzyme inducers or drugs that induce liver enzymes.
-            r"\benzyme[- ]inducers?",
-            r"\benzyme[- ]inducing (?:drugs?|agents?|medications?)",
-            r"(?:drugs?|compounds?|agents?|medications?) (?:that|which) (?:may |are known to )?(?:strongly |potently )?"
-            r"induce (?:\(?[\w-]+ ){0,5}\(?"
-            r"(?:CYP\s?3A4?|cytochrome P-?450|P-?450\s?IIIA4?|CYP450|hepatic|microsomal|liver)",
-        ),
-        _STRONG_3A4_IND | _MODERATE_3A4_IND,
-        sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, ONC),
-    ),
-    DrugClass(
-        "cyp2d6_inhibitors",
-        "CYP2D6 inhibitors",
-        (
-            r"(?:strong |moderate |potent )?(?:CYP\s?2D6|cytochrome P450 2D6) inhibitors?",
-            r"inhibitors? of (?:CYP\s?2D6|cytochrome P450 2D6)",
-        ),
-        _m("bupropion, fluoxetine, paroxetine, quinidine, terbinafine, duloxetine, mirabegron, cinacalcet"),
-        sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
-    ),
-    DrugClass(
-        "cyp1a2_inhibitors",
-        "CYP1A2 inhibitors",
-        (
-            r"(?:strong |moderate |potent )?(?:CYP\s?1A2|cytochrome P450 1A2) inhibitors?",
-            r"inhibitors? of (?:CYP\s?1A2|cytochrome P450 1A2)",
-        ),
-        _m(
-            "ciprofloxacin, enoxacin, fluvoxamine, methoxsalen, mexiletine, zileuton, amiodarone, ticlopidine, "
-            "propafenone, rofecoxib, cimetidine, vemurafenib"
-        ),
-        sources=(FDA_DDI_TABLE, ONC, FDA_CLASS_LABELING),
-    ),
-    DrugClass(
-        "cyp2c9_inhibitors",
-        "CYP2C9 inhibitors",
-        (
-            r"(?:strong |moderate |potent )?(?:CYP\s?2C9|cytochrome P450 2C9) inhibitors?",
-            r"inhibitors? of (?:CYP\s?2C9|cytochrome P450 2C9)",
-        ),
-        _m("fluconazole, amiodarone, miconazole, voriconazole, fluvoxamine, sulfamethoxazole, metronidazole"),
-        sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
-    ),
-    DrugClass(
-        "cyp2c19_inhibitors",
-        "CYP2C19 inhibitors",
-        (
-            r"(?:strong |moderate |potent )?(?:CYP\s?2C19|cytochrome P450 2C19) inhibitors?",
-            r"inhibitors? of (?:CYP\s?2C19|cytochrome P450 2C19)",
-        ),
-        _m("fluconazole, fluoxetine, fluvoxamine, ticlopidine, omeprazole, esomeprazole, voriconazole"),
-        sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
-    ),
-    DrugClass(
-        "pgp_inhibitors",
-        "P-gp inhibitors",
-        (r"P-?gp inhibitors?", r"P-glycoprotein (?:\(P-gp\) )?inhibitors?", r"inhibitors? of P-?(?:gp|glycoprotein)"),
-        _m(
-            "amiodarone, carvedilol, clarithromycin, dronedarone, itraconazole, ketoconazole, lapatinib, lopinavir, "
-            "propafenone, quinidine, ranolazine, ritonavir, saquinavir, telaprevir, tipranavir, verapamil, "
-            "cyclosporine"
-        ),
-        sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING),
-    ),
-    DrugClass(
         "qt_prolonging",
         "drugs that prolong the QT interval",
         (
-            r"(?:drugs?|agents?|medications?) (?:that|which|known to) (?:also )?(?:prolong|increase) the QTc? interval",
-            r"QTc?[- ]prolonging (?:drugs?|agents?|medications?)",
-            r"(?:drugs?|agents?) (?:that|which) prolong QTc?",
+            r"(?:drugs?|agents?|medications?|medicines?|products?) (?:that|which|known to) (?:are known to |may |can )?"
+            r"(?:also )?(?:prolong|increase|cause|lead to|result in)[^.;]{0,20}?\bQTc?\b",
+            r"QTc?[- ](?:interval[- ])?prolonging (?:drugs?|agents?|medications?|medicines?|effects)",
+            r"(?:drugs?|agents?|medications?) (?:that|which) prolong QTc?",
+            r"(?:drugs?|agents?|medications?) with (?:a )?(?:known )?(?:potential|risk|propensity) (?:to|of|for) "
+            r"(?:prolong\w*|increas\w*)? ?(?:the )?QTc?",
+            r"class (?:IA|III|1A|3) antiarrhythmics?",
         ),
         _QT,
-        sources=(FDA_CLASS_LABELING, ONC),
+        sources=(FDA_CLASS_LABELING, ONC, OWN_LABEL),
+        own_effect=r"\bQTc?\b|torsade",
+        not_own_effect=r"QT shortening|short QT",
+        property_class=True,
     ),
     DrugClass(
         "antiarrhythmics",
@@ -435,12 +436,23 @@ CLASSES: tuple[DrugClass, ...] = (
         "potassium",
         "potassium-sparing diuretics and potassium supplements",
         (
-            r"potassium[- ]sparing diuretics?",
-            r"potassium supplements?",
-            r"potassium-containing salt substitutes?",
-            r"drugs that (?:increase|raise) (?:serum )?potassium",
+            r"potassium[- ]sparing (?:diuretics?|agents?|drugs?)",
+            r"potassium supplements?(?:ation)?",
+            r"potassium[- ]containing (?:salt substitutes?|products?|supplements?|medications?)",
+            r"potassium salts?",
+            r"mineralocorticoid[- ]receptor antagonists?|aldosterone (?:receptor )?antagonists?",
         ),
-        _m("spironolactone, eplerenone, amiloride, triamterene, potassium chloride, potassium citrate, finerenone"),
+        _m(
+            "spironolactone, eplerenone, amiloride, triamterene, finerenone, potassium chloride, potassium citrate, "
+            "potassium acetate, potassium gluconate, potassium phosphate"
+        ),
+        epc=(
+            "Potassium-sparing Diuretic",
+            "Aldosterone Antagonist",
+            "Nonsteroidal Mineralocorticoid-Receptor Antagonist",
+        ),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
     ),
     DrugClass(
         "diuretics",
@@ -612,12 +624,27 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "anticholinergics",
         "anticholinergic drugs",
-        (r"anticholinergic (?:drugs?|agents?|medications?)", r"\banticholinergics\b"),
+        (
+            r"anticholinergic (?:drugs?|agents?|medications?|medicines?|properties|activity|effects?)",
+            r"\banticholinergics\b",
+            r"anticholinergic-containing",
+            r"antimuscarinic (?:drugs?|agents?|medications?)",
+            r"\b(?:drugs?|agents?|medications?) (?:with|having|that have|possessing) (?:\w+ )?anticholinergic",
+        ),
         _m(
             "oxybutynin, tolterodine, solifenacin, darifenacin, trospium, fesoterodine, benztropine, "
-            "trihexyphenidyl, scopolamine, glycopyrrolate, dicyclomine, hyoscyamine, diphenhydramine"
-        ),
+            "trihexyphenidyl, scopolamine, glycopyrrolate, dicyclomine, hyoscyamine, diphenhydramine, atropine, "
+            "propantheline, chlorpheniramine, hydroxyzine, promethazine, doxylamine, meclizine, cyproheptadine, "
+            "clemastine, brompheniramine, cyclobenzaprine, orphenadrine, clozapine, olanzapine, chlorpromazine, "
+            "thioridazine, disopyramide, paroxetine"
+        )
+        | _TCAS,
+        epc=("Anticholinergic", "Cholinergic Muscarinic Antagonist", "Tricyclic Antidepressant"),
+        moa=("Cholinergic Antagonists", "Cholinergic Muscarinic Antagonists", "Muscarinic Antagonists"),
+        sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
         learn_examples=False,
+        own_effect=r"anticholinergic|antimuscarinic",
+        property_class=True,
     ),
     DrugClass(
         "antipsychotics",
@@ -676,11 +703,40 @@ CLASSES: tuple[DrugClass, ...] = (
     ),
     DrugClass(
         "immunosuppressants",
-        "immunosuppressants",
-        (r"\bimmunosuppressants?\b", r"immunosuppressive (?:drugs?|agents?|therapy)", r"calcineurin inhibitors?"),
-        _m("cyclosporine, tacrolimus, sirolimus, everolimus, mycophenolate, azathioprine, methotrexate"),
-        epc=("Calcineurin Inhibitor Immunosuppressant",),
+        "immunosuppressive and immune-modulating drugs",
+        (
+            r"\bimmunosuppressants?\b",
+            r"immunosuppressive (?:drugs?|agents?|therapy|therapies|medications?|regimens?|effects)",
+            r"calcineurin inhibitors?",
+            r"immune[- ]modulating,? (?:(?:or|and) [\w-]+ )?(?:drugs?|agents?|therapy|therapies|medications?)",
+            r"immuno-?modulat\w+ (?:drugs?|agents?|therapy|therapies|medications?)",
+            r"\b(?:drugs?|agents?|medications?|therapies) (?:that|which) (?:suppress|weaken|affect|modulate|interact "
+            r"with) the immune (?:system|response)",
+            r"biologic(?:al)? (?:DMARDs?|disease[- ]modifying|therapies|agents|immunomodulators|response modifiers)",
+            r"\bDMARDs?\b",
+            r"TNF(?:-?α| alpha)?[- ](?:blockers?|blocking agents?|antagonists?|inhibitors?)",
+            r"tumor necrosis factor (?:\(TNF\) )?(?:blockers?|blocking agents?|antagonists?|inhibitors?)",
+            r"\bimmunosuppression\b",
+        ),
+        _m(
+            "cyclosporine, tacrolimus, sirolimus, everolimus, mycophenolate, mycophenolate mofetil, mycophenolic acid, "
+            "azathioprine, methotrexate, leflunomide, teriflunomide, fingolimod, siponimod, ozanimod, ponesimod, "
+            "tofacitinib, baricitinib, upadacitinib, ruxolitinib, adalimumab, etanercept, infliximab, golimumab, "
+            "certolizumab pegol, abatacept, anakinra, tocilizumab, sarilumab, rituximab, ocrelizumab, ofatumumab, "
+            "alemtuzumab, natalizumab, cyclophosphamide, belatacept, basiliximab"
+        ),
+        epc=("Calcineurin Inhibitor Immunosuppressant", "mTOR Inhibitor Immunosuppressant", "Antirheumatic Agent"),
+        pharm_class_pattern=r"Tumor Necrosis Factor|Janus Kinase|Immunosuppress|Sphingosine 1-phosphate|Interleukin|"
+        r"CD20-directed|CD52-directed|T Cell Costimulation|Integrin Receptor|Decreased Immunologic Activity|"
+        r"Pyrimidine Synthesis Inhibitor|Decreased Cytokine Activity",
+        sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
         learn_examples=False,
+        own_effect=r"serious infections?|^infections?$|^infections? (?:and|or) |risk of (?:serious )?infections?|"
+        r"increased risk of infection|opportunistic infections?|immunosuppression|"
+        r"progressive multifocal leukoencephalopathy|\bPML\b|lymphopenia",
+        not_own_effect=r"urinary|genital|mycotic|injection[- ]site|catheter|device|clostridi|resistan|superinfection|"
+        r"hepatitis B|HBV|sexually|neonat|fungal infections? in|bacterial infections? in|vaccin",
+        property_class=True,
     ),
     DrugClass(
         "aminoglycosides",
@@ -763,16 +819,587 @@ CLASSES += (
     ),
 )
 
+
+# --- enzymes and transporters ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class System:
+    """A drug-metabolizing enzyme or transporter, as labels and FDA's table name it."""
+
+    id: str
+    name: str  # how the engine writes it
+    pattern: str  # how labels write it (case-insensitive)
+    fda: tuple[str, ...]  # its `system` values in FDA's table
+    graded: bool = True  # FDA grades CYP inhibitors and inducers strong/moderate/weak, not transporters
+
+
+def _cyp(code: str, extra: str = "") -> str:
+    # "CYP2C9", "CYP 2C9", "cytochrome P450 2C9", "cytochrome P-450 (CYP) 2C9", "CYP450 2C9".
+    return rf"(?:CYP\s?(?:450\s?)?{code}|cytochrome P-?450 (?:\(CYP\)\s?)?(?:enzyme\s)?{code}{extra})"
+
+
+SYSTEMS: tuple[System, ...] = (
+    System(
+        "cyp3a",
+        "CYP3A4",
+        rf"(?:{_cyp('3A(?:4(?:/5)?|5)?')}|P-?450\s?IIIA4?)",
+        ("CYP3A",),
+    ),
+    System("cyp2d6", "CYP2D6", rf"(?:{_cyp('2D6')}|P-?450\s?IID6)", ("CYP2D6",)),
+    System("cyp2c9", "CYP2C9", _cyp("2C9"), ("CYP2C9",)),
+    System("cyp2c19", "CYP2C19", _cyp("2C19"), ("CYP2C19",)),
+    System("cyp1a2", "CYP1A2", _cyp("1A2"), ("CYP1A2",)),
+    System("cyp2c8", "CYP2C8", _cyp("2C8"), ("CYP2C8",)),
+    System("cyp2b6", "CYP2B6", _cyp("2B6"), ("CYP2B6",)),
+    System("pgp", "P-gp", r"(?:P-?gp|P-?glycoprotein(?:\s?\(P-?gp\))?|MDR-?1|ABCB1)", ("P-gp",), graded=False),
+    System(
+        "bcrp",
+        "BCRP",
+        r"(?:BCRP|breast cancer resistance protein(?:\s?\(BCRP\))?|ABCG2)",
+        ("BCRP",),
+        graded=False,
+    ),
+    System(
+        "oatp1b",
+        "OATP1B1/1B3",
+        r"(?:OATP\s?1B[13]?(?:\s?(?:/|and|or)\s?(?:OATP\s?)?1B[13])?|organic anion[- ]transporting polypeptides?"
+        r"(?:\s?\(OATP\))?\s?1B[13]?)",
+        ("OATP1B1", "OATP1B3", "OATP1B"),
+        graded=False,
+    ),
+    System(
+        "oat",
+        "OAT1/OAT3",
+        r"(?:OAT\s?[13](?![\dB])(?:\s?(?:/|and|or)\s?(?:OAT\s?)?[13](?![\dB]))?|organic anion transporters?"
+        r"(?:\s?\(OAT\))?\s?[13](?!\d))",
+        ("OAT1", "OAT3"),
+        graded=False,
+    ),
+    System("oct2", "OCT2", r"(?:OCT\s?2|organic cation transporter 2)", ("OCT2",), graded=False),
+    System(
+        "mate",
+        "MATE1/MATE2-K",
+        r"(?:MATE\s?(?:1|2-?K)(?:\s?(?:/|and|or)\s?(?:MATE\s?)?(?:1|2-?K))?|multidrug and toxin extrusion)",
+        ("MATE1", "MATE2-K"),
+        graded=False,
+    ),
+)
+SYSTEM_BY_ID: dict[str, System] = {s.id: s for s in SYSTEMS}
+# Any system, for lists ("strong CYP2C9 and CYP3A4 inhibitors", "P-gp/BCRP substrates", "CYP2C9 and 3A4").
+_DRUGS = r"(?:drugs?|compounds?|agents?|medications?|medicines?|products?|substances?)"
+
+
+# Members FDA's examples name and the labels repeat; the shipped FDA table adds the rest at build time.
+_ROLE_MEMBERS: dict[str, frozenset[str]] = {
+    "strong_cyp3a_inhibitors": _STRONG_3A4_INH,
+    "moderate_cyp3a_inhibitors": _MODERATE_3A4_INH,
+    "cyp3a_inhibitors": _STRONG_3A4_INH | _MODERATE_3A4_INH,
+    "strong_cyp3a_inducers": _STRONG_3A4_IND,
+    "moderate_cyp3a_inducers": _MODERATE_3A4_IND,
+    "cyp3a_inducers": _STRONG_3A4_IND | _MODERATE_3A4_IND,
+    "cyp2d6_inhibitors": _m(
+        "bupropion, fluoxetine, paroxetine, quinidine, terbinafine, duloxetine, mirabegron, cinacalcet"
+    ),
+    "cyp1a2_inhibitors": _m(
+        "ciprofloxacin, enoxacin, fluvoxamine, methoxsalen, mexiletine, zileuton, amiodarone, ticlopidine, "
+        "propafenone, rofecoxib, cimetidine, vemurafenib"
+    ),
+    "cyp2c9_inhibitors": _m(
+        "fluconazole, amiodarone, miconazole, voriconazole, fluvoxamine, sulfamethoxazole, metronidazole"
+    ),
+    "cyp2c19_inhibitors": _m(
+        "fluconazole, fluoxetine, fluvoxamine, ticlopidine, omeprazole, esomeprazole, voriconazole"
+    ),
+    "pgp_inhibitors": _m(
+        "amiodarone, carvedilol, clarithromycin, dronedarone, itraconazole, ketoconazole, lapatinib, lopinavir, "
+        "propafenone, quinidine, ranolazine, ritonavir, saquinavir, telaprevir, tipranavir, verapamil, cyclosporine"
+    ),
+}
+# Older labels name CYP3A inducers as enzyme inducers or drugs that induce liver enzymes.
+_LEGACY_PATTERNS: dict[str, tuple[str, ...]] = {
+    "cyp3a_inducers": (
+        r"\benzyme[- ]inducers?",
+        r"\benzyme[- ]inducing (?:drugs?|agents?|medications?|anticonvulsants?|antiepileptics?)",
+        rf"\b{_DRUGS} (?:that|which) (?:may |are known to )?(?:strongly |potently )?induce (?:\(?[\w-]+ ){{0,5}}\(?"
+        r"(?:cytochrome P-?450|CYP450|hepatic|microsomal|liver)",
+    ),
+    "cyp3a_inhibitors": (
+        rf"\b{_DRUGS} (?:that|which) (?:may |are known to )?(?:strongly |potently )?inhibit (?:\(?[\w-]+ ){{0,5}}\(?"
+        r"(?:cytochrome P-?450 3A4?|P-?450\s?IIIA4?)",
+    ),
+}
+_UNGRADED_INHIBITION = frozenset({"strong", "moderate", "unspecified"})
+
+
+def _role_classes() -> tuple[DrugClass, ...]:
+    out: list[DrugClass] = []
+    for system in SYSTEMS:
+        kinds: list[tuple[str, str | None, frozenset[str]]] = []
+        for kind in ("inhibitor", "inducer"):
+            if system.graded:
+                kinds.append((kind, "strong", frozenset({"strong"})))
+                kinds.append((kind, "moderate", frozenset({"moderate"})))
+            kinds.append((kind, None, _UNGRADED_INHIBITION))
+        kinds.append(("substrate", None, frozenset({"sensitive", "major", "unspecified"})))
+        for kind, grade, grades in kinds:
+            plural = {"inhibitor": "inhibitors", "inducer": "inducers", "substrate": "substrates"}[kind]
+            class_id = f"{grade + '_' if grade else ''}{system.id}_{plural}"
+            name = f"{grade + ' ' if grade else ''}{system.name} {plural}"
+            out.append(
+                DrugClass(
+                    class_id,
+                    name,
+                    # Role phrases ("strong CYP3A4 inhibitors", "substrates of P-gp") are found by
+                    # `extract.role_mentions`; only older wordings need patterns of their own.
+                    _LEGACY_PATTERNS.get(class_id, ()),
+                    _ROLE_MEMBERS.get(class_id, frozenset()),
+                    sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, OWN_LABEL),
+                    learn_examples=class_id != "cyp3a_inhibitors",
+                    role=RoleSpec(system.id, kind, grades),
+                    property_class=True,
+                )
+            )
+    return tuple(out)
+
+
+# --- effect classes: drugs whose own label warns of an effect that adds up with another drug's -------------------
+
+_ANTINEOPLASTIC_CLASSES = (
+    r"Kinase Inhibitor|Alkylating|Antimetabolite|Topoisomerase|Microtubule|Platinum-based|Poly\(ADP-Ribose\)|"
+    r"Histone Deacetylase|Proteasome Inhibitor|BCL-2|Anthracycline|Nucleoside Metabolic Inhibitor|Methylating|"
+    r"Hedgehog|Menin|Isocitrate Dehydrogenase|Nuclear Export|Folate Analog|Thalidomide Analog|Programmed Death|"
+    r"CTLA-4|HER2|Vascular Endothelial Growth Factor|Epidermal Growth Factor Receptor|Cytolytic Antibody|"
+    r"Immunoconjugate|Cytotoxin|T Cell Engager|Androgen Receptor Inhibitor|Aromatase Inhibitor|"
+    r"Estrogen Receptor Antagonist|Radioligand Therapeutic|Vinca Alkaloid|Cytolytic Agent"
+)
+_HYPOTENSIVE_EPC = (
+    "Angiotensin Converting Enzyme Inhibitor",
+    "Angiotensin 2 Receptor Blocker",
+    "beta-Adrenergic Blocker",
+    "Calcium Channel Blocker",
+    "Dihydropyridine Calcium Channel Blocker",
+    "Thiazide Diuretic",
+    "Thiazide-like Diuretic",
+    "Loop Diuretic",
+    "Potassium-sparing Diuretic",
+    "Aldosterone Antagonist",
+    "alpha-Adrenergic Blocker",
+    "Central alpha-2 Adrenergic Agonist",
+    "Nitrate Vasodilator",
+    "Arteriolar Vasodilator",
+    "Renin Inhibitor",
+)
+_ANTIHYPERTENSIVES = (
+    _ACE
+    | _ARBS
+    | _THIAZIDES
+    | _LOOP_DIURETICS
+    | _BETA_BLOCKERS
+    | _CCBS
+    | _ALPHA_BLOCKERS
+    | _m(
+        "spironolactone, eplerenone, amiloride, triamterene, clonidine, guanfacine, methyldopa, hydralazine, "
+        "minoxidil, aliskiren, sacubitril"
+    )
+)
+
+CLASSES += (
+    DrugClass(
+        "antineoplastics",
+        "anticancer drugs",
+        (
+            r"anti-?neoplastic,? (?:[\w-]+,? ){0,3}?(?:(?:or|and) [\w-]+ )?(?:drugs?|agents?|therapy|therapies|"
+            r"medications?|treatments?)",
+            r"anti-?cancer (?:drugs?|agents?|therapy|therapies|medications?)",
+            r"chemotherapeutic (?:drugs?|agents?)",
+            r"\bchemotherapy\b",
+            r"cytotoxic (?:drugs?|agents?|therapy|therapies|chemotherapy|medications?)",
+        ),
+        _m(
+            "cyclophosphamide, ifosfamide, temozolomide, cisplatin, carboplatin, oxaliplatin, doxorubicin, epirubicin, "
+            "methotrexate, fluorouracil, capecitabine, gemcitabine, azacitidine, decitabine, paclitaxel, docetaxel, "
+            "vincristine, etoposide, irinotecan"
+        ),
+        pharm_class_pattern=_ANTINEOPLASTIC_CLASSES,
+        sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
+        learn_examples=False,
+        indication=r"\b(?:carcinoma|cancers?|lymphomas?|leukemias?|myelomas?|melanomas?|sarcomas?|glioblastoma|"
+        r"glioma|neoplasms?|tumou?rs?(?! necrosis)|myelodysplastic|mesothelioma|malignan\w+|myelofibrosis|"
+        r"mastocytosis|hodgkin\w*|anti-?cancer drugs?)\b",
+        not_indication=r"nausea|vomiting|chemotherapy-induced|febrile neutropenia|hypercalcemia|skeletal-related|"
+        r"bone metastases|\bpain\b|mucositis|tumor lysis|hot flash|diagnostic|imaging|\bPET\b|scintigraph|palliative|"
+        r"anemia due to|infections? in patients",
+    ),
+    DrugClass(
+        "myelosuppressive",
+        "drugs that suppress the bone marrow",
+        (
+            r"myelosuppressive (?:drugs?|agents?|therapy|therapies|medications?|effects)",
+            r"\b(?:drugs?|agents?|medications?|therapies) (?:that|which|known to) (?:may )?"
+            r"(?:cause|are associated with|produce|suppress|depress|increase the risk of)[^.;]{0,25}?"
+            r"(?:bone marrow|myelo\w+|neutropenia|"
+            r"agranulocytosis|hematologic(?:al)? toxicity|blood dyscrasias?|cytopenias?)",
+            r"\b(?:drugs?|agents?|medications?|therapies) (?:known to be |that are )?associated with (?:neutropenia|"
+            r"agranulocytosis|myelosuppression|bone marrow suppression|cytopenias?)",
+            r"bone marrow (?:suppressants|depressants)",
+            r"hematotoxic (?:drugs?|agents?)",
+        ),
+        _m(
+            "azathioprine, mercaptopurine, methotrexate, cyclophosphamide, clozapine, carbamazepine, deferiprone, "
+            "zidovudine, ganciclovir, valganciclovir, chloramphenicol, linezolid, flucytosine, hydroxyurea, "
+            "capecitabine, fluorouracil, temozolomide, azacitidine, decitabine"
+        ),
+        sources=(FDA_CLASS_LABELING, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"myelosuppression|bone marrow (?:suppression|depression|toxicity|failure)|neutropenia|"
+        r"agranulocytosis|pancytopenia|\bcytopenias?|hematologic(?:al)? (?:toxicit|adverse|abnormalit)|leukopenia|"
+        r"aplastic anemia",
+        not_own_effect=r"heparin-induced|immune thrombocytopenia|autoimmune",
+        property_class=True,
+    ),
+    DrugClass(
+        "hepatotoxic",
+        "drugs that can injure the liver",
+        (
+            r"hepatotoxic (?:drugs?|agents?|medications?|medicines?|products?|substances?|therapies)",
+            r"potentially hepatotoxic",
+            r"\b(?:drugs?|agents?|medications?) (?:known to be |that are )?associated with "
+            r"(?:hepatotoxicity|liver injury)",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may )?(?:cause|are associated with|"
+            r"increase the risk of) (?:liver|hepatic) (?:injury|toxicity|damage|failure)",
+        ),
+        frozenset(),
+        sources=(FDA_CLASS_LABELING, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"hepatotox|liver injury|hepatic (?:failure|injury|toxicity|necrosis|decompensation|adverse)|"
+        r"liver (?:failure|toxicity|damage)|hepatitis(?! B)|drug-induced liver|serious liver",
+        not_own_effect=r"hepatitis B|\bHBV\b|hepatic impairment|reactivation",
+        property_class=True,
+    ),
+    DrugClass(
+        "nephrotoxic",
+        "drugs that can harm the kidneys",
+        (
+            r"\bnephrotoxic (?:drugs?|agents?|medications?|medicines?|antibiotics?|potential|products?|therapy)",
+            r"potentially nephrotoxic",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?(?:affect|reduce|impair|decrease|"
+            r"alter|worsen|compromise)(?: the)? renal function",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?(?:cause|are associated with|"
+            r"increase the risk of) (?:renal|kidney) (?:toxicity|injury|damage|impairment|failure)",
+        ),
+        _m(
+            "gentamicin, tobramycin, amikacin, streptomycin, neomycin, amphotericin b, vancomycin, polymyxin b, "
+            "colistimethate, cisplatin, foscarnet, cidofovir, bacitracin, pentamidine, zoledronic acid"
+        ),
+        epc=("Aminoglycoside Antibacterial", "Radiographic Contrast Agent"),
+        sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"nephrotox|renal toxicity|kidney injury|renal failure|acute renal|nephropathy|renal tubular|"
+        r"interstitial nephritis|renal (?:damage|injury|adverse)|kidney (?:damage|toxicity)",
+        not_own_effect=r"pre-?existing",
+        property_class=True,
+    ),
+    DrugClass(
+        "hyperkalemia",
+        "drugs that raise potassium",
+        (
+            r"\b(?:drugs?|agents?|medications?|medicines?|products?) (?:that|which|known to) (?:may |can )?"
+            r"(?:increase|raise|elevate) (?:serum |blood |plasma )?potassium",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?"
+            r"(?:cause|induce|increase the risk of) hyperkal",
+            r"potassium[- ]conserving (?:drugs?|agents?|diuretics?)",
+            r"(?:impair|reduce|decrease) potassium excretion",
+        ),
+        _ACE
+        | _ARBS
+        | _m(
+            "aliskiren, spironolactone, eplerenone, amiloride, triamterene, finerenone, potassium chloride, "
+            "potassium citrate, potassium acetate, potassium gluconate, potassium phosphate, "
+            "trimethoprim, heparin, drospirenone, cyclosporine, tacrolimus, sacubitril"
+        ),
+        epc=(
+            "Angiotensin Converting Enzyme Inhibitor",
+            "Angiotensin 2 Receptor Blocker",
+            "Potassium-sparing Diuretic",
+            "Aldosterone Antagonist",
+            "Nonsteroidal Mineralocorticoid-Receptor Antagonist",
+            "Renin Inhibitor",
+        ),
+        pharm_class_pattern=r"Decreased Renal K\+ Excretion",
+        sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"hyperkal|serum potassium|potassium (?:increase|elevation)|increased potassium",
+        property_class=True,
+    ),
+    DrugClass(
+        "hypokalemia",
+        "drugs that lower potassium",
+        (
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?(?:cause|induce|produce) hypokal",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?"
+            r"(?:decrease|lower|reduce|deplete) (?:serum |blood )?potassium",
+            r"potassium[- ](?:depleting|wasting|losing) (?:drugs?|agents?|diuretics?)",
+        ),
+        _THIAZIDES | _LOOP_DIURETICS | _m("amphotericin b"),
+        epc=("Thiazide Diuretic", "Thiazide-like Diuretic", "Loop Diuretic"),
+        sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"hypokal",
+        property_class=True,
+    ),
+    DrugClass(
+        "antihypertensives",
+        "blood pressure medicines",
+        (
+            r"\bantihypertensives?\b(?: (?:drugs?|agents?|medications?|therapy|therapies))?",
+            r"anti-hypertensive (?:drugs?|agents?|medications?|therapy|therapies)",
+        ),
+        _ANTIHYPERTENSIVES,
+        epc=_HYPOTENSIVE_EPC,
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "hypotension",
+        "drugs that lower blood pressure",
+        (
+            r"\b(?:drugs?|agents?|medications?|medicines?) (?:that|which|known to) (?:may |can )?(?:lower|reduce|"
+            r"decrease) (?:the )?blood pressure",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?(?:cause|produce|induce) "
+            r"(?:orthostatic )?hypotension",
+            r"blood[- ]pressure[- ]lowering (?:drugs?|agents?|medications?)",
+            r"hypotensive (?:drugs?|agents?|medications?)",
+        ),
+        _ANTIHYPERTENSIVES | _m("nitroglycerin, isosorbide mononitrate, isosorbide dinitrate, sildenafil, tadalafil"),
+        epc=_HYPOTENSIVE_EPC,
+        pharm_class_pattern=r"Vasodilat",
+        sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"hypotension|orthostatic|syncope|(?:decrease|reduction|drop) in blood pressure",
+        property_class=True,
+    ),
+    DrugClass(
+        "alpha_blockers",
+        "alpha blockers",
+        (
+            r"alpha[- ]?(?:1[- ])?(?:adrenergic )?(?:blockers?|blocking (?:agents?|drugs?)|antagonists?)",
+            r"α-?1?-?(?:adrenergic )?(?:blockers?|antagonists?)",
+        ),
+        _ALPHA_BLOCKERS,
+        epc=("alpha-Adrenergic Blocker",),
+        sources=(FDA_CLASS_LABELING, EPC),
+        duplication=True,
+        learn_examples=False,
+    ),
+    DrugClass(
+        "bradycardia",
+        "drugs that slow the heart rate",
+        (
+            r"\b(?:drugs?|agents?|medications?|medicines?) (?:that|which|known to) (?:may |can )?"
+            r"(?:decrease|slow|reduce|lower) (?:the )?heart rate",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?(?:cause|induce|produce) "
+            r"bradycardia",
+            r"bradycardi(?:c|a-causing|a-inducing) (?:drugs?|agents?|medications?)",
+            r"negative(?:ly)? chronotrop",
+            r"\b(?:drugs?|agents?) (?:that|which) (?:may )?(?:prolong|slow|depress) (?:the )?"
+            r"(?:PR interval|AV (?:nodal )?conduction|atrioventricular (?:nodal )?conduction|sinus node)",
+            r"AV[- ]nodal[- ]blocking (?:drugs?|agents?)",
+            r"heart[- ]rate[- ]lowering (?:drugs?|agents?|medications?)",
+        ),
+        _BETA_BLOCKERS
+        | _m(
+            "diltiazem, verapamil, digoxin, amiodarone, dronedarone, ivabradine, clonidine, dexmedetomidine, "
+            "fingolimod, siponimod, ozanimod, ponesimod, lacosamide"
+        ),
+        epc=("beta-Adrenergic Blocker", "Cardiac Glycoside", "Sphingosine 1-phosphate Receptor Modulator"),
+        sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"bradycardi|bradyarrhythmi|heart block|atrioventricular (?:block|conduction)|\bAV block|"
+        r"conduction (?:abnormalit|disturbance|delay)|sinus (?:arrest|node dysfunction)|PR (?:interval )?prolongation|"
+        r"(?:decrease|reduction) (?:in|of) heart rate",
+        not_own_effect=r"paradoxical",
+        property_class=True,
+    ),
+    DrugClass(
+        "seizure_threshold",
+        "drugs that lower the seizure threshold",
+        (
+            r"\b(?:drugs?|agents?|medications?|medicines?) (?:that|which|known to) (?:may |can )?(?:lower|reduce|"
+            r"decrease) (?:the )?(?:seizure|convulsive) threshold",
+            r"(?:lower|lowering|reduce|reducing) (?:the )?seizure threshold",
+            r"(?:potentially )?epileptogenic (?:drugs?|agents?|medications?)",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?"
+            r"(?:cause|induce|increase the risk of) seizures",
+            r"pro-?convulsant",
+        ),
+        _m(
+            "bupropion, tramadol, clozapine, chlorpromazine, theophylline, aminophylline, imipenem, meperidine, "
+            "isoniazid, flumazenil"
+        )
+        | _TCAS,
+        sources=(FDA_CLASS_LABELING, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"\bseizures?\b|convulsions?|seizure threshold",
+        not_own_effect=r"withdraw|discontinu|antiepileptic drugs|taper",
+        property_class=True,
+    ),
+    DrugClass(
+        "thrombosis",
+        "drugs that raise the risk of blood clots",
+        (
+            r"\b(?:drugs?|agents?|medications?|products?) (?:that|which|known to) (?:may |can )?(?:increase|raise) "
+            r"(?:the )?risk of (?:venous |arterial )?(?:thrombosis|thromboembolism|thromboembolic|blood clots)",
+            r"erythropoie(?:sis|tic)[- ]stimulating agents?|\bESAs?\b|erythropoietic agents?",
+            r"thrombogenic (?:drugs?|agents?)",
+        ),
+        _m(
+            "thalidomide, lenalidomide, pomalidomide, raloxifene, tamoxifen, tranexamic acid, epoetin alfa, "
+            "darbepoetin alfa, estradiol, ethinyl estradiol, conjugated estrogens"
+        ),
+        epc=("Erythropoiesis-stimulating Agent", "Thalidomide Analog", "Estrogen"),
+        sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"thrombo(?:sis|embolism|embolic)|venous thrombo|blood clots|arterial thrombo",
+        not_own_effect=r"thrombocytopeni|microangiopath|thrombotic thrombocytopenic|heparin-induced|stent",
+        property_class=True,
+    ),
+    DrugClass(
+        "ototoxic",
+        "drugs that can harm hearing",
+        (
+            r"\bototoxic (?:drugs?|agents?|medications?|potential|antibiotics?)",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:are |may be |can be )?ototoxic",
+        ),
+        _m("gentamicin, tobramycin, amikacin, streptomycin, neomycin, cisplatin, vancomycin") | _LOOP_DIURETICS,
+        sources=(FDA_CLASS_LABELING, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"\bototox|hearing (?:loss|impairment)|deafness",
+        property_class=True,
+    ),
+    DrugClass(
+        "methemoglobinemia",
+        "drugs that can cause methemoglobinemia",
+        (
+            r"\boxidizing (?:drugs?|agents?)",
+            r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:are )?(?:associated with|cause|induce|may "
+            r"cause) methemoglobinemia",
+            r"methemoglobin[- ](?:inducing|forming)",
+        ),
+        _m(
+            "dapsone, nitroglycerin, nitroprusside, benzocaine, lidocaine, prilocaine, primaquine, rasburicase, "
+            "metoclopramide, phenazopyridine"
+        ),
+        sources=(FDA_CLASS_LABELING, OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"methemoglobin",
+        property_class=True,
+    ),
+    DrugClass(
+        "antifolates",
+        "antifolate drugs",
+        (
+            r"anti-?fol(?:ate|ic) (?:drugs?|agents?|medications?|therap\w+)",
+            r"\bfol(?:ate|ic acid) antagonists?",
+            r"dihydrofolate reductase inhibitors?",
+        ),
+        _m("methotrexate, pemetrexed, pralatrexate, pyrimethamine, trimethoprim, proguanil"),
+        epc=(
+            "Folate Analog Metabolic Inhibitor",
+            "Dihydrofolate Reductase Inhibitor Antibacterial",
+            "Dihydrofolate Reductase Inhibitor Antimalarial",
+        ),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "tetracyclines",
+        "tetracyclines",
+        (r"\btetracyclines\b", r"tetracycline[- ]class (?:drugs?|antibiotics?|antibacterials?)"),
+        _m("tetracycline, doxycycline, minocycline, demeclocycline, sarecycline, omadacycline, eravacycline"),
+        epc=("Tetracycline-class Antibacterial",),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "retinoids",
+        "retinoids",
+        (r"\b(?:systemic |oral )?retinoids?\b", r"vitamin A derivatives?"),
+        _m("isotretinoin, tretinoin, acitretin, bexarotene, alitretinoin"),
+        epc=("Retinoid",),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "renin_inhibitors",
+        "direct renin inhibitors",
+        (r"(?:direct )?renin inhibitors?",),
+        _m("aliskiren"),
+        epc=("Renin Inhibitor",),
+        sources=(FDA_CLASS_LABELING, EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "narrow_therapeutic_index",
+        "drugs with a narrow therapeutic index",
+        # No phrases: labels say "CYP2D6 substrates with a narrow therapeutic index", a qualifier of another class;
+        # the class only decides severity (a change in such a drug's blood levels is major).
+        (),
+        # FDA designates these narrow therapeutic index drugs in its product-specific bioequivalence guidances.
+        _m(
+            "carbamazepine, cyclosporine, digoxin, everolimus, levothyroxine, lithium, lithium carbonate, phenytoin, "
+            "sirolimus, tacrolimus, warfarin"
+        ),
+        sources=("FDA product-specific guidances designating narrow therapeutic index drugs", OWN_LABEL),
+        learn_examples=False,
+        own_effect=r"narrow therapeutic (?:index|range|window|ratio)",
+        property_class=True,
+    ),
+    DrugClass(
+        "lithium",
+        "lithium",
+        (r"\blithium\b(?! (?:carbonate )?(?:test|battery|heparin))",),
+        _m("lithium, lithium carbonate, lithium citrate"),
+        sources=(FDA_CLASS_LABELING,),
+        learn_examples=False,
+    ),
+)
+CLASSES += _role_classes()
+
 CLASS_BY_ID: dict[str, DrugClass] = {c.id: c for c in CLASSES}
 
 # Food and alcohol: the kinds of note the engine reports and the words labels use for them.
 FOOD_KINDS: dict[str, str] = {
     "alcohol": r"\b(?<!benzyl )(?<!cetyl )(?<!stearyl )(?<!polyvinyl )(?<!isopropyl )(?<!dehydrated )"
-    r"(?:alcohol(?:ic beverages?)?|ethanol)\b(?![- ](?:abuse|dependence|use disorder|withdrawal|based|free))",
+    r"(?:alcohol(?:ic (?:beverages?|drinks?))?|ethanol)\b"
+    r"(?![- ](?:abuse|dependence|use disorder|withdrawal|based|free))",
     "grapefruit": r"\bgrapefruit",
     "dairy_calcium": r"\b(?<!breast )(?<!human )(?<!mother's )(?:dairy|milk(?! production| supply| of magnesia)|"
     r"calcium-(?:rich|fortified)|calcium-containing foods?)\b",
     "tyramine": r"\btyramine",
+}
+# A food note needs a sentence that states an interaction with the food or drink: one of these words near it
+# (label wording: "avoid alcohol", "grapefruit juice increases ... concentrations", "dairy products ... reduce
+# absorption"), and none of the look-alikes ("take with food or milk if stomach upset occurs" is advice on how to
+# take the drug; "alcohol swab" and "contains alcohol" are not a drink).
+FOOD_INTERACTION_CUES: dict[str, str] = {
+    "alcohol": r"\bavoid|do not (?:drink|consume|use|take)|should not|\blimit|\bwhile (?:taking|using|on)|potentiat|"
+    r"enhanc|additive|increase[sd]? (?:the )?(?:risk|effect|sedat|drowsi|CNS|level|concentration|absorption)|"
+    r"CNS depress|interact|concomitant|combin|together|\bwith alcohol|drinking|consum|intake|disulfiram|"
+    r"intoxicat|impair|worsen",
+    "grapefruit": r"\bavoid|juice|increase|interact|concentration|exposure|inhibit|consum|drink|do not|should not|"
+    r"\blimit|products",
+    "dairy_calcium": r"absorption|chelat|\bbind|interfer|interact|\breduc|\bdecreas|\bavoid|"
+    r"do not (?:take|consume|drink)|should not be (?:taken|consumed)|separat|\bhours? (?:before|after)|"
+    r"not (?:be )?(?:taken|administered) with",
+    "tyramine": r"avoid|rich|food|beverage|pressor|hypertensi|interact|restrict|diet|ingest|consum|contain",
+}
+FOOD_NOT_INTERACTIONS: dict[str, str] = {
+    "alcohol": r"alcohol (?:swab|wipe|pad|prep)|contains? (?:\d|alcohol)|% alcohol|alcohol content|alcohol-free|"
+    r"history of alcohol|alcoholism|alcohol (?:abuse|use disorder)",
+    "dairy_calcium": r"with (?:food|meals?|a meal) or milk|with milk or (?:food|a meal)|with (?:a )?(?:glass of )?milk "
+    r"(?:if|to)|stomach upset|upset stomach|GI upset|(?:reduce|prevent|lessen|minimize) (?:stomach|gastric|GI) "
+    r"(?:upset|irritation)",
 }
 FOOD_TITLES: dict[str, str] = {
     "alcohol": "Alcohol",

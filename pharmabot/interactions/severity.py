@@ -1,13 +1,29 @@
-"""The severity classifier: every wording rule in one place, strongest first.
+"""Severity: every rule that decides how serious an interaction is, in this one module.
 
-Scale: contraindicated > major > moderate > minor. A label sentence gets the strongest rule that
-matches it; where it was found (contraindications, boxed warning) and the ONC lists raise it.
-Sentences that only say an interaction was NOT seen are dropped (None).
+Scale: contraindicated > major > moderate > minor. How a pair's severity is decided (`pair_severity`):
+1. Each label sentence gets the strongest wording rule that matches it (`WORDING_RULES`): "contraindicated"
+   is contraindicated; "avoid", "do not use", "not recommended" or a serious outcome (serotonin syndrome,
+   respiratory depression, torsades) is major; a dose change, monitoring or an exposure change is moderate;
+   a bare mention of using both is minor. Where the sentence sits raises it (`SECTION_SEVERITY`): a drug
+   named in CONTRAINDICATIONS is contraindicated, one named in a BOXED WARNING is major. Sentences that only
+   say an interaction was NOT seen are dropped (None).
+2. Published lists and class rules set floors: the ONC high-priority list is major, the ONC non-interruptive
+   list minor (`ONC_SEVERITY`); each pharmacodynamic class rule has the level its reference gives it
+   (`CLASS_RULE_SEVERITY`, with the reason next to it).
+3. A change in the blood levels of a narrow-therapeutic-index drug (FDA's designation: small changes in dose or
+   concentration can cause serious therapeutic failure or toxicity; warfarin, digoxin, tacrolimus, ... and drugs
+   whose own label says so) is major (`PK_RULES`, `narrow_index_exposure`).
+   Lower blood levels of a hormonal contraceptive are major too: contraceptive failure (FDA guidance on clinical
+   drug interaction studies with combined oral contraceptives, 2020; labels then advise back-up contraception).
+4. A potassium or QT signal is never minor (`NEVER_MINOR_CLASSES`).
+The pair gets the strongest of these: a label saying "contraindicated" always wins, and a reference rating a
+combination major is never lowered by a label that only says "monitor".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,7 +56,8 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         "do_not_use",
         "major",
         r"\bdo not (?:use|take|administer|co-?administer|give|start|initiate|combine|exceed)\b"
-        r"|\bshould not be (?:used|taken|given|co-?administered|combined|started)",
+        r"|\bshould (?:ordinarily |generally |usually )?not be (?:used|taken|given|co-?administered|combined|started|"
+        r"administered|treated|prescribed)",
     ),
     _rule("avoid", "major", r"\bavoid\b|\bavoided\b"),
     _rule("not_recommended", "major", r"\bnot (?:be )?recommended\b"),
@@ -48,7 +65,11 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         "serious_outcome",
         "major",
         r"serotonin syndrome|rhabdomyolysis|life-?threatening|fatal|torsades? de pointes|hypertensive crisis"
-        r"|profound sedation|respiratory depression|coma\b|death",
+        r"|profound sedation|respiratory depression|coma\b|death"
+        # Failure of a contraceptive or of transplant immunosuppression is a major outcome in every reference.
+        r"|contraceptive failure|unintended pregnanc|(?:additional|alternative|back-?up|non-?hormonal) (?:\w+ )?"
+        r"(?:method of )?contracepti|(?:reduce|decrease)\w* (?:the )?(?:contraceptive )?(?:efficacy|effectiveness) of "
+        r"(?:hormonal|oral) contraceptive|(?:organ|graft|transplant) rejection|graft loss",
     ),
     _rule(
         "dose_change",
@@ -82,6 +103,9 @@ NEGATIVE_PATTERN = re.compile(
     r"|\b(?:did|does|do|was|were) not (?:\w+ ){0,2}(?:affect|alter|change|influence|modify|interact|result in|"
     r"increase|decrease|appear|produce|show|cause|have a)"
     r"|\bnot (?:clinically )?(?:significant|relevant|meaningful|important)|\bno (?:pharmacokinetic|drug) interaction"
+    r"|\bno (?:\w+ )?(?:increase|decrease|change|alteration|reduction|elevation)s? (?:was |were )?"
+    r"(?:observed |seen |noted )?in (?:the )?(?:\w+ ){0,3}"
+    r"(?:concentrations?|levels?|exposure|AUC|Cmax|pharmacokinetics|clearance)"
     r"|\bhad no (?:\w+ ){0,2}effect|\bno effect\b|\bunaffected\b|\bnot affected\b|\bnot expected to\b"
     r"|\bunlikely to\b|\bcan be (?:co-?administered|used|given|taken) (?:with|without)"
     r"|\bwithout (?:dose|dosage) adjustment"
@@ -93,7 +117,11 @@ NEGATIVE_PATTERN = re.compile(
 # Wording that some drug is used together with another: required outside the drug interactions section.
 CO_USE_PATTERN = re.compile(
     r"concomitant|concurrent|co-?administ|combin|together|in patients (?:taking|receiving|treated|on)\b|\btaking\b"
-    r"|\breceiving\b|interact|added to|in addition to|\b(?:use|used|given|taken|administered) with\b|\bwith other\b"
+    r"|\breceiving\b|interact|added to|in addition to"
+    r"|\b(?:use|used|given|taken|administered) with\b(?! (?:caution|care)\b)|\bwith other\b"
+    r"|\buse of (?:\w+ ){0,3}(?:drugs?|medications?|agents?|medicines?) (?:that|which)\b"
+    # Drug Facts wording: "ask a doctor ... if you are taking", "the chance is higher if you take a blood thinner".
+    r"|\bif you (?:are )?(?:take|taking|use|using)\b|\byou (?:take|are taking)\b|\btake (?:a|an|other|any|another)\b"
     r"|along with|co-?medicat|co-?prescri|\bplus\b",
     re.IGNORECASE,
 )
@@ -163,5 +191,69 @@ def stronger(a: Severity, b: Severity) -> Severity:
     return a if SEVERITY_ORDER[a] >= SEVERITY_ORDER[b] else b
 
 
-# The ONC lists as severity signals.
+# The ONC lists as severity signals: high-priority items "should always interrupt" prescribers; non-interruptive
+# items are real but low priority (Phansalkar et al., JAMIA 2012;19:735 and 2013;20:489).
 ONC_SEVERITY: dict[str, Severity] = {"high_priority": "major", "non_interruptive": "minor"}
+
+# Pharmacodynamic class rules (`class_rules.py`): the level each is given, and why.
+CLASS_RULE_SEVERITY: dict[str, tuple[Severity, str]] = {
+    "qt_qt": ("major", "ONC high-priority list (always interrupt): two QT-prolonging drugs"),
+    "opioid_benzodiazepine": ("major", "FDA boxed warning on opioids and benzodiazepines (2016)"),
+    "opioid_cns": ("major", "FDA opioid boxed warning names other CNS depressants; FDA 2019 on gabapentinoids"),
+    "cns_cns": ("moderate", "Beers Criteria: avoid combining CNS-active drugs (falls, sedation); monitor"),
+    "maoi_serotonergic": ("major", "FDA labels contraindicate MAOIs with SSRIs, SNRIs, triptans, opioids"),
+    "serotonergic_serotonergic": ("major", "FDA labels: serotonin syndrome is potentially life-threatening"),
+    "anticoagulant_antithrombotic": ("major", "CHEST/ACC-AHA and anticoagulant labels: major bleeding risk"),
+    "anticoagulant_bleeding": ("moderate", "anticoagulant labels: monitor for bleeding with SSRIs/SNRIs and others"),
+    "antiplatelet_bleeding": ("moderate", "NSAID and antiplatelet labels: monitor for gastrointestinal bleeding"),
+    "bleeding_bleeding": ("moderate", "labels of both warn of bleeding: monitor for bleeding"),
+    "hepatotoxic_hepatotoxic": (
+        "moderate",
+        "hepatotoxic drugs' labels: monitor liver tests with other hepatotoxic drugs",
+    ),
+    "nephrotoxic_nephrotoxic": ("moderate", "nephrotoxic drugs' labels: monitor renal function with other ones"),
+    "raas_dual": ("major", "FDA 2012 communication and labels: avoid dual renin-angiotensin blockade"),
+    "raas_potassium": ("major", "labels of ACE inhibitors, ARBs and potassium-sparing drugs: severe hyperkalemia"),
+    "potassium_raising": ("moderate", "labels warn to monitor potassium (never minor: hyperkalemia)"),
+    "lithium_clearance": ("major", "lithium labeling: toxicity when clearance falls"),
+    "anticholinergic_burden": ("moderate", "Beers Criteria: avoid two or more anticholinergic drugs"),
+    "immunosuppression": (
+        "major",
+        "JAK inhibitor, S1P modulator, TNF blocker, leflunomide labels: avoid or take "
+        "great care with other immunosuppressive or anticancer therapy (serious infections)",
+    ),
+    "opioid_maoi": (
+        "major",
+        "FDA opioid labeling: use with MAOIs not recommended (serotonin syndrome, opioid toxicity)",
+    ),
+    "myelosuppression": ("moderate", "labels: additive myelosuppression, monitor blood counts"),
+    "insulin_secretagogue": ("moderate", "labels: a lower dose of insulin or secretagogue may be needed"),
+}
+
+# Wording rules that describe a change in exposure (the ones that matter for a narrow-therapeutic-index drug).
+PK_RULES = frozenset({"exposure_change", "dose_change", "monitoring", "avoid", "not_recommended", "do_not_use"})
+
+# Classes whose interactions are never rated minor: hyperkalemia and QT prolongation can kill without warning.
+NEVER_MINOR_CLASSES = frozenset({"qt_prolonging", "hyperkalemia", "potassium"})
+NEVER_MINOR_RULES = frozenset({"qt_qt", "raas_dual", "raas_potassium", "potassium_raising"})
+
+
+def pair_severity(
+    *,
+    label: Iterable[Severity],
+    rules: Iterable[Severity],
+    classes_named: Iterable[str] = (),
+    narrow_index_exposure: bool = False,
+    contraceptive_exposure_down: bool = False,
+) -> Severity:
+    """The severity of a pair: the strongest signal from its label sentences and rules, major when the other drug
+    changes the blood levels of a narrow-therapeutic-index drug, never minor for a potassium or QT signal (see the
+    module docstring for the order)."""
+    severity: Severity = "minor"
+    for signal in (*label, *rules):
+        severity = stronger(severity, signal)
+    if narrow_index_exposure or contraceptive_exposure_down:
+        severity = stronger(severity, "major")
+    if severity == "minor" and NEVER_MINOR_CLASSES & set(classes_named):
+        severity = "moderate"
+    return severity

@@ -8,6 +8,9 @@ as rows in the `*_table` fields). Each function here removes one of these and no
 can be used alone (interaction evidence quotes) or together (`clean_section`, used for search chunks).
 The label's raw text is kept unchanged elsewhere for the drug pages.
 
+Quotes (interaction evidence) use `clean_quote`: one sentence with its leading section number, heading,
+caption and cross-references removed.
+
 Subsection headings are kept, on a line of their own, because they say what the sentences under them
 are about ("Discontinuing Treatment", "How should I store ...?"); answers never quote them.
 """
@@ -19,6 +22,8 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from pharmabot.knowledge.labels import SECTION_TITLES
+
 # Bracketed cross-references, nested parentheses included: "[see Warnings and Precautions ( 5.1 , 5.2 )]",
 # "(see Clinical Pharmacology [12.3])". The recursive group matches balanced brackets of either kind.
 _SEE_REFERENCE = regex.compile(
@@ -26,6 +31,8 @@ _SEE_REFERENCE = regex.compile(
     r"(?:[^\[\]()]|(?:\((?:[^()]|(?&ref))*\))|(?:\[(?:[^\[\]]|(?&ref))*\]))*[\])])",
     regex.IGNORECASE,
 )
+# A cross-reference cut off where a truncated sentence ends: "... is contraindicated [see Contraindications (4) and".
+_OPEN_SEE_REFERENCE = re.compile(r"\s*[\[(]\s*(?:see|refer to)\b[^\])]*(?:\([^()]*\)[^\])]*)*$", re.IGNORECASE)
 # Bare subsection references: "( 2.4 , 5.6 )", "(5.1)", "( 7 )", "[5.2]".
 _NUMBER_REFERENCE = re.compile(r"\s*[\[(]\s*\d{1,2}(?:\.\d{1,2})*(?:\s*[,;]\s*\d{1,2}(?:\.\d{1,2})*)*\s*[\])]")
 # What removals leave behind: a space before punctuation, doubled stops.
@@ -68,6 +75,7 @@ _TOKEN = re.compile(r"\S+")
 def remove_cross_references(text: str) -> str:
     """Drop "[see ...]" / "(see ...)" cross-references, bare subsection numbers "( 5.2 )", and their debris."""
     text = _SEE_REFERENCE.sub("", text)
+    text = _OPEN_SEE_REFERENCE.sub("", text)
     text = _NUMBER_REFERENCE.sub("", text)
     return tidy(_drop_orphan_brackets(text))
 
@@ -217,3 +225,102 @@ def clean_section(text: str, *, tables: Sequence[str] = (), names: Iterable[str]
     text = remove_figure_captions(text)
     text = remove_table_captions(text)
     return bullets_to_lines(mark_headings(text, names))
+
+
+# --- Quotes: one sentence as a reader should see it ----------------------------------------------------
+
+# A section number at the start: "7.1", "5.12", "(7.2)", "7".
+_LEADING_NUMBER = re.compile(r"^\s*\(?\d{1,2}(?:\.\d{1,2})*\)?\s+")
+# A caption at the start: "Figure 2:", "Table 3.", "Figure 1".
+_LEADING_CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Table)\s+\d{1,2}[A-Za-z]?\s*[:.]?\s+")
+# A section's own title in capitals right after its number ("7 DRUG INTERACTIONS").
+_SECTION_TITLE = re.compile(
+    "(?:" + "|".join(re.escape(t) for t in sorted(SECTION_TITLES.values(), key=len, reverse=True)) + r")\b\s*"
+)
+# Words that may sit inside a heading between capitalized words ("Drugs that Prolong the QT Interval").
+_HEADING_JOINERS = frozenset(
+    "a an and or of in on to for with that which the by from as at vs versus not other than".split()
+)
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])")
+_DANGLING = re.compile(r"[\s(\[,;:]+$")
+
+
+def _is_capitalized(word: str) -> bool:
+    stripped = word.lstrip("(\"'[")
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def heading_length(text: str) -> int:
+    """Length of a leading run of Title Case heading words ("Strong CYP1A2 Inhibitors "), 0 when none.
+
+    The run ends at the last capitalized word before the first lower-case word, because that word starts the
+    sentence ("Strong CYP1A2 Inhibitors Concomitant use ..." -> heading "Strong CYP1A2 Inhibitors"). Short joiners
+    ("and", "of", "that") may sit inside a heading between capitalized words.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    last_capital = -1
+    for n, (_, _, word) in enumerate(words):
+        if _is_capitalized(word):
+            last_capital = n
+            continue
+        if word.lower().strip(",:;") in _HEADING_JOINERS and n + 1 < len(words) and _is_capitalized(words[n + 1][2]):
+            continue
+        break
+    else:
+        return 0  # all capitalized (a heading only, or a shouted sentence): leave it
+    if last_capital < 1:
+        return 0  # the first word is the sentence's own
+    heading_end = words[last_capital - 1][1]
+    # A colon-ended heading ("Warfarin: ...") keeps its words as the sentence's subject.
+    if text[heading_end - 1] == ":":
+        return 0
+    return words[last_capital][0]
+
+
+def split_section_heading(text: str) -> tuple[str, str]:
+    """(heading, rest) of a text that starts with a section number: "7.1 Strong CYP1A2 Inhibitors Concomitant use
+    ..." -> ("Strong CYP1A2 Inhibitors", "Concomitant use ..."); ("", text) when it starts with no number.
+    Shouting headings ("7 DRUG INTERACTIONS") count too."""
+    match = _LEADING_NUMBER.match(text)
+    if not match:
+        return "", text
+    rest = text[match.end() :]
+    shout = _SECTION_TITLE.match(rest)
+    if shout:
+        return shout.group().strip(), rest[shout.end() :]
+    cut = heading_length(rest)
+    return rest[:cut].strip(), rest[cut:]
+
+
+def remove_section_heading(text: str) -> str:
+    """Drop a leading section number and the heading words after it ("7.1 Strong CYP1A2 Inhibitors Concomitant
+    use ..." -> "Concomitant use ...")."""
+    return split_section_heading(text)[1]
+
+
+def remove_caption(text: str) -> str:
+    """Drop a leading "Figure 2:" / "Table 3." caption and its title words."""
+    match = _LEADING_CAPTION.match(text)
+    if not match:
+        return text
+    rest = text[match.end() :]
+    cut = heading_length(rest)
+    return rest[cut:] if cut else rest
+
+
+def tidy_spacing(text: str) -> str:
+    """Collapse spaces, close the gaps left before punctuation, drop dangling openers at the end."""
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    text = _DANGLING.sub("", text)
+    return text.replace("( ", "(").replace("[ ", "[").replace(" )", ")")
+
+
+def clean_quote(text: str) -> str:
+    """A label sentence as a reader should see it: no numbers, headings, captions or cross-references."""
+    text = remove_cross_references(text)
+    text = remove_caption(remove_section_heading(text.strip()))
+    text = tidy_spacing(text)
+    if text and text[0].islower() and not text.startswith(("e.g", "i.e")):
+        text = text[0].upper() + text[1:]
+    return text

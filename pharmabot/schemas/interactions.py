@@ -101,10 +101,16 @@ class EvidenceItem(BaseModel):
     quote: str
     severity: Severity
     names: str = Field(description="The drug or class the sentence names.")
+    kind: Literal["interaction", "drug_property"] = Field(
+        default="interaction",
+        description="interaction: the sentence states the interaction; drug_property: it states one drug's own "
+        "role or effect (e.g. that it is a strong CYP3A4 inhibitor, or that it prolongs the QT interval), which "
+        "the interaction is inferred from.",
+    )
 
 
 class RuleSource(BaseModel):
-    """A published rule list item that covers the pair."""
+    """A published list item, class rule or reference table behind the pair."""
 
     model_config = ConfigDict(
         json_schema_extra={

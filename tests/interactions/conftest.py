@@ -17,3 +17,14 @@ def knowledge() -> InteractionKnowledge:
 @pytest.fixture(scope="session")
 def engine(knowledge: InteractionKnowledge) -> InteractionEngine:
     return InteractionEngine(knowledge=knowledge, catalog=catalog_for(DEFAULT_TEST_DRUGS))
+
+
+# Drugs whose labels exercise inference from stated roles and effects (metoprolol: "metabolized predominantly by
+# CYP2D6"; spironolactone: hyperkalemia with ACE inhibitors) besides the default test drugs.
+WIDE_TEST_DRUGS = (*DEFAULT_TEST_DRUGS, "spironolactone", "metoprolol", "naproxen")
+
+
+@pytest.fixture(scope="session")
+def wide_engine() -> InteractionEngine:
+    knowledge = InteractionKnowledge.from_labels(labels_for(WIDE_TEST_DRUGS), catalog_for(WIDE_TEST_DRUGS))
+    return InteractionEngine(knowledge=knowledge, catalog=catalog_for(WIDE_TEST_DRUGS))

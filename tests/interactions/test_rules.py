@@ -9,6 +9,7 @@ import pytest
 from pharmabot.interactions.extract import (
     Found,
     after_withdrawal,
+    is_example_of_class,
     is_heading,
     names_other_member,
     names_own_example,
@@ -120,3 +121,20 @@ def test_class_membership_fixes() -> None:
     assert "nefazodone" in CLASS_BY_ID["serotonergic"].members
     assert "rifabutin" in CLASS_BY_ID["cyp3a_inducers"].members
     assert "thiazides" not in _classes("pargyline and methylclothiazide")  # a drug name, not the class word
+
+
+def test_a_title_case_row_heading_of_several_classes() -> None:
+    s = "Anticoagulants and Antiplatelets Ticagrelor Contraindicated during and 2 weeks after treatment."
+    heading = _at(s, "Anticoagulants")
+    assert is_heading(s, heading, [heading, _at(s, "Antiplatelets"), _at(s, "Ticagrelor", "drug", "ticagrelor")])
+    s2 = "Use caution with NSAIDs and aspirin."
+    nsaids = _at(s2, "NSAIDs")
+    assert not is_heading(s2, nsaids, [nsaids, _at(s2, "aspirin", "drug", "aspirin")])
+
+
+def test_a_class_given_as_an_example_of_another_class() -> None:
+    s = "Use with CYP3A4 inhibitors, such as macrolide antibiotics (e.g., erythromycin), may increase exposure."
+    role = _at(s, "CYP3A4 inhibitors", target="cyp3a_inhibitors")
+    example = _at(s, "macrolide antibiotics", target="macrolides")
+    assert is_example_of_class(s, example, [role, example])
+    assert not is_example_of_class(s, role, [role, example])

@@ -258,6 +258,8 @@ export class InteractionChecker {
       const cite = el("p", { cls: "evidence-source" }, [
         labelLink(e.url, `${e.label_drug} label — ${titleCase(e.section_title)}`),
         e.effective_time ? el("span", { cls: "muted", text: ` · ${e.effective_time}` }) : null,
+        // A drug's own statement the interaction is inferred from, not a sentence about the pair.
+        e.kind === "drug_property" ? el("span", { cls: "muted", text: ` · about ${e.label_drug} itself (${e.names})` }) : null,
       ]);
       box.append(el("figure", {}, [el("blockquote", { text: e.quote }), el("figcaption", {}, [cite])]));
     }

@@ -1,0 +1,247 @@
+"""Pharmacodynamic class rules: two classes whose effects add up, whoever's label mentions the other.
+
+A rule applies to a pair when one drug belongs to a class on side A and the other to a class on side B
+(membership comes from the lexicon, the labels' pharmacologic classes, and each label's own warnings; see
+`lexicon.py` and `properties.py`). Each rule names what happens and where that is written; how severe each
+rule is lives with every other severity decision in `severity.py` (`CLASS_RULE_SEVERITY`).
+
+Sources named below:
+- FDA labels: class labeling that every member's label carries (the opioid boxed warning on benzodiazepines
+  and other CNS depressants, 2016; the serotonin syndrome warnings of SSRIs, SNRIs and triptans; the
+  anticoagulants' and NSAIDs' bleeding warnings; the ACE inhibitor/ARB/aliskiren dual-blockade and
+  hyperkalemia warnings; the lithium labels' toxicity warnings with NSAIDs, ACE inhibitors, ARBs and diuretics).
+- FDA Drug Safety Communications: opioids with benzodiazepines (2016-08-31), gabapentinoids with CNS depressants
+  (2019-12-19), aliskiren with ACE inhibitors or ARBs (2012-04-20).
+- ONC high-priority list item 21 (QT-prolonging agents together), Phansalkar et al., JAMIA 2012;19:735.
+- American Geriatrics Society Beers Criteria (2019, 2023): combinations to avoid (two or more anticholinergic
+  drugs; opioids with benzodiazepines or gabapentinoids; three or more CNS-active drugs).
+- ACC/AHA and CHEST antithrombotic guidance: an anticoagulant with an antiplatelet, an NSAID or another
+  anticoagulant raises bleeding risk substantially.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FDA_OPIOID_BOXED = (
+    "FDA opioid class labeling: boxed warning on use with benzodiazepines or other CNS depressants (2016)"
+)
+FDA_OPIOID_MAOI = "FDA opioid class labeling: MAO inhibitors (serotonin syndrome or opioid toxicity), 2016"
+FDA_DSC_GABAPENTINOIDS = "FDA Drug Safety Communication: gabapentin/pregabalin with CNS depressants (2019-12-19)"
+FDA_DSC_ALISKIREN = "FDA Drug Safety Communication: aliskiren with ACE inhibitors or ARBs (2012-04-20)"
+FDA_SEROTONIN = "FDA class labeling: serotonin syndrome warnings of SSRIs, SNRIs, triptans and other serotonergic drugs"
+FDA_BLEEDING = "FDA labels of anticoagulants and NSAIDs (bleeding risk with antiplatelets, NSAIDs, anticoagulants)"
+FDA_POTASSIUM = "FDA labels of ACE inhibitors, ARBs, potassium-sparing diuretics and potassium salts (hyperkalemia)"
+FDA_LITHIUM = "FDA lithium labeling: toxicity with NSAIDs, ACE inhibitors, ARBs and diuretics"
+ONC_QT = "ONC high-priority DDI list item 21, QT-prolonging agents (Phansalkar et al., JAMIA 2012;19:735)"
+BEERS = "American Geriatrics Society Beers Criteria (2019, 2023 update): drug-drug interactions to avoid"
+CHEST = "CHEST / ACC-AHA antithrombotic guidance: bleeding with combined antithrombotic therapy"
+OWN_WARNINGS = "the drugs' own FDA labels: each warns of this effect"
+FDA_HEPATOTOXIC = (
+    "FDA labels with a boxed warning for hepatotoxicity (e.g. leflunomide, teriflunomide, lomitapide, mipomersen): "
+    "other hepatotoxic drugs increase the risk of liver injury"
+)
+FDA_NEPHROTOXIC = (
+    "FDA labels of aminoglycosides, polymyxins, vancomycin, amphotericin B and platinum drugs: avoid or monitor "
+    "other nephrotoxic drugs"
+)
+FDA_IMMUNOSUPPRESSION = (
+    "FDA labels of JAK inhibitors, S1P receptor modulators, TNF blockers and leflunomide: avoid or take care "
+    "combining with other immunosuppressive, immune-modulating or anti-neoplastic therapy"
+)
+
+
+@dataclass(frozen=True)
+class ClassRule:
+    """Two sets of classes whose members' effects add up."""
+
+    id: str
+    name: str
+    classes_a: tuple[str, ...]
+    classes_b: tuple[str, ...]
+    effect: str  # what happens, in plain words
+    sources: tuple[str, ...]
+    # Each side lists classes; "a&b" means members of both, "@heading" sets the level for that entry alone.
+    # Which members count: "boxed" = listed here or in FDA's pharmacologic classes, or a boxed warning of the
+    # drug's own label says it; "heading" adds a warnings heading; "any" adds a sentence of the label. Effects many
+    # labels mention in passing (somnolence, bleeding events, low blood counts) need the stricter levels.
+    evidence: str = "heading"
+
+
+CLASS_RULES: tuple[ClassRule, ...] = (
+    ClassRule(
+        "qt_qt",
+        "QT-prolonging drugs together",
+        ("qt_prolonging",),
+        ("qt_prolonging",),
+        "both prolong the QT interval: additive risk of torsades de pointes and other dangerous heart rhythms",
+        (ONC_QT, OWN_WARNINGS),
+    ),
+    ClassRule(
+        "opioid_benzodiazepine",
+        "opioids with benzodiazepines",
+        ("opioids",),
+        ("benzodiazepines",),
+        "profound sedation, respiratory depression, coma and death",
+        (FDA_OPIOID_BOXED, BEERS),
+    ),
+    ClassRule(
+        "opioid_cns",
+        "opioids with other CNS depressants",
+        ("opioids",),
+        ("cns_depressants",),
+        "additive CNS and respiratory depression: profound sedation, slowed breathing, coma",
+        (FDA_OPIOID_BOXED, FDA_DSC_GABAPENTINOIDS, BEERS),
+    ),
+    ClassRule(
+        "opioid_maoi",
+        "opioids with MAO inhibitors",
+        ("opioids",),
+        ("maois",),
+        "serotonin syndrome or opioid toxicity (respiratory depression, coma)",
+        (FDA_OPIOID_MAOI,),
+    ),
+    ClassRule(
+        "cns_cns",
+        "CNS depressants together",
+        ("cns_depressants",),
+        ("cns_depressants",),
+        "additive sedation and psychomotor impairment; breathing can slow",
+        (BEERS, OWN_WARNINGS),
+        evidence="boxed",
+    ),
+    ClassRule(
+        "maoi_serotonergic",
+        "MAO inhibitors with serotonergic drugs",
+        ("maois",),
+        ("serotonergic",),
+        "serotonin syndrome, which can be life-threatening",
+        (FDA_SEROTONIN,),
+    ),
+    ClassRule(
+        "serotonergic_serotonergic",
+        "serotonergic drugs together",
+        ("serotonergic",),
+        ("serotonergic",),
+        "additive serotonergic effect: risk of serotonin syndrome",
+        (FDA_SEROTONIN, OWN_WARNINGS),
+    ),
+    ClassRule(
+        "anticoagulant_antithrombotic",
+        "anticoagulants with antiplatelets, NSAIDs, thrombolytics or another anticoagulant",
+        ("anticoagulants",),
+        ("antiplatelets", "nsaids", "thrombolytics", "anticoagulants"),
+        "additive effect on clotting: serious bleeding",
+        (FDA_BLEEDING, CHEST),
+    ),
+    ClassRule(
+        "anticoagulant_bleeding",
+        "anticoagulants with other drugs that raise bleeding risk",
+        ("anticoagulants",),
+        ("bleeding",),
+        "more bleeding: the other drug also impairs clotting or platelets",
+        (FDA_BLEEDING, OWN_WARNINGS),
+        evidence="boxed",
+    ),
+    ClassRule(
+        "antiplatelet_bleeding",
+        "antiplatelets or NSAIDs with other drugs that raise bleeding risk",
+        ("antiplatelets", "nsaids"),
+        ("bleeding",),
+        "additive bleeding risk, notably in the stomach and gut",
+        (FDA_BLEEDING, OWN_WARNINGS),
+        evidence="boxed",
+    ),
+    ClassRule(
+        "bleeding_bleeding",
+        "drugs whose labels warn of bleeding, together",
+        ("bleeding",),
+        ("bleeding",),
+        "both raise the risk of bleeding (hemorrhage)",
+        (OWN_WARNINGS,),
+    ),
+    ClassRule(
+        "hepatotoxic_hepatotoxic",
+        "a drug with a boxed warning for liver injury with another drug that can injure the liver",
+        ("hepatotoxic@boxed",),
+        ("hepatotoxic",),
+        "additive risk of liver injury",
+        (FDA_HEPATOTOXIC, OWN_WARNINGS),
+    ),
+    ClassRule(
+        "nephrotoxic_nephrotoxic",
+        "a drug with a boxed warning for kidney injury with another drug that can harm the kidneys",
+        ("nephrotoxic@boxed",),
+        ("nephrotoxic",),
+        "additive risk of kidney injury",
+        (FDA_NEPHROTOXIC, OWN_WARNINGS),
+    ),
+    ClassRule(
+        "raas_dual",
+        "dual blockade of the renin-angiotensin system",
+        ("ace_inhibitors", "arbs"),
+        ("arbs", "renin_inhibitors"),
+        "high potassium, low blood pressure and kidney injury, without added benefit",
+        (FDA_DSC_ALISKIREN, FDA_POTASSIUM),
+    ),
+    ClassRule(
+        "raas_potassium",
+        "ACE inhibitors, ARBs or aliskiren with potassium-sparing diuretics or potassium salts",
+        ("ace_inhibitors", "arbs", "renin_inhibitors"),
+        ("potassium",),
+        "high blood potassium (hyperkalemia), which can stop the heart",
+        (FDA_POTASSIUM,),
+    ),
+    ClassRule(
+        "potassium_raising",
+        "drugs that raise potassium together",
+        ("hyperkalemia",),
+        ("hyperkalemia",),
+        "additive rise in blood potassium (hyperkalemia), which can disturb the heart rhythm",
+        (FDA_POTASSIUM, OWN_WARNINGS),
+    ),
+    ClassRule(
+        "lithium_clearance",
+        "lithium with drugs that reduce its clearance",
+        ("lithium",),
+        ("nsaids", "ace_inhibitors", "arbs", "thiazides", "loop_diuretics", "diuretics"),
+        "lithium levels rise (less renal clearance): lithium toxicity",
+        (FDA_LITHIUM,),
+    ),
+    ClassRule(
+        "anticholinergic_burden",
+        "anticholinergic drugs together",
+        ("anticholinergics",),
+        ("anticholinergics",),
+        "additive anticholinergic effects: confusion, constipation, urinary retention, overheating",
+        (BEERS, OWN_WARNINGS),
+    ),
+    ClassRule(
+        "immunosuppression",
+        "immunosuppressive drugs with other immunosuppressive or anticancer drugs",
+        ("immunosuppressants",),
+        ("immunosuppressants", "antineoplastics"),
+        "additive immune suppression: serious infections",
+        (FDA_IMMUNOSUPPRESSION, OWN_WARNINGS),
+        evidence="boxed",
+    ),
+    ClassRule(
+        "myelosuppression",
+        "drugs that suppress the bone marrow together",
+        ("myelosuppressive", "antineoplastics&myelosuppressive@heading"),
+        ("myelosuppressive", "antineoplastics&myelosuppressive@heading"),
+        "additive bone marrow suppression: low blood counts, infection, bleeding",
+        (OWN_WARNINGS,),
+        evidence="boxed",
+    ),
+    ClassRule(
+        "insulin_secretagogue",
+        "insulin or insulin secretagogues with other glucose-lowering drugs",
+        ("antidiabetics",),
+        ("antidiabetics",),
+        "additive glucose lowering: low blood sugar",
+        (OWN_WARNINGS,),
+    ),
+)
+
+CLASS_RULE_BY_ID: dict[str, ClassRule] = {r.id: r for r in CLASS_RULES}
