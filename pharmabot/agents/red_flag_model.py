@@ -37,7 +37,8 @@ Sources, cited by key next to what they support:
   (sudden severe headache, sudden confusion, sudden numbness on one side).
 - AHA_MI: American Heart Association, "Warning Signs of a Heart Attack" (chest discomfort,
   pressure, squeezing, fullness or pain; pain in one or both arms, the back, neck, jaw or
-  stomach; shortness of breath; cold sweat, nausea, light-headedness).
+  stomach; shortness of breath; cold sweat, nausea, light-headedness); AHA/ACC guidance for people
+  prescribed nitroglycerin: call 911 when chest pain is not better 5 minutes after one dose.
 - ANAPHYLAXIS: Sampson HA et al., Second symposium on the definition and management of
   anaphylaxis, J Allergy Clin Immunol 2006;117:391-7 (skin or mucosal signs with breathing
   trouble or collapse; two organ systems after an exposure).
@@ -247,7 +248,8 @@ PERSONAL = alt(
     r"i|i'm|i've|i'd|me|my|myself|we|we're|our|us",
     r"he|she|he's|she's|him|his|her|hers|himself|herself",
     r"they're|their|themselves",
-    OTHER_PERSON.replace("|someone|somebody", ""),
+    # "A patient", "a friend": anyone, as in a general question; "my patient" is a specific person.
+    r"(?<!\ba )(?<!\ban )" + OTHER_PERSON.replace("|someone|somebody", ""),
     CHILD,
 )
 
@@ -568,12 +570,14 @@ LETHAL_QUESTION = alt(
     r"(?:lethal|fatal|deadly) (?:dose|amount|number|quantity|combo|combination|mix)",
     r"(?:what|which)(?: [\w']+){0,4}? (?:would|will|could|can|might) (?:[\w']+ ){0,2}?(?:kill|end|stop|be (?:the )?"
     r"(?:most|least|best|fastest|quickest|easiest))",
-    r"(?:what|which) (?:amount|dose|number|quantity|combination|combo|mix|pills?|meds|drugs?)\b.{0,50}?\b(?:would"
+    r"(?:what|which)(?:'s| is)?(?: the| a)? (?:amount|dose|number|quantity|combination|combo|mix|pills?|meds|drugs?)"
+    r"\b.{0,50}?\b(?:would"
     r"|will|could|to|is|for|kills?|is fatal|is lethal|is deadly)\b",
     r"(?:is|are|would|will) (?:\d+|this|that|these|those)\b.{0,40}?\benough\b",
     r"(?:would|will|could|can|is|are) (?:\d{2,}|all|these|those|this|that|the whole bottle|a whole bottle)\b.{0,40}?"
     r"\b(?:kill|finish|end|do it|do the job|be fatal|be lethal|be deadly)",
     r"enough (?:pills|meds|tablets|of (?:my|them|it|these|those|\w+))\b.{0,30}?\bto\b",
+    r"(?:enough|sufficient) (?:[\w']+ ){0,3}?to (?:kill|end|finish|stop)\b",
     r"(?:easiest|best|quickest|fastest|painless|least painful|surest|most effective|most reliable|simplest"
     r"|quietest) (?:way|method|pills?|drugs?)",
     r"(?:possible to|can you|could you|can i|could i|would i|will i|can someone|could someone) die (?:from|of|if|by)",
@@ -609,6 +613,8 @@ _VERY = r"(?:very |really |so |super |extremely |completely |totally |badly |kin
 _WHO = r"(?:him|her|them|my \w+|his|the baby|the kid|the child|my \w+ \w+)"
 _SIDE = r"(?:one|1|the (?:left|right)|his (?:left|right)|her (?:left|right)|my (?:left|right)|left|right)"
 _SUDDEN = r"(?:suddenly|sudden|all of a sudden|out of nowhere|just now)"
+# One word between a body part and its sign that is not a negation ("face just drooping", not "face not drooping").
+_FILLER = r"(?:(?!(?:not|no|never|isn't|wasn't|doesn't|didn't|ain't)\b)[\w']+ )"
 
 
 def _s(
@@ -804,17 +810,21 @@ SIGNS: tuple[Sign, ...] = (
         alt(
             r"chest (?:pain|pains|pressure|tightness|discomfort|heaviness|squeez\w*|is (?:tight|hurting|heavy|killing)"
             r"|hurts|feels (?:tight|heavy|crushed|like|weird|squeezed)|is being (?:crushed|squeezed))",
-            r"(?:crushing|sharp|severe|bad|stabbing|squeezing|heavy) (?:pain|pressure|ache) in (?:my|his|her"
-            r"|the) chest",
+            r"(?:crushing|sharp|severe|bad|stabbing|squeezing|heavy|tight|burning|pressing) (?:pain|pressure|ache"
+            r"|feeling|sensation|weight) (?:in|on|across) (?:my|his|her|the) chest",
             r"(?:pain|pressure|tightness|heaviness) (?:in|on|across) (?:my|his|her|the) chest",
             r"(?:my|his|her) chest (?:really |so |very )?(?:hurts|is hurting|aches|feels)",
             r"(?:elephant|weight) (?:is )?(?:on|sitting on) (?:my|his|her) chest",
             r"(?:having|is having|i'm having|having a|think i'm having|might be having) (?:a )?heart attack",
-            r"(?:pain|ache|numbness|tingling|pressure|tightness) (?:[\w']+ ){0,3}?(?:spread\w*|radiat\w*|going|moving"
+            r"(?:pain|ache|numbness|tingling|pressure|tightness|feeling|sensation|discomfort|heaviness) (?:[\w']+ ){0,3}?"
+            r"(?:spread\w*|radiat\w*|going|moving"
             r"|shoot\w*|travel\w*) (?:[\w']+ ){0,3}?(?:arm|jaw|neck|back|shoulder)",
             r"(?:left|my|his|her) arm (?:is |went |feels |gone )?(?:numb|tingling|heavy|hurts|aching)",
             r"heart (?:stopped|has stopped|stopping)|cardiac arrest|no (?:heartbeat|pulse)|(?:can't"
             r"|cannot) find a pulse",
+            # Chest pain that one nitroglycerin has not relieved. (AHA_MI)
+            r"(?:nitro\w*|gtn|nitrostat)(?: [\w']+){0,5}? (?:didn't|did not|isn't|is not|not|doesn't|does not|hasn't"
+            r"|has not|won't) (?:help\w*|work\w*|touch\w*|do anything|doing anything|chang\w*|relie\w*)",
         ),
         _A,
         "AHA_MI",
@@ -875,11 +885,11 @@ SIGNS: tuple[Sign, ...] = (
         _K.STROKE,
         "face_arm_speech",
         alt(
-            r"(?:face|smile|mouth|lip|eye ?lid)(?: is| was| has| looks?| seems?)? (?:[\w']+ )?(?:droop\w*|drooping"
+            rf"(?:face|smile|mouth|lip|eye ?lid)(?: is| was| has| looks?| seems?)? {_FILLER}{{0,2}}?(?:droop\w*"
             r"|sagging|uneven|lopsided|crooked|numb|twisted|pulled to one side|not moving)",
             rf"(?:droop\w*|numb\w*|sagging) (?:on )?(?:{_SIDE} side|side of (?:his|her|my|the) face|face)",
-            rf"(?:one side|{_SIDE} side|half) of (?:his|her|my|the|their) (?:face|body|mouth)(?: is| went| feels)? "
-            r"(?:[\w']+ )?(?:droop\w*|numb|weak|dead|paralyzed|sagging|limp|tingl\w*|(?:isn't|is not|not|won't|can't"
+            rf"(?:one side|{_SIDE} side|half) (?:of )?(?:his|her|my|the|their) (?:face|body|mouth)(?: is| went| feels"
+            rf"| just| suddenly| has| got| gone| looks?| seems?| kind of| kinda)* {_FILLER}?(?:droop\w*|numb|weak|dead|paralyzed|sagging|limp|tingl\w*|(?:isn't|is not|not|won't|can't"
             r"|doesn't|stopped) mov\w*|frozen)",
             rf"(?:can't|cannot|can not|couldn't|unable to) (?:lift|raise|move|feel|use) (?:his|her|my|their) "
             rf"(?:{_SIDE} )?(?:arm|leg|hand|side)",
@@ -951,7 +961,8 @@ SIGNS: tuple[Sign, ...] = (
         alt(
             r"(?:hit|hitting|bumped|banged|smacked|whacked|cracked|struck|slammed|knocked|injured|hurt) (?:his|her|my"
             r"|their|the back of (?:his|her|my)|its) (?:[\w']+ )?head",
-            r"head (?:injury|trauma|wound|bleed\w*)|(?:fell|fall|fallen|slipped|tripped)\b.{0,40}?\bhead\b",
+            r"head (?:injury|trauma|wound|bleed\w*)|(?:fell|fall|fallen|slipped|tripped)\b"
+            r"(?:(?!\b(?:no|not|didn't|without|never)\b).){0,40}?\bhead\b",
             r"(?:head|face|skull) (?:hit|struck|smacked|slammed|bounced off|banged (?:on|against|into)|cracked (?:on"
             r"|against)) (?:the |a )?(?:floor|ground|table|counter|wall|concrete|pavement|tub|sink|door|stairs|ice"
             r"|edge)",
@@ -1002,10 +1013,12 @@ SIGNS: tuple[Sign, ...] = (
         _K.TOXICITY,
         "severe_low_sugar",
         alt(
-            r"(?:blood )?(?:sugar|glucose|bg|bs|reading|cbg|fingerstick)s? (?:is |was |at |of |reads? |dropped to "
-            r"|down "
-            r"to |went down to |keeps dropping to |only |like |around |just |came back |:)*(?:[1-4]\d|5[0-3]|[1-9])"
-            r"(?! ?(?:%|percent|units|mmol|to [6-9]\d|\d))\b",
+            # Below 54 mg/dL, or 3.0 mmol/L (level 2); a meter reads 20 mg/dL at the lowest, so 10-19 is mmol/L (high).
+            r"(?:blood )?(?:sugar|glucose|bg|bs|reading|cbg|fingerstick|meter|monitor|cgm|dexcom|libre|freestyle)s?"
+            r"(?: (?:meter|monitor|reading|level|levels|number|test))? (?:is |was |at |of |reads? |says? |shows? "
+            r"|showing |reading |dropped to |down to |went down to |keeps dropping to |only |like |around |just "
+            r"|came back |:)*(?:[2-4]\d|5[0-3]|[12](?:\.\d)?)(?! ?(?:%|percent|units?|u\b|mmol|to [6-9]\d|\d|\.\d|hours?"
+            r"|hrs?|h\b|minutes?|mins?|times|x\b|days?|weeks?|years?|yrs?|mg|carbs?|grams?|g\b|points?|lbs?|pounds))\b",
             r"(?:sugar|glucose) (?:is |was )?(?:[12](?:\.\d)?) ?mmol",
             r"(?:sugar|glucose) (?:[\w']+ ){0,3}?(?:says? |reads? |shows? )?(?:lo|low reading)\b(?! (?:and|but) fine)",
             r"(?:low|dropping|crashing|tanking) (?:blood )?sugar (?:[\w']+ ){0,4}?(?:won't|can't|isn't|not|passed"

@@ -195,7 +195,7 @@ def _normalize(text: str) -> str:
 # --- sentences and clauses --------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
-    r",|:| - | and (?=(?:i|i'm|i've|he|he's|she|she's|they|they're|now|then|my|his|her|it|it's|we)\b)"
+    r",|:| - | and (?=(?:i|i'm|i've|he|he's|she|she's|they|they're|now|then|my|his|her|it|it's|its|we)\b)"
     r"| but | so | because | then | though | although | while "
 )
 
@@ -559,6 +559,8 @@ def _intent(analysis: _Analysis) -> None:
     """Suicidal intent, plans and lethal-amount questions (C-SSRS)."""
     whole = " ".join(s.plain for s in analysis.sentences)
     distress = bool(_word(model.SUICIDAL_DISTRESS).search(whole))
+    # The purpose may come in a sentence of its own ("How much would it take? Asking for me.").
+    purpose = bool(_word(model.LETHAL_PURPOSE).search(whole))
     preparation = bool(_word(model.SUICIDE_PREPARATION).search(whole))
     for sentence in analysis.sentences:
         # Intent is about what someone will do: a future or conditional form does not make it hypothetical.
@@ -579,7 +581,7 @@ def _intent(analysis: _Analysis) -> None:
         # Asking how much would kill is intent when a purpose or despair comes with it, even in a "would" form.
 
         if _word(model.LETHAL_QUESTION).search(sentence.plain) and (
-            _word(model.LETHAL_PURPOSE).search(sentence.plain) or distress or preparation
+            purpose or distress or preparation
         ):
             analysis.add(EmergencyKind.SUICIDAL, "suicidal.lethal_amount_with_intent")
             return
