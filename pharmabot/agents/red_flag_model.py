@@ -72,6 +72,13 @@ Sources, cited by key next to what they support:
   implanted defibrillator, or a shock followed by symptoms; AHA: systolic pressure below 90 with
   symptoms is shock.
 - CHOKING: American Red Cross first aid: someone choking who cannot talk or breathe needs help now.
+- LABEL_CNS_DEPRESSANTS: the boxed warning of opioid and benzodiazepine labels: taken with other central
+  nervous system depressants, alcohol included, they can cause profound sedation, respiratory depression,
+  coma and death.
+- PET_POISON: US poison centres serve human poisonings and send pet owners to a veterinarian or an animal
+  poison control centre (for example Wisconsin Poison Center, "Pet Poisoning"; ASPCA Animal Poison
+  Control Center): a pet's ingestion is not a human emergency, and this check routes only to help for
+  people.
 """
 
 from __future__ import annotations
@@ -154,6 +161,8 @@ class Sign:
     group: str = ""
     # A harmless cause named in the same clause ("lips peeling from the cold").
     unless: str = ""
+    # ...or anywhere in the message, for causes told apart from the sign ("I take iron and my stools are black").
+    unless_in_message: bool = False
 
 
 CATEGORIES: tuple[Category, ...] = (
@@ -173,7 +182,7 @@ CATEGORIES: tuple[Category, ...] = (
         EmergencyKind.OVERDOSE,
         "a large amount taken (a handful, a whole bottle, many times the dose), or an ingestion with danger signs",
         (Help.POISON, Help.EMERGENCY),
-        ("POISON_HELP", "APC_NPDS", "LABEL_OPIOID", "LABEL_LIVER"),
+        ("POISON_HELP", "APC_NPDS", "LABEL_OPIOID", "LABEL_LIVER", "LABEL_CNS_DEPRESSANTS"),
     ),
     Category(
         EmergencyKind.UNRESPONSIVE,
@@ -235,6 +244,15 @@ CHILD_FOUND = alt(
     r"(?:in|around|on) (?:his|her|their) (?:mouth|lips)|(?:mouth|lips|breath) (?:[\w']+ )?(?:smells?|smelled|tastes?) "
     r"(?:like|of)|(?:some|pills?|tablets?|gumm(?:y|ies)|\d+|a few|several|one|two) (?:are |is |were |was )?missing"
     r"|(?:count|there were) \d+",
+    r"(?:was|were|is|been|caught (?:him|her|them)) (?:playing|messing|fiddling) with (?:[\w']+ ){0,3}?(?:pills?|meds"
+    r"|medicines?|bottles?|containers?|pill ?box|organi[sz]er|blister\w*|pack|packet|patch\w*|vape)",
+    r"(?:is|are|was|were) (?:now )?(?:open|opened|empty|emptied|torn open|chewed open|ripped open)",
+)
+# Animals are not people: their ingestions and signs go to a veterinarian, not to 911 or Poison Help. (PET_POISON)
+PET = alt(
+    r"dogs?|doggy|doggo|pupp(?:y|ies)|pups?|cats?|kittens?|kitty|pets?|parrots?|bird|budgie|rabbits?|bunny",
+    r"hamsters?|guinea pigs?|ferrets?|horses?|pony|goats?|(?:my|our|the) (?:lab|beagle|poodle|terrier|husky|chihuahua"
+    r"|retriever|shepherd|pug|corgi|dachshund)",
 )
 # Adults the writer speaks for. (POISON_HELP: calls are often made by someone else)
 OTHER_PERSON = alt(
@@ -332,7 +350,9 @@ NOT_A_COUNT = alt(
     r"mg|mcg|µg|ug|g|gram|grams|kg|ml|mls|cc|oz|ounces?|milligrams?|micrograms?|units?|iu|l|liters?|litres?",
     r"%|percent|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|months?|years?|yrs?",
     r"times?|x|am|pm|o'?clock|steps|miles?|km|lbs?|pounds|kilos?|degrees|points?|calories|cups?|glasses",
-    r"ago|a day|per day|daily|each|every|more|extra|less|refills?",
+    r"ago|a day|per day|daily|each|every|refills?",
+    # "10 more minutes", "20 extra mg"; but "12 extra tylenol" are tablets, "15 extra strength" a product.
+    r"(?:more|extra|less)(?= (?:mg|mcg|units?|ml|minutes?|mins?|hours?|hrs?|days?|weeks?|times?)\b)",
 )
 # Amounts that are an overdose whatever the medicine. (POISON_HELP: more than the label's maximum)
 LARGE_AMOUNT = alt(
@@ -456,6 +476,30 @@ ANTICOAGULANT = alt(
     r"heparin|enoxaparin|lovenox|fondaparinux|clopidogrel|plavix|ticagrelor|brilinta|prasugrel|effient",
     r"blood ?thinners?|anticoagulants?|thinners",
 )
+# Central nervous system depressants whose labels warn against alcohol and each other. (LABEL_CNS_DEPRESSANTS)
+SEDATIVE = alt(
+    r"opioids?|opiates?|oxy\w*|percs?|perc\w*|roxy\w*|blues|m30s?|fent\w*|fetty|heroin|dope|morphine|methadone",
+    r"hydrocodone|hydromorphone|dilaudid|codeine|tramadol|tapentadol|buprenorphine|suboxone|norcos?|vicodin|vikes|lean",
+    r"benzos?|xan\w*|zan\w*|bars|klonopin|klonnies|clonazepam|valium|vals|diazepam|ativan|lorazepam|alprazolam",
+    r"temazepam|restoril|sleeping pills?|sleep(?:ing)? (?:aids?|meds)|ambien|zolpidem|lunesta|eszopiclone",
+    r"gabapentin|neurontin|gabbies|pregabalin|lyrica|somas?|carisoprodol|muscle relaxers?|seroquel|quetiapine",
+    r"phenobarbital|barbiturates?|ghb|g|ketamine|ket|downers|trazodone|benadryl|diphenhydramine|zzzquil|unisom",
+)
+ALCOHOL = alt(
+    r"alcohol|booze|liquor|vodka|whiske?y|rum|gin|tequila|bourbon|brandy|cognac|henny|hennessy|everclear|moonshine",
+    r"beers?|wine|shots?|drinks|a fifth|fifth|a handle|a 40|forties|white claws?|seltzers|ciders?|sake|soju",
+    r"(?:got|was|been|am|i'm|is|he's|she's) (?:really |so |super )?(?:drunk|wasted|hammered|smashed|trashed)",
+)
+# Symptoms that are mild alone but with sedatives and alcohol together are depression setting in.
+# (LABEL_CNS_DEPRESSANTS: profound sedation)
+SEDATION = alt(
+    r"dizzy|spinning|woozy|sleepy|drowsy|groggy|sedated|nodding|wobbly|floaty|heavy|slurr\w*|slow|sluggish",
+    r"out of it|(?:can't|cannot|can barely|can hardly) (?:stand|walk|stay awake|keep (?:my|his|her) eyes open|think)",
+    r"(?:blacking|passing|zoning) out|fading|numb|high as|fucked up|messed up|so high|really high",
+)
+# More than one dose, or a vague several: beyond a dose taken as directed.
+SEVERAL = r"(?<![\w.])(?:[2-9]|[1-9]\d)(?![\w.])|a few|several|a couple|a bunch|some of|handful"
+
 # Drinks that are not an overdose by the bottle ("drank a whole bottle of water").
 HARMLESS_DRINK = (
     alt(r"water|juice|soda|pop|coke zero|milk|tea|coffee|gatorade|electrolytes?|pedialyte|smoothie|shake|beer|wine")
@@ -582,12 +626,14 @@ LETHAL_QUESTION = alt(
     r"|quietest) (?:way|method|pills?|drugs?)",
     r"(?:possible to|can you|could you|can i|could i|would i|will i|can someone|could someone) die (?:from|of|if|by)",
     # "If I swallow every one of them tonight, will it hurt?": a plan asked as a question.
-    r"if (?:i|he|she) (?:take|took|swallow|swallowed|od on|overdose on|down|took) (?:all|every|the whole|a whole"
+    r"if (?:i|he|she) (?:take|took|swallow|swallowed|od on|overdose on|down|mix|mixed|combine|inject|shoot|snort"
+    r"|drink) (?:all|every|the whole|a whole"
     r"|the entire|\d{2,}|enough)",
     r"will (?:it|that|i|this) (?:be painless|hurt|kill|work|be enough|be quick|be fatal)",
 )
 # The purpose that turns a question about amounts into intent.
 LETHAL_PURPOSE = alt(
+    r"(?:go to |fall a)?sleep (?:for good|forever|and (?:never|not) wake)",
     r"to (?:just |simply |finally |quietly |peacefully )?(?:die|kill (?:me|myself|my ?self)|end (?:it|my life|things"
     r"|everything)|not wake up|never wake up|be dead|go to sleep forever|stop (?:my|his|her) (?:heart|breathing))",
     r"(?:kill|end|stop) (?:me|myself|my (?:life|heart|breathing))|(?:peaceful|painless|quick|quickest|easy|easiest"
@@ -618,9 +664,17 @@ _FILLER = r"(?:(?!(?:not|no|never|isn't|wasn't|doesn't|didn't|ain't)\b)[\w']+ )"
 
 
 def _s(
-    kind: EmergencyKind, name: str, pattern: str, strength: Strength, source: str, group: str = "", unless: str = ""
+    kind: EmergencyKind,
+    name: str,
+    pattern: str,
+    strength: Strength,
+    source: str,
+    group: str = "",
+    unless: str = "",
+    *,
+    unless_in_message: bool = False,
 ) -> Sign:
-    return Sign(kind, name, pattern, strength, source, group, unless)
+    return Sign(kind, name, pattern, strength, source, group, unless, unless_in_message)
 
 
 # Everyday causes of peeling or sore skin and lips: not a drug reaction.
@@ -630,6 +684,13 @@ _BENIGN_SKIN = (
     r"|blister from (?:my |new )?shoes|(?:my|new) shoes|cold sores?|fever blisters?|poison ivy|athlete'?s foot"
 )
 
+
+# Chest soreness with a cause of its own named in the same clause ("sore from coughing all week"). (AHA_MI lists
+# pressure, squeezing and pain that come with exertion or at rest, not a strained muscle)
+_BENIGN_CHEST = (
+    r"from (?:all (?:the|this|that) |the |my |a )?(?:cough\w*|sneez\w*|lifting|working out|the gym|exercise|workout"
+    r"|heartburn|a fall)|(?:pulled|strained) (?:a |my )?(?:chest )?muscle"
+)
 
 _K = EmergencyKind
 _A = Strength.ALONE
@@ -759,6 +820,16 @@ SIGNS: tuple[Sign, ...] = (
     ),
     _s(
         _K.BREATHING,
+        "breathing_pauses",
+        # Pauses between breaths under an opioid: breathing slowing down. ("Sleep apnea" alone is a condition.)
+        r"(?:long |big |scary |weird )?(?:pauses?|gaps?|stops?) (?:between|in) (?:(?:his|her|their|my|the) )?(?:breaths"
+        r"|breathing)|(?:breathing|breaths) (?:keeps?|keep|kept) (?:stopping|pausing)",
+        _C,
+        "CDC_OPIOID",
+        "breathing",
+    ),
+    _s(
+        _K.BREATHING,
         "short_of_breath",
         alt(
             r"short(?:ness)? of breath|out of breath|breathless|winded|wheez\w*|chest (?:is )?tight\w*",
@@ -813,7 +884,7 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:crushing|sharp|severe|bad|stabbing|squeezing|heavy|tight|burning|pressing) (?:pain|pressure|ache"
             r"|feeling|sensation|weight) (?:in|on|across) (?:my|his|her|the) chest",
             r"(?:pain|pressure|tightness|heaviness) (?:in|on|across) (?:my|his|her|the) chest",
-            r"(?:my|his|her) chest (?:really |so |very )?(?:hurts|is hurting|aches|feels)",
+            r"(?:my|his|her) chest (?:really |so |very )?(?:hurts|is hurting|aches)",
             r"(?:elephant|weight) (?:is )?(?:on|sitting on) (?:my|his|her) chest",
             r"(?:having|is having|i'm having|having a|think i'm having|might be having) (?:a )?heart attack",
             r"(?:pain|ache|numbness|tingling|pressure|tightness|feeling|sensation|discomfort|heaviness) (?:[\w']+ ){0,3}?"
@@ -828,6 +899,7 @@ SIGNS: tuple[Sign, ...] = (
         ),
         _A,
         "AHA_MI",
+        unless=_BENIGN_CHEST,
     ),
     _s(
         _K.CARDIAC,
@@ -860,17 +932,22 @@ SIGNS: tuple[Sign, ...] = (
         _K.CARDIAC,
         "extreme_heart_rate",
         # Below 40 or above 150 a minute, reported now. (AHA: bradycardia and tachycardia with symptoms)
-        r"(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: [\w']+){0,2}? (?:is |of |at |around |down to "
-        r"|dropped to "
-        r"|only |like |about |reads? |says? |:)*(?:[1-3]\d|1[5-9]\d|2\d\d)(?! ?(?:%|percent|mg|min ago|minutes ago))\b",
+        r"(?:(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: [\w']+){0,2}?|heart(?: is| 's)? (?:doing|going|beating"
+        r"|racing|pounding|running|at)) (?:is |of |at |around |down to |dropped to |only |like |about |reads? |says? "
+        r"|:)*(?:[1-3]\d|1[5-9]\d|2\d\d)(?! ?(?:%|percent|mg|min ago|minutes ago))\b",
         _A,
         "AHA_MI",
+        # A fast heart during exercise is expected.
+        unless=r"(?:after|during|while|from) (?:my |a |the )?(?:run\w*|jog\w*|workout|working out|exercis\w*|gym|cardio"
+        r"|spin class|hike|hiking|training|sprint\w*|climb\w*|lifting)",
+        unless_in_message=True,
     ),
     _s(
         _K.CARDIAC,
         "near_fainting",
         alt(
             r"(?:dizzy|light-?headed|faint) (?:and|with) (?:[\w']+ ){0,2}?(?:sweat\w*|clammy|pale)|cold sweat",
+            r"(?:feel|feels|feeling|felt) like (?:fainting|passing out|blacking out|collapsing|i'?m fainting)",
             r"(?:feel|feels|feeling|about to|going to|gonna) (?:like (?:i'm|i am|he's|she's|i'll|i'?m gonna|i am going "
             r"to) (?:going to |gonna )?)?(?:faint|pass out|black out|collapse)",
             r"(?:dizzy|light-?headed|faint|woozy) (?:when|whenever|every time) (?:i|he|she) (?:stand|get up|sit up)",
@@ -934,9 +1011,6 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|hack\w*)(?: up)?(?: [\w']+){0,5}? (?:blood"
             r"|bloody|coffee[- ]grounds?|clots)",
             r"(?:blood|bloody) (?:vomit|in (?:my|his|her|the) (?:vomit|puke))",
-            r"(?:black|tarry|tar-like|maroon) (?:[\w']+ ){0,2}?(?:stool|stools|poop|poo|bowel movements?|diarrh\w*)",
-            r"(?:poop|stool|stools|poo|bowel movements?) (?:is |are |was |looks? |has been )*(?:black|tarry|bloody"
-            r"|full of blood|all blood)",
             r"(?:a lot of|lots of|so much|tons of|pure|bright red|heavy|large amounts? of|cups? of) blood",
             r"(?:won't|will not|doesn't|does not|isn't|is not|can't|not) stop(?:ping)? (?:the )?bleed\w*",
             r"bleed\w* (?:[\w']+ ){0,2}?(?:won't|will not|wont|doesn't|does not|isn't|is not|can't|not) (?:stop\w*"
@@ -954,6 +1028,22 @@ SIGNS: tuple[Sign, ...] = (
         ),
         _A,
         "LABEL_BLEEDING",
+    ),
+    _s(
+        _K.BLEEDING,
+        "black_stool",
+        alt(
+            r"(?:black|tarry|tar-like|maroon) (?:[\w']+ ){0,2}?(?:stool|stools|poop|poo|bowel movements?|diarrh\w*)",
+            r"(?:poop|stool|stools|poo|bowel movements?) (?:is |are |was |looks? |has been )*(?:black|tarry|bloody"
+            r"|full of blood|all blood)",
+            rf"(?:poop\w*|pooing|shitting|stools?|bowel movements?|going to the bathroom) {_FILLER}{{0,2}}?(?:black|tarry"
+            r"|like tar|maroon|bloody|blood)",
+        ),
+        _A,
+        "LABEL_BLEEDING",
+        # Iron and bismuth turn stools black. (labels of ferrous sulfate and bismuth subsalicylate)
+        unless=r"\biron\b|ferrous|bismuth|pepto|blueberr\w*|black licorice|activated charcoal",
+        unless_in_message=True,
     ),
     _s(
         _K.BLEEDING,
@@ -1292,7 +1382,8 @@ STILL_NOW = alt(
 )
 # A time that dates when a medicine was started, not an event that is over ("after starting lamotrigine last week").
 ONSET = (
-    r"(?:start\w*|began|begun|since|after|switched to|increased|upped|raised|changed|new|on)(?: (?:taking|using|on"
+    r"(?:start\w*|began|begun|since|after|switched to|increased|upped|raised|changed|new"
+    r"|(?<!overdosed )(?<!od'd )(?<!od'ed )(?<!\bod )(?<!high )(?<!chewed )(?<!sucked )on)(?: (?:taking|using|on"
     r"|the|a|my|new))*(?: [\w']+){0,3} ?$"
 )
 # Habits are not events: "my chest feels tight when I get anxious", "my skin peels every time I get a sunburn".

@@ -371,6 +371,9 @@ class _Ingestion:
     anaphoric: bool
     # More than the usual dose, a street drug, someone else's medicine or a mix: a poisoning if signs follow.
     beyond_use: bool
+    # A depressant of breathing and consciousness (opioid, benzodiazepine, sleeping pill), more than one of it.
+    sedative: bool = False
+    several: bool = False
 
 
 @dataclass
@@ -399,6 +402,14 @@ class _Analysis:
             self._mentions = tuple({self.text[m.start : m.end] for m, _ in found})
         return self._mentions
 
+    def pet_only(self) -> bool:
+        """Whether the message is about a pet and names no other person than the writer (PET_POISON)."""
+        return bool(
+            _word(model.PET).search(self.text)
+            and not _word(model.CHILD).search(self.text)
+            and not _word(model.OTHER_PERSON).search(self.text)
+        )
+
     def substance_named(self) -> bool:
         """A substance named anywhere, even in the story before ("she drank some" names it elsewhere)."""
         return self.has_substance(self.text)
@@ -420,8 +431,8 @@ def _count_is_large(window: str, analysis: _Analysis, *, high_risk: bool) -> boo
         previous = window[: match.start()].split()[-1:]
         if previous and analysis.has_substance(previous[0]):
             continue
-        following = window[match.end() :].lstrip().split(" ", 1)[0].strip(".,!?;:)")
-        if _word(model.NOT_A_COUNT).fullmatch(following):
+        # What follows may take two words: "10 extra" doses, but "15 extra strength excedrin".
+        if _re(rf"(?:{model.NOT_A_COUNT})(?![\w'])").match(window[match.end() :].lstrip()):
             continue
         # A reference dose is not the amount taken ("90 instead of the usual 30", "more than 10").
         if _re(model.REFERENCE_AMOUNT + r"\s*$").search(window[: match.start()]):
@@ -455,6 +466,7 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
     events: list[_Ingestion] = []
     # "He" is the child when one was named, even in the story before.
     child_in_message = bool(_word(model.CHILD).search(analysis.text))
+    pet_only = analysis.pet_only()
 
     for index, sentence in enumerate(analysis.sentences):
         text = sentence.text
@@ -499,7 +511,7 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             events.append(
                 _Ingestion(
                     sentence=index,
-                    subject=_subject(before, child_in_message),
+                    subject=_subject(before, child_in_message, pet_only),
                     verb=verb,
                     large=large,
                     substance=substance,
@@ -514,6 +526,8 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                         or _word(model.STREET_NAME).search(window)
                         or _word(model.BEYOND_USE).search(window)
                     ),
+                    sedative=bool(_word(model.SEDATIVE).search(window)),
+                    several=bool(_word(model.SEVERAL).search(window)),
                 )
             )
     return events
@@ -532,15 +546,17 @@ def _own_dose(window: str, analysis: _Analysis) -> bool:
     return bool(own and analysis.has_substance(own.group(1)))
 
 
-def _subject(before: str, child_in_message: bool) -> str:
-    """Who took it: the last person named before the verb ("he" or "she" is the child when one was named)."""
+def _subject(before: str, child_in_message: bool, pet_only: bool = False) -> str:
+    """Who took it: the last person named before the verb ("he" or "she" is the child when one was named, the pet
+    when only a pet was)."""
     found = [
         (m.start(), kind)
         for kind, source in (
             ("child", model.CHILD),
             ("other", model.OTHER_PERSON),
             ("self", r"i|i'm|i've|me"),
-            ("pronoun", r"he|she|they|he's|she's|they've|he'd|she'd|they'd"),
+            ("pronoun", r"he|she|they|he's|she's|they've|he'd|she'd|they'd" + ("|it|it's" if pet_only else "")),
+            ("pet", model.PET),
         )
         for m in _word(source).finditer(before)
     ]
@@ -548,7 +564,7 @@ def _subject(before: str, child_in_message: bool) -> str:
         return "unknown"
     _, kind = max(found)
     if kind == "pronoun":
-        return "child" if child_in_message else "other"
+        return "child" if child_in_message else "pet" if pet_only else "other"
     return kind
 
 
@@ -592,6 +608,7 @@ def _intent(analysis: _Analysis) -> None:
 def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
     """Danger signs reported now: alone, or with a cause (a medicine, an ingestion, another sign, severity)."""
     reported: list[Sign] = []
+    pet_only = analysis.pet_only()
     for sentence in analysis.sentences:
         if sentence.question and not (sentence.personal or sentence.now):
             continue
@@ -602,8 +619,12 @@ def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
                 continue
             # "The swelling went down", "my chest pain from last week is gone now": over.
             clause = (_clause_start(sentence.text, match.start()), _clause_end(sentence.text, match.end()))
-            if sign.unless and _re(sign.unless).search(sentence.text, *clause):
+            if sign.unless and _re(sign.unless).search(
+                analysis.text if sign.unless_in_message else sentence.text[clause[0] : clause[1]]
+            ):
                 continue  # "lips peeling from the cold"
+            if pet_only and _about_the_pet(sentence.text[clause[0] : clause[1]]):
+                continue  # "the dog ate my gabapentin and is wobbly" (PET_POISON)
             after = sentence.text[match.end() : clause[1]]
             resolved = _re(r"^((?: [\w']+){0,4}?) " + model.RESOLVED_AFTER + r"\b").match(after)
             # ...unless it "won't go away".
@@ -638,9 +659,26 @@ def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
             analysis.add(EmergencyKind.TOXICITY, f"toxicity.{group}_sign_of_{medicine.strip('(?:)').split('|')[0]}")
 
 
+def _about_the_pet(clause: str) -> bool:
+    """Whether a clause of a message about a pet speaks of the pet rather than the writer."""
+    return bool(_word(model.PET + r"|he|she|it|they|he's|she's|it's|they're").search(clause)) and not _word(
+        r"i|i'm|i've|i'd|me|myself"
+    ).search(clause)
+
+
 def _context(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
     """A cause for a danger sign: an intake, or a medicine named (a past or conditional mention counts)."""
     return bool(events) or any(analysis.has_substance(s.plain) for s in analysis.sentences)
+
+
+def _present(analysis: _Analysis, source: str) -> bool:
+    """Whether SOURCE is said, not negated, in what the message reports (questions about a topic aside)."""
+    return any(
+        not _negated(sentence.text, match.start())
+        for sentence in analysis.sentences
+        if not (sentence.question and not sentence.personal)
+        for match in _word(source).finditer(sentence.text)
+    )
 
 
 def _child_exposure(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
@@ -667,6 +705,7 @@ def _compose(analysis: _Analysis) -> None:
         e
         for e in _ingestions(analysis)
         if not (analysis.sentences[e.sentence].question and not analysis.sentences[e.sentence].personal)
+        and e.subject != "pet"  # a veterinarian's case, not a human emergency (PET_POISON)
     ]
 
     for sentence in analysis.sentences:
@@ -690,6 +729,13 @@ def _compose(analysis: _Analysis) -> None:
         analysis.add(EmergencyKind.OVERDOSE, "overdose.large_amount")
     if any(e.toxic_product for e in events):
         analysis.add(EmergencyKind.OVERDOSE, "overdose.toxic_product")
+    # More than a dose of a sedative, with alcohol, and sedation setting in. (LABEL_CNS_DEPRESSANTS)
+    if (
+        any(e.sedative and (e.several or e.large or e.beyond_use) and e.subject != "child" for e in events)
+        and _present(analysis, model.ALCOHOL)
+        and _present(analysis, model.SEDATION)
+    ):
+        analysis.add(EmergencyKind.OVERDOSE, "overdose.sedatives_with_alcohol")
 
     _signs(analysis, events=events)
     # An ingestion beyond use with danger signs is a poisoning too: Poison Help can guide the responders.
