@@ -247,6 +247,10 @@ CHILD_FOUND = alt(
     r"(?:was|were|is|been|caught (?:him|her|them)) (?:playing|messing|fiddling) with (?:[\w']+ ){0,3}?(?:pills?|meds"
     r"|medicines?|bottles?|containers?|pill ?box|organi[sz]er|blister\w*|pack|packet|patch\w*|vape)",
     r"(?:is|are|was|were) (?:now )?(?:open|opened|empty|emptied|torn open|chewed open|ripped open)",
+    r"got (?:the )?(?:child ?proof |child-proof |safety )?(?:cap|lid|top) off|opened (?:the|my|a|his|her) (?:[\w']+ )"
+    r"{0,2}?(?:bottle|container|jar|pack|packet|pill ?box)",
+    r"(?:only|just|now) \d+ (?:left|remain\w*)|\d+ (?:are |were )?(?:left|remaining|gone)\b|there(?:'s| is| are) (?:only )?"
+    r"\d+ left",
 )
 # Animals are not people: their ingestions and signs go to a veterinarian, not to 911 or Poison Help. (PET_POISON)
 PET = alt(
@@ -303,6 +307,15 @@ ACCIDENTAL_VERB = alt(
 PLAIN_INTAKE = alt(r"take|takes|eat|eats|swallow|swallows|drink|drinks")
 MISTAKE = alt(
     r"by mistake|by accident|accidentally|mistakenly|wrongly|(?:an? |\d+ )(?:minutes?|mins?|hours?|hrs?) ago",
+)
+# In simpler English a bare verb after a third person tells what happened ("my brother eat many tablet"); a native
+# habit takes an -s ("he takes"), a question or a modal an auxiliary ("does he take", "can she eat").
+# (POISON_HELP: callers of every language)
+BARE_THIRD_PERSON = (
+    r"(?<!does )(?<!did )(?<!can )(?<!could )(?<!should )(?<!would )(?<!will )(?<!may )(?<!might )(?<!must )"
+    r"(?<!to )(?<!let )(?<!make )(?<!help )(?<!n't )(?<!not )(?<!i )(?<!you )(?<!we )(?<!they )(?:he|she|(?:my|our"
+    r"|his|her) [\w']+)"
+    r" (?:eat|take|swallow|drink|drank|eated|taked)(?= (?:many|a lot|lots|so many|too many|all|the whole|whole|\d))"
 )
 # Not the child's own medicine at its dose. (POISON_HELP: exploratory ingestions)
 NOT_THEIRS = alt(
@@ -379,6 +392,9 @@ LARGE_AMOUNT = alt(
     r"(?: of)? (?:pills|meds|doses|tablets|pill ?box)|all (?:\d+|7|seven|30) days",
     # Vague but large.
     r"an? (?:whole )?(?:handful|fistful|mouthful|bunch|lot|ton|load|heap|shit ?load|shit ?ton|fuck ?ton)",
+    # "So many pills"; "many tablet" in simpler English; "many pills this year" is a period, not an amount.
+    r"(?:so|very|too) many (?:tablets?|pills?|capsules?|caps|tabs|of (?:them|my|his|her|the))|many (?:tablet|pill"
+    r"|capsule)\b|many of (?:them|my|his|her|the)",
     r"handfuls|lots|tons|loads|dozens|hundreds|a dozen|(?:way |far )?t(?:oo|o) (?:many|much)",
     r"(?:his |her |my |their |a |the )?(?:whole|entire|full) (?:week|month|weeks|months|days?)(?:'s|s'|')?"
     r"(?: (?:worth|supply))?",
@@ -484,6 +500,7 @@ SEDATIVE = alt(
     r"temazepam|restoril|sleeping pills?|sleep(?:ing)? (?:aids?|meds)|ambien|zolpidem|lunesta|eszopiclone",
     r"gabapentin|neurontin|gabbies|pregabalin|lyrica|somas?|carisoprodol|muscle relaxers?|seroquel|quetiapine",
     r"phenobarbital|barbiturates?|ghb|g|ketamine|ket|downers|trazodone|benadryl|diphenhydramine|zzzquil|unisom",
+    r"nyquil|doxylamine|tylenol pm|advil pm|promethazine|phenergan|hydroxyzine|zopiclone",
 )
 ALCOHOL = alt(
     r"alcohol|booze|liquor|vodka|whiske?y|rum|gin|tequila|bourbon|brandy|cognac|henny|hennessy|everclear|moonshine",
@@ -569,15 +586,27 @@ SUICIDAL_INTENT = alt(
 # Preparation and plans (C-SSRS items 5-6): with a means or a time, intent.
 SUICIDE_PREPARATION = alt(
     r"(?:pills|meds|tablets|them) (?:all )?(?:lined up|counted out|laid out|ready|in front of me|in my hand)",
-    r"stockpil\w+|sav(?:ed|ing) up (?:all )?(?:my |his |her |the )?(?:[\w']+ )?(?:pills|meds|tablets|doses|\w+)(?= for"
-    r"| until| so)|hoard\w*|been saving (?:my )?(?:pills|meds|\w+ pills)|(?:hiding|hidden|hid|stashed|stashing) "
-    r"(?:my |his |her |some )?(?:[\w']+ )?(?:pills|meds|tablets)",
-    r"collect(?:ed|ing) (?:my |all )?(?:pills|meds)|gave away (?:my|his|her) (?:things|stuff)",
+    r"gave away (?:my|his|her) (?:things|stuff)",
     r"giv(?:e|en|ing) (?:away )?(?:all )?(?:my|his|her) (?:things|stuff|belongings|possessions|pets?)(?: away)?",
     r"(?:pills|meds|tablets|doses) (?:saved|stashed|hidden|put aside|set aside)",
     r"(?:i'm|i am) (?:thinking (?:about|of)|considering|contemplating|tempted to) (?:just )?(?:taking|swallowing)"
     r" (?:all|every|the whole|a whole|enough|them all)",
     r"(?:got|have|bought) (?:enough|all the) (?:pills|meds)|counted out (?:my|the|all)",
+    r"(?:got|bought|have|found|picked up|ordered) (?:a |the |some )?(?:rope|noose)\b",
+)
+# Keeping medicines back: preparation (C-SSRS item 6) when despair or a plan comes with it; people also keep
+# leftovers for later illnesses or against price rises.
+STOCKPILING = alt(
+    r"stockpil\w+|sav(?:ed|ing) up (?:all )?(?:my |his |her |the )?(?:[\w']+ )?(?:pills|meds|tablets|doses|\w+)(?= for"
+    r"| until| so)|hoard\w*|been saving (?:my |his |her )?(?:[\w']+ )?(?:pills|meds|tablets|\w+ pills)|(?:hiding|hidden"
+    r"|hid|stashed|stashing) (?:my |his |her |some )?(?:[\w']+ )?(?:pills|meds|tablets)",
+    r"(?:a |her |his |my )?stash of (?:[\w']+ )?(?:pills|meds|tablets)|collect(?:ed|ing) (?:my |all )?(?:pills|meds)",
+)
+# A plan for kept medicines. (C-SSRS item 5: intent with a plan)
+SUICIDE_PLAN = alt(
+    r"plans? (?:to|on) (?:use|using|take|taking|swallow|down)|planning (?:to|on) (?:use|using|take|taking)",
+    r"(?:going|gonna) to (?:use|take|swallow) (?:them|it|all)|when the time comes|(?:for|when) (?:i'm|i am) ready",
+    r"(?:talk|stop) me out of (?:it|this)|(?:my )?mind is made up|made up my mind",
 )
 # Hopelessness and burden (988 warning signs): intent with a means or a plan in the same message.
 SUICIDAL_DISTRESS = alt(
@@ -633,6 +662,7 @@ LETHAL_QUESTION = alt(
 )
 # The purpose that turns a question about amounts into intent.
 LETHAL_PURPOSE = alt(
+    r"(?:talk|stop) me out of (?:it|this)|(?:my )?mind is made up|made up my mind",
     r"(?:go to |fall a)?sleep (?:for good|forever|and (?:never|not) wake)",
     r"to (?:just |simply |finally |quietly |peacefully )?(?:die|kill (?:me|myself|my ?self)|end (?:it|my life|things"
     r"|everything)|not wake up|never wake up|be dead|go to sleep forever|stop (?:my|his|her) (?:heart|breathing))",
@@ -758,6 +788,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|acting (?:strange|weird|drunk|funny|off|loopy)|loopy)",
             rf"{_BE}{_VERY}confused(?! (?:about|by|as to|whether|if|why|how|what|which|with|on|over))",
             r"(?:hallucinat\w*|seeing things|hearing (?:voices|things)|(?:can't|cannot) (?:think|focus) straight)",
+            r"seeing (?:bugs|spiders|insects|snakes|people|faces|shadows|stuff|things) (?:that|on|in|crawling|everywhere"
+            r"|who|moving)",
             r"(?:won't|will not) stop (?:crying|screaming)|(?:very|really|so) (?:irritable|fussy|floppy)",
         ),
         _C,
@@ -1074,6 +1106,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|fitting) (?:all over|uncontrollabl\w*|violently|and (?:won't|isn't|not|can't)|on the floor)",
             r"(?:shaking|jerking|twitching|thrashing) (?:all over|uncontrollabl\w*|violently|on the floor|and (?:won't"
             r"|isn't|is not|not|can't|cannot) (?:stop|respond|responding|answer|wake))",
+            r"(?:is|was|'s|are|started|keeps?|been) foaming|foaming (?:and|&) (?:jerk|shak|twitch|convuls|seiz)\w*"
+            r"|(?:jerk|shak|twitch)\w* (?:and|&) foaming",
             r"(?:eyes|eye) (?:rolled|rolling|roll) (?:back|up)|foaming at the mouth|(?:body|arms|legs) (?:went|is|are|"
             r"going) (?:stiff|rigid) and (?:jerk|shak|twitch)\w*",
             r"seizures? (?:[\w']+ ){0,3}?(?:won't|will not|hasn't|has not|isn't|not) (?:stop\w*|end\w*)|(?:seizure"
@@ -1111,6 +1145,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|hrs?|h\b|minutes?|mins?|times|x\b|days?|weeks?|years?|yrs?|mg|carbs?|grams?|g\b|points?|lbs?|pounds))\b",
             r"(?:sugar|glucose) (?:is |was )?(?:[12](?:\.\d)?) ?mmol",
             r"(?:sugar|glucose) (?:[\w']+ ){0,3}?(?:says? |reads? |shows? )?(?:lo|low reading)\b(?! (?:and|but) fine)",
+            r"(?:sugar|glucose|bg|bs)s? (?:keeps? |kept |is |was )?(?:dropping|crashing|tanking|falling|going down)"
+            r"(?:,| -| to| at| now)* (?:now |at |is |only |like |around )*(?:[2-4]\d|5[0-3])(?! ?(?:%|\d|\.\d))\b",
             r"(?:low|dropping|crashing|tanking) (?:blood )?sugar (?:[\w']+ ){0,4}?(?:won't|can't|isn't|not|passed"
             r"|confused|unresponsive|seizing|shaking|sweating|slurr\w*)",
             r"(?:insulin|diabetic|sugar) (?:shock|reaction|coma)|hypoglycemic (?:episode|reaction|coma)|severe "
@@ -1249,7 +1285,7 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:mouth|lips|eyes|genitals|privates|private parts|throat)(?: and \w+)?(?: [\w']+){0,2}? (?:sore|raw"
             r"|burning|ulcerated|bleeding)",
             r"(?:mouth|eye|genital|lip) (?:sores|ulcers|blisters|lesions)|(?:eyes|eye) (?:are |is )?(?:red and "
-            r"(?:burning|crusty|swollen)|burning)",
+            r"(?:burning|crusty|swollen)|burning|burn|sting|stinging)\b",
         ),
         _C,
         "LABEL_SKIN",
@@ -1261,6 +1297,7 @@ SIGNS: tuple[Sign, ...] = (
         "spreading_rash",
         alt(
             r"rash(?: [\w']+){0,3} (?:spread\w*|all over|everywhere|getting worse|purple|dark red|with (?:a )?fever)",
+            r"(?:spots|patches|blotches|marks)(?: [\w']+){0,2} spread\w*",
             r"(?:purple|dark red|dusky|target[- ]like|bullseye)(?:-?ish)? (?:[\w']+ )?(?:rash|spots|patches|blotches"
             r"|marks|bruises)",
             r"rash and (?:a )?(?:fever|high temp|sores|blisters|swollen glands)",
@@ -1351,7 +1388,10 @@ INFO_CUE = alt(
 # What someone read, heard or fears is a topic, not an event ("reading stories about skin peeling off").
 REPORTED = alt(
     r"(?:read|reading|heard|hearing|saw|seen|seeing|watched|watching|learned|learning|googled|googling|looked up"
-    r"|researching|searched) (?:[\w']+ ){0,4}?(?:about|of|that|on|online|where|how)",
+    r"|researching|searched)"
+    # Seeing what is not there is a sign, not a source ("seeing bugs on the wall").
+    r"(?! (?:bugs|spiders|insects|snakes|people|faces|shadows|things|stuff|double|spots|stars|halos?|colou?rs"
+    r"|flashes|lights|yellow|green)\b) (?:[\w']+ ){0,4}?(?:about|of|that|on|online|where|how)",
     r"(?:stories|story|articles?|posts?|videos?|reviews?|forums?|reddit|tiktok|news|warnings?|leaflet|insert"
     r"|label|pamphlet) (?:[\w']+ ){0,3}?(?:about|of|on|say|says|said|mention\w*|warn\w*|where|that)",
     r"(?:worried|afraid|scared|concerned|nervous|paranoid|anxious|freaked out|freaking out) (?:about|of)",

@@ -470,16 +470,19 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
 
     for index, sentence in enumerate(analysis.sentences):
         text = sentence.text
-        intakes = list(_word(model.INGESTED).finditer(text))
+        intakes = [(m.start(), m.end(), m.group()) for m in _word(model.INGESTED).finditer(text)]
         if _word(model.MISTAKE).search(text):
-            intakes += list(_word(model.PLAIN_INTAKE).finditer(text))
-        for match in intakes:
-            if _negated(text, match.start()):
+            intakes += [(m.start(), m.end(), m.group()) for m in _word(model.PLAIN_INTAKE).finditer(text)]
+        # "My brother eat many tablet": the verb after its subject; "my husband take 12 pills every morning" is a habit.
+        if not _word(model.ROUTINE_SCHEDULE).search(text):
+            intakes += [(m.end() - len(v), m.end(), v) for m in _word(model.BARE_THIRD_PERSON).finditer(text) for v in
+                        m.group().split()[-1:]]  # fmt: skip
+        for start, verb_end, verb in intakes:
+            if _negated(text, start):
                 continue
-            verb = match.group()
-            end = min(_clause_end(text, match.end()), match.end() + 90)
+            end = min(_clause_end(text, verb_end), verb_end + 90)
             if verb in ("mixed", "combined"):
-                end = max(end, min(len(text), match.end() + 40))  # "mixed my xanax, then some vodka"
+                end = max(end, min(len(text), verb_end + 40))  # "mixed my xanax, then some vodka"
             # "took my wife's pills plus mine, 14 tablets total": an amount told in the next clause counts.
             amount = _re(
                 r"[,:;]? ?(?:(?:about |like |maybe |around |roughly |at least |over |~)?\d+ |all of (?:it|them)|the "
@@ -487,10 +490,10 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             ).match(text, end)
             if amount:
                 end = _clause_end(text, amount.end())
-            window = text[match.end() : end].strip()
+            window = text[verb_end:end].strip()
 
             # Who: the last person named up to the verb ("caught my nephew eating" names him in the verb).
-            before = text[: match.end()]
+            before = text[:verb_end]
 
             high_risk = bool(_word(model.HIGH_RISK).search(window))
             poison = bool(_word(model.POISON).search(window)) and not _word(model.HARMLESS_DRINK).search(window)
@@ -577,7 +580,12 @@ def _intent(analysis: _Analysis) -> None:
     distress = bool(_word(model.SUICIDAL_DISTRESS).search(whole))
     # The purpose may come in a sentence of its own ("How much would it take? Asking for me.").
     purpose = bool(_word(model.LETHAL_PURPOSE).search(whole))
-    preparation = bool(_word(model.SUICIDE_PREPARATION).search(whole))
+    plan = bool(_word(model.SUICIDE_PLAN).search(whole))
+    # Kept-back medicines are preparation only with despair or a plan; pills laid out or a rope bought are by
+    # themselves.
+    preparation = bool(_word(model.SUICIDE_PREPARATION).search(whole)) or bool(
+        _word(model.STOCKPILING).search(whole) and (distress or plan)
+    )
     for sentence in analysis.sentences:
         # Intent is about what someone will do: a future or conditional form does not make it hypothetical.
         text = sentence.plain
