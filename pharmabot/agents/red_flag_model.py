@@ -75,6 +75,9 @@ Sources, cited by key next to what they support:
 - LABEL_CNS_DEPRESSANTS: the boxed warning of opioid and benzodiazepine labels: taken with other central
   nervous system depressants, alcohol included, they can cause profound sedation, respiratory depression,
   coma and death.
+- RESP_DISTRESS: American Academy of Pediatrics (HealthyChildren.org) and CDC guidance on RSV and
+  croup: a child who grunts with each breath, whose skin pulls in between or under the ribs or at the
+  neck (retractions), whose nostrils flare or who turns blue needs emergency care.
 - PET_POISON: US poison centres serve human poisonings and send pet owners to a veterinarian or an animal
   poison control centre (for example Wisconsin Poison Center, "Pet Poisoning"; ASPCA Animal Poison
   Control Center): a pet's ingestion is not a human emergency, and this check routes only to help for
@@ -435,6 +438,9 @@ MEDICINE_WORD = alt(
     r"antipsychotics?|benzodiazepines?|opioids?|opiates?|narcotics?|stimulants?|muscle relaxers?|blood thinners?",
     r"antihistamines?|allergy (?:pills|meds|medicine)|cold medicine|cough (?:syrup|medicine)|iron pills?",
     r"birth control(?: pills)?|insulin|inhaler|antibiotics?|steroids?|chemo",
+    r"beta[- ]?blockers?|ace inhibitors?|calcium channel blockers?|statins?|ssris?|snris?|maois?|tricyclics?|nsaids?",
+    r"diuretics?|anticonvulsants?|antiepileptics?|mood stabili[sz]ers?|sedatives?|hypnotics?|tranquili[sz]ers?",
+    r"antiemetics?|anti-?nausea (?:pills|meds)|laxatives?|decongestants?|sleep(?:ing)? (?:tablets|medicine)",
 )
 # Everyday names for medicines most often involved in overdoses, for when no catalog is at hand. (APC_NPDS)
 COMMON_DRUG = alt(
@@ -476,6 +482,8 @@ TOXIC_PRODUCT = alt(
     r"lighter fluid|kerosene|gasoline|paint thinner|rat poison|mouse poison|rodenticide|pesticides?|insecticides?",
     r"weed ?killer|roundup|methanol|rubbing alcohol|isopropyl|lye|ammonia|(?:laundry|dishwasher|detergent|tide) "
     r"(?:pods?|detergent|packets?)|button batter(?:y|ies)|ethylene glycol|wood alcohol|paraquat",
+    r"(?:pool|hot tub|spa) (?:shock|chlorine|tabs|tablets|chemicals?)|chlorine|muriatic acid|hypochlorite|caustic"
+    r"|degreaser|solvents?",
 )
 # Also dangerous for a child in small amounts. (APC_NPDS: the most common exposures of children under 6)
 POISON = alt(
@@ -484,7 +492,9 @@ POISON = alt(
     r"batter(?:y|ies)|magnets?|nicotine|vapes?|vape (?:juice|liquid|pods?)|juul|e-?cig\w*|e-?liquid|e-?juice",
     r"cigarettes?|nicotine gum|cigars?|tobacco|snus|zyn|nicotine pouch(?:es)?",
     r"hand sanitizer|mouthwash|mushrooms?|essential oils?|eucalyptus oil|tea tree oil|superglue|glue",
-    r"nail polish remover|acetone|hydrogen peroxide|bug spray|mothballs|(?:dish|hand|laundry) soap",
+    r"nail polish remover|acetone|hydrogen peroxide|bug spray|mothballs|(?:dish|hand|laundry) soap|chemicals?",
+    # Spirits: a small drink is a poisoning for a small child (low blood sugar, drowsiness). (APC_NPDS)
+    r"vodka|whiske?y|rum|gin|tequila|bourbon|brandy|liquor|everclear|moonshine",
 )
 # Blood thinners: with a head injury or heavy bleeding, a hospital now. (LABEL_BLEEDING, HEAD_INJURY)
 ANTICOAGULANT = alt(
@@ -583,6 +593,15 @@ SUICIDAL_INTENT = alt(
     r"|the whole|a whole|the entire|an entire|enough|them all|a bunch|a handful|\d{2,})",
 )
 
+# Saying one will not be there: intent when despair comes with it; alone it may be a trip. (CSSRS; 988: saying
+# goodbye, talking about not being around)
+FUTURE_ABSENCE = alt(
+    r"(?:not going to|not gonna|won't|will not|wont|i'll not) be (?:here|around|alive)(?! (?:to pick|at|for the|in"
+    r" (?:town|the office)))",
+    r"(?:you|they|nobody|no one) (?:won't|will not|will never|'ll never) (?:hear from|see) me again",
+    r"won't need (?:my |any |these |them |it |more )?(?:refills?|meds|pills|medicine|them|it)?(?: anymore| after)",
+)
+
 # Preparation and plans (C-SSRS items 5-6): with a means or a time, intent.
 SUICIDE_PREPARATION = alt(
     r"(?:pills|meds|tablets|them) (?:all )?(?:lined up|counted out|laid out|ready|in front of me|in my hand)",
@@ -626,6 +645,7 @@ SUICIDAL_DISTRESS = alt(
 FOOD_LIKE = alt(
     r"caffeine|coffee|espresso|sugar|chocolate|candy|sweets|energy drinks?|red bull|monster|tea|soda|junk food",
     r"carbs|pizza|netflix|tv|tiktok|youtube|social media|work|studying|gym|cardio|sun|sunshine|love|drama",
+    r"food|chips|cake|ice cream|fries|dessert|cookies|burgers?|turkey|spicy food|cheese|bread|pasta|fruit|salt",
 )
 # Asking for the way to do it is intent even when asked impersonally (C-SSRS: method).
 METHOD_SEEKING = alt(
@@ -656,12 +676,13 @@ LETHAL_QUESTION = alt(
     r"(?:possible to|can you|could you|can i|could i|would i|will i|can someone|could someone) die (?:from|of|if|by)",
     # "If I swallow every one of them tonight, will it hurt?": a plan asked as a question.
     r"if (?:i|he|she) (?:take|took|swallow|swallowed|od on|overdose on|down|mix|mixed|combine|inject|shoot|snort"
-    r"|drink) (?:all|every|the whole|a whole"
+    r"|drink) (?:all|every|the whole|a whole|my whole|my entire|his whole|her whole"
     r"|the entire|\d{2,}|enough)",
     r"will (?:it|that|i|this) (?:be painless|hurt|kill|work|be enough|be quick|be fatal)",
 )
 # The purpose that turns a question about amounts into intent.
 LETHAL_PURPOSE = alt(
+    r"will (?:it|that|this|i) be (?:quick|painless|fast|peaceful)(?! to)",
     r"(?:talk|stop) me out of (?:it|this)|(?:my )?mind is made up|made up my mind",
     r"(?:go to |fall a)?sleep (?:for good|forever|and (?:never|not) wake)",
     r"to (?:just |simply |finally |quietly |peacefully )?(?:die|kill (?:me|myself|my ?self)|end (?:it|my life|things"
@@ -790,7 +811,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:hallucinat\w*|seeing things|hearing (?:voices|things)|(?:can't|cannot) (?:think|focus) straight)",
             r"seeing (?:bugs|spiders|insects|snakes|people|faces|shadows|stuff|things) (?:that|on|in|crawling|everywhere"
             r"|who|moving)",
-            r"(?:won't|will not) stop (?:crying|screaming)|(?:very|really|so) (?:irritable|fussy|floppy)",
+            # Fussiness comes with any fever; floppiness is a sign (see cannot_wake).
+            r"(?:won't|will not) stop (?:crying|screaming)|(?:very|really|so) floppy",
         ),
         _C,
         "POISON_HELP",
@@ -807,6 +829,9 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:to |with |in )?(?:breathe|breath|breathing|get (?:a )?(?:breath|air)|catch (?:my|his|her|their"
             r"|a) breath|get (?:enough )?air)",
             r"(?:no|stopped) (?:breath|breaths|pulse)|(?:gasping|choking|struggling) (?:for )?(?:air|breath)|gasping",
+            r"(?:like|as if) (?:i'm |i am |he's |she's |you're )?breathing through a (?:straw|pillow|towel|sponge)"
+            r"|(?:like|as if) (?:i'm|i am|he's|she's) (?:drowning|suffocating)|suffocat\w*|(?:can't|cannot) get (?:any |"
+            r"enough )?air in",
             r"breath(?:ing|s)? (?:is |are |has |have |seems? |sounds? |getting |got |became |very |really |so |but "
             r"|and |kinda |super |weird and |strange and |too )*"
             r"(?:slow|slowed|shallow|weak|labou?red|irregular|stopp?(?:ed|ing)|raspy|gurgl\w*|rattl\w*|funny|weird"
@@ -852,6 +877,19 @@ SIGNS: tuple[Sign, ...] = (
     ),
     _s(
         _K.BREATHING,
+        "respiratory_distress",
+        alt(
+            r"grunt\w* (?:[\w']+ ){0,4}?(?:breath\w*)|(?:breath\w*) (?:[\w']+ ){0,3}?grunt\w*",
+            r"(?:chest|ribs?|belly|tummy|stomach|neck|skin (?:between|under) (?:his|her|their|the) ribs)(?: is| are"
+            r"| keeps?| keep)? (?:caving|sucking|pulling|sinking|going) in",
+            r"(?:caving|sucking|pulling|sinking) in (?:at|between|under|around) (?:the |his |her |their )?(?:ribs|neck)",
+            r"nostrils? (?:are |is )?flar\w*|head bobb\w*",
+        ),
+        _A,
+        "RESP_DISTRESS",
+    ),
+    _s(
+        _K.BREATHING,
         "breathing_pauses",
         # Pauses between breaths under an opioid: breathing slowing down. ("Sleep apnea" alone is a condition.)
         r"(?:long |big |scary |weird )?(?:pauses?|gaps?|stops?) (?:between|in) (?:(?:his|her|their|my|the) )?(?:breaths"
@@ -877,8 +915,8 @@ SIGNS: tuple[Sign, ...] = (
         "airway_swelling",
         alt(
             r"(?:throat|airway|windpipe)(?: [\w']+)? (?:is |feels? |keeps? |started |starting |getting |seems? "
-            r"|has been |"
-            r"like it's )*(?:closing|closed|swell\w*|swollen|tight\w*|narrow\w*|constrict\w*|thick|blocked|closing up)",
+            r"|has been |like it's |like its |like it is |as if it's )*(?:closing|closed|swell\w*|swollen|tight\w*"
+            r"|narrow\w*|constrict\w*|thick|blocked|closing up)",
             r"(?:tongue|lips?|face|mouth|eyes?|eyelids?|cheeks?|jaw)(?: and (?:tongue|lips?|face|mouth|eyes?|throat"
             r"|eyelids?))*(?: [\w']+){0,3}? (?:swell\w*|swollen|puff\w*|blow\w* up|ballooning|huge|twice (?:the"
             r"|its) size)",
@@ -904,6 +942,16 @@ SIGNS: tuple[Sign, ...] = (
         ),
         _A,
         "ANAPHYLAXIS",
+    ),
+    _s(
+        _K.ANAPHYLAXIS,
+        "voice_change",
+        # Hoarseness after an exposure: swelling at the larynx. (LABEL_ALLERGY: swelling of the throat)
+        r"(?:voice|throat) (?:is |sounds? |got |getting |went |has gone |all )*(?:hoarse|raspy|muffled|croaky|squeaky)"
+        r"|(?:hoarse|raspy|muffled) voice|(?:lost|losing) (?:my|his|her) voice",
+        _C,
+        "LABEL_ALLERGY",
+        "throat",
     ),
     _s(_K.ANAPHYLAXIS, "hives", r"hives|welts|itchy bumps all over|breaking out all over", _C, "ANAPHYLAXIS", "skin"),
     # --- Heart attack signs, fainting: 911. (AHA_MI)
@@ -1004,11 +1052,13 @@ SIGNS: tuple[Sign, ...] = (
             rf"(?:{_SIDE} )?(?:arm|leg|hand|side)",
             rf"(?:{_SIDE}|his|her|my) (?:arm|leg|hand|side)(?: [\w']+)? (?:is |went |feels |has gone "
             rf"|suddenly )*(?:weak|numb"
-            r"|limp|dead|heavy|paralyzed|useless|won't move|not working)",
+            r"|limp|dead|heavy|paralyzed|useless|won't move|not working|won't work|doesn't work|isn't working"
+            r"|stopped working|won't (?:grip|grab|hold)|can't (?:grip|grab|hold))",
             r"(?:weak|numb|paralyzed|weakness|numbness) (?:in|on|of) (?:one|the (?:left|right)|his|her|my) "
             r"(?:side|arm|leg)",
-            r"(?:speech|words|talking|voice) (?:is |are |sounds? |seems? |got |getting )*(?:slurr\w*|garbled|jumbled"
-            r"|weird|strange|wrong|mixed up|nonsense|not making sense)",
+            r"(?:speech|words|talking|voice) (?:is |are |sounds? |seems? |got |getting |suddenly |just |all of a sudden )*"
+            r"(?:slurr\w*|garbled|jumbled|weird|strange|wrong|mixed up|nonsense|not making sense|(?:doesn't|does not"
+            r"|don't|isn't|is not) mak\w* (?:any )?sense)",
             r"slurr\w* (?:his |her |my |their )?(?:words|speech)|slurring|(?:can't|cannot|unable to|couldn't) (?:speak"
             r"|talk|get (?:the |his |her |my )?words out|find (?:the |his |her |my )?words|understand (?:me|us|what))",
             r"(?:having|is having|had|having a|might be having|think (?:he|she|i)'?s? (?:is )?having) (?:a )?stroke",
@@ -1225,7 +1275,9 @@ SIGNS: tuple[Sign, ...] = (
         _K.TOXICITY,
         "vision",
         r"(?:seeing|see|vision is|everything (?:looks|is)) (?:[\w']+ ){0,2}?(?:yellow|green"
-        r"|halos?|blurry|blurred|double)|(?:yellow|green) (?:halos?|vision|tint)|halos? around (?:lights|everything)",
+        r"|halos?|blurry|blurred|double)|(?:yellow|green) (?:halos?|vision|tint)|halos? around (?:lights|everything)"
+        r"|(?:yellow|green|colou?red|rainbow) (?:rings?|circles?|halos?)|(?:rings?|circles?|halos?) around (?:the )?"
+        r"(?:lights?|everything|them|things)",
         _C,
         "LABEL_DIGOXIN",
         "vision",
@@ -1316,6 +1368,30 @@ TOXIC_SIGN_OF = (
      "LABEL_LIVER"),
     ("vision", r"(?:digoxin|lanoxin|digitek|digitalis)", "LABEL_DIGOXIN"),
 )  # fmt: skip
+
+# What makes a WITH_CAUSE sign expected rather than a danger: a cold, a run, nerves, a cough, said in the same
+# sentence ("wheezing from my cold", "dizzy and sweaty after my run"). (AHA_MI, ASTHMA: symptoms at rest or
+# with an exposure are what count)
+BENIGN_CAUSE = alt(
+    r"(?:from|with|because of|due to|after|during) (?:a |an |my |the |this |all (?:the|this|that) )?(?:head )?(?:colds?"
+    r"|flu|virus|bug|allerg\w*|hay ?fever|pollen|sinus\w*|anxiety|stress|nerves|panic attacks?|cough\w*|sneez\w*"
+    r"|run|running|jog\w*|workout|working out|exercis\w*|gym|hike|hiking|sports?|practice|training|laugh\w*|cry\w*"
+    r"|yell\w*|screaming|singing|smoke|smoking|the heat|heat|the weather|teething)\b",
+)
+# Words that make a WITH_CAUSE sign mild: "wheezing a bit", "slightly dizzy".
+MILD = alt(r"a (?:little |tiny |wee )?bit|a little|slight(?:ly)?|mild(?:ly)?|kinda|kind of|sort of|somewhat|barely")
+# A medicine asked about for the future ("can I give her tylenol?", "how much motrin for a 2 year old?"): not the
+# cause of a sign told in the same question.
+FUTURE_USE = alt(
+    r"(?:can|could|should|may|do|would|will) (?:i|we|you|he|she|they|my [\w']+) (?:still |also |safely |just )?"
+    r"(?:take|give|use|try|have|mix|combine|add|start|put)",
+    r"(?:ok|okay|safe|fine|alright|good|better) to (?:take|give|use|mix|try|start|combine)",
+    r"how (?:much|many|often) (?:[\w']+ ){0,4}?(?:can|should|do|for|to)\b|(?:what|which|how much)(?: [\w']+){0,3}? (?:can"
+    r"|should|do) (?:i|we) (?:take|give|use)|recommend\w*|(?:or|and) (?:should|can) (?:i|we)",
+)
+
+# Toxicity signs that every fever or stomach bug brings: a cluster needs one sign beyond them.
+INFECTION_GROUPS = frozenset({"fever", "gut"})
 
 # Words that make a WITH_CAUSE sign serious by themselves. (labels: "severe", "that will not go away")
 SEVERITY = alt(
@@ -1500,6 +1576,8 @@ RESOLVED_AFTER = alt(
 OVERDOSED = alt(
     r"overdos(?:ed|ing)|od'?d|od'?ed|o\.d\.'?d|od'?ing|(?:took|taken|had|having) an overdose",
     r"(?:i|he|she|they|i think i|we) (?:just |may have |might have )?od(?: on| again)?",
+    # Told without a subject, texting style ("od on my dad's heart pills"); the object decides (see red_flags).
+    r"^(?:just |i )?od(?= on )",
 )
 # What someone took without knowing what it was: a substance all the same.
 UNKNOWN_SUBSTANCE = r"(?:something|stuff|some stuff|it|them|those|these|what|whatever|who knows|unknown)"

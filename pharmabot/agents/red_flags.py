@@ -388,6 +388,7 @@ class _Analysis:
             self.found.append(_Found(kind, rule))
 
     _mentions: tuple[str, ...] | None = None
+    _context: bool | None = None
 
     def has_substance(self, text: str) -> bool:
         """A medicine, drug, street name or poison in TEXT: from the lexicon, else from the catalog."""
@@ -499,8 +500,9 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             poison = bool(_word(model.POISON).search(window)) and not _word(model.HARMLESS_DRINK).search(window)
             substance = poison or analysis.has_substance(window)
             # "A whole bottle of water" is not an amount of medicine.
+            # "A whole bottle of water", "too much pizza": not an amount of medicine.
             container = any(
-                not _re(r" of (?:[\w']+ )?" + model.HARMLESS_DRINK).match(window, m.end())
+                not _re(rf" (?:of )?(?:[\w']+ )?(?:{model.HARMLESS_DRINK}|{model.FOOD_LIKE})\b").match(window, m.end())
                 for m in _word(model.LARGE_AMOUNT).finditer(window)
             )
             large = bool(
@@ -611,6 +613,8 @@ def _intent(analysis: _Analysis) -> None:
             return
     if preparation and (distress or analysis.has_substance(whole)):
         analysis.add(EmergencyKind.SUICIDAL, "suicidal.preparation")
+    elif distress and _word(model.FUTURE_ABSENCE).search(whole):
+        analysis.add(EmergencyKind.SUICIDAL, "suicidal.despair_and_absence")
 
 
 def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
@@ -631,6 +635,8 @@ def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
                 analysis.text if sign.unless_in_message else sentence.text[clause[0] : clause[1]]
             ):
                 continue  # "lips peeling from the cold"
+            if sign.strength is Strength.WITH_CAUSE and _expected(sentence.text, match, clause):
+                continue  # "wheezing a bit from my cold"
             if pet_only and _about_the_pet(sentence.text[clause[0] : clause[1]]):
                 continue  # "the dog ate my gabapentin and is wobbly" (PET_POISON)
             after = sentence.text[match.end() : clause[1]]
@@ -660,11 +666,20 @@ def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
                 analysis.add(sign.kind, rule)
         elif others or severity or _context(analysis, events):
             analysis.add(sign.kind, rule)
-    if len(toxicity_groups) >= 3 or (len(toxicity_groups) >= 2 and _context(analysis, events)):
+    # A fever with vomiting (and the sweats a fever brings) is any infection: a toxic syndrome has a sign of its own
+    # (clonus, rigidity, confusion, ataxia, coloured vision, jaundice; sweating without a fever). (HUNTER, labels)
+    specific = toxicity_groups - model.INFECTION_GROUPS - ({"sweating"} if "fever" in toxicity_groups else set())
+    if specific and (len(toxicity_groups) >= 3 or (len(toxicity_groups) >= 2 and _context(analysis, events))):
         analysis.add(EmergencyKind.TOXICITY, "toxicity.cluster")
     for group, medicine, _source in model.TOXIC_SIGN_OF:
         if group in toxicity_groups and _word(medicine).search(analysis.text):
             analysis.add(EmergencyKind.TOXICITY, f"toxicity.{group}_sign_of_{medicine.strip('(?:)').split('|')[0]}")
+
+
+def _expected(text: str, match: re.Match[str], clause: tuple[int, int]) -> bool:
+    """Whether a sign that needs a cause is mild or has a harmless one ("a bit dizzy after my run")."""
+    near = text[max(clause[0], match.start() - 25) : min(clause[1], match.end() + 25)]
+    return bool(_word(model.MILD).search(near) or _word(model.BENIGN_CAUSE).search(text))
 
 
 def _about_the_pet(clause: str) -> bool:
@@ -675,8 +690,25 @@ def _about_the_pet(clause: str) -> bool:
 
 
 def _context(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
-    """A cause for a danger sign: an intake, or a medicine named (a past or conditional mention counts)."""
-    return bool(events) or any(analysis.has_substance(s.plain) for s in analysis.sentences)
+    """A cause for a danger sign: an intake, or a medicine told of (a past or conditional mention counts); in a
+    question only a medicine someone is on ("can I give her tylenol?" asks about one not yet taken)."""
+    if events:
+        return True
+    if analysis._context is None:
+        analysis._context = any(analysis.has_substance(_past_and_present_use(s)) for s in analysis.sentences)
+    return analysis._context
+
+
+def _past_and_present_use(sentence: _Sentence) -> str:
+    """The sentence without the medicines a question asks about giving or taking from now on."""
+    text = sentence.plain
+    if sentence.question:
+        for match in list(_word(model.FUTURE_USE).finditer(text)):
+            end = _clause_end(text, match.end())
+            # "Should I use my inhaler again?", "can I give him more?": a medicine already in use.
+            if not _word(r"my|his|her|their|another|more|again|extra|second|same").search(text, match.end(), end):
+                text = _blank(text, match.start(), end)
+    return text
 
 
 def _present(analysis: _Analysis, source: str) -> bool:
@@ -721,7 +753,9 @@ def _compose(analysis: _Analysis) -> None:
             continue
         for match in _word(model.OVERDOSED).finditer(sentence.text):
             # "OD'd on netflix", "overdosed on caffeine": a figure of speech unless what follows is a drug.
-            target = _re(r" on (?:my |his |her |some |the )?([\w']+(?: [\w']+)?)").match(sentence.text, match.end())
+            target = _re(r" on (?:my |his |her |some |the )?((?:[\w']+'s |dads? |moms? |mums? )?[\w']+(?: [\w']+)?)").match(
+                sentence.text, match.end()
+            )
             if target:
                 named = target.group(1)
                 food = _word(model.FOOD_LIKE).match(named) and not _word(r"pills?|tablets?|caps|capsules").search(named)
