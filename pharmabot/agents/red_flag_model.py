@@ -239,6 +239,14 @@ CHILD = alt(
     r"teens?|teenagers?|(?:1[0-7]|[1-9]) ?(?:yo|y/o|y\.o\.|yrs?|years?)(?: ?-?old)?|(?:1[0-7]|[1-9])-years?-old",
     r"\d{1,2} ?-?(?:months?|mos?|mths?|weeks?|wks?)(?: ?-?old)",
 )
+# Teenagers take adult doses and are not exploring: only an amount, a poison, a high-risk medicine or someone else's
+# medicine makes their intake a poisoning. (POISON_HELP)
+TEEN = r"(?:teens?|teenagers?|1[3-7] ?(?:yo|y/o|y\.o\.|yrs?|years?)(?: ?-?old)?|1[3-7]-years?-old)"
+# Whose medicine: someone else's, or found.
+SOMEONE_ELSES = alt(
+    r"my|our|mom'?s|mum'?s|dad'?s|grandma'?s|grandpa'?s|someone'?s|somebody'?s|(?!his|her|its)\w+'s|found",
+    r"by (?:mistake|accident)|accidental\w*|not (?:his|hers|theirs|prescribed)",
+)
 # A child found with a product, which may have been in their mouth: treated as an ingestion. (POISON_HELP)
 CHILD_FOUND = alt(
     r"found (?:[\w']+ ){0,4}?(?:with|holding|chewing|eating|sucking|licking|drinking|playing with|in|into|next to)",
@@ -804,7 +812,9 @@ SIGNS: tuple[Sign, ...] = (
         alt(
             # "Extreme drowsiness" (LABEL_OPIOID): a little sleepy is a common side effect, not a danger sign.
             rf"{_BE}(?:very|really|so|extremely|super|too|unusually|abnormally|excessively|way too|incredibly) "
-            r"(?:drowsy|sleepy|lethargic|sedated|groggy|tired|sluggish)",
+            r"(?:drowsy|sleepy|lethargic|sedated|groggy)",
+            # Tired is how many people feel on a medicine; only an extreme tiredness is a sign.
+            rf"{_BE}(?:extremely|unusually|abnormally|excessively|incredibly|dangerously) (?:tired|sluggish)",
             rf"{_BE}(?:out of it|zonked|knocked out|incoherent|not acting right|not (?:himself|herself|themselves)"
             r"|acting (?:strange|weird|drunk|funny|off|loopy)|loopy)",
             rf"{_BE}{_VERY}confused(?! (?:about|by|as to|whether|if|why|how|what|which|with|on|over))",
@@ -847,6 +857,7 @@ SIGNS: tuple[Sign, ...] = (
             # Not knowing whether someone is breathing is reason enough. (CDC_OPIOID)
             r"(?:not sure|unsure|don't know|can't tell|cannot tell|no idea|don't think|do not think) (?:if |whether )?"
             r"(?:he|she|they|the baby|my [\w']+|it)(?:'s| is| are|'re)? (?:still )?breathing",
+            r"(?:only )?breath\w* (?:only )?(?:once )?every (?:few|\d+|couple(?: of)?|several|10|15|20) (?:seconds|secs)",
             r"(?:\d|1[0-1]|only \d+) breaths (?:a|per) minute|breath(?:ing|es|s)? (?:[\w']+ ){0,3}?(?:[1-9]|1[01]) "
             r"(?:times|breaths) (?:a|per|each|every) (?:minute|min)",
         ),
@@ -915,10 +926,10 @@ SIGNS: tuple[Sign, ...] = (
         "airway_swelling",
         alt(
             r"(?:throat|airway|windpipe)(?: [\w']+)? (?:is |feels? |keeps? |started |starting |getting |seems? "
-            r"|has been |like it's |like its |like it is |as if it's )*(?:closing|closed|swell\w*|swollen|tight\w*"
+            r"|has been |itchy and |scratchy and |sore and |all |like it's |like its |like it is |as if it's )*(?:closing|closed|swell\w*|swollen|tight\w*"
             r"|narrow\w*|constrict\w*|thick|blocked|closing up)",
             r"(?:tongue|lips?|face|mouth|eyes?|eyelids?|cheeks?|jaw)(?: and (?:tongue|lips?|face|mouth|eyes?|throat"
-            r"|eyelids?))*(?: [\w']+){0,3}? (?:swell\w*|swollen|puff\w*|blow\w* up|ballooning|huge|twice (?:the"
+            r"|eyelids?))*(?: [\w']+){0,3}? (?:swell\w*|swollen|puff\w*|blow\w* up|blew up|ballooning|huge|twice (?:the"
             r"|its) size)",
             r"tongue (?:[\w']+ )?(?:feels|is|seems|got) (?:[\w']+ )?(?:thick|heavy|too big|fat|numb and swollen)",
             r"swell\w* (?:up )?(?:of|in|on|around) (?:my|his|her|their|the) (?:face|lips?|tongue|throat|mouth|eyes?)",
@@ -971,6 +982,7 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:spread\w*|radiat\w*|going|moving"
             r"|shoot\w*|travel\w*) (?:[\w']+ ){0,3}?(?:arm|jaw|neck|back|shoulder)",
             r"(?:left|my|his|her) arm (?:is |went |feels |gone )?(?:numb|tingling|heavy|hurts|aching)",
+            r"(?:clutching|grabbing|holding|gripping) (?:at )?(?:his|her|my|their) chest",
             r"heart (?:stopped|has stopped|stopping)|cardiac arrest|no (?:heartbeat|pulse)|(?:can't"
             r"|cannot) find a pulse",
             # Chest pain that one nitroglycerin has not relieved. (AHA_MI)
@@ -986,7 +998,8 @@ SIGNS: tuple[Sign, ...] = (
         "heart_rhythm",
         alt(
             r"heart (?:is |keeps |started |rate is |rate )?(?:racing|pounding|beating (?:[\w']+ )?(?:fast|hard"
-            r"|weird|irregular)|fluttering|skipping|going crazy|going a mile a minute|out of my chest)",
+            r"|weird|irregular)|fluttering|skipping|going crazy|going a mile a minute|(?:beating |pounding |jumping )?out"
+            r" of (?:my|his|her) chest)",
             r"(?:racing|pounding|irregular|fast|rapid) (?:heart|heartbeat|pulse|heart ?rate)|palpitations",
             r"(?:very|really|super) (?:slow|low) (?:pulse|heart ?rate|heartbeat)",
         ),
@@ -1049,7 +1062,8 @@ SIGNS: tuple[Sign, ...] = (
             rf"| just| suddenly| has| got| gone| looks?| seems?| kind of| kinda)* {_FILLER}?(?:droop\w*|numb|weak|dead|paralyzed|sagging|limp|tingl\w*|(?:isn't|is not|not|won't|can't"
             r"|doesn't|stopped) mov\w*|frozen)",
             rf"(?:can't|cannot|can not|couldn't|unable to) (?:lift|raise|move|feel|use) (?:his|her|my|their) "
-            rf"(?:{_SIDE} )?(?:arm|leg|hand|side)",
+            rf"(?:{_SIDE} )?(?:arms?|legs?|hands?|side)",
+            rf"(?:can't|cannot|can not|couldn't|unable to) (?:feel|move) (?:the |my |his |her |their )?{_SIDE} side",
             rf"(?:{_SIDE}|his|her|my) (?:arm|leg|hand|side)(?: [\w']+)? (?:is |went |feels |has gone "
             rf"|suddenly )*(?:weak|numb"
             r"|limp|dead|heavy|paralyzed|useless|won't move|not working|won't work|doesn't work|isn't working"
@@ -1076,6 +1090,7 @@ SIGNS: tuple[Sign, ...] = (
             r"|see|walk|stand|coordination)",
             r"(?:lost|losing|loss of) (?:vision|sight|the vision) in (?:one|his|her|my|an) eye|went blind"
             r"|double vision",
+            rf"seeing double (?:[\w']+ ){{0,2}}?{_SUDDEN}|{_SUDDEN} (?:i'm |i am |he's |she's |i )?(?:seeing|see) double",
             r"(?:worst|most severe|most painful|worst ever) headache (?:i|he|she)(?:'ve| has| have)? ever (?:had|felt)",
             r"worst headache (?:of|in) (?:my|his|her) life|thunderclap headache|(?:sudden|suddenly) (?:a )?(?:severe"
             r"|worst|terrible|horrible|excruciating) headache",
@@ -1349,8 +1364,9 @@ SIGNS: tuple[Sign, ...] = (
         "spreading_rash",
         alt(
             r"rash(?: [\w']+){0,3} (?:spread\w*|all over|everywhere|getting worse|purple|dark red|with (?:a )?fever)",
-            r"(?:spots|patches|blotches|marks)(?: [\w']+){0,2} spread\w*",
-            r"(?:purple|dark red|dusky|target[- ]like|bullseye)(?:-?ish)? (?:[\w']+ )?(?:rash|spots|patches|blotches"
+            r"(?:spots|patches|blotches|marks)(?: [\w']+){0,2} (?:spread\w*|all over|everywhere)",
+            r"(?:purple|dark red|dusky|target[- ](?:like|shaped)|bullseye)(?:-?ish)? (?:[\w']+ )?(?:rash|spots|patches"
+            r"|blotches"
             r"|marks|bruises)",
             r"rash and (?:a )?(?:fever|high temp|sores|blisters|swollen glands)",
             r"(?:spreading|widespread|blistering|peeling|purple|dusky|painful red) rash",
@@ -1505,6 +1521,7 @@ ONSET = (
 # Habits are not events: "my chest feels tight when I get anxious", "my skin peels every time I get a sunburn".
 HABITUAL = alt(
     r"whenever|sometimes|usually|often|at times|from time to time|every so often|occasionally|tends? to",
+    r"all the time|always",
     r"(?:every|each) time (?:i|he|she|they|we) (?!breathe|move|swallow|talk|stand)",
     r"when (?:i|he|she|they|we) (?:get|am|'m|is|feel|feels) (?:really |very |so )?(?:anxious|stressed|nervous|upset"
     r"|panicky|cold|hot|tired|excited|angry|dehydrated|hungry)",

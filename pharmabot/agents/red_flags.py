@@ -374,6 +374,8 @@ class _Ingestion:
     # A depressant of breathing and consciousness (opioid, benzodiazepine, sleeping pill), more than one of it.
     sedative: bool = False
     several: bool = False
+    # Someone else's medicine, or one found ("my", "mom's", "found", "by mistake"): not a teenager's own.
+    someone_elses: bool = False
 
 
 @dataclass
@@ -466,7 +468,8 @@ def _dosing_error_ratio(window: str) -> bool:
 def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
     events: list[_Ingestion] = []
     # "He" is the child when one was named, even in the story before.
-    child_in_message = bool(_word(model.CHILD).search(analysis.text))
+    children = [m.group() for m in _word(model.CHILD).finditer(analysis.text)]
+    child_in_message = "teen" if children and all(_word(model.TEEN).fullmatch(c) for c in children) else bool(children)
     pet_only = analysis.pet_only()
 
     for index, sentence in enumerate(analysis.sentences):
@@ -533,6 +536,7 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                     ),
                     sedative=bool(_word(model.SEDATIVE).search(window)),
                     several=bool(_word(model.SEVERAL).search(window)),
+                    someone_elses=bool(_word(model.SOMEONE_ELSES).search(window) or _word(model.BY_ACCIDENT).search(text)),
                 )
             )
     return events
@@ -551,12 +555,13 @@ def _own_dose(window: str, analysis: _Analysis) -> bool:
     return bool(own and analysis.has_substance(own.group(1)))
 
 
-def _subject(before: str, child_in_message: bool, pet_only: bool = False) -> str:
+def _subject(before: str, child_in_message: bool | str, pet_only: bool = False) -> str:
     """Who took it: the last person named before the verb ("he" or "she" is the child when one was named, the pet
-    when only a pet was)."""
+    when only a pet was); a teenager is told apart from a younger child."""
     found = [
         (m.start(), kind)
         for kind, source in (
+            ("teen", model.TEEN),
             ("child", model.CHILD),
             ("other", model.OTHER_PERSON),
             ("self", r"i|i'm|i've|me"),
@@ -567,9 +572,12 @@ def _subject(before: str, child_in_message: bool, pet_only: bool = False) -> str
     ]
     if not found:
         return "unknown"
-    _, kind = max(found)
+    # The last person named; at one place "teen" names more than "child" does.
+    _, kind = max(found, key=lambda f: (f[0], f[1] == "teen"))
     if kind == "pronoun":
-        return "child" if child_in_message else "pet" if pet_only else "other"
+        if child_in_message:
+            return "teen" if child_in_message == "teen" else "child"
+        return "pet" if pet_only else "other"
     return kind
 
 
@@ -723,6 +731,11 @@ def _present(analysis: _Analysis, source: str) -> bool:
 
 def _child_exposure(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
     for event in events:
+        if event.subject == "teen":
+            # A teenager: an amount, a poison, or a medicine not theirs (POISON_HELP); "took 2 benadryl" is a dose.
+            if event.large or event.poison or (event.someone_elses and (event.substance or event.anaphoric)):
+                return True
+            continue
         if event.subject != "child":
             continue
         substance = event.substance or (event.anaphoric and analysis.substance_named())
