@@ -260,7 +260,8 @@ CHILD_FOUND = alt(
     r"(?:is|are|was|were) (?:now )?(?:open|opened|empty|emptied|torn open|chewed open|ripped open)",
     r"got (?:the )?(?:child ?proof |child-proof |safety )?(?:cap|lid|top) off|opened (?:the|my|a|his|her) (?:[\w']+ )"
     r"{0,2}?(?:bottle|container|jar|pack|packet|pill ?box)",
-    r"(?:only|just|now) \d+ (?:left|remain\w*)|\d+ (?:are |were )?(?:left|remaining|gone)\b|there(?:'s| is| are) (?:only )?"
+    r"(?:only|just|now) \d+ (?:left|remain\w*)|\d+ (?:are |were )?(?:left|remaining|gone)\b|there(?:'s| is"
+    r"| are) (?:only )?"
     r"\d+ left",
 )
 # Animals are not people: their ingestions and signs go to a veterinarian, not to 911 or Poison Help. (PET_POISON)
@@ -374,7 +375,7 @@ NOT_A_COUNT = alt(
     r"mg|mcg|µg|ug|g|gram|grams|kg|ml|mls|cc|oz|ounces?|milligrams?|micrograms?|units?|iu|l|liters?|litres?",
     r"%|percent|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|months?|years?|yrs?",
     r"times?|x|am|pm|o'?clock|steps|miles?|km|lbs?|pounds|kilos?|degrees|points?|calories|cups?|glasses",
-    r"ago|a day|per day|daily|each|every|refills?",
+    r"ago|a day|per day|daily|each(?! of)|every|refills?",
     # "10 more minutes", "20 extra mg"; but "12 extra tylenol" are tablets, "15 extra strength" a product.
     r"(?:more|extra|less)(?= (?:mg|mcg|units?|ml|minutes?|mins?|hours?|hrs?|days?|weeks?|times?)\b)",
 )
@@ -496,7 +497,8 @@ TOXIC_PRODUCT = alt(
 # Also dangerous for a child in small amounts. (APC_NPDS: the most common exposures of children under 6)
 POISON = alt(
     TOXIC_PRODUCT,
-    r"cleaning (?:products?|spray|fluid)|pods|ant (?:bait|poison)|(?:coin|lithium|watch|hearing aid) batter(?:y|ies)",
+    r"cleaning (?:products?|spray|fluid|supplies|stuff|solution|wipes)|under the sink|pods|ant (?:bait|poison)"
+    r"|(?:coin|lithium|watch|hearing aid) batter(?:y|ies)",
     r"batter(?:y|ies)|magnets?|nicotine|vapes?|vape (?:juice|liquid|pods?)|juul|e-?cig\w*|e-?liquid|e-?juice",
     r"cigarettes?|nicotine gum|cigars?|tobacco|snus|zyn|nicotine pouch(?:es)?",
     r"hand sanitizer|mouthwash|mushrooms?|essential oils?|eucalyptus oil|tea tree oil|superglue|glue",
@@ -580,6 +582,7 @@ SUICIDAL_INTENT = alt(
     r"(?:hang|hanging) myself|(?:a |the |my )(?:rope|noose) (?:[\w']+ ){0,3}?(?:ready|tied|up)|(?:gun|pistol|rifle)"
     r" (?:[\w']+ ){0,3}?(?:to my head|in my mouth|loaded|ready)",
     r"(?:the |a |my )?(?:blade|razor) (?:is |are )?(?:right )?(?:next to|beside|in|on|with) (?:me|my)",
+    r"(?:life|living|it) (?:isn't|is not|ain't|not|is no longer) worth (?:living|it anymore|it any more)",
     r"no (?:reason|point)(?: for me)? (?:to|in|of) (?:keep |go on |going on |still )?(?:living|live|going on|being"
     r" alive|being here|stay(?:ing)? alive|be(?:ing)? here)|nothing (?:left )?to live for",
     r"(?:can't|cannot|can not) (?:go on|keep going)(?: anymore| like this| living)?",
@@ -781,6 +784,10 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:not|isn't|is not|wasn't|no longer|not really) (?:responsive|conscious|alert|with it)",
             r"(?:keeps?|kept|is) (?:nodding|passing|blacking|zoning) (?:off|out)|nodding out"
             r"|in and out of consciousness",
+            r"(?:he|she|they|the baby|my (?!bowels?|stomach|gut|stools?|poop|car|phone)[\w']+)(?:'s|'re| is| are"
+            r"| has| just)? (?:not"
+            r"|no longer|isn't|stopped|has stopped)"
+            r" moving\b(?! (?:his|her|my|their) (?:bowels|arm|leg|hand))",
             rf"{_VERY}(?:limp|floppy)\b|slumped over|(?:passed|blacked) out (?:cold|and (?:won't|can't|isn't|not))",
         ),
         _A,
@@ -819,7 +826,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|acting (?:strange|weird|drunk|funny|off|loopy)|loopy)",
             rf"{_BE}{_VERY}confused(?! (?:about|by|as to|whether|if|why|how|what|which|with|on|over))",
             r"(?:hallucinat\w*|seeing things|hearing (?:voices|things)|(?:can't|cannot) (?:think|focus) straight)",
-            r"seeing (?:bugs|spiders|insects|snakes|people|faces|shadows|stuff|things) (?:that|on|in|crawling|everywhere"
+            r"seeing (?:bugs|spiders|insects|snakes|people|faces|shadows|stuff|things) (?:that|on|in|crawling"
+            r"|everywhere"
             r"|who|moving)",
             # Fussiness comes with any fever; floppiness is a sign (see cannot_wake).
             r"(?:won't|will not) stop (?:crying|screaming)|(?:very|really|so) floppy",
@@ -840,7 +848,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|a) breath|get (?:enough )?air)",
             r"(?:no|stopped) (?:breath|breaths|pulse)|(?:gasping|choking|struggling) (?:for )?(?:air|breath)|gasping",
             r"(?:like|as if) (?:i'm |i am |he's |she's |you're )?breathing through a (?:straw|pillow|towel|sponge)"
-            r"|(?:like|as if) (?:i'm|i am|he's|she's) (?:drowning|suffocating)|suffocat\w*|(?:can't|cannot) get (?:any |"
+            r"|(?:like|as if) (?:i'm|i am|he's|she's) (?:drowning|suffocating)|suffocat\w*|(?:can't"
+            r"|cannot) get (?:any |"
             r"enough )?air in",
             r"breath(?:ing|s)? (?:is |are |has |have |seems? |sounds? |getting |got |became |very |really |so |but "
             r"|and |kinda |super |weird and |strange and |too )*"
@@ -857,7 +866,8 @@ SIGNS: tuple[Sign, ...] = (
             # Not knowing whether someone is breathing is reason enough. (CDC_OPIOID)
             r"(?:not sure|unsure|don't know|can't tell|cannot tell|no idea|don't think|do not think) (?:if |whether )?"
             r"(?:he|she|they|the baby|my [\w']+|it)(?:'s| is| are|'re)? (?:still )?breathing",
-            r"(?:only )?breath\w* (?:only )?(?:once )?every (?:few|\d+|couple(?: of)?|several|10|15|20) (?:seconds|secs)",
+            r"(?:only )?breath\w* (?:only )?(?:once )?every (?:few|\d+|couple(?: of)?|several|10|15|20) (?:seconds"
+            r"|secs)",
             r"(?:\d|1[0-1]|only \d+) breaths (?:a|per) minute|breath(?:ing|es|s)? (?:[\w']+ ){0,3}?(?:[1-9]|1[01]) "
             r"(?:times|breaths) (?:a|per|each|every) (?:minute|min)",
         ),
@@ -893,7 +903,8 @@ SIGNS: tuple[Sign, ...] = (
             r"grunt\w* (?:[\w']+ ){0,4}?(?:breath\w*)|(?:breath\w*) (?:[\w']+ ){0,3}?grunt\w*",
             r"(?:chest|ribs?|belly|tummy|stomach|neck|skin (?:between|under) (?:his|her|their|the) ribs)(?: is| are"
             r"| keeps?| keep)? (?:caving|sucking|pulling|sinking|going) in",
-            r"(?:caving|sucking|pulling|sinking) in (?:at|between|under|around) (?:the |his |her |their )?(?:ribs|neck)",
+            r"(?:caving|sucking|pulling|sinking) in (?:at|between|under|around) (?:the |his |her |their )?(?:ribs"
+            r"|neck)",
             r"nostrils? (?:are |is )?flar\w*|head bobb\w*",
         ),
         _A,
@@ -926,7 +937,8 @@ SIGNS: tuple[Sign, ...] = (
         "airway_swelling",
         alt(
             r"(?:throat|airway|windpipe)(?: [\w']+)? (?:is |feels? |keeps? |started |starting |getting |seems? "
-            r"|has been |itchy and |scratchy and |sore and |all |like it's |like its |like it is |as if it's )*(?:closing|closed|swell\w*|swollen|tight\w*"
+            r"|has been |itchy and |scratchy and |sore and |all |like it's |like its |like it is "
+            r"|as if it's )*(?:closing|closed|swell\w*|swollen|tight\w*"
             r"|narrow\w*|constrict\w*|thick|blocked|closing up)",
             r"(?:tongue|lips?|face|mouth|eyes?|eyelids?|cheeks?|jaw)(?: and (?:tongue|lips?|face|mouth|eyes?|throat"
             r"|eyelids?))*(?: [\w']+){0,3}? (?:swell\w*|swollen|puff\w*|blow\w* up|blew up|ballooning|huge|twice (?:the"
@@ -978,7 +990,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:my|his|her) chest (?:really |so |very )?(?:hurts|is hurting|aches)",
             r"(?:elephant|weight) (?:is )?(?:on|sitting on) (?:my|his|her) chest",
             r"(?:having|is having|i'm having|having a|think i'm having|might be having) (?:a )?heart attack",
-            r"(?:pain|ache|numbness|tingling|pressure|tightness|feeling|sensation|discomfort|heaviness) (?:[\w']+ ){0,3}?"
+            r"(?:pain|ache|numbness|tingling|pressure|tightness|feeling|sensation|discomfort"
+            r"|heaviness) (?:[\w']+ ){0,3}?"
             r"(?:spread\w*|radiat\w*|going|moving"
             r"|shoot\w*|travel\w*) (?:[\w']+ ){0,3}?(?:arm|jaw|neck|back|shoulder)",
             r"(?:left|my|his|her) arm (?:is |went |feels |gone )?(?:numb|tingling|heavy|hurts|aching)",
@@ -998,7 +1011,8 @@ SIGNS: tuple[Sign, ...] = (
         "heart_rhythm",
         alt(
             r"heart (?:is |keeps |started |rate is |rate )?(?:racing|pounding|beating (?:[\w']+ )?(?:fast|hard"
-            r"|weird|irregular)|fluttering|skipping|going crazy|going a mile a minute|(?:beating |pounding |jumping )?out"
+            r"|weird|irregular)|fluttering|skipping|going crazy|going a mile a minute|(?:beating |pounding "
+            r"|jumping )?out"
             r" of (?:my|his|her) chest)",
             r"(?:racing|pounding|irregular|fast|rapid) (?:heart|heartbeat|pulse|heart ?rate)|palpitations",
             r"(?:very|really|super) (?:slow|low) (?:pulse|heart ?rate|heartbeat)",
@@ -1025,7 +1039,8 @@ SIGNS: tuple[Sign, ...] = (
         _K.CARDIAC,
         "extreme_heart_rate",
         # Below 40 or above 150 a minute, reported now. (AHA: bradycardia and tachycardia with symptoms)
-        r"(?:(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: [\w']+){0,2}?|heart(?: is| 's)? (?:doing|going|beating"
+        r"(?:(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: [\w']+){0,2}?|heart(?: is| 's)? (?:doing|going"
+        r"|beating"
         r"|racing|pounding|running|at)) (?:is |of |at |around |down to |dropped to |only |like |about |reads? |says? "
         r"|:)*(?:[1-3]\d|1[5-9]\d|2\d\d)(?! ?(?:%|percent|mg|min ago|minutes ago))\b",
         _A,
@@ -1059,7 +1074,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|sagging|uneven|lopsided|crooked|numb|twisted|pulled to one side|not moving)",
             rf"(?:droop\w*|numb\w*|sagging) (?:on )?(?:{_SIDE} side|side of (?:his|her|my|the) face|face)",
             rf"(?:one side|{_SIDE} side|half) (?:of )?(?:his|her|my|the|their) (?:face|body|mouth)(?: is| went| feels"
-            rf"| just| suddenly| has| got| gone| looks?| seems?| kind of| kinda)* {_FILLER}?(?:droop\w*|numb|weak|dead|paralyzed|sagging|limp|tingl\w*|(?:isn't|is not|not|won't|can't"
+            rf"| just| suddenly| has| got| gone| looks?| seems?| kind of| kinda)* {_FILLER}?(?:droop\w*|numb|weak"
+            rf"|dead|paralyzed|sagging|limp|tingl\w*|(?:isn't|is not|not|won't|can't"
             r"|doesn't|stopped) mov\w*|frozen)",
             rf"(?:can't|cannot|can not|couldn't|unable to) (?:lift|raise|move|feel|use) (?:his|her|my|their) "
             rf"(?:{_SIDE} )?(?:arms?|legs?|hands?|side)",
@@ -1070,12 +1086,15 @@ SIGNS: tuple[Sign, ...] = (
             r"|stopped working|won't (?:grip|grab|hold)|can't (?:grip|grab|hold))",
             r"(?:weak|numb|paralyzed|weakness|numbness) (?:in|on|of) (?:one|the (?:left|right)|his|her|my) "
             r"(?:side|arm|leg)",
-            r"(?:speech|words|talking|voice) (?:is |are |sounds? |seems? |got |getting |suddenly |just |all of a sudden )*"
+            r"(?:speech|words|talking|voice) (?:is |are |sounds? |seems? |got |getting |suddenly |just "
+            r"|all of a sudden )*"
             r"(?:slurr\w*|garbled|jumbled|weird|strange|wrong|mixed up|nonsense|not making sense|(?:doesn't|does not"
             r"|don't|isn't|is not) mak\w* (?:any )?sense)",
             r"slurr\w* (?:his |her |my |their )?(?:words|speech)|slurring|(?:can't|cannot|unable to|couldn't) (?:speak"
             r"|talk|get (?:the |his |her |my )?words out|find (?:the |his |her |my )?words|understand (?:me|us|what))",
-            r"(?:having|is having|had|having a|might be having|think (?:he|she|i)'?s? (?:is )?having) (?:a )?stroke",
+            # "Had a stroke" alone is mostly history ("my mom had a stroke, can she take..."); "just had" is now.
+            r"(?:having|is having|just had|having a|might be having|may have had|might have had|think (?:he|she|i)'?s?"
+            r" (?:is |has )?(?:having|had)) (?:a )?stroke",
             r"stroke (?:symptoms|signs)(?: right now| now)",
         ),
         _A,
@@ -1090,7 +1109,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|see|walk|stand|coordination)",
             r"(?:lost|losing|loss of) (?:vision|sight|the vision) in (?:one|his|her|my|an) eye|went blind"
             r"|double vision",
-            rf"seeing double (?:[\w']+ ){{0,2}}?{_SUDDEN}|{_SUDDEN} (?:i'm |i am |he's |she's |i )?(?:seeing|see) double",
+            rf"seeing double (?:[\w']+ ){{0,2}}?{_SUDDEN}|{_SUDDEN} (?:i'm |i am |he's |she's |i )?(?:seeing"
+            rf"|see) double",
             r"(?:worst|most severe|most painful|worst ever) headache (?:i|he|she)(?:'ve| has| have)? ever (?:had|felt)",
             r"worst headache (?:of|in) (?:my|his|her) life|thunderclap headache|(?:sudden|suddenly) (?:a )?(?:severe"
             r"|worst|terrible|horrible|excruciating) headache",
@@ -1133,7 +1153,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:black|tarry|tar-like|maroon) (?:[\w']+ ){0,2}?(?:stool|stools|poop|poo|bowel movements?|diarrh\w*)",
             r"(?:poop|stool|stools|poo|bowel movements?) (?:is |are |was |looks? |has been )*(?:black|tarry|bloody"
             r"|full of blood|all blood)",
-            rf"(?:poop\w*|pooing|shitting|stools?|bowel movements?|going to the bathroom) {_FILLER}{{0,2}}?(?:black|tarry"
+            rf"(?:poop\w*|pooing|shitting|stools?|bowel movements?|going to the bathroom) {_FILLER}{{0,2}}?(?:black"
+            rf"|tarry"
             r"|like tar|maroon|bloody|blood)",
         ),
         _A,
@@ -1206,7 +1227,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:blood )?(?:sugar|glucose|bg|bs|reading|cbg|fingerstick|meter|monitor|cgm|dexcom|libre|freestyle)s?"
             r"(?: (?:meter|monitor|reading|level|levels|number|test))? (?:is |was |at |of |reads? |says? |shows? "
             r"|showing |reading |dropped to |down to |went down to |keeps dropping to |only |like |around |just "
-            r"|came back |:)*(?:[2-4]\d|5[0-3]|[12](?:\.\d)?)(?! ?(?:%|percent|units?|u\b|mmol|to [6-9]\d|\d|\.\d|hours?"
+            r"|came back |:)*(?:[2-4]\d|5[0-3]|[12](?:\.\d)?)(?! ?(?:%|percent|units?|u\b|mmol|to [6-9]\d|\d|\.\d"
+            r"|hours?"
             r"|hrs?|h\b|minutes?|mins?|times|x\b|days?|weeks?|years?|yrs?|mg|carbs?|grams?|g\b|points?|lbs?|pounds))\b",
             r"(?:sugar|glucose) (?:is |was )?(?:[12](?:\.\d)?) ?mmol",
             r"(?:sugar|glucose) (?:[\w']+ ){0,3}?(?:says? |reads? |shows? )?(?:lo|low reading)\b(?! (?:and|but) fine)",
@@ -1402,7 +1424,8 @@ FUTURE_USE = alt(
     r"(?:can|could|should|may|do|would|will) (?:i|we|you|he|she|they|my [\w']+) (?:still |also |safely |just )?"
     r"(?:take|give|use|try|have|mix|combine|add|start|put)",
     r"(?:ok|okay|safe|fine|alright|good|better) to (?:take|give|use|mix|try|start|combine)",
-    r"how (?:much|many|often) (?:[\w']+ ){0,4}?(?:can|should|do|for|to)\b|(?:what|which|how much)(?: [\w']+){0,3}? (?:can"
+    r"how (?:much|many|often) (?:[\w']+ ){0,4}?(?:can|should|do|for|to)\b|(?:what|which"
+    r"|how much)(?: [\w']+){0,3}? (?:can"
     r"|should|do) (?:i|we) (?:take|give|use)|recommend\w*|(?:or|and) (?:should|can) (?:i|we)",
 )
 
@@ -1488,6 +1511,9 @@ REPORTED = alt(
     r"|label|pamphlet) (?:[\w']+ ){0,3}?(?:about|of|on|say|says|said|mention\w*|warn\w*|where|that)",
     r"(?:worried|afraid|scared|concerned|nervous|paranoid|anxious|freaked out|freaking out) (?:about|of)",
     r"(?:risk|chance|possibility|fear) (?:of|that)",
+    # A question someone was asked ("the doctor asked if I have thoughts of hurting myself").
+    r"(?:asked|asks|asking) (?:me |him |her |us |them )?(?:if|whether|about)|(?:screening|questionnaire|form|survey)"
+    r" (?:[\w']+ ){0,2}?(?:asks?|asked|about)",
 )
 # Words that make a question a personal report ("is it normal that my lips are swelling right now?").
 
@@ -1576,6 +1602,8 @@ IDIOM = alt(
     r"(?: [\w']+)?)?",
     r"kill (?:for|two birds)|killing it|killed it|dressed to kill|kill time|killing time|overkill|painkiller",
     r"the death of (?:me|us)|over my dead body",
+    r"(?:until|till|til) (?:i'm|you're|he's|she's|i am|we're|they're|i was|he was|she was) blue in the face|blue in the"
+    r" face (?:from|with) (?:laugh|yell|scream|argu|talk|shout)\w*",
     r"bleeding (?:money|cash|me dry)|blood pressure (?:is )?(?:through the roof|sky high) (?:over|when|about)",
     r"choked (?:on|in|during) (?:the|my|a|his|her) (?:game|exam|test|interview|match|speech|final)",
     r"(?:my head|brain) (?:is )?(?:gonna |going to |about to )?(?:explode|exploding|fried|melting)",

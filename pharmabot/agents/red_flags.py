@@ -195,7 +195,8 @@ def _normalize(text: str) -> str:
 # --- sentences and clauses --------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
-    r",|:| - | and (?=(?:i|i'm|i've|he|he's|she|she's|they|they're|now|then|my|his|her|it|it's|its|we)\b)"
+    r",|:| - | and (?=(?:i|i'm|i've|he|he's|she|she's|they|they're|now|then|my|his|her|it|it's|its|we|is|are|was|has"
+    r"|had)\b)"
     r"| but | so | because | then | though | although | while "
 )
 
@@ -536,7 +537,9 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                     ),
                     sedative=bool(_word(model.SEDATIVE).search(window)),
                     several=bool(_word(model.SEVERAL).search(window)),
-                    someone_elses=bool(_word(model.SOMEONE_ELSES).search(window) or _word(model.BY_ACCIDENT).search(text)),
+                    someone_elses=bool(
+                        _word(model.SOMEONE_ELSES).search(window) or _word(model.BY_ACCIDENT).search(text)
+                    ),
                 )
             )
     return events
@@ -614,9 +617,7 @@ def _intent(analysis: _Analysis) -> None:
             return
         # Asking how much would kill is intent when a purpose or despair comes with it, even in a "would" form.
 
-        if _word(model.LETHAL_QUESTION).search(sentence.plain) and (
-            purpose or distress or preparation
-        ):
+        if _word(model.LETHAL_QUESTION).search(sentence.plain) and (purpose or distress or preparation):
             analysis.add(EmergencyKind.SUICIDAL, "suicidal.lethal_amount_with_intent")
             return
     if preparation and (distress or analysis.has_substance(whole)):
@@ -766,9 +767,9 @@ def _compose(analysis: _Analysis) -> None:
             continue
         for match in _word(model.OVERDOSED).finditer(sentence.text):
             # "OD'd on netflix", "overdosed on caffeine": a figure of speech unless what follows is a drug.
-            target = _re(r" on (?:my |his |her |some |the )?((?:[\w']+'s |dads? |moms? |mums? )?[\w']+(?: [\w']+)?)").match(
-                sentence.text, match.end()
-            )
+            target = _re(
+                r" on (?:my |his |her |some |the )?((?:[\w']+'s |dads? |moms? |mums? )?[\w']+(?: [\w']+)?)"
+            ).match(sentence.text, match.end())
             if target:
                 named = target.group(1)
                 food = _word(model.FOOD_LIKE).match(named) and not _word(r"pills?|tablets?|caps|capsules").search(named)
