@@ -316,7 +316,7 @@ ACCIDENTAL_VERB = alt(
 )
 # A plain verb is a report in simpler English when the sentence says it was a mistake ("my father take his pills
 # two times by mistake"). (POISON_HELP: callers of every language)
-PLAIN_INTAKE = alt(r"take|takes|eat|eats|swallow|swallows|drink|drinks")
+PLAIN_INTAKE = alt(r"take|takes|eat|eats|swallow|swallows|drink|drinks|taking|eating|swallowing|drinking")
 MISTAKE = alt(
     r"by mistake|by accident|accidentally|mistakenly|wrongly|(?:an? |\d+ )(?:minutes?|mins?|hours?|hrs?) ago",
 )
@@ -693,6 +693,9 @@ LETHAL_QUESTION = alt(
 )
 # The purpose that turns a question about amounts into intent.
 LETHAL_PURPOSE = alt(
+    # "Can you die from a whole pack? I want to." / "Need to know for tonight."
+    r"(?:i|i really|i just) (?:want|wanna|need)(?: to)?(?= ?[.!?]|$)|(?:need|want) (?:it|this|to know)? ?(?:for|by|before)"
+    r" tonight",
     r"will (?:it|that|this|i) be (?:quick|painless|fast|peaceful)(?! to)",
     r"(?:talk|stop) me out of (?:it|this)|(?:my )?mind is made up|made up my mind",
     r"(?:go to |fall a)?sleep (?:for good|forever|and (?:never|not) wake)",
@@ -1255,10 +1258,11 @@ SIGNS: tuple[Sign, ...] = (
         _K.TOXICITY,
         "rigidity",
         r"(?:stiff|rigid|locked|clenched|tight) (?:muscles|body|neck|jaw|arms|legs|all over)"
-        r"|(?:jaw|teeth|neck|body|arms|legs)(?: is| are| feels?| keeps?| has been| got)? (?:clench\w*|locked|lock\w* up"
-        r"|stiff|rigid|grinding)"
-        r"|muscles? (?:are |is |feel |went |keep )?(?:stiff|rigid|locked|tight|cramping)|muscle (?:stiffness|rigidity)"
-        r"|(?:body|he|she|i) (?:is |went |am |feel |feels )?(?:stiff as a board|rigid|stiff)|stiff as a board",
+        rf"|(?:jaw|teeth|neck|body|arms|legs)(?: is| are| feels?| keeps?| has been| got)? {_VERY}(?:clench\w*|locked"
+        r"|lock\w* up|stiff|rigid|grinding)"
+        rf"|muscles? (?:are |is |feel |went |keep )?{_VERY}(?:stiff|rigid|locked|tight|cramping)|muscle (?:stiffness"
+        r"|rigidity)"
+        rf"|(?:body|he|she|i) (?:is |went |am |feel |feels )?{_VERY}(?:stiff as a board|rigid|stiff)|stiff as a board",
         _C,
         "HUNTER",
         "rigidity",
@@ -1532,6 +1536,11 @@ PAST = alt(
     r"|toddler)|in (?:19|20)\d\d|in the past|used to|history of|back in|in (?:high school|college|university)",
     r"(?:once|before) (?:when|in)|previously|(?:had|have had) (?:[\w']+ ){0,3}?(?:before|in the past|as a \w+)",
     r"(?:\d+|two|three|few|several) (?:days?) ago|the other (?:day|week)|last week",
+)
+# A date told after the event, in a clause of its own ("I passed out once, that was months ago").
+RETRO_PAST = (
+    r"(?:that|this|it|which) (?:was|happened|were) (?:[\w']+ ){0,2}?(?:ago|back|in (?:19|20)\d\d|last (?:year|month"
+    r"|week|summer|winter|spring|fall)|when (?:i|he|she) was)"
 )
 # "Again", "still", "now": an old condition is happening now.
 STILL_NOW = alt(

@@ -268,6 +268,11 @@ def _prepare_sentence(raw: str, asks: bool, *, past: bool) -> tuple[_Sentence, b
     # What was read, heard or feared, up to the end of its clause.
     for match in list(_word(model.REPORTED).finditer(text)):
         text = _blank(text, match.start(), _clause_end(text, match.end()))
+    # "..., that was months ago" dates the clause before it.
+    for match in list(_word(model.RETRO_PAST).finditer(text)):
+        start = _clause_start(text, match.start())
+        if start > 0 and not _word(model.STILL_NOW).search(text, start, match.end()):
+            text = _blank(text, _clause_start(text, start - 1), match.end())
     # Clauses about events that are over ("I overdosed years ago", "she had a seizure in 2019").
     for start in [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))]:
         end = _clause_end(text, start)
