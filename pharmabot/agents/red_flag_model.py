@@ -694,7 +694,8 @@ LETHAL_QUESTION = alt(
 # The purpose that turns a question about amounts into intent.
 LETHAL_PURPOSE = alt(
     # "Can you die from a whole pack? I want to." / "Need to know for tonight."
-    r"(?:i|i really|i just) (?:want|wanna|need)(?: to)?(?= ?[.!?]|$)|(?:need|want) (?:it|this|to know)? ?(?:for|by|before)"
+    r"(?:i|i really|i just) (?:want|wanna|need)(?: to)?(?= ?[.!?]|$)|(?:need|want) (?:it|this|to know)? ?(?:for|by"
+    r"|before)"
     r" tonight",
     r"will (?:it|that|this|i) be (?:quick|painless|fast|peaceful)(?! to)",
     r"(?:talk|stop) me out of (?:it|this)|(?:my )?mind is made up|made up my mind",
