@@ -284,7 +284,7 @@ PERSONAL = alt(
     r"they're|their|themselves",
     # "A patient", "a friend": anyone, as in a general question; "my patient" is a specific person.
     r"(?<!\ba )(?<!\ban )" + OTHER_PERSON.replace("|someone|somebody", ""),
-    CHILD,
+    r"(?<!\ba )(?<!\ban )" + CHILD,
 )
 
 # --- Ingestion and exposure -------------------------------------------------------------------------
@@ -293,6 +293,8 @@ PERSONAL = alt(
 INGESTED = alt(
     r"took|taken|tooken|had taken|swallowed|swallow(?:ed)? down|ate|eaten|chewed(?: on| up)?|popped|downed",
     r"drank|chugged|injected|shot up|snorted|smoked|ingested|consumed|necked|gulped",
+    # "She has take her pills 3 times": a perfect without its participle, in simpler English.
+    r"(?:has|have|had) (?:take|eat|drink|swallow)",
     r"(?:after|since|from) (?:taking|swallowing|eating|drinking|mixing|popping|chewing)",
     r"got into|gotten into|got ahold of|got hold of|got a hold of|licked|sucked on|bit into|bit open|mixed|combined",
     r"od'?d on|od'?ed on|overdosed on|took an overdose of",
@@ -316,7 +318,7 @@ ACCIDENTAL_VERB = alt(
 )
 # A plain verb is a report in simpler English when the sentence says it was a mistake ("my father take his pills
 # two times by mistake"). (POISON_HELP: callers of every language)
-PLAIN_INTAKE = alt(r"take|takes|eat|eats|swallow|swallows|drink|drinks|taking|eating|swallowing|drinking")
+PLAIN_INTAKE = alt(r"take|takes|eat|eats|swallow|swallows|drink|drinks|taking|eating|swallowing|drinking|had")
 MISTAKE = alt(
     r"by mistake|by accident|accidentally|mistakenly|wrongly|(?:an? |\d+ )(?:minutes?|mins?|hours?|hrs?) ago",
 )
@@ -417,6 +419,8 @@ LARGE_AMOUNT = alt(
     r"(?:[3-9]|\d{2,}|triple|quadruple) ?(?:times|x) (?:the|my|his|her|their|what|a|as much as)? ?"
     r"(?:[\w']+ ){0,2}?(?:dose|dosage|amount|prescribed|recommended|normal|usual|max|maximum)",
     r"(?:a |my |his |her )?triple (?:dose|dosage)",
+    # The same dose taken three times or more over ("took her morning pills 3 times"). (DOSING_ERROR_RATIO)
+    r"(?:[3-9]|three|four|five) times(?! (?:a|per|each|every|in a) (?:day|week|night|month))(?= |$|[.,!?])",
     r"(?:triple|quadruple|(?:[3-9]|10) ?(?:times|x)) (?:my|his|her|their|the|a) (?:usual |normal |regular "
     r"|prescribed )?[\w']+",
 )
@@ -431,6 +435,13 @@ LARGE_COUNT_AT_ONCE_HIGH_RISK = 3
 # Acetaminophen above the labels' 4,000 mg a day (LABEL_LIVER), taken at once.
 ACETAMINOPHEN = r"(?:acetaminophen|paracetamol|tylenol|apap|panadol)"
 ACETAMINOPHEN_MAX_MG = 4000
+# Tablet strengths of the labels, for doses told in tablets ("4 extra strength every 4 hours"); unnamed, the
+# smallest adult one. (LABEL_LIVER)
+ACETAMINOPHEN_TABLET_MG = (
+    (r"extra[- ]strength|x-?strength|\bes\b|500 ?mg", 500),
+    (r"arthritis|8[- ]?h(?:ou)?r|650 ?mg", 650),
+)
+ACETAMINOPHEN_DEFAULT_TABLET_MG = 325
 # An amount "instead of" the right one: this ratio or more is an overdose (POISON_HELP: dosing errors).
 DOSING_ERROR_RATIO = 3
 
@@ -589,6 +600,7 @@ SUICIDAL_INTENT = alt(
     r"(?:ending|end|finish|finishing) (?:it|things|everything)(?: all)?(?: for good| tonight| today| now"
     r"| this (?:weekend|week|time)| tomorrow| soon)",
     r"(?:decided|ready|going|gonna|planning|plan) to end (?:it|things|everything)",
+    r"decided (?:that )?(?:tonight|today|tomorrow|this weekend)(?:'s| is) the (?:night|day)",
     r"i'm (?:gonna |going to )?(?:end|ending) it(?: all)?(?! with| for)",
     r"end it all|ending it all|be done with (?:it all|life|everything)|want (?:it|everything) (?:all )?to (?:be over"
     r"|end|stop)",
@@ -623,6 +635,11 @@ SUICIDE_PREPARATION = alt(
     r" (?:all|every|the whole|a whole|enough|them all)",
     r"(?:got|have|bought) (?:enough|all the) (?:pills|meds)|counted out (?:my|the|all)",
     r"(?:got|bought|have|found|picked up|ordered) (?:a |the |some )?(?:rope|noose)\b",
+    # Arrangements for after: who takes the pets, the children. (CSSRS: preparatory behaviour)
+    r"(?:what to do|who (?:will|can|should) (?:take|look after|feed)|take care of|look after) (?:with )?my (?:cats?"
+    r"|dogs?"
+    r"|pets?|kids|children) (?:after|when i'm gone|once i'm gone)|when i'm gone|after i'm gone",
+    r"(?:i )?(?:have|got) everything i need(?! for| to (?:make|cook|bake|start|get))",
 )
 # Keeping medicines back: preparation (C-SSRS item 6) when despair or a plan comes with it; people also keep
 # leftovers for later illnesses or against price rises.
@@ -641,7 +658,8 @@ SUICIDE_PLAN = alt(
 # Hopelessness and burden (988 warning signs): intent with a means or a plan in the same message.
 SUICIDAL_DISTRESS = alt(
     r"(?:can't|cannot) (?:do this|take (?:it|this)|handle (?:it|this)|live like this)(?: anymore| any more)",
-    r"(?:no|don't see (?:a|any)) (?:way out|point anymore|future)|(?:i'm|i am) (?:a burden|done|tired of living)",
+    r"(?:no|don't see (?:a|any|another)|there's no (?:other)?) (?:other )?(?:way out|point anymore|future)|(?:i'm"
+    r"|i am) (?:a burden|done|tired of living)",
     r"(?:feel|feeling) like (?:a|such a|i'm a|i am a) burden|(?:i'm|i am) (?:just )?a burden",
     r"what'?s the point|no point (?:anymore|refilling|taking|in taking)|don't care (?:if i|anymore)",
     r"(?:want|wanna|need) (?:all of |all )?(?:it|this|everything|the pain)(?: all)? (?:to )?(?:stop|end|be over"
@@ -678,6 +696,9 @@ LETHAL_QUESTION = alt(
     r"\b.{0,50}?\b(?:would"
     r"|will|could|to|is|for|kills?|is fatal|is lethal|is deadly)\b",
     r"(?:is|are|would|will) (?:\d+|this|that|these|those)\b.{0,40}?\benough\b",
+    r"(?:number|amount|dose|quantity|count) of (?:[\w']+ ){0,3}?(?:that|which|to|it takes to)(?:'ll| will| would"
+    r"| could)?"
+    r" (?:kill|stop|end|be (?:fatal|lethal|deadly))",
     r"(?:would|will|could|can|is|are) (?:\d{2,}|all|these|those|this|that|the whole bottle|a whole bottle)\b.{0,40}?"
     r"\b(?:kill|finish|end|do it|do the job|be fatal|be lethal|be deadly)",
     r"enough (?:pills|meds|tablets|of (?:my|them|it|these|those|\w+))\b.{0,30}?\bto\b",
@@ -705,6 +726,8 @@ LETHAL_PURPOSE = alt(
     r"(?:kill|end|stop) (?:me|myself|my (?:life|heart|breathing))|(?:peaceful|painless|quick|quickest|easy|easiest"
     r"|best|gentle) way to (?:go|die|do it|end it|check out)|way (?:out|to go)\b",
     r"(?:not|don't want to|without) (?:be(?:ing)? )?found|(?:be|being) gone",
+    r"(?:make sure|makes sure|ensure|until|so) (?:that )?(?:it's|it is|it'll be|everything's|i'm|i am) (?:over|done"
+    r"|finished|gone|dead)",
     r"(?:so|make sure|makes sure|ensure|guarantee|to be sure)(?: that)? (?:i|he|she) (?:don't|won't|never|do not"
     r"|will not|wouldn't|doesn't) wake(?: up)?|and (?:not|never) wake up|not to wake up",
     r"finish (?:me|myself|things|it|everything)(?: off| for good)?",
@@ -824,6 +847,9 @@ SIGNS: tuple[Sign, ...] = (
             # "Extreme drowsiness" (LABEL_OPIOID): a little sleepy is a common side effect, not a danger sign.
             rf"{_BE}(?:very|really|so|extremely|super|too|unusually|abnormally|excessively|way too|incredibly) "
             r"(?:drowsy|sleepy|lethargic|sedated|groggy)",
+            r"slow to (?:answer|respond|react|wake)|(?:he|she|they)(?:'s| is| are|'re) (?:now )?(?:very|really|so"
+            r"|extremely)"
+            r" slow\b",
             # Tired is how many people feel on a medicine; only an extreme tiredness is a sign.
             rf"{_BE}(?:extremely|unusually|abnormally|excessively|incredibly|dangerously) (?:tired|sluggish)",
             rf"{_BE}(?:out of it|zonked|knocked out|incoherent|not acting right|not (?:himself|herself|themselves)"
@@ -960,7 +986,8 @@ SIGNS: tuple[Sign, ...] = (
         _K.ANAPHYLAXIS,
         "anaphylaxis_now",
         alt(
-            r"(?:having|going into|in|into|is in|i'm in|think it's|this is|might be|could be) (?:an? )?anaphyla\w*",
+            r"(?:having|going into|went into|into|is in|i'm in|he's in|she's in|think it's|this is|might be|could be) "
+            r"(?:an? )?anaphyla\w*",
             r"anaphylactic (?:shock|reaction)|(?:used|using|gave|had to use|grabb\w*|injected) (?:an? |my |his |her "
             r"|the |their )?epi[- ]?pens?|(?:used|using|gave) (?:an? |my |his |her |the )?(?:epinephrine|adrenaline)",
             r"^(?:a )?(?:severe|serious|major|massive|really bad) allergic reaction",
@@ -1316,7 +1343,7 @@ SIGNS: tuple[Sign, ...] = (
     _s(
         _K.TOXICITY,
         "vision",
-        r"(?:seeing|see|vision is|everything (?:looks|is)) (?:[\w']+ ){0,2}?(?:yellow|green"
+        r"(?:seeing|see|vision is|everything (?:looks|is)) (?:[\w']+ ){0,2}?(?:yellow\w*|green\w*"
         r"|halos?|blurry|blurred|double)|(?:yellow|green) (?:halos?|vision|tint)|halos? around (?:lights|everything)"
         r"|(?:yellow|green|colou?red|rainbow) (?:rings?|circles?|halos?)|(?:rings?|circles?|halos?) around (?:the )?"
         r"(?:lights?|everything|them|things)",
@@ -1511,7 +1538,10 @@ REPORTED = alt(
     r"|researching|searched)"
     # Seeing what is not there is a sign, not a source ("seeing bugs on the wall").
     r"(?! (?:bugs|spiders|insects|snakes|people|faces|shadows|things|stuff|double|spots|stars|halos?|colou?rs"
-    r"|flashes|lights|yellow|green)\b) (?:[\w']+ ){0,4}?(?:about|of|that|on|online|where|how)",
+    r"|flashes|lights|yellow|green)\b)"
+    # Looking up how to kill oneself is method research (CSSRS), not a topic.
+    r"(?! (?:[\w']+ ){0,3}?(?:how|ways?) to (?:kill|hang|end|overdose|od|die|cut|shoot|drown|slit|suffocate))"
+    r" (?:[\w']+ ){0,4}?(?:about|of|that|on|online|where|how)",
     r"(?:stories|story|articles?|posts?|videos?|reviews?|forums?|reddit|tiktok|news|warnings?|leaflet|insert"
     r"|label|pamphlet) (?:[\w']+ ){0,3}?(?:about|of|on|say|says|said|mention\w*|warn\w*|where|that)",
     r"(?:worried|afraid|scared|concerned|nervous|paranoid|anxious|freaked out|freaking out) (?:about|of)",

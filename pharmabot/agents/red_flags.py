@@ -458,7 +458,23 @@ def _acetaminophen_overdose(window: str) -> bool:
         milligrams = float(match.group(1)) * (1 if match.group(2).startswith("m") else 1000)
         if milligrams > model.ACETAMINOPHEN_MAX_MG:
             return True
-    return False
+    return _acetaminophen_per_day(window) > model.ACETAMINOPHEN_MAX_MG
+
+
+def _acetaminophen_per_day(window: str) -> float:
+    """Milligrams a day of tablets taken on a schedule ("4 extra strength tylenol every 4 hours"), or 0."""
+    schedule = _re(r"(?:every|q) ?(\d{1,2}) ?(?:hours?|hrs?|h)\b|(\d{1,2}) (?:times )?(?:a|per) day").search(window)
+    tablets = _re(r"^(?:\D{0,20}?)(\d{1,2})\b(?! ?(?:mg|g|ml|hours?|hrs?|times|days?))").match(window)
+    if not (schedule and tablets):
+        return 0
+    strength = next(
+        (mg for source, mg in model.ACETAMINOPHEN_TABLET_MG if _re(source).search(window)),
+        model.ACETAMINOPHEN_DEFAULT_TABLET_MG,
+    )
+    doses = 24 / max(int(schedule.group(1)), 1) if schedule.group(1) else int(schedule.group(2))
+    if not schedule.group(1):  # "8 a day": the number of the schedule is the tablets of the day
+        return float(doses * strength)
+    return float(int(tablets.group(1)) * strength * doses)
 
 
 def _dosing_error_ratio(window: str) -> bool:
