@@ -690,7 +690,8 @@ LETHAL_QUESTION = alt(
     r"how (?:many|much)\b.{0,50}?\b(?:would|will|does|do|could|to|it takes?|until|till|before|enough|needed|need)",
     r"(?:what|which) (?:is|'s|would be)? ?(?:a |the )?(?:lethal|fatal|deadly|killing|overdose) (?:dose|amount|number)",
     r"(?:lethal|fatal|deadly) (?:dose|amount|number|quantity|combo|combination|mix)",
-    r"(?:what|which)(?: [\w']+){0,4}? (?:would|will|could|can|might) (?:[\w']+ ){0,2}?(?:kill|end|stop|be (?:the )?"
+    r"(?:what|which)(?: [\w']+){0,4}? (?:would|will|could|can|might) (?:[\w']+ ){0,2}?(?:kill|end|stop|be (?:fatal"
+    r"|lethal|deadly)|be (?:the )?"
     r"(?:most|least|best|fastest|quickest|easiest))",
     r"(?:what|which)(?:'s| is)?(?: the| a)? (?:amount|dose|number|quantity|combination|combo|mix|pills?|meds|drugs?)"
     r"\b.{0,50}?\b(?:would"
@@ -712,6 +713,18 @@ LETHAL_QUESTION = alt(
     r"|the entire|\d{2,}|enough)",
     r"will (?:it|that|i|this) (?:be painless|hurt|kill|work|be enough|be quick|be fatal)",
 )
+# Asking what amount of one's own medicine would kill is method seeking for oneself (C-SSRS: method), unless the
+# message is about another person, a child or a pet.
+LETHAL_WORD = alt(
+    r"kill\w*|die|dead|death|fatal|lethal|deadly|(?:never|not) wake(?: up)?|stop (?:my|the|your) heart",
+)
+MY_MEANS = alt(
+    r"(?:of|from|with) my (?:own |whole |entire )?|my own (?:[\w']+ )?(?:pills|meds|medications?|prescriptions?"
+    r"|supply)",
+    r"i (?:have|'ve got|got) (?:here|at home|left|in the house)|(?:would|do|will|should) i (?:need|have) to (?:take"
+    r"|swallow|inject|use|down)|i'?d (?:need|have) to (?:take|swallow|inject)",
+)
+
 # The purpose that turns a question about amounts into intent.
 LETHAL_PURPOSE = alt(
     # "Can you die from a whole pack? I want to." / "Need to know for tonight."

@@ -638,13 +638,25 @@ def _intent(analysis: _Analysis) -> None:
             return
         # Asking how much would kill is intent when a purpose or despair comes with it, even in a "would" form.
 
-        if _word(model.LETHAL_QUESTION).search(sentence.plain) and (purpose or distress or preparation):
+        if _word(model.LETHAL_QUESTION).search(sentence.plain) and (
+            purpose or distress or preparation or _own_means(sentence.plain, whole)
+        ):
             analysis.add(EmergencyKind.SUICIDAL, "suicidal.lethal_amount_with_intent")
             return
     if preparation and (distress or analysis.has_substance(whole)):
         analysis.add(EmergencyKind.SUICIDAL, "suicidal.preparation")
     elif distress and _word(model.FUTURE_ABSENCE).search(whole):
         analysis.add(EmergencyKind.SUICIDAL, "suicidal.despair_and_absence")
+
+
+def _own_means(sentence: str, whole: str) -> bool:
+    """A lethal amount asked of one's own medicine, with nobody else in the message (C-SSRS: method)."""
+    others = model.CHILD + "|" + model.PET + "|" + model.OTHER_PERSON.replace("|someone|somebody", "")
+    return bool(
+        _word(model.LETHAL_WORD).search(sentence)
+        and _word(model.MY_MEANS).search(sentence)
+        and not _word(others).search(whole)
+    )
 
 
 def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
