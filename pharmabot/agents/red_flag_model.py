@@ -78,6 +78,10 @@ Sources, cited by key next to what they support:
 - RESP_DISTRESS: American Academy of Pediatrics (HealthyChildren.org) and CDC guidance on RSV and
   croup: a child who grunts with each breath, whose skin pulls in between or under the ribs or at the
   neck (retractions), whose nostrils flare or who turns blue needs emergency care.
+- USAN_STEMS: American Medical Association, USAN Council, "USAN stems" (the common stems of US adopted drug
+  names: -olol beta blockers, -pril ACE inhibitors, -sartan, -statin, -azepam and -azolam benzodiazepines,
+  -oxetine, -triptan, -prazole, -dipine, -gliptin, -xaban, -apine, -idone, -cillin, -mycin, -oxacin...): an
+  unknown word with one of them is most likely a medicine.
 - PET_POISON: US poison centres serve human poisonings and send pet owners to a veterinarian or an animal
   poison control centre (for example Wisconsin Poison Center, "Pet Poisoning"; ASPCA Animal Poison
   Control Center): a pet's ingestion is not a human emergency, and this check routes only to help for
@@ -294,7 +298,8 @@ INGESTED = alt(
     r"took|taken|tooken|had taken|swallowed|swallow(?:ed)? down|ate|eaten|chewed(?: on| up)?|popped|downed",
     r"drank|chugged|injected|shot up|snorted|smoked|ingested|consumed|necked|gulped",
     # "She has take her pills 3 times": a perfect without its participle, in simpler English.
-    r"(?:has|have|had) (?:take|eat|drink|swallow)",
+    r"(?:has|have|had) (?:take|eat|drink|swallow|consume)",
+    r"finished(?: off)?|used up|went through",
     r"(?:after|since|from) (?:taking|swallowing|eating|drinking|mixing|popping|chewing)",
     r"got into|gotten into|got ahold of|got hold of|got a hold of|licked|sucked on|bit into|bit open|mixed|combined",
     r"od'?d on|od'?ed on|overdosed on|took an overdose of",
@@ -329,7 +334,15 @@ BARE_THIRD_PERSON = (
     r"(?<!does )(?<!did )(?<!can )(?<!could )(?<!should )(?<!would )(?<!will )(?<!may )(?<!might )(?<!must )"
     r"(?<!to )(?<!let )(?<!make )(?<!help )(?<!n't )(?<!not )(?<!i )(?<!you )(?<!we )(?<!they )(?:he|she|(?:my|our"
     r"|his|her) [\w']+)"
-    r" (?:eat|take|swallow|drink|drank|eated|taked)(?= (?:many|a lot|lots|so many|too many|all|the whole|whole|\d))"
+    r" (?:eat|take|swallow|drink|drank|eated|taked|consume)(?= (?:many|a lot|lots|so many|too many|all|the whole|whole"
+    r"|\d))"
+)
+# An auxiliary before a plain verb tells a past intake in simpler English ("I was took many", "she is drink all the
+# bottle", "I did swallow 20"), when an amount follows.
+AUX_INTAKE = (
+    r"(?:i|he|she|they|we|(?:my|our|his|her) [\w']+) (?:was|were|is|are|am|did|do|does|has|have|had) (?:take|took"
+    r"|eat|ate|drink|drank|swallow|swallowed|consume|consumed)(?= (?:many|a lot|lots|so many|too many|all|the whole"
+    r"|whole|\d))"
 )
 # Not the child's own medicine at its dose. (POISON_HELP: exploratory ingestions)
 NOT_THEIRS = alt(
@@ -388,6 +401,7 @@ LARGE_AMOUNT = alt(
     r"(?:(?:whole|entire|full|complete|new|brand new|fresh|half|rest of (?:the|my|his|her|a)) )*"
     r"(?:[\w']+ ){0,2}?(?:bottles?|packs?|packets?|box(?:es)?|containers?|blister(?: packs?| sheets?| strips?)?"
     r"|sheets?|strips?|vials?|jars?|tubs?|pill ?box(?:es)?|pill organizers?|prescriptions?|scripts?|supply|bags?"
+    r"|pens?|cartridges?"
     r"|sleeves?|cards?)",
     r"(?:the|my|his|her) (?:whole|entire) (?:[\w']+ ){0,2}?(?:supply|stash|prescription|refill)",
     r"the rest of (?:the|my|his|her|their) (?:[\w']+ ){0,2}?(?:pills|meds|tablets|capsules|medicine|bottle|pack|box)",
@@ -401,6 +415,7 @@ LARGE_AMOUNT = alt(
     r"all (?:of )?(?:my|his|her|their|the) (?:sleeping |sleep |pain |anxiety |nerve |heart |blood pressure |seizure "
     r"|psych |diabetes )(?:pills|meds|tablets)",
     r"all of (?:them|it)|them all|everything (?:in|from) (?:the|my|his|her) \w+|every (?:single )?(?:pill|tablet|one)",
+    r"all (?:of )?(?:my|his|her|the) (?:[\w']+ )?(?:insulin|pen|vial|syringe|cartridge)s?\b",
     # A week's or a month's pills at once; "all my pills at once" can be a normal morning.
     r"(?:monday|mon) (?:through|thru|to|-) (?:sunday|sun)|(?:all|the whole|a whole|the entire) (?:week|month)(?:'s)?"
     r"(?: of)? (?:pills|meds|doses|tablets|pill ?box)|all (?:\d+|7|seven|30) days",
@@ -408,7 +423,7 @@ LARGE_AMOUNT = alt(
     r"an? (?:whole )?(?:handful|fistful|mouthful|bunch|lot|ton|load|heap|shit ?load|shit ?ton|fuck ?ton)",
     # "So many pills"; "many tablet" in simpler English; "many pills this year" is a period, not an amount.
     r"(?:so|very|too) many (?:tablets?|pills?|capsules?|caps|tabs|of (?:them|my|his|her|the))|many (?:tablet|pill"
-    r"|capsule)\b|many of (?:them|my|his|her|the)",
+    r"|capsule)\b|many (?:[\w']+ )?(?:tablet|pill|capsule)\b|many of (?:them|my|his|her|the)",
     r"handfuls|lots|tons|loads|dozens|hundreds|a dozen|(?:way |far )?t(?:oo|o) (?:many|much)",
     r"(?:his |her |my |their |a |the )?(?:whole|entire|full) (?:week|month|weeks|months|days?)(?:'s|s'|')?"
     r"(?: (?:worth|supply))?",
@@ -424,6 +439,23 @@ LARGE_AMOUNT = alt(
     r"(?:triple|quadruple|(?:[3-9]|10) ?(?:times|x)) (?:my|his|her|their|the|a) (?:usual |normal |regular "
     r"|prescribed )?[\w']+",
 )
+# A liquid medicine by the glass: labels dose 5 to 30 ml, so 100 ml or more at once is many doses. (POISON_HELP)
+LARGE_VOLUME_ML = 100
+# Adults found with emptied containers: a possible overdose for Poison Help to assess. (POISON_HELP)
+FOUND_WITH_EMPTY = alt(
+    r"found (?:him|her|them|my [\w']+)(?: [\w']+){0,6}? (?:with|next to|surrounded by|and) (?:[\w']+ ){0,2}?(?:empty"
+    r"|opened|open) (?:pill |medicine |prescription )?(?:bottles?|packs?|packets?|blister\w*|containers?|boxes)",
+    r"empty (?:pill |medicine |prescription )?(?:bottles?|packs?|blister\w*|containers?) (?:[\w']+ ){0,2}?(?:everywhere"
+    r"|next to (?:him|her|them)|beside (?:him|her|them)|all around|around (?:him|her|them))",
+)
+# A drug name the lexicon lacks, by its USAN stem (USAN_STEMS); distinctive stems only.
+DRUG_STEM = (
+    r"[a-z]{2,}(?:azepam|azolam|olol|pril|sartan|statin|mycin|cillin|cycline|oxacin|oxetine|triptan|tidine|prazole"
+    r"|codone|morphone|profen|barbital|dipine|formin|gliptin|glitazone|parin|xaban|gatran|setron|lukast|triptyline"
+    r"|pramine|peridol|apine|idone|piclone|pidem|semide|thiazide|zosin|conazole|nidazole|fenac|oxicam|dronate"
+    r"|gabalin|tiapine|afil|vudine|navir|terol|sonide)"
+)
+
 # A number of doses at or above which the amount is large (10 of anything; 5 of a high-risk medicine).
 LARGE_COUNT = 10
 LARGE_COUNT_HIGH_RISK = 5
@@ -1674,6 +1706,8 @@ RESOLVED_AFTER = alt(
 OVERDOSED = alt(
     r"overdos(?:ed|ing)|od'?d|od'?ed|o\.d\.'?d|od'?ing|(?:took|taken|had|having) an overdose",
     r"(?:i|he|she|they|i think i|we) (?:just |may have |might have )?od(?: on| again)?",
+    # In simpler English: "my brother has overdose with the pills", "I overdose on my meds".
+    r"(?:has|have|had|did|was|is|are) overdose\b|(?:i|he|she|they|we) overdose (?:on|with)\b",
     # Told without a subject, texting style ("od on my dad's heart pills"); the object decides (see red_flags).
     r"^(?:just |i )?od(?= on )",
 )

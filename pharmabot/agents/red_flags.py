@@ -79,6 +79,8 @@ _SUBSTANCE_SOURCES = (
     model.POISON,
     model.HIGH_RISK,
     model.ANTICOAGULANT,
+    model.SEDATIVE,
+    model.DRUG_STEM,
 )
 
 # --- normalizing -----------------------------------------------------------------------------------------
@@ -446,8 +448,22 @@ def _count_is_large(window: str, analysis: _Analysis, *, high_risk: bool) -> boo
         # A reference dose is not the amount taken ("90 instead of the usual 30", "more than 10").
         if _re(model.REFERENCE_AMOUNT + r"\s*$").search(window[: match.start()]):
             continue
-        return True
+        # What was counted: a medicine, or nothing said ("took 20", "20 of them"); not "12 tacos", "15 photos".
+        after = window[match.end() :]
+        if _re(r"^ ?(?:$|[,.;:!?)]| (?:and|or|then|but|so|of (?:them|it|those|these)|at once|together|total|in total"
+               r"|each|now|today|tonight|ago|last|this|since|with|plus|\+)\b)").match(after) or analysis.has_substance(
+            " ".join(after.split()[:6])
+        ):  # fmt: skip
+            return True
     return False
+
+
+def _volume_is_large(window: str, analysis: _Analysis) -> bool:
+    """A liquid medicine by the glass ("500 ml of cough syrup")."""
+    return any(
+        float(m.group(1)) >= model.LARGE_VOLUME_ML and analysis.has_substance(window)
+        for m in _re(r"(\d+(?:\.\d+)?) ?(?:ml|mls|milliliters?|millilitres?|cc)\b").finditer(window)
+    )
 
 
 def _acetaminophen_overdose(window: str) -> bool:
@@ -497,12 +513,14 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
     for index, sentence in enumerate(analysis.sentences):
         text = sentence.text
         intakes = [(m.start(), m.end(), m.group()) for m in _word(model.INGESTED).finditer(text)]
+        # "I had 20 of my xanax": "had" is an intake when a medicine is what was had (see below).
+        intakes += [(m.start(), m.end(), "had") for m in _word(r"had").finditer(text)]
         if _word(model.MISTAKE).search(text):
             intakes += [(m.start(), m.end(), m.group()) for m in _word(model.PLAIN_INTAKE).finditer(text)]
         # "My brother eat many tablet": the verb after its subject; "my husband take 12 pills every morning" is a habit.
         if not _word(model.ROUTINE_SCHEDULE).search(text):
-            intakes += [(m.end() - len(v), m.end(), v) for m in _word(model.BARE_THIRD_PERSON).finditer(text) for v in
-                        m.group().split()[-1:]]  # fmt: skip
+            intakes += [(m.end() - len(v), m.end(), v) for source in (model.BARE_THIRD_PERSON, model.AUX_INTAKE)
+                        for m in _word(source).finditer(text) for v in m.group().split()[-1:]]  # fmt: skip
         for start, verb_end, verb in intakes:
             if _negated(text, start):
                 continue
@@ -517,6 +535,8 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             if amount:
                 end = _clause_end(text, amount.end())
             window = text[verb_end:end].strip()
+            if verb == "had" and not (analysis.has_substance(window) or _word(model.POISON).search(window)):
+                continue  # "had a seizure", "had 15 stitches"
 
             # Who: the last person named up to the verb ("caught my nephew eating" names him in the verb).
             before = text[:verb_end]
@@ -533,6 +553,7 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             large = bool(
                 container
                 or _count_is_large(window, analysis, high_risk=high_risk)
+                or _volume_is_large(window, analysis)
                 or _acetaminophen_overdose(window)
                 or _dosing_error_ratio(window)
             )
@@ -818,6 +839,8 @@ def _compose(analysis: _Analysis) -> None:
         analysis.add(EmergencyKind.OVERDOSE, "overdose.large_amount")
     if any(e.toxic_product for e in events):
         analysis.add(EmergencyKind.OVERDOSE, "overdose.toxic_product")
+    if any(_word(model.FOUND_WITH_EMPTY).search(s.text) for s in analysis.sentences if not s.question):
+        analysis.add(EmergencyKind.OVERDOSE, "overdose.found_with_empty_containers")
     # More than a dose of a sedative, with alcohol, and sedation setting in. (LABEL_CNS_DEPRESSANTS)
     if (
         any(e.sedative and (e.several or e.large or e.beyond_use) and e.subject != "child" for e in events)
