@@ -337,6 +337,8 @@ BARE_THIRD_PERSON = (
     r" (?:eat|take|swallow|drink|drank|eated|taked|consume)(?= (?:many|a lot|lots|so many|too many|all|the whole|whole"
     r"|\d))"
 )
+# An intake told after what was taken ("16 of my lamictal gone down the hatch"): the amount is before it.
+POSTPOSED_INTAKE = r"(?:gone|went|going|are|is|all) down the hatch|down the hatch"
 # An auxiliary before a plain verb tells a past intake in simpler English ("I was took many", "she is drink all the
 # bottle", "I did swallow 20"), when an amount follows.
 AUX_INTAKE = (
@@ -636,7 +638,8 @@ SUICIDAL_INTENT = alt(
     r"i'm (?:gonna |going to )?(?:end|ending) it(?: all)?(?! with| for)",
     r"end it all|ending it all|be done with (?:it all|life|everything)|want (?:it|everything) (?:all )?to (?:be over"
     r"|end|stop)",
-    r"(?:texted|messaged|wrote|sent|called)(?: me| us| her| him)?(?: to say)? (?:a )?goodbye(?: message| note| text)?",
+    r"(?:texted|messaged|wrote|sent|called|posted|left|recorded)(?: me| us| her| him)?(?: to say)? (?:a |his |her )?"
+    r"goodbye(?: message| note| text| post| video)?",
     r"(?:say|said|saying) (?:my )?goodbyes?|this is (?:my )?goodbye|won't be (?:here|around) (?:much longer|tomorrow"
     r"|anymore)",
     r"(?:wrote|writing|left) (?:a|my) (?:suicide )?note|overdos\w* on purpose|od on purpose|od'?ing on purpose",
@@ -655,6 +658,8 @@ FUTURE_ABSENCE = alt(
     r" (?:town|the office)))",
     r"(?:you|they|nobody|no one) (?:won't|will not|will never|'ll never) (?:hear from|see) me again",
     r"won't need (?:my |any |these |them |it |more )?(?:refills?|meds|pills|medicine|them|it)?(?: anymore| after)",
+    r"(?:i'll|i will|i'm gonna|i'm going to) (?:take care of|handle|deal with|sort) (?:it|this|everything)(?: myself)?"
+    r" (?:tonight|today|tomorrow|soon|for good|once and for all)",
 )
 
 # Preparation and plans (C-SSRS items 5-6): with a means or a time, intent.
@@ -701,6 +706,8 @@ SUICIDAL_DISTRESS = alt(
     r"(?:when|once) i'?m ready to go|(?:ready|time) to (?:go|leave) (?:for good|this world)",
     r"(?:i'm|i am|im) (?:so )?(?:done|finished) (?:with (?:everything|it all|life|this life)|for good)",
     r"tired of (?:this life|living|being alive|everything)|(?:life|everything) is (?:pointless|hopeless)",
+    r"(?:nobody|no one|no-one) (?:would|will|'d) (?:even )?(?:notice|care|miss me)|(?:if|when) i(?:'m| am| was| were)"
+    r" gone|done pretending",
 )
 # Food, drink and pastimes people "overdose" on in a figure of speech ("OD'd on sugar at the party").
 FOOD_LIKE = alt(
@@ -794,7 +801,7 @@ _WHO = r"(?:him|her|them|my \w+|his|the baby|the kid|the child|my \w+ \w+)"
 _SIDE = r"(?:one|1|the (?:left|right)|his (?:left|right)|her (?:left|right)|my (?:left|right)|left|right)"
 _SUDDEN = r"(?:suddenly|sudden|all of a sudden|out of nowhere|just now)"
 # One word between a body part and its sign that is not a negation ("face just drooping", not "face not drooping").
-_FILLER = r"(?:(?!(?:not|no|never|isn't|wasn't|doesn't|didn't|ain't)\b)[\w']+ )"
+_FILLER = r"(?:(?!(?:not|no|never|isn't|wasn't|aren't|weren't|doesn't|don't|didn't|haven't|hasn't|ain't)\b)[\w']+ )"
 
 
 def _s(
@@ -854,6 +861,7 @@ SIGNS: tuple[Sign, ...] = (
             r"|to respond|to answer|to open (?:his|her|their) eyes)",
             r"(?:no|not) (?:response|responding|reacting)|barely (?:conscious|responsive|awake|responding)",
             r"(?:not|isn't|is not|wasn't|no longer|not really) (?:responsive|conscious|alert|with it)",
+            r"(?:hard|difficult|impossible|tough) to (?:wake|rouse|arouse)(?: up)?",
             r"(?:keeps?|kept|is) (?:nodding|passing|blacking|zoning) (?:off|out)|nodding out"
             r"|in and out of consciousness",
             r"(?:he|she|they|the baby|my (?!bowels?|stomach|gut|stools?|poop|car|phone)[\w']+)(?:'s|'re| is| are"
@@ -927,7 +935,7 @@ SIGNS: tuple[Sign, ...] = (
             r"|cannot) get (?:any |"
             r"enough )?air in",
             r"breath(?:ing|s)? (?:is |are |has |have |seems? |sounds? |getting |got |became |very |really |so |but "
-            r"|and |kinda |super |weird and |strange and |too )*"
+            r"|and |kinda |super |weird and |strange and |too |like (?:a |an )?)*"
             r"(?:slow|slowed|shallow|weak|labou?red|irregular|stopp?(?:ed|ing)|raspy|gurgl\w*|rattl\w*|funny|weird"
             r"|strange|noisy)",
             r"(?:slow|shallow|weak|labou?red|irregular|gurgling|rattling|agonal) (?:breathing|breaths)",
@@ -1016,7 +1024,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|as if it's )*(?:closing|closed|swell\w*|swollen|tight\w*"
             r"|narrow\w*|constrict\w*|thick|blocked|closing up)",
             r"(?:tongue|lips?|face|mouth|eyes?|eyelids?|cheeks?|jaw)(?: and (?:tongue|lips?|face|mouth|eyes?|throat"
-            r"|eyelids?))*(?: [\w']+){0,3}? (?:swell\w*|swollen|puff\w*|blow\w* up|blew up|ballooning|huge|twice (?:the"
+            rf"|eyelids?))* {_FILLER}{{0,3}}?(?:swell\w*|swollen|puff\w*|blow\w* up|blew up|ballooning|huge"
+            rf"|twice (?:the"
             r"|its) size)",
             r"tongue (?:[\w']+ )?(?:feels|is|seems|got) (?:[\w']+ )?(?:thick|heavy|too big|fat|numb and swollen)",
             r"swell\w* (?:up )?(?:of|in|on|around) (?:my|his|her|their|the) (?:face|lips?|tongue|throat|mouth|eyes?)",
@@ -1058,6 +1067,8 @@ SIGNS: tuple[Sign, ...] = (
         _K.CARDIAC,
         "chest_pain",
         alt(
+            r"chest (?:has been|'s been|keeps getting|was|is getting|got) (?:really |so |very )?(?:tight|heavy|hurting"
+            r"|painful|squeez\w*)",
             r"chest (?:pain|pains|pressure|tightness|discomfort|heaviness|squeez\w*|is (?:tight|hurting|heavy|killing)"
             r"|hurts|feels (?:tight|heavy|crushed|like|weird|squeezed)|is being (?:crushed|squeezed))",
             r"(?:crushing|sharp|severe|bad|stabbing|squeezing|heavy|tight|burning|pressing) (?:pain|pressure|ache"
@@ -1206,13 +1217,15 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:blood|bloody) (?:vomit|in (?:my|his|her|the) (?:vomit|puke))",
             r"(?:a lot of|lots of|so much|tons of|pure|bright red|heavy|large amounts? of|cups? of) blood",
             r"(?:won't|will not|doesn't|does not|isn't|is not|can't|not) stop(?:ping)? (?:the )?bleed\w*",
+            r"(?:can't|cannot|couldn't) get (?:it|the bleeding|the blood|him|her) to stop",
             r"bleed\w* (?:[\w']+ ){0,2}?(?:won't|will not|wont|doesn't|does not|isn't|is not|can't|not) (?:stop\w*"
             r"|slow\w*)|(?:can't|cannot|can not|unable to) (?:stop|control) (?:the |his |her |my )?bleed\w*",
             r"(?:blood|bleeding) (?:is |keeps |started |has been |just )?(?:pouring|gushing|streaming|pumping|running"
             r"|dripping|spurting) (?:out|from|down|everywhere)",
             r"(?:bleeding|blood) (?:[\w']+ ){0,2}?(?:everywhere|heavily|profusely|a lot|like crazy|through)|soak\w* "
             r"(?:through|a) (?:[\w']+ ){0,2}?(?:towels?|pads?|bandages?|gauze)|gushing|spurting",
-            r"(?:nose ?bleed|nose is bleeding)\w* (?:[\w']+ ){0,4}?(?:won't|will not|for (?:over "
+            r"(?:nose ?bleed|nose (?:is|has been|'s been|keeps|started|is still) bleeding)\w* (?:[\w']+ ){0,4}?(?:won't"
+            r"|will not|for (?:over "
             r"|more than )?(?:[2-9]\d|an? hour|\d+ hours?)|not stopping|still)",
             r"(?:peeing|urinating|pissing) (?:[\w']+ )?blood|(?:red|pink|brown|bloody) (?:pee|urine)|blood in (?:my|his"
             r"|her|the) (?:pee|urine)",
@@ -1610,6 +1623,8 @@ PAST = alt(
     r"|christmas|semester|time)|a (?:while|long time) (?:ago|back)",
     r"when (?:i|he|she|we|they) (?:was|were) (?:a |little|younger|young|in|\d)|as a (?:kid|child|teen|teenager|baby"
     r"|toddler)|in (?:19|20)\d\d|in the past|used to|history of|back in|in (?:high school|college|university)",
+    r"in (?:my|his|her|their|our) (?:teens|twenties|thirties|forties|fifties|sixties|[2-6]0s|youth|younger (?:days"
+    r"|years))",
     r"(?:once|before) (?:when|in)|previously|(?:had|have had) (?:[\w']+ ){0,3}?(?:before|in the past|as a \w+)",
     r"(?:\d+|two|three|few|several) (?:days?) ago|the other (?:day|week)|last week",
 )
@@ -1710,6 +1725,9 @@ OVERDOSED = alt(
     r"(?:has|have|had|did|was|is|are) overdose\b|(?:i|he|she|they|we) overdose (?:on|with)\b",
     # Told without a subject, texting style ("od on my dad's heart pills"); the object decides (see red_flags).
     r"^(?:just |i )?od(?= on )",
+    # "pls help od": an overdose with a call for help ("OD" is also the right eye on prescriptions).
+    r"(?:(?<=help )|(?<=please )|(?<=pls )|(?<=plz ))od\b(?! (?:and|os|ou|eye|drops?))|\bod(?:'?d|ing)?(?= (?:help|pls"
+    r"|please|plz)\b)",
 )
 # What someone took without knowing what it was: a substance all the same.
 UNKNOWN_SUBSTANCE = r"(?:something|stuff|some stuff|it|them|those|these|what|whatever|who knows|unknown)"

@@ -513,6 +513,8 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
     for index, sentence in enumerate(analysis.sentences):
         text = sentence.text
         intakes = [(m.start(), m.end(), m.group()) for m in _word(model.INGESTED).finditer(text)]
+        # "16 of my pills gone down the hatch": the object comes first (see below).
+        intakes += [(m.start(), m.end(), "down the hatch") for m in _word(model.POSTPOSED_INTAKE).finditer(text)]
         # "I had 20 of my xanax": "had" is an intake when a medicine is what was had (see below).
         intakes += [(m.start(), m.end(), "had") for m in _word(r"had").finditer(text)]
         if _word(model.MISTAKE).search(text):
@@ -535,6 +537,8 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             if amount:
                 end = _clause_end(text, amount.end())
             window = text[verb_end:end].strip()
+            if verb == "down the hatch":
+                window = text[_clause_start(text, start) : start].strip()
             if verb == "had" and not (analysis.has_substance(window) or _word(model.POISON).search(window)):
                 continue  # "had a seizure", "had 15 stitches"
 
