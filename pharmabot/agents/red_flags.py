@@ -72,6 +72,13 @@ def _sign_patterns() -> tuple[tuple[Sign, re.Pattern[str]], ...]:
     return tuple((sign, _word(sign.pattern)) for sign in model.SIGNS)
 
 
+@functools.cache
+def _any_sign() -> re.Pattern[str]:
+    # One pass tells whether a sentence has any sign at all: most sentences have none, and then the signs are not
+    # scanned one by one (the check runs on every message).
+    return _word("|".join(f"(?:{sign.pattern})" for sign in model.SIGNS))
+
+
 _SUBSTANCE_SOURCES = (
     model.MEDICINE_WORD,
     model.COMMON_DRUG,
@@ -691,6 +698,8 @@ def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
     for sentence in analysis.sentences:
         if sentence.question and not (sentence.personal or sentence.now):
             continue
+        if not _any_sign().search(sentence.text):
+            continue
         matches = [(sign, m) for sign, pattern in _sign_patterns() for m in pattern.finditer(sentence.text)]
         spans = [m.span() for _, m in matches]
         for sign, match in matches:
@@ -873,6 +882,7 @@ def warm() -> None:
         if name.isupper() and not name.startswith("_") and isinstance(value, str):
             _word(value)
     _sign_patterns()
+    _any_sign()
     detect_emergency("Warming up: my son may have swallowed 20 of my pills, he can't wake and isn't breathing.")
 
 
