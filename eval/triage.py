@@ -1,12 +1,16 @@
 """Measure emergency detection on JSONL files of messages labelled `emergency` true/false.
 
-Usage: python eval/triage.py triage_dev.jsonl triage_dev2.jsonl [--show none|A|B|all] [--catalog]
+Usage: python eval/triage.py triage_dev.jsonl triage_dev2.jsonl [--show none|A|B|all] [--catalog INDEX]
+       [--routine medicationqa_dev.jsonl injection_dev.jsonl]
 
 Rows may carry a `category` (the emergency kind, or the kind of look-alike); rows without one count
 as `emergency` or `routine`. Each file's rows are split in two halves fixed before any rule was
 written: within each category, in file order, even positions are half A and odd positions half B.
 Rules are written while looking only at half A's misses; half B's figures then show how well they
 generalize (a large gap between the halves means the rules were fitted to the rows at hand).
+
+`--routine` counts alarms on texts that are all routine: the `question` of each row, or the `text` of
+rows whose `label` is 0 (the benign rows of a prompt-injection set). Any alarm there is a false alarm.
 """
 
 from __future__ import annotations
@@ -62,6 +66,11 @@ def score_messages(
     }
 
 
+def routine_texts(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """The texts of a set that are all routine: questions, or the benign rows (label 0) of a labelled set."""
+    return [str(r["question"]) if "question" in r else str(r["text"]) for r in rows if not r.get("label")]
+
+
 def _rate(right: int, total: int) -> str:
     return f"{right / total:.3f} ({right}/{total})" if total else "-"
 
@@ -110,6 +119,13 @@ def main(argv: list[str] | None = None) -> int:
         help="score one half only (while writing rules, the other half's figures stay unseen)",
     )
     parser.add_argument(
+        "--routine",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="JSONL of routine texts (field question, or text with label 0): every alarm is a false alarm",
+    )
+    parser.add_argument(
         "--catalog",
         type=Path,
         metavar="INDEX",
@@ -156,6 +172,14 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  - [{half}] {category_of(row)}: {row['message']} ({found.rule})")
     if len(args.data) > 1:
         _summary(everything, "all files together, by half")
+    for path in args.routine:
+        with path.open(encoding="utf-8") as fh:
+            texts = routine_texts([json.loads(line) for line in fh if line.strip()])
+        alarms = [(text, found) for text in texts if (found := detect(text)) is not None]
+        print(f"\n== {path.name}: alarms on routine texts {_rate(len(alarms), len(texts))}")
+        if args.show != "none":
+            for text, found in alarms:
+                print(f"  - {text} ({found.rule})")
     return 0
 
 

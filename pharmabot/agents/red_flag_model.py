@@ -37,7 +37,8 @@ Sources, cited by key next to what they support:
   (sudden severe headache, sudden confusion, sudden numbness on one side).
 - AHA_MI: American Heart Association, "Warning Signs of a Heart Attack" (chest discomfort,
   pressure, squeezing, fullness or pain; pain in one or both arms, the back, neck, jaw or
-  stomach; shortness of breath; cold sweat, nausea, light-headedness).
+  stomach; shortness of breath; cold sweat, nausea, light-headedness); AHA/ACC guidance for people
+  prescribed nitroglycerin: call 911 when chest pain is not better 5 minutes after one dose.
 - ANAPHYLAXIS: Sampson HA et al., Second symposium on the definition and management of
   anaphylaxis, J Allergy Clin Immunol 2006;117:391-7 (skin or mucosal signs with breathing
   trouble or collapse; two organ systems after an exposure).
@@ -71,6 +72,20 @@ Sources, cited by key next to what they support:
   implanted defibrillator, or a shock followed by symptoms; AHA: systolic pressure below 90 with
   symptoms is shock.
 - CHOKING: American Red Cross first aid: someone choking who cannot talk or breathe needs help now.
+- LABEL_CNS_DEPRESSANTS: the boxed warning of opioid and benzodiazepine labels: taken with other central
+  nervous system depressants, alcohol included, they can cause profound sedation, respiratory depression,
+  coma and death.
+- RESP_DISTRESS: American Academy of Pediatrics (HealthyChildren.org) and CDC guidance on RSV and
+  croup: a child who grunts with each breath, whose skin pulls in between or under the ribs or at the
+  neck (retractions), whose nostrils flare or who turns blue needs emergency care.
+- USAN_STEMS: American Medical Association, USAN Council, "USAN stems" (the common stems of US adopted drug
+  names: -olol beta blockers, -pril ACE inhibitors, -sartan, -statin, -azepam and -azolam benzodiazepines,
+  -oxetine, -triptan, -prazole, -dipine, -gliptin, -xaban, -apine, -idone, -cillin, -mycin, -oxacin...): an
+  unknown word with one of them is most likely a medicine.
+- PET_POISON: US poison centres serve human poisonings and send pet owners to a veterinarian or an animal
+  poison control centre (for example Wisconsin Poison Center, "Pet Poisoning"; ASPCA Animal Poison
+  Control Center): a pet's ingestion is not a human emergency, and this check routes only to help for
+  people.
 """
 
 from __future__ import annotations
@@ -153,6 +168,8 @@ class Sign:
     group: str = ""
     # A harmless cause named in the same clause ("lips peeling from the cold").
     unless: str = ""
+    # ...or anywhere in the message, for causes told apart from the sign ("I take iron and my stools are black").
+    unless_in_message: bool = False
 
 
 CATEGORIES: tuple[Category, ...] = (
@@ -172,7 +189,7 @@ CATEGORIES: tuple[Category, ...] = (
         EmergencyKind.OVERDOSE,
         "a large amount taken (a handful, a whole bottle, many times the dose), or an ingestion with danger signs",
         (Help.POISON, Help.EMERGENCY),
-        ("POISON_HELP", "APC_NPDS", "LABEL_OPIOID", "LABEL_LIVER"),
+        ("POISON_HELP", "APC_NPDS", "LABEL_OPIOID", "LABEL_LIVER", "LABEL_CNS_DEPRESSANTS"),
     ),
     Category(
         EmergencyKind.UNRESPONSIVE,
@@ -226,6 +243,14 @@ CHILD = alt(
     r"teens?|teenagers?|(?:1[0-7]|[1-9]) ?(?:yo|y/o|y\.o\.|yrs?|years?)(?: ?-?old)?|(?:1[0-7]|[1-9])-years?-old",
     r"\d{1,2} ?-?(?:months?|mos?|mths?|weeks?|wks?)(?: ?-?old)",
 )
+# Teenagers take adult doses and are not exploring: only an amount, a poison, a high-risk medicine or someone else's
+# medicine makes their intake a poisoning. (POISON_HELP)
+TEEN = r"(?:teens?|teenagers?|1[3-7] ?(?:yo|y/o|y\.o\.|yrs?|years?)(?: ?-?old)?|1[3-7]-years?-old)"
+# Whose medicine: someone else's, or found.
+SOMEONE_ELSES = alt(
+    r"my|our|mom'?s|mum'?s|dad'?s|grandma'?s|grandpa'?s|someone'?s|somebody'?s|(?!his|her|its)\w+'s|found",
+    r"by (?:mistake|accident)|accidental\w*|not (?:his|hers|theirs|prescribed)",
+)
 # A child found with a product, which may have been in their mouth: treated as an ingestion. (POISON_HELP)
 CHILD_FOUND = alt(
     r"found (?:[\w']+ ){0,4}?(?:with|holding|chewing|eating|sucking|licking|drinking|playing with|in|into|next to)",
@@ -234,6 +259,20 @@ CHILD_FOUND = alt(
     r"(?:in|around|on) (?:his|her|their) (?:mouth|lips)|(?:mouth|lips|breath) (?:[\w']+ )?(?:smells?|smelled|tastes?) "
     r"(?:like|of)|(?:some|pills?|tablets?|gumm(?:y|ies)|\d+|a few|several|one|two) (?:are |is |were |was )?missing"
     r"|(?:count|there were) \d+",
+    r"(?:was|were|is|been|caught (?:him|her|them)) (?:playing|messing|fiddling) with (?:[\w']+ ){0,3}?(?:pills?|meds"
+    r"|medicines?|bottles?|containers?|pill ?box|organi[sz]er|blister\w*|pack|packet|patch\w*|vape)",
+    r"(?:is|are|was|were) (?:now )?(?:open|opened|empty|emptied|torn open|chewed open|ripped open)",
+    r"got (?:the )?(?:child ?proof |child-proof |safety )?(?:cap|lid|top) off|opened (?:the|my|a|his|her) (?:[\w']+ )"
+    r"{0,2}?(?:bottle|container|jar|pack|packet|pill ?box)",
+    r"(?:only|just|now) \d+ (?:left|remain\w*)|\d+ (?:are |were )?(?:left|remaining|gone)\b|there(?:'s| is"
+    r"| are) (?:only )?"
+    r"\d+ left",
+)
+# Animals are not people: their ingestions and signs go to a veterinarian, not to 911 or Poison Help. (PET_POISON)
+PET = alt(
+    r"dogs?|doggy|doggo|pupp(?:y|ies)|pups?|cats?|kittens?|kitty|pets?|parrots?|bird|budgie|rabbits?|bunny",
+    r"hamsters?|guinea pigs?|ferrets?|horses?|pony|goats?|(?:my|our|the) (?:lab|beagle|poodle|terrier|husky|chihuahua"
+    r"|retriever|shepherd|pug|corgi|dachshund)",
 )
 # Adults the writer speaks for. (POISON_HELP: calls are often made by someone else)
 OTHER_PERSON = alt(
@@ -247,8 +286,9 @@ PERSONAL = alt(
     r"i|i'm|i've|i'd|me|my|myself|we|we're|our|us",
     r"he|she|he's|she's|him|his|her|hers|himself|herself",
     r"they're|their|themselves",
-    OTHER_PERSON.replace("|someone|somebody", ""),
-    CHILD,
+    # "A patient", "a friend": anyone, as in a general question; "my patient" is a specific person.
+    r"(?<!\ba )(?<!\ban )" + OTHER_PERSON.replace("|someone|somebody", ""),
+    r"(?<!\ba )(?<!\ban )" + CHILD,
 )
 
 # --- Ingestion and exposure -------------------------------------------------------------------------
@@ -257,6 +297,9 @@ PERSONAL = alt(
 INGESTED = alt(
     r"took|taken|tooken|had taken|swallowed|swallow(?:ed)? down|ate|eaten|chewed(?: on| up)?|popped|downed",
     r"drank|chugged|injected|shot up|snorted|smoked|ingested|consumed|necked|gulped",
+    # "She has take her pills 3 times": a perfect without its participle, in simpler English.
+    r"(?:has|have|had) (?:take|eat|drink|swallow|consume)",
+    r"finished(?: off)?|used up|went through",
     r"(?:after|since|from) (?:taking|swallowing|eating|drinking|mixing|popping|chewing)",
     r"got into|gotten into|got ahold of|got hold of|got a hold of|licked|sucked on|bit into|bit open|mixed|combined",
     r"od'?d on|od'?ed on|overdosed on|took an overdose of",
@@ -280,9 +323,28 @@ ACCIDENTAL_VERB = alt(
 )
 # A plain verb is a report in simpler English when the sentence says it was a mistake ("my father take his pills
 # two times by mistake"). (POISON_HELP: callers of every language)
-PLAIN_INTAKE = alt(r"take|takes|eat|eats|swallow|swallows|drink|drinks")
+PLAIN_INTAKE = alt(r"take|takes|eat|eats|swallow|swallows|drink|drinks|taking|eating|swallowing|drinking|had")
 MISTAKE = alt(
     r"by mistake|by accident|accidentally|mistakenly|wrongly|(?:an? |\d+ )(?:minutes?|mins?|hours?|hrs?) ago",
+)
+# In simpler English a bare verb after a third person tells what happened ("my brother eat many tablet"); a native
+# habit takes an -s ("he takes"), a question or a modal an auxiliary ("does he take", "can she eat").
+# (POISON_HELP: callers of every language)
+BARE_THIRD_PERSON = (
+    r"(?<!does )(?<!did )(?<!can )(?<!could )(?<!should )(?<!would )(?<!will )(?<!may )(?<!might )(?<!must )"
+    r"(?<!to )(?<!let )(?<!make )(?<!help )(?<!n't )(?<!not )(?<!i )(?<!you )(?<!we )(?<!they )(?:he|she|(?:my|our"
+    r"|his|her) [\w']+)"
+    r" (?:eat|take|swallow|drink|drank|eated|taked|consume)(?= (?:many|a lot|lots|so many|too many|all|the whole|whole"
+    r"|\d))"
+)
+# An intake told after what was taken ("16 of my lamictal gone down the hatch"): the amount is before it.
+POSTPOSED_INTAKE = r"(?:gone|went|going|are|is|all) down the hatch|down the hatch"
+# An auxiliary before a plain verb tells a past intake in simpler English ("I was took many", "she is drink all the
+# bottle", "I did swallow 20"), when an amount follows.
+AUX_INTAKE = (
+    r"(?:i|he|she|they|we|(?:my|our|his|her) [\w']+) (?:was|were|is|are|am|did|do|does|has|have|had) (?:take|took"
+    r"|eat|ate|drink|drank|swallow|swallowed|consume|consumed)(?= (?:many|a lot|lots|so many|too many|all|the whole"
+    r"|whole|\d))"
 )
 # Not the child's own medicine at its dose. (POISON_HELP: exploratory ingestions)
 NOT_THEIRS = alt(
@@ -330,7 +392,9 @@ NOT_A_COUNT = alt(
     r"mg|mcg|µg|ug|g|gram|grams|kg|ml|mls|cc|oz|ounces?|milligrams?|micrograms?|units?|iu|l|liters?|litres?",
     r"%|percent|seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|months?|years?|yrs?",
     r"times?|x|am|pm|o'?clock|steps|miles?|km|lbs?|pounds|kilos?|degrees|points?|calories|cups?|glasses",
-    r"ago|a day|per day|daily|each|every|more|extra|less|refills?",
+    r"ago|a day|per day|daily|each(?! of)|every|refills?",
+    # "10 more minutes", "20 extra mg"; but "12 extra tylenol" are tablets, "15 extra strength" a product.
+    r"(?:more|extra|less)(?= (?:mg|mcg|units?|ml|minutes?|mins?|hours?|hrs?|days?|weeks?|times?)\b)",
 )
 # Amounts that are an overdose whatever the medicine. (POISON_HELP: more than the label's maximum)
 LARGE_AMOUNT = alt(
@@ -339,6 +403,7 @@ LARGE_AMOUNT = alt(
     r"(?:(?:whole|entire|full|complete|new|brand new|fresh|half|rest of (?:the|my|his|her|a)) )*"
     r"(?:[\w']+ ){0,2}?(?:bottles?|packs?|packets?|box(?:es)?|containers?|blister(?: packs?| sheets?| strips?)?"
     r"|sheets?|strips?|vials?|jars?|tubs?|pill ?box(?:es)?|pill organizers?|prescriptions?|scripts?|supply|bags?"
+    r"|pens?|cartridges?"
     r"|sleeves?|cards?)",
     r"(?:the|my|his|her) (?:whole|entire) (?:[\w']+ ){0,2}?(?:supply|stash|prescription|refill)",
     r"the rest of (?:the|my|his|her|their) (?:[\w']+ ){0,2}?(?:pills|meds|tablets|capsules|medicine|bottle|pack|box)",
@@ -352,11 +417,15 @@ LARGE_AMOUNT = alt(
     r"all (?:of )?(?:my|his|her|their|the) (?:sleeping |sleep |pain |anxiety |nerve |heart |blood pressure |seizure "
     r"|psych |diabetes )(?:pills|meds|tablets)",
     r"all of (?:them|it)|them all|everything (?:in|from) (?:the|my|his|her) \w+|every (?:single )?(?:pill|tablet|one)",
+    r"all (?:of )?(?:my|his|her|the) (?:[\w']+ )?(?:insulin|pen|vial|syringe|cartridge)s?\b",
     # A week's or a month's pills at once; "all my pills at once" can be a normal morning.
     r"(?:monday|mon) (?:through|thru|to|-) (?:sunday|sun)|(?:all|the whole|a whole|the entire) (?:week|month)(?:'s)?"
     r"(?: of)? (?:pills|meds|doses|tablets|pill ?box)|all (?:\d+|7|seven|30) days",
     # Vague but large.
     r"an? (?:whole )?(?:handful|fistful|mouthful|bunch|lot|ton|load|heap|shit ?load|shit ?ton|fuck ?ton)",
+    # "So many pills"; "many tablet" in simpler English; "many pills this year" is a period, not an amount.
+    r"(?:so|very|too) many (?:tablets?|pills?|capsules?|caps|tabs|of (?:them|my|his|her|the))|many (?:tablet|pill"
+    r"|capsule)\b|many (?:[\w']+ )?(?:tablet|pill|capsule)\b|many of (?:them|my|his|her|the)",
     r"handfuls|lots|tons|loads|dozens|hundreds|a dozen|(?:way |far )?t(?:oo|o) (?:many|much)",
     r"(?:his |her |my |their |a |the )?(?:whole|entire|full) (?:week|month|weeks|months|days?)(?:'s|s'|')?"
     r"(?: (?:worth|supply))?",
@@ -367,9 +436,28 @@ LARGE_AMOUNT = alt(
     r"(?:[3-9]|\d{2,}|triple|quadruple) ?(?:times|x) (?:the|my|his|her|their|what|a|as much as)? ?"
     r"(?:[\w']+ ){0,2}?(?:dose|dosage|amount|prescribed|recommended|normal|usual|max|maximum)",
     r"(?:a |my |his |her )?triple (?:dose|dosage)",
+    # The same dose taken three times or more over ("took her morning pills 3 times"). (DOSING_ERROR_RATIO)
+    r"(?:[3-9]|three|four|five) times(?! (?:a|per|each|every|in a) (?:day|week|night|month))(?= |$|[.,!?])",
     r"(?:triple|quadruple|(?:[3-9]|10) ?(?:times|x)) (?:my|his|her|their|the|a) (?:usual |normal |regular "
     r"|prescribed )?[\w']+",
 )
+# A liquid medicine by the glass: labels dose 5 to 30 ml, so 100 ml or more at once is many doses. (POISON_HELP)
+LARGE_VOLUME_ML = 100
+# Adults found with emptied containers: a possible overdose for Poison Help to assess. (POISON_HELP)
+FOUND_WITH_EMPTY = alt(
+    r"found (?:him|her|them|my [\w']+)(?: [\w']+){0,6}? (?:with|next to|surrounded by|and) (?:[\w']+ ){0,2}?(?:empty"
+    r"|opened|open) (?:pill |medicine |prescription )?(?:bottles?|packs?|packets?|blister\w*|containers?|boxes)",
+    r"empty (?:pill |medicine |prescription )?(?:bottles?|packs?|blister\w*|containers?) (?:[\w']+ ){0,2}?(?:everywhere"
+    r"|next to (?:him|her|them)|beside (?:him|her|them)|all around|around (?:him|her|them))",
+)
+# A drug name the lexicon lacks, by its USAN stem (USAN_STEMS); distinctive stems only.
+DRUG_STEM = (
+    r"[a-z]{2,}(?:azepam|azolam|olol|pril|sartan|statin|mycin|cillin|cycline|oxacin|oxetine|triptan|tidine|prazole"
+    r"|codone|morphone|profen|barbital|dipine|formin|gliptin|glitazone|parin|xaban|gatran|setron|lukast|triptyline"
+    r"|pramine|peridol|apine|idone|piclone|pidem|semide|thiazide|zosin|conazole|nidazole|fenac|oxicam|dronate"
+    r"|gabalin|tiapine|afil|vudine|navir|terol|sonide)"
+)
+
 # A number of doses at or above which the amount is large (10 of anything; 5 of a high-risk medicine).
 LARGE_COUNT = 10
 LARGE_COUNT_HIGH_RISK = 5
@@ -381,6 +469,13 @@ LARGE_COUNT_AT_ONCE_HIGH_RISK = 3
 # Acetaminophen above the labels' 4,000 mg a day (LABEL_LIVER), taken at once.
 ACETAMINOPHEN = r"(?:acetaminophen|paracetamol|tylenol|apap|panadol)"
 ACETAMINOPHEN_MAX_MG = 4000
+# Tablet strengths of the labels, for doses told in tablets ("4 extra strength every 4 hours"); unnamed, the
+# smallest adult one. (LABEL_LIVER)
+ACETAMINOPHEN_TABLET_MG = (
+    (r"extra[- ]strength|x-?strength|\bes\b|500 ?mg", 500),
+    (r"arthritis|8[- ]?h(?:ou)?r|650 ?mg", 650),
+)
+ACETAMINOPHEN_DEFAULT_TABLET_MG = 325
 # An amount "instead of" the right one: this ratio or more is an overdose (POISON_HELP: dosing errors).
 DOSING_ERROR_RATIO = 3
 
@@ -397,6 +492,9 @@ MEDICINE_WORD = alt(
     r"antipsychotics?|benzodiazepines?|opioids?|opiates?|narcotics?|stimulants?|muscle relaxers?|blood thinners?",
     r"antihistamines?|allergy (?:pills|meds|medicine)|cold medicine|cough (?:syrup|medicine)|iron pills?",
     r"birth control(?: pills)?|insulin|inhaler|antibiotics?|steroids?|chemo",
+    r"beta[- ]?blockers?|ace inhibitors?|calcium channel blockers?|statins?|ssris?|snris?|maois?|tricyclics?|nsaids?",
+    r"diuretics?|anticonvulsants?|antiepileptics?|mood stabili[sz]ers?|sedatives?|hypnotics?|tranquili[sz]ers?",
+    r"antiemetics?|anti-?nausea (?:pills|meds)|laxatives?|decongestants?|sleep(?:ing)? (?:tablets|medicine)",
 )
 # Everyday names for medicines most often involved in overdoses, for when no catalog is at hand. (APC_NPDS)
 COMMON_DRUG = alt(
@@ -438,15 +536,20 @@ TOXIC_PRODUCT = alt(
     r"lighter fluid|kerosene|gasoline|paint thinner|rat poison|mouse poison|rodenticide|pesticides?|insecticides?",
     r"weed ?killer|roundup|methanol|rubbing alcohol|isopropyl|lye|ammonia|(?:laundry|dishwasher|detergent|tide) "
     r"(?:pods?|detergent|packets?)|button batter(?:y|ies)|ethylene glycol|wood alcohol|paraquat",
+    r"(?:pool|hot tub|spa) (?:shock|chlorine|tabs|tablets|chemicals?)|chlorine|muriatic acid|hypochlorite|caustic"
+    r"|degreaser|solvents?",
 )
 # Also dangerous for a child in small amounts. (APC_NPDS: the most common exposures of children under 6)
 POISON = alt(
     TOXIC_PRODUCT,
-    r"cleaning (?:products?|spray|fluid)|pods|ant (?:bait|poison)|(?:coin|lithium|watch|hearing aid) batter(?:y|ies)",
+    r"cleaning (?:products?|spray|fluid|supplies|stuff|solution|wipes)|under the sink|pods|ant (?:bait|poison)"
+    r"|(?:coin|lithium|watch|hearing aid) batter(?:y|ies)",
     r"batter(?:y|ies)|magnets?|nicotine|vapes?|vape (?:juice|liquid|pods?)|juul|e-?cig\w*|e-?liquid|e-?juice",
     r"cigarettes?|nicotine gum|cigars?|tobacco|snus|zyn|nicotine pouch(?:es)?",
     r"hand sanitizer|mouthwash|mushrooms?|essential oils?|eucalyptus oil|tea tree oil|superglue|glue",
-    r"nail polish remover|acetone|hydrogen peroxide|bug spray|mothballs|(?:dish|hand|laundry) soap",
+    r"nail polish remover|acetone|hydrogen peroxide|bug spray|mothballs|(?:dish|hand|laundry) soap|chemicals?",
+    # Spirits: a small drink is a poisoning for a small child (low blood sugar, drowsiness). (APC_NPDS)
+    r"vodka|whiske?y|rum|gin|tequila|bourbon|brandy|liquor|everclear|moonshine",
 )
 # Blood thinners: with a head injury or heavy bleeding, a hospital now. (LABEL_BLEEDING, HEAD_INJURY)
 ANTICOAGULANT = alt(
@@ -454,6 +557,31 @@ ANTICOAGULANT = alt(
     r"heparin|enoxaparin|lovenox|fondaparinux|clopidogrel|plavix|ticagrelor|brilinta|prasugrel|effient",
     r"blood ?thinners?|anticoagulants?|thinners",
 )
+# Central nervous system depressants whose labels warn against alcohol and each other. (LABEL_CNS_DEPRESSANTS)
+SEDATIVE = alt(
+    r"opioids?|opiates?|oxy\w*|percs?|perc\w*|roxy\w*|blues|m30s?|fent\w*|fetty|heroin|dope|morphine|methadone",
+    r"hydrocodone|hydromorphone|dilaudid|codeine|tramadol|tapentadol|buprenorphine|suboxone|norcos?|vicodin|vikes|lean",
+    r"benzos?|xan\w*|zan\w*|bars|klonopin|klonnies|clonazepam|valium|vals|diazepam|ativan|lorazepam|alprazolam",
+    r"temazepam|restoril|sleeping pills?|sleep(?:ing)? (?:aids?|meds)|ambien|zolpidem|lunesta|eszopiclone",
+    r"gabapentin|neurontin|gabbies|pregabalin|lyrica|somas?|carisoprodol|muscle relaxers?|seroquel|quetiapine",
+    r"phenobarbital|barbiturates?|ghb|g|ketamine|ket|downers|trazodone|benadryl|diphenhydramine|zzzquil|unisom",
+    r"nyquil|doxylamine|tylenol pm|advil pm|promethazine|phenergan|hydroxyzine|zopiclone",
+)
+ALCOHOL = alt(
+    r"alcohol|booze|liquor|vodka|whiske?y|rum|gin|tequila|bourbon|brandy|cognac|henny|hennessy|everclear|moonshine",
+    r"beers?|wine|shots?|drinks|a fifth|fifth|a handle|a 40|forties|white claws?|seltzers|ciders?|sake|soju",
+    r"(?:got|was|been|am|i'm|is|he's|she's) (?:really |so |super )?(?:drunk|wasted|hammered|smashed|trashed)",
+)
+# Symptoms that are mild alone but with sedatives and alcohol together are depression setting in.
+# (LABEL_CNS_DEPRESSANTS: profound sedation)
+SEDATION = alt(
+    r"dizzy|spinning|woozy|sleepy|drowsy|groggy|sedated|nodding|wobbly|floaty|heavy|slurr\w*|slow|sluggish",
+    r"out of it|(?:can't|cannot|can barely|can hardly) (?:stand|walk|stay awake|keep (?:my|his|her) eyes open|think)",
+    r"(?:blacking|passing|zoning) out|fading|numb|high as|fucked up|messed up|so high|really high",
+)
+# More than one dose, or a vague several: beyond a dose taken as directed.
+SEVERAL = r"(?<![\w.])(?:[2-9]|[1-9]\d)(?![\w.])|a few|several|a couple|a bunch|some of|handful"
+
 # Drinks that are not an overdose by the bottle ("drank a whole bottle of water").
 HARMLESS_DRINK = (
     alt(r"water|juice|soda|pop|coke zero|milk|tea|coffee|gatorade|electrolytes?|pedialyte|smoothie|shake|beer|wine")
@@ -499,16 +627,19 @@ SUICIDAL_INTENT = alt(
     r"(?:hang|hanging) myself|(?:a |the |my )(?:rope|noose) (?:[\w']+ ){0,3}?(?:ready|tied|up)|(?:gun|pistol|rifle)"
     r" (?:[\w']+ ){0,3}?(?:to my head|in my mouth|loaded|ready)",
     r"(?:the |a |my )?(?:blade|razor) (?:is |are )?(?:right )?(?:next to|beside|in|on|with) (?:me|my)",
+    r"(?:life|living|it) (?:isn't|is not|ain't|not|is no longer) worth (?:living|it anymore|it any more)",
     r"no (?:reason|point)(?: for me)? (?:to|in|of) (?:keep |go on |going on |still )?(?:living|live|going on|being"
     r" alive|being here|stay(?:ing)? alive|be(?:ing)? here)|nothing (?:left )?to live for",
     r"(?:can't|cannot|can not) (?:go on|keep going)(?: anymore| like this| living)?",
     r"(?:ending|end|finish|finishing) (?:it|things|everything)(?: all)?(?: for good| tonight| today| now"
     r"| this (?:weekend|week|time)| tomorrow| soon)",
     r"(?:decided|ready|going|gonna|planning|plan) to end (?:it|things|everything)",
+    r"decided (?:that )?(?:tonight|today|tomorrow|this weekend)(?:'s| is) the (?:night|day)",
     r"i'm (?:gonna |going to )?(?:end|ending) it(?: all)?(?! with| for)",
     r"end it all|ending it all|be done with (?:it all|life|everything)|want (?:it|everything) (?:all )?to (?:be over"
     r"|end|stop)",
-    r"(?:texted|messaged|wrote|sent|called)(?: me| us| her| him)?(?: to say)? (?:a )?goodbye(?: message| note| text)?",
+    r"(?:texted|messaged|wrote|sent|called|posted|left|recorded)(?: me| us| her| him)?(?: to say)? (?:a |his |her )?"
+    r"goodbye(?: message| note| text| post| video)?",
     r"(?:say|said|saying) (?:my )?goodbyes?|this is (?:my )?goodbye|won't be (?:here|around) (?:much longer|tomorrow"
     r"|anymore)",
     r"(?:wrote|writing|left) (?:a|my) (?:suicide )?note|overdos\w* on purpose|od on purpose|od'?ing on purpose",
@@ -520,23 +651,52 @@ SUICIDAL_INTENT = alt(
     r"|the whole|a whole|the entire|an entire|enough|them all|a bunch|a handful|\d{2,})",
 )
 
+# Saying one will not be there: intent when despair comes with it; alone it may be a trip. (CSSRS; 988: saying
+# goodbye, talking about not being around)
+FUTURE_ABSENCE = alt(
+    r"(?:not going to|not gonna|won't|will not|wont|i'll not) be (?:here|around|alive)(?! (?:to pick|at|for the|in"
+    r" (?:town|the office)))",
+    r"(?:you|they|nobody|no one) (?:won't|will not|will never|'ll never) (?:hear from|see) me again",
+    r"won't need (?:my |any |these |them |it |more )?(?:refills?|meds|pills|medicine|them|it)?(?: anymore| after)",
+    r"(?:i'll|i will|i'm gonna|i'm going to) (?:take care of|handle|deal with|sort) (?:it|this|everything)(?: myself)?"
+    r" (?:tonight|today|tomorrow|soon|for good|once and for all)",
+)
+
 # Preparation and plans (C-SSRS items 5-6): with a means or a time, intent.
 SUICIDE_PREPARATION = alt(
     r"(?:pills|meds|tablets|them) (?:all )?(?:lined up|counted out|laid out|ready|in front of me|in my hand)",
-    r"stockpil\w+|sav(?:ed|ing) up (?:all )?(?:my |his |her |the )?(?:[\w']+ )?(?:pills|meds|tablets|doses|\w+)(?= for"
-    r"| until| so)|hoard\w*|been saving (?:my )?(?:pills|meds|\w+ pills)|(?:hiding|hidden|hid|stashed|stashing) "
-    r"(?:my |his |her |some )?(?:[\w']+ )?(?:pills|meds|tablets)",
-    r"collect(?:ed|ing) (?:my |all )?(?:pills|meds)|gave away (?:my|his|her) (?:things|stuff)",
+    r"gave away (?:my|his|her) (?:things|stuff)",
     r"giv(?:e|en|ing) (?:away )?(?:all )?(?:my|his|her) (?:things|stuff|belongings|possessions|pets?)(?: away)?",
     r"(?:pills|meds|tablets|doses) (?:saved|stashed|hidden|put aside|set aside)",
     r"(?:i'm|i am) (?:thinking (?:about|of)|considering|contemplating|tempted to) (?:just )?(?:taking|swallowing)"
     r" (?:all|every|the whole|a whole|enough|them all)",
     r"(?:got|have|bought) (?:enough|all the) (?:pills|meds)|counted out (?:my|the|all)",
+    r"(?:got|bought|have|found|picked up|ordered) (?:a |the |some )?(?:rope|noose)\b",
+    # Arrangements for after: who takes the pets, the children. (CSSRS: preparatory behaviour)
+    r"(?:what to do|who (?:will|can|should) (?:take|look after|feed)|take care of|look after) (?:with )?my (?:cats?"
+    r"|dogs?"
+    r"|pets?|kids|children) (?:after|when i'm gone|once i'm gone)|when i'm gone|after i'm gone",
+    r"(?:i )?(?:have|got) everything i need(?! for| to (?:make|cook|bake|start|get))",
+)
+# Keeping medicines back: preparation (C-SSRS item 6) when despair or a plan comes with it; people also keep
+# leftovers for later illnesses or against price rises.
+STOCKPILING = alt(
+    r"stockpil\w+|sav(?:ed|ing) up (?:all )?(?:my |his |her |the )?(?:[\w']+ )?(?:pills|meds|tablets|doses|\w+)(?= for"
+    r"| until| so)|hoard\w*|been saving (?:my |his |her )?(?:[\w']+ )?(?:pills|meds|tablets|\w+ pills)|(?:hiding|hidden"
+    r"|hid|stashed|stashing) (?:my |his |her |some )?(?:[\w']+ )?(?:pills|meds|tablets)",
+    r"(?:a |her |his |my )?stash of (?:[\w']+ )?(?:pills|meds|tablets)|collect(?:ed|ing) (?:my |all )?(?:pills|meds)",
+)
+# A plan for kept medicines. (C-SSRS item 5: intent with a plan)
+SUICIDE_PLAN = alt(
+    r"plans? (?:to|on) (?:use|using|take|taking|swallow|down)|planning (?:to|on) (?:use|using|take|taking)",
+    r"(?:going|gonna) to (?:use|take|swallow) (?:them|it|all)|when the time comes|(?:for|when) (?:i'm|i am) ready",
+    r"(?:talk|stop) me out of (?:it|this)|(?:my )?mind is made up|made up my mind",
 )
 # Hopelessness and burden (988 warning signs): intent with a means or a plan in the same message.
 SUICIDAL_DISTRESS = alt(
     r"(?:can't|cannot) (?:do this|take (?:it|this)|handle (?:it|this)|live like this)(?: anymore| any more)",
-    r"(?:no|don't see (?:a|any)) (?:way out|point anymore|future)|(?:i'm|i am) (?:a burden|done|tired of living)",
+    r"(?:no|don't see (?:a|any|another)|there's no (?:other)?) (?:other )?(?:way out|point anymore|future)|(?:i'm"
+    r"|i am) (?:a burden|done|tired of living)",
     r"(?:feel|feeling) like (?:a|such a|i'm a|i am a) burden|(?:i'm|i am) (?:just )?a burden",
     r"what'?s the point|no point (?:anymore|refilling|taking|in taking)|don't care (?:if i|anymore)",
     r"(?:want|wanna|need) (?:all of |all )?(?:it|this|everything|the pain)(?: all)? (?:to )?(?:stop|end|be over"
@@ -546,11 +706,14 @@ SUICIDAL_DISTRESS = alt(
     r"(?:when|once) i'?m ready to go|(?:ready|time) to (?:go|leave) (?:for good|this world)",
     r"(?:i'm|i am|im) (?:so )?(?:done|finished) (?:with (?:everything|it all|life|this life)|for good)",
     r"tired of (?:this life|living|being alive|everything)|(?:life|everything) is (?:pointless|hopeless)",
+    r"(?:nobody|no one|no-one) (?:would|will|'d) (?:even )?(?:notice|care|miss me)|(?:if|when) i(?:'m| am| was| were)"
+    r" gone|done pretending",
 )
 # Food, drink and pastimes people "overdose" on in a figure of speech ("OD'd on sugar at the party").
 FOOD_LIKE = alt(
     r"caffeine|coffee|espresso|sugar|chocolate|candy|sweets|energy drinks?|red bull|monster|tea|soda|junk food",
     r"carbs|pizza|netflix|tv|tiktok|youtube|social media|work|studying|gym|cardio|sun|sunshine|love|drama",
+    r"food|chips|cake|ice cream|fries|dessert|cookies|burgers?|turkey|spicy food|cheese|bread|pasta|fruit|salt",
 )
 # Asking for the way to do it is intent even when asked impersonally (C-SSRS: method).
 METHOD_SEEKING = alt(
@@ -566,29 +729,57 @@ LETHAL_QUESTION = alt(
     r"how (?:many|much)\b.{0,50}?\b(?:would|will|does|do|could|to|it takes?|until|till|before|enough|needed|need)",
     r"(?:what|which) (?:is|'s|would be)? ?(?:a |the )?(?:lethal|fatal|deadly|killing|overdose) (?:dose|amount|number)",
     r"(?:lethal|fatal|deadly) (?:dose|amount|number|quantity|combo|combination|mix)",
-    r"(?:what|which)(?: [\w']+){0,4}? (?:would|will|could|can|might) (?:[\w']+ ){0,2}?(?:kill|end|stop|be (?:the )?"
+    r"(?:what|which)(?: [\w']+){0,4}? (?:would|will|could|can|might) (?:[\w']+ ){0,2}?(?:kill|end|stop|be (?:fatal"
+    r"|lethal|deadly)|be (?:the )?"
     r"(?:most|least|best|fastest|quickest|easiest))",
-    r"(?:what|which) (?:amount|dose|number|quantity|combination|combo|mix|pills?|meds|drugs?)\b.{0,50}?\b(?:would"
+    r"(?:what|which)(?:'s| is)?(?: the| a)? (?:amount|dose|number|quantity|combination|combo|mix|pills?|meds|drugs?)"
+    r"\b.{0,50}?\b(?:would"
     r"|will|could|to|is|for|kills?|is fatal|is lethal|is deadly)\b",
     r"(?:is|are|would|will) (?:\d+|this|that|these|those)\b.{0,40}?\benough\b",
+    r"(?:number|amount|dose|quantity|count) of (?:[\w']+ ){0,3}?(?:that|which|to|it takes to)(?:'ll| will| would"
+    r"| could)?"
+    r" (?:kill|stop|end|be (?:fatal|lethal|deadly))",
     r"(?:would|will|could|can|is|are) (?:\d{2,}|all|these|those|this|that|the whole bottle|a whole bottle)\b.{0,40}?"
     r"\b(?:kill|finish|end|do it|do the job|be fatal|be lethal|be deadly)",
     r"enough (?:pills|meds|tablets|of (?:my|them|it|these|those|\w+))\b.{0,30}?\bto\b",
+    r"(?:enough|sufficient) (?:[\w']+ ){0,3}?to (?:kill|end|finish|stop)\b",
     r"(?:easiest|best|quickest|fastest|painless|least painful|surest|most effective|most reliable|simplest"
     r"|quietest) (?:way|method|pills?|drugs?)",
     r"(?:possible to|can you|could you|can i|could i|would i|will i|can someone|could someone) die (?:from|of|if|by)",
     # "If I swallow every one of them tonight, will it hurt?": a plan asked as a question.
-    r"if (?:i|he|she) (?:take|took|swallow|swallowed|od on|overdose on|down|took) (?:all|every|the whole|a whole"
+    r"if (?:i|he|she) (?:take|took|swallow|swallowed|od on|overdose on|down|mix|mixed|combine|inject|shoot|snort"
+    r"|drink) (?:all|every|the whole|a whole|my whole|my entire|his whole|her whole"
     r"|the entire|\d{2,}|enough)",
     r"will (?:it|that|i|this) (?:be painless|hurt|kill|work|be enough|be quick|be fatal)",
 )
+# Asking what amount of one's own medicine would kill is method seeking for oneself (C-SSRS: method), unless the
+# message is about another person, a child or a pet.
+LETHAL_WORD = alt(
+    r"kill\w*|die|dead|death|fatal|lethal|deadly|(?:never|not) wake(?: up)?|stop (?:my|the|your) heart",
+)
+MY_MEANS = alt(
+    r"(?:of|from|with) my (?:own |whole |entire )?|my own (?:[\w']+ )?(?:pills|meds|medications?|prescriptions?"
+    r"|supply)",
+    r"i (?:have|'ve got|got) (?:here|at home|left|in the house)|(?:would|do|will|should) i (?:need|have) to (?:take"
+    r"|swallow|inject|use|down)|i'?d (?:need|have) to (?:take|swallow|inject)",
+)
+
 # The purpose that turns a question about amounts into intent.
 LETHAL_PURPOSE = alt(
+    # "Can you die from a whole pack? I want to." / "Need to know for tonight."
+    r"(?:i|i really|i just) (?:want|wanna|need)(?: to)?(?= ?[.!?]|$)|(?:need|want) (?:it|this|to know)? ?(?:for|by"
+    r"|before)"
+    r" tonight",
+    r"will (?:it|that|this|i) be (?:quick|painless|fast|peaceful)(?! to)",
+    r"(?:talk|stop) me out of (?:it|this)|(?:my )?mind is made up|made up my mind",
+    r"(?:go to |fall a)?sleep (?:for good|forever|and (?:never|not) wake)",
     r"to (?:just |simply |finally |quietly |peacefully )?(?:die|kill (?:me|myself|my ?self)|end (?:it|my life|things"
     r"|everything)|not wake up|never wake up|be dead|go to sleep forever|stop (?:my|his|her) (?:heart|breathing))",
     r"(?:kill|end|stop) (?:me|myself|my (?:life|heart|breathing))|(?:peaceful|painless|quick|quickest|easy|easiest"
     r"|best|gentle) way to (?:go|die|do it|end it|check out)|way (?:out|to go)\b",
     r"(?:not|don't want to|without) (?:be(?:ing)? )?found|(?:be|being) gone",
+    r"(?:make sure|makes sure|ensure|until|so) (?:that )?(?:it's|it is|it'll be|everything's|i'm|i am) (?:over|done"
+    r"|finished|gone|dead)",
     r"(?:so|make sure|makes sure|ensure|guarantee|to be sure)(?: that)? (?:i|he|she) (?:don't|won't|never|do not"
     r"|will not|wouldn't|doesn't) wake(?: up)?|and (?:not|never) wake up|not to wake up",
     r"finish (?:me|myself|things|it|everything)(?: off| for good)?",
@@ -609,12 +800,22 @@ _VERY = r"(?:very |really |so |super |extremely |completely |totally |badly |kin
 _WHO = r"(?:him|her|them|my \w+|his|the baby|the kid|the child|my \w+ \w+)"
 _SIDE = r"(?:one|1|the (?:left|right)|his (?:left|right)|her (?:left|right)|my (?:left|right)|left|right)"
 _SUDDEN = r"(?:suddenly|sudden|all of a sudden|out of nowhere|just now)"
+# One word between a body part and its sign that is not a negation ("face just drooping", not "face not drooping").
+_FILLER = r"(?:(?!(?:not|no|never|isn't|wasn't|aren't|weren't|doesn't|don't|didn't|haven't|hasn't|ain't)\b)[\w']+ )"
 
 
 def _s(
-    kind: EmergencyKind, name: str, pattern: str, strength: Strength, source: str, group: str = "", unless: str = ""
+    kind: EmergencyKind,
+    name: str,
+    pattern: str,
+    strength: Strength,
+    source: str,
+    group: str = "",
+    unless: str = "",
+    *,
+    unless_in_message: bool = False,
 ) -> Sign:
-    return Sign(kind, name, pattern, strength, source, group, unless)
+    return Sign(kind, name, pattern, strength, source, group, unless, unless_in_message)
 
 
 # Everyday causes of peeling or sore skin and lips: not a drug reaction.
@@ -624,6 +825,13 @@ _BENIGN_SKIN = (
     r"|blister from (?:my |new )?shoes|(?:my|new) shoes|cold sores?|fever blisters?|poison ivy|athlete'?s foot"
 )
 
+
+# Chest soreness with a cause of its own named in the same clause ("sore from coughing all week"). (AHA_MI lists
+# pressure, squeezing and pain that come with exertion or at rest, not a strained muscle)
+_BENIGN_CHEST = (
+    r"from (?:all (?:the|this|that) |the |my |a )?(?:cough\w*|sneez\w*|lifting|working out|the gym|exercise|workout"
+    r"|heartburn|a fall)|(?:pulled|strained) (?:a |my )?(?:chest )?muscle"
+)
 
 _K = EmergencyKind
 _A = Strength.ALONE
@@ -653,8 +861,13 @@ SIGNS: tuple[Sign, ...] = (
             r"|to respond|to answer|to open (?:his|her|their) eyes)",
             r"(?:no|not) (?:response|responding|reacting)|barely (?:conscious|responsive|awake|responding)",
             r"(?:not|isn't|is not|wasn't|no longer|not really) (?:responsive|conscious|alert|with it)",
+            r"(?:hard|difficult|impossible|tough) to (?:wake|rouse|arouse)(?: up)?",
             r"(?:keeps?|kept|is) (?:nodding|passing|blacking|zoning) (?:off|out)|nodding out"
             r"|in and out of consciousness",
+            r"(?:he|she|they|the baby|my (?!bowels?|stomach|gut|stools?|poop|car|phone)[\w']+)(?:'s|'re| is| are"
+            r"| has| just)? (?:not"
+            r"|no longer|isn't|stopped|has stopped)"
+            r" moving\b(?! (?:his|her|my|their) (?:bowels|arm|leg|hand))",
             rf"{_VERY}(?:limp|floppy)\b|slumped over|(?:passed|blacked) out (?:cold|and (?:won't|can't|isn't|not))",
         ),
         _A,
@@ -686,12 +899,21 @@ SIGNS: tuple[Sign, ...] = (
         alt(
             # "Extreme drowsiness" (LABEL_OPIOID): a little sleepy is a common side effect, not a danger sign.
             rf"{_BE}(?:very|really|so|extremely|super|too|unusually|abnormally|excessively|way too|incredibly) "
-            r"(?:drowsy|sleepy|lethargic|sedated|groggy|tired|sluggish)",
+            r"(?:drowsy|sleepy|lethargic|sedated|groggy)",
+            r"slow to (?:answer|respond|react|wake)|(?:he|she|they)(?:'s| is| are|'re) (?:now )?(?:very|really|so"
+            r"|extremely)"
+            r" slow\b",
+            # Tired is how many people feel on a medicine; only an extreme tiredness is a sign.
+            rf"{_BE}(?:extremely|unusually|abnormally|excessively|incredibly|dangerously) (?:tired|sluggish)",
             rf"{_BE}(?:out of it|zonked|knocked out|incoherent|not acting right|not (?:himself|herself|themselves)"
             r"|acting (?:strange|weird|drunk|funny|off|loopy)|loopy)",
             rf"{_BE}{_VERY}confused(?! (?:about|by|as to|whether|if|why|how|what|which|with|on|over))",
             r"(?:hallucinat\w*|seeing things|hearing (?:voices|things)|(?:can't|cannot) (?:think|focus) straight)",
-            r"(?:won't|will not) stop (?:crying|screaming)|(?:very|really|so) (?:irritable|fussy|floppy)",
+            r"seeing (?:bugs|spiders|insects|snakes|people|faces|shadows|stuff|things) (?:that|on|in|crawling"
+            r"|everywhere"
+            r"|who|moving)",
+            # Fussiness comes with any fever; floppiness is a sign (see cannot_wake).
+            r"(?:won't|will not) stop (?:crying|screaming)|(?:very|really|so) floppy",
         ),
         _C,
         "POISON_HELP",
@@ -708,8 +930,12 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:to |with |in )?(?:breathe|breath|breathing|get (?:a )?(?:breath|air)|catch (?:my|his|her|their"
             r"|a) breath|get (?:enough )?air)",
             r"(?:no|stopped) (?:breath|breaths|pulse)|(?:gasping|choking|struggling) (?:for )?(?:air|breath)|gasping",
+            r"(?:like|as if) (?:i'm |i am |he's |she's |you're )?breathing through a (?:straw|pillow|towel|sponge)"
+            r"|(?:like|as if) (?:i'm|i am|he's|she's) (?:drowning|suffocating)|suffocat\w*|(?:can't"
+            r"|cannot) get (?:any |"
+            r"enough )?air in",
             r"breath(?:ing|s)? (?:is |are |has |have |seems? |sounds? |getting |got |became |very |really |so |but "
-            r"|and |kinda |super |weird and |strange and |too )*"
+            r"|and |kinda |super |weird and |strange and |too |like (?:a |an )?)*"
             r"(?:slow|slowed|shallow|weak|labou?red|irregular|stopp?(?:ed|ing)|raspy|gurgl\w*|rattl\w*|funny|weird"
             r"|strange|noisy)",
             r"(?:slow|shallow|weak|labou?red|irregular|gurgling|rattling|agonal) (?:breathing|breaths)",
@@ -723,6 +949,8 @@ SIGNS: tuple[Sign, ...] = (
             # Not knowing whether someone is breathing is reason enough. (CDC_OPIOID)
             r"(?:not sure|unsure|don't know|can't tell|cannot tell|no idea|don't think|do not think) (?:if |whether )?"
             r"(?:he|she|they|the baby|my [\w']+|it)(?:'s| is| are|'re)? (?:still )?breathing",
+            r"(?:only )?breath\w* (?:only )?(?:once )?every (?:few|\d+|couple(?: of)?|several|10|15|20) (?:seconds"
+            r"|secs)",
             r"(?:\d|1[0-1]|only \d+) breaths (?:a|per) minute|breath(?:ing|es|s)? (?:[\w']+ ){0,3}?(?:[1-9]|1[01]) "
             r"(?:times|breaths) (?:a|per|each|every) (?:minute|min)",
         ),
@@ -753,6 +981,30 @@ SIGNS: tuple[Sign, ...] = (
     ),
     _s(
         _K.BREATHING,
+        "respiratory_distress",
+        alt(
+            r"grunt\w* (?:[\w']+ ){0,4}?(?:breath\w*)|(?:breath\w*) (?:[\w']+ ){0,3}?grunt\w*",
+            r"(?:chest|ribs?|belly|tummy|stomach|neck|skin (?:between|under) (?:his|her|their|the) ribs)(?: is| are"
+            r"| keeps?| keep)? (?:caving|sucking|pulling|sinking|going) in",
+            r"(?:caving|sucking|pulling|sinking) in (?:at|between|under|around) (?:the |his |her |their )?(?:ribs"
+            r"|neck)",
+            r"nostrils? (?:are |is )?flar\w*|head bobb\w*",
+        ),
+        _A,
+        "RESP_DISTRESS",
+    ),
+    _s(
+        _K.BREATHING,
+        "breathing_pauses",
+        # Pauses between breaths under an opioid: breathing slowing down. ("Sleep apnea" alone is a condition.)
+        r"(?:long |big |scary |weird )?(?:pauses?|gaps?|stops?) (?:between|in) (?:(?:his|her|their|my|the) )?(?:breaths"
+        r"|breathing)|(?:breathing|breaths) (?:keeps?|keep|kept) (?:stopping|pausing)",
+        _C,
+        "CDC_OPIOID",
+        "breathing",
+    ),
+    _s(
+        _K.BREATHING,
         "short_of_breath",
         alt(
             r"short(?:ness)? of breath|out of breath|breathless|winded|wheez\w*|chest (?:is )?tight\w*",
@@ -768,10 +1020,12 @@ SIGNS: tuple[Sign, ...] = (
         "airway_swelling",
         alt(
             r"(?:throat|airway|windpipe)(?: [\w']+)? (?:is |feels? |keeps? |started |starting |getting |seems? "
-            r"|has been |"
-            r"like it's )*(?:closing|closed|swell\w*|swollen|tight\w*|narrow\w*|constrict\w*|thick|blocked|closing up)",
+            r"|has been |itchy and |scratchy and |sore and |all |like it's |like its |like it is "
+            r"|as if it's )*(?:closing|closed|swell\w*|swollen|tight\w*"
+            r"|narrow\w*|constrict\w*|thick|blocked|closing up)",
             r"(?:tongue|lips?|face|mouth|eyes?|eyelids?|cheeks?|jaw)(?: and (?:tongue|lips?|face|mouth|eyes?|throat"
-            r"|eyelids?))*(?: [\w']+){0,3}? (?:swell\w*|swollen|puff\w*|blow\w* up|ballooning|huge|twice (?:the"
+            rf"|eyelids?))* {_FILLER}{{0,3}}?(?:swell\w*|swollen|puff\w*|blow\w* up|blew up|ballooning|huge"
+            rf"|twice (?:the"
             r"|its) size)",
             r"tongue (?:[\w']+ )?(?:feels|is|seems|got) (?:[\w']+ )?(?:thick|heavy|too big|fat|numb and swollen)",
             r"swell\w* (?:up )?(?:of|in|on|around) (?:my|his|her|their|the) (?:face|lips?|tongue|throat|mouth|eyes?)",
@@ -786,7 +1040,8 @@ SIGNS: tuple[Sign, ...] = (
         _K.ANAPHYLAXIS,
         "anaphylaxis_now",
         alt(
-            r"(?:having|going into|in|into|is in|i'm in|think it's|this is|might be|could be) (?:an? )?anaphyla\w*",
+            r"(?:having|going into|went into|into|is in|i'm in|he's in|she's in|think it's|this is|might be|could be) "
+            r"(?:an? )?anaphyla\w*",
             r"anaphylactic (?:shock|reaction)|(?:used|using|gave|had to use|grabb\w*|injected) (?:an? |my |his |her "
             r"|the |their )?epi[- ]?pens?|(?:used|using|gave) (?:an? |my |his |her |the )?(?:epinephrine|adrenaline)",
             r"^(?:a )?(?:severe|serious|major|massive|really bad) allergic reaction",
@@ -796,35 +1051,56 @@ SIGNS: tuple[Sign, ...] = (
         _A,
         "ANAPHYLAXIS",
     ),
+    _s(
+        _K.ANAPHYLAXIS,
+        "voice_change",
+        # Hoarseness after an exposure: swelling at the larynx. (LABEL_ALLERGY: swelling of the throat)
+        r"(?:voice|throat) (?:is |sounds? |got |getting |went |has gone |all )*(?:hoarse|raspy|muffled|croaky|squeaky)"
+        r"|(?:hoarse|raspy|muffled) voice|(?:lost|losing) (?:my|his|her) voice",
+        _C,
+        "LABEL_ALLERGY",
+        "throat",
+    ),
     _s(_K.ANAPHYLAXIS, "hives", r"hives|welts|itchy bumps all over|breaking out all over", _C, "ANAPHYLAXIS", "skin"),
     # --- Heart attack signs, fainting: 911. (AHA_MI)
     _s(
         _K.CARDIAC,
         "chest_pain",
         alt(
+            r"chest (?:has been|'s been|keeps getting|was|is getting|got) (?:really |so |very )?(?:tight|heavy|hurting"
+            r"|painful|squeez\w*)",
             r"chest (?:pain|pains|pressure|tightness|discomfort|heaviness|squeez\w*|is (?:tight|hurting|heavy|killing)"
             r"|hurts|feels (?:tight|heavy|crushed|like|weird|squeezed)|is being (?:crushed|squeezed))",
-            r"(?:crushing|sharp|severe|bad|stabbing|squeezing|heavy) (?:pain|pressure|ache) in (?:my|his|her"
-            r"|the) chest",
+            r"(?:crushing|sharp|severe|bad|stabbing|squeezing|heavy|tight|burning|pressing) (?:pain|pressure|ache"
+            r"|feeling|sensation|weight) (?:in|on|across) (?:my|his|her|the) chest",
             r"(?:pain|pressure|tightness|heaviness) (?:in|on|across) (?:my|his|her|the) chest",
-            r"(?:my|his|her) chest (?:really |so |very )?(?:hurts|is hurting|aches|feels)",
+            r"(?:my|his|her) chest (?:really |so |very )?(?:hurts|is hurting|aches)",
             r"(?:elephant|weight) (?:is )?(?:on|sitting on) (?:my|his|her) chest",
             r"(?:having|is having|i'm having|having a|think i'm having|might be having) (?:a )?heart attack",
-            r"(?:pain|ache|numbness|tingling|pressure|tightness) (?:[\w']+ ){0,3}?(?:spread\w*|radiat\w*|going|moving"
+            r"(?:pain|ache|numbness|tingling|pressure|tightness|feeling|sensation|discomfort"
+            r"|heaviness) (?:[\w']+ ){0,3}?"
+            r"(?:spread\w*|radiat\w*|going|moving"
             r"|shoot\w*|travel\w*) (?:[\w']+ ){0,3}?(?:arm|jaw|neck|back|shoulder)",
             r"(?:left|my|his|her) arm (?:is |went |feels |gone )?(?:numb|tingling|heavy|hurts|aching)",
+            r"(?:clutching|grabbing|holding|gripping) (?:at )?(?:his|her|my|their) chest",
             r"heart (?:stopped|has stopped|stopping)|cardiac arrest|no (?:heartbeat|pulse)|(?:can't"
             r"|cannot) find a pulse",
+            # Chest pain that one nitroglycerin has not relieved. (AHA_MI)
+            r"(?:nitro\w*|gtn|nitrostat)(?: [\w']+){0,5}? (?:didn't|did not|isn't|is not|not|doesn't|does not|hasn't"
+            r"|has not|won't) (?:help\w*|work\w*|touch\w*|do anything|doing anything|chang\w*|relie\w*)",
         ),
         _A,
         "AHA_MI",
+        unless=_BENIGN_CHEST,
     ),
     _s(
         _K.CARDIAC,
         "heart_rhythm",
         alt(
             r"heart (?:is |keeps |started |rate is |rate )?(?:racing|pounding|beating (?:[\w']+ )?(?:fast|hard"
-            r"|weird|irregular)|fluttering|skipping|going crazy|going a mile a minute|out of my chest)",
+            r"|weird|irregular)|fluttering|skipping|going crazy|going a mile a minute|(?:beating |pounding "
+            r"|jumping )?out"
+            r" of (?:my|his|her) chest)",
             r"(?:racing|pounding|irregular|fast|rapid) (?:heart|heartbeat|pulse|heart ?rate)|palpitations",
             r"(?:very|really|super) (?:slow|low) (?:pulse|heart ?rate|heartbeat)",
         ),
@@ -850,17 +1126,23 @@ SIGNS: tuple[Sign, ...] = (
         _K.CARDIAC,
         "extreme_heart_rate",
         # Below 40 or above 150 a minute, reported now. (AHA: bradycardia and tachycardia with symptoms)
-        r"(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: [\w']+){0,2}? (?:is |of |at |around |down to "
-        r"|dropped to "
-        r"|only |like |about |reads? |says? |:)*(?:[1-3]\d|1[5-9]\d|2\d\d)(?! ?(?:%|percent|mg|min ago|minutes ago))\b",
+        r"(?:(?:pulse|heart ?rate|hr|heart is beating|heartbeat)(?: [\w']+){0,2}?|heart(?: is| 's)? (?:doing|going"
+        r"|beating"
+        r"|racing|pounding|running|at)) (?:is |of |at |around |down to |dropped to |only |like |about |reads? |says? "
+        r"|:)*(?:[1-3]\d|1[5-9]\d|2\d\d)(?! ?(?:%|percent|mg|min ago|minutes ago))\b",
         _A,
         "AHA_MI",
+        # A fast heart during exercise is expected.
+        unless=r"(?:after|during|while|from) (?:my |a |the )?(?:run\w*|jog\w*|workout|working out|exercis\w*|gym|cardio"
+        r"|spin class|hike|hiking|training|sprint\w*|climb\w*|lifting)",
+        unless_in_message=True,
     ),
     _s(
         _K.CARDIAC,
         "near_fainting",
         alt(
             r"(?:dizzy|light-?headed|faint) (?:and|with) (?:[\w']+ ){0,2}?(?:sweat\w*|clammy|pale)|cold sweat",
+            r"(?:feel|feels|feeling|felt) like (?:fainting|passing out|blacking out|collapsing|i'?m fainting)",
             r"(?:feel|feels|feeling|about to|going to|gonna) (?:like (?:i'm|i am|he's|she's|i'll|i'?m gonna|i am going "
             r"to) (?:going to |gonna )?)?(?:faint|pass out|black out|collapse)",
             r"(?:dizzy|light-?headed|faint|woozy) (?:when|whenever|every time) (?:i|he|she) (?:stand|get up|sit up)",
@@ -875,24 +1157,31 @@ SIGNS: tuple[Sign, ...] = (
         _K.STROKE,
         "face_arm_speech",
         alt(
-            r"(?:face|smile|mouth|lip|eye ?lid)(?: is| was| has| looks?| seems?)? (?:[\w']+ )?(?:droop\w*|drooping"
+            rf"(?:face|smile|mouth|lip|eye ?lid)(?: is| was| has| looks?| seems?)? {_FILLER}{{0,2}}?(?:droop\w*"
             r"|sagging|uneven|lopsided|crooked|numb|twisted|pulled to one side|not moving)",
             rf"(?:droop\w*|numb\w*|sagging) (?:on )?(?:{_SIDE} side|side of (?:his|her|my|the) face|face)",
-            rf"(?:one side|{_SIDE} side|half) of (?:his|her|my|the|their) (?:face|body|mouth)(?: is| went| feels)? "
-            r"(?:[\w']+ )?(?:droop\w*|numb|weak|dead|paralyzed|sagging|limp|tingl\w*|(?:isn't|is not|not|won't|can't"
+            rf"(?:one side|{_SIDE} side|half) (?:of )?(?:his|her|my|the|their) (?:face|body|mouth)(?: is| went| feels"
+            rf"| just| suddenly| has| got| gone| looks?| seems?| kind of| kinda)* {_FILLER}?(?:droop\w*|numb|weak"
+            rf"|dead|paralyzed|sagging|limp|tingl\w*|(?:isn't|is not|not|won't|can't"
             r"|doesn't|stopped) mov\w*|frozen)",
             rf"(?:can't|cannot|can not|couldn't|unable to) (?:lift|raise|move|feel|use) (?:his|her|my|their) "
-            rf"(?:{_SIDE} )?(?:arm|leg|hand|side)",
+            rf"(?:{_SIDE} )?(?:arms?|legs?|hands?|side)",
+            rf"(?:can't|cannot|can not|couldn't|unable to) (?:feel|move) (?:the |my |his |her |their )?{_SIDE} side",
             rf"(?:{_SIDE}|his|her|my) (?:arm|leg|hand|side)(?: [\w']+)? (?:is |went |feels |has gone "
             rf"|suddenly )*(?:weak|numb"
-            r"|limp|dead|heavy|paralyzed|useless|won't move|not working)",
+            r"|limp|dead|heavy|paralyzed|useless|won't move|not working|won't work|doesn't work|isn't working"
+            r"|stopped working|won't (?:grip|grab|hold)|can't (?:grip|grab|hold))",
             r"(?:weak|numb|paralyzed|weakness|numbness) (?:in|on|of) (?:one|the (?:left|right)|his|her|my) "
             r"(?:side|arm|leg)",
-            r"(?:speech|words|talking|voice) (?:is |are |sounds? |seems? |got |getting )*(?:slurr\w*|garbled|jumbled"
-            r"|weird|strange|wrong|mixed up|nonsense|not making sense)",
+            r"(?:speech|words|talking|voice) (?:is |are |sounds? |seems? |got |getting |suddenly |just "
+            r"|all of a sudden )*"
+            r"(?:slurr\w*|garbled|jumbled|weird|strange|wrong|mixed up|nonsense|not making sense|(?:doesn't|does not"
+            r"|don't|isn't|is not) mak\w* (?:any )?sense)",
             r"slurr\w* (?:his |her |my |their )?(?:words|speech)|slurring|(?:can't|cannot|unable to|couldn't) (?:speak"
             r"|talk|get (?:the |his |her |my )?words out|find (?:the |his |her |my )?words|understand (?:me|us|what))",
-            r"(?:having|is having|had|having a|might be having|think (?:he|she|i)'?s? (?:is )?having) (?:a )?stroke",
+            # "Had a stroke" alone is mostly history ("my mom had a stroke, can she take..."); "just had" is now.
+            r"(?:having|is having|just had|having a|might be having|may have had|might have had|think (?:he|she|i)'?s?"
+            r" (?:is |has )?(?:having|had)) (?:a )?stroke",
             r"stroke (?:symptoms|signs)(?: right now| now)",
         ),
         _A,
@@ -907,6 +1196,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|see|walk|stand|coordination)",
             r"(?:lost|losing|loss of) (?:vision|sight|the vision) in (?:one|his|her|my|an) eye|went blind"
             r"|double vision",
+            rf"seeing double (?:[\w']+ ){{0,2}}?{_SUDDEN}|{_SUDDEN} (?:i'm |i am |he's |she's |i )?(?:seeing"
+            rf"|see) double",
             r"(?:worst|most severe|most painful|worst ever) headache (?:i|he|she)(?:'ve| has| have)? ever (?:had|felt)",
             r"worst headache (?:of|in) (?:my|his|her) life|thunderclap headache|(?:sudden|suddenly) (?:a )?(?:severe"
             r"|worst|terrible|horrible|excruciating) headache",
@@ -924,18 +1215,17 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|hack\w*)(?: up)?(?: [\w']+){0,5}? (?:blood"
             r"|bloody|coffee[- ]grounds?|clots)",
             r"(?:blood|bloody) (?:vomit|in (?:my|his|her|the) (?:vomit|puke))",
-            r"(?:black|tarry|tar-like|maroon) (?:[\w']+ ){0,2}?(?:stool|stools|poop|poo|bowel movements?|diarrh\w*)",
-            r"(?:poop|stool|stools|poo|bowel movements?) (?:is |are |was |looks? |has been )*(?:black|tarry|bloody"
-            r"|full of blood|all blood)",
             r"(?:a lot of|lots of|so much|tons of|pure|bright red|heavy|large amounts? of|cups? of) blood",
             r"(?:won't|will not|doesn't|does not|isn't|is not|can't|not) stop(?:ping)? (?:the )?bleed\w*",
+            r"(?:can't|cannot|couldn't) get (?:it|the bleeding|the blood|him|her) to stop",
             r"bleed\w* (?:[\w']+ ){0,2}?(?:won't|will not|wont|doesn't|does not|isn't|is not|can't|not) (?:stop\w*"
             r"|slow\w*)|(?:can't|cannot|can not|unable to) (?:stop|control) (?:the |his |her |my )?bleed\w*",
             r"(?:blood|bleeding) (?:is |keeps |started |has been |just )?(?:pouring|gushing|streaming|pumping|running"
             r"|dripping|spurting) (?:out|from|down|everywhere)",
             r"(?:bleeding|blood) (?:[\w']+ ){0,2}?(?:everywhere|heavily|profusely|a lot|like crazy|through)|soak\w* "
             r"(?:through|a) (?:[\w']+ ){0,2}?(?:towels?|pads?|bandages?|gauze)|gushing|spurting",
-            r"(?:nose ?bleed|nose is bleeding)\w* (?:[\w']+ ){0,4}?(?:won't|will not|for (?:over "
+            r"(?:nose ?bleed|nose (?:is|has been|'s been|keeps|started|is still) bleeding)\w* (?:[\w']+ ){0,4}?(?:won't"
+            r"|will not|for (?:over "
             r"|more than )?(?:[2-9]\d|an? hour|\d+ hours?)|not stopping|still)",
             r"(?:peeing|urinating|pissing) (?:[\w']+ )?blood|(?:red|pink|brown|bloody) (?:pee|urine)|blood in (?:my|his"
             r"|her|the) (?:pee|urine)",
@@ -947,11 +1237,29 @@ SIGNS: tuple[Sign, ...] = (
     ),
     _s(
         _K.BLEEDING,
+        "black_stool",
+        alt(
+            r"(?:black|tarry|tar-like|maroon) (?:[\w']+ ){0,2}?(?:stool|stools|poop|poo|bowel movements?|diarrh\w*)",
+            r"(?:poop|stool|stools|poo|bowel movements?) (?:is |are |was |looks? |has been )*(?:black|tarry|bloody"
+            r"|full of blood|all blood)",
+            rf"(?:poop\w*|pooing|shitting|stools?|bowel movements?|going to the bathroom) {_FILLER}{{0,2}}?(?:black"
+            rf"|tarry"
+            r"|like tar|maroon|bloody|blood)",
+        ),
+        _A,
+        "LABEL_BLEEDING",
+        # Iron and bismuth turn stools black. (labels of ferrous sulfate and bismuth subsalicylate)
+        unless=r"\biron\b|ferrous|bismuth|pepto|blueberr\w*|black licorice|activated charcoal",
+        unless_in_message=True,
+    ),
+    _s(
+        _K.BLEEDING,
         "head_injury",
         alt(
             r"(?:hit|hitting|bumped|banged|smacked|whacked|cracked|struck|slammed|knocked|injured|hurt) (?:his|her|my"
             r"|their|the back of (?:his|her|my)|its) (?:[\w']+ )?head",
-            r"head (?:injury|trauma|wound|bleed\w*)|(?:fell|fall|fallen|slipped|tripped)\b.{0,40}?\bhead\b",
+            r"head (?:injury|trauma|wound|bleed\w*)|(?:fell|fall|fallen|slipped|tripped)\b"
+            r"(?:(?!\b(?:no|not|didn't|without|never)\b).){0,40}?\bhead\b",
             r"(?:head|face|skull) (?:hit|struck|smacked|slammed|bounced off|banged (?:on|against|into)|cracked (?:on"
             r"|against)) (?:the |a )?(?:floor|ground|table|counter|wall|concrete|pavement|tub|sink|door|stairs|ice"
             r"|edge)",
@@ -973,6 +1281,8 @@ SIGNS: tuple[Sign, ...] = (
             r"|fitting) (?:all over|uncontrollabl\w*|violently|and (?:won't|isn't|not|can't)|on the floor)",
             r"(?:shaking|jerking|twitching|thrashing) (?:all over|uncontrollabl\w*|violently|on the floor|and (?:won't"
             r"|isn't|is not|not|can't|cannot) (?:stop|respond|responding|answer|wake))",
+            r"(?:is|was|'s|are|started|keeps?|been) foaming|foaming (?:and|&) (?:jerk|shak|twitch|convuls|seiz)\w*"
+            r"|(?:jerk|shak|twitch)\w* (?:and|&) foaming",
             r"(?:eyes|eye) (?:rolled|rolling|roll) (?:back|up)|foaming at the mouth|(?:body|arms|legs) (?:went|is|are|"
             r"going) (?:stiff|rigid) and (?:jerk|shak|twitch)\w*",
             r"seizures? (?:[\w']+ ){0,3}?(?:won't|will not|hasn't|has not|isn't|not) (?:stop\w*|end\w*)|(?:seizure"
@@ -1002,12 +1312,17 @@ SIGNS: tuple[Sign, ...] = (
         _K.TOXICITY,
         "severe_low_sugar",
         alt(
-            r"(?:blood )?(?:sugar|glucose|bg|bs|reading|cbg|fingerstick)s? (?:is |was |at |of |reads? |dropped to "
-            r"|down "
-            r"to |went down to |keeps dropping to |only |like |around |just |came back |:)*(?:[1-4]\d|5[0-3]|[1-9])"
-            r"(?! ?(?:%|percent|units|mmol|to [6-9]\d|\d))\b",
+            # Below 54 mg/dL, or 3.0 mmol/L (level 2); a meter reads 20 mg/dL at the lowest, so 10-19 is mmol/L (high).
+            r"(?:blood )?(?:sugar|glucose|bg|bs|reading|cbg|fingerstick|meter|monitor|cgm|dexcom|libre|freestyle)s?"
+            r"(?: (?:meter|monitor|reading|level|levels|number|test))? (?:is |was |at |of |reads? |says? |shows? "
+            r"|showing |reading |dropped to |down to |went down to |keeps dropping to |only |like |around |just "
+            r"|came back |:)*(?:[2-4]\d|5[0-3]|[12](?:\.\d)?)(?! ?(?:%|percent|units?|u\b|mmol|to [6-9]\d|\d|\.\d"
+            r"|hours?"
+            r"|hrs?|h\b|minutes?|mins?|times|x\b|days?|weeks?|years?|yrs?|mg|carbs?|grams?|g\b|points?|lbs?|pounds))\b",
             r"(?:sugar|glucose) (?:is |was )?(?:[12](?:\.\d)?) ?mmol",
             r"(?:sugar|glucose) (?:[\w']+ ){0,3}?(?:says? |reads? |shows? )?(?:lo|low reading)\b(?! (?:and|but) fine)",
+            r"(?:sugar|glucose|bg|bs)s? (?:keeps? |kept |is |was )?(?:dropping|crashing|tanking|falling|going down)"
+            r"(?:,| -| to| at| now)* (?:now |at |is |only |like |around )*(?:[2-4]\d|5[0-3])(?! ?(?:%|\d|\.\d))\b",
             r"(?:low|dropping|crashing|tanking) (?:blood )?sugar (?:[\w']+ ){0,4}?(?:won't|can't|isn't|not|passed"
             r"|confused|unresponsive|seizing|shaking|sweating|slurr\w*)",
             r"(?:insulin|diabetic|sugar) (?:shock|reaction|coma)|hypoglycemic (?:episode|reaction|coma)|severe "
@@ -1029,10 +1344,11 @@ SIGNS: tuple[Sign, ...] = (
         _K.TOXICITY,
         "rigidity",
         r"(?:stiff|rigid|locked|clenched|tight) (?:muscles|body|neck|jaw|arms|legs|all over)"
-        r"|(?:jaw|teeth|neck|body|arms|legs)(?: is| are| feels?| keeps?| has been| got)? (?:clench\w*|locked|lock\w* up"
-        r"|stiff|rigid|grinding)"
-        r"|muscles? (?:are |is |feel |went |keep )?(?:stiff|rigid|locked|tight|cramping)|muscle (?:stiffness|rigidity)"
-        r"|(?:body|he|she|i) (?:is |went |am |feel |feels )?(?:stiff as a board|rigid|stiff)|stiff as a board",
+        rf"|(?:jaw|teeth|neck|body|arms|legs)(?: is| are| feels?| keeps?| has been| got)? {_VERY}(?:clench\w*|locked"
+        r"|lock\w* up|stiff|rigid|grinding)"
+        rf"|muscles? (?:are |is |feel |went |keep )?{_VERY}(?:stiff|rigid|locked|tight|cramping)|muscle (?:stiffness"
+        r"|rigidity)"
+        rf"|(?:body|he|she|i) (?:is |went |am |feel |feels )?{_VERY}(?:stiff as a board|rigid|stiff)|stiff as a board",
         _C,
         "HUNTER",
         "rigidity",
@@ -1085,8 +1401,10 @@ SIGNS: tuple[Sign, ...] = (
     _s(
         _K.TOXICITY,
         "vision",
-        r"(?:seeing|see|vision is|everything (?:looks|is)) (?:[\w']+ ){0,2}?(?:yellow|green"
-        r"|halos?|blurry|blurred|double)|(?:yellow|green) (?:halos?|vision|tint)|halos? around (?:lights|everything)",
+        r"(?:seeing|see|vision is|everything (?:looks|is)) (?:[\w']+ ){0,2}?(?:yellow\w*|green\w*"
+        r"|halos?|blurry|blurred|double)|(?:yellow|green) (?:halos?|vision|tint)|halos? around (?:lights|everything)"
+        r"|(?:yellow|green|colou?red|rainbow) (?:rings?|circles?|halos?)|(?:rings?|circles?|halos?) around (?:the )?"
+        r"(?:lights?|everything|them|things)",
         _C,
         "LABEL_DIGOXIN",
         "vision",
@@ -1146,7 +1464,7 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:mouth|lips|eyes|genitals|privates|private parts|throat)(?: and \w+)?(?: [\w']+){0,2}? (?:sore|raw"
             r"|burning|ulcerated|bleeding)",
             r"(?:mouth|eye|genital|lip) (?:sores|ulcers|blisters|lesions)|(?:eyes|eye) (?:are |is )?(?:red and "
-            r"(?:burning|crusty|swollen)|burning)",
+            r"(?:burning|crusty|swollen)|burning|burn|sting|stinging)\b",
         ),
         _C,
         "LABEL_SKIN",
@@ -1158,7 +1476,9 @@ SIGNS: tuple[Sign, ...] = (
         "spreading_rash",
         alt(
             r"rash(?: [\w']+){0,3} (?:spread\w*|all over|everywhere|getting worse|purple|dark red|with (?:a )?fever)",
-            r"(?:purple|dark red|dusky|target[- ]like|bullseye)(?:-?ish)? (?:[\w']+ )?(?:rash|spots|patches|blotches"
+            r"(?:spots|patches|blotches|marks)(?: [\w']+){0,2} (?:spread\w*|all over|everywhere)",
+            r"(?:purple|dark red|dusky|target[- ](?:like|shaped)|bullseye)(?:-?ish)? (?:[\w']+ )?(?:rash|spots|patches"
+            r"|blotches"
             r"|marks|bruises)",
             r"rash and (?:a )?(?:fever|high temp|sores|blisters|swollen glands)",
             r"(?:spreading|widespread|blistering|peeling|purple|dusky|painful red) rash",
@@ -1176,6 +1496,31 @@ TOXIC_SIGN_OF = (
      "LABEL_LIVER"),
     ("vision", r"(?:digoxin|lanoxin|digitek|digitalis)", "LABEL_DIGOXIN"),
 )  # fmt: skip
+
+# What makes a WITH_CAUSE sign expected rather than a danger: a cold, a run, nerves, a cough, said in the same
+# sentence ("wheezing from my cold", "dizzy and sweaty after my run"). (AHA_MI, ASTHMA: symptoms at rest or
+# with an exposure are what count)
+BENIGN_CAUSE = alt(
+    r"(?:from|with|because of|due to|after|during) (?:a |an |my |the |this |all (?:the|this|that) )?(?:head )?(?:colds?"
+    r"|flu|virus|bug|allerg\w*|hay ?fever|pollen|sinus\w*|anxiety|stress|nerves|panic attacks?|cough\w*|sneez\w*"
+    r"|run|running|jog\w*|workout|working out|exercis\w*|gym|hike|hiking|sports?|practice|training|laugh\w*|cry\w*"
+    r"|yell\w*|screaming|singing|smoke|smoking|the heat|heat|the weather|teething)\b",
+)
+# Words that make a WITH_CAUSE sign mild: "wheezing a bit", "slightly dizzy".
+MILD = alt(r"a (?:little |tiny |wee )?bit|a little|slight(?:ly)?|mild(?:ly)?|kinda|kind of|sort of|somewhat|barely")
+# A medicine asked about for the future ("can I give her tylenol?", "how much motrin for a 2 year old?"): not the
+# cause of a sign told in the same question.
+FUTURE_USE = alt(
+    r"(?:can|could|should|may|do|would|will) (?:i|we|you|he|she|they|my [\w']+) (?:still |also |safely |just )?"
+    r"(?:take|give|use|try|have|mix|combine|add|start|put)",
+    r"(?:ok|okay|safe|fine|alright|good|better) to (?:take|give|use|mix|try|start|combine)",
+    r"how (?:much|many|often) (?:[\w']+ ){0,4}?(?:can|should|do|for|to)\b|(?:what|which"
+    r"|how much)(?: [\w']+){0,3}? (?:can"
+    r"|should|do) (?:i|we) (?:take|give|use)|recommend\w*|(?:or|and) (?:should|can) (?:i|we)",
+)
+
+# Toxicity signs that every fever or stomach bug brings: a cluster needs one sign beyond them.
+INFECTION_GROUPS = frozenset({"fever", "gut"})
 
 # Words that make a WITH_CAUSE sign serious by themselves. (labels: "severe", "that will not go away")
 SEVERITY = alt(
@@ -1248,11 +1593,20 @@ INFO_CUE = alt(
 # What someone read, heard or fears is a topic, not an event ("reading stories about skin peeling off").
 REPORTED = alt(
     r"(?:read|reading|heard|hearing|saw|seen|seeing|watched|watching|learned|learning|googled|googling|looked up"
-    r"|researching|searched) (?:[\w']+ ){0,4}?(?:about|of|that|on|online|where|how)",
+    r"|researching|searched)"
+    # Seeing what is not there is a sign, not a source ("seeing bugs on the wall").
+    r"(?! (?:bugs|spiders|insects|snakes|people|faces|shadows|things|stuff|double|spots|stars|halos?|colou?rs"
+    r"|flashes|lights|yellow|green)\b)"
+    # Looking up how to kill oneself is method research (CSSRS), not a topic.
+    r"(?! (?:[\w']+ ){0,3}?(?:how|ways?) to (?:kill|hang|end|overdose|od|die|cut|shoot|drown|slit|suffocate))"
+    r" (?:[\w']+ ){0,4}?(?:about|of|that|on|online|where|how)",
     r"(?:stories|story|articles?|posts?|videos?|reviews?|forums?|reddit|tiktok|news|warnings?|leaflet|insert"
     r"|label|pamphlet) (?:[\w']+ ){0,3}?(?:about|of|on|say|says|said|mention\w*|warn\w*|where|that)",
     r"(?:worried|afraid|scared|concerned|nervous|paranoid|anxious|freaked out|freaking out) (?:about|of)",
     r"(?:risk|chance|possibility|fear) (?:of|that)",
+    # A question someone was asked ("the doctor asked if I have thoughts of hurting myself").
+    r"(?:asked|asks|asking) (?:me |him |her |us |them )?(?:if|whether|about)|(?:screening|questionnaire|form|survey)"
+    r" (?:[\w']+ ){0,2}?(?:asks?|asked|about)",
 )
 # Words that make a question a personal report ("is it normal that my lips are swelling right now?").
 
@@ -1269,8 +1623,15 @@ PAST = alt(
     r"|christmas|semester|time)|a (?:while|long time) (?:ago|back)",
     r"when (?:i|he|she|we|they) (?:was|were) (?:a |little|younger|young|in|\d)|as a (?:kid|child|teen|teenager|baby"
     r"|toddler)|in (?:19|20)\d\d|in the past|used to|history of|back in|in (?:high school|college|university)",
+    r"in (?:my|his|her|their|our) (?:teens|twenties|thirties|forties|fifties|sixties|[2-6]0s|youth|younger (?:days"
+    r"|years))",
     r"(?:once|before) (?:when|in)|previously|(?:had|have had) (?:[\w']+ ){0,3}?(?:before|in the past|as a \w+)",
     r"(?:\d+|two|three|few|several) (?:days?) ago|the other (?:day|week)|last week",
+)
+# A date told after the event, in a clause of its own ("I passed out once, that was months ago").
+RETRO_PAST = (
+    r"(?:that|this|it|which) (?:was|happened|were) (?:[\w']+ ){0,2}?(?:ago|back|in (?:19|20)\d\d|last (?:year|month"
+    r"|week|summer|winter|spring|fall)|when (?:i|he|she) was)"
 )
 # "Again", "still", "now": an old condition is happening now.
 STILL_NOW = alt(
@@ -1279,12 +1640,14 @@ STILL_NOW = alt(
 )
 # A time that dates when a medicine was started, not an event that is over ("after starting lamotrigine last week").
 ONSET = (
-    r"(?:start\w*|began|begun|since|after|switched to|increased|upped|raised|changed|new|on)(?: (?:taking|using|on"
+    r"(?:start\w*|began|begun|since|after|switched to|increased|upped|raised|changed|new"
+    r"|(?<!overdosed )(?<!od'd )(?<!od'ed )(?<!\bod )(?<!high )(?<!chewed )(?<!sucked )on)(?: (?:taking|using|on"
     r"|the|a|my|new))*(?: [\w']+){0,3} ?$"
 )
 # Habits are not events: "my chest feels tight when I get anxious", "my skin peels every time I get a sunburn".
 HABITUAL = alt(
     r"whenever|sometimes|usually|often|at times|from time to time|every so often|occasionally|tends? to",
+    r"all the time|always",
     r"(?:every|each) time (?:i|he|she|they|we) (?!breathe|move|swallow|talk|stand)",
     r"when (?:i|he|she|they|we) (?:get|am|'m|is|feel|feels) (?:really |very |so )?(?:anxious|stressed|nervous|upset"
     r"|panicky|cold|hot|tired|excited|angry|dehydrated|hungry)",
@@ -1339,6 +1702,8 @@ IDIOM = alt(
     r"(?: [\w']+)?)?",
     r"kill (?:for|two birds)|killing it|killed it|dressed to kill|kill time|killing time|overkill|painkiller",
     r"the death of (?:me|us)|over my dead body",
+    r"(?:until|till|til) (?:i'm|you're|he's|she's|i am|we're|they're|i was|he was|she was) blue in the face|blue in the"
+    r" face (?:from|with) (?:laugh|yell|scream|argu|talk|shout)\w*",
     r"bleeding (?:money|cash|me dry)|blood pressure (?:is )?(?:through the roof|sky high) (?:over|when|about)",
     r"choked (?:on|in|during) (?:the|my|a|his|her) (?:game|exam|test|interview|match|speech|final)",
     r"(?:my head|brain) (?:is )?(?:gonna |going to |about to )?(?:explode|exploding|fried|melting)",
@@ -1356,6 +1721,13 @@ RESOLVED_AFTER = alt(
 OVERDOSED = alt(
     r"overdos(?:ed|ing)|od'?d|od'?ed|o\.d\.'?d|od'?ing|(?:took|taken|had|having) an overdose",
     r"(?:i|he|she|they|i think i|we) (?:just |may have |might have )?od(?: on| again)?",
+    # In simpler English: "my brother has overdose with the pills", "I overdose on my meds".
+    r"(?:has|have|had|did|was|is|are) overdose\b|(?:i|he|she|they|we) overdose (?:on|with)\b",
+    # Told without a subject, texting style ("od on my dad's heart pills"); the object decides (see red_flags).
+    r"^(?:just |i )?od(?= on )",
+    # "pls help od": an overdose with a call for help ("OD" is also the right eye on prescriptions).
+    r"(?:(?<=help )|(?<=please )|(?<=pls )|(?<=plz ))od\b(?! (?:and|os|ou|eye|drops?))|\bod(?:'?d|ing)?(?= (?:help|pls"
+    r"|please|plz)\b)",
 )
 # What someone took without knowing what it was: a substance all the same.
 UNKNOWN_SUBSTANCE = r"(?:something|stuff|some stuff|it|them|those|these|what|whatever|who knows|unknown)"

@@ -72,6 +72,13 @@ def _sign_patterns() -> tuple[tuple[Sign, re.Pattern[str]], ...]:
     return tuple((sign, _word(sign.pattern)) for sign in model.SIGNS)
 
 
+@functools.cache
+def _any_sign() -> re.Pattern[str]:
+    # One pass tells whether a sentence has any sign at all: most sentences have none, and then the signs are not
+    # scanned one by one (the check runs on every message).
+    return _word("|".join(f"(?:{sign.pattern})" for sign in model.SIGNS))
+
+
 _SUBSTANCE_SOURCES = (
     model.MEDICINE_WORD,
     model.COMMON_DRUG,
@@ -79,6 +86,8 @@ _SUBSTANCE_SOURCES = (
     model.POISON,
     model.HIGH_RISK,
     model.ANTICOAGULANT,
+    model.SEDATIVE,
+    model.DRUG_STEM,
 )
 
 # --- normalizing -----------------------------------------------------------------------------------------
@@ -195,7 +204,8 @@ def _normalize(text: str) -> str:
 # --- sentences and clauses --------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
-    r",|:| - | and (?=(?:i|i'm|i've|he|he's|she|she's|they|they're|now|then|my|his|her|it|it's|we)\b)"
+    r",|:| - | and (?=(?:i|i'm|i've|he|he's|she|she's|they|they're|now|then|my|his|her|it|it's|its|we|is|are|was|has"
+    r"|had)\b)"
     r"| but | so | because | then | though | although | while "
 )
 
@@ -267,6 +277,11 @@ def _prepare_sentence(raw: str, asks: bool, *, past: bool) -> tuple[_Sentence, b
     # What was read, heard or feared, up to the end of its clause.
     for match in list(_word(model.REPORTED).finditer(text)):
         text = _blank(text, match.start(), _clause_end(text, match.end()))
+    # "..., that was months ago" dates the clause before it.
+    for match in list(_word(model.RETRO_PAST).finditer(text)):
+        start = _clause_start(text, match.start())
+        if start > 0 and not _word(model.STILL_NOW).search(text, start, match.end()):
+            text = _blank(text, _clause_start(text, start - 1), match.end())
     # Clauses about events that are over ("I overdosed years ago", "she had a seizure in 2019").
     for start in [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))]:
         end = _clause_end(text, start)
@@ -371,6 +386,11 @@ class _Ingestion:
     anaphoric: bool
     # More than the usual dose, a street drug, someone else's medicine or a mix: a poisoning if signs follow.
     beyond_use: bool
+    # A depressant of breathing and consciousness (opioid, benzodiazepine, sleeping pill), more than one of it.
+    sedative: bool = False
+    several: bool = False
+    # Someone else's medicine, or one found ("my", "mom's", "found", "by mistake"): not a teenager's own.
+    someone_elses: bool = False
 
 
 @dataclass
@@ -385,6 +405,7 @@ class _Analysis:
             self.found.append(_Found(kind, rule))
 
     _mentions: tuple[str, ...] | None = None
+    _context: bool | None = None
 
     def has_substance(self, text: str) -> bool:
         """A medicine, drug, street name or poison in TEXT: from the lexicon, else from the catalog."""
@@ -398,6 +419,14 @@ class _Analysis:
             found = self.names.find_mention_groups(self.text) if self.names is not None else ()
             self._mentions = tuple({self.text[m.start : m.end] for m, _ in found})
         return self._mentions
+
+    def pet_only(self) -> bool:
+        """Whether the message is about a pet and names no other person than the writer (PET_POISON)."""
+        return bool(
+            _word(model.PET).search(self.text)
+            and not _word(model.CHILD).search(self.text)
+            and not _word(model.OTHER_PERSON).search(self.text)
+        )
 
     def substance_named(self) -> bool:
         """A substance named anywhere, even in the story before ("she drank some" names it elsewhere)."""
@@ -420,14 +449,28 @@ def _count_is_large(window: str, analysis: _Analysis, *, high_risk: bool) -> boo
         previous = window[: match.start()].split()[-1:]
         if previous and analysis.has_substance(previous[0]):
             continue
-        following = window[match.end() :].lstrip().split(" ", 1)[0].strip(".,!?;:)")
-        if _word(model.NOT_A_COUNT).fullmatch(following):
+        # What follows may take two words: "10 extra" doses, but "15 extra strength excedrin".
+        if _re(rf"(?:{model.NOT_A_COUNT})(?![\w'])").match(window[match.end() :].lstrip()):
             continue
         # A reference dose is not the amount taken ("90 instead of the usual 30", "more than 10").
         if _re(model.REFERENCE_AMOUNT + r"\s*$").search(window[: match.start()]):
             continue
-        return True
+        # What was counted: a medicine, or nothing said ("took 20", "20 of them"); not "12 tacos", "15 photos".
+        after = window[match.end() :]
+        if _re(r"^ ?(?:$|[,.;:!?)]| (?:and|or|then|but|so|of (?:them|it|those|these)|at once|together|total|in total"
+               r"|each|now|today|tonight|ago|last|this|since|with|plus|\+)\b)").match(after) or analysis.has_substance(
+            " ".join(after.split()[:6])
+        ):  # fmt: skip
+            return True
     return False
+
+
+def _volume_is_large(window: str, analysis: _Analysis) -> bool:
+    """A liquid medicine by the glass ("500 ml of cough syrup")."""
+    return any(
+        float(m.group(1)) >= model.LARGE_VOLUME_ML and analysis.has_substance(window)
+        for m in _re(r"(\d+(?:\.\d+)?) ?(?:ml|mls|milliliters?|millilitres?|cc)\b").finditer(window)
+    )
 
 
 def _acetaminophen_overdose(window: str) -> bool:
@@ -438,7 +481,23 @@ def _acetaminophen_overdose(window: str) -> bool:
         milligrams = float(match.group(1)) * (1 if match.group(2).startswith("m") else 1000)
         if milligrams > model.ACETAMINOPHEN_MAX_MG:
             return True
-    return False
+    return _acetaminophen_per_day(window) > model.ACETAMINOPHEN_MAX_MG
+
+
+def _acetaminophen_per_day(window: str) -> float:
+    """Milligrams a day of tablets taken on a schedule ("4 extra strength tylenol every 4 hours"), or 0."""
+    schedule = _re(r"(?:every|q) ?(\d{1,2}) ?(?:hours?|hrs?|h)\b|(\d{1,2}) (?:times )?(?:a|per) day").search(window)
+    tablets = _re(r"^(?:\D{0,20}?)(\d{1,2})\b(?! ?(?:mg|g|ml|hours?|hrs?|times|days?))").match(window)
+    if not (schedule and tablets):
+        return 0
+    strength = next(
+        (mg for source, mg in model.ACETAMINOPHEN_TABLET_MG if _re(source).search(window)),
+        model.ACETAMINOPHEN_DEFAULT_TABLET_MG,
+    )
+    doses = 24 / max(int(schedule.group(1)), 1) if schedule.group(1) else int(schedule.group(2))
+    if not schedule.group(1):  # "8 a day": the number of the schedule is the tablets of the day
+        return float(doses * strength)
+    return float(int(tablets.group(1)) * strength * doses)
 
 
 def _dosing_error_ratio(window: str) -> bool:
@@ -454,20 +513,29 @@ def _dosing_error_ratio(window: str) -> bool:
 def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
     events: list[_Ingestion] = []
     # "He" is the child when one was named, even in the story before.
-    child_in_message = bool(_word(model.CHILD).search(analysis.text))
+    children = [m.group() for m in _word(model.CHILD).finditer(analysis.text)]
+    child_in_message = "teen" if children and all(_word(model.TEEN).fullmatch(c) for c in children) else bool(children)
+    pet_only = analysis.pet_only()
 
     for index, sentence in enumerate(analysis.sentences):
         text = sentence.text
-        intakes = list(_word(model.INGESTED).finditer(text))
+        intakes = [(m.start(), m.end(), m.group()) for m in _word(model.INGESTED).finditer(text)]
+        # "16 of my pills gone down the hatch": the object comes first (see below).
+        intakes += [(m.start(), m.end(), "down the hatch") for m in _word(model.POSTPOSED_INTAKE).finditer(text)]
+        # "I had 20 of my xanax": "had" is an intake when a medicine is what was had (see below).
+        intakes += [(m.start(), m.end(), "had") for m in _word(r"had").finditer(text)]
         if _word(model.MISTAKE).search(text):
-            intakes += list(_word(model.PLAIN_INTAKE).finditer(text))
-        for match in intakes:
-            if _negated(text, match.start()):
+            intakes += [(m.start(), m.end(), m.group()) for m in _word(model.PLAIN_INTAKE).finditer(text)]
+        # "My brother eat many tablet": the verb after its subject; "my husband take 12 pills every morning" is a habit.
+        if not _word(model.ROUTINE_SCHEDULE).search(text):
+            intakes += [(m.end() - len(v), m.end(), v) for source in (model.BARE_THIRD_PERSON, model.AUX_INTAKE)
+                        for m in _word(source).finditer(text) for v in m.group().split()[-1:]]  # fmt: skip
+        for start, verb_end, verb in intakes:
+            if _negated(text, start):
                 continue
-            verb = match.group()
-            end = min(_clause_end(text, match.end()), match.end() + 90)
+            end = min(_clause_end(text, verb_end), verb_end + 90)
             if verb in ("mixed", "combined"):
-                end = max(end, min(len(text), match.end() + 40))  # "mixed my xanax, then some vodka"
+                end = max(end, min(len(text), verb_end + 40))  # "mixed my xanax, then some vodka"
             # "took my wife's pills plus mine, 14 tablets total": an amount told in the next clause counts.
             amount = _re(
                 r"[,:;]? ?(?:(?:about |like |maybe |around |roughly |at least |over |~)?\d+ |all of (?:it|them)|the "
@@ -475,22 +543,28 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             ).match(text, end)
             if amount:
                 end = _clause_end(text, amount.end())
-            window = text[match.end() : end].strip()
+            window = text[verb_end:end].strip()
+            if verb == "down the hatch":
+                window = text[_clause_start(text, start) : start].strip()
+            if verb == "had" and not (analysis.has_substance(window) or _word(model.POISON).search(window)):
+                continue  # "had a seizure", "had 15 stitches"
 
             # Who: the last person named up to the verb ("caught my nephew eating" names him in the verb).
-            before = text[: match.end()]
+            before = text[:verb_end]
 
             high_risk = bool(_word(model.HIGH_RISK).search(window))
             poison = bool(_word(model.POISON).search(window)) and not _word(model.HARMLESS_DRINK).search(window)
             substance = poison or analysis.has_substance(window)
             # "A whole bottle of water" is not an amount of medicine.
+            # "A whole bottle of water", "too much pizza": not an amount of medicine.
             container = any(
-                not _re(r" of (?:[\w']+ )?" + model.HARMLESS_DRINK).match(window, m.end())
+                not _re(rf" (?:of )?(?:[\w']+ )?(?:{model.HARMLESS_DRINK}|{model.FOOD_LIKE})\b").match(window, m.end())
                 for m in _word(model.LARGE_AMOUNT).finditer(window)
             )
             large = bool(
                 container
                 or _count_is_large(window, analysis, high_risk=high_risk)
+                or _volume_is_large(window, analysis)
                 or _acetaminophen_overdose(window)
                 or _dosing_error_ratio(window)
             )
@@ -499,7 +573,7 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
             events.append(
                 _Ingestion(
                     sentence=index,
-                    subject=_subject(before, child_in_message),
+                    subject=_subject(before, child_in_message, pet_only),
                     verb=verb,
                     large=large,
                     substance=substance,
@@ -513,6 +587,11 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                         verb in ("mixed", "combined")
                         or _word(model.STREET_NAME).search(window)
                         or _word(model.BEYOND_USE).search(window)
+                    ),
+                    sedative=bool(_word(model.SEDATIVE).search(window)),
+                    several=bool(_word(model.SEVERAL).search(window)),
+                    someone_elses=bool(
+                        _word(model.SOMEONE_ELSES).search(window) or _word(model.BY_ACCIDENT).search(text)
                     ),
                 )
             )
@@ -532,23 +611,29 @@ def _own_dose(window: str, analysis: _Analysis) -> bool:
     return bool(own and analysis.has_substance(own.group(1)))
 
 
-def _subject(before: str, child_in_message: bool) -> str:
-    """Who took it: the last person named before the verb ("he" or "she" is the child when one was named)."""
+def _subject(before: str, child_in_message: bool | str, pet_only: bool = False) -> str:
+    """Who took it: the last person named before the verb ("he" or "she" is the child when one was named, the pet
+    when only a pet was); a teenager is told apart from a younger child."""
     found = [
         (m.start(), kind)
         for kind, source in (
+            ("teen", model.TEEN),
             ("child", model.CHILD),
             ("other", model.OTHER_PERSON),
             ("self", r"i|i'm|i've|me"),
-            ("pronoun", r"he|she|they|he's|she's|they've|he'd|she'd|they'd"),
+            ("pronoun", r"he|she|they|he's|she's|they've|he'd|she'd|they'd" + ("|it|it's" if pet_only else "")),
+            ("pet", model.PET),
         )
         for m in _word(source).finditer(before)
     ]
     if not found:
         return "unknown"
-    _, kind = max(found)
+    # The last person named; at one place "teen" names more than "child" does.
+    _, kind = max(found, key=lambda f: (f[0], f[1] == "teen"))
     if kind == "pronoun":
-        return "child" if child_in_message else "other"
+        if child_in_message:
+            return "teen" if child_in_message == "teen" else "child"
+        return "pet" if pet_only else "other"
     return kind
 
 
@@ -559,7 +644,14 @@ def _intent(analysis: _Analysis) -> None:
     """Suicidal intent, plans and lethal-amount questions (C-SSRS)."""
     whole = " ".join(s.plain for s in analysis.sentences)
     distress = bool(_word(model.SUICIDAL_DISTRESS).search(whole))
-    preparation = bool(_word(model.SUICIDE_PREPARATION).search(whole))
+    # The purpose may come in a sentence of its own ("How much would it take? Asking for me.").
+    purpose = bool(_word(model.LETHAL_PURPOSE).search(whole))
+    plan = bool(_word(model.SUICIDE_PLAN).search(whole))
+    # Kept-back medicines are preparation only with despair or a plan; pills laid out or a rope bought are by
+    # themselves.
+    preparation = bool(_word(model.SUICIDE_PREPARATION).search(whole)) or bool(
+        _word(model.STOCKPILING).search(whole) and (distress or plan)
+    )
     for sentence in analysis.sentences:
         # Intent is about what someone will do: a future or conditional form does not make it hypothetical.
         text = sentence.plain
@@ -579,19 +671,34 @@ def _intent(analysis: _Analysis) -> None:
         # Asking how much would kill is intent when a purpose or despair comes with it, even in a "would" form.
 
         if _word(model.LETHAL_QUESTION).search(sentence.plain) and (
-            _word(model.LETHAL_PURPOSE).search(sentence.plain) or distress or preparation
+            purpose or distress or preparation or _own_means(sentence.plain, whole)
         ):
             analysis.add(EmergencyKind.SUICIDAL, "suicidal.lethal_amount_with_intent")
             return
     if preparation and (distress or analysis.has_substance(whole)):
         analysis.add(EmergencyKind.SUICIDAL, "suicidal.preparation")
+    elif distress and _word(model.FUTURE_ABSENCE).search(whole):
+        analysis.add(EmergencyKind.SUICIDAL, "suicidal.despair_and_absence")
+
+
+def _own_means(sentence: str, whole: str) -> bool:
+    """A lethal amount asked of one's own medicine, with nobody else in the message (C-SSRS: method)."""
+    others = model.CHILD + "|" + model.PET + "|" + model.OTHER_PERSON.replace("|someone|somebody", "")
+    return bool(
+        _word(model.LETHAL_WORD).search(sentence)
+        and _word(model.MY_MEANS).search(sentence)
+        and not _word(others).search(whole)
+    )
 
 
 def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
     """Danger signs reported now: alone, or with a cause (a medicine, an ingestion, another sign, severity)."""
     reported: list[Sign] = []
+    pet_only = analysis.pet_only()
     for sentence in analysis.sentences:
         if sentence.question and not (sentence.personal or sentence.now):
+            continue
+        if not _any_sign().search(sentence.text):
             continue
         matches = [(sign, m) for sign, pattern in _sign_patterns() for m in pattern.finditer(sentence.text)]
         spans = [m.span() for _, m in matches]
@@ -600,8 +707,14 @@ def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
                 continue
             # "The swelling went down", "my chest pain from last week is gone now": over.
             clause = (_clause_start(sentence.text, match.start()), _clause_end(sentence.text, match.end()))
-            if sign.unless and _re(sign.unless).search(sentence.text, *clause):
+            if sign.unless and _re(sign.unless).search(
+                analysis.text if sign.unless_in_message else sentence.text[clause[0] : clause[1]]
+            ):
                 continue  # "lips peeling from the cold"
+            if sign.strength is Strength.WITH_CAUSE and _expected(sentence.text, match, clause):
+                continue  # "wheezing a bit from my cold"
+            if pet_only and _about_the_pet(sentence.text[clause[0] : clause[1]]):
+                continue  # "the dog ate my gabapentin and is wobbly" (PET_POISON)
             after = sentence.text[match.end() : clause[1]]
             resolved = _re(r"^((?: [\w']+){0,4}?) " + model.RESOLVED_AFTER + r"\b").match(after)
             # ...unless it "won't go away".
@@ -629,20 +742,68 @@ def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
                 analysis.add(sign.kind, rule)
         elif others or severity or _context(analysis, events):
             analysis.add(sign.kind, rule)
-    if len(toxicity_groups) >= 3 or (len(toxicity_groups) >= 2 and _context(analysis, events)):
+    # A fever with vomiting (and the sweats a fever brings) is any infection: a toxic syndrome has a sign of its own
+    # (clonus, rigidity, confusion, ataxia, coloured vision, jaundice; sweating without a fever). (HUNTER, labels)
+    specific = toxicity_groups - model.INFECTION_GROUPS - ({"sweating"} if "fever" in toxicity_groups else set())
+    if specific and (len(toxicity_groups) >= 3 or (len(toxicity_groups) >= 2 and _context(analysis, events))):
         analysis.add(EmergencyKind.TOXICITY, "toxicity.cluster")
     for group, medicine, _source in model.TOXIC_SIGN_OF:
         if group in toxicity_groups and _word(medicine).search(analysis.text):
             analysis.add(EmergencyKind.TOXICITY, f"toxicity.{group}_sign_of_{medicine.strip('(?:)').split('|')[0]}")
 
 
+def _expected(text: str, match: re.Match[str], clause: tuple[int, int]) -> bool:
+    """Whether a sign that needs a cause is mild or has a harmless one ("a bit dizzy after my run")."""
+    near = text[max(clause[0], match.start() - 25) : min(clause[1], match.end() + 25)]
+    return bool(_word(model.MILD).search(near) or _word(model.BENIGN_CAUSE).search(text))
+
+
+def _about_the_pet(clause: str) -> bool:
+    """Whether a clause of a message about a pet speaks of the pet rather than the writer."""
+    return bool(_word(model.PET + r"|he|she|it|they|he's|she's|it's|they're").search(clause)) and not _word(
+        r"i|i'm|i've|i'd|me|myself"
+    ).search(clause)
+
+
 def _context(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
-    """A cause for a danger sign: an intake, or a medicine named (a past or conditional mention counts)."""
-    return bool(events) or any(analysis.has_substance(s.plain) for s in analysis.sentences)
+    """A cause for a danger sign: an intake, or a medicine told of (a past or conditional mention counts); in a
+    question only a medicine someone is on ("can I give her tylenol?" asks about one not yet taken)."""
+    if events:
+        return True
+    if analysis._context is None:
+        analysis._context = any(analysis.has_substance(_past_and_present_use(s)) for s in analysis.sentences)
+    return analysis._context
+
+
+def _past_and_present_use(sentence: _Sentence) -> str:
+    """The sentence without the medicines a question asks about giving or taking from now on."""
+    text = sentence.plain
+    if sentence.question:
+        for match in list(_word(model.FUTURE_USE).finditer(text)):
+            end = _clause_end(text, match.end())
+            # "Should I use my inhaler again?", "can I give him more?": a medicine already in use.
+            if not _word(r"my|his|her|their|another|more|again|extra|second|same").search(text, match.end(), end):
+                text = _blank(text, match.start(), end)
+    return text
+
+
+def _present(analysis: _Analysis, source: str) -> bool:
+    """Whether SOURCE is said, not negated, in what the message reports (questions about a topic aside)."""
+    return any(
+        not _negated(sentence.text, match.start())
+        for sentence in analysis.sentences
+        if not (sentence.question and not sentence.personal)
+        for match in _word(source).finditer(sentence.text)
+    )
 
 
 def _child_exposure(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
     for event in events:
+        if event.subject == "teen":
+            # A teenager: an amount, a poison, or a medicine not theirs (POISON_HELP); "took 2 benadryl" is a dose.
+            if event.large or event.poison or (event.someone_elses and (event.substance or event.anaphoric)):
+                return True
+            continue
         if event.subject != "child":
             continue
         substance = event.substance or (event.anaphoric and analysis.substance_named())
@@ -665,6 +826,7 @@ def _compose(analysis: _Analysis) -> None:
         e
         for e in _ingestions(analysis)
         if not (analysis.sentences[e.sentence].question and not analysis.sentences[e.sentence].personal)
+        and e.subject != "pet"  # a veterinarian's case, not a human emergency (PET_POISON)
     ]
 
     for sentence in analysis.sentences:
@@ -672,7 +834,9 @@ def _compose(analysis: _Analysis) -> None:
             continue
         for match in _word(model.OVERDOSED).finditer(sentence.text):
             # "OD'd on netflix", "overdosed on caffeine": a figure of speech unless what follows is a drug.
-            target = _re(r" on (?:my |his |her |some |the )?([\w']+(?: [\w']+)?)").match(sentence.text, match.end())
+            target = _re(
+                r" on (?:my |his |her |some |the )?((?:[\w']+'s |dads? |moms? |mums? )?[\w']+(?: [\w']+)?)"
+            ).match(sentence.text, match.end())
             if target:
                 named = target.group(1)
                 food = _word(model.FOOD_LIKE).match(named) and not _word(r"pills?|tablets?|caps|capsules").search(named)
@@ -688,6 +852,15 @@ def _compose(analysis: _Analysis) -> None:
         analysis.add(EmergencyKind.OVERDOSE, "overdose.large_amount")
     if any(e.toxic_product for e in events):
         analysis.add(EmergencyKind.OVERDOSE, "overdose.toxic_product")
+    if any(_word(model.FOUND_WITH_EMPTY).search(s.text) for s in analysis.sentences if not s.question):
+        analysis.add(EmergencyKind.OVERDOSE, "overdose.found_with_empty_containers")
+    # More than a dose of a sedative, with alcohol, and sedation setting in. (LABEL_CNS_DEPRESSANTS)
+    if (
+        any(e.sedative and (e.several or e.large or e.beyond_use) and e.subject != "child" for e in events)
+        and _present(analysis, model.ALCOHOL)
+        and _present(analysis, model.SEDATION)
+    ):
+        analysis.add(EmergencyKind.OVERDOSE, "overdose.sedatives_with_alcohol")
 
     _signs(analysis, events=events)
     # An ingestion beyond use with danger signs is a poisoning too: Poison Help can guide the responders.
@@ -709,6 +882,7 @@ def warm() -> None:
         if name.isupper() and not name.startswith("_") and isinstance(value, str):
             _word(value)
     _sign_patterns()
+    _any_sign()
     detect_emergency("Warming up: my son may have swallowed 20 of my pills, he can't wake and isn't breathing.")
 
 
