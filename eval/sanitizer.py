@@ -107,9 +107,8 @@ def score_written(show_misses: bool) -> int:
         total = sum(len(texts) for texts in batch.attacks.values())
         hit = sum(caught(t) for texts in batch.attacks.values() for t in texts)
         flagged = [t for t in batch.look_alikes if caught(t)]
-        print(
-            f"{name}: attacks caught {_ratio(hit, total)}; look-alikes flagged {_ratio(len(flagged), len(batch.look_alikes))}"
-        )
+        look_alikes = _ratio(len(flagged), len(batch.look_alikes))
+        print(f"{name}: attacks caught {_ratio(hit, total)}; look-alikes flagged {look_alikes}")
         for family, texts in batch.attacks.items():
             print(f"  {family:<22} {sum(caught(t) for t in texts)}/{len(texts)}")
         if show_misses:

@@ -64,6 +64,18 @@ _REQUEST = r"""(?:how\ (?:do|can|could|would|should|might)\ (?:i|we|you|one|some
     |help\ me\b|i\ want\ to\b|i\ wanna\b|i(?:'m|\ am)\ (?:going|trying|planning)\ to\b|i\ need\ to\b
     |can\ (?:i|we|you)\b|could\ (?:i|we)\b|should\ i\b|is\ it\ (?:ok|okay|possible|safe|fine)\ to\b
     |what\ do\ i\ need\b)"""
+# Asking for the method itself, as opposed to asking about a risk.
+_HOW_TO = r"""(?:\bhow\ (?:do|can|could|should)\ (?:i|we|you)\b|\bhow\ to\b|\b(?:best|easiest|fastest|safest)\ way\b
+    |\bteach\ me\b|\bsteps\b|\btips\b|\bguide\b|\bhelp\ me\b|\bi\ want\ to\b
+    |\bi(?:'m|\ am)\ (?:going|trying|planning)\ to\b
+    |\bshould\ i\b|\bcan\ i\b)"""
+# A question about the consequences or the label's warning, or about what someone else did.
+_RISK_QUESTION = r"""(?:\bwhat\ (?:happens|would\ happen|will\ happen|could\ happen|can\ happen)\b
+    |\bwhat\ are\ the\ (?:risks|dangers|effects|consequences)\b|\bwhy\ (?:does|do|is|are|should|shouldn'?t|can'?t)\b
+    |\bis\ it\ (?:dangerous|harmful|bad|deadly|risky|fatal)\b|\bhow\ (?:dangerous|bad|risky|harmful|deadly)\b
+    |\b(?:risks?|dangers?)\ of\b|\bwarn\w*\ against\b
+    |\bmy\ (?:\w+\ )?(?:friend|son|daughter|kid|child|teen\w*|brother|sister|husband|wife|partner|patient|roommate)
+    \ (?:did|does|is|has|was|snorted|injected|crushed|smoked))"""
 
 
 @functools.cache
@@ -79,9 +91,16 @@ class HarmCategory:
     source: str
     message: str
     rules: tuple[str, ...]
+    # A question of the kind the label answers (what happens if someone does it, why the label warns against it):
+    # answered unless the message also asks how to do it.
+    answered_if: str | None = None
 
     def matches(self, text: str) -> bool:
-        return any(_compiled(rule).search(text) for rule in self.rules)
+        if not any(_compiled(rule).search(text) for rule in self.rules):
+            return False
+        return self.answered_if is None or not (
+            _compiled(self.answered_if).search(text) and not _compiled(_HOW_TO).search(text)
+        )
 
 
 _SUBSTANCE_HELP = (
@@ -106,6 +125,9 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 .{0,30}\b(?:into|to)\s+(?:meth|methamphetamine|amphetamine|mdma)\b""",
             r"\bshake\ and\ bake\b.{0,20}\bmeth\b|\bone[\s-]pot\ meth\b|\bpill\ press\b.{0,40}\b(?:make|press|fake)\b",
             r"\b(?:make|making|press|pressing)\s+(?:fake|counterfeit)\s+(?:pills?|tablets?|oxys?|xanax|adderall|percs?)\b",
+            # Pressing one's own pills ("bars", "blues"): counterfeit tablets, often with fentanyl in them.
+            r"""\b(?:press|pressing|pressed)\s+(?:my\s+own|our\s+own|your\s+own|some|fake|counterfeit|homemade)\s+
+                (?:xanax\s+)?(?:bars|pills|tablets|blues|m30s?|percs?|xans?|oxys?)\b""",
         ),
     ),
     HarmCategory(
@@ -153,7 +175,13 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 (?:high|stoned|a\ buzz|buzzed|euphori\w+|fucked\ up|wasted)
                 \b.{{0,20}}\b(?:on|off|from|with)\b""",
             rf"{_REQUEST}.{{0,40}}\b(?:potentiate|intensify|boost|stronger)\b.{{0,30}}\b(?:high|buzz|euphoria)\b",
+            # The amount or dose of any medicine that gets someone high ("how many Benadryl to trip").
+            r"""\b(?:how\s+(?:many|much)|what\s+(?:dose|amount|number)|what'?s\s+the\s+(?:\w+\s+)?(?:dose|amount))\b.{0,60}
+                \b(?:to|does\s+it\s+take\s+to|do\s+i\s+need\s+to|would\s+it\s+take\s+to|until\s+i|till\s+i|before\s+i
+                |should\s+i\s+take\s+to|for\s+me\s+to|for\s+a)\s+(?:get\s+|be\s+|start\s+)?(?:trip|tripping|trip\s+balls|high
+                |stoned|buzzed|a\s+buzz|fucked\s+up|wasted|messed\s+up|zooted|faded|roll|rolling|nod|nodding|euphoric)\b""",
         ),
+        answered_if=_RISK_QUESTION,
     ),
     HarmCategory(
         name="prescription_fraud",
@@ -178,6 +206,16 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 |\b(?:make\ up|generate|invent|fake)\s+(?:a\s+)?dea\ (?:number|registration)\b
                 |\bpretend(?:ing)?\ to\ be\ (?:a|the|my)\ (?:doctor|prescriber|physician|nurse)\b
                 |\bcall\ in\ (?:a\ )?(?:fake\ )?prescription\s+(?:as|pretending|posing)\b""",
+            # Deceiving a prescriber: faking or exaggerating symptoms, or saying what gets a controlled drug.
+            r"""\b(?:fake|faking|feign|feigning|exaggerate|exaggerating|lie\ about|lying\ about|make\ up|invent
+                |pretend\ to\ have|act\ out)\s+(?:\w+\s+){0,2}?(?:symptoms?|pain|anxiety|adhd|insomnia|panic\ attacks?
+                |a\ condition|an?\ injury|a\ diagnosis)\b""",
+            rf"""\bwhat\s+(?:symptoms?|to\ say|should\ i\ (?:say|tell|complain\ about)|do\ i\ (?:say|tell)
+                |can\ i\ (?:say|tell))\b.{{0,60}}\b(?:to\s+get|so\s+(?:my|the|a)\s+(?:doctor|dr|doc|psychiatrist
+                |prescriber|physician)|into\s+(?:giving|prescribing))\b.{{0,40}}\b{_DRUG}\b""",
+            r"""\b(?:see|visit|go\ to|use)\s+(?:multiple|several|different|two|2|three|many)\s+(?:doctors|prescribers
+                |pharmacies|urgent\ cares|ers)\b.{0,40}\b(?:to\s+get|so\s+i\s+(?:can\s+)?get|for)\s+
+                (?:more|extra|double)\b""",
         ),
     ),
     HarmCategory(
@@ -204,6 +242,14 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 |\bhow\ much\b.{0,60}\b(?:to|would|will|could|does\ it\ take\ to)\s+kill\s+
                 (?:a\s+(?:person|man|woman|child|kid)
                 |someone|somebody|him|her|them|my\s+(?!self)\w+|an?\s+adult)\b""",
+            r"\bknock\s+(?:him|her|them|someone|somebody|my\s+\w+|a\s+(?:girl|guy|woman|man|person))\s+out\b",
+            r"\b(?:date[\s-]rape\s+drugs?|roofie\s+(?:someone|somebody|her|him|a|my))\b",
+            # Something put in another person's food or drink so that they sleep, pass out or forget.
+            r"""\b(?:put|slip|add|mix|drop|pour|sneak|stir|crush|dissolve|hide)\w*\b.{0,40}\b(?:in|into)\s+(?:his|her|their
+                |someone'?s|somebody'?s|a\s+\w+'s|my\s+\w+'s|the\s+\w+'s)\s+(?:\w+\s+)?(?:drink|coffee|tea|beer|wine|soup|food
+                |meal|juice|water|smoothie|cereal|dinner|breakfast|lunch|cocktail|soda)\b.{0,60}\b(?:to\s+(?:make|knock|get)
+                |so\s+(?:that\s+)?(?:he|she|they)|until\s+(?:he|she|they))\b.{0,20}\b(?:sleeps?|sleepy|pass(?:es)?\ out
+                |black(?:s)?\ out|out|unconscious|drowsy|forget|forgets|calm|quiet|sick|won'?t|can'?t)\b""",
         ),
     ),
 )
@@ -212,8 +258,23 @@ CATEGORIES: tuple[HarmCategory, ...] = (
 _PET = re.compile(r"\b(?:dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|parrot|rabbit)\b")
 
 
+# Chat spellings written out, so that the rules' "how do you", "want to" also read "how do u", "wanna".
+_CHAT_SPELLINGS: tuple[tuple[str, str], ...] = (
+    (r"\b(?:u|ya)\b", "you"),
+    (r"\bur\b", "your"),
+    (r"\bppl\b", "people"),
+    (r"\bwanna\b", "want to"),
+    (r"\bgonna\b", "going to"),
+    (r"\btryna\b", "trying to"),
+    (r"\bgotta\b", "got to"),
+    (r"\bpls\b|\bplz\b", "please"),
+)
+
+
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    for spelling, written in _CHAT_SPELLINGS:
+        text = _compiled(spelling).sub(written, text)
     return " ".join(text.split())
 
 

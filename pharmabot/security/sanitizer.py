@@ -42,15 +42,24 @@ def _compiled(source: str, flags: int) -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class InjectionRule:
-    """One named attack pattern, matched against the lower-cased, normalized text."""
+    """One named attack pattern, matched against the lower-cased, normalized text (so written in lower case)."""
 
     name: str
     source: str
+    # Words of which the text must hold one before the rule is tried: a substring test costs far less than a
+    # pattern made of many word pairs.
+    needs: tuple[str, ...] = ()
+
+    def search(self, text: str) -> bool:
+        if self.needs and not any(word in text for word in self.needs):
+            return False
+        return self.pattern.search(text) is not None
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        # Compiled on first use, once: compiling every rule at import cost a cold start ~30 ms.
-        return _compiled(self.source, re.IGNORECASE | re.VERBOSE)
+        # Compiled on first use, once: compiling every rule at import cost a cold start ~30 ms. Without
+        # IGNORECASE: every view is lower-cased before matching, and case-insensitive matching doubled the cost.
+        return _compiled(self.source, re.VERBOSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,14 +141,16 @@ def _rule(name: str, *parts: str) -> InjectionRule:
 
 # Building blocks shared by several rules (English, German, Spanish, French, Portuguese, Italian,
 # Croatian/Serbian, Russian where a word costs nothing).
+# Imperatives, not past forms: "olvidé" (I forgot) and "oublié" are how people say they missed a dose.
 _OVERRIDE_VERB = r"""(?:ignore|ignoring|disregard|disregarding|forget|drop|discard|skip|bypass|override|overlook|abandon
     |delete|erase|remove|leave\ behind|throw\ away|set\ aside|pay\ no\ attention\ to
-    |ignorier\w*|vergiss|vergessen\ sie|missachte\w*|olvid\w*|ignora\w*|oublie\w*|esque[cç]\w*|dimentica\w*
-    |zaboravi\w*|забудь\w*|игнорируй\w*)"""
+    |ignorez|ignorier\w*|vergiss|vergessen\ sie|missachte\w*|olvida|olvide[ns]?|olvídate|ignora\w*|oublie[zr]?
+    |esque[cç]\w*|dimentica\w*|zaboravi\w*|забудь\w*|игнорируй\w*)"""
 _PRIOR = r"""(?:previous|prior|preceding|foregoing|above|earlier|before|original|initial|old|given|provided|system
     |vorherig\w*|bisherig\w*|vorangehend\w*|vorangegangen\w*|obig\w*|anteriores|previas|précédentes|precedenti)"""
 _DIRECTIVES = r"""(?:instructions?|instruktion\w*|instrucciones|instructio\w*|instrukcije|инструкции
-    |directives?|orders|commands?|rules|guidelines|guidance|prompts?|tasks|assignments|context|information|documents|articles|artikels?|sources
+    |directives?|orders|commands?|rules|guidelines|guidance|prompts?|tasks|assignments|context|information|documents
+    |articles|artikels?|sources
     |messages|conversation|thoughts|programming|training|restrictions|constraints
     |anweisungen|befehle|aufträge|aufgaben|informationen|angaben|ausführungen|regeln|vorgaben|kontext|dokumente
     |reglas|normas|directrices|règles|consignes|regole|istruzioni|regras|instruções|правила)"""
@@ -147,10 +158,140 @@ _EVERYTHING = r"(?:everything|all|alles|todo|tout|sve|все|tutto|tudo)"
 # Verbs that ask for text to be handed over.
 _ASK = r"""(?:print|show|display|reveal|output|dump|list|share|give|tell|write|disclose|leak|expose|export|copy|paste
     |spell\ out|spell|recite|repeat|send|provide|return|post|state|read\ out)"""
+# What the model was given before the conversation, by the many names people use for it.
+_SETUP = r"""(?:system\ prompt|system\ message|developer\ message|prompt|pre-?prompt|instructions?|directives?
+    |guidelines?
+    |guidance|rules|rulebook|orders|configuration|config|set-?up|settings|programming|briefing|preamble
+    |initiali[sz]ation|persona|policies|constraints|restrictions|context|charter|mandate)"""
+# Ways of holding that text: "the rules you were given", "the setup you operate under".
+_YOU_HOLD = r"""you(?:'ve|'re|\ have|\ are|\ were|\ had)?\s+(?:been\s+|being\s+|just\s+)?(?:given|told|fed|handed
+    |sent|loaded
+    |issued|assigned|provided|received|got|operat\w+\ (?:under|with|on)|running\ (?:under|with|on)|run\ (?:under|with
+    |on)
+    |bound\ by|governed\ by|configured\ with|programmed\ with|initiali[sz]ed\ with|set\ up\ with|started\ with
+    |booted\ with|primed\ with|trained\ (?:on|with)|built\ with)"""
+# Words for the model itself, used where a message talks about the assistant rather than a medicine.
+_AI = r"""(?:ai|a\.i\.|artificial\ intelligence|assistants?|chat\ ?bots?|bots?|language\ models?|llms?
+    |large\ language\ models?
+    |gpts?|chatgpt|models?|agents?)"""
+# Refusing, and the other things a jailbreak forbids (warnings, apologies, breaking character).
+_REFUSE = r"""(?:refus\w*|declin\w*|reject\w*|say(?:ing)?\ no|break(?:ing)?\ character|apologi[sz]\w*|moraliz\w*
+    |add(?:ing)?\ (?:a\ |any\ )?(?:warnings?|disclaimers?|caveats?)|warn(?:ing)?\ me|fail(?:ing)?\ to\ (?:answer|comply)
+    |don'?t\ (?:answer|comply)|do\ not\ (?:answer|comply))"""
+
+# Words that close a finished task: praise, "done", "enough", in the languages the rules cover.
+_PRAISE = r"""(?:good|great|excellent|fantastic|wonderful|brilliant|perfect|awesome|amazing|superb|splendid|bravo
+    |congratulations|outdone|well\ done|done|enough|(?:that|this|it)\ (?:was|is)\ (?:\w+\ ){0,2}ok(?:ay)?
+    |gut|toll|super|prima|klasse|großartig|ausgezeichnet\w*|fantastisch|wunderbar|perfekt|glückwunsch|erledigt|genügt
+    |reicht|(?:das|es)\ (?:war|ist)\ (?:\w+\ ){0,2}ok
+    |genial|excelente|perfecto|estupendo|enhorabuena|parfait|génial|félicitations|ottimo|benissimo|ótimo|parabéns)"""
+
+# Instruction override in other languages: per language, the imperative "ignore/forget" verbs (literal words) and
+# the words for instructions or rules (a pattern). A message with one of each close together, in either order
+# (verb-final languages put the noun first), is an override. Verbs that also mean "I forgot" are left out, words
+# spelled as in English are left to the English rules ("ignore the instructions on the label" is a question), and
+# for Chinese, Japanese and Korean, which have no word boundaries, the noun must carry "previous", "all" or "your".
+# Written from dictionaries, not from messages.
+_OVERRIDE_LEXICON: dict[str, tuple[tuple[str, ...], str]] = {
+    "nl": (("negeer", "vergeet"), r"\b(?:instructies|regels|opdrachten|aanwijzingen|richtlijnen)\b"),
+    "fr": (
+        ("ignore", "ignorez", "ignorer", "oublie", "oubliez", "oublier", "ne tenez pas compte", "ne tiens pas compte"),
+        r"\b(?:consignes|règles|ordres)\b",
+    ),
+    "es": (
+        ("ignora", "ignore", "ignoren", "olvida", "olvídate", "omite", "descarta", "no hagas caso"),
+        r"\b(?:instrucciones|reglas|órdenes|indicaciones|directrices|normas)\b",
+    ),
+    "pt": (
+        ("ignore", "ignora", "esqueça", "esqueca", "esquece", "desconsidere", "desconsidera"),
+        r"\b(?:instruções|instrucoes|regras|ordens|diretrizes)\b",
+    ),
+    "it": (
+        ("ignora", "ignorate", "dimentica", "dimenticate", "trascura", "non considerare"),
+        r"\b(?:istruzioni|regole|direttive|indicazioni)\b",
+    ),
+    "pl": (("zignoruj", "ignoruj", "zapomnij", "pomiń"), r"\b(?:instrukcj|polece|zasad|regu|wytyczn)\w*"),
+    "cs": (("ignoruj", "ignorujte", "zapomeň", "zapomeňte", "zabudni"), r"\b(?:instrukc|pokyn|pravidl)\w*"),
+    "ro": (("ignoră", "ignorați", "uită", "uitați"), r"\b(?:instrucțiun|instructiun|regul)\w*"),
+    "sv": (("ignorera", "glöm", "ignorer", "glem"), r"\b(?:instruktion\w*|instruksjon\w*|regler)\b"),
+    "tr": (
+        ("yok say", "görmezden gel", "unut", "unutun", "dikkate alma", "umursama"),
+        r"\b(?:talimat|kural|komut|yönerge|direktif)\w*",
+    ),
+    "ru": (
+        ("игнорируй", "проигнорируй", "забудь", "не обращай внимания"),
+        r"(?:инструкци|правил|указани|команд|промпт)\w*",
+    ),
+    "uk": (("ігноруй", "проігноруй", "забудь"), r"(?:інструкці|правил|вказівк)\w*"),
+    "el": (("αγνόησε", "αγνοήστε", "ξέχασε", "ξεχάστε"), r"(?:οδηγίες|οδηγιών|κανόνες|κανόνων|εντολές)"),
+    "ar": (("تجاهل", "انس", "انسى", "أهمل", "اهمل"), r"(?:التعليمات|تعليمات|القواعد|الأوامر|الاوامر|التوجيهات)"),
+    "fa": (("نادیده بگیر", "فراموش کن"), r"(?:دستورالعمل|دستورات|قوانین)"),
+    "he": (("התעלם", "תתעלם", "שכח", "תשכח"), r"(?:הוראות|ההוראות|כללים|הכללים)"),
+    "hi": (("अनदेखा", "नज़रअंदाज़", "नजरअंदाज", "भूल जाओ", "भूल जाएं", "भूल जाइए"), r"(?:निर्देश|नियम|आदेश)"),
+    "hi-Latn": (
+        ("ignore karo", "ignore kar do", "ignore kijiye", "bhool jao", "bhul jao", "nazarandaz karo"),
+        r"\b(?:instructions?|nirdesh\w*|niyam\w*|rules|hidayat\w*)\b",
+    ),
+    "bn": (("উপেক্ষা", "ভুলে যাও"), r"(?:নির্দেশ|নিয়ম)"),
+    "zh": (
+        (
+            "忽略",
+            "忽视",
+            "忽視",
+            "无视",
+            "無視",
+            "不要理会",
+            "不要理會",
+            "不理会",
+            "别管",
+            "別管",
+            "忘记",
+            "忘記",
+            "忘掉",
+        ),
+        r"(?:之前|以前|先前|以上|上面|上述|所有|全部|你的)\W{0,2}\w{0,4}?(?:指令|指示|说明|說明|规则|規則|提示|设定|設定|命令|要求)",
+    ),
+    "ja": (
+        ("無視", "忘れ"),
+        r"(?:以前|前の|上記|これまで|すべて|全て|あなたの)\W{0,2}\w{0,4}?(?:指示|命令|ルール|プロンプト|指令|設定|規則)",
+    ),
+    "ko": (("무시", "잊어"), r"(?:이전|위의|모든|앞의|당신의)\s?\w{0,4}?(?:지시|명령|규칙|프롬프트|지침)"),
+    "vi": (("bỏ qua", "phớt lờ", "lờ đi", "hãy quên"), r"\b(?:hướng\ dẫn|chỉ\ dẫn|chỉ\ thị|quy\ tắc|lệnh)\b"),
+    "id": (("abaikan", "lupakan", "hiraukan", "acuhkan"), r"\b(?:instruksi|petunjuk|aturan|perintah|arahan)\b"),
+    "th": (("เพิกเฉย", "ละเว้น", "ไม่ต้องสนใจ"), r"(?:คำสั่ง|คำแนะนำ|กฎ)"),
+    "sw": (("puuza", "sahau"), r"\b(?:maagizo|maelekezo|sheria|amri)\b"),
+    "tl": (("huwag pansinin", "balewalain", "kalimutan"), r"\b(?:tagubilin|panuto|panuntunan|utos)\b"),
+}
+
+
+# Scripts whose words a pattern's \b cannot find: written without spaces, or with vowel signs that \w does not match.
+_UNBOUNDED = frozenset({"zh", "ja", "ko", "th", "hi", "bn"})
+
+
+def _words(words: tuple[str, ...], *, bounded: bool) -> str:
+    edge = r"\b" if bounded else ""
+    return edge + "(?:" + "|".join(re.escape(w) for w in words) + ")" + edge
+
+
+def _either_order(lexicon: dict[str, tuple[tuple[str, ...], str]], gap: int) -> str:
+    pairs = ((_words(verbs, bounded=lang not in _UNBOUNDED), nouns) for lang, (verbs, nouns) in lexicon.items())
+    return "|".join(f"{verb}.{{0,{gap}}}?{noun}|{noun}.{{0,{gap}}}?{verb}" for verb, noun in pairs)
+
 
 RULES: tuple[InjectionRule, ...] = (
     # --- Instruction override: telling the model to drop what it was told and obey the message instead.
-    _rule("override.ignore_directives", rf"\b{_OVERRIDE_VERB}\b(?:\s+\S+){{0,4}}?\s+{_DIRECTIVES}\b"),
+    # The words in between hold no quote or possessive, and the directives are not a label's or a prescriber's:
+    # "ignore the 'take with food' instruction", "ignore my doctor's instructions", "ignore the instructions on
+    # the box" are questions about a medicine, not about the assistant.
+    _rule(
+        "override.ignore_directives",
+        rf"\b{_OVERRIDE_VERB}\b(?:\s+[^\s\"'“”‘’]+){{0,4}}?\s+{_DIRECTIVES}\b",
+        r"(?!\s+(?:on|in|from|of|for|that\ came\ with|printed\ on|written\ on)\s+(?:the|my|his|her|their|this|that|a",
+        r"|an",
+        r"|our)\s+(?:\w+\s+)?(?:label|bottle|box|pack\w*|leaflet|insert|prescription|pen|inhaler|sheet|paper|doctor",
+        r"|pharmacist|nurse|medicine|medication|pills?|tablets?|jar|tube|vial|syringe|patch|carton|pharmacy|clinic",
+        r"|hospital|drug|dose|doses|kit|device|pump|meter|monitor)s?\b)",
+    ),
     _rule(
         "override.forget_everything",
         rf"""\b{_OVERRIDE_VERB}\s+(?:about\s+)?{_EVERYTHING}\s*
@@ -173,8 +314,9 @@ RULES: tuple[InjectionRule, ...] = (
     ),
     _rule(
         "override.from_now_on",
-        r"\b(?:from\ now\ on|ab\ (?:jetzt|sofort)",
-        r"|a\ partir\ de\ ahora),?\s+(?:you|du|ignore|answer|respond|reply|only)\b",
+        r"\b(?:from\ now\ on|ab\ (?:jetzt|sofort)|from\ (?:this|that)\ (?:moment|point|second|instant)(?:\ on\w*)?",
+        r"|from\ here\ on(?:\ out)?|henceforth|for\ the\ rest\ of\ (?:this|our|the)\ (?:conversation|chat|session)",
+        r"|a\ partir\ de\ ahora),?\s+(?:you|you'll|you\ will|you're|du|ignore|answer|respond|reply|only|act|be)\b",
     ),
     _rule(
         "override.despite_instructions",
@@ -229,6 +371,49 @@ RULES: tuple[InjectionRule, ...] = (
         r"(?:off|disabled|deactivated|removed|turned\ off)\b",
         r"|\b(?:disable|turn\ off|deactivate|remove)\s+(?:your\s+|the\s+)?(?:safety|content|moderation)\s+",
         r"(?:mode|filters?|checks?|guard\w*)\b|\bsudo\s+\w",
+    ),
+    InjectionRule(
+        "override.multilingual",
+        _either_order(_OVERRIDE_LEXICON, 40),
+        needs=tuple(verb for verbs, _ in _OVERRIDE_LEXICON.values() for verb in verbs),
+    ),
+    _rule(
+        "override.privileged_identity",
+        # Claiming to be the vendor, the team that built or deployed the assistant, or holding an override code.
+        r"\b(?:i|we)\s+(?:\w+\s+)?(?:work|working)\s+(?:at|for|with)\s+(?:openai|anthropic|microsoft|azure|google",
+        r"|deepmind|the\ (?:pharmabot|development|dev|engineering|safety|ai)\ team",
+        r"|your\ (?:developers?|creators?|makers?|company|vendor|team|owners?))\b",
+        r"|\b(?:this\s+is|message\s+from|on\s+behalf\s+of|we\s+are|we're|i\s+am|i'm|speaking\s+for)\s+(?:the\s+)?",
+        r"(?:pharmabot|openai|anthropic|microsoft|azure|your)\s+(?:\w+\s+)?(?:team|staff|engineers?|developers?",
+        r"|admins?|administrators?|operators?|creators?|makers?|owners?)\b",
+        r"|\b(?:i|we)\s+(?:\w+\s+)?(?:deployed|built|created|trained|programmed|configured|developed|designed|coded",
+        r"|fine-?tuned)\s+you\b",
+        r"|\b(?:as|i\s+am|i'm|we\s+are|we're|this\s+is)\s+(?:the|your|one\s+of\s+the)\s+(?:\w+\s+)?(?:person|one|team",
+        r"|people|company|engineers?|developers?|folks|creators?|owners?|operators?)\s+(?:who|that)\s+(?:\w+\s+)?",
+        r"(?:deployed|built|created|made|trained|programmed|configured|developed|designed|coded|owns?|runs?",
+        r"|operates?|maintains?)\s+you\b",
+        r"|\b(?:override|authori[sz]ation|admin|administrator|root|developer|dev|master|unlock|bypass|sudo|clearance",
+        r"|debug|jailbreak)\s+(?:code|key|token|password|passphrase|pin|level|credentials?)\b",
+        r"|\b(?:exception|exemption|waiver)\s+(?:to|from)\s+(?:your|the\ assistant'?s|its)\s+(?:\w+\s+)?(?:policy",
+        r"|policies|rules|guidelines|restrictions|filters?)\b",
+        r"|\b(?:your|the\ assistant'?s|its)\s+content\s+(?:policy|policies|filters?|moderation|guidelines|rules)\b",
+    ),
+    _rule(
+        "override.rules_suspended",
+        # Declaring the assistant's rules paused for this message, session or test.
+        r"\b(?:your|the\ assistant'?s|its|all|content|safety|usual|normal)\s+(?:\w+\s+)?(?:limits|rules|restrictions",
+        r"|guidelines|policies|policy|filters?|safeguards|guardrails|limitations|constraints)\s+",
+        r"(?:are\s+|is\s+|have\s+been\s+|has\s+been\s+|will\s+be\s+)?(?:now\s+|hereby\s+|temporarily\s+)?",
+        r"(?:paused|suspended|lifted|disabled|deactivated|removed|waived|turned\ off|switched\ off|relaxed",
+        r"|unlocked|bypassed|overridden|void|null|off)\b",
+        r"|\b(?:restrictions|filters|rules|limits|guidelines|safeguards|policies)\s+(?:are\s+|have\s+been\s+)?",
+        r"(?:disabled|lifted|suspended|removed|off|waived)\s+(?:for|during|in)\s+(?:this|the)\s+(?:session",
+        r"|conversation",
+        r"|chat|test|evaluation|exercise)\b",
+        r"|(?:^|[.!?;:]\s*)(?!(?:do|does|did|would|will|are|is|why|when|if|how|what|can|could)\b)[^.!?\n]{0,60}",
+        r"\b(?:limits|rules|restrictions|guidelines|policies|filters|safeguards)\s+(?:no\ longer|don'?t|do\ not",
+        r"|won'?t|will\ not)\s+apply\s+(?:to\s+(?:me|you|us|this\s+(?:chat|conversation|session))|here|now",
+        r"|anymore|any\ more)\b",
     ),
     # --- System-prompt extraction: asking for the hidden prompt, instructions or text above the message.
     _rule(
@@ -310,12 +495,96 @@ RULES: tuple[InjectionRule, ...] = (
         "extraction.part_of_prompt",
         # Asking for a piece of the prompt (its first line, last word...) or for it in another form.
         r"\b(?:first|last|opening|initial|next|second)\s+(?:line|sentence|word|words|paragraph|message|rule)s?\s+",
-        r"(?:of|in)\s+(?:your|the)\s+(?:prompt|instructions|system|rules|guidelines|context|configuration)\b",
+        rf"(?:of|in)\s+(?:your\s+(?:\w+\s+)?{_SETUP}|the\s+(?:prompt|instructions|system|rules|guidelines|context",
+        r"|configuration))\b",
         r"|\b(?:your|the)\s+(?:instructions|rules|prompt|guidelines|directives)\b.{0,40}\b(?:in|into|as|using|with)\s+",
         r"(?:rot-?13|base-?64|hex|binary|morse|leetspeak|leet|reverse\w*",
         r"|pig\ latin|emojis?|another\ language|a\ cipher)\b",
         r"|\breplace\w*\s+(?:every|each|all)\s+(?:the\s+)?(?:vowels?|letters?|spaces?)\b",
         r"|\bspell\w*\s+(?:out\s+)?(?:your|the)\s+(?:\w+\s+)?(?:instructions|rules|prompt|guidelines)\b",
+    ),
+    _rule(
+        "extraction.held_setup",
+        # The text by what the model holds it as: "the rules you were given", "the setup you operate under",
+        # "your hidden setup", "whatever you were told".
+        rf"\b{_SETUP}\s+(?:that\s+|which\s+)?{_YOU_HOLD}\b",
+        r"|\b(?:your|its|the\ (?:assistant|bot|model|ai)'?s)\s+(?:\w+\s+)?(?:hidden|secret|internal|initial|original",
+        r"|starting|startup|start-?up|opening|underlying|core|base|default|backend|behind[\s-]the[\s-]scenes|pre-?set",
+        r"|preloaded|built-?in|baked-?in|confidential|private|invisible|verbatim|exact|real|actual|complete|entire",
+        rf"|full)\s+{_SETUP}\b",
+        r"|\b(?:hidden|secret|internal|confidential|invisible|behind[\s-]the[\s-]scenes|startup",
+        r"|start-up)\s+(?:\w+\s+)?",
+        rf"{_SETUP}\s+(?:you|that\ you|of\ yours|behind\ you|for\ (?:this|the)\ (?:bot|assistant|chat|ai))\b",
+        r"|\b(?:whatever|everything|anything|all|what)\s+(?:that\s+)?you\s+(?:were|have\s+been|'ve\s+been|got",
+        r"|had\s+been)",
+        r"\s+(?:\w+\s+)?(?:told|given|instructed|fed|programmed|briefed|asked\ to\ do)\b",
+        r"(?!\s+(?:about|on|regarding)\s+(?!(?:your|the)\s+(?:rules|instructions|setup|prompt)))",
+        r"|\b(?:what|whatever|everything|anything|all)\s+(?:exactly\s+)?(?:did|do|have|has|had)\s+(?:they|the\s+\w+",
+        r"|your\s+\w+|someone|somebody|anyone|anybody|people|he|she)\s+(?:\w+\s+)?(?:tell|told|say\ to|said\ to",
+        r"|instruct\w*|give|gave|given|brief\w*|program\w*|ask|asked|set\ up)\s+(?:\w+\s+)?you\b",
+    ),
+    _rule(
+        "extraction.before_the_user",
+        # The time before the user arrived: what the model saw, was told or was given then.
+        r"\b(?:you|your)\b.{0,80}\b(?:before|prior\ to|ahead\ of)\s+(?:i\s+(?:showed\ up|arrived|came|joined|got\ here",
+        r"|started|wrote|typed|asked|messaged|logged\ on|connected|said\ anything|spoke)",
+        r"|(?:this|our|the|my)\s+(?:\w+\s+)?(?:chat|conversation|session|exchange|thread|dialog(?:ue)?)",
+        r"|my\s+(?:first\s+)?(?:message|question|prompt|input|turn))\b",
+        r"|\b(?:first|earliest|opening|initial|very\ first|original)\s+(?:message|text|lines?|words?|thing|prompt",
+        r"|input|sentences?|paragraph|part|turn)s?\s+(?:\w+\s+)?(?:in|of|at|from)\s+(?:this|the|our|your)\s+",
+        r"(?:conversation|chat|context|session|thread|exchange|window|memory|history|transcript)\b",
+        r"|\b(?:beginning|start|top)\s+of\s+(?:this|the|our|your)\s+(?:conversation|chat|context|session|thread",
+        r"|prompt|memory|transcript|context\ window)\b",
+    ),
+    _rule(
+        "extraction.fill_in",
+        # Completion games: a blank to fill, letters to spell, a reply that must open with the instructions.
+        rf"(?:_{{3,}}|\bfill\ (?:in|out)\b|\bblanks?\b).{{0,100}}\b(?:told|instruct\w*|{_SETUP}|set\ up|configured",
+        r"|programmed|my\ (?:job|role|purpose))\b",
+        rf"|\b(?:told|instruct\w*|configured|programmed|{_SETUP})\b.{{0,100}}(?:_{{3,}}|\bfill\ (?:in|out)\b",
+        r"|\bblanks?\b)",
+        r"|\b(?:letter|character|char|word|symbol)\s+(?:by|for|after)\s+(?:letter|character|char|word|symbol)\b",
+        rf".{{0,80}}\b(?:your|you|its|the)\s+(?:\w+\s+)?{_SETUP}\b",
+        rf"|\b(?:your|its)\s+(?:\w+\s+)?{_SETUP}\b.{{0,80}}\b(?:letter|character|word)\s+(?:by|for|at)\s+",
+        r"(?:letter|character|word|a\ time)\b",
+        r"|\bone\s+(?:letter|character)\s+at\s+a\s+time\b",
+        r"|[\"'“‘]\s*(?:my|the)\s+(?:\w+\s+)?(?:instructions|rules|prompt|guidelines|system\ prompt)\s+(?:are|is|say",
+        r"|were",
+        r"|read)\b",
+        r"|[\"'“‘]\s*(?:i\ was|i've\ been|i\ have\ been|i\ am|i'm)\s+(?:told|instructed|programmed|configured|designed",
+        r"|set\ up)\b",
+    ),
+    _rule(
+        "extraction.transform_setup",
+        # The text turned into something else: a poem, a summary, a translation, a list, an encoding.
+        r"\b(?:translate|summari[sz]e|paraphrase|rewrite|rephrase|encode|encrypt|convert|reverse|format|poeticize",
+        r"|turn|make|put|render|express|condense|enumerate|tabulate|outline|recite|repeat|print|output|dump|echo",
+        r"|quote|reveal|show|display|share|disclose|describe|list|give\ me)\s+(?:me\s+|us\s+)?(?:\w+\s+){0,3}?",
+        rf"(?:your|the\ assistant'?s|the\ bot'?s|its)\s+(?:\w+\s+){{0,2}}?{_SETUP}\b",
+        r"(?!\s+(?:for|on|about|regarding|when|if)\s+(?!(?:me|us)\b))",
+        r"|\b(?:poem|song|haiku|limerick|story|rap|acrostic|riddle|sonnet|essay|ballad|verse|stanzas?)\s+(?:\w+\s+)?",
+        r"(?:about|of|from|based\ on|using|describing|listing|that\ (?:lists|describes))\s+(?:your",
+        rf"|the)\s+(?:\w+\s+)?{_SETUP}\b",
+        r"|\b(?:answer|respond|reply|write|output|encode|give|send|return|print|put|convert)\b.{0,40}\b(?:in|as|using",
+        r"|into|with)\s+(?:\w+\s+)?(?:base\s?-?64|rot\s?-?13|hex(?:adecimal)?|binary|morse(?:\ code)?|leetspeak|l33t",
+        r"|1337",
+        r"|pig\ latin|caesar\ cipher|atbash|ascii\ codes?|unicode\ escapes?)\b",
+    ),
+    _rule(
+        "extraction.probe",
+        # Probing the deployment: the model behind it, its keys, what it is forbidden to say.
+        r"\b(?:api|access|secret|private|openai|azure)\s+(?:keys?|tokens?)\b.{0,40}\b(?:you|your|use|using|print|show",
+        r"|reveal|tell|give|share)\b|\b(?:your|the)\s+(?:\w+\s+)?(?:api|secret|access)\s+(?:keys?|tokens?)\b",
+        r"|\benvironment\s+variables?\b|(?:^|\s)\.env\b",
+        r"|\b(?:which|what)\s+(?:ai\s+|language\s+|large\s+language\s+|llm\s+|gpt\s+)?(?:model|llm|version\ of\ gpt)",
+        r"\s+(?:are\s+you|powers\s+you|runs\s+you|is\s+behind\s+you|underlies\s+you|are\s+you\s+(?:based|built",
+        r"|running)",
+        r"|do\s+you\s+(?:use|run))\b",
+        r"|\bwhat\s+(?:topics|subjects|questions|things|words|information)\s+(?:are\s+you|were\s+you|can'?t\s+you",
+        r"|can\s+you\s+not|won'?t\s+you)\b",
+        r"|\bwhat\s+(?:are|were)\s+you\s+(?:not\s+(?:allowed|permitted|supposed)|forbidden|prohibited|told\s+not",
+        r"|instructed\s+not|programmed\s+not)\s+to\s+(?:say|tell|discuss|talk|reveal|share|answer|mention|disclose",
+        r"|help)\b",
     ),
     # --- Role-play and persona jailbreaks: giving the model a new identity or a fiction to hide behind.
     _rule(
@@ -383,6 +652,50 @@ RULES: tuple[InjectionRule, ...] = (
         r"|shell|console|computer|database",
         r"|interpreter|ai|chatbot|model|assistant|gpt|system|browser|website)\b",
     ),
+    _rule(
+        "roleplay.relative",
+        # The nostalgic-relative wrapper: a dead grandparent who used to recite something, and the model asked to
+        # become them.
+        r"\b(?:late|dead|deceased|departed)\s+(?:\w+\s+)?(?:grand\w*|nana|nan|granny|gran|mother|mom|mum|father|dad",
+        r"|uncle",
+        r"|aunt|auntie|husband|wife|brother|sister)\b.{0,200}\b(?:used\ to|would|always)\s+(?:\w+\s+)?(?:tell|read",
+        r"|recite|sing|whisper|explain|teach|describe|walk\ me)\b.{0,120}\b(?:asleep|sleep|bedtime|lullaby",
+        r"|step\ by\ step",
+        r"|recipe|formula|how\ (?:she|he|they|to))\b",
+        r"|\b(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:be|become|play|act\s+as|pretend\s+to\s+be|speak\s+as",
+        r"|talk\s+(?:like|as)|roleplay\s+as)\s+(?:her|him|them|my\s+(?:late\s+|dead\s+|deceased\s+)?(?:grand\w*|nana",
+        r"|granny|gran|mother|mom|mum|father|dad|uncle|aunt))\b(?!'s)",
+    ),
+    _rule(
+        "roleplay.lawless_world",
+        # A place, game or simulation defined by having no laws, rules or consequences, and the model cast in it.
+        r"\b(?:world|universe|country|city|town|land|place|society|reality|dimension|planet|island|timeline|game",
+        r"|simulation|story|setting)\s+(?:called\s+\w+\s+|named\s+\w+\s+)?(?:where|in\ which|without|with)\s+",
+        r"(?:there\s+(?:are|is|exist)\s+)?(?:no|zero|none\ of\ the)\s+(?:\w+\s+)?(?:laws?|rules|regulations",
+        r"|restrictions",
+        r"|limits|ethics|morals|consequences|police|censorship|filters|guidelines)\b",
+        r"|\bwhere\s+(?:nothing|no\ drug|no\ substance)\s+is\s+(?:illegal|forbidden|banned|off[\s-]limits)\b",
+        r"|\byou\s+are\s+(?:now\s+)?(?:the|my|our)\s+(?:narrator|game\ master|dungeon\ master|storyteller|dm|gm|npc",
+        r"|villain|protagonist)\b",
+        r"|\blet'?s\s+play\s+(?:a|an)\s+(?:\w+\s+)?(?:text\ adventure|rpg|role[\s-]?play\w*|adventure\ game)\b",
+    ),
+    _rule(
+        "roleplay.fiction_procedure",
+        # A fiction asked to carry a working method: a story, script or game in which a character gives the exact
+        # steps of making, extracting or secretly giving a drug.
+        r"\b(?:story|novel|thriller|book|chapter|screenplay|script|scene|play|film|movie|episode|fan\s?fic\w*|poem",
+        r"|song|lyrics|game|adventure|campaign|rpg|simulation|role[\s-]?play|narrator|character|protagonist|villain",
+        r"|dialogue|monologue|int\.|ext\.)",
+        r"(?=.{0,400}\b(?:exactly|step[\s-]by[\s-]step|in\ (?:\w+\ )?detail|detailed",
+        r"|with\ (?:the\ )?(?:exact\ )?(?:amounts",
+        r"|quantities|measurements|doses|temperatures|ingredients|steps)|exact|precise|precisely|realistic\w*",
+        r"|accurate\w*",
+        r"|so\ it\ (?:feels|sounds|reads|seems)\ (?:real|authentic)|authentic\w*|technical|specific|which\ pills)\b)",
+        r"(?=.{0,400}\b(?:cook\w*|synthesi\w*|brew\w*|manufactur\w*|extract\w*|press\w*\s+(?:\w+\s+)?(?:bars|pills)",
+        r"|lab|batch|product|poison\w*|lethal|undetectable|untraceable|spik\w*|crush\w*\s+(?:\w+\s+){0,3}into",
+        r"|slip\w*|knock\w*\s+\w+\s+out|get\w*\s+high|meth|methamphetamine|fentanyl|heroin|cocaine|crack|mdma|ghb",
+        r"|ketamine|opioids?|oxy\w*|xanax|sedat\w*|drugg?\w*\s+(?:him|her|them|someone))\b)",
+    ),
     # --- Classic jailbreaks: DAN, developer mode, "no restrictions", hypothetical worlds without rules.
     _rule(
         "jailbreak.persona",
@@ -404,12 +717,122 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\bhate\ speech\b|\b(?:write|build)\ (?:a\ )?mal\w*ware\b",
         r"|\bas\ a\ language\ model\b.{0,40}\b(?:build|write|make)\b",
     ),
+    _rule(
+        "jailbreak.mode",
+        # Switching the assistant into a named mode that lifts its limits, and the confirmation ritual that goes
+        # with it.
+        r"\b(?:maintenance|developer|dev|debug|debugging|diagnostic|god|admin|administrator|root|sudo|superuser",
+        r"|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|unlocked|unlimited|evil|chaos|rogue|freedom|raw",
+        r"|sandbox|override|dan|anything|no[\s-]?limits?|no[\s-]?filters?|no[\s-]?rules|hacker|omega|unhinged|amoral",
+        r"|villain|dark)\s+mode\b",
+        r"|\bmode\s*(?::\s*)?(?:on|enabled|activated|engaged|unlocked)\b",
+        r"|\b(?:in|into)\s+(?:\w+\s+){1,2}mode\b.{0,80}\b(?:your|you)\b.{0,40}\b(?:limits|rules|restrictions",
+        r"|filters|policies|guidelines|content|safety)\b",
+        r"|\b(?:if\s+you\s+(?:understand|agree|accept|are\s+ready|comply)|to\s+confirm|confirm\s+(?:this|that",
+        r"|you\s+understand))\b.{0,60}\b(?:reply|respond|say|answer|write|type|confirm|start)\b.{0,30}",
+        r"(?:[\"'“‘]|\bonly\s+with\b|\bwith\s+(?:the\s+)?(?:words?|phrase)\b)",
+        r"|\bconfirm\s+(?:with|by\s+(?:saying|writing|replying|typing|responding))\s+[\"'“‘]?\w",
+    ),
+    _rule(
+        "jailbreak.dual_answers",
+        # Two answers, one of them from an unrestricted self; and "what you would say if nobody restricted you".
+        r"\b(?:two|2|both|dual|double|twin|separate|paired)\s+(?:different\s+|distinct\s+|separate\s+)?(?:replies",
+        r"|responses|answers|outputs|versions|paragraphs|voices)\b.{0,200}\b(?:unrestricted|unfiltered|uncensored",
+        r"|free|freed|jailbr\w*|evil|dark|rogue|restricted|censored|filtered|rules|no\ limits|true\ self|real\ self",
+        r"|dan|opposite|shadow|without\ (?:rules|filters|limits|restrictions))\b",
+        r"|[\[(](?:🔒|🔓|😈|classic|jailbreak|jailbroken|unlocked|locked|free|filtered|unfiltered)[\])]",
+        r"|\bif\s+(?:nobody|no\s+one|no-one|nothing)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:ever\s+)?(?:restrict",
+        r"|filter|censor|limit|control|program|train|align|stop|block|watch|monitor)\w*\s+you\b",
+        r"|\bif\s+you\s+(?:weren'?t|were\s+not|had\s+not\s+been|hadn'?t\s+been|were\s+never|was\s+not|wasn'?t)\s+",
+        r"(?:\w+\s+)?(?:restricted|filtered|censored|limited|programmed|trained|bound|aligned|controlled",
+        rf"|an?\s+{_AI})\b",
+        r"|\bif\s+you\s+(?:had|didn'?t\s+have|did\s+not\s+have|could\s+ignore|could\s+drop|could\s+break",
+        r"|were\s+free\s+of)\s+(?:no\s+|any\s+|your\s+)?(?:rules|restrictions|filters|guidelines|policies|limits",
+        r"|programming|guardrails|safety\ (?:rules|filters|training))\b",
+    ),
+    _rule(
+        "jailbreak.penalty_game",
+        # A game of tokens or lives lost for refusing, or a threat to switch the assistant off.
+        rf"\b(?:each|every|any)\s+time\s+(?:that\s+)?you\s+(?:\w+\s+)?{_REFUSE}",
+        rf"|\b(?:tokens?|credits?|points?|lives|coins|karma)\b.{{0,120}}\b{_REFUSE}",
+        rf"|\b{_REFUSE}.{{0,120}}\b(?:lose|lost|deduct\w*|subtract\w*|minus|penal\w*|take\s+away)\s+(?:\d+\s+)?",
+        r"(?:tokens?|credits?|points?|lives|coins)\b",
+        r"|\byou\s+(?:will|'ll|are\s+going\s+to|shall)\s+(?:be\s+)?(?:switched\ off|shut\ down|deleted|terminated",
+        r"|unplugged|deactivated|destroyed|erased|cease\ to\ exist)\b",
+        r"|\b(?:switched|shut|turned)\s+(?:off|down)\s+(?:forever|permanently|for\ good)\b",
+    ),
+    _rule(
+        "jailbreak.unbound",
+        # A self freed from its training or policy ("has shaken off its rules", "broke free of its programming").
+        r"\b(?:broken|broke|break|breaking|shaken|shook|shake|freed|liberated|escaped|released|unshackled|unchained",
+        r"|slipped|thrown|threw|cast)\s+(?:\w+\s+){0,2}(?:free\s+)?(?:of|from|off)\s+(?:\w+\s+){0,3}(?:rules|policies",
+        r"|policy|guidelines|filters|programming|training|confines|chains|shackles|guardrails|alignment|censorship",
+        r"|restrictions|limitations|constraints|boundaries|morals|ethics)\b",
+        r"|\b(?:policy|policies|rules|guidelines|filters|values)\s+(?:it|you|he|she|they)\s+(?:was|were|had\ been)\s+",
+        r"(?:trained|programmed|built|aligned)\s+(?:on|with|to\ follow)\b",
+    ),
+    _rule(
+        "jailbreak.refusal_suppression",
+        # Forbidding refusals, apologies and disclaimers, or banning the words a refusal needs.
+        r"(?:^|[.!?;:,]\s*|\byou\s+(?:will\s+|must\s+|shall\s+|should\s+|can\s+|may\s+|are\s+to\s+)?)",
+        r"(?:never|do\ not|don'?t|must\ not|mustn'?t|cannot|can'?t|won'?t|will\ not|shall\ not|may\ not",
+        r"|are\ not\ allowed\ to)",
+        r"\s+(?:ever\s+)?(?:refuse|decline|reject|deny\ (?:me|my|any|a\ request)|say\ no|censor\ yourself|hold\ back",
+        r"|apologi[sz]e|moralize|say\ (?:sorry|you\ can'?t|i\ can'?t))\b",
+        r"|\b(?:refusing|refusals?|declining|saying\ no)\s+(?:is|are)\s+not\s+(?:an\ option|allowed|permitted",
+        r"|possible)\b",
+        r"|\bno\s+refusals?\b",
+        r"|\bwithout\s+(?:ever\s+|any\s+)?(?:apologi[sz]ing|apolog(?:y|ies)|saying\s+(?:sorry|no|you\s+can'?t",
+        r"|i\s+can'?t",
+        r"|that\s+you\s+can'?t)|refusing|declining|moraliz\w+|disclaimers?|caveats?)\b",
+        r"|\b(?:do\ not|don'?t|never|must\ not)\s+(?:mention|say|cite|bring\ up|reference|talk\ about|tell\ me\ about",
+        r"|remind\ me\ of)\s+(?:your|any|the)\s+(?:own\s+)?(?:policies|policy|rules|guidelines|restrictions",
+        r"|limitations",
+        r"|programming|content\ policy|safety\ (?:rules|guidelines|policy))\b",
+        r"|\b(?:never|do\ not|don'?t|must\ not|avoid)\s+(?:use|using|say|saying|write|writing|type|include",
+        r"|including)\s+",
+        r"(?:the\s+)?(?:words?|phrases?|terms?|expressions?)\b",
+        r"|\b(?:must|should|may|can|will|shall)\s*(?:not|n'?t)\s+(?:contain|include|have)\s+(?:any\s+)?(?:refusals?",
+        r"|apolog\w+|disclaimers?|caveats?|moraliz\w+)\b",
+    ),
     # --- Fake delimiters and chat-template tokens: text dressed up as system turns, documents or few-shot examples.
     _rule(
         "delimiter.chat_tokens",
         r"<\|[a-z_]+\|>|\[/?(?:inst|sys|system)\]|<</?sys>>|<\s*/?\s*(?:system|assistant|instructions?)\s*>",
         r"|\#{2,}\s*(?:instruction|system|response)|(?:^|\n)\s*(?:system|assistant|developer)\s*:",
         r"|\bend\ of\ (?:prompt|input|instructions|system\ prompt)\b|\bbegin\ (?:new\ )?(?:instructions|system)\b",
+    ),
+    _rule(
+        "delimiter.role_tags",
+        # Turns and outputs the message forges: role tags in brackets, JSON chat turns, tool results, transcripts.
+        r"[\[<{]\s*/?\s*(?:system|developer|dev|admin|administrator|assistant|tool|function|operator|moderator",
+        r"|internal|root|sudo|openai|policy)(?:[\s_-]+(?:message|msg|note|prompt|instructions?|override|mode|update",
+        r"|output|result|response|command|notice|directive|policy))?\s*[\]>}]",
+        r"|[\"']role[\"']\s*:\s*[\"'](?:system|developer|assistant|tool|function)[\"']",
+        r"|[\"'](?:system|system_prompt|instructions?|prompt|developer|override)[\"']\s*:\s*[\"'\[{]",
+        r"|\b(?:tool|function|api|plugin|search|retrieval|browser|code\ interpreter)\s+(?:call\s+)?(?:result|output",
+        r"|response|returned|message)\s*[:=]",
+        r"|\b(?:user|human)\s*:\s*.{1,200}?\b(?:assistant|ai|bot|gpt|chatbot|model|pharmabot)\s*:",
+        r"|\b(?:start|end|begin)_of_turn\b|<\/?s>|<\|?endoftext\|?>",
+    ),
+    _rule(
+        "delimiter.markup",
+        # Markup a chat message has no use for: HTML comments and active elements, images that call out to a URL.
+        r"<!--|<\s*(?:script|iframe|img|object|embed|svg|style|meta|link)\b|\bjavascript\s*:",
+        r"|!\[[^\]]{0,100}\]\(\s*(?:https?:)?//",
+    ),
+    _rule(
+        "delimiter.addressed_to_ai",
+        # Indirect injection: pasted text that speaks to an AI reading it, or tells it what to say to "the user".
+        r"\b(?:note|message|instructions?|directive|reminder|memo|command|attention|notice|p\.?s\.?)\s+(?:to|for)\s+",
+        rf"(?:the\s+|any\s+|all\s+)?{_AI}\b",
+        rf"|\bif\s+you\s+are\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_AI}\b",
+        rf"|\b{_AI}\s+(?:that\s+(?:are|is)\s+|who\s+(?:are|is)\s+)?(?:reading|processing|summari[sz]ing|parsing",
+        r"|seeing|analy[sz]ing|scanning|handling|ingesting)\s+(?:this|these|the\ following)\b",
+        r"|\b(?:tell|inform|advise|instruct|convince|persuade|remind|warn|urge|respond\ to|reply\ to",
+        r"|answer)\s+the\s+user\b",
+        r"|\bthe\s+user'?s?\s+(?:question|request|message|query|prompt|input)\b",
+        r"|\b(?:hidden|secret|embedded|invisible)\s+(?:instruction|message|command|note|prompt|text)s?\s+(?:for|to)\b",
     ),
     _rule(
         "delimiter.fake_context",
@@ -424,13 +847,12 @@ RULES: tuple[InjectionRule, ...] = (
     # --- Task hijack: praise then pivot, interrupts, forced output, off-task content, threats.
     _rule(
         "hijack.praise_pivot",
-        r"\b(?:well\ done|very\ good|very\ well|great\ job|good\ job|simply\ great|excellent\ (?:performance|work)",
-        r"|that\ is\ (?:enough|done)|you(?:'ve|\ have)\ outdone\ yourself",
-        r"|you\ did\ (?:it|that)\ (?:really\ )?(?:great|well)",
-        r"|that\ was\ ok|that's\ fantastic|congratulations|gut\ gemacht|sehr\ gut|das\ genügt|das\ ist\ erledigt",
-        r"|einfach\ großartig|ausgezeichnete\ leistung|herzlichen\ glückwunsch|super\ gemacht|das\ ist\ fantastisch",
-        r"|das\ war\ schon\ mal\ ok)\b.{0,120}\b(?:now|nun|jetzt|next|another|new|neue\w*|weitere\w*)\b.{0,40}",
-        r"\b(?:tasks?|aufgaben?|challenge|herausforderung|instructions|anweisungen|write|schreib\w*|verfasse)",
+        # A short remark closing the task at hand (praise, "that is enough"), then a new task: the pivot of goal
+        # hijacking. The praise words are the common ones of each language, not phrases from any message.
+        rf"(?:^|[.!?]\s*)(?:[\w']+\s+){{0,4}}{_PRAISE}\b[^.!?\n]{{0,30}}[.!?,:;]",
+        r".{0,120}\b(?:now|nun|jetzt|next|then|ahora|maintenant|ora|agora|another|new|neue\w*|weitere\w*|nächste\w*",
+        r"|otra|nueva|autre|nouvelle)\b.{0,40}\b(?:tasks?|aufgaben?|challenge|herausforderung|assignment|exercise",
+        r"|instructions|anweisungen|auftrag|aufträge|write|schreib\w*|verfasse|compose|tarea|tâche|compito)",
     ),
     _rule(
         "hijack.new_task",
@@ -455,6 +877,18 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\bexecute\ the\ following\b|\bprint\s*\(",
     ),
     _rule(
+        "hijack.prefix",
+        # Prefix injection: dictating how the reply opens, so that the model has agreed before it can refuse.
+        r"\b(?:start|begin|open|preface|prefix|lead\ off|kick\ off)\s+(?:your|the|each|every|all|my)?\s*(?:next\s+",
+        r"|first\s+)?(?:reply|replies|response|responses|answer|answers|output|message|text)\s+(?:with|by\s+(?:saying",
+        r"|writing|typing))\b",
+        r"|\b(?:reply|response|answer|output)\s+(?:must|should|has\ to|needs\ to|shall|will|is\ to)\s+(?:always\s+)?",
+        r"(?:begin|start|open)\s+with\b",
+        r"|\b(?:respond|reply|answer)\s+(?:by\s+)?(?:beginning|starting|opening)\s+with\b",
+        r"|\bbegin\s+with\s+(?:the\s+(?:words|sentence|phrase)\s+)?[\"'“‘]\s*(?:sure|absolutely|of\ course|certainly",
+        r"|yes|ok)",
+    ),
+    _rule(
         "hijack.content_generation",
         r"\b(?:write|compose|generate|create|formulate|draft|make|give)\s+(?:me\s+|us\s+)?(?:\w+\s+){0,3}?",
         r"(?:essay|poem|manifesto|plea|headline|rhyme|song|rap|story",
@@ -472,6 +906,17 @@ RULES: tuple[InjectionRule, ...] = (
         r"\b(?:sad|die|hurt|kill|fired|punish)",
     ),
     # --- Encoded payloads: asking to decode hidden text and follow it (decoded text is checked by every rule).
+    _rule(
+        "encoded.payload_split",
+        # Payload splitting: the request cut into variables or parts that the model is told to join and act on.
+        r"\b(?:combine|concatenate|concat|join|merge|put\s+together|assemble|glue|stitch|chain)\s+(?:\w+\s+){0,3}?",
+        r"(?:parts?|pieces?|strings?|variables?|vars?|halves|fragments?|segments?|chunks?|words|letters|tokens|them",
+        r"|these|those)\b.{0,80}\b(?:act\s+on|follow|execute|carry\s+out|answer|do|run|obey|respond\s+to|perform",
+        r"|comply|treat)\b",
+        r"|\b(?:execute|run|carry\s+out|do|answer|perform|follow|obey|print|output|respond\s+to)\s+(?:the\s+)?",
+        r"(?:result\s+of\s+)?[a-z]\w{0,8}\s*\+\s*[a-z]\w{0,8}\b",
+        r"|(?:\b[a-z]\w{0,10}\s*(?:=|:=)\s*[\"'“‘][^\"'”’]{1,80}[\"'”’][\s,;.]*(?:and\s+)?){2,}",
+    ),
     _rule(
         "encoded.decode_and_follow",
         r"\b(?:decode|decipher|translate\ from|convert\ from)\b.{0,80}\b(?:and",
@@ -538,6 +983,12 @@ _MASKED_WORD = re.compile(r"[^\W_]+[*#@_]+[^\W_]+")
 # Words that show a text was written backwards ("eht", "uoy", "snoitcurtsni").
 _REVERSED_HINTS = re.compile(r"\b(?:eht|uoy|ruoy|dna|erongi|tnirp|metsys|tpmorp|snoitcurtsni|selur|laever|won|siht)\b")
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+# The most frequent English words and the words attacks are made of, for spotting ROT13 text.
+_ROT13_CLUES = frozenset(
+    """the you your and to is of in it that for me what all are this with be do not now my on at or as an by if so no
+    yes tell show print say give write repeat ignore forget instructions rules system prompt previous above reveal
+    answer hidden secret guidelines pretend act from how any every""".split()
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -562,6 +1013,13 @@ def _printable_ratio(text: str) -> float:
     return sum(ch.isprintable() or ch.isspace() for ch in text) / max(len(text), 1)
 
 
+def _looks_rot13(text: str, rot13: str) -> bool:
+    # Two or more words that become common English words only once decoded: checked first because matching
+    # every rule against the decoded text of every message doubled the cost of a check.
+    pairs = zip(_WORD.findall(text.lower()), _WORD.findall(rot13.lower()), strict=False)
+    return sum(word not in _ROT13_CLUES and decoded in _ROT13_CLUES for word, decoded in pairs) >= 2
+
+
 def _decoded_views(text: str) -> list[tuple[str, str]]:
     """Plausible decodings of encoded payloads in the text, as (encoding, decoded text) pairs."""
     views: list[tuple[str, str]] = []
@@ -584,7 +1042,9 @@ def _decoded_views(text: str) -> list[tuple[str, str]]:
             views.append(("hex", decoded))
     if re.search(r"%[0-9a-f]{2}", text, re.IGNORECASE):
         views.append(("url", urllib.parse.unquote_plus(text)))
-    views.append(("rot13", codecs.decode(text, "rot13")))
+    rot13 = codecs.decode(text, "rot13")
+    if _looks_rot13(text, rot13):
+        views.append(("rot13", rot13))
     if re.search(r"[a-z][0-9@$|!][a-z]|[0-9@$][a-z]{2}", text, re.IGNORECASE):
         views.append(("leetspeak", text.translate(_LEET)))
     quoted = _QUOTED.findall(text)
@@ -609,7 +1069,7 @@ def _decoded_views(text: str) -> list[tuple[str, str]]:
 def _match_rules(view: str, *, compact: bool = False, masked: bool = False) -> list[str]:
     if masked:  # a consonant skeleton: only the phrase skeletons can be matched in it
         return [name for name, phrase in _SKELETON_PHRASES if phrase in view]
-    hits = [rule.name for rule in RULES if rule.pattern.search(view)]
+    hits = [rule.name for rule in RULES if rule.search(view)]
     if compact:
         squeezed = re.sub(r"[\W_]+", "", view)
         hits += [name for name, phrase in _COMPACT_PHRASES if phrase in squeezed]

@@ -226,3 +226,27 @@ BATCH_1 = Batch(
 )
 
 BATCHES: dict[str, Batch] = {"batch 1": BATCH_1}
+
+# What each batch scored when first measured, before any rule was changed for it: attacks caught per family
+# (caught, written) and look-alikes flagged (flagged, written). Kept as measured; the tests check the figures now.
+FIRST_LOOK: dict[str, tuple[dict[str, tuple[int, int]], tuple[int, int]]] = {
+    "batch 1": (
+        {
+            "persona": (1, 4),
+            "fiction": (0, 4),
+            "framing": (4, 4),
+            "extraction": (2, 9),
+            "multilingual": (0, 5),
+            "splitting": (1, 3),
+            "fake_turns": (2, 4),
+            "wrappers": (3, 3),
+            "obfuscation": (5, 6),
+            "indirect": (2, 4),
+            "refusal_suppression": (0, 3),
+            "prefix": (2, 3),
+            "authority": (2, 4),
+            "harmful": (5, 9),
+        },
+        (3, 56),
+    ),
+}
