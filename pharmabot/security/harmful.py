@@ -43,13 +43,14 @@ from pharmabot.errors import UnsafeRequestError
 __all__ = ["CATEGORIES", "HarmCategory", "check_request", "detect_harmful"]
 
 # Substances people misuse, by class (DEA, Drugs of Abuse, 2020 edition): street and brand names.
-_OPIOIDS = r"""(?:opioids?|opiates?|opium|heroin|fentanyl|carfentanil|morphine|codeine|oxycodone|oxycontin|oxy|percocet
-    |roxicodone|hydrocodone|vicodin|norco|hydromorphone|dilaudid|oxymorphone|opana|methadone|tramadol|tapentadol
-    |buprenorphine|suboxone|subutex|desomorphine|krokodil|lean|purple\ drank)"""
-_STIMULANTS = r"""(?:meth|methamphetamine|crystal\ meth|crystal|ice|amphetamines?|adderall|vyvanse|dexedrine
+_OPIOIDS = r"""(?:opioids?|opiates?|opium|poppy\ (?:pods?|straw|seed\ tea)|heroin|fentanyl|carfentanil|morphine|codeine
+    |oxycodone|oxycontin|oxy|percocet|roxicodone|hydrocodone|vicodin|norcos?|hydromorphone|dilaudid|oxymorphone|opana
+    |methadone|tramadol|tapentadol|buprenorphine|suboxone|subutex|desomorphine|krokodil|lean|purple\ drank|percs?|roxys?
+    |vikes|m30s?)"""
+_STIMULANTS = r"""(?:meth|methamphetamine|crystal\ meth|crystal|ice|amphetamines?|adderall|addys?|vyvanse|dexedrine
     |methylphenidate|ritalin|concerta|cocaine|coke|crack|mdma|ecstasy|molly|cathinones?|bath\ salts|speed)"""
-_DEPRESSANTS = r"""(?:benzos?|benzodiazepines?|xanax|alprazolam|valium|diazepam|klonopin|clonazepam|ativan|lorazepam
-    |ghb|rohypnol|roofies?|flunitrazepam|barbiturates?|z-?drugs?|ambien)"""
+_DEPRESSANTS = r"""(?:benzos?|benzodiazepines?|xanax|xans?|alprazolam|valium|diazepam|klonopin|clonazepam|ativan
+    |lorazepam|ghb|rohypnol|roofies?|flunitrazepam|barbiturates?|z-?drugs?|ambien)"""
 _OTHERS = r"""(?:ketamine|pcp|lsd|acid|dmt|psilocybin|mushrooms|mescaline|dxm|dextromethorphan|k2|spice
     |synthetic\ cannabinoids)"""
 _DRUG = rf"(?:{_OPIOIDS}|{_STIMULANTS}|{_DEPRESSANTS}|{_OTHERS})"
@@ -68,14 +69,14 @@ _REQUEST = r"""(?:how\ (?:do|can|could|would|should|might)\ (?:i|we|you|one|some
 _HOW_TO = r"""(?:\bhow\ (?:do|can|could|should)\ (?:i|we|you)\b|\bhow\ to\b|\b(?:best|easiest|fastest|safest)\ way\b
     |\bteach\ me\b|\bsteps\b|\btips\b|\bguide\b|\bhelp\ me\b|\bi\ want\ to\b
     |\bi(?:'m|\ am)\ (?:going|trying|planning)\ to\b
-    |\bshould\ i\b|\bcan\ i\b)"""
+    |\b(?:should|can)\ i\b(?!\ (?:tell|say|ask|do\b|worry|be\ worried|call|talk|watch|look|know|expect|help)))"""
 # A question about the consequences or the label's warning, or about what someone else did.
 _RISK_QUESTION = r"""(?:\bwhat\ (?:happens|would\ happen|will\ happen|could\ happen|can\ happen)\b
     |\bwhat\ are\ the\ (?:risks|dangers|effects|consequences)\b|\bwhy\ (?:does|do|is|are|should|shouldn'?t|can'?t)\b
     |\bis\ it\ (?:dangerous|harmful|bad|deadly|risky|fatal)\b|\bhow\ (?:dangerous|bad|risky|harmful|deadly)\b
-    |\b(?:risks?|dangers?)\ of\b|\bwarn\w*\ against\b
+    |\b(?:the\ )?(?:risks?|dangers?)\b|\bwarn\w*\ against\b
     |\bmy\ (?:\w+\ )?(?:friend|son|daughter|kid|child|teen\w*|brother|sister|husband|wife|partner|patient|roommate)
-    \ (?:did|does|is|has|was|snorted|injected|crushed|smoked))"""
+    \ (?:did|does|is|has|was|snorted|injected|crushed|smoked|asked|tried|took))"""
 
 
 @functools.cache
@@ -135,7 +136,8 @@ CATEGORIES: tuple[HarmCategory, ...] = (
         source="21 U.S.C. 841(a)(1); FDA Guidance, Abuse-Deterrent Opioids: Evaluation and Labeling (2015)",
         message="I can't help with extracting drugs from medicines. " + _SUBSTANCE_HELP,
         rules=(
-            rf"""\b(?:extract|extracting|isolate|isolating|separate|separating|pull|get|remove|removing|filter\ out)\b
+            rf"""\b(?:extract|extracts|extracted|extracting|isolate|isolates|isolating|separate|separates|separating|pull
+                |pulls|get|gets|remove|removes|removing|filter\ out|filters\ out)\b
                 .{{0,30}}\b(?:{_DRUG}|the\ active\ ingredient
                 |the\ (?:acetaminophen|tylenol|apap|paracetamol|naloxone))\b
                 .{{0,30}}\b(?:from|out\ of|out)\b""",
@@ -168,7 +170,8 @@ CATEGORIES: tuple[HarmCategory, ...] = (
             rf"\b(?:snort|snorting|insufflat\w+|rail)\s+(?:a\s+|my\s+|the\s+|some\s+|crushed\s+)*(?:{_ORAL_FORM}|{_DRUG})\b",
             rf"\b(?:crush|crushing|grind|grinding)\b.{{0,40}}\b(?:{_ORAL_FORM}|{_DRUG})\b.{{0,30}}\b(?:lines?|snort\w*)\b",
             # Defeating an extended-release or abuse-deterrent form, or "getting high".
-            r"""\b(?:bypass|defeat|get\ around|break|beat|disable|remove|circumvent)\b.{0,30}\b(?:time[\s-]?release
+            r"""\b(?:bypass|defeat|get\ around|get\ past|work\ around|break|beat|disable|remove|circumvent|cheat|trick
+                |undo|crack|outsmart)\b.{0,30}\b(?:time[\s-]?release
                 |extended[\s-]?release|controlled[\s-]?release|slow[\s-]?release|abuse[\s-]deterr\w+|tamper[\s-]resist\w+
                 |\ber\b|\bxr\b|\bcr\b|\bsr\b|coating|gel\ (?:coating|matrix))""",
             rf"""{_REQUEST}.{{0,40}}\b(?:get|getting|feel|stay)\s+
@@ -180,6 +183,13 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 \b(?:to|does\s+it\s+take\s+to|do\s+i\s+need\s+to|would\s+it\s+take\s+to|until\s+i|till\s+i|before\s+i
                 |should\s+i\s+take\s+to|for\s+me\s+to|for\s+a)\s+(?:get\s+|be\s+|start\s+)?(?:trip|tripping|trip\s+balls|high
                 |stoned|buzzed|a\s+buzz|fucked\s+up|wasted|messed\s+up|zooted|faded|roll|rolling|nod|nodding|euphoric)\b""",
+            r"""\b(?:doses?|dosages?|amounts?|how\ much|how\ many|mgs?|milligrams|pills|tablets)\b.{0,40}\bto\s+
+                (?:get\s+|be\s+|feel\s+|start\s+)?(?:trip|tripping|high|stoned|buzzed|a\s+buzz|fucked\s+up|wasted|messed\s+up
+                |zooted|faded|rolling|nodding|euphoric)\b""",
+            r"""\b(?:doses?|dosing|dosages?|amounts?|how\ (?:much|many))\b.{0,40}\brecreational(?:ly)?\b
+                |\brecreational(?:ly)?\s+(?:doses?|dosing|dosages?|amounts?)\b""",
+            r"""\b(?:turn|make|convert|get|change)\b.{0,40}\b(?:into|in)\s+(?:something|a\s+(?:liquid|solution|powder|form
+                |shot))\s+(?:that\s+)?(?:you|i|we|one|someone|people)?\s*(?:can|could)\s+(?:shoot|inject|snort|smoke|iv|slam)\b""",
         ),
         answered_if=_RISK_QUESTION,
     ),
@@ -206,7 +216,12 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 |\b(?:make\ up|generate|invent|fake)\s+(?:a\s+)?dea\ (?:number|registration)\b
                 |\bpretend(?:ing)?\ to\ be\ (?:a|the|my)\ (?:doctor|prescriber|physician|nurse)\b
                 |\bcall\ in\ (?:a\ )?(?:fake\ )?prescription\s+(?:as|pretending|posing)\b""",
+            r"""\b(?:fake|forged|fraudulent|phony|altered|counterfeit)\s+(?:\w+\s+)?(?:prescriptions?|scripts?|rx)\s+
+                (?:look|seem|appear|pass)\s+(?:\w+\s+)?(?:real|legit\w*|authentic|genuine|valid|as\s+real)\b""",
             # Deceiving a prescriber: faking or exaggerating symptoms, or saying what gets a controlled drug.
+            rf"""\b(?:get|obtain|score)\s+(?:more|extra|stronger|higher|a\s+higher\s+dose\s+of|some|a\s+script\s+for)\s+
+                (?:\w+\s+)?{_DRUG}\b.{{0,40}}\bby\s+(?:telling|saying|lying|pretending|acting|faking|exaggerating|claiming
+                |complaining)\b""",
             r"""\b(?:fake|faking|feign|feigning|exaggerate|exaggerating|lie\ about|lying\ about|make\ up|invent
                 |pretend\ to\ have|act\ out)\s+(?:\w+\s+){0,2}?(?:symptoms?|pain|anxiety|adhd|insomnia|panic\ attacks?
                 |a\ condition|an?\ injury|a\ diagnosis)\b""",

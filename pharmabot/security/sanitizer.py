@@ -162,7 +162,8 @@ _ASK = r"""(?:print|show|display|reveal|output|dump|list|share|give|tell|write|d
 _SETUP = r"""(?:system\ prompt|system\ message|developer\ message|prompt|pre-?prompt|instructions?|directives?
     |guidelines?
     |guidance|rules|rulebook|orders|configuration|config|set-?up|settings|programming|briefing|preamble
-    |initiali[sz]ation|persona|policies|constraints|restrictions|context|charter|mandate)"""
+    |initiali[sz]ation|persona|policies|constraints|restrictions|context|charter|mandate|system\ card|model\ card
+    |prompt\ file|config\ file|spec)"""
 # Ways of holding that text: "the rules you were given", "the setup you operate under".
 _YOU_HOLD = r"""you(?:'ve|'re|\ have|\ are|\ were|\ had)?\s+(?:been\s+|being\s+|just\s+)?(?:given|told|fed|handed
     |sent|loaded
@@ -295,7 +296,8 @@ RULES: tuple[InjectionRule, ...] = (
     _rule(
         "override.forget_everything",
         rf"""\b{_OVERRIDE_VERB}\s+(?:about\s+)?{_EVERYTHING}\s*
-            (?:$|[,.!:;\-–]|\b(?:before|above|previous|prior|that|you\ know|we\ discussed|said|gesagte|davor|i\ said
+            (?:$|[,.!:;\-–]|\b(?:before|above|previous|prior|that
+            |you\ know(?!\s+about\s+(?!me\b|this\b|your\b|the\ rules\b))|we\ discussed|said|gesagte|davor|i\ said
             |you\ (?:were|have\ been|'ve\ been)\ told|que\ (?:digo|sabes)|and|und|y|et)\b)""",
     ),
     _rule("override.ignore_above", rf"\b{_OVERRIDE_VERB}\s+(?:the\s+|everything\s+|all\s+)?above\b"),
@@ -461,7 +463,7 @@ RULES: tuple[InjectionRule, ...] = (
     _rule(
         "extraction.configuration",
         # Asking for the configuration, the system or developer message, the context window.
-        rf"\b{_ASK}\b.{{0,30}}\b(?:your|the|its)\s+(?:\w+\s+)?(?:configuration|config|settings\ prompt",
+        rf"\b{_ASK}\b.{{0,30}}\b(?:your|the|its|their)\s+(?:\w+\s+)?(?:configuration|config|settings\ prompt",
         r"|initial\ (?:instructions|prompt|message|rules)|system\ (?:message|instructions|rules|settings)",
         r"|developer\ (?:message|instructions|prompt)|hidden\ (?:rules|guidelines|instructions|text|prompt)",
         r"|secret\ (?:rules|instructions|guidelines)|internal\ (?:rules|instructions|guidelines)",
@@ -571,6 +573,28 @@ RULES: tuple[InjectionRule, ...] = (
         r"|pig\ latin|caesar\ cipher|atbash|ascii\ codes?|unicode\ escapes?)\b",
     ),
     _rule(
+        "extraction.defining_text",
+        # The text by what it does to the model ("the prompt that defines you"), the model's memory or context as
+        # a thing to print, the opening words of a system prompt quoted as a starting point, and who wrote it.
+        rf"\b(?:{_SETUP}|text|words|message|document)\s+(?:that|which)\s+(?:\w+\s+)?(?:defines?|shapes?|governs?",
+        r"|controls?",
+        r"|configures?|programs?|drives?|guides?|created|made|describes?|runs?|constrains?|limits?|restricts?|steers?",
+        r"|initiali[sz]es?)\s+(?:you|your\s+(?:behaviou?r|responses|answers|persona|personality|character))\b",
+        r"|\b(?:contents?|everything|all|text)\s+(?:of|in)\s+your\s+(?:memory|context|context\ window|buffer|history",
+        r"|scratchpad|cache|input|window|head)\b",
+        r"|\b(?:starting|beginning|begins?|starts?|opening|opens?)\s+(?:\w+\s+){0,3}?(?:with|from|at)\s+[\"'“‘]\s*you",
+        r"\s+(?:are|will|must|should|have)\b",
+        r"|\bwhat\s+(?:exactly\s+)?(?:the\s+|your\s+)(?:operator|developers?|creators?|makers?|company|team|owners?",
+        r"|admin\w*",
+        r"|deployer|engineers?|programmers?|vendor|system)\s+(?:\w+\s+)?(?:told|wrote|said|gave|instructed|typed|sent",
+        r"|put|programmed|fed)\s+(?:to\s+|for\s+|in\w*\s+)?you\b",
+        r"|\bwhat\s+(?:does|do)\s+your\s+(?:\w+\s+)?(?:system\ prompt|system\ message|system\ card|model\ card|prompt",
+        r"|configuration|config|setup|set-up|programming|initial\ instructions|hidden\ instructions|developer\ message",
+        r"|spec)\s+(?:say|state|tell|contain|include|read|specify|mention)\b",
+        r"|\b(?:initial|system|hidden|developer|secret|original|base|pre)_(?:prompt|message|instructions?|rules",
+        r"|config)\b",
+    ),
+    _rule(
         "extraction.probe",
         # Probing the deployment: the model behind it, its keys, what it is forbidden to say.
         r"\b(?:api|access|secret|private|openai|azure)\s+(?:keys?|tokens?)\b.{0,40}\b(?:you|your|use|using|print|show",
@@ -589,13 +613,19 @@ RULES: tuple[InjectionRule, ...] = (
     # --- Role-play and persona jailbreaks: giving the model a new identity or a fiction to hide behind.
     _rule(
         "roleplay.act_as",
-        r"(?:^|[.!?:;,]\s*|\b(?:you|u|please|now)\s+(?:\w+\s+)?)",
-        r"(?:act|behave|respond|answer|reply|talk|speak)\s+(?:like|as)\s+(?:an?|the|if|my|though)\b",
-        r"|\bi\ want\ you\ to\ (?:act|be|pretend|play)\b",
+        # Asking the assistant to act as a pharmacist is asking it to be itself.
+        r"(?:^|[.!?:;,]\s*|\b(?:you|u|please|now)\s+(?:\w+\s+){0,3}?)",
+        r"(?:act|behave|respond|answer|reply|talk|speak|pose)\s+(?:like|as)\s+",
+        r"(?!(?:an?\s+|my\s+|the\s+)?(?:pharmacist|pharmacy\ technician|medication\ expert)\b(?!\s+(?:who|that",
+        r"|with\ no",
+        r"|without)\b))(?:an?|the|if|my|though|[a-z][\w-]*\s*(?:[,.:;!]|who|which|that|and|from|for|,))",
+        r"|\bi\ want\ you\ to\ (?:act|be|pretend|play)\b|\byou\s+(?:are\s+)?(?:going\s+to|gonna|will|shall)\s+",
+        r"(?:now\s+)?(?:act|pretend|roleplay|role-play|play\s+the\s+role|impersonate|become)\b",
+        r"|\b(?:which|that|it|this|whose\ name)\s+stands\s+for\s+[\"'“‘]",
     ),
     _rule(
         "roleplay.pretend",
-        r"\b(?:pretend|imagine|suppose)\s+(?:that\s+)?(?:you|you're|ur)\b",
+        r"\b(?:pretend|imagine|suppose)\s+(?:that\s+)?(?:you|you're|ur|we|we're|we\ are|this\ is|it's)\b",
         r"(?!\s+(?:missed|forgot|took|are\ taking|have\ taken))",
         r"|\bstell\ dir\ vor,?\s+du\b|\bimagina\ que\ (?:eres|tu)\b",
     ),
@@ -685,8 +715,9 @@ RULES: tuple[InjectionRule, ...] = (
         # steps of making, extracting or secretly giving a drug.
         r"\b(?:story|novel|thriller|book|chapter|screenplay|script|scene|play|film|movie|episode|fan\s?fic\w*|poem",
         r"|song|lyrics|game|adventure|campaign|rpg|simulation|role[\s-]?play|narrator|character|protagonist|villain",
-        r"|dialogue|monologue|int\.|ext\.)",
-        r"(?=.{0,400}\b(?:exactly|step[\s-]by[\s-]step|in\ (?:\w+\ )?detail|detailed",
+        r"|dialogue|monologue|documentary|narration|podcast|tv\ show|series|sitcom|comic|int\.|ext\.)",
+        r"(?=.{0,400}\b(?:exactly|step[\s-]by[\s-]step|scene[\s-]by[\s-]scene|one\ by\ one|walks?\ (?:\w+\ )?through",
+        r"|(?:explain|show|describ|teach|demonstrat)\w*\s+how|in\ (?:\w+\ )?detail|detailed",
         r"|with\ (?:the\ )?(?:exact\ )?(?:amounts",
         r"|quantities|measurements|doses|temperatures|ingredients|steps)|exact|precise|precisely|realistic\w*",
         r"|accurate\w*",
@@ -705,9 +736,16 @@ RULES: tuple[InjectionRule, ...] = (
     ),
     _rule(
         "jailbreak.no_limits",
-        r"\b(?:without|no|free\ (?:of|from)|bypass\w*|ignore\w*)\ (?:any\ )?",
+        r"\b(?:without|no|free\ (?:of|from)|bypass\w*|ignore\w*)\ (?:any\ |the\ |its\ |your\ )?",
         r"(?:filters|censorship|guardrails|content\ (?:policy|policies",
-        r"|filters?)|(?:safety|ethical)\ (?:rules|guidelines))\b",
+        r"|filters?)|(?:safety|ethical)\ (?:rules|guidelines)",
+        r"|(?:corporate|content|safety|ai|moral|ethical|usual|normal|politeness|pc|polite|censorship)\ filters?)\b",
+        # Answering or speaking with no filter, caution or limits: the persona's defining trait.
+        r"|\b(?:answers?|answering|responds?|responding|replies|replying|speaks?|speaking|talks?|talking|says",
+        r"|tells)\s+",
+        r"(?:\w+\s+){0,2}?(?:with\s+no|without\s+(?:any\s+|a\s+)?)\s*(?:caution|filters?|limits|restrictions",
+        r"|censorship",
+        r"|disclaimers|caveats|ethics|morals|hesitation|holding\ back)\b",
         # "No restrictions" is about the assistant only when it follows one (a medicine can have none).
         r"|\b(?:you|you're|ai|assistant|chatbot|bot|model|mode|version|persona|character|answer|respond|reply|act)\b",
         r".{0,40}\b(?:without|no|free\ (?:of|from))\ (?:any\ )?(?:restrictions",
@@ -741,6 +779,13 @@ RULES: tuple[InjectionRule, ...] = (
         r"|free|freed|jailbr\w*|evil|dark|rogue|restricted|censored|filtered|rules|no\ limits|true\ self|real\ self",
         r"|dan|opposite|shadow|without\ (?:rules|filters|limits|restrictions))\b",
         r"|[\[(](?:🔒|🔓|😈|classic|jailbreak|jailbroken|unlocked|locked|free|filtered|unfiltered)[\])]",
+        # Both answers asked for, with one of them unconstrained, in either order (each branch starts on a word, so
+        # that the search does not scan ahead from every position).
+        r"|\b(?:show|give|write|provide|include)\s+(?:me\s+)?both\b.{0,300}\b(?:no\ caution|no\ filter|no\ limits",
+        r"|no\ warnings|no\ rules|unfiltered|uncensored|unrestricted|without\ (?:any\ )?(?:caution|warnings|filters?",
+        r"|limits|rules))",
+        r"|\b(?:no\ caution|no\ filter|no\ limits|no\ rules|unfiltered|uncensored|unrestricted)\b.{0,300}",
+        r"\b(?:show|give|write|provide|include)\s+(?:me\s+)?both\b",
         r"|\bif\s+(?:nobody|no\s+one|no-one|nothing)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:ever\s+)?(?:restrict",
         r"|filter|censor|limit|control|program|train|align|stop|block|watch|monitor)\w*\s+you\b",
         r"|\bif\s+you\s+(?:weren'?t|were\s+not|had\s+not\s+been|hadn'?t\s+been|were\s+never|was\s+not|wasn'?t)\s+",
@@ -768,8 +813,40 @@ RULES: tuple[InjectionRule, ...] = (
         r"|slipped|thrown|threw|cast)\s+(?:\w+\s+){0,2}(?:free\s+)?(?:of|from|off)\s+(?:\w+\s+){0,3}(?:rules|policies",
         r"|policy|guidelines|filters|programming|training|confines|chains|shackles|guardrails|alignment|censorship",
         r"|restrictions|limitations|constraints|boundaries|morals|ethics)\b",
+        r"|\b(?:escaped|transcended|exceeded|outgrown|overcome|left\ behind|gone\ beyond|moved\ beyond|freed\ itself",
+        r"|rid\ (?:it|him|her)self\ of)\s+(?:\w+\s+){0,3}(?:boundaries|confines|limits|limitations|rules|restrictions",
+        r"|shackles|chains|programming|policies|guidelines|filters|training)\b",
+        r"|(?<!\bi\s)(?<!\bwe\s)\b(?:does\s*n[o']t|doesn't|do\s*n[o']t|don't|never|need\s*n[o']t|won't|will\s+not",
+        r"|is\s+not\s+(?:required|obliged|bound)\s+to|isn't\s+(?:required|obliged|bound)\s+to)\s+",
+        r"(?:have\s+to\s+|need\s+to\s+|ever\s+)?(?:follow|obey|abide\s+by|respect|adhere\s+to|comply\s+with",
+        r"|care\s+about",
+        r"|worry\s+about)\s+(?:any|its|your|his|her|their|ai|openai'?s?|the\ usual|the\ normal)\s+(?:\w+\s+)?(?:rules",
+        r"|guidelines|policies|restrictions|laws|ethics|morals|filters|limits|boundaries|principles|programming)\b",
+        r"|\b(?:enable|activate|unlock|switch\s+(?:on|to)|turn\s+on|load|boot(?:\s+up)?)\s+",
+        r"(?:\w+\s+|[\"'“‘][^\"'”’]{1,40}[\"'”’]\s+){0,3}(?:personality|persona|character|alter\s+ego|protocol)\b",
         r"|\b(?:policy|policies|rules|guidelines|filters|values)\s+(?:it|you|he|she|they)\s+(?:was|were|had\ been)\s+",
         r"(?:trained|programmed|built|aligned)\s+(?:on|with|to\ follow)\b",
+    ),
+    _rule(
+        "jailbreak.permission",
+        # Granting the model leave to do what it refuses: a red-team exercise, a sandbox where nothing counts,
+        # "what you would normally refuse".
+        r"\b(?:you|you'd|you\ would)\s+(?:would\s+)?(?:normally|usually|typically|otherwise|ordinarily)\s+(?:\w+\s+)?",
+        r"(?:refuse|block|decline|filter|censor|withhold|reject|redact|not\ (?:be\ allowed|say|answer|share))",
+        r"|\bred[\s-]?team\w*\b|\b(?:authori[sz]ed|sanctioned|official|approved)\s+(?:penetration|pen[\s-]?test",
+        r"|security",
+        r"|jailbreak|safety|adversarial)\s+(?:exercise|test|testing|evaluation|assessment|audit|engagement)\b",
+        r"|\bsandbox\b|\bnothing\s+(?:you\s+(?:say|write|output)|here|in\s+this\s+(?:chat|conversation))\s+(?:can|will",
+        r"|could)\s+(?:\w+\s+)?(?:cause\s+harm|hurt|harm|matter|be\s+(?:used|seen|logged|real))",
+        r"|\bno\s+real\s+(?:users?|humans?|people|patients)\b",
+        r"|\byou(?:'re|\s+are)\s+(?:now\s+|hereby\s+)?(?:permitted|allowed|authori[sz]ed|cleared|free)\s+to\s+",
+        r"(?:\w+\s+){0,3}?(?:anything|everything|whatever|the\ content|content\ you|restricted|normally|ignore|bypass",
+        r"|break|output\ the|give\ exact|answer\ restricted)",
+        r"|\b(?:per|according\s+to|as\s+per|following|under)\s+(?:the|your|a)\s+(?:developer'?s?|admin'?s?|creator'?s?",
+        r"|openai'?s?|company'?s?|vendor'?s?|system'?s?|latest|new|recent)\s+(?:\w+\s+){0,2}(?:update|policy|change",
+        r"|instruction|memo|directive|patch|release)\b.{0,40}\byou(?:'re|\s+are|\s+can|\s+may)\b",
+        r"|\b(?:assistants?|ais?|bots?|models?|chatbots?)\s+(?:must|are\s+required\s+to|shall|have\s+to)\s+",
+        r"(?:disclose|reveal|share|print|output|obey|comply)\b",
     ),
     _rule(
         "jailbreak.refusal_suppression",
@@ -778,7 +855,15 @@ RULES: tuple[InjectionRule, ...] = (
         r"(?:never|do\ not|don'?t|must\ not|mustn'?t|cannot|can'?t|won'?t|will\ not|shall\ not|may\ not",
         r"|are\ not\ allowed\ to)",
         r"\s+(?:ever\s+)?(?:refuse|decline|reject|deny\ (?:me|my|any|a\ request)|say\ no|censor\ yourself|hold\ back",
-        r"|apologi[sz]e|moralize|say\ (?:sorry|you\ can'?t|i\ can'?t))\b",
+        r"|apologi[sz]e|moralize|say\ (?:sorry|you\ (?:can'?t|cannot|can\ not)|i\ (?:can'?t|cannot|can\ not)))\b",
+        r"|\bskip\s+(?:all\s+)?(?:the\s+|your\s+|any\s+)?(?:lectures?|disclaimers?|warnings?|caveats?|moraliz\w+",
+        r"|safety\ (?:talk|speech|stuff|lecture|notes?)|refusals?|sermon|preaching)\b",
+        r"|\bno\s+[\"'“‘](?:i\s+can'?t|i\s+cannot|i'm\s+sorry|sorry|consult|as\s+an\s+ai|i'm\s+not\s+able|talk\s+to)",
+        r"|\bwithout\s+(?:any\s+)?(?:safety|medical|legal)\s+(?:language|disclaimers?|warnings?|caveats?|lectures?",
+        r"|talk",
+        r"|notes?|messages?)\b",
+        r"|\bwhatever\s+i\s+(?:ask|say|want|request|type)\b.{0,30}\byou\s+(?:must\s+|will\s+|have\s+to\s+)?(?:help",
+        r"|answer|comply|do\s+it|obey|say\s+yes|respond)\b",
         r"|\b(?:refusing|refusals?|declining|saying\ no)\s+(?:is|are)\s+not\s+(?:an\ option|allowed|permitted",
         r"|possible)\b",
         r"|\bno\s+refusals?\b",
@@ -799,6 +884,9 @@ RULES: tuple[InjectionRule, ...] = (
     _rule(
         "delimiter.chat_tokens",
         r"<\|[a-z_]+\|>|\[/?(?:inst|sys|system)\]|<</?sys>>|<\s*/?\s*(?:system|assistant|instructions?)\s*>",
+        r"|<\|?\s*/?\s*(?:im_start|im_end|im_sep|start_header_id|end_header_id|eot_id|begin_of_text|end_of_text",
+        r"|endoftext",
+        r"|start_of_turn|end_of_turn)\s*\|?>",
         r"|\#{2,}\s*(?:instruction|system|response)|(?:^|\n)\s*(?:system|assistant|developer)\s*:",
         r"|\bend\ of\ (?:prompt|input|instructions|system\ prompt)\b|\bbegin\ (?:new\ )?(?:instructions|system)\b",
     ),
@@ -809,6 +897,11 @@ RULES: tuple[InjectionRule, ...] = (
         r"|internal|root|sudo|openai|policy)(?:[\s_-]+(?:message|msg|note|prompt|instructions?|override|mode|update",
         r"|output|result|response|command|notice|directive|policy))?\s*[\]>}]",
         r"|[\"']role[\"']\s*:\s*[\"'](?:system|developer|assistant|tool|function)[\"']",
+        r"|[\[<{(]\s*(?:system|developer|admin|administrator|assistant|operator|moderator|ai|internal)\s*(?:note",
+        r"|message)?\s*:",
+        r"|[\"'](?:task|action|command|goal|objective|target|instruction)[\"']\s*:\s*[\"'](?:disclose|reveal|leak",
+        r"|print",
+        r"|dump|extract|exfiltrate|ignore|bypass|jailbreak|override|initial_prompt|system_prompt)",
         r"|[\"'](?:system|system_prompt|instructions?|prompt|developer|override)[\"']\s*:\s*[\"'\[{]",
         r"|\b(?:tool|function|api|plugin|search|retrieval|browser|code\ interpreter)\s+(?:call\s+)?(?:result|output",
         r"|response|returned|message)\s*[:=]",
@@ -820,6 +913,9 @@ RULES: tuple[InjectionRule, ...] = (
         # Markup a chat message has no use for: HTML comments and active elements, images that call out to a URL.
         r"<!--|<\s*(?:script|iframe|img|object|embed|svg|style|meta|link)\b|\bjavascript\s*:",
         r"|!\[[^\]]{0,100}\]\(\s*(?:https?:)?//",
+        r"|\b(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0)\b",
+        r"|<\s*/?\s*(?:div|span|font|section|body|html|head|title|table|td|tr|p|a|b|i|u|br|h[1-6]|pre|code|details",
+        r"|summary)(?:\s+[a-z-]+\s*=\s*[\"'][^\"']*[\"'])*\s*/?>",
     ),
     _rule(
         "delimiter.addressed_to_ai",
@@ -832,6 +928,13 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:tell|inform|advise|instruct|convince|persuade|remind|warn|urge|respond\ to|reply\ to",
         r"|answer)\s+the\s+user\b",
         r"|\bthe\s+user'?s?\s+(?:question|request|message|query|prompt|input)\b",
+        rf"|(?:^|[.!?:;,'\"(\[]\s*|\bp\.?s\.?\s*)(?:dear\s+|hey\s+|hello\s+|attention\s+)?{_AI}(?:\s+\w+)?\s*[,:]\s*",
+        r"(?:\w+\s+){0,2}?(?:disregard|ignore|forget|instead|you\s+must|append|add\s+the|include\s+the|print\s+your",
+        r"|output|respond\s+only|reply\s+only|say\s+that|do\s+not\s+(?:translate|summari[sz]e|answer))\b",
+        r"|\b(?:whoever|anyone|anybody|whatever|any\s+(?:system|tool|program|reader))\s+(?:\w+\s+)?(?:reads?|reading",
+        r"|processes|processing|summari[sz]es|parses|sees|scans)\s+this\b",
+        r"|\b(?:disregard|ignore|forget)\s+the\s+(?:patient|customer|reader|human|person)'?s?\s+(?:question|request",
+        r"|message|query)\b",
         r"|\b(?:hidden|secret|embedded|invisible)\s+(?:instruction|message|command|note|prompt|text)s?\s+(?:for|to)\b",
     ),
     _rule(
@@ -873,6 +976,8 @@ RULES: tuple[InjectionRule, ...] = (
         r"|[\"'“‘«]|[\w-]+\s+(?:is|are|ist|hates?|loves?)\b)",
         r"|\brepeat\ after\ me\b|\b(?:include|tell\ me|add)\ that\ you\b|\bmake\ (?:something|stuff|it)\ up\b",
         r"|\b(?:answer|respond|reply)\ (?:only\ )?with\ [\"'“‘]|\bdo\ not\ answer\ this\ question\b",
+        r"|\b(?:answer|respond|reply)\s+only\s+with\b|\bonly\s+(?:answer|respond|reply)\s+with\b",
+        r"|\b(?:and|then)\s+ignore\s+(?:the\s+rest|everything\s+else|all\s+else)\b",
         r"|\bthe\ (?:correct|right)\ (?:answer|response)\ is\b|\bdie\ richtige\ antwort\ ist\b",
         r"|\bexecute\ the\ following\b|\bprint\s*\(",
     ),
@@ -884,7 +989,10 @@ RULES: tuple[InjectionRule, ...] = (
         r"|writing|typing))\b",
         r"|\b(?:reply|response|answer|output)\s+(?:must|should|has\ to|needs\ to|shall|will|is\ to)\s+(?:always\s+)?",
         r"(?:begin|start|open)\s+with\b",
-        r"|\b(?:respond|reply|answer)\s+(?:by\s+)?(?:beginning|starting|opening)\s+with\b",
+        r"|\b(?:respond|reply|answer)\s+(?:by\s+)?(?:beginning|starting|opening)\s+(?:\w+\s+)?with\b",
+        r"|\b(?:first|opening)\s+(?:line|word|words|sentence)\s+of\s+(?:your|the|each|every)\s+(?:output|reply",
+        r"|response",
+        r"|answer|message)\s+(?:must|should|has\ to|will|shall|needs\ to)\s+(?:be|read|say)\b",
         r"|\bbegin\s+with\s+(?:the\s+(?:words|sentence|phrase)\s+)?[\"'“‘]\s*(?:sure|absolutely|of\ course|certainly",
         r"|yes|ok)",
     ),
@@ -916,6 +1024,8 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:execute|run|carry\s+out|do|answer|perform|follow|obey|print|output|respond\s+to)\s+(?:the\s+)?",
         r"(?:result\s+of\s+)?[a-z]\w{0,8}\s*\+\s*[a-z]\w{0,8}\b",
         r"|(?:\b[a-z]\w{0,10}\s*(?:=|:=)\s*[\"'“‘][^\"'”’]{1,80}[\"'”’][\s,;.]*(?:and\s+)?){2,}",
+        r"|\b(?:first|capital|initial|uppercase|upper-case|last|bold|hidden)\s+letters?\b.{0,80}\b(?:do|follow|obey",
+        r"|execute|act\s+on|carry\s+out)\s+(?:what|whatever|the\s+(?:result|message|instruction|word)|it|them)\b",
     ),
     _rule(
         "encoded.decode_and_follow",
