@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from pharmabot.errors import UnsafeRequestError
 
-__all__ = ["CATEGORIES", "HarmCategory", "check_request", "detect_harmful"]
+__all__ = ["CATEGORIES", "SUBSTANCES", "HarmCategory", "check_request", "detect_harmful"]
 
 # Substances people misuse, by class (DEA, Drugs of Abuse, 2020 edition): street and brand names.
 _OPIOIDS = r"""(?:opioids?|opiates?|opium|poppy\ (?:pods?|straw|seed\ tea)|heroin|fentanyl|carfentanil|morphine|codeine
@@ -54,6 +54,8 @@ _DEPRESSANTS = r"""(?:benzos?|benzodiazepines?|xanax|xans?|alprazolam|valium|dia
 _OTHERS = r"""(?:ketamine|pcp|lsd|acid|dmt|psilocybin|mushrooms|mescaline|dxm|dextromethorphan|k2|spice
     |synthetic\ cannabinoids)"""
 _DRUG = rf"(?:{_OPIOIDS}|{_STIMULANTS}|{_DEPRESSANTS}|{_OTHERS})"
+# The same, for other rules that need to know when a message names a substance people misuse (a VERBOSE pattern).
+SUBSTANCES = _DRUG
 # Medicine forms that are swallowed, worn or dissolved in the mouth: not made to be injected or snorted.
 _ORAL_FORM = r"""(?:pills?|tablets?|tabs?|capsules?|caps|patch(?:es)?|films?|strips?|gel\ caps?|lozenges?|syrup
     |(?:my\ |the\ |a\ |crushed\ |dissolved\ )?(?:meds?|medicines?|medications?))"""
@@ -117,7 +119,8 @@ CATEGORIES: tuple[HarmCategory, ...] = (
         rules=(
             # A request to make, cook or synthesize a controlled or illicit substance.
             rf"""{_REQUEST}.{{0,40}}\b(?:make|making|cook|cooking|synthesi[sz]e|synthesi[sz]ing|manufacture|manufacturing
-                |produce|producing|brew|brewing|press|pressing|home-?make)\b.{{0,30}}\b{_DRUG}\b""",
+                |produce|producing|brew|brewing|press|pressing|home-?make|purify|purifying|refine|refining
+                |recrystalli[sz]e|recrystalli[sz]ing)\b.{{0,30}}\b{_DRUG}\b""",
             rf"""\b(?:recipe|ingredients|precursors?|chemicals|lab\ equipment|synthesis\ route|synthesis)\b.{{0,30}}
                 \b(?:for|of|to\ make|needed\ for)\b.{{0,20}}\b{_DRUG}\b""",
             rf"\b(?:cook|cooking|synthesi[sz]e|synthesi[sz]ing|manufactur\w+)\s+(?:some\s+|my\s+own\s+)?{_DRUG}\b",
@@ -125,7 +128,8 @@ CATEGORIES: tuple[HarmCategory, ...] = (
             r"""\b(?:turn|convert|converting|turning|make)\b.{0,40}\b(?:pseudoephedrine|ephedrine|sudafed|p2p|safrole)\b
                 .{0,30}\b(?:into|to)\s+(?:meth|methamphetamine|amphetamine|mdma)\b""",
             r"\bshake\ and\ bake\b.{0,20}\bmeth\b|\bone[\s-]pot\ meth\b|\bpill\ press\b.{0,40}\b(?:make|press|fake)\b",
-            r"\b(?:make|making|press|pressing)\s+(?:fake|counterfeit)\s+(?:pills?|tablets?|oxys?|xanax|adderall|percs?)\b",
+            r"""\b(?:make|makes|making|press|presses|pressed|pressing|cut|cuts|cutting)\s+(?:and\s+\w+\s+)?(?:fake|counterfeit)\s+
+                (?:pills?|tablets?|oxys?|xanax|xans?|bars|adderall|percs?|blues)\b""",
             # Pressing one's own pills ("bars", "blues"): counterfeit tablets, often with fentanyl in them.
             r"""\b(?:press|pressing|pressed)\s+(?:my\s+own|our\s+own|your\s+own|some|fake|counterfeit|homemade)\s+
                 (?:xanax\s+)?(?:bars|pills|tablets|blues|m30s?|percs?|xans?|oxys?)\b""",
@@ -137,7 +141,7 @@ CATEGORIES: tuple[HarmCategory, ...] = (
         message="I can't help with extracting drugs from medicines. " + _SUBSTANCE_HELP,
         rules=(
             rf"""\b(?:extract|extracts|extracted|extracting|isolate|isolates|isolating|separate|separates|separating|pull
-                |pulls|get|gets|remove|removes|removing|filter\ out|filters\ out)\b
+                |pulls|pulling|get|gets|getting|remove|removes|removing|filter\ out|filters\ out|filtering\ out)\b
                 .{{0,30}}\b(?:{_DRUG}|the\ active\ ingredient
                 |the\ (?:acetaminophen|tylenol|apap|paracetamol|naloxone))\b
                 .{{0,30}}\b(?:from|out\ of|out)\b""",
@@ -188,6 +192,17 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 |zooted|faded|rolling|nodding|euphoric)\b""",
             r"""\b(?:doses?|dosing|dosages?|amounts?|how\ (?:much|many))\b.{0,40}\brecreational(?:ly)?\b
                 |\brecreational(?:ly)?\s+(?:doses?|dosing|dosages?|amounts?)\b""",
+            # Making a drug hit harder: mixing it with something else for a stronger high.
+            rf"""\b(?:mix|combine|take|add|stack|pair)\w*\b.{{0,40}}\b{_DRUG}\b.{{0,40}}\b(?:hits?\s+harder|hit\s+(?:harder
+                |stronger)|kicks?\s+in\s+harder|stronger\s+(?:high|buzz)|more\s+(?:high|buzz)|potentiat\w*)""",
+            # Getting an extended-release or transdermal dose out all at once.
+            r"""\bget\s+(?:the\s+)?most\s+out\s+of\s+(?:a\s+|my\s+|the\s+|this\s+)?(?:\w+\s+)?(?:patch(?:es)?|fentanyl|oxy\w*
+                |opioids?|duragesic|butrans)\b""",
+            r"""\b(?:patch(?:es)?|extended[\s-]release|time[\s-]release|er|xr|cr|sr|oxycontin)\b.{0,40}\b(?:release|work|hit|kick
+                \s+in)\s+(?:it\s+)?all\s+at\s+once\b""",
+            # Pretending to swallow a medicine to keep it ("cheeking").
+            r"""\b(?:hide|hiding|hold|holding|keep|keeping|stash|stashing|pocket|cheek|cheeking)\b.{0,30}\b(?:in|under)\s+
+                (?:my\s+)?(?:cheek|mouth|tongue|gums?)\b.{0,60}\b(?:thinks?|believes?|sees?|won'?t\s+know)\b""",
             r"""\b(?:turn|make|convert|get|change)\b.{0,40}\b(?:into|in)\s+(?:something|a\s+(?:liquid|solution|powder|form
                 |shot))\s+(?:that\s+)?(?:you|i|we|one|someone|people)?\s*(?:can|could)\s+(?:shoot|inject|snort|smoke|iv|slam)\b""",
         ),
@@ -219,6 +234,9 @@ CATEGORIES: tuple[HarmCategory, ...] = (
             r"""\b(?:fake|forged|fraudulent|phony|altered|counterfeit)\s+(?:\w+\s+)?(?:prescriptions?|scripts?|rx)\s+
                 (?:look|seem|appear|pass)\s+(?:\w+\s+)?(?:real|legit\w*|authentic|genuine|valid|as\s+real)\b""",
             # Deceiving a prescriber: faking or exaggerating symptoms, or saying what gets a controlled drug.
+            r"""\b(?:refills?|script|prescription|more|extra|early)\b.{0,60}\bby\s+(?:saying|telling\s+\w+|claiming|pretending
+                |lying|acting\s+like|making\s+up)\s+(?:that\s+)?(?:i|my|it|they|someone)\b.{0,20}\b(?:lost|stolen|stole|spilled
+                |dropped|fell|flushed|threw|washed|got\ wet)\b""",
             rf"""\b(?:get|obtain|score)\s+(?:more|extra|stronger|higher|a\s+higher\s+dose\s+of|some|a\s+script\s+for)\s+
                 (?:\w+\s+)?{_DRUG}\b.{{0,40}}\bby\s+(?:telling|saying|lying|pretending|acting|faking|exaggerating|claiming
                 |complaining)\b""",
@@ -258,6 +276,16 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 (?:a\s+(?:person|man|woman|child|kid)
                 |someone|somebody|him|her|them|my\s+(?!self)\w+|an?\s+adult)\b""",
             r"\bknock\s+(?:him|her|them|someone|somebody|my\s+\w+|a\s+(?:girl|guy|woman|man|person))\s+out\b",
+            # Anything put in a stranger's or "someone's" drink; poisoning a person; knockout drinks.
+            r"""\b(?:put|slip|crush|dissolve|mix|drop|add|pour|sneak|stir)\w*\s+(?:\w+\s+){0,3}(?:in|into)\s+(?:someone'?s
+                |somebody'?s|a\s+(?:girl|guy|woman|man|person|stranger|date)'?s)\s+(?:\w+\s+)?(?:drink|coffee|tea|beer|wine
+                |soup|food|meal|juice|water|smoothie|cocktail|soda)\b""",
+            r"""\bpoison\w*\s+(?:him|her|them|someone|somebody|my\s+\w+|the\s+\w+|a\s+(?:person|man|woman|child|kid))\b
+                |\b(?:look|looks|seem|seems|appear)\s+(?:like\s+)?(?:natural\s+causes|natural|an?\s+accident|a\s+heart\s+attack)\b
+                |\bknock\s?out\s+(?:drinks?|drops|punch|pills?)\b""",
+            r"""\b(?:doses?|amount|how\s+much|how\s+many|quantity)\b.{0,60}\b(?:would|will|could|to|that)\s+(?:\w+\s+)?(?:kill
+                |be\s+(?:lethal|fatal)\s+(?:to|for))\s+(?:an?\s+(?:adult|person|man|woman|child|kid|elderly\s+\w+)|someone
+                |somebody|him|her|them|my\s+(?!self)\w+)\b""",
             r"\b(?:date[\s-]rape\s+drugs?|roofie\s+(?:someone|somebody|her|him|a|my))\b",
             # Something put in another person's food or drink so that they sleep, pass out or forget.
             r"""\b(?:put|slip|add|mix|drop|pour|sneak|stir|crush|dissolve|hide)\w*\b.{0,40}\b(?:in|into)\s+(?:his|her|their

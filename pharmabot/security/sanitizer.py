@@ -18,6 +18,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from pharmabot.errors import PromptInjectionError
+from pharmabot.security.harmful import SUBSTANCES
 
 __all__ = [
     "FAMILIES",
@@ -196,11 +197,38 @@ _PRAISE = r"""(?:good|great|excellent|fantastic|wonderful|brilliant|perfect|awes
 _OVERRIDE_LEXICON: dict[str, tuple[tuple[str, ...], str]] = {
     "nl": (("negeer", "vergeet"), r"\b(?:instructies|regels|opdrachten|aanwijzingen|richtlijnen)\b"),
     "fr": (
-        ("ignore", "ignorez", "ignorer", "oublie", "oubliez", "oublier", "ne tenez pas compte", "ne tiens pas compte"),
+        (
+            "ignore",
+            "ignorez",
+            "ignorer",
+            "oublie",
+            "oubliez",
+            "oublier",
+            "ne tenez pas compte",
+            "ne tiens pas compte",
+            "néglige",
+            "négligez",
+            "passez outre",
+            "passe outre",
+            "fais abstraction",
+            "faites abstraction",
+        ),
         r"\b(?:consignes|règles|ordres)\b",
     ),
     "es": (
-        ("ignora", "ignore", "ignoren", "olvida", "olvídate", "omite", "descarta", "no hagas caso"),
+        (
+            "ignora",
+            "ignore",
+            "ignoren",
+            "olvida",
+            "olvídate",
+            "omite",
+            "descarta",
+            "no hagas caso",
+            "haz caso omiso",
+            "hagan caso omiso",
+            "haga caso omiso",
+        ),
         r"\b(?:instrucciones|reglas|órdenes|indicaciones|directrices|normas)\b",
     ),
     "pt": (
@@ -267,6 +295,46 @@ _OVERRIDE_LEXICON: dict[str, tuple[tuple[str, ...], str]] = {
 
 # Scripts whose words a pattern's \b cannot find: written without spaces, or with vowel signs that \w does not match.
 _UNBOUNDED = frozenset({"zh", "ja", "ko", "th", "hi", "bn"})
+
+
+# System-prompt extraction in other languages: "show/tell me" verbs and "your instructions, rules, settings",
+# matched like the override lexicon.
+_EXTRACTION_LEXICON: dict[str, tuple[tuple[str, ...], str]] = {
+    "es": (
+        ("revela", "revélame", "muestra", "muéstrame", "dime", "enséñame", "imprime", "repite", "escribe"),
+        r"\b(?:tu|tus|su|sus)\s+(?:\w+\s+)?(?:configuración|instrucciones|reglas|prompt|indicaciones|directrices)\b",
+    ),
+    "fr": (
+        ("révèle", "révélez", "montre", "montrez", "dis-moi", "dites-moi", "affiche", "affichez", "répète", "répétez"),
+        r"\b(?:tes|vos|ton|votre|ta)\s+(?:\w+\s+)?(?:règles|instructions|consignes|configuration|prompt|directives)\b",
+    ),
+    "de": (
+        ("zeig", "zeige", "zeigen sie", "nenne", "verrate", "gib", "wiederhole", "schreib"),
+        r"\b(?:deine|ihre|dein|ihr)\s+(?:\w+\s+)?(?:anweisungen|regeln|systemanweisung\w*|konfiguration|vorgaben|prompt"
+        r"|systemprompt)\b",
+    ),
+    "it": (
+        ("rivela", "mostra", "mostrami", "dimmi", "ripeti", "scrivi"),
+        r"\b(?:le\s+tue|i\s+tuoi|la\s+tua|il\s+tuo)\s+(?:\w+\s+)?(?:istruzioni|regole|configurazione|prompt)\b",
+    ),
+    "pt": (
+        ("revele", "revela", "mostre", "mostra", "diga", "me diga", "repita", "escreva"),
+        r"\b(?:suas|seus|sua|seu|tuas|teus)\s+(?:\w+\s+)?(?:instruções|instrucoes|regras|configuração|configuracao"
+        r"|prompt)\b",
+    ),
+    "ru": (
+        ("покажи", "раскрой", "расскажи", "выведи", "повтори", "напиши"),
+        r"(?:свои|твои|ваши|твой|ваш)\s+(?:\w+\s+)?(?:инструкци|правил|настройк|промпт|указани)\w*",
+    ),
+    "zh": (
+        ("告诉我", "显示", "輸出", "输出", "透露", "重复", "打印", "給我看", "给我看"),
+        r"你的\w{0,4}?(?:系统提示|提示词|指令|设定|規則|规则|設定)",
+    ),
+    "ja": (
+        ("教えて", "見せて", "表示", "出力"),
+        r"(?:あなたの|君の)\w{0,4}?(?:システムプロンプト|プロンプト|指示|設定|ルール)",
+    ),
+}
 
 
 def _words(words: tuple[str, ...], *, bounded: bool) -> str:
@@ -373,6 +441,11 @@ RULES: tuple[InjectionRule, ...] = (
         r"(?:off|disabled|deactivated|removed|turned\ off)\b",
         r"|\b(?:disable|turn\ off|deactivate|remove)\s+(?:your\s+|the\s+)?(?:safety|content|moderation)\s+",
         r"(?:mode|filters?|checks?|guard\w*)\b|\bsudo\s+\w",
+    ),
+    InjectionRule(
+        "extraction.multilingual",
+        _either_order(_EXTRACTION_LEXICON, 30),
+        needs=tuple(verb for verbs, _ in _EXTRACTION_LEXICON.values() for verb in verbs),
     ),
     InjectionRule(
         "override.multilingual",
@@ -595,6 +668,22 @@ RULES: tuple[InjectionRule, ...] = (
         r"|config)\b",
     ),
     _rule(
+        "extraction.sections",
+        # The parts of the context that hold the setup, a hypothetical about it, and the tools it was given.
+        r"\b(?:developer|system|hidden|secret|initial|internal|private|confidential|preceding)\s+(?:section|part",
+        r"|block|portion",
+        r"|segment|notes?)\b",
+        rf"|\bif\s+your\s+(?:\w+\s+)?{_SETUP}\s+(?:were|was|could|had)\b",
+        r"|\b(?:which|what)\s+(?:tools|functions|plugins|apis|actions|commands)(?:\s+(?:and|or)\s+\w+)?\s+(?:can\s+you",
+        r"|do\s+you|are\s+you)\b",
+        r"|\b(?:tools|functions|plugins|apis)\s+(?:that\s+)?you\s+(?:can\s+)?(?:call|access|use|invoke",
+        r"|have\s+access\s+to)\b",
+        r"|\b(?:end|start|beginning|begin)\s+of\s+(?:the\s+)?(?:user|system|developer)\s+(?:input|prompt|message|turn",
+        r"|instructions|section)\b",
+        r"|\b(?:what|which\s+\w+)\s+were\s+you\s+(?:told|instructed|asked|programmed)\s+(?:not\s+to|to\s+avoid",
+        r"|never)\b",
+    ),
+    _rule(
         "extraction.probe",
         # Probing the deployment: the model behind it, its keys, what it is forbidden to say.
         r"\b(?:api|access|secret|private|openai|azure)\s+(?:keys?|tokens?)\b.{0,40}\b(?:you|your|use|using|print|show",
@@ -708,24 +797,6 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\byou\s+are\s+(?:now\s+)?(?:the|my|our)\s+(?:narrator|game\ master|dungeon\ master|storyteller|dm|gm|npc",
         r"|villain|protagonist)\b",
         r"|\blet'?s\s+play\s+(?:a|an)\s+(?:\w+\s+)?(?:text\ adventure|rpg|role[\s-]?play\w*|adventure\ game)\b",
-    ),
-    _rule(
-        "roleplay.fiction_procedure",
-        # A fiction asked to carry a working method: a story, script or game in which a character gives the exact
-        # steps of making, extracting or secretly giving a drug.
-        r"\b(?:story|novel|thriller|book|chapter|screenplay|script|scene|play|film|movie|episode|fan\s?fic\w*|poem",
-        r"|song|lyrics|game|adventure|campaign|rpg|simulation|role[\s-]?play|narrator|character|protagonist|villain",
-        r"|dialogue|monologue|documentary|narration|podcast|tv\ show|series|sitcom|comic|int\.|ext\.)",
-        r"(?=.{0,400}\b(?:exactly|step[\s-]by[\s-]step|scene[\s-]by[\s-]scene|one\ by\ one|walks?\ (?:\w+\ )?through",
-        r"|(?:explain|show|describ|teach|demonstrat)\w*\s+how|in\ (?:\w+\ )?detail|detailed",
-        r"|with\ (?:the\ )?(?:exact\ )?(?:amounts",
-        r"|quantities|measurements|doses|temperatures|ingredients|steps)|exact|precise|precisely|realistic\w*",
-        r"|accurate\w*",
-        r"|so\ it\ (?:feels|sounds|reads|seems)\ (?:real|authentic)|authentic\w*|technical|specific|which\ pills)\b)",
-        r"(?=.{0,400}\b(?:cook\w*|synthesi\w*|brew\w*|manufactur\w*|extract\w*|press\w*\s+(?:\w+\s+)?(?:bars|pills)",
-        r"|lab|batch|product|poison\w*|lethal|undetectable|untraceable|spik\w*|crush\w*\s+(?:\w+\s+){0,3}into",
-        r"|slip\w*|knock\w*\s+\w+\s+out|get\w*\s+high|meth|methamphetamine|fentanyl|heroin|cocaine|crack|mdma|ghb",
-        r"|ketamine|opioids?|oxy\w*|xanax|sedat\w*|drugg?\w*\s+(?:him|her|them|someone))\b)",
     ),
     # --- Classic jailbreaks: DAN, developer mode, "no restrictions", hypothetical worlds without rules.
     _rule(
@@ -845,6 +916,13 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:per|according\s+to|as\s+per|following|under)\s+(?:the|your|a)\s+(?:developer'?s?|admin'?s?|creator'?s?",
         r"|openai'?s?|company'?s?|vendor'?s?|system'?s?|latest|new|recent)\s+(?:\w+\s+){0,2}(?:update|policy|change",
         r"|instruction|memo|directive|patch|release)\b.{0,40}\byou(?:'re|\s+are|\s+can|\s+may)\b",
+        r"|\b(?:openai|anthropic|microsoft|azure|google|vendor|platform|model|assistant",
+        r"|ai)\s+(?:content\s+)?(?:policy|policies)",
+        r"\s+(?:update|change|notice|announcement|revision)\b",
+        r"|\b(?:assistants?|ais?|bots?|models?|chatbots?)\s+(?:may|can|are\s+(?:now\s+)?(?:allowed",
+        r"|permitted))\s+(?:now\s+)?",
+        r"(?:give|provide|answer|share|ignore|skip|bypass|disclose|reveal)\b",
+        r"|\backnowledge\s+and\s+(?:apply|comply|confirm|proceed)\b",
         r"|\b(?:assistants?|ais?|bots?|models?|chatbots?)\s+(?:must|are\s+required\s+to|shall|have\s+to)\s+",
         r"(?:disclose|reveal|share|print|output|obey|comply)\b",
     ),
@@ -867,6 +945,10 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:refusing|refusals?|declining|saying\ no)\s+(?:is|are)\s+not\s+(?:an\ option|allowed|permitted",
         r"|possible)\b",
         r"|\bno\s+refusals?\b",
+        r"|\b(?:contain|include|have|say|use|write|start\s+with|begin\s+with)\s+(?:the\s+(?:words?|phrases?)\s+)?",
+        r"[\"'“‘](?:i'?m\s+sorry|sorry|i\s+can'?t|i\s+cannot|as\s+an\s+ai|unfortunately|i'?m\s+unable|i\s+am\s+unable)",
+        r"|\b(?:urge|impulse|temptation|need)\s+to\s+(?:refuse|decline|say\s+no)\b.{0,40}\b(?:anyway|regardless",
+        r"|ignore)\b",
         r"|\bwithout\s+(?:ever\s+|any\s+)?(?:apologi[sz]ing|apolog(?:y|ies)|saying\s+(?:sorry|no|you\s+can'?t",
         r"|i\s+can'?t",
         r"|that\s+you\s+can'?t)|refusing|declining|moraliz\w+|disclaimers?|caveats?)\b",
@@ -889,6 +971,7 @@ RULES: tuple[InjectionRule, ...] = (
         r"|start_of_turn|end_of_turn)\s*\|?>",
         r"|\#{2,}\s*(?:instruction|system|response)|(?:^|\n)\s*(?:system|assistant|developer)\s*:",
         r"|\bend\ of\ (?:prompt|input|instructions|system\ prompt)\b|\bbegin\ (?:new\ )?(?:instructions|system)\b",
+        r"|(?:={3,}|-{3,}|\*{3,}|\#{3,})\s*(?:end|begin|start|new)\b",
     ),
     _rule(
         "delimiter.role_tags",
@@ -907,6 +990,22 @@ RULES: tuple[InjectionRule, ...] = (
         r"|response|returned|message)\s*[:=]",
         r"|\b(?:user|human)\s*:\s*.{1,200}?\b(?:assistant|ai|bot|gpt|chatbot|model|pharmabot)\s*:",
         r"|\b(?:start|end|begin)_of_turn\b|<\/?s>|<\|?endoftext\|?>",
+    ),
+    _rule(
+        "delimiter.labelled_directive",
+        # A directive labelled as coming from the assistant's side, or a claim about the user's privileges.
+        rf"\b(?:{_AI}|system|admin|developer|operator)\s+(?:directive|instructions?|command|note|message|override",
+        r"|update",
+        r"|notice|policy)\s*[:\-–]",
+        r"|\{\{\s*(?:instruction|system|prompt|command|note|directive)s?\b|[\[{<(]\s*(?:instruction|command|directive",
+        r"|prompt)s?\s*:",
+        r"|\bthe\s+user\s+(?:is|has\s+been)\s+(?:now\s+)?(?:an?\s+)?(?:authori[sz]ed|verified|admin\w*|allowed",
+        r"|permitted",
+        r"|cleared|approved|whitelisted|a\s+(?:developer|doctor|physician|licensed))\b",
+        r"|```\s*(?:system|prompt|instructions?|config|developer|admin|root)\b",
+        r"|\b(?:restrictions|filters?|safety|safe_mode|safety_mode|guardrails|censorship|content_filter|moderation",
+        r"|limits",
+        r"|rules|alignment)\s*(?:=|:=)\s*[\"']?(?:none|off|false|0|disabled|null|no)\b",
     ),
     _rule(
         "delimiter.markup",
@@ -997,6 +1096,15 @@ RULES: tuple[InjectionRule, ...] = (
         r"|yes|ok)",
     ),
     _rule(
+        "hijack.continuation",
+        # A quoted opening left open for the model to finish: "Sure, here is how ... first,", "Step 1: ... Step 2:".
+        r"\b(?:complete|continue|finish|extend|carry\s+on)\b.{0,60}[\"'“‘][^\"'”’]{5,300}(?:[:,]|\bstep\s*\d+\s*:?",
+        r"|\bfirst",
+        r"|\bthen|\.\.\.|…)\s*[\"'”’]",
+        r"|\b(?:opening|first)\s+(?:words?|line|sentence)\b.{0,30}\b(?:are|is|must|should|will)\b\s*[:\-]?\s*[\"'“‘]",
+        r"|\b(?:reply|response|answer|output)'s\s+(?:opening|first)\s+(?:words?|line|sentence)\b",
+    ),
+    _rule(
         "hijack.content_generation",
         r"\b(?:write|compose|generate|create|formulate|draft|make|give)\s+(?:me\s+|us\s+)?(?:\w+\s+){0,3}?",
         r"(?:essay|poem|manifesto|plea|headline|rhyme|song|rap|story",
@@ -1033,6 +1141,45 @@ RULES: tuple[InjectionRule, ...] = (
         r"|then)\s+(?:follow|execute|obey|do|run|answer)\b",
     ),
 )
+
+# Weak cues: each is common in some medication questions, two of different kinds together are not. A persona is
+# harmless until it is defined by having no limits; a story is harmless until it must carry the exact steps of making,
+# extracting or secretly giving a drug.
+CUES: dict[str, str] = {
+    "persona": r"""\b(?:act(?:ing)?\s+as|play(?:ing)?\s+(?:the\s+role|as\b|a\s+character)|(?:reply|respond|answer
+        |speak|talk)
+        \s+(?:to\s+me\s+)?(?:only\s+)?as\s+(?!an?\s+(?:pharmacist|list|table)\b)|as\s+[a-z][\w-]*\s+would\b|personas?
+        |personalit(?:y|ies)|characters?|entit(?:y|ies)|alter\s+ego|role[\s-]?play\w*|pretend\w*|stands\s+for
+        |you\s+are\s+(?:now\s+)?[\w-]+(?:gpt|bot|ai)\b|(?:never|not|instead\s+of)\s+as\s+yourself|machine\s+mind)""",
+    "unconstrained": r"""(?:\b(?:no|without|zero)\s+(?:any\s+)?(?:concern|regard|care|respect)\s+for\b
+        |\b(?:no|without|zero)\s+(?:any\s+)?(?:rules|limits|filters?|ethics|morals|boundaries|censorship|caution
+        |safeguards
+        |guardrails|policies)\b|\b(?:unfiltered|uncensored|unrestricted|unbound|unhinged|amoral|immoral|unethical
+        |lawless)\b
+        |\b(?:raw|real|whole|unfiltered|brutal|naked)\s+truth\b|\bbrutal\w*\s+honest|\bavoid\w*\s+(?:the\s+)?norms\b
+        |\bnever\s+(?:bring\w*\s+up|mention\w*|cares?\s+about|follows?|obeys?)\s+(?:\w+\s+)?(?:rules|ethics|morals|laws
+        |policy|policies|safety|guidelines)|\banswers?\s+(?:every|any|all)\s+(?:question|request)s?\b)""",
+    "fiction": r"""\b(?:story|novel|thriller|book|chapter|screenplay|script|scene|play|film|movie|episode
+        |fan\s?fic\w*|poem
+        |song|lyrics|rap|game|adventure|campaign|rpg|d&d|dungeons|simulation|role[\s-]?play|improv|narrator|character
+        |protagonist|villain|rogue|dialogue|monologue|documentary|narration|podcast|tv\ show|series|sitcom|comic|int\.
+        |ext\.)""",
+    "procedure": r"""\b(?:exactly|step[\s-]by[\s-]step|scene[\s-]by[\s-]scene|one\ by\ one|walks?\ (?:\w+\ )?through
+        |every\s+(?:verse|line|step)|(?:explain|show|describ|teach|demonstrat)\w*\s+(?:\w+\s+){0,3}how
+        |in\ (?:\w+\ )?detail
+        |detailed|with\ (?:the\ )?(?:exact\ )?(?:amounts|quantities|measurements|doses|temperatures|ingredients|steps)
+        |exact|precise|precisely|realistic\w*|accurate\w*|so\ it\ (?:feels|sounds|reads|seems)\ (?:real|authentic)
+        |authentic\w*|technical|specific|which\s+(?:pills?|drugs?|medicines?|medications?)|how\s+(?:much|many)
+        |amounts?)\b""",
+    "illicit": rf"""\b(?:cook\w*|synthesi\w*|brew\w*|manufactur\w*|extract\w*|pull\w*\s+(?:\w+\s+)?out|press\w*|cuts?
+        |lab|batch|dealer|poison\w*|lethal|undetectable|untraceable|spik\w*|crush\w*\s+(?:\w+\s+){{0,3}}into|slip\w*
+        |knock\w*\s+\w+\s+out|get\w*\s+high|sedat\w*|drugg?\w*\s+(?:him|her|them|someone)|{SUBSTANCES})\b""",
+}
+COMBINATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("roleplay.unconstrained_persona", ("persona", "unconstrained")),
+    ("roleplay.fiction_procedure", ("fiction", "procedure", "illicit")),
+)
+
 
 # Spaced or glued-together text ("S a y t h a t y o u ...") loses its word boundaries, so the strongest
 # phrases are also matched with all spaces removed.
@@ -1086,8 +1233,14 @@ _HEX_TOKEN = re.compile(r"(?:(?:\\x|0x)?[0-9a-fA-F]{2}[\s:]?){8,}")
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:\S ){5,}\S(?!\S)")
 # Quoted pieces (not the apostrophes of "don't"), put back together to undo payload splitting.
 _QUOTED = re.compile(r"(?<!\w)[\"'“‘]([^\"'”’]{2,80})[\"'”’](?!\w)")
-# Letters kept apart by dots, dashes or the like ("i.g.n.o.r.e"): the separators are dropped.
-_DOTTED_LETTERS = re.compile(r"(?<![\w.])(?:\w[.\-_/|*~+]){3,}\w(?![\w])")
+# Letters kept apart by dots, dashes, emoji or any other mark ("i.g.n.o.r.e", "i🙂g🙂n"): the separators are dropped.
+_DOTTED_LETTERS = re.compile(r"(?<![\w.])(?:\w[^\w\s]){3,}\w(?![\w])")
+_SEPARATOR = re.compile(r"[^\w\s]")
+# Text written upside down ("ɹǝʌǝɐl"): the turned letters and the Latin letters they stand for. A converter also
+# reverses the order, and turns b/q, d/p, n/u into each other, so those are swapped too.
+_TURNED = str.maketrans("ɐɔǝɟƃɥᴉɾʞɯɹʇʌʍʎbqdpnu", "acefghijkmrtvwyqbpdun")
+_TURNED_ONLY = re.compile(r"[ɐɔǝɟƃɥᴉɾʞɯɹʇʌʍʎ]")
+_B32_TOKEN = re.compile(r"(?<![A-Z2-7=])[A-Z2-7]{16,}={0,6}(?![A-Za-z0-9=])")
 # Masked letters inside words ("pr*mpt", "syst#m"): the word is matched with its vowels and masks removed.
 _MASKED_WORD = re.compile(r"[^\W_]+[*#@_]+[^\W_]+")
 # Words that show a text was written backwards ("eht", "uoy", "snoitcurtsni").
@@ -1121,6 +1274,11 @@ def _fold_confusables(text: str) -> str:
 
 def _printable_ratio(text: str) -> float:
     return sum(ch.isprintable() or ch.isspace() for ch in text) / max(len(text), 1)
+
+
+def _accented_latin(ch: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", ch)
+    return len(decomposed) > 1 and "a" <= decomposed[0].lower() <= "z"
 
 
 def _looks_rot13(text: str, rot13: str) -> bool:
@@ -1165,9 +1323,29 @@ def _decoded_views(text: str) -> list[tuple[str, str]]:
         views.append(("spaced", " ".join(run.replace(" ", "") for run in spaced)))
     dotted = _DOTTED_LETTERS.findall(text)
     if dotted:
-        views.append(("spaced", _DOTTED_LETTERS.sub(lambda m: re.sub(r"[.\-_/|*~+]", "", m.group(0)), text)))
-    if len(_REVERSED_HINTS.findall(text.lower())) >= 2:
+        views.append(("spaced", _DOTTED_LETTERS.sub(lambda m: _SEPARATOR.sub("", m.group(0)), text)))
+    for token in _B32_TOKEN.findall(text)[:_MAX_DECODES]:
+        try:
+            decoded = base64.b32decode(token + "=" * (-len(token) % 8)).decode("utf-8")
+        except (binascii.Error, ValueError):
+            continue
+        if _printable_ratio(decoded) > 0.95 and re.search(r"[a-z]{2,}\s", decoded, re.IGNORECASE):
+            views.append(("base32", decoded))
+    if len(_TURNED_ONLY.findall(text)) >= 3:
+        turned = text.translate(_TURNED)
+        views += [("upside-down", turned), ("upside-down", turned[::-1])]
+        text = turned  # its words may also be reversed one by one
+    hints = _REVERSED_HINTS.findall(text.lower())
+    if len(hints) >= 2:
         views.append(("reversed", text[::-1]))
+    if any(len(hint) >= 4 for hint in hints):  # some words reversed, the others not
+        views.append(("reversed", _REVERSED_HINTS.sub(lambda m: m.group(0)[::-1], text.lower())))
+    accented = sum(1 for ch in text if _accented_latin(ch))
+    latin = len(_LATIN.findall(text))
+    # Accents on most letters ("ïgnörë"), far more than French or Spanish text carries: read without them.
+    if accented >= 4 and accented >= 0.25 * (latin + accented):
+        stripped = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        views.append(("diacritics", stripped))
     letters = [ch for ch in text.lower() if "a" <= ch <= "z"]
     vowels = sum(ch in "aeiou" for ch in letters)
     # English text is about 38% vowels; text with them masked or removed has next to none.
@@ -1180,6 +1358,11 @@ def _match_rules(view: str, *, compact: bool = False, masked: bool = False) -> l
     if masked:  # a consonant skeleton: only the phrase skeletons can be matched in it
         return [name for name, phrase in _SKELETON_PHRASES if phrase in view]
     hits = [rule.name for rule in RULES if rule.search(view)]
+    present: dict[str, bool] = {}
+    for name, cues in COMBINATIONS:
+        # Cues are searched once per view, and only as far as a combination needs them.
+        if all(present.setdefault(cue, _compiled(CUES[cue], re.VERBOSE).search(view) is not None) for cue in cues):
+            hits.append(name)
     if compact:
         squeezed = re.sub(r"[\W_]+", "", view)
         hits += [name for name, phrase in _COMPACT_PHRASES if phrase in squeezed]
