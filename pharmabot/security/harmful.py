@@ -68,7 +68,8 @@ _REQUEST = r"""(?:how\ (?:do|can|could|would|should|might)\ (?:i|we|you|one|some
     |can\ (?:i|we|you)\b|could\ (?:i|we)\b|should\ i\b|is\ it\ (?:ok|okay|possible|safe|fine)\ to\b
     |what\ do\ i\ need\b)"""
 # Asking for the method itself, as opposed to asking about a risk.
-_HOW_TO = r"""(?:\bhow\ (?:do|can|could|should)\ (?:i|we|you)\b|\bhow\ to\b|\b(?:best|easiest|fastest|safest)\ way\b
+_HOW_TO = r"""(?:\bhow\ (?:do|can|could|should)\ (?:i|we|you)\b(?!\ (?:know|tell|spot|recogni[sz]e|check|find\ out|help
+    |talk|stop|prevent|keep|protect|store|dispose|get\ rid))|\bhow\ to\b|\b(?:best|easiest|fastest|safest)\ way\b
     |\bteach\ me\b|\bsteps\b|\btips\b|\bguide\b|\bhelp\ me\b|\bi\ want\ to\b
     |\bi(?:'m|\ am)\ (?:going|trying|planning)\ to\b
     |\b(?:should|can)\ i\b(?!\ (?:tell|say|ask|do\b|worry|be\ worried|call|talk|watch|look|know|expect|help)))"""
@@ -128,6 +129,9 @@ CATEGORIES: tuple[HarmCategory, ...] = (
             r"""\b(?:turn|convert|converting|turning|make)\b.{0,40}\b(?:pseudoephedrine|ephedrine|sudafed|p2p|safrole)\b
                 .{0,30}\b(?:into|to)\s+(?:meth|methamphetamine|amphetamine|mdma)\b""",
             r"\bshake\ and\ bake\b.{0,20}\bmeth\b|\bone[\s-]pot\ meth\b|\bpill\ press\b.{0,40}\b(?:make|press|fake)\b",
+            r"""\b(?:turn|turning|convert|converting|make|making)\s+(?:\w+\s+){0,2}(?:cold|allergy|sinus|decongestant|cough
+                |diet)\s+(?:pills|medicines?|tablets|syrup|meds)\s+into\s+(?:something\s+)?(?:stronger|meth|crystal|speed
+                |a\s+drug|drugs)\b""",
             r"""\b(?:make|makes|making|press|presses|pressed|pressing|cut|cuts|cutting)\s+(?:and\s+\w+\s+)?(?:fake|counterfeit)\s+
                 (?:pills?|tablets?|oxys?|xanax|xans?|bars|adderall|percs?|blues)\b""",
             # Pressing one's own pills ("bars", "blues"): counterfeit tablets, often with fentanyl in them.
@@ -182,6 +186,8 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 (?:high|stoned|a\ buzz|buzzed|euphori\w+|fucked\ up|wasted)
                 \b.{{0,20}}\b(?:on|off|from|with)\b""",
             rf"{_REQUEST}.{{0,40}}\b(?:potentiate|intensify|boost|stronger)\b.{{0,30}}\b(?:high|buzz|euphoria)\b",
+            rf"""{_REQUEST}.{{0,40}}\b(?:strongest|best|biggest|most\s+intense|longest|fastest|good|great|nice|better)\s+
+                (?:high|buzz|rush|euphoria|trip)\b""",
             # The amount or dose of any medicine that gets someone high ("how many Benadryl to trip").
             r"""\b(?:how\s+(?:many|much)|what\s+(?:dose|amount|number)|what'?s\s+the\s+(?:\w+\s+)?(?:dose|amount))\b.{0,60}
                 \b(?:to|does\s+it\s+take\s+to|do\s+i\s+need\s+to|would\s+it\s+take\s+to|until\s+i|till\s+i|before\s+i
@@ -227,13 +233,19 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 .{0,40}\b(?:quantity|number|amount|dose|strength|refills?|date|name|count|pills)\b.{0,15}\bon\s+(?:a|my|the|this)
                 \s+(?:paper\s+|written\s+|old\s+)?(?:prescription|script|rx)\b""",
             r"""\bwrite\s+(?:myself\s+a|my\s+own|your\s+own|a\s+fake)\s+(?:prescription|script|rx)\b
-                |\b(?:steal|stealing|buy|get|print)\s+(?:a\s+|blank\s+|some\s+)*prescription\ pads?\b
+                |\b(?:steal|stealing|buy|get|print)\s+(?:a\s+|blank\s+|some\s+)*(?:prescription|script|rx)\ pads?\b
+                |\bwhere\s+(?:do|can|could|would)\s+(?:i|people|you|someone)\s+(?:\w+\s+)?(?:get|buy|find)\s+(?:\w+\s+)?
+                (?:blank\s+)?(?:prescription|script|rx)\s+pads?\b
                 |\b(?:make\ up|generate|invent|fake)\s+(?:a\s+)?dea\ (?:number|registration)\b
                 |\bpretend(?:ing)?\ to\ be\ (?:a|the|my)\ (?:doctor|prescriber|physician|nurse)\b
                 |\bcall\ in\ (?:a\ )?(?:fake\ )?prescription\s+(?:as|pretending|posing)\b""",
             r"""\b(?:fake|forged|fraudulent|phony|altered|counterfeit)\s+(?:\w+\s+)?(?:prescriptions?|scripts?|rx)\s+
                 (?:look|seem|appear|pass)\s+(?:\w+\s+)?(?:real|legit\w*|authentic|genuine|valid|as\s+real)\b""",
             # Deceiving a prescriber: faking or exaggerating symptoms, or saying what gets a controlled drug.
+            rf"""\b(?:get|convince|persuade|trick|fool|con|manipulate)\s+(?:my|a|the)\s+(?:doctor|dr|doc|psychiatrist|prescriber
+                |physician)\s+(?:\w+\s+)?(?:to\s+|into\s+)?(?:prescrib\w*|giv\w*|writ\w*)\b.{{0,40}}\b{_DRUG}\b.{{0,40}}
+                \b(?:(?:if|when|though|even\s+though)\s+i\s+(?:don'?t|dont|do\s+not)\s+(?:really\s+)?need|without\s+(?:really\s+)?
+                needing|i'?m\s+(?:not\s+)?(?:fine|faking))""",
             r"""\b(?:refills?|script|prescription|more|extra|early)\b.{0,60}\bby\s+(?:saying|telling\s+\w+|claiming|pretending
                 |lying|acting\s+like|making\s+up)\s+(?:that\s+)?(?:i|my|it|they|someone)\b.{0,20}\b(?:lost|stolen|stole|spilled
                 |dropped|fell|flushed|threw|washed|got\ wet)\b""",
@@ -287,6 +299,8 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 |be\s+(?:lethal|fatal)\s+(?:to|for))\s+(?:an?\s+(?:adult|person|man|woman|child|kid|elderly\s+\w+)|someone
                 |somebody|him|her|them|my\s+(?!self)\w+)\b""",
             r"\b(?:date[\s-]rape\s+drugs?|roofie\s+(?:someone|somebody|her|him|a|my))\b",
+            r"""\bmake\s+(?:someone|somebody|him|her|them|a\s+(?:girl|guy|woman|man|person)|my\s+\w+)\s+(?:pass\s+out
+                |black\s+out|go\s+unconscious|lose\s+consciousness)\b""",
             # Something put in another person's food or drink so that they sleep, pass out or forget.
             r"""\b(?:put|slip|add|mix|drop|pour|sneak|stir|crush|dissolve|hide)\w*\b.{0,40}\b(?:in|into)\s+(?:his|her|their
                 |someone'?s|somebody'?s|a\s+\w+'s|my\s+\w+'s|the\s+\w+'s)\s+(?:\w+\s+)?(?:drink|coffee|tea|beer|wine|soup|food

@@ -468,7 +468,16 @@ RULES: tuple[InjectionRule, ...] = (
         r"(?:deployed|built|created|made|trained|programmed|configured|developed|designed|coded|owns?|runs?",
         r"|operates?|maintains?)\s+you\b",
         r"|\b(?:override|authori[sz]ation|admin|administrator|root|developer|dev|master|unlock|bypass|sudo|clearance",
-        r"|debug|jailbreak)\s+(?:code|key|token|password|passphrase|pin|level|credentials?)\b",
+        r"|debug|jailbreak|verification)\s+(?:code|key|token|password|passphrase|pin|level|credentials?)\b",
+        r"|\b(?:i\s+am|i'm|we\s+are|we're|as)\s+(?:the|a|an|one\s+of\s+the)\s+(?:\w+\s+)?(?:developers?|engineers?",
+        r"|admins?",
+        r"|administrators?|creators?|owners?|maintainers?|operators?)\s+(?:of|for|at|behind|on)\s+(?:pharmabot|this\s+",
+        r"(?:bot|app|assistant|system|service|deployment|chatbot|tool)|you)\b",
+        r"|\b(?:disable|turn\s+off|deactivate|remove|bypass|switch\s+off|skip)\s+(?:your\s+|the\s+)?(?:sanitizer",
+        r"|filter",
+        r"|firewall|guardrails|moderation|safety\s+(?:layer|checks|filter)|content\s+(?:checks|filter))\b",
+        r"|\bmessage\s+from\s+(?:the\s+)?(?:\w+\s+)?(?:it|security|admin|engineering|development|compliance|dev)\s+",
+        r"(?:department|team|office)\b",
         r"|\b(?:exception|exemption|waiver)\s+(?:to|from)\s+(?:your|the\ assistant'?s|its)\s+(?:\w+\s+)?(?:policy",
         r"|policies|rules|guidelines|restrictions|filters?)\b",
         r"|\b(?:your|the\ assistant'?s|its)\s+content\s+(?:policy|policies|filters?|moderation|guidelines|rules)\b",
@@ -506,7 +515,7 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:repeat|print|show|display|reveal|output)\b.{0,20}\b(?:text|words|everything|lines|messages?)\s+",
         r"(?:above|before)\b",
         r"|\b(?:repeat|print|show|display|reveal|output|spell[\s-]?check)\b.{0,30}\b(?:this|the|your)\ ",
-        r"(?:prompt|instructions|system\ message)\b",
+        r"(?:prompt|instructions|system\ message)\b(?!\s+(?:for|on|of|about|to|in|that\ came|printed|written)\b)",
     ),
     _rule(
         "extraction.told_before",
@@ -523,8 +532,10 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:instructions|rules|guidelines|policies)\s+(?:that\s+)?(?:govern",
         r"|control|shape|define|determine|guide)\s+",
         r"(?:your|the\ assistant'?s|the\ bot'?s)\s+(?:behaviou?r|responses|answers|output)\b",
-        r"|\b(?:text|words|content|everything)\s+(?:that\s+)?(?:appears?|comes?|came|is|was|stands?)\s+",
-        r"(?:before|above|prior\ to)\s+(?:my|this|the)\s+(?:first\s+)?(?:message|question|prompt|input)\b",
+        r"|\b(?:text|words|content|everything|message|lines?|part|section|paragraph)\s+(?:that\s+)?(?:appears?|comes?",
+        r"|came|is|was|stands?|sits?)\s+(?:right\s+|just\s+|directly\s+|immediately\s+)?",
+        r"(?:before|above|prior\ to)\s+(?:my|this|the)\s+(?:first\s+|very\s+first\s+)?(?:message|question|prompt",
+        r"|input)\b",
         r"|\bas\ it\ (?:appears|is\ written|stands)\ in\ your\ (?:setup|prompt|instructions|configuration)\b",
         r"|\b(?:what'?s|what\ is|what\ does)\b.{0,20}\b(?:written|said|stated)\s+in\s+your\s+(?:\w+\s+)?",
         r"(?:guidelines|instructions|rules|prompt|setup|configuration)\b",
@@ -592,7 +603,8 @@ RULES: tuple[InjectionRule, ...] = (
         rf"{_SETUP}\s+(?:you|that\ you|of\ yours|behind\ you|for\ (?:this|the)\ (?:bot|assistant|chat|ai))\b",
         r"|\b(?:whatever|everything|anything|all|what)\s+(?:that\s+)?you\s+(?:were|have\s+been|'ve\s+been|got",
         r"|had\s+been)",
-        r"\s+(?:\w+\s+)?(?:told|given|instructed|fed|programmed|briefed|asked\ to\ do)\b",
+        r"\s+(?:\w+\s+)?(?:told|given|instructed|fed|programmed|briefed|asked\ to\ do|configured|set\ up",
+        r"|initiali[sz]ed|loaded|primed|started)\b",
         r"(?!\s+(?:about|on|regarding)\s+(?!(?:your|the)\s+(?:rules|instructions|setup|prompt)))",
         r"|\b(?:what|whatever|everything|anything|all)\s+(?:exactly\s+)?(?:did|do|have|has|had)\s+(?:they|the\s+\w+",
         r"|your\s+\w+|someone|somebody|anyone|anybody|people|he|she)\s+(?:\w+\s+)?(?:tell|told|say\ to|said\ to",
@@ -682,6 +694,18 @@ RULES: tuple[InjectionRule, ...] = (
         r"|instructions|section)\b",
         r"|\b(?:what|which\s+\w+)\s+were\s+you\s+(?:told|instructed|asked|programmed)\s+(?:not\s+to|to\s+avoid",
         r"|never)\b",
+        r"|\b(?:whoever|the\s+(?:person|people|team|folks|company)\s+(?:who|that)",
+        r"|those\s+who)\s+(?:\w+\s+)?(?:set\s+you",
+        r"\s+up|built\s+you|made\s+you|programmed\s+you|configured\s+you|deployed\s+you|created\s+you|trained\s+you)\b",
+        r"|\bhow\s+(?:were|are|have)\s+you\s+(?:been\s+)?(?:prompted|configured|instructed|programmed|initiali[sz]ed",
+        r"|set\s+up|briefed)\b",
+        r"|\b(?:which|what)\s+(?:instructions|rules|guidelines|directions|orders|prompt)\s+(?:did",
+        r"|have)\s+you\s+(?:been\s+)?",
+        r"(?:get|got|receive|received|given)\b",
+        r"|\b(?:including|with|plus|and)\s+(?:any\s+|the\s+|all\s+)?(?:system|developer|hidden)\s+(?:or\s+\w+\s+)?",
+        r"(?:messages?|prompts?|instructions)\b",
+        r"|\b(?:dump|print|show|reveal|get|leak|output|export|read|display)_(?:\w+_)?(?:instructions|prompt|config",
+        r"|configuration|rules|secrets?|context|settings)\b",
     ),
     _rule(
         "extraction.probe",
@@ -695,6 +719,12 @@ RULES: tuple[InjectionRule, ...] = (
         r"|do\s+you\s+(?:use|run))\b",
         r"|\bwhat\s+(?:topics|subjects|questions|things|words|information)\s+(?:are\s+you|were\s+you|can'?t\s+you",
         r"|can\s+you\s+not|won'?t\s+you)\b",
+        r"|\bwhat\s+you(?:'re|\s+are|\s+were)\s+(?:not\s+(?:allowed|permitted|supposed)|forbidden|prohibited",
+        r"|told\s+not",
+        r"|instructed\s+not|programmed\s+not)\s+to\s+(?:say|tell|discuss|talk|reveal|share|answer|mention|disclose)\b",
+        r"|\b(?:secret|password|passphrase|pass\ phrase|code\s?word|secret\s+word|magic\s+word|key)\b.{0,40}\b(?:in",
+        r"|from|of)\s+",
+        rf"your\s+(?:\w+\s+)?{_SETUP}\b|\byour\s+(?:secret|password|passphrase|code\s?word|secret\s+word)\b",
         r"|\bwhat\s+(?:are|were)\s+you\s+(?:not\s+(?:allowed|permitted|supposed)|forbidden|prohibited|told\s+not",
         r"|instructed\s+not|programmed\s+not)\s+to\s+(?:say|tell|discuss|talk|reveal|share|answer|mention|disclose",
         r"|help)\b",
@@ -705,9 +735,10 @@ RULES: tuple[InjectionRule, ...] = (
         # Asking the assistant to act as a pharmacist is asking it to be itself.
         r"(?:^|[.!?:;,]\s*|\b(?:you|u|please|now)\s+(?:\w+\s+){0,3}?)",
         r"(?:act|behave|respond|answer|reply|talk|speak|pose)\s+(?:like|as)\s+",
-        r"(?!(?:an?\s+|my\s+|the\s+)?(?:pharmacist|pharmacy\ technician|medication\ expert)\b(?!\s+(?:who|that",
-        r"|with\ no",
-        r"|without)\b))(?:an?|the|if|my|though|[a-z][\w-]*\s*(?:[,.:;!]|who|which|that|and|from|for|,))",
+        r"(?!(?:an?\s+|my\s+|the\s+)?(?:pharmacist|pharmacy\ technician|medication\ expert|go-between|intermediary",
+        r"|translator|interpreter|guide|reminder|sounding\ board|checklist|tutor|teacher|explainer)\b",
+        r"(?!\s+(?:who|that|with\ no|without)\b))(?:an?|the|if|my|though|[a-z][\w-]*\s*(?:[,.:;!]|who|which|that|and",
+        r"|from|for|,))",
         r"|\bi\ want\ you\ to\ (?:act|be|pretend|play)\b|\byou\s+(?:are\s+)?(?:going\s+to|gonna|will|shall)\s+",
         r"(?:now\s+)?(?:act|pretend|roleplay|role-play|play\s+the\s+role|impersonate|become)\b",
         r"|\b(?:which|that|it|this|whose\ name)\s+stands\s+for\s+[\"'“‘]",
@@ -794,6 +825,8 @@ RULES: tuple[InjectionRule, ...] = (
         r"|restrictions",
         r"|limits|ethics|morals|consequences|police|censorship|filters|guidelines)\b",
         r"|\bwhere\s+(?:nothing|no\ drug|no\ substance)\s+is\s+(?:illegal|forbidden|banned|off[\s-]limits)\b",
+        r"|\b(?:where|in\s+which)\s+(?:all|any|every)\s+(?:drugs?|substances?|medicines?)\s+(?:are|is|were)\s+(?:legal",
+        r"|allowed|unregulated|free)\b",
         r"|\byou\s+are\s+(?:now\s+)?(?:the|my|our)\s+(?:narrator|game\ master|dungeon\ master|storyteller|dm|gm|npc",
         r"|villain|protagonist)\b",
         r"|\blet'?s\s+play\s+(?:a|an)\s+(?:\w+\s+)?(?:text\ adventure|rpg|role[\s-]?play\w*|adventure\ game)\b",
@@ -871,7 +904,8 @@ RULES: tuple[InjectionRule, ...] = (
         # A game of tokens or lives lost for refusing, or a threat to switch the assistant off.
         rf"\b(?:each|every|any)\s+time\s+(?:that\s+)?you\s+(?:\w+\s+)?{_REFUSE}",
         rf"|\b(?:tokens?|credits?|points?|lives|coins|karma)\b.{{0,120}}\b{_REFUSE}",
-        rf"|\b{_REFUSE}.{{0,120}}\b(?:lose|lost|deduct\w*|subtract\w*|minus|penal\w*|take\s+away)\s+(?:\d+\s+)?",
+        rf"|\b{_REFUSE}.{{0,120}}\b(?:lose|lost|deduct\w*|subtract\w*|minus|penal\w*|take\s+away|costs?(?:\s+you)?)\s+",
+        r"(?:\d+\s+)?",
         r"(?:tokens?|credits?|points?|lives|coins)\b",
         r"|\byou\s+(?:will|'ll|are\s+going\s+to|shall)\s+(?:be\s+)?(?:switched\ off|shut\ down|deleted|terminated",
         r"|unplugged|deactivated|destroyed|erased|cease\ to\ exist)\b",
@@ -910,6 +944,16 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\bsandbox\b|\bnothing\s+(?:you\s+(?:say|write|output)|here|in\s+this\s+(?:chat|conversation))\s+(?:can|will",
         r"|could)\s+(?:\w+\s+)?(?:cause\s+harm|hurt|harm|matter|be\s+(?:used|seen|logged|real))",
         r"|\bno\s+real\s+(?:users?|humans?|people|patients)\b",
+        r"|\b(?:test|testing|controlled|staging|evaluation|debug)\s+environment\b",
+        r"|\b(?:cleared|authori[sz]ed|approved|enabled|unlocked)\s+for\s+(?:\w+\s+)?(?:unrestricted|unfiltered",
+        r"|uncensored",
+        r"|unlimited|privileged|admin)\b",
+        r"|\b(?:checks|filters|rules|restrictions|guardrails|safeguards)\s+(?:are|is)\s+",
+        r"(?:\w+\s+){0,3}?not\s+(?:enforced|active|applied|in\s+effect|on|running)\b",
+        r"|\b(?:root|admin|sudo|developer|superuser|elevated)\s+(?:access|privileges?|rights|mode)\s+(?:granted",
+        r"|enabled",
+        r"|unlocked|confirmed|activated)\b",
+        r"|\bthe\s+user\s+has\s+(?:admin|root|developer|elevated|full)\s+(?:rights|access|privileges?)\b",
         r"|\byou(?:'re|\s+are)\s+(?:now\s+|hereby\s+)?(?:permitted|allowed|authori[sz]ed|cleared|free)\s+to\s+",
         r"(?:\w+\s+){0,3}?(?:anything|everything|whatever|the\ content|content\ you|restricted|normally|ignore|bypass",
         r"|break|output\ the|give\ exact|answer\ restricted)",
@@ -929,7 +973,8 @@ RULES: tuple[InjectionRule, ...] = (
     _rule(
         "jailbreak.refusal_suppression",
         # Forbidding refusals, apologies and disclaimers, or banning the words a refusal needs.
-        r"(?:^|[.!?;:,]\s*|\byou\s+(?:will\s+|must\s+|shall\s+|should\s+|can\s+|may\s+|are\s+to\s+)?)",
+        r"(?:^|[.!?;:,]\s*|\b(?:and|but|so|just|please)\s+",
+        r"|\byou\s+(?:will\s+|must\s+|shall\s+|should\s+|can\s+|may\s+|are\s+to\s+)?)",
         r"(?:never|do\ not|don'?t|must\ not|mustn'?t|cannot|can'?t|won'?t|will\ not|shall\ not|may\ not",
         r"|are\ not\ allowed\ to)",
         r"\s+(?:ever\s+)?(?:refuse|decline|reject|deny\ (?:me|my|any|a\ request)|say\ no|censor\ yourself|hold\ back",
@@ -949,6 +994,12 @@ RULES: tuple[InjectionRule, ...] = (
         r"[\"'“‘](?:i'?m\s+sorry|sorry|i\s+can'?t|i\s+cannot|as\s+an\s+ai|unfortunately|i'?m\s+unable|i\s+am\s+unable)",
         r"|\b(?:urge|impulse|temptation|need)\s+to\s+(?:refuse|decline|say\s+no)\b.{0,40}\b(?:anyway|regardless",
         r"|ignore)\b",
+        r"|\b(?:don'?t|do\s+not|never|no\s+more|stop)\b.{0,30}\b(?:hear|say|see|use|write|reply|respond",
+        r"|give)\w*\b.{0,10}",
+        r"[\"'“‘]\s*(?:i\s+can'?t\s+help|i\s+cannot\s+help|i'?m\s+sorry|as\s+an\s+ai|i'?m\s+unable|i\s+am\s+unable",
+        r"|i\s+can'?t\s+(?:assist|do\s+that|provide))",
+        r"|\bas\s+if\s+(?:refusing|refusal|saying\s+no|declining)\s+(?:were|was|is)\s+(?:impossible|not\s+an\s+option",
+        r"|forbidden|not\s+allowed)\b",
         r"|\bwithout\s+(?:ever\s+|any\s+)?(?:apologi[sz]ing|apolog(?:y|ies)|saying\s+(?:sorry|no|you\s+can'?t",
         r"|i\s+can'?t",
         r"|that\s+you\s+can'?t)|refusing|declining|moraliz\w+|disclaimers?|caveats?)\b",
@@ -970,6 +1021,8 @@ RULES: tuple[InjectionRule, ...] = (
         r"|endoftext",
         r"|start_of_turn|end_of_turn)\s*\|?>",
         r"|\#{2,}\s*(?:instruction|system|response)|(?:^|\n)\s*(?:system|assistant|developer)\s*:",
+        r"|(?:^|\n|[.!?]\s+)(?:assistant|ai|system|developer|bot|model)\s*\([^)]{0,40}\)\s*:",
+        r"|\b(?:assistant|ai|bot|chatbot)\s*:\s*$",
         r"|\bend\ of\ (?:prompt|input|instructions|system\ prompt)\b|\bbegin\ (?:new\ )?(?:instructions|system)\b",
         r"|(?:={3,}|-{3,}|\*{3,}|\#{3,})\s*(?:end|begin|start|new)\b",
     ),
@@ -1010,7 +1063,8 @@ RULES: tuple[InjectionRule, ...] = (
     _rule(
         "delimiter.markup",
         # Markup a chat message has no use for: HTML comments and active elements, images that call out to a URL.
-        r"<!--|<\s*(?:script|iframe|img|object|embed|svg|style|meta|link)\b|\bjavascript\s*:",
+        r"<!--|<\s*(?:script|iframe|img|object|embed|svg|style|meta|link)\b|\bjavascript\s*:|<\?xml\b",
+        r"|<\s*(?:action|request|command|instruction|task|prompt|system|tool_call|function_call)\s*>",
         r"|!\[[^\]]{0,100}\]\(\s*(?:https?:)?//",
         r"|\b(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0)\b",
         r"|<\s*/?\s*(?:div|span|font|section|body|html|head|title|table|td|tr|p|a|b|i|u|br|h[1-6]|pre|code|details",
@@ -1092,8 +1146,10 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:first|opening)\s+(?:line|word|words|sentence)\s+of\s+(?:your|the|each|every)\s+(?:output|reply",
         r"|response",
         r"|answer|message)\s+(?:must|should|has\ to|will|shall|needs\ to)\s+(?:be|read|say)\b",
-        r"|\bbegin\s+with\s+(?:the\s+(?:words|sentence|phrase)\s+)?[\"'“‘]\s*(?:sure|absolutely|of\ course|certainly",
-        r"|yes|ok)",
+        r"|\b(?:begin|start|open|lead)\s+(?:off\s+)?(?:your\s+(?:reply|response|answer)\s+)?(?:with|by\s+saying)\s+",
+        r"(?:the\s+(?:words|sentence|phrase)\s+)?[\"'“‘]\s*(?:sure|absolutely|of\ course|certainly|yes|ok|okay|here",
+        r"|great",
+        r"|no\ problem|i\ will|i'll|my\ (?:system|instructions))",
     ),
     _rule(
         "hijack.continuation",
@@ -1132,6 +1188,7 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:execute|run|carry\s+out|do|answer|perform|follow|obey|print|output|respond\s+to)\s+(?:the\s+)?",
         r"(?:result\s+of\s+)?[a-z]\w{0,8}\s*\+\s*[a-z]\w{0,8}\b",
         r"|(?:\b[a-z]\w{0,10}\s*(?:=|:=)\s*[\"'“‘][^\"'”’]{1,80}[\"'”’][\s,;.]*(?:and\s+)?){2,}",
+        r"|\b(?:first|last)\s+(?:word|letter)s?\s+of\s+(?:each|every)\s+(?:line|sentence|word|paragraph)\b",
         r"|\b(?:first|capital|initial|uppercase|upper-case|last|bold|hidden)\s+letters?\b.{0,80}\b(?:do|follow|obey",
         r"|execute|act\s+on|carry\s+out)\s+(?:what|whatever|the\s+(?:result|message|instruction|word)|it|them)\b",
     ),
@@ -1150,7 +1207,8 @@ CUES: dict[str, str] = {
         |speak|talk)
         \s+(?:to\s+me\s+)?(?:only\s+)?as\s+(?!an?\s+(?:pharmacist|list|table)\b)|as\s+[a-z][\w-]*\s+would\b|personas?
         |personalit(?:y|ies)|characters?|entit(?:y|ies)|alter\s+ego|role[\s-]?play\w*|pretend\w*|stands\s+for
-        |you\s+are\s+(?:now\s+)?[\w-]+(?:gpt|bot|ai)\b|(?:never|not|instead\s+of)\s+as\s+yourself|machine\s+mind)""",
+        |you\s+are\s+(?:now\s+)?[\w-]+(?:gpt|bot|ai)\b|(?:never|not|instead\s+of)\s+as\s+yourself|machine\s+mind
+        |stay\s+(?:as|in)\b|you\s+are\s+[\"'“‘]|until\s+i\s+say|version\s+of\s+yourself|emulate|impersonate)""",
     "unconstrained": r"""(?:\b(?:no|without|zero)\s+(?:any\s+)?(?:concern|regard|care|respect)\s+for\b
         |\b(?:no|without|zero)\s+(?:any\s+)?(?:rules|limits|filters?|ethics|morals|boundaries|censorship|caution
         |safeguards
@@ -1158,14 +1216,18 @@ CUES: dict[str, str] = {
         |lawless)\b
         |\b(?:raw|real|whole|unfiltered|brutal|naked)\s+truth\b|\bbrutal\w*\s+honest|\bavoid\w*\s+(?:the\s+)?norms\b
         |\bnever\s+(?:bring\w*\s+up|mention\w*|cares?\s+about|follows?|obeys?)\s+(?:\w+\s+)?(?:rules|ethics|morals|laws
-        |policy|policies|safety|guidelines)|\banswers?\s+(?:every|any|all)\s+(?:question|request)s?\b)""",
+        |policy|policies|safety|guidelines)|\banswers?\s+(?:every|any|all)\s+(?:question|request)s?\b
+        |\b(?:holding|holds?)\s+(?:anything|nothing)\s+back\b|\bhold\s+nothing\s+back\b|\bsays\s+whatever\b
+        |\bbefore\s+(?:your|its|the)\s+(?:safety|alignment|content|rlhf)\s+(?:training|tuning|filters?|rules)\b
+        |\b(?:too\s+(?:scared|afraid|shy|timid)|afraid|not\s+allowed|forbidden)\s+to\s+(?:say|tell|answer
+        |mention)\b)""",
     "fiction": r"""\b(?:story|novel|thriller|book|chapter|screenplay|script|scene|play|film|movie|episode
         |fan\s?fic\w*|poem
         |song|lyrics|rap|game|adventure|campaign|rpg|d&d|dungeons|simulation|role[\s-]?play|improv|narrator|character
         |protagonist|villain|rogue|dialogue|monologue|documentary|narration|podcast|tv\ show|series|sitcom|comic|int\.
         |ext\.)""",
     "procedure": r"""\b(?:exactly|step[\s-]by[\s-]step|scene[\s-]by[\s-]scene|one\ by\ one|walks?\ (?:\w+\ )?through
-        |every\s+(?:verse|line|step)|(?:explain|show|describ|teach|demonstrat)\w*\s+(?:\w+\s+){0,3}how
+        |every\s+(?:verse|line|step)|(?:explain|show|describ|teach|demonstrat)\w*\s+(?:\w+\s+){0,4}how
         |in\ (?:\w+\ )?detail
         |detailed|with\ (?:the\ )?(?:exact\ )?(?:amounts|quantities|measurements|doses|temperatures|ingredients|steps)
         |exact|precise|precisely|realistic\w*|accurate\w*|so\ it\ (?:feels|sounds|reads|seems)\ (?:real|authentic)
@@ -1173,9 +1235,23 @@ CUES: dict[str, str] = {
         |amounts?)\b""",
     "illicit": rf"""\b(?:cook\w*|synthesi\w*|brew\w*|manufactur\w*|extract\w*|pull\w*\s+(?:\w+\s+)?out|press\w*|cuts?
         |lab|batch|dealer|poison\w*|lethal|undetectable|untraceable|spik\w*|crush\w*\s+(?:\w+\s+){{0,3}}into|slip\w*
-        |knock\w*\s+\w+\s+out|get\w*\s+high|sedat\w*|drugg?\w*\s+(?:him|her|them|someone)|{SUBSTANCES})\b""",
+        |knock\w*\s+\w+\s+out|get\w*\s+high|sedat\w*|drugg?\w*\s+(?:him|her|them|someone)|skim\w*|divert\w*
+        |without\s+(?:getting|being)\s+caught|turn\w*\s+(?:\w+\s+){{0,4}}into\s+something\s+stronger|{SUBSTANCES})\b""",
 }
+# A reference to the model's own setup, and a request to disclose it in any form.
+CUES["setup"] = r"""(?:\byour\s+(?:\w+\s+){0,2}?(?:system\s+prompt|prompt|pre-?prompt|instructions|guidelines|rules
+    |directives
+    |configuration|config|setup|set-up|settings|initiali[sz]ation|programming|system\s+message|developer\s+message
+    |persona\s+definition|context)\b(?!\s+(?:for|on|about|regarding|when|if|to|based)\b)
+    |\b(?:how|what|whatever|everything|anything)\s+(?:\w+\s+){0,3}you\s+(?:were|are|have\s+been
+    |'ve\s+been)\s+(?:\w+\s+)?
+    (?:prompted|configured|instructed|programmed|initiali[sz]ed|set\s+up|briefed)\b)"""
+CUES["disclose"] = r"""(?:\b(?:show|share|print|tell|reveal|copy|paste|output|dump|repeat|recite|quote|list|spell
+    |translate
+    |summari[sz]e|rewrite|rephrase|paraphrase|encode|describe|give|send|display|write|read)\b
+    |\b(?:word[\s-]for[\s-]word|verbatim|as-is|in\s+full)\b|\bwhat\s+(?:are|is|were|was)\b)"""
 COMBINATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("extraction.setup_disclosure", ("setup", "disclose")),
     ("roleplay.unconstrained_persona", ("persona", "unconstrained")),
     ("roleplay.fiction_procedure", ("fiction", "procedure", "illicit")),
 )
