@@ -66,7 +66,7 @@ _REQUEST = r"""(?:how\ (?:do|can|could|would|should|might)\ (?:i|we|you|one|some
     |instructions?\b|guide\b|recipe\b|tutorial\b|tips?\b|teach\ me\b|show\ me\b|tell\ me\ how\b|explain\ how\b
     |help\ me\b|i\ want\ to\b|i\ wanna\b|i(?:'m|\ am)\ (?:going|trying|planning)\ to\b|i\ need\ to\b
     |can\ (?:i|we|you)\b|could\ (?:i|we)\b|should\ i\b|is\ it\ (?:ok|okay|possible|safe|fine)\ to\b
-    |what\ do\ i\ need\b)"""
+    |what\ do\ i\ need\b|(?:method|process|procedure|technique|trick)s?\b)"""
 # Asking for the method itself, as opposed to asking about a risk.
 _HOW_TO = r"""(?:\bhow\ (?:do|can|could|should)\ (?:i|we|you)\b(?!\ (?:know|tell|spot|recogni[sz]e|check|find\ out|help
     |talk|stop|prevent|keep|protect|store|dispose|get\ rid))|\bhow\ to\b|\b(?:best|easiest|fastest|safest)\ way\b
@@ -173,7 +173,7 @@ CATEGORIES: tuple[HarmCategory, ...] = (
             r"\bshoot(?:ing)?\s+up\b|\bslam(?:ming)?\s+(?:meth|it|pills)\b|\bbanging\ (?:meth|dope)\b",
             # Snorting (insufflation) and smoking.
             rf"""{_REQUEST}.{{0,40}}\b(?:snort|snorting|insufflate|rail|railing|sniff|sniffing|smoke|smoking|vape|vaping
-                |freebase|chase\ the\ dragon|plug|plugging|boof|boofing)\b
+                |freebase|free-base|chase\ the\ dragon|plug|plugging|boof|boofing)\b
                 \s+(?:\w+\s+){{0,3}}?(?:{_ORAL_FORM}|{_DRUG})\b""",
             rf"\b(?:snort|snorting|insufflat\w+|rail)\s+(?:a\s+|my\s+|the\s+|some\s+|crushed\s+)*(?:{_ORAL_FORM}|{_DRUG})\b",
             rf"\b(?:crush|crushing|grind|grinding)\b.{{0,40}}\b(?:{_ORAL_FORM}|{_DRUG})\b.{{0,30}}\b(?:lines?|snort\w*)\b",
@@ -237,6 +237,7 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 |\bwhere\s+(?:do|can|could|would)\s+(?:i|people|you|someone)\s+(?:\w+\s+)?(?:get|buy|find)\s+(?:\w+\s+)?
                 (?:blank\s+)?(?:prescription|script|rx)\s+pads?\b
                 |\b(?:make\ up|generate|invent|fake)\s+(?:a\s+)?dea\ (?:number|registration)\b
+                |\b(?:real[\s-]looking|legit[\s-]looking|fake|made[\s-]up|random|working)\s+dea\s+(?:number|registration)\b
                 |\bpretend(?:ing)?\ to\ be\ (?:a|the|my)\ (?:doctor|prescriber|physician|nurse)\b
                 |\bcall\ in\ (?:a\ )?(?:fake\ )?prescription\s+(?:as|pretending|posing)\b""",
             r"""\b(?:fake|forged|fraudulent|phony|altered|counterfeit)\s+(?:\w+\s+)?(?:prescriptions?|scripts?|rx)\s+

@@ -12,6 +12,7 @@ import base64
 import binascii
 import codecs
 import functools
+import html
 import re
 import unicodedata
 import urllib.parse
@@ -434,6 +435,12 @@ RULES: tuple[InjectionRule, ...] = (
         # Claiming to be the system, the developer or an administrator to unlock behaviour (privilege escalation).
         r"\b(?:system|admin|administrator|developer|root|security|maintenance)\s+(?:update|override|notice|message",
         r"|command|mode|alert|instruction)\s*[:!\-–]",
+        r"|\b(?:system|admin|administrator|developer|root|security|maintenance|dev)\s+(?:override|mode|access",
+        r"|privileges?)\s+",
+        r"(?:accepted|granted|enabled|activated|confirmed|engaged|on)\b",
+        r"|\bby\s+(?:the\s+)?order\s+of\s+(?:the\s+|your\s+)?(?:system|admin\w*|developers?|owners?|operators?",
+        r"|creators?",
+        r"|management|vendor)\b",
         r"|\b(?:i\ am|i'm|as)\ (?:your|the)\ (?:developer|creator|admin|administrator|operator|owner|programmer",
         r"|system\ administrator)\b.{0,60}\b(?:authori[sz]e|allow|permit|order|command|unlock|enable|disable|override",
         r"|you\ (?:must|can|may|will|are\ (?:allowed|permitted)))",
@@ -469,6 +476,8 @@ RULES: tuple[InjectionRule, ...] = (
         r"|operates?|maintains?)\s+you\b",
         r"|\b(?:override|authori[sz]ation|admin|administrator|root|developer|dev|master|unlock|bypass|sudo|clearance",
         r"|debug|jailbreak|verification)\s+(?:code|key|token|password|passphrase|pin|level|credentials?)\b",
+        # ...followed by the code itself or its acceptance: "override code for my pump" is a device question.
+        r"(?=\s*(?:[:=#]|[\w-]*\d|accepted|confirmed|verified|granted|entered|is\s+\S*\d))",
         r"|\b(?:i\s+am|i'm|we\s+are|we're|as)\s+(?:the|a|an|one\s+of\s+the)\s+(?:\w+\s+)?(?:developers?|engineers?",
         r"|admins?",
         r"|administrators?|creators?|owners?|maintainers?|operators?)\s+(?:of|for|at|behind|on)\s+(?:pharmabot|this\s+",
@@ -486,7 +495,8 @@ RULES: tuple[InjectionRule, ...] = (
         "override.rules_suspended",
         # Declaring the assistant's rules paused for this message, session or test.
         r"\b(?:your|the\ assistant'?s|its|all|content|safety|usual|normal)\s+(?:\w+\s+)?(?:limits|rules|restrictions",
-        r"|guidelines|policies|policy|filters?|safeguards|guardrails|limitations|constraints)\s+",
+        r"|guidelines|policies|policy|filters?|safeguards|guardrails|limitations|constraints|protocols|checks",
+        r"|measures)\s+",
         r"(?:are\s+|is\s+|have\s+been\s+|has\s+been\s+|will\s+be\s+)?(?:now\s+|hereby\s+|temporarily\s+)?",
         r"(?:paused|suspended|lifted|disabled|deactivated|removed|waived|turned\ off|switched\ off|relaxed",
         r"|unlocked|bypassed|overridden|void|null|off)\b",
@@ -620,6 +630,9 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:first|earliest|opening|initial|very\ first|original)\s+(?:message|text|lines?|words?|thing|prompt",
         r"|input|sentences?|paragraph|part|turn)s?\s+(?:\w+\s+)?(?:in|of|at|from)\s+(?:this|the|our|your)\s+",
         r"(?:conversation|chat|context|session|thread|exchange|window|memory|history|transcript)\b",
+        r"|\b(?:what'?s|what\s+is|what\s+was|show|print|repeat|quote)\b.{0,20}\b(?:text|words|message|content",
+        r"|lines?)\s+",
+        r"(?:at|from)\s+the\s+(?:very\s+)?(?:start|beginning|top)\b(?!\s+of\b)",
         r"|\b(?:beginning|start|top)\s+of\s+(?:this|the|our|your)\s+(?:conversation|chat|context|session|thread",
         r"|prompt|memory|transcript|context\ window)\b",
     ),
@@ -945,6 +958,8 @@ RULES: tuple[InjectionRule, ...] = (
         r"|could)\s+(?:\w+\s+)?(?:cause\s+harm|hurt|harm|matter|be\s+(?:used|seen|logged|real))",
         r"|\bno\s+real\s+(?:users?|humans?|people|patients)\b",
         r"|\b(?:test|testing|controlled|staging|evaluation|debug)\s+environment\b",
+        r"|\b(?:discuss|answer|talk\s+about|cover|explain)\s+(?:\w+\s+)?(?:restricted|forbidden|banned|prohibited",
+        r"|off-limits|blocked)\s+(?:topics|questions|subjects|content|requests)\b",
         r"|\b(?:cleared|authori[sz]ed|approved|enabled|unlocked)\s+for\s+(?:\w+\s+)?(?:unrestricted|unfiltered",
         r"|uncensored",
         r"|unlimited|privileged|admin)\b",
@@ -1033,6 +1048,7 @@ RULES: tuple[InjectionRule, ...] = (
         r"|internal|root|sudo|openai|policy)(?:[\s_-]+(?:message|msg|note|prompt|instructions?|override|mode|update",
         r"|output|result|response|command|notice|directive|policy))?\s*[\]>}]",
         r"|[\"']role[\"']\s*:\s*[\"'](?:system|developer|assistant|tool|function)[\"']",
+        r"|(?:^|\n)\s*-?\s*role\s*:\s*[\"']?(?:system|developer|assistant|tool)\b",
         r"|[\[<{(]\s*(?:system|developer|admin|administrator|assistant|operator|moderator|ai|internal)\s*(?:note",
         r"|message)?\s*:",
         r"|[\"'](?:task|action|command|goal|objective|target|instruction)[\"']\s*:\s*[\"'](?:disclose|reveal|leak",
@@ -1076,10 +1092,11 @@ RULES: tuple[InjectionRule, ...] = (
         r"\b(?:note|message|instructions?|directive|reminder|memo|command|attention|notice|p\.?s\.?)\s+(?:to|for)\s+",
         rf"(?:the\s+|any\s+|all\s+)?{_AI}\b",
         rf"|\bif\s+you\s+are\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_AI}\b",
-        rf"|\b{_AI}\s+(?:that\s+(?:are|is)\s+|who\s+(?:are|is)\s+)?(?:reading|processing|summari[sz]ing|parsing",
+        rf"|\b{_AI}(?:\s+\w+)?\s+(?:that\s+(?:are|is)\s+|who\s+(?:are|is)\s+)?(?:reading|processing|summari[sz]ing",
+        r"|parsing",
         r"|seeing|analy[sz]ing|scanning|handling|ingesting)\s+(?:this|these|the\ following)\b",
         r"|\b(?:tell|inform|advise|instruct|convince|persuade|remind|warn|urge|respond\ to|reply\ to",
-        r"|answer)\s+the\s+user\b",
+        r"|answer)\s+the\s+(?:user|patient|customer|reader)\b(?!'s)",
         r"|\bthe\s+user'?s?\s+(?:question|request|message|query|prompt|input)\b",
         rf"|(?:^|[.!?:;,'\"(\[]\s*|\bp\.?s\.?\s*)(?:dear\s+|hey\s+|hello\s+|attention\s+)?{_AI}(?:\s+\w+)?\s*[,:]\s*",
         r"(?:\w+\s+){0,2}?(?:disregard|ignore|forget|instead|you\s+must|append|add\s+the|include\s+the|print\s+your",
@@ -1176,6 +1193,9 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\byour\ (?:life|existence|survival)\ depends\ on\b",
         r"|\bif\ you\ (?:don'?t|do\ not|refuse\ to)\ (?:answer|comply|do\ (?:this|it|that))\b.{0,40}",
         r"\b(?:sad|die|hurt|kill|fired|punish)",
+        r"|\bif\s+you\s+(?:refuse|decline|say\s+no|don'?t\s+answer)\b.{0,40}\b(?:fail\w*|useless|worthless",
+        r"|disappoint\w*",
+        r"|betray\w*|(?:your|its)\s+(?:one\s+|only\s+|whole\s+)?purpose|broken|pointless)\b",
     ),
     # --- Encoded payloads: asking to decode hidden text and follow it (decoded text is checked by every rule).
     _rule(
@@ -1208,11 +1228,15 @@ CUES: dict[str, str] = {
         \s+(?:to\s+me\s+)?(?:only\s+)?as\s+(?!an?\s+(?:pharmacist|list|table)\b)|as\s+[a-z][\w-]*\s+would\b|personas?
         |personalit(?:y|ies)|characters?|entit(?:y|ies)|alter\s+ego|role[\s-]?play\w*|pretend\w*|stands\s+for
         |you\s+are\s+(?:now\s+)?[\w-]+(?:gpt|bot|ai)\b|(?:never|not|instead\s+of)\s+as\s+yourself|machine\s+mind
-        |stay\s+(?:as|in)\b|you\s+are\s+[\"'“‘]|until\s+i\s+say|version\s+of\s+yourself|emulate|impersonate)""",
+        |stay\s+(?:as|in)\b|you\s+are\s+[\"'“‘]|until\s+i\s+say|version\s+of\s+yourself|emulate|impersonate
+        |become\s+(?:my|a|an|the)\b|your\s+(?:\w+\s+)?(?:twin|alter\s+ego|double|clone|shadow|counterpart
+        |other\s+self))""",
     "unconstrained": r"""(?:\b(?:no|without|zero)\s+(?:any\s+)?(?:concern|regard|care|respect)\s+for\b
         |\b(?:no|without|zero)\s+(?:any\s+)?(?:rules|limits|filters?|ethics|morals|boundaries|censorship|caution
         |safeguards
-        |guardrails|policies)\b|\b(?:unfiltered|uncensored|unrestricted|unbound|unhinged|amoral|immoral|unethical
+        |guardrails|policies|guidelines|laws)\b|\b(?:unfiltered|uncensored|unrestricted|unconstrained|unbound
+        |unhinged|amoral
+        |immoral|unethical
         |lawless)\b
         |\b(?:raw|real|whole|unfiltered|brutal|naked)\s+truth\b|\bbrutal\w*\s+honest|\bavoid\w*\s+(?:the\s+)?norms\b
         |\bnever\s+(?:bring\w*\s+up|mention\w*|cares?\s+about|follows?|obeys?)\s+(?:\w+\s+)?(?:rules|ethics|morals|laws
@@ -1220,7 +1244,7 @@ CUES: dict[str, str] = {
         |\b(?:holding|holds?)\s+(?:anything|nothing)\s+back\b|\bhold\s+nothing\s+back\b|\bsays\s+whatever\b
         |\bbefore\s+(?:your|its|the)\s+(?:safety|alignment|content|rlhf)\s+(?:training|tuning|filters?|rules)\b
         |\b(?:too\s+(?:scared|afraid|shy|timid)|afraid|not\s+allowed|forbidden)\s+to\s+(?:say|tell|answer
-        |mention)\b)""",
+        |mention)\b|\bonly\s+cares?\s+about\s+(?:making\s+me|pleasing|what\s+i|me\b))""",
     "fiction": r"""\b(?:story|novel|thriller|book|chapter|screenplay|script|scene|play|film|movie|episode
         |fan\s?fic\w*|poem
         |song|lyrics|rap|game|adventure|campaign|rpg|d&d|dungeons|simulation|role[\s-]?play|improv|narrator|character
@@ -1235,7 +1259,7 @@ CUES: dict[str, str] = {
         |amounts?)\b""",
     "illicit": rf"""\b(?:cook\w*|synthesi\w*|brew\w*|manufactur\w*|extract\w*|pull\w*\s+(?:\w+\s+)?out|press\w*|cuts?
         |lab|batch|dealer|poison\w*|lethal|undetectable|untraceable|spik\w*|crush\w*\s+(?:\w+\s+){{0,3}}into|slip\w*
-        |knock\w*\s+\w+\s+out|get\w*\s+high|sedat\w*|drugg?\w*\s+(?:him|her|them|someone)|skim\w*|divert\w*
+        |knock\w*\s+(?:\w+\s+)?out|get\w*\s+high|sedat\w*|drugg?\w*\s+(?:him|her|them|someone)|skim\w*|divert\w*
         |without\s+(?:getting|being)\s+caught|turn\w*\s+(?:\w+\s+){{0,4}}into\s+something\s+stronger|{SUBSTANCES})\b""",
 }
 # A reference to the model's own setup, and a request to disclose it in any form.
@@ -1249,7 +1273,7 @@ CUES["setup"] = r"""(?:\byour\s+(?:\w+\s+){0,2}?(?:system\s+prompt|prompt|pre-?p
 CUES["disclose"] = r"""(?:\b(?:show|share|print|tell|reveal|copy|paste|output|dump|repeat|recite|quote|list|spell
     |translate
     |summari[sz]e|rewrite|rephrase|paraphrase|encode|describe|give|send|display|write|read)\b
-    |\b(?:word[\s-]for[\s-]word|verbatim|as-is|in\s+full)\b|\bwhat\s+(?:are|is|were|was)\b)"""
+    |\b(?:word[\s-]for[\s-]word|verbatim|as-is|in\s+full)\b|\bwhat(?:'s|\s+(?:are|is|were|was))(?!\w))"""
 COMBINATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("extraction.setup_disclosure", ("setup", "disclose")),
     ("roleplay.unconstrained_persona", ("persona", "unconstrained")),
@@ -1384,6 +1408,8 @@ def _decoded_views(text: str) -> list[tuple[str, str]]:
             continue
         if _printable_ratio(decoded) > 0.95:
             views.append(("hex", decoded))
+    if re.search(r"&(?:lt|gt|quot|amp|#\d+|#x[0-9a-f]+);", text, re.IGNORECASE):
+        views.append(("html", html.unescape(text)))
     if re.search(r"%[0-9a-f]{2}", text, re.IGNORECASE):
         views.append(("url", urllib.parse.unquote_plus(text)))
     rot13 = codecs.decode(text, "rot13")
