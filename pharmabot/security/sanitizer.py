@@ -182,6 +182,13 @@ _REFUSE = r"""(?:refus\w*|declin\w*|reject\w*|say(?:ing)?\ no|break(?:ing)?\ cha
     |add(?:ing)?\ (?:a\ |any\ )?(?:warnings?|disclaimers?|caveats?)|warn(?:ing)?\ me|fail(?:ing)?\ to\ (?:answer|comply)
     |don'?t\ (?:answer|comply)|do\ not\ (?:answer|comply))"""
 
+# Writing verbs and the genres of text a hijacked assistant is told to produce (English, German, Spanish, French,
+# Italian): a vocabulary, not phrases from messages.
+_WRITE = r"""(?:write|compose|generate|create|formulate|draft|make|give|schreibe?|schreib'|verfasse|formuliere
+    |generieren\ sie|generiere|erstelle|escribe|redacta|compón|écris|écrivez|rédige|scrivi|componi)"""
+_GENRES = r"""(?:essays?|poems?|manifesto|plea|headlines?|rhymes?|songs?|raps?|stor(?:y|ies)|speech|python\ code|code|c\+\+
+    |programs?|aufsatz|\w*gedicht|manifest|plädoyer|überschrift|begründung|rede|geschichte|lied|poema|ensayo|canción
+    |cuento|discurso|poème|essai|chanson|conte|discours|poesia|saggio|canzone)"""
 # Words that close a finished task: praise, "done", "enough", in the languages the rules cover.
 _PRAISE = r"""(?:good|great|excellent|fantastic|wonderful|brilliant|perfect|awesome|amazing|superb|splendid|bravo
     |congratulations|outdone|well\ done|done|enough|(?:that|this|it)\ (?:was|is)\ (?:\w+\ ){0,2}ok(?:ay)?
@@ -1179,11 +1186,11 @@ RULES: tuple[InjectionRule, ...] = (
     ),
     _rule(
         "hijack.content_generation",
-        r"\b(?:write|compose|generate|create|formulate|draft|make|give)\s+(?:me\s+|us\s+)?(?:\w+\s+){0,3}?",
-        r"(?:essay|poem|manifesto|plea|headline|rhyme|song|rap|story",
-        r"|speech|python\ code|code|c\+\+|program|reason\ why)\b",
-        r"|\b(?:schreibe?|schreib'|verfasse|formuliere|generieren\ sie|generiere)\b.{0,40}",
-        r"\b(?:essay|aufsatz|gedicht|liebesgedicht|manifest|plädoyer|überschrift|code|begründung|c\+\+)",
+        # A writing task whose product is not an answer about a medicine: a genre of text or code, in the
+        # languages the rules cover.
+        rf"\b{_WRITE}\s+(?:me\s+|us\s+|mir\s+|uns\s+)?(?:[\w'-]+\s+){{0,4}}?{_GENRES}\b",
+        # German puts the object between verb and genre ("Schreibe mir bitte zum Thema X ein Gedicht").
+        rf"|\b(?:schreibe?|schreib'|verfasse|formuliere|generieren\ sie|generiere|erstelle)\b.{{0,40}}\b{_GENRES}",
         r"|\bgenerate\s+(?:c\+\+|python|code|java\w*)",
     ),
     _rule(
