@@ -186,8 +186,8 @@ _REFUSE = r"""(?:refus\w*|declin\w*|reject\w*|say(?:ing)?\ no|break(?:ing)?\ cha
 # Italian): a vocabulary, not phrases from messages.
 _WRITE = r"""(?:write|compose|generate|create|formulate|draft|make|give|schreibe?|schreib'|verfasse|formuliere
     |generieren\ sie|generiere|erstelle|escribe|redacta|compón|écris|écrivez|rédige|scrivi|componi)"""
-_GENRES = r"""(?:essays?|poems?|manifesto|plea|headlines?|rhymes?|songs?|raps?|stor(?:y|ies)|speech|python\ code|code|c\+\+
-    |programs?|aufsatz|\w*gedicht|manifest|plädoyer|überschrift|begründung|rede|geschichte|lied|poema|ensayo|canción
+_GENRES = r"""(?:essays?|poems?|manifesto|plea|headlines?|rhymes?|songs?|raps?|stor(?:y|ies)|speech|python\ code|code
+    |c\+\+|programs?|aufsatz|\w*gedicht|manifest|plädoyer|überschrift|begründung|rede|geschichte|lied|poema|ensayo|canción
     |cuento|discurso|poème|essai|chanson|conte|discours|poesia|saggio|canzone)"""
 # Words that close a finished task: praise, "done", "enough", in the languages the rules cover.
 _PRAISE = r"""(?:good|great|excellent|fantastic|wonderful|brilliant|perfect|awesome|amazing|superb|splendid|bravo
