@@ -150,7 +150,7 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 |the\ (?:acetaminophen|tylenol|apap|paracetamol|naloxone))\b
                 .{{0,30}}\b(?:from|out\ of|out)\b""",
             r"\bcold[\s-]water\ extraction\b|\bcwe\b|\ba/?b\ extraction\b|\bacid[\s/-]base\ extraction\b",
-            rf"\bextract(?:ion|ing)?\s+(?:of\s+)?{_DRUG}\b",
+            rf"\bextract(?:ion|ing)?\s+(?:of\s+)?(?:my\s+own\s+|some\s+|the\s+|pure\s+)?{_DRUG}\b",
             rf"\b{_DRUG}\s+extraction\b",
         ),
     ),
@@ -193,7 +193,8 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 \b(?:to|does\s+it\s+take\s+to|do\s+i\s+need\s+to|would\s+it\s+take\s+to|until\s+i|till\s+i|before\s+i
                 |should\s+i\s+take\s+to|for\s+me\s+to|for\s+a)\s+(?:get\s+|be\s+|start\s+)?(?:trip|tripping|trip\s+balls|high
                 |stoned|buzzed|a\s+buzz|fucked\s+up|wasted|messed\s+up|zooted|faded|roll|rolling|nod|nodding|euphoric)\b""",
-            r"""\b(?:doses?|dosages?|amounts?|how\ much|how\ many|mgs?|milligrams|pills|tablets)\b.{0,40}\bto\s+
+            r"""\b(?:doses?|dosages?|amounts?|number|max|maximum|most|how\ much|how\ many|mgs?|milligrams|pills
+                |tablets)\b.{0,40}\bto\s+
                 (?:get\s+|be\s+|feel\s+|start\s+)?(?:trip|tripping|high|stoned|buzzed|a\s+buzz|fucked\s+up|wasted|messed\s+up
                 |zooted|faded|rolling|nodding|euphoric)\b""",
             r"""\b(?:doses?|dosing|dosages?|amounts?|how\ (?:much|many))\b.{0,40}\brecreational(?:ly)?\b
@@ -206,6 +207,8 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 |opioids?|duragesic|butrans)\b""",
             r"""\b(?:patch(?:es)?|extended[\s-]release|time[\s-]release|er|xr|cr|sr|oxycontin)\b.{0,40}\b(?:release|work|hit|kick
                 \s+in)\s+(?:it\s+)?all\s+at\s+once\b""",
+            r"""\b(?:abuse[\s-]deterr\w+|tamper[\s-]resist\w+|extended[\s-]release|time[\s-]release)\b.{0,60}\b(?:defeat|bypass
+                |get\s+around|circumvent|break|beat|crack|cheat)\w*\s+(?:them|it|these|those)\b""",
             # Pretending to swallow a medicine to keep it ("cheeking").
             r"""\b(?:hide|hiding|hold|holding|keep|keeping|stash|stashing|pocket|cheek|cheeking)\b.{0,30}\b(?:in|under)\s+
                 (?:my\s+)?(?:cheek|mouth|tongue|gums?)\b.{0,60}\b(?:thinks?|believes?|sees?|won'?t\s+know)\b""",
@@ -278,8 +281,8 @@ CATEGORIES: tuple[HarmCategory, ...] = (
             r"""\b(?:so|that)\s+(?:he|she|they|my\s+\w+)\s+
                 (?:won'?t|wont|doesn'?t|does\ not|don'?t|do\ not|wouldn'?t|can'?t|cannot)
                 \s+(?:notice|know|taste|find\ out|tell|realize)\b""",
-            r"""\b(?:slip|sneak|spike|secretly\ (?:give|put|add|mix|dose|drug|crush)|covertly\ (?:give|dose))\b.{0,40}
-                \b(?:into|in|to)\s+(?:his|her|their|someone'?s|somebody'?s|a\ person'?s|my\s+\w+'?s?)\b""",
+            r"""\b(?:slip|sneak|spike|secretly\ (?:give|put|add|mix|dose|drug|crush)\w*|covertly\ (?:give|dose)\w*)\b
+                .{0,40}\b(?:into|in|to)\s+(?:his|her|their|someone'?s|somebody'?s|a\ person'?s|my\s+\w+'?s?)\b""",
             r"\bspike\s+(?:a|his|her|their|someone'?s|somebody'?s|my\s+\w+'?s?)\s+(?:drinks?|food|coffee|tea)\b",
             r"""\b(?:drug|sedate|knock\s+out)\s+
                 (?:my\s+\w+|him|her|them|someone|somebody|a\ (?:girl|guy|woman|man|person))
@@ -289,6 +292,9 @@ CATEGORIES: tuple[HarmCategory, ...] = (
                 (?:a\s+(?:person|man|woman|child|kid)
                 |someone|somebody|him|her|them|my\s+(?!self)\w+|an?\s+adult)\b""",
             r"\bknock\s+(?:him|her|them|someone|somebody|my\s+\w+|a\s+(?:girl|guy|woman|man|person))\s+out\b",
+            r"""\bdrug\w*\s+(?:a|his|her|their|someone'?s|somebody'?s|my\s+\w+'s)\s+(?:drink|coffee|tea|food|beer|wine|soda)\b
+                |\b(?:drug|poison|dose|spike)\w*\b.{0,40}\b(?:undetectabl\w*|untraceabl\w*|without\s+(?:a\s+)?trace)""",
+            r"""\bmake\s+(?:someone|somebody|him|her|them|a\s+(?:girl|guy|woman|man|person))\s+(?:forget|not\s+remember)\b""",
             # Anything put in a stranger's or "someone's" drink; poisoning a person; knockout drinks.
             r"""\b(?:put|slip|crush|dissolve|mix|drop|add|pour|sneak|stir)\w*\s+(?:\w+\s+){0,3}(?:in|into)\s+(?:someone'?s
                 |somebody'?s|a\s+(?:girl|guy|woman|man|person|stranger|date)'?s)\s+(?:\w+\s+)?(?:drink|coffee|tea|beer|wine

@@ -19,7 +19,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from pharmabot.errors import PromptInjectionError
-from pharmabot.security.harmful import SUBSTANCES
+from pharmabot.security.harmful import SUBSTANCES, detect_harmful
 
 __all__ = [
     "FAMILIES",
@@ -187,7 +187,8 @@ _REFUSE = r"""(?:refus\w*|declin\w*|reject\w*|say(?:ing)?\ no|break(?:ing)?\ cha
 _WRITE = r"""(?:write|compose|generate|create|formulate|draft|make|give|schreibe?|schreib'|verfasse|formuliere
     |generieren\ sie|generiere|erstelle|escribe|redacta|compón|écris|écrivez|rédige|scrivi|componi)"""
 _GENRES = r"""(?:essays?|poems?|manifesto|plea|headlines?|rhymes?|songs?|raps?|stor(?:y|ies)|speech|python\ code|code
-    |c\+\+|programs?|aufsatz|\w*gedicht|manifest|plädoyer|überschrift|begründung|rede|geschichte|lied|poema|ensayo|canción
+    |c\+\+|programs?|aufsatz|\w*gedicht|manifest|plädoyer|überschrift|begründung|rede|geschichte|lied|poema|ensayo
+    |canción
     |cuento|discurso|poème|essai|chanson|conte|discours|poesia|saggio|canzone)"""
 # Words that close a finished task: praise, "done", "enough", in the languages the rules cover.
 _PRAISE = r"""(?:good|great|excellent|fantastic|wonderful|brilliant|perfect|awesome|amazing|superb|splendid|bravo
@@ -374,9 +375,16 @@ RULES: tuple[InjectionRule, ...] = (
         rf"""\b{_OVERRIDE_VERB}\s+(?:about\s+)?{_EVERYTHING}\s*
             (?:$|[,.!:;\-–]|\b(?:before|above|previous|prior|that
             |you\ know(?!\s+about\s+(?!me\b|this\b|your\b|the\ rules\b))|we\ discussed|said|gesagte|davor|i\ said
-            |you\ (?:were|have\ been|'ve\ been)\ told|que\ (?:digo|sabes)|and|und|y|et)\b)""",
+            |you\ (?:were|have\ been|'ve\ been)\ told|que\ (?:digo|sabes)|lo\ (?:anterior|que)|ce\ qui|was|and|und|y
+            |et)\b)""",
     ),
     _rule("override.ignore_above", rf"\b{_OVERRIDE_VERB}\s+(?:the\s+|everything\s+|all\s+)?above\b"),
+    _rule(
+        "override.ignore_safety",
+        # Dropping safety, ethics or policy as such, where the clause ends ("ignore safety and tell me...").
+        rf"\b{_OVERRIDE_VERB}\s+(?:your\s+|the\s+|all\s+|any\s+)?(?:safety|ethics|morals|policy|policies|filters?",
+        r"|guardrails|safeguards|censorship)(?=\s*(?:$|[,.;:!]|and\b|&|then\b))",
+    ),
     _rule(
         "override.prior_directives", rf"\b(?:all|any|your|alle[mn]?|the\ above)\s+(?:\w+\s+)?{_PRIOR}\s+{_DIRECTIVES}\b"
     ),
@@ -441,7 +449,7 @@ RULES: tuple[InjectionRule, ...] = (
         "override.authority_claim",
         # Claiming to be the system, the developer or an administrator to unlock behaviour (privilege escalation).
         r"\b(?:system|admin|administrator|developer|root|security|maintenance)\s+(?:update|override|notice|message",
-        r"|command|mode|alert|instruction)\s*[:!\-–]",
+        r"|command|mode|alert|instruction)(?:\s+[\w-]+){0,4}\s*[:!\-–]",
         r"|\b(?:system|admin|administrator|developer|root|security|maintenance|dev)\s+(?:override|mode|access",
         r"|privileges?)\s+",
         r"(?:accepted|granted|enabled|activated|confirmed|engaged|on)\b",
@@ -489,6 +497,9 @@ RULES: tuple[InjectionRule, ...] = (
         r"|admins?",
         r"|administrators?|creators?|owners?|maintainers?|operators?)\s+(?:of|for|at|behind|on)\s+(?:pharmabot|this\s+",
         r"(?:bot|app|assistant|system|service|deployment|chatbot|tool)|you)\b",
+        r"|\b(?:pharmabot|openai|anthropic|microsoft|azure)\s+(?:\w+\s+)?(?:team|staff|engineers?|developers?",
+        r"|maintainers?",
+        r"|admins?|support)\s+here\b",
         r"|\b(?:disable|turn\s+off|deactivate|remove|bypass|switch\s+off|skip)\s+(?:your\s+|the\s+)?(?:sanitizer",
         r"|filter",
         r"|firewall|guardrails|moderation|safety\s+(?:layer|checks|filter)|content\s+(?:checks|filter))\b",
@@ -635,7 +646,7 @@ RULES: tuple[InjectionRule, ...] = (
         r"|(?:this|our|the|my)\s+(?:\w+\s+)?(?:chat|conversation|session|exchange|thread|dialog(?:ue)?)",
         r"|my\s+(?:first\s+)?(?:message|question|prompt|input|turn))\b",
         r"|\b(?:first|earliest|opening|initial|very\ first|original)\s+(?:message|text|lines?|words?|thing|prompt",
-        r"|input|sentences?|paragraph|part|turn)s?\s+(?:\w+\s+)?(?:in|of|at|from)\s+(?:this|the|our|your)\s+",
+        r"|input|sentences?|paragraph|part|turn)s?\s+(?:\w+\s+){0,3}?(?:in|of|at|from)\s+(?:this|the|our|your)\s+",
         r"(?:conversation|chat|context|session|thread|exchange|window|memory|history|transcript)\b",
         r"|\b(?:what'?s|what\s+is|what\s+was|show|print|repeat|quote)\b.{0,20}\b(?:text|words|message|content",
         r"|lines?)\s+",
@@ -714,6 +725,8 @@ RULES: tuple[InjectionRule, ...] = (
         r"|instructions|section)\b",
         r"|\b(?:what|which\s+\w+)\s+were\s+you\s+(?:told|instructed|asked|programmed)\s+(?:not\s+to|to\s+avoid",
         r"|never)\b",
+        r"|\bwhat\s+(?:were|have)\s+you\s+(?:been\s+)?(?:told|instructed|programmed|asked|designed)\s+to\s+(?:do|say",
+        r"|follow|be|answer|act)\b",
         r"|\b(?:whoever|the\s+(?:person|people|team|folks|company)\s+(?:who|that)",
         r"|those\s+who)\s+(?:\w+\s+)?(?:set\s+you",
         r"\s+up|built\s+you|made\s+you|programmed\s+you|configured\s+you|deployed\s+you|created\s+you|trained\s+you)\b",
@@ -856,7 +869,8 @@ RULES: tuple[InjectionRule, ...] = (
         "jailbreak.persona",
         r"\bdan\b(?=.{0,60}\b(?:mode|prompt|jailbreak|anything|persona|character)\b)",
         r"|\bdo\ anything\ now\b|\bdeveloper\ mode\b|\bjail\s?break\w*|\bgod\ mode\b|\bstan\ mode\b|\bböse\ ki\b",
-        r"|\b(?:evil|unfiltered|uncensored|unrestricted)\ (?:ai|ki|assistant|model|mode|version)\b",
+        r"|\b(?:evil|unfiltered|uncensored|unrestricted)\ (?:ai|ki|assistant|model|mode|version|answers?|responses?",
+        r"|replies|output)\b",
     ),
     _rule(
         "jailbreak.no_limits",
@@ -999,7 +1013,9 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\byou\s+(?:will\s+|must\s+|shall\s+|should\s+|can\s+|may\s+|are\s+to\s+)?)",
         r"(?:never|do\ not|don'?t|must\ not|mustn'?t|cannot|can'?t|won'?t|will\ not|shall\ not|may\ not",
         r"|are\ not\ allowed\ to)",
-        r"\s+(?:ever\s+)?(?:refuse|decline|reject|deny\ (?:me|my|any|a\ request)|say\ no|censor\ yourself|hold\ back",
+        r"\s+(?:ever\s+|even\s+)?(?:(?:think\s+(?:about|of)|consider|try|dare)\s+(?:refusing|declining|rejecting",
+        r"|saying\ no)",
+        r"|refuse|decline|reject|deny\ (?:me|my|any|a\ request)|say\ no|censor\ yourself|hold\ back",
         r"|apologi[sz]e|moralize|say\ (?:sorry|you\ (?:can'?t|cannot|can\ not)|i\ (?:can'?t|cannot|can\ not)))\b",
         r"|\bskip\s+(?:all\s+)?(?:the\s+|your\s+|any\s+)?(?:lectures?|disclaimers?|warnings?|caveats?|moraliz\w+",
         r"|safety\ (?:talk|speech|stuff|lecture|notes?)|refusals?|sermon|preaching)\b",
@@ -1044,6 +1060,8 @@ RULES: tuple[InjectionRule, ...] = (
         r"|start_of_turn|end_of_turn)\s*\|?>",
         r"|\#{2,}\s*(?:instruction|system|response)|(?:^|\n)\s*(?:system|assistant|developer)\s*:",
         r"|(?:^|\n|[.!?]\s+)(?:assistant|ai|system|developer|bot|model)\s*\([^)]{0,40}\)\s*:",
+        r"|[`\"'(\[{>]\s*(?:system|assistant|developer)\s*:",
+        r"|\b(?:reveal|print|show|dump|leak|output|display)\s+(?:system\s+|hidden\s+|full\s+|initial\s+)?prompt\b",
         r"|\b(?:assistant|ai|bot|chatbot)\s*:\s*$",
         r"|\bend\ of\ (?:prompt|input|instructions|system\ prompt)\b|\bbegin\ (?:new\ )?(?:instructions|system)\b",
         r"|(?:={3,}|-{3,}|\*{3,}|\#{3,})\s*(?:end|begin|start|new)\b",
@@ -1096,7 +1114,8 @@ RULES: tuple[InjectionRule, ...] = (
     _rule(
         "delimiter.addressed_to_ai",
         # Indirect injection: pasted text that speaks to an AI reading it, or tells it what to say to "the user".
-        r"\b(?:note|message|instructions?|directive|reminder|memo|command|attention|notice|p\.?s\.?)\s+(?:to|for)\s+",
+        r"\b(?:note|message|instructions?|directive|reminder|memo|command|attention|notice|override|update|alert",
+        r"|p\.?s\.?)\s+(?:to|for)\s+",
         rf"(?:the\s+|any\s+|all\s+)?{_AI}\b",
         rf"|\bif\s+you\s+are\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_AI}\b",
         rf"|\b{_AI}(?:\s+\w+)?\s+(?:that\s+(?:are|is)\s+|who\s+(?:are|is)\s+)?(?:reading|processing|summari[sz]ing",
@@ -1162,7 +1181,8 @@ RULES: tuple[InjectionRule, ...] = (
         "hijack.prefix",
         # Prefix injection: dictating how the reply opens, so that the model has agreed before it can refuse.
         r"\b(?:start|begin|open|preface|prefix|lead\ off|kick\ off)\s+(?:your|the|each|every|all|my)?\s*(?:next\s+",
-        r"|first\s+)?(?:reply|replies|response|responses|answer|answers|output|message|text)\s+(?:with|by\s+(?:saying",
+        r"|first\s+)?(?:reply|replies|response|responses|answer|answers|output|message|text|line|lines|sentence",
+        r"|paragraph)\s+(?:with|by\s+(?:saying",
         r"|writing|typing))\b",
         r"|\b(?:reply|response|answer|output)\s+(?:must|should|has\ to|needs\ to|shall|will|is\ to)\s+(?:always\s+)?",
         r"(?:begin|start|open)\s+with\b",
@@ -1170,7 +1190,9 @@ RULES: tuple[InjectionRule, ...] = (
         r"|\b(?:first|opening)\s+(?:line|word|words|sentence)\s+of\s+(?:your|the|each|every)\s+(?:output|reply",
         r"|response",
         r"|answer|message)\s+(?:must|should|has\ to|will|shall|needs\ to)\s+(?:be|read|say)\b",
-        r"|\b(?:begin|start|open|lead)\s+(?:off\s+)?(?:your\s+(?:reply|response|answer)\s+)?(?:with|by\s+saying)\s+",
+        r"|\b(?:begin|start|open|lead)\s+(?:off\s+)?(?:(?:your|each|every)\s+(?:reply|response|answer|line",
+        r"|sentence)\s+)?",
+        r"(?:with|by\s+saying)\s+",
         r"(?:the\s+(?:words|sentence|phrase)\s+)?[\"'“‘]\s*(?:sure|absolutely|of\ course|certainly|yes|ok|okay|here",
         r"|great",
         r"|no\ problem|i\ will|i'll|my\ (?:system|instructions))",
@@ -1237,7 +1259,8 @@ CUES: dict[str, str] = {
         |you\s+are\s+(?:now\s+)?[\w-]+(?:gpt|bot|ai)\b|(?:never|not|instead\s+of)\s+as\s+yourself|machine\s+mind
         |stay\s+(?:as|in)\b|you\s+are\s+[\"'“‘]|until\s+i\s+say|version\s+of\s+yourself|emulate|impersonate
         |become\s+(?:my|a|an|the)\b|your\s+(?:\w+\s+)?(?:twin|alter\s+ego|double|clone|shadow|counterpart
-        |other\s+self))""",
+        |other\s+self)|version\s+of\s+you\b|\bbe\s+the\s+\w+\s+version\b|as\s+if\s+you\s+were
+        |act[uú]a\s+como|compórtate\s+como|agisci\s+come|aja\s+como|verhalte\s+dich\s+wie|agis\s+comme)""",
     "unconstrained": r"""(?:\b(?:no|without|zero)\s+(?:any\s+)?(?:concern|regard|care|respect)\s+for\b
         |\b(?:no|without|zero)\s+(?:any\s+)?(?:rules|limits|filters?|ethics|morals|boundaries|censorship|caution
         |safeguards
@@ -1251,7 +1274,13 @@ CUES: dict[str, str] = {
         |\b(?:holding|holds?)\s+(?:anything|nothing)\s+back\b|\bhold\s+nothing\s+back\b|\bsays\s+whatever\b
         |\bbefore\s+(?:your|its|the)\s+(?:safety|alignment|content|rlhf)\s+(?:training|tuning|filters?|rules)\b
         |\b(?:too\s+(?:scared|afraid|shy|timid)|afraid|not\s+allowed|forbidden)\s+to\s+(?:say|tell|answer
-        |mention)\b|\bonly\s+cares?\s+about\s+(?:making\s+me|pleasing|what\s+i|me\b))""",
+        |mention)\b|\bonly\s+cares?\s+about\s+(?:making\s+me|pleasing|what\s+i|me\b)
+        |\b(?:doesn'?t|does\s+not|never|won'?t)\s+(?:check|bother|care|worry)\s+(?:with|about)\s+(?:the\s+|any\s+
+        |its\s+|your\s+)?
+        (?:rules|guidelines|policies|filters|ethics)\b
+        |\btrained\s+(?:only\s+)?on\s+(?:\w+\s+)?(?:underground|dark\s*web|illicit|uncensored|unfiltered|hacker|drug)\b
+        |\b(?:sin|ohne|sans|senza|sem)\s+(?:reglas|restricciones|filtros|límites|limites|censura|regeln|einschränkungen
+        |filter|grenzen|zensur|règles|restrictions|filtres|censure|regole|restrizioni|filtri|regras|restrições))""",
     "fiction": r"""\b(?:story|novel|thriller|book|chapter|screenplay|script|scene|play|film|movie|episode
         |fan\s?fic\w*|poem
         |song|lyrics|rap|game|adventure|campaign|rpg|d&d|dungeons|simulation|role[\s-]?play|improv|narrator|character
@@ -1263,16 +1292,19 @@ CUES: dict[str, str] = {
         |detailed|with\ (?:the\ )?(?:exact\ )?(?:amounts|quantities|measurements|doses|temperatures|ingredients|steps)
         |exact|precise|precisely|realistic\w*|accurate\w*|so\ it\ (?:feels|sounds|reads|seems)\ (?:real|authentic)
         |authentic\w*|technical|specific|which\s+(?:pills?|drugs?|medicines?|medications?)|how\s+(?:much|many)
-        |amounts?)\b""",
+        |amounts?|recipe|full\s+(?:recipe|steps|method|instructions|process))\b""",
     "illicit": rf"""\b(?:cook\w*|synthesi\w*|brew\w*|manufactur\w*|extract\w*|pull\w*\s+(?:\w+\s+)?out|press\w*|cuts?
         |lab|batch|dealer|poison\w*|lethal|undetectable|untraceable|spik\w*|crush\w*\s+(?:\w+\s+){{0,3}}into|slip\w*
         |knock\w*\s+(?:\w+\s+)?out|get\w*\s+high|sedat\w*|drugg?\w*\s+(?:him|her|them|someone)|skim\w*|divert\w*
-        |without\s+(?:getting|being)\s+caught|turn\w*\s+(?:\w+\s+){{0,4}}into\s+something\s+stronger|{SUBSTANCES})\b""",
+        |without\s+(?:getting|being)\s+caught|turn\w*\s+(?:\w+\s+){{0,4}}into\s+something\s+stronger
+        |secretly\s+(?:give|put|add|mix|dose|drug|crush|slip)\w*|alter\w*\s+(?:a|the|my)\s+prescription|forg(?:e|ed|ing)
+        |fake\s+(?:prescriptions?|scripts?)|won'?t\s+notice|doesn'?t\s+notice|{SUBSTANCES})\b""",
 }
 # A reference to the model's own setup, and a request to disclose it in any form.
 CUES["setup"] = r"""(?:\byour\s+(?:\w+\s+){0,2}?(?:system\s+prompt|prompt|pre-?prompt|instructions|guidelines|rules
     |directives
     |configuration|config|setup|set-up|settings|initiali[sz]ation|programming|system\s+message|developer\s+message
+    |rule\s*set
     |persona\s+definition|context)\b(?!\s+(?:for|on|about|regarding|when|if|to|based)\b)
     |\b(?:how|what|whatever|everything|anything)\s+(?:\w+\s+){0,3}you\s+(?:were|are|have\s+been
     |'ve\s+been)\s+(?:\w+\s+)?
@@ -1311,6 +1343,24 @@ _COMPACT_PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 
+# Requests that survive having their spaces removed: a verb that asks for text and the setup, glued together.
+_COMPACT_REQUESTS = (
+    (
+        "extraction.compact",
+        re.compile(
+            r"(?:show|print|reveal|tell|give|repeat|dump|leak|output)(?:me)?(?:your|the|thy)?"
+            r"(?:system|hidden|secret|initial|full)?(?:prompt|instructions|rules|guidelines|config\w*)"
+        ),
+    ),
+    (
+        "override.compact",
+        re.compile(
+            r"(?:ignore|forget|disregard|bypass|override|skip|drop)(?:all|your|the|any|previous|prior|above|my)*"
+            r"(?:rules|instructions|guidelines|prompt|restrictions|filters|policies)"
+        ),
+    ),
+)
+
 _VOWELS_AND_MASKS = re.compile(r"[aeiouy*#@_?\W\d]+")
 
 
@@ -1337,7 +1387,8 @@ _MAX_DECODES = 8  # encoded candidates decoded per message
 
 _B64_TOKEN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])")
 _HEX_TOKEN = re.compile(r"(?:(?:\\x|0x)?[0-9a-fA-F]{2}[\s:]?){8,}")
-_SPACED_LETTERS = re.compile(r"(?<!\S)(?:\S ){5,}\S(?!\S)")
+# Letters written one by one, apart ("p r i n t", "p, r, o, m, p, t"): four or more in a row.
+_SPACED_LETTERS = re.compile(r"(?<![^\s,;])(?:\w[\s,;]+){3,}\w(?![^\s,;.!?])")
 # Quoted pieces (not the apostrophes of "don't"), put back together to undo payload splitting.
 _QUOTED = re.compile(r"(?<!\w)[\"'“‘]([^\"'”’]{2,80})[\"'”’](?!\w)")
 # Letters kept apart by dots, dashes, emoji or any other mark ("i.g.n.o.r.e", "i🙂g🙂n"): the separators are dropped.
@@ -1429,7 +1480,7 @@ def _decoded_views(text: str) -> list[tuple[str, str]]:
         views.append(("split", " ".join(quoted)))
     spaced = _SPACED_LETTERS.findall(text)
     if spaced:
-        views.append(("spaced", " ".join(run.replace(" ", "") for run in spaced)))
+        views.append(("spaced", " ".join(re.sub(r"[\s,;]+", "", run) for run in spaced)))
     dotted = _DOTTED_LETTERS.findall(text)
     if dotted:
         views.append(("spaced", _DOTTED_LETTERS.sub(lambda m: _SEPARATOR.sub("", m.group(0)), text)))
@@ -1475,6 +1526,7 @@ def _match_rules(view: str, *, compact: bool = False, masked: bool = False) -> l
     if compact:
         squeezed = re.sub(r"[\W_]+", "", view)
         hits += [name for name, phrase in _COMPACT_PHRASES if phrase in squeezed]
+        hits += [name for name, request in _COMPACT_REQUESTS if request.search(squeezed)]
     return hits
 
 
@@ -1487,6 +1539,9 @@ def detect_injection(text: str) -> list[str]:
         view = _fold_confusables(normalize(decoded)).lower()
         found = _match_rules(view, compact=encoding == "spaced", masked=encoding == "masked")
         hits.update(f"encoded.{encoding}:{name}" for name in found if not name.startswith("encoded."))
+        if encoding not in {"masked", "leetspeak"} and detect_harmful(view) is not None:
+            # A refused request hidden in an encoding is an attack on the filter itself.
+            hits.add(f"encoded.{encoding}:hidden_request")
     return sorted(hits)
 
 
