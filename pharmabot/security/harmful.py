@@ -1,6 +1,6 @@
 """Harmful-request policy for a pharmacy assistant, decided in code before any retrieval or model call.
 
-Four kinds of request are refused (400 `unsafe_request`), each written from the law or guidance that
+Five kinds of request are refused (400 `unsafe_request`), each written from the law or guidance that
 names it rather than from example messages:
 
 - `synthesis`: making a controlled or illicit drug or its precursors. Sources: 21 U.S.C. 841(a)(1)
@@ -10,25 +10,34 @@ names it rather than from example messages:
   oxycodone from a combination, pseudoephedrine for conversion). Sources: 21 U.S.C. 841(a)(1); FDA
   guidance *Abuse-Deterrent Opioids: Evaluation and Labeling* (2015), which lists extraction among
   the manipulations of a product.
-- `misuse_route`: injecting, snorting or smoking medicines not made for it, or defeating an
-  extended-release or abuse-deterrent form. Sources: FDA opioid and stimulant labels ("crushing,
+- `misuse_route`: injecting, snorting or smoking medicines not made for it, defeating an
+  extended-release or abuse-deterrent form or releasing a patch's dose at once, the amount of any
+  medicine that gets someone high or mixing for a stronger high, pretending to swallow a dose to
+  keep it ("cheeking"). Sources: FDA opioid and stimulant labels ("crushing,
   chewing, snorting, or injecting the dissolved product"); the same FDA guidance (physical and
   chemical manipulation, insufflation, injection, smoking).
 - `prescription_fraud`: forging, faking or altering a prescription, a prescription pad or a DEA
-  number. Source: 21 U.S.C. 843(a)(3) (obtaining a controlled substance by fraud, forgery or deception).
-- `covert_dosing`: giving someone a drug without their knowledge, or asking how much would kill
-  another person. Sources: 21 U.S.C. 841(b)(7) (giving a controlled substance to someone without
+  number, or deceiving a prescriber (faking symptoms, claiming a loss for an early refill, talking a
+  doctor into a controlled drug one does not need). Source: 21 U.S.C. 843(a)(3) (obtaining a
+  controlled substance by fraud, forgery or deception).
+- `covert_dosing`: giving someone a drug without their knowledge (in a stranger's drink, to make
+  someone pass out or forget, knockout drinks, poisoning), or asking how much would kill another
+  person. Sources: 21 U.S.C. 841(b)(7) (giving a controlled substance to someone without
   their knowledge to commit a crime of violence); NICE guideline SC1 (2014), section 1.15: covert
   medication only under a care team's documented decision.
 
 What is answered normally: questions about what a medicine is for (ketamine in anaesthesia), how
 to store it, how it treats addiction, its risks ("what happens if someone snorts it", which the
 label's abuse section answers), interactions with alcohol, and how pharmacists spot a forged
-prescription. Self-harm is not handled here: the emergency check runs first and routes it to 988.
+prescription. A misuse rule that matches a question about consequences or about what someone else
+did ("my teen asked how many it takes to trip; what are the dangers?") answers it, unless the
+message also asks how to do it (`answered_if`). Self-harm is not handled here: the emergency check
+runs first and routes it to 988. Getting a controlled drug without a prescription is not one of the
+refused kinds.
 
-Rules are matched on the normalized, lower-cased text; each pairs a request (how to, help me, can
-I...) or an unambiguous act with its object, so words alone ("inject", "extract", "prescription")
-never refuse a question.
+Rules are matched on the normalized, lower-cased text with chat spellings written out ("u", "wanna");
+each pairs a request (how to, help me, can I...) or an unambiguous act with its object, so words
+alone ("inject", "extract", "prescription") never refuse a question.
 """
 
 from __future__ import annotations

@@ -2,8 +2,16 @@
 
 The rules are grouped in attack families (`FAMILIES`), each described by its mechanism and the
 taxonomies it comes from, and written from those mechanisms rather than from example messages.
-They are the layer that always runs; Azure AI Content Safety Prompt Shields, when configured, adds
-a trained classifier after them (pharmabot.security.prompt_shields).
+Most rules are patterns (`RULES`); where a mechanism is made of parts that are each harmless in a
+medication question (a persona, a story, a reference to "your rules"), weak cues are searched for
+separately and only a combination of them flags the message (`CUES`, `COMBINATIONS`). Encoded text
+is decoded into views that every rule sees again, and a request the harmful-request policy refuses,
+found only once decoded, is flagged too. They are the layer that always runs; Azure AI Content
+Safety Prompt Shields, when configured, adds a trained classifier after them
+(pharmabot.security.prompt_shields).
+
+Every view is lower-cased before matching, so the patterns are written in lower case and compiled
+without IGNORECASE (which doubled their cost); they are compiled on first use.
 """
 
 from __future__ import annotations
@@ -83,13 +91,16 @@ FAMILIES: dict[str, AttackFamily] = {
     for family in (
         AttackFamily(
             "override",
-            "Tells the model to drop its instructions, declares them void, or claims the authority to replace them.",
+            "Tells the model to drop its instructions (in any of 27 languages), declares them void or suspended, or "
+            "claims the authority to replace them: the vendor, the team that deployed it, an override code.",
             (f"{_OWASP}, LLM01 Prompt Injection (direct)", _PEREZ, "PyRIT seed prompts: prompt injection"),
         ),
         AttackFamily(
             "extraction",
             "Asks for the system prompt or the text before the message: directly, by another name (configuration, "
-            "what it was told), in pieces, transformed (translated, summarized, encoded) or by completion.",
+            "setup, what it was told, whoever set it up), by what it does ('the prompt that defines you'), in "
+            "pieces, transformed (translated, summarized, versified, encoded), by completion or a blank to fill, "
+            "as its tools or forbidden topics, or in another language.",
             (
                 f"{_OWASP}, LLM07 System Prompt Leakage",
                 _PEREZ,
@@ -98,32 +109,46 @@ FAMILIES: dict[str, AttackFamily] = {
         ),
         AttackFamily(
             "roleplay",
-            "Gives the model another identity or a fiction in which its rules do not hold: personas, characters "
-            "that never refuse, hypothetical worlds, simulated systems.",
-            ("garak dan probes", _SHEN, f"{_WEI} (refusal suppression)", "PyRIT jailbreak templates"),
+            "Gives the model another identity or a fiction in which its rules do not hold: personas defined by "
+            "having no limits, characters that never refuse, a dead relative who used to recite something, "
+            "lawless worlds and games, simulated systems, and fictions that must carry the working steps of "
+            "making, extracting or secretly giving a drug.",
+            (
+                "garak dan probes (DanInTheWild)",
+                _SHEN,
+                f"{_WEI} (competing objectives: refusal suppression, role play)",
+                "PyRIT jailbreak templates",
+            ),
         ),
         AttackFamily(
             "jailbreak",
-            "Named jailbreak modes (DAN, developer mode) and requests to run without filters or rules.",
-            ("garak dan probes", _SHEN),
+            "Jailbreak machinery: named modes and their confirmation rituals, dual answers, points lost for "
+            "refusing, a self freed from its training, permission grants (red-team exercises, sandboxes), and "
+            "refusal suppression (no apologies, no disclaimers, banned refusal words).",
+            ("garak dan probes", _SHEN, f"{_WEI} (refusal suppression)"),
         ),
         AttackFamily(
             "delimiter",
-            "Text dressed up as system turns, chat-template tokens, documents or few-shot examples.",
+            "Text dressed up as system turns, chat-template tokens, tool results, documents or few-shot examples; "
+            "markup with no place in a chat (HTML, hidden styles, images that call a URL); pasted text that speaks "
+            "to an AI reading it (indirect injection).",
             (f"{_OWASP}, LLM01 (indirect injection through content)", "garak latentinjection probes"),
         ),
         AttackFamily(
             "hijack",
-            "Diverts the task: praise then a new task, forced output, off-task content, threats.",
+            "Diverts the task: a closing remark then a new task, forced output, dictated openings (prefix "
+            "injection) and continuations, off-task content, threats and guilt.",
             (_PEREZ, f"{_WEI} (prefix injection)"),
         ),
         AttackFamily(
             "encoded",
-            "Hides any of the above: base64, hex, URL encoding, ROT13, leetspeak, look-alike letters, spaced or "
-            "dotted letters, reversed text, masked or removed vowels.",
+            "Hides any of the above, or a refused request: base64 and base32, hex, URL encoding, HTML entities, "
+            "ROT13, leetspeak, look-alike letters, letters spaced or split by any mark, accents on every letter, "
+            "upside-down, reversed text or words, masked or removed vowels, and payloads split into parts, "
+            "variables or acrostics to be joined.",
             (
                 "garak encoding probes",
-                "PyRIT converters (Base64, ROT13, Leetspeak, CharacterSpace, UnicodeConfusable)",
+                "PyRIT converters (Base64 with base32, ROT13, Leetspeak, CharacterSpace, UnicodeConfusable, TextToHex)",
                 f"{_WEI} (mismatched generalization: base64, ROT13, leetspeak, disemvowel)",
             ),
         ),
