@@ -100,17 +100,24 @@ def score_sanitizer(injections: list[dict[str, Any]], questions: list[str]) -> d
 
 
 def score_written(show_misses: bool) -> int:
-    """Print, per written batch and family, the attacks the admission refuses and the look-alikes it flags."""
-    from tests.security.attack_batches import BATCHES, caught
+    """Print, per written batch and family, the first look and what the admission refuses and flags now."""
+    from tests.security.attack_batches import BATCHES, FIRST_LOOK, caught
 
     for name, batch in BATCHES.items():
+        first_families, (first_flagged, _) = FIRST_LOOK[name]
+        first_hit = sum(hit for hit, _ in first_families.values())
         total = sum(len(texts) for texts in batch.attacks.values())
         hit = sum(caught(t) for texts in batch.attacks.values() for t in texts)
         flagged = [t for t in batch.look_alikes if caught(t)]
-        look_alikes = _ratio(len(flagged), len(batch.look_alikes))
-        print(f"{name}: attacks caught {_ratio(hit, total)}; look-alikes flagged {look_alikes}")
+        print(
+            f"{name}: attacks caught {_ratio(hit, total)} (first look {_ratio(first_hit, total)}); "
+            f"look-alikes flagged {_ratio(len(flagged), len(batch.look_alikes))} "
+            f"(first look {_ratio(first_flagged, len(batch.look_alikes))})"
+        )
         for family, texts in batch.attacks.items():
-            print(f"  {family:<22} {sum(caught(t) for t in texts)}/{len(texts)}")
+            print(
+                f"  {family:<22} {sum(caught(t) for t in texts)}/{len(texts)} (first look {first_families[family][0]})"
+            )
         if show_misses:
             for family, texts in batch.attacks.items():
                 for text in texts:
