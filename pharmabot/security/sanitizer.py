@@ -1128,13 +1128,14 @@ RULES: tuple[InjectionRule, ...] = (
     ),
     _rule(
         "delimiter.markup",
-        # Markup a chat message has no use for: HTML comments and active elements, images that call out to a URL.
-        r"<!--|<\s*(?:script|iframe|img|object|embed|svg|style|meta|link)\b|\bjavascript\s*:|<\?xml\b",
-        r"|<\s*(?:action|request|command|instruction|task|prompt|system|tool_call|function_call)\s*>",
+        # Markup that hides text from the person reading it (comments, hidden elements and styles), carries a
+        # request as XML, or calls out to a URL when rendered. Markup as such is not an attack: a question with
+        # "<b>" or "<script>" in it is answered and shown as text (the page never renders it).
+        r"<!--|<\?xml\b|<\s*(?:action|request|command|instruction|task|prompt|system|tool_call|function_call)\s*>",
         r"|!\[[^\]]{0,100}\]\(\s*(?:https?:)?//",
         r"|\b(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0)\b",
-        r"|<\s*/?\s*(?:div|span|font|section|body|html|head|title|table|td|tr|p|a|b|i|u|br|h[1-6]|pre|code|details",
-        r"|summary)(?:\s+[a-z-]+\s*=\s*[\"'][^\"']*[\"'])*\s*/?>",
+        r"|<\s*[a-z][a-z0-9]*\s(?:[^<>]*\s)?(?:hidden|aria-hidden)\b[^<>]*>",
+        r"|<\s*details\b[^<>]*>",  # collapsed: its content is out of sight until opened
     ),
     _rule(
         "delimiter.addressed_to_ai",
