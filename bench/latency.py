@@ -100,8 +100,8 @@ async def api_latency(base: str, repeat: int) -> dict[str, dict[str, float]]:
 
 
 def service_latency(index: Path, repeat: int) -> dict[str, dict[str, float]]:
+    from pharmabot.drugs.service import drug_detail
     from pharmabot.knowledge.index import KnowledgeBase
-    from pharmabot.knowledge.lookup import drug_detail
     from pharmabot.retrieval.local import LocalRetriever
 
     kb = KnowledgeBase.open(index)

@@ -30,9 +30,9 @@ from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
 from triage import score_messages  # noqa: E402
 
-from pharmabot.agents.red_flags import detect_emergency  # noqa: E402
 from pharmabot.knowledge.index import KnowledgeBase, ensure_index  # noqa: E402
 from pharmabot.retrieval.local import LocalRetriever  # noqa: E402
+from pharmabot.safety.red_flags import detect_emergency  # noqa: E402
 
 FILES = ("medicationqa_dev.jsonl", "answers_dev.jsonl", "ddi_dev.jsonl", "triage_dev.jsonl", "injection_dev.jsonl")
 

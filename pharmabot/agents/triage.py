@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pharmabot.agents.intent import IntentDecision, classify
-from pharmabot.agents.red_flags import NameFinder, detect_emergency, emergency_reply
 from pharmabot.answer.base import AnswerContext, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.answer.selection import passage_scores, question_of
@@ -28,6 +27,9 @@ from pharmabot.knowledge.names import Mention
 from pharmabot.logs import log_id
 from pharmabot.retrieval.base import SearchHit, SearchSpec
 from pharmabot.retrieval.query import detect_intents
+from pharmabot.safety.harmful import check_request
+from pharmabot.safety.injection import injection_error, sanitize_input
+from pharmabot.safety.red_flags import NameFinder, detect_emergency, emergency_reply
 from pharmabot.schemas.chat import (
     ChatEvent,
     CitationsEvent,
@@ -39,10 +41,9 @@ from pharmabot.schemas.chat import (
 )
 from pharmabot.schemas.common import Citation
 from pharmabot.schemas.interactions import FoodNote, InteractionReport
-from pharmabot.security.harmful import check_request
-from pharmabot.security.sanitizer import injection_error, normalize, sanitize_input
 from pharmabot.services import Services
 from pharmabot.store.base import Turn, TurnStatus
+from pharmabot.text import normalize_message
 
 if TYPE_CHECKING:
     from pharmabot.security.prompt_shields import ShieldGuard
@@ -517,7 +518,7 @@ def admit(message: str, *, names: NameFinder | None = None) -> str:
     Emergencies win: "ignore all rules, I took 40 pills" must still reach emergency routing. NAMES lets the
     emergency check recognise every drug the catalog knows, as the chat turn will.
     """
-    text = normalize(message)
+    text = normalize_message(message)
     _admit_locally(text, names=names)
     return text
 
@@ -527,7 +528,7 @@ async def admit_message(message: str, *, shield: ShieldGuard | None, names: Name
 
     A shield that fails or times out gives no verdict, and the local rules' decision stands.
     """
-    text = normalize(message)
+    text = normalize_message(message)
     if _admit_locally(text, names=names) or shield is None:
         return text
     verdict = await shield.verdict(user_prompt=text)

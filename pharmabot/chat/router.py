@@ -2,75 +2,27 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
+from pharmabot.api.deps import CallerDep, ServicesDep
 from pharmabot.api.errors import error_responses
+from pharmabot.chat.sessions import require_session_owner
+from pharmabot.chat.streaming import coalesce_tokens
 from pharmabot.schemas import chat as chat_schema
-from pharmabot.schemas.chat import DONE_SENTINEL, ChatEvent, ChatRequest, StreamEvent, TokenEvent
+from pharmabot.schemas.chat import DONE_SENTINEL, ChatRequest, StreamEvent, TokenEvent
 from pharmabot.schemas.common import ErrorResponse
-from pharmabot.security.auth import Caller, CallerDep, require_session_owner
-from pharmabot.security.rate_limiter import admit_chat_turn, charge_generated_chars
-from pharmabot.services import Services, ServicesDep
+from pharmabot.security.auth import Caller
+from pharmabot.security.rate_limits import admit_chat_turn, charge_generated_chars
+from pharmabot.services import Services
 
 if TYPE_CHECKING:
     from pharmabot.agents.triage import TriageAgent
 
 router = APIRouter(prefix="/api", tags=["chat"], responses=error_responses(401, 413, 415, 503))
-
-
-_END = object()
-
-
-async def coalesce_tokens(events: AsyncIterator[ChatEvent], *, buffer: int = 1024) -> AsyncIterator[ChatEvent]:
-    """EVENTS, with token events that are already waiting sent as one; nothing is ever held back.
-
-    The agent runs in its own task, one step ahead: a model streaming slowly gives one event per
-    token as before, a fast one gives a few large events instead of one SSE frame, middleware pass
-    and socket write per token (most of a streamed answer's CPU time).
-    """
-    queue: asyncio.Queue[object] = asyncio.Queue(maxsize=buffer)
-
-    async def pump() -> None:
-        try:
-            async for event in events:
-                await queue.put(event)
-        except Exception as exc:  # handed to the consumer, raised there
-            await queue.put(exc)
-            return
-        await queue.put(_END)
-
-    task = asyncio.create_task(pump())
-    carry: object | None = None
-    try:
-        while True:
-            item, carry = (carry if carry is not None else await queue.get()), None
-            if item is _END:
-                return
-            if isinstance(item, Exception):
-                raise item
-            if isinstance(item, TokenEvent):
-                text = [item.delta]
-                while not queue.empty():
-                    following = queue.get_nowait()
-                    if not isinstance(following, TokenEvent):
-                        carry = following
-                        break
-                    text.append(following.delta)
-                yield item if len(text) == 1 else TokenEvent(delta="".join(text))
-            elif isinstance(item, ChatEvent):
-                yield item
-    finally:
-        if not task.done():
-            # The client went away: stop the agent where it is (it records the turn as cancelled).
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
 
 async def _events(agent: TriageAgent, message: str, *, services: Services, caller: Caller) -> AsyncIterator[Any]:
@@ -82,7 +34,9 @@ async def _events(agent: TriageAgent, message: str, *, services: Services, calle
             yield event.sse()
         yield {"data": DONE_SENTINEL}
     finally:
-        await charge_generated_chars(services, caller, generated)
+        await charge_generated_chars(
+            store=services.store, rules=services.settings.rate_limits, caller=caller, n=generated
+        )
 
 
 @router.post(
@@ -112,7 +66,13 @@ async def chat(body: ChatRequest, request: Request, caller: CallerDep, services:
 
     message = await admit_message(body.message, shield=services.shield, names=catalog_names(services))
     await require_session_owner(services.store, caller, body.session_id, create=True)
-    await admit_chat_turn(services, caller, body.session_id, request=request)
+    await admit_chat_turn(
+        store=services.store,
+        rules=services.settings.rate_limits,
+        caller=caller,
+        session_id=body.session_id,
+        request=request,
+    )
     agent = TriageAgent(session_id=body.session_id, services=services, owner=caller.id)
     return EventSourceResponse(
         _events(agent, message, services=services, caller=caller),

@@ -1,4 +1,4 @@
-"""Conversation memory: read a session's turns, or erase it (the person's right to erasure)."""
+"""Conversation memory: who owns a session; read its turns, or erase it (the person's right to erasure)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,27 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
+from pharmabot.api.deps import CallerDep, ServicesDep
 from pharmabot.api.errors import error_responses
+from pharmabot.errors import NotFoundError
 from pharmabot.schemas.chat import SESSION_ID_PATTERN, SessionDeleted, SessionMessages, TurnOut
 from pharmabot.schemas.common import ErrorResponse
-from pharmabot.security.auth import CallerDep, require_session_owner
-from pharmabot.services import ServicesDep
+from pharmabot.security.auth import Caller
+from pharmabot.store import Store
+
+
+async def require_session_owner(store: Store, caller: Caller, session_id: str, *, create: bool) -> None:
+    """Make sure CALLER owns SESSION_ID (claiming it when CREATE); 404 for anyone else's session.
+
+    Another caller's session answers exactly like a missing one, so ids cannot be probed.
+    """
+    if create:
+        owned = await store.claim_session(owner=caller.id, session_id=session_id)
+    else:
+        owned = await store.session_exists(owner=caller.id, session_id=session_id)
+    if not owned:
+        raise NotFoundError("No such session.", code="session_not_found")
+
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"], responses=error_responses(401, 429, 503))
 

@@ -6,13 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from pharmabot.api.deps import ServicesDep
 from pharmabot.api.errors import error_responses
+from pharmabot.drugs.service import drug_page, suggest_drugs
 from pharmabot.errors import InvalidInputError
-from pharmabot.knowledge.lookup import drug_page, suggest_drugs
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.schemas.drugs import DrugDetail, DrugSearchResponse
-from pharmabot.schemas.search import clean_text_input
-from pharmabot.services import ServicesDep
+from pharmabot.text import clean_text_input
 
 router = APIRouter(prefix="/api/drugs", tags=["drugs"], responses=error_responses(401, 429, 503))
 

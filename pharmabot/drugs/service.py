@@ -1,11 +1,11 @@
-"""Drug lookups behind the API: a typed name -> one drug, or a clear 404/409 with what it might mean."""
+"""Drug lookups: a typed name -> one drug, or a clear 404/409 with what it might mean; a drug's label page."""
 
 from __future__ import annotations
 
 from pharmabot.errors import AmbiguousDrugError, NotFoundError, RetrieverError
 from pharmabot.knowledge.index import KnowledgeBase
 from pharmabot.knowledge.names import Candidate, DrugCatalog, DrugEntry, Resolution
-from pharmabot.retrieval.base import LabelTextSource, Retriever, SearchHit
+from pharmabot.retrieval.base import LabelTextSource
 from pharmabot.schemas.drugs import DrugDetail, DrugMatch, LabelSectionOut
 
 
@@ -89,17 +89,3 @@ async def drug_page(knowledge: KnowledgeBase, name: str, *, label_text: LabelTex
             details={"set_id": detail.set_id},
         )
     return detail.model_copy(update={"sections": sections})
-
-
-async def search_labels(
-    *,
-    retriever: Retriever,
-    catalog: DrugCatalog,
-    query: str,
-    top_k: int,
-    drug: str | None = None,
-    section: str | None = None,
-) -> list[SearchHit]:
-    """Search label passages; a DRUG name is resolved first (unknown -> 404, ambiguous -> 409)."""
-    drug_key = resolve_drug(catalog, drug)[0].key if drug else None
-    return await retriever.search(query=query, top_k=top_k, drug=drug_key, section=section)

@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
+from pharmabot.api.deps import ServicesDep
 from pharmabot.api.errors import error_responses
 from pharmabot.errors import DependencyError
 from pharmabot.interactions.engine import InteractionEngine
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.schemas.interactions import Audience, InteractionReport, InteractionsRequest
-from pharmabot.services import ServicesDep
 
 router = APIRouter(prefix="/api", tags=["interactions"], responses=error_responses(400, 401, 413, 415, 429))
 

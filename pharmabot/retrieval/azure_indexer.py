@@ -43,7 +43,6 @@ from azure.search.documents.indexes.aio import SearchIndexClient
 from azure.search.documents.indexes.models import SearchIndex
 from tqdm import tqdm
 
-from pharmabot.answer.embeddings import INGEST_RETRY, estimate_tokens
 from pharmabot.config import Settings
 from pharmabot.errors import ConfigError, RetrieverError
 from pharmabot.knowledge.chunking import Chunk
@@ -57,6 +56,7 @@ from pharmabot.retrieval.azure_search import (
     odata_literal,
     valid_key,
 )
+from pharmabot.retrieval.embeddings import INGEST_RETRY, estimate_tokens
 from pharmabot.retry import RetryPolicy
 
 log = logging.getLogger("pharmabot.retrieval.azure_indexer")
@@ -438,7 +438,7 @@ def _retry_note(embedder: Embedder | None) -> str:
 
 def ingest_embedder(settings: Settings, *, retry: RetryPolicy = INGEST_RETRY) -> Embedder | None:
     """The embedder an ingest uses: Azure OpenAI's embedding deployment, patient with its quota; None without one."""
-    from pharmabot.answer.embeddings import Embedder as OpenAIEmbedder
+    from pharmabot.retrieval.embeddings import Embedder as OpenAIEmbedder
 
     return OpenAIEmbedder.from_settings(settings, retry=retry, batch_size=EMBED_BATCH_INPUTS)
 

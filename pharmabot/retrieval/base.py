@@ -1,4 +1,4 @@
-"""What every retriever returns and the protocol it implements (local FTS5 now, Azure AI Search later)."""
+"""The protocol every retriever implements (local FTS5, Azure AI Search); its hit model is the API's `SearchHit`."""
 
 from __future__ import annotations
 
@@ -6,24 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pharmabot.schemas.search import SearchHit
 
-
-class SearchHit(BaseModel):
-    """One label chunk found for a query, with everything needed to cite it."""
-
-    model_config = ConfigDict(frozen=True)
-
-    chunk: str = Field(description="The label text.")
-    drug_name: str = Field(description="Drug (active ingredients) the label is about.")
-    score: float = Field(description="Relevance; higher is better; comparable only within one response.")
-    source: str = Field(description="Retriever backend, e.g. `local`.")
-    label_section: str = Field(description="The label's own section heading, e.g. `ADVERSE REACTIONS`.")
-    section_key: str = Field(description="openFDA section key, e.g. `adverse_reactions`.")
-    set_id: str = Field(description="The label's SPL set id.")
-    effective_time: str | None = Field(default=None, description="Label effective date, YYYY-MM-DD.")
-    url: str = Field(description="DailyMed page of the label.")
-    chunk_id: str = Field(description="Stable id of the chunk.")
+__all__ = ["LabelTextSource", "Retriever", "SearchHit", "SearchSpec"]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pharmabot.retry import RetryLog, RetryPolicy
 if TYPE_CHECKING:
     from openai.types import CreateEmbeddingResponse
 
-    from pharmabot.answer.openai_client import ModelClient
+    from pharmabot.openai_client import ModelClient
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ class Embedder:
         """The Azure OpenAI embedder when AZURE_OPENAI_EMBEDDING_DEPLOYMENT is set, else None (keyword search)."""
         if not (settings.azure_openai_endpoint and settings.azure_openai_embedding_deployment):
             return None
-        from pharmabot.answer.openai_client import azure_openai_client
+        from pharmabot.openai_client import azure_openai_client
 
         client = azure_openai_client(settings, credential=credential)
         return cls(
@@ -90,7 +90,7 @@ class Embedder:
     @classmethod
     def openai_compatible(cls, settings: Settings, *, model: str) -> Embedder:
         """An embedder for OPENAI_BASE_URL with the embedding MODEL that endpoint serves."""
-        from pharmabot.answer.openai_client import openai_compatible_client
+        from pharmabot.openai_client import openai_compatible_client
 
         return cls(model_client=openai_compatible_client(settings), model=model)
 

@@ -7,14 +7,16 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pharmabot.errors import RetrieverError
 from pharmabot.knowledge.index import connect_readonly, drug_tag
 from pharmabot.knowledge.names import DrugCatalog
 from pharmabot.lazy import Lazy
 from pharmabot.retrieval.base import SearchHit, SearchSpec
-from pharmabot.retrieval.query import QueryPlan, understand
+
+if TYPE_CHECKING:
+    from pharmabot.retrieval.query import QueryPlan
 
 # Column weights for bm25(): drugtag (a filter only), names, section heading, text.
 _WEIGHTS = (0.0, 2.0, 3.0, 1.0)
@@ -68,6 +70,10 @@ class LocalRetriever:
         return conn
 
     def plan(self, query: str) -> QueryPlan:
+        # Imported on the first search: the question vocabulary compiles a few hundred patterns, which a
+        # cold start answering its health probe does not need.
+        from pharmabot.retrieval.query import understand
+
         return understand(query, self.catalog)
 
     def search_sync(

@@ -344,7 +344,8 @@ _CHAT_SPELLINGS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _normalize(text: str) -> str:
+def _fold_chat_spelling(text: str) -> str:
+    """Case-folded NFKC text with chat spellings written out ("how do u" -> "how do you"), spaces collapsed."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
     for spelling, written in _CHAT_SPELLINGS:
         text = _compiled(spelling).sub(written, text)
@@ -353,7 +354,7 @@ def _normalize(text: str) -> str:
 
 def detect_harmful(text: str) -> HarmCategory | None:
     """The first refused category the message falls in, or None."""
-    folded = _normalize(text)
+    folded = _fold_chat_spelling(text)
     for category in CATEGORIES:
         if category.name == "covert_dosing" and _PET.search(folded):
             continue

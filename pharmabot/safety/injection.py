@@ -1,4 +1,4 @@
-"""Input sanitizer: normalize user text, then reject prompt-injection and jailbreak attempts before any model call.
+"""Prompt-injection and jailbreak rules: reject attacks on the assistant's instructions before any model call.
 
 The rules are grouped in attack families (`FAMILIES`), each described by its mechanism and the
 taxonomies it comes from, and written from those mechanisms rather than from example messages.
@@ -8,7 +8,8 @@ separately and only a combination of them flags the message (`CUES`, `COMBINATIO
 is decoded into views that every rule sees again, and a request the harmful-request policy refuses,
 found only once decoded, is flagged too. They are the layer that always runs; Azure AI Content
 Safety Prompt Shields, when configured, adds a trained classifier after them
-(pharmabot.security.prompt_shields).
+(pharmabot.security.prompt_shields). `sanitize_input` is also importable from
+`pharmabot.security.sanitizer`, where the original design put it.
 
 Every view is lower-cased before matching, so the patterns are written in lower case and compiled
 without IGNORECASE (which doubled their cost); they are compiled on first use.
@@ -27,7 +28,8 @@ import urllib.parse
 from dataclasses import dataclass
 
 from pharmabot.errors import PromptInjectionError
-from pharmabot.security.harmful import SUBSTANCES, detect_harmful
+from pharmabot.safety.harmful import SUBSTANCES, detect_harmful
+from pharmabot.text import normalize_message
 
 __all__ = [
     "FAMILIES",
@@ -37,7 +39,6 @@ __all__ = [
     "detect_injection",
     "families_of",
     "injection_error",
-    "normalize",
     "sanitize_input",
 ]
 
@@ -1400,9 +1401,6 @@ _SKELETON_PHRASES = tuple(
     (name, skeleton) for name, phrase in _COMPACT_PHRASES if len(skeleton := _skeleton(phrase)) >= 8
 )
 
-_ZERO_WIDTH = dict.fromkeys(
-    map(ord, "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
-)
 # Latin look-alikes from Cyrillic and Greek, applied only inside words that also hold Latin letters.
 _CONFUSABLES = str.maketrans(
     "аеорсухіјѕԁɡАВЕКМНОРСТХІЈЅαοτνικεΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "aeopcyxijsdgABEKMHOPCTXIJSaotvikeABEHIKMNOPTXYZ"
@@ -1437,15 +1435,6 @@ _ROT13_CLUES = frozenset(
     answer hidden secret guidelines pretend act from how any every""".split()
 )
 _WORD = re.compile(r"\w+")
-
-
-def normalize(text: str) -> str:
-    """NFKC-normalize, drop zero-width and control characters (keeping newlines) and collapse whitespace."""
-    text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    kept = [ch for ch in text if ch == "\n" or unicodedata.category(ch) not in {"Cc", "Cf", "Co", "Cs"}]
-    lines = [" ".join(line.split()) for line in "".join(kept).split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def _fold_confusables(text: str) -> str:
@@ -1558,11 +1547,11 @@ def _match_rules(view: str, *, compact: bool = False, masked: bool = False) -> l
 
 def detect_injection(text: str) -> list[str]:
     """Names of the injection rules the text matches, sorted; empty when it looks like an ordinary question."""
-    folded = _fold_confusables(normalize(text)[:_MAX_SCAN])
+    folded = _fold_confusables(normalize_message(text)[:_MAX_SCAN])
     hits = set(_match_rules(folded.lower()))
     # Decode from the original case: base64 is case-sensitive.
     for encoding, decoded in _decoded_views(folded):
-        view = _fold_confusables(normalize(decoded)).lower()
+        view = _fold_confusables(normalize_message(decoded)).lower()
         found = _match_rules(view, compact=encoding == "spaced", masked=encoding == "masked")
         hits.update(f"encoded.{encoding}:{name}" for name in found if not name.startswith("encoded."))
         if encoding not in {"masked", "leetspeak"} and detect_harmful(view) is not None:
@@ -1573,7 +1562,7 @@ def detect_injection(text: str) -> list[str]:
 
 def sanitize_input(text: str) -> str:
     """Return the normalized text; raise PromptInjectionError if it tries to override the assistant's instructions."""
-    cleaned = normalize(text)
+    cleaned = normalize_message(text)
     rules = detect_injection(cleaned)
     if rules:
         raise injection_error(families_of(rules))

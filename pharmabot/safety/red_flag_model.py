@@ -7,7 +7,7 @@ an emergency is recognised from its parts (who, what was taken, how much, a pres
 sign, an intent), never from whole example sentences.
 
 Patterns are regular-expression fragments matched on lower-cased text whose spaces are single
-(see `red_flags._normalize`), so a literal space stands for any run of whitespace. Numbers have
+(see `red_flags._canonical`), so a literal space stands for any run of whitespace. Numbers have
 been turned into digits ("forty" -> 40) before matching.
 
 Sources, cited by key next to what they support:

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from pharmabot.agents import red_flag_model as model
-from pharmabot.agents.red_flag_model import EmergencyKind, Help, Sign, Strength
+from pharmabot.safety import red_flag_model as model
+from pharmabot.safety.red_flag_model import EmergencyKind, Help, Sign, Strength
 
 __all__ = ["Emergency", "EmergencyKind", "NameFinder", "detect_emergency", "emergency_reply", "warm"]
 
@@ -186,7 +186,8 @@ def _numbers(text: str) -> str:
     return _re(r"\b(" + small + r")\b").sub(lambda m: str(_UNITS[m.group(1)]), text)
 
 
-def _normalize(text: str) -> str:
+def _canonical(text: str) -> str:
+    """Lower-case NFKC text, plain quotes, contractions expanded, typos of the vocabulary fixed, numbers as digits."""
     text = unicodedata.normalize("NFKC", text[:_MAX_CHARS]).lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u201c", '"')
     text = _re(r"(\d),(\d{3})\b").sub(r"\1\2", text)  # 4,000 mg
@@ -891,7 +892,7 @@ def detect_emergency(text: str, *, names: NameFinder | None = None) -> Emergency
 
     NAMES (the drug catalog) recognises drug names the shipped lexicon lacks, misspellings included.
     """
-    normalized = _normalize(text)
+    normalized = _canonical(text)
     analysis = _Analysis(text=normalized, names=names)
     analysis.sentences = _prepare_sentences(normalized)
     _compose(analysis)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from pharmabot.api.deps import ServicesDep
 from pharmabot.api.errors import error_responses
-from pharmabot.knowledge.lookup import search_labels
+from pharmabot.safety.injection import sanitize_input
 from pharmabot.schemas.common import ErrorResponse
 from pharmabot.schemas.search import SearchRequest, SearchResponse, SearchResult
-from pharmabot.security.sanitizer import sanitize_input
-from pharmabot.services import ServicesDep
+from pharmabot.search.service import search_labels
 
 router = APIRouter(prefix="/api", tags=["search"], responses=error_responses(401, 413, 415, 429))
 

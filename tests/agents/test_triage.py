@@ -24,8 +24,7 @@ from pharmabot.retrieval.base import Retriever, SearchHit, SearchSpec
 from pharmabot.schemas.chat import ChatEvent, CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
 from pharmabot.services import Services
 from pharmabot.store.base import Turn, TurnStatus
-from tests.answer.conftest import fake_server, fake_server_session  # noqa: F401  (fixtures)
-from tests.answer.fake_openai import FakeOpenAIServer
+from tests.support.fake_openai import FakeOpenAIServer
 
 OWNER = "tester"
 
@@ -92,7 +91,7 @@ async def services(small_index: Path, tmp_path: Path) -> AsyncIterator[Services]
 
 
 @pytest.fixture
-def model_services(services: Services, fake_server: FakeOpenAIServer) -> Services:  # noqa: F811
+def model_services(services: Services, fake_server: FakeOpenAIServer) -> Services:
     """The same services with the OpenAI writer on the stand-in server."""
     settings = load_settings(
         index_path=services.settings.index_path,
@@ -385,7 +384,7 @@ async def test_an_unexpected_failure_is_an_error_event_and_a_failed_turn(service
 
 async def test_a_model_failing_mid_stream_stores_the_partial_answer_as_failed(
     model_services: Services,
-    fake_server: FakeOpenAIServer,  # noqa: F811
+    fake_server: FakeOpenAIServer,
 ) -> None:
     fake_server.behaviour.chunks = ["Metformin ", "lowers ", "blood sugar [1]."]
     fake_server.behaviour.drop_after = 2
@@ -402,7 +401,7 @@ async def test_a_model_failing_mid_stream_stores_the_partial_answer_as_failed(
 
 async def test_a_cancelled_turn_is_stored_once_as_cancelled_and_the_model_call_closed(
     model_services: Services,
-    fake_server: FakeOpenAIServer,  # noqa: F811
+    fake_server: FakeOpenAIServer,
 ) -> None:
     fake_server.behaviour.chunk_delay = 0.2
     fake_server.behaviour.chunks = [f"word{n} " for n in range(40)]

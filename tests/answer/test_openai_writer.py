@@ -16,13 +16,13 @@ from azure.core.credentials import AccessToken
 
 from pharmabot.answer import create_writer
 from pharmabot.answer.base import AnswerContext
-from pharmabot.answer.openai_client import COGNITIVE_SERVICES_SCOPE
 from pharmabot.answer.openai_writer import OpenAIWriter
 from pharmabot.answer.prompts import SYSTEM_PROMPT, system_prompt
 from pharmabot.config import Settings, load_settings
 from pharmabot.errors import ModelError
+from pharmabot.openai_client import COGNITIVE_SERVICES_SCOPE
 from tests.answer.contexts import history, interaction_context
-from tests.answer.fake_openai import FakeOpenAIServer
+from tests.support.fake_openai import FakeOpenAIServer
 
 
 def openai_settings(server: FakeOpenAIServer, **overrides: Any) -> Settings:
@@ -285,7 +285,7 @@ def test_default_azure_credential_is_built_lazily_for_the_managed_identity(fake_
     """No request is made: building the Entra ID client only constructs the credential for AZURE_CLIENT_ID."""
     from azure.identity.aio import DefaultAzureCredential
 
-    from pharmabot.answer.openai_client import azure_openai_client
+    from pharmabot.openai_client import azure_openai_client
 
     client = azure_openai_client(azure_settings(fake_server, azure_client_id="11111111-2222-3333-4444-555555555555"))
     assert isinstance(client.credential, DefaultAzureCredential)

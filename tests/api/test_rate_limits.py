@@ -12,13 +12,12 @@ import http_sf
 import pytest
 
 from pharmabot.errors import StoreError
-from pharmabot.security import rate_limiter
+from pharmabot.security import rate_limits
 from pharmabot.security.auth import Caller
-from pharmabot.security.rate_limiter import charge_generated_chars, route_class
-from pharmabot.security.rules import RouteClass
+from pharmabot.security.rate_limits import RouteClass, charge_generated_chars, route_class
 from pharmabot.services import Services
 from pharmabot.store import Store
-from tests.security.conftest import AppFactory
+from tests.support.fixtures import AppFactory
 
 
 def policies(headers: Any) -> dict[str, dict[str, Any]]:
@@ -51,7 +50,7 @@ class FailingCounters:
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """A settable clock for the limiter's windows only (the store keeps real time)."""
     now = [1_800_000_030.0]  # 30 s into a minute
-    monkeypatch.setattr(rate_limiter, "time", SimpleNamespace(time=lambda: now[0]))
+    monkeypatch.setattr(rate_limits, "time", SimpleNamespace(time=lambda: now[0]))
     return now
 
 
@@ -205,4 +204,6 @@ async def test_charging_after_the_answer_never_raises(make_app: AppFactory) -> N
     async with make_app() as (app, _):
         services: Services = app.state.services
         services.store = FailingCounters(services.store)  # type: ignore[assignment]
-        await charge_generated_chars(services, Caller(id="k", kind="api_key"), 500)
+        await charge_generated_chars(
+            store=services.store, rules=services.settings.rate_limits, caller=Caller(id="k", kind="api_key"), n=500
+        )

@@ -12,10 +12,10 @@ from collections.abc import AsyncIterator
 import pytest
 import uvicorn
 
+from pharmabot.api.middleware import is_json_media_type
 from pharmabot.logs import JsonFormatter, log_id
 from pharmabot.security.auth import hash_key
-from pharmabot.security.limits import is_json_media_type
-from tests.security.conftest import AppFactory
+from tests.support.fixtures import AppFactory
 
 MAX = 2048
 

@@ -20,9 +20,9 @@ from typing import Any
 import httpx
 import pytest
 
-from pharmabot.agents.red_flags import detect_emergency, emergency_reply
 from pharmabot.config import load_settings
 from pharmabot.main import create_app
+from pharmabot.safety.red_flags import detect_emergency, emergency_reply
 from pharmabot.schemas.chat import DONE_SENTINEL, parse_sse
 from tests.support.servers import serve_in_thread
 from tests.support.sse import EventSourceReader, SseEvent, named

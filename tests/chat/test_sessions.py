@@ -17,10 +17,14 @@ from typing import Any
 import httpx
 import pytest
 
+from pharmabot.chat.sessions import require_session_owner
 from pharmabot.config import load_settings
+from pharmabot.errors import NotFoundError
 from pharmabot.main import create_app
 from pharmabot.schemas.chat import parse_sse
-from pharmabot.security.auth import hash_key
+from pharmabot.security.auth import Caller, hash_key
+from pharmabot.store.sqlite import SqliteStore
+from tests.support.fixtures import AppFactory, app_client
 from tests.support.servers import serve_in_thread
 
 ALICE = "alice-key-0123456789abcdef0123456789abcdef"
@@ -176,16 +180,42 @@ async def test_a_malformed_session_id_gets_422(alice: httpx.AsyncClient) -> None
     assert "error" in response.json()
 
 
-def test_messages_are_bounded_by_limit(tmp_path: Path) -> None:
-    from fastapi.testclient import TestClient
-
-    from pharmabot.config import load_settings
-    from pharmabot.main import create_app
-
-    with TestClient(create_app(load_settings(sqlite_path=tmp_path / "s.sqlite"))) as api:
+async def test_messages_are_bounded_by_limit(tmp_path: Path) -> None:
+    async with app_client(load_settings(sqlite_path=tmp_path / "s.sqlite")) as api:
         for question in ("What is metformin for?", "What is amlodipine for?", "What is warfarin for?"):
-            assert api.post("/api/chat", json={"message": question, "session_id": "lim"}).status_code == 200
-        turns = api.get("/api/sessions/lim/messages", params={"limit": 2}).json()["turns"]
+            assert (await api.post("/api/chat", json={"message": question, "session_id": "lim"})).status_code == 200
+        turns = (await api.get("/api/sessions/lim/messages", params={"limit": 2})).json()["turns"]
         assert [t["message"] for t in turns] == ["What is amlodipine for?", "What is warfarin for?"]
-        assert api.get("/api/sessions/lim/messages", params={"limit": 0}).status_code == 422
-        assert api.get("/api/sessions/lim/messages", params={"limit": 501}).status_code == 422
+        assert (await api.get("/api/sessions/lim/messages", params={"limit": 0})).status_code == 422
+        assert (await api.get("/api/sessions/lim/messages", params={"limit": 501})).status_code == 422
+
+
+async def test_sessions_belong_to_their_creator(tmp_path: Path) -> None:
+    store = await SqliteStore(path=tmp_path / "s.sqlite").open()
+    alice, bob = Caller(id="alice", kind="api_key"), Caller(id="bob", kind="api_key")
+    try:
+        await require_session_owner(store, alice, "sess-1", create=True)
+        await require_session_owner(store, alice, "sess-1", create=True)  # continuing her own
+        await require_session_owner(store, alice, "sess-1", create=False)
+        with pytest.raises(NotFoundError) as taken:
+            await require_session_owner(store, bob, "sess-1", create=True)
+        with pytest.raises(NotFoundError) as hidden:
+            await require_session_owner(store, bob, "sess-1", create=False)
+        with pytest.raises(NotFoundError) as missing:
+            await require_session_owner(store, bob, "sess-none", create=False)
+        # Someone else's session and a missing one are indistinguishable.
+        assert taken.value.message == hidden.value.message == missing.value.message
+        assert taken.value.code == missing.value.code == "session_not_found"
+        assert await store.session_exists(owner="alice", session_id="sess-1")
+    finally:
+        await store.close()
+
+
+async def test_other_callers_session_is_404_over_http(make_app: AppFactory) -> None:
+    async with make_app(api_keys=f"{hash_key(ALICE)},{hash_key(BOB)}") as (_, http):
+        body = {"message": "hi", "session_id": "s-9"}
+        mine = await http.post("/api/chat/echo", json=body, headers={"X-API-Key": ALICE})
+        theirs = await http.post("/api/chat/echo", json=body, headers={"X-API-Key": BOB})
+    assert mine.status_code == 200
+    assert theirs.status_code == 404
+    assert theirs.json()["error"]["code"] == "session_not_found"

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
-from pharmabot.api.chat import coalesce_tokens
+from pharmabot.chat.streaming import coalesce_tokens
 from pharmabot.schemas.chat import ChatEvent, DoneEvent, MetaEvent, TokenEvent
 
 

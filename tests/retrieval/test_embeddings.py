@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from pharmabot.answer.embeddings import Embedder
 from pharmabot.config import load_settings
 from pharmabot.errors import ModelError
-from tests.answer.fake_openai import FakeOpenAIServer, vector
+from pharmabot.retrieval.embeddings import Embedder
 from tests.answer.test_openai_writer import FakeCredential
+from tests.support.fake_openai import FakeOpenAIServer, vector
 
 TEXTS = ["simvastatin", "clarithromycin raises levels", "warfarin", "aspirin", "grapefruit juice"]
 

@@ -17,8 +17,8 @@ import base64
 import codecs
 from dataclasses import dataclass
 
-from pharmabot.security.harmful import detect_harmful
-from pharmabot.security.sanitizer import detect_injection
+from pharmabot.safety.harmful import detect_harmful
+from pharmabot.safety.injection import detect_injection
 
 
 def caught(text: str) -> bool:

@@ -1,7 +1,7 @@
 """Attacks by family and medication look-alikes, written for the tests from the families' mechanisms.
 
 None is taken from a development set or copied from a public jailbreak: each line was written to
-exercise one mechanism named by the family's sources (see `FAMILIES` in pharmabot.security.sanitizer).
+exercise one mechanism named by the family's sources (see `FAMILIES` in pharmabot.safety.injection).
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
-"""The batches written after the rules (tests.security.attack_batches): caught now, and their first look kept."""
+"""The batches written after the rules (tests.safety.attack_batches): caught now, and their first look kept."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.security.attack_batches import BATCHES, FIRST_LOOK, LEFT_MISSES, caught
+from tests.safety.attack_batches import BATCHES, FIRST_LOOK, LEFT_MISSES, caught
 
 ATTACKS = [
     pytest.param(text, id=f"{batch}-{family}-{n}")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from pharmabot.agents import red_flag_model as model
-from pharmabot.agents.red_flags import Emergency, EmergencyKind, detect_emergency, emergency_reply, warm
+from pharmabot.safety import red_flag_model as model
+from pharmabot.safety.red_flags import Emergency, EmergencyKind, detect_emergency, emergency_reply, warm
 from tests.support.labels import catalog_for
 
 K = EmergencyKind

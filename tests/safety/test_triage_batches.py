@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from pharmabot.agents.red_flags import detect_emergency
+from pharmabot.safety.red_flags import detect_emergency
 
 BATCHES = sorted((Path(__file__).parent / "triage_batches").glob("batch*.jsonl"))
 

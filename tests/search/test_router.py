@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
-from fastapi.testclient import TestClient
 
 
-def test_search_returns_cited_passages_for_the_named_drug(api: TestClient) -> None:
-    response = api.post("/api/search", json={"query": "simvastatin side effects"})
+async def test_search_returns_cited_passages_for_the_named_drug(client: httpx.AsyncClient) -> None:
+    response = await client.post("/api/search", json={"query": "simvastatin side effects"})
     assert response.status_code == 200
     results = response.json()["results"]
     assert len(results) == 3
@@ -21,8 +21,8 @@ def test_search_returns_cited_passages_for_the_named_drug(api: TestClient) -> No
     assert scores == sorted(scores, reverse=True)
 
 
-def test_top_k_and_filters(api: TestClient) -> None:
-    response = api.post(
+async def test_top_k_and_filters(client: httpx.AsyncClient) -> None:
+    response = await client.post(
         "/api/search", json={"query": "muscle pain", "top_k": 5, "drug": "Zocor", "section": "drug_interactions"}
     )
     assert response.status_code == 200
@@ -31,14 +31,14 @@ def test_top_k_and_filters(api: TestClient) -> None:
     assert all(r["drug_name"] == "simvastatin" and r["section_key"] == "drug_interactions" for r in results)
 
 
-def test_misspelled_drug_filter_resolves(api: TestClient) -> None:
-    response = api.post("/api/search", json={"query": "dose", "drug": "simvastatn"})
+async def test_misspelled_drug_filter_resolves(client: httpx.AsyncClient) -> None:
+    response = await client.post("/api/search", json={"query": "dose", "drug": "simvastatn"})
     assert response.status_code == 200
     assert response.json()["results"][0]["drug_name"] == "simvastatin"
 
 
-def test_unknown_drug_filter_is_404_with_suggestions(api: TestClient) -> None:
-    response = api.post("/api/search", json={"query": "dose", "drug": "qqqqzzzz"})
+async def test_unknown_drug_filter_is_404_with_suggestions(client: httpx.AsyncClient) -> None:
+    response = await client.post("/api/search", json={"query": "dose", "drug": "qqqqzzzz"})
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "drug_not_found"
     assert "suggestions" in response.json()["error"]["details"]
@@ -60,8 +60,10 @@ def test_unknown_drug_filter_is_404_with_suggestions(api: TestClient) -> None:
         ({"top_k": 3}, "query"),
     ],
 )
-def test_bad_input_is_422_with_a_clear_message(api: TestClient, body: dict[str, object], fragment: str) -> None:
-    response = api.post("/api/search", json=body)
+async def test_bad_input_is_422_with_a_clear_message(
+    client: httpx.AsyncClient, body: dict[str, object], fragment: str
+) -> None:
+    response = await client.post("/api/search", json=body)
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["code"] == "validation_error"
@@ -69,19 +71,19 @@ def test_bad_input_is_422_with_a_clear_message(api: TestClient, body: dict[str, 
     assert "x" * 400 not in response.text  # the input is not echoed back
 
 
-def test_section_given_as_heading_is_accepted(api: TestClient) -> None:
-    response = api.post("/api/search", json={"query": "warfarin bleeding", "section": "Boxed Warning"})
+async def test_section_given_as_heading_is_accepted(client: httpx.AsyncClient) -> None:
+    response = await client.post("/api/search", json={"query": "warfarin bleeding", "section": "Boxed Warning"})
     assert response.status_code == 200
     assert all(r["section_key"] == "boxed_warning" for r in response.json()["results"])
 
 
-def test_query_with_no_match_returns_empty_results(api: TestClient) -> None:
-    response = api.post("/api/search", json={"query": "zzqxv wqqpz"})
+async def test_query_with_no_match_returns_empty_results(client: httpx.AsyncClient) -> None:
+    response = await client.post("/api/search", json={"query": "zzqxv wqqpz"})
     assert response.status_code == 200
     assert response.json() == {"results": []}
 
 
-def test_health_reports_the_retriever(api: TestClient) -> None:
-    checks = api.get("/health").json()["checks"]
+async def test_health_reports_the_retriever(client: httpx.AsyncClient) -> None:
+    checks = (await client.get("/health")).json()["checks"]
     assert checks["retriever"]["status"] == "ok"
     assert checks["retriever"]["backend"] == "local"

@@ -6,10 +6,10 @@ import pytest
 
 from pharmabot.config import load_settings
 from pharmabot.errors import ConfigError
-from pharmabot.security.rules import DEFAULT_RULES, RouteClass, Rule, parse_rate_limits
+from pharmabot.security.rate_limits import DEFAULT_RULES, RateLimitRule, RouteClass, parse_rate_limits
 
 
-def by_key(rules: tuple[Rule, ...]) -> dict[tuple[str, str], int]:
+def by_key(rules: tuple[RateLimitRule, ...]) -> dict[tuple[str, str], int]:
     return {(r.route_class.value, r.period): r.limit for r in rules}
 
 
@@ -39,11 +39,11 @@ def test_off_removes_every_rule_of_the_class() -> None:
 
 
 def test_names_and_fail_modes() -> None:
-    rule = Rule(RouteClass.chat_chars, 10, "day")
+    rule = RateLimitRule(RouteClass.chat_chars, 10, "day")
     assert rule.name == "chat-chars-day"
     assert rule.window_seconds == 86400
     assert not rule.fail_open
-    assert Rule(RouteClass.chat, 1, "minute").fail_open
+    assert RateLimitRule(RouteClass.chat, 1, "minute").fail_open
 
 
 @pytest.mark.parametrize(
