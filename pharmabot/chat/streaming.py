@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections import deque
 from collections.abc import AsyncIterator
 
 from pharmabot.schemas.chat import ChatEvent, TokenEvent
@@ -16,38 +17,50 @@ async def coalesce_tokens(events: AsyncIterator[ChatEvent], *, buffer: int = 102
 
     The agent runs in its own task, one step ahead: a model streaming slowly gives one event per
     token as before, a fast one gives a few large events instead of one SSE frame, middleware pass
-    and socket write per token (most of a streamed answer's CPU time).
+    and socket write per token (most of a streamed answer's CPU time). The hand-over is a plain
+    deque with two flags rather than an asyncio.Queue, whose bookkeeping per item cost more than
+    the rest of a token's way; at most BUFFER events wait, then the agent waits for the client.
     """
-    queue: asyncio.Queue[object] = asyncio.Queue(maxsize=buffer)
+    pending: deque[object] = deque()
+    ready = asyncio.Event()  # set while PENDING holds something
+    room = asyncio.Event()  # set while PENDING is below BUFFER
+    room.set()
 
     async def pump() -> None:
         try:
             async for event in events:
-                await queue.put(event)
+                pending.append(event)
+                ready.set()
+                if len(pending) >= buffer:
+                    room.clear()
+                    await room.wait()
         except Exception as exc:  # handed to the consumer, raised there
-            await queue.put(exc)
-            return
-        await queue.put(_END)
+            pending.append(exc)
+        else:
+            pending.append(_END)
+        ready.set()
 
     task = asyncio.create_task(pump())
-    carry: object | None = None
     try:
         while True:
-            item, carry = (carry if carry is not None else await queue.get()), None
+            if not pending:
+                ready.clear()
+                await ready.wait()
+            item = pending.popleft()
             if item is _END:
                 return
             if isinstance(item, Exception):
                 raise item
             if isinstance(item, TokenEvent):
                 text = [item.delta]
-                while not queue.empty():
-                    following = queue.get_nowait()
-                    if not isinstance(following, TokenEvent):
-                        carry = following
-                        break
+                while pending and isinstance(pending[0], TokenEvent):
+                    following = pending.popleft()
+                    assert isinstance(following, TokenEvent)
                     text.append(following.delta)
+                room.set()
                 yield item if len(text) == 1 else TokenEvent(delta="".join(text))
             elif isinstance(item, ChatEvent):
+                room.set()
                 yield item
     finally:
         if not task.done():
