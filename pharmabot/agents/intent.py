@@ -28,6 +28,13 @@ _COMBINATION = re.compile(
     re.IGNORECASE,
 )
 
+# "Someone with a stomach ulcer", "people with asthma": a person's condition, not a second thing taken with it.
+_HAS_CONDITION = re.compile(
+    r"\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person|women|men|children|kids)"
+    r"(?: who (?:is|are))? with (?:an? |their |his |her )?\w+",
+    re.IGNORECASE,
+)
+
 FOOD_TOPICS: dict[str, re.Pattern[str]] = {
     "alcohol": re.compile(r"\b(alcohol\w*|drink\w*|beer|wine|liquor|booze|drunk)\b", re.IGNORECASE),
     "grapefruit": re.compile(r"\bgrapefruit\w*\b", re.IGNORECASE),
@@ -89,9 +96,10 @@ def classify(message: str, *, drugs: Sequence[str], history_drugs: Sequence[str]
             return IntentDecision(intent=Intent.greeting)
         return IntentDecision(intent=Intent.out_of_scope)
     topics = food_topics_of(message)
+    combination = _COMBINATION.search(_HAS_CONDITION.sub(" ", message))
     # "What is the difference between X and Y?" is about each drug, not about taking them together.
-    comparison = BY_NAME["comparison"].pattern.search(message) and not topics and not _COMBINATION.search(message)
-    if (len(mentioned) >= 2 and not comparison) or topics or _COMBINATION.search(message):
+    comparison = BY_NAME["comparison"].pattern.search(message) and not topics and not combination
+    if (len(mentioned) >= 2 and not comparison) or topics or combination:
         return IntentDecision(intent=Intent.interaction, drugs=mentioned, follow_up=follow_up, food_topics=topics)
     if _DOSING.search(message) and (is_individual_dose_request(message) or "dose" in message.lower()):
         return IntentDecision(intent=Intent.dosing, drugs=mentioned, follow_up=follow_up)

@@ -100,6 +100,7 @@ class TriageAgent:
         self.owner = owner
         self._ambiguous: dict[str, list[str]] = {}
         self._stand_in_note = ""
+        self._names: list[str] = []  # how the message named its drugs
 
     async def stream(self, message: str) -> AsyncGenerator[ChatEvent, None]:
         """Yield the typed SSE events of one answer; store the turn however it ends."""
@@ -167,6 +168,7 @@ class TriageAgent:
         groups = catalog.find_mention_groups(message)
         mentions = [mention for mention, alternatives in groups if not alternatives]
         self._ambiguous = {mention.text: [mention.drug.key, *alts] for mention, alts in groups if alts}
+        self._names = [mention.text for mention, _ in groups]
         history_drugs: list[str] = []
         for turn in reversed(history):
             if turn.drugs and turn.status is TurnStatus.complete:
@@ -279,7 +281,7 @@ class TriageAgent:
                     if note.kind in asked
                 ]
         if not findings:
-            for hit in await self._retrieve(message, decision.drugs, sections):
+            for hit in await self._retrieve(message, decision.drugs, sections, names=self._names):
                 _add_passage(passages, hit)
         keep = self.services.settings.history_turns
         turns = [t for t in history if t.status is TurnStatus.complete][-keep:] if keep else []
@@ -287,6 +289,7 @@ class TriageAgent:
             question=message,
             intent=decision.intent,
             drugs=list(decision.drugs),
+            names=self._names,
             section_keys=sections,
             question_kind=next((intent.name for intent in detect_intents(message)), ""),
             passages=passages,
@@ -313,7 +316,9 @@ class TriageAgent:
             keys += catalog.related_labelled(drug, limit=2) if entry is not None and not entry.has_label else [drug]
         return list(dict.fromkeys(keys))
 
-    async def _retrieve(self, message: str, drugs: Sequence[str], sections: Sequence[str]) -> list[SearchHit]:
+    async def _retrieve(
+        self, message: str, drugs: Sequence[str], sections: Sequence[str], *, names: Sequence[str] = ()
+    ) -> list[SearchHit]:
         """Label passages for each drug, the ones holding the sentences that best answer the question first."""
         # The asked sections, the patient leaflets (plain wording), then anything that matches: one batch.
         # Five asked sections: a label often lacks some (older labels have no adverse reactions section but
@@ -333,7 +338,7 @@ class TriageAgent:
                     hits.append(hit)
         # Ranked by their best sentence for this question (the same scoring the extractive writer uses), so a
         # model writer gets the same best passages; then asked sections and plain wording first, then relevance.
-        question = question_of(message, drugs=drugs, sections=sections)
+        question = question_of(message, drugs=drugs, sections=sections, names=names)
         scores = passage_scores([_passage_of(i + 1, hit) for i, hit in enumerate(hits)], question)
         wanted = set(sections)
         order = sorted(

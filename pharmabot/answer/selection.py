@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from pharmabot.answer.base import Passage
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
-from pharmabot.retrieval.intents import Intent, detect_intents
+from pharmabot.retrieval.intents import Intent, detect_intents, normalize_question
 from pharmabot.retrieval.lay_terms import label_terms
 
 # Sentence ends; patient leaflets flattened by openFDA also lose the stop before their headings and
@@ -40,7 +40,8 @@ _STOPWORDS = frozenset(
     take taking use used using drug drugs medicine medicines medication medications pill pills tablet
     tablets capsule capsules dose doses mg get got been being after before other some much many long
     time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
-    causes caused happen happens too very really ever even still just better best good bad fine""".split()
+    causes caused happen happens too very really ever even still just better best good bad fine
+    shouldn couldn wouldn doesn didn isn aren wasn weren won don can""".split()
 )
 # Words that say what kind of question it is rather than what it is about: every candidate of the right
 # kind answers them, so a sentence is not marked down for lacking them.
@@ -117,6 +118,7 @@ class Candidate:
     position: int
     heading: str = ""  # the subsection heading or leaflet question it sits under
     row: bool = False  # a table row, rendered as a short line
+    drug: str = ""  # the drug whose label it comes from
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ class Question:
     sections: tuple[str, ...]
     specific: frozenset[str] = frozenset()  # the terms that name what it is about (a rash, an infection)
     phrases: frozenset[str] = frozenset()  # label phrases for its everyday words ("blood pressure increased")
+    drugs: tuple[str, ...] = ()  # the drugs it names (catalog keys)
 
     @property
     def lead(self) -> Intent | None:
@@ -210,8 +213,17 @@ def _stem(word: str) -> str:
     return word
 
 
-def question_of(text: str, *, drugs: Iterable[str] = (), sections: Sequence[str] = ()) -> Question:
-    drug_words = {_stem(w) for drug in drugs for w in _WORD.findall(drug.lower())}
+def question_of(
+    text: str, *, drugs: Iterable[str] = (), sections: Sequence[str] = (), names: Iterable[str] = ()
+) -> Question:
+    """What the selector needs of a question; DRUGS are its catalog keys, NAMES the words it used for them.
+
+    Drug names are left out of the words a sentence is matched on: every sentence of the label is about
+    the drug, whichever name ("Viagra", "sildenafil") the question used.
+    """
+    text = normalize_question(text)
+    drugs = tuple(drugs)
+    drug_words = {_stem(w) for drug in (*drugs, *names) for w in _WORD.findall(drug.lower())}
     # The label's words for everyday ones ("sleepy" -> somnolence) count as the question's own.
     # A label term of several words ("memory impairment") counts only as the whole phrase.
     found = label_terms(text)
@@ -225,6 +237,7 @@ def question_of(text: str, *, drugs: Iterable[str] = (), sections: Sequence[str]
         sections=tuple(sections),
         specific=frozenset(words - kind_words),
         phrases=phrases,
+        drugs=drugs,
     )
 
 
@@ -271,7 +284,15 @@ def _table_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
         if len(rendered) > MAX_ROW_CHARS:
             continue  # a row this long is a flattened paragraph, not a line to read
         out.append(
-            Candidate(rendered, passage.citation.index, passage.section_key, position, heading=caption, row=True)
+            Candidate(
+                rendered,
+                passage.citation.index,
+                passage.section_key,
+                position,
+                heading=caption,
+                row=True,
+                drug=passage.citation.drug_name,
+            )
         )
     return out
 
@@ -290,7 +311,7 @@ def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
         sentence = clean_sentence(raw)
         if len(sentence) < MIN_SENTENCE_CHARS:
             continue
-        out.append(Candidate(sentence, index, section, position, heading=heading))
+        out.append(Candidate(sentence, index, section, position, heading=heading, drug=passage.citation.drug_name))
     return out
 
 
@@ -329,6 +350,11 @@ def score(candidate: Candidate, question: Question) -> Scored:
     phrases = {phrase for phrase in question.phrases if phrase in lowered}
     # The question's own words are the surest sign a sentence is about what was asked.
     value += sum(2.0 if len(term) >= 6 else 1.5 for term in shared) + 2.0 * len(phrases)
+    # Comparing two medicines or taking them together: a label sentence that names the other one speaks to
+    # both ("valacyclovir is the L-valyl ester of acyclovir", "take X 2 hours before Y").
+    names_other = bool(lead and lead.name in _BOTH_DRUGS) and _names_other_drug(lowered, candidate, question)
+    if names_other:
+        value += 3.0
     in_heading = question.terms & terms_of(candidate.heading) if candidate.heading else set()
     value += 0.75 * len(in_heading)
     if question.specific and not phrases and not (question.specific & (words | terms_of(candidate.heading))):
@@ -349,10 +375,23 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 0.5
     if "?" in text:
         value -= 1.0
-    answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading)
+    answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
     if lowered.startswith(("if you have any questions", "this medication guide", "this patient information")):
         value -= 3.0
     return Scored(candidate, value, answers)
+
+
+_BOTH_DRUGS = frozenset({"comparison", "interactions"})
+
+
+def _names_other_drug(lowered: str, candidate: Candidate, question: Question) -> bool:
+    """The sentence names a drug of the question other than the one whose label it is from."""
+    for drug in question.drugs:
+        if drug == candidate.drug or not candidate.drug:
+            continue
+        if all(re.search(rf"\b{re.escape(word)}\b", lowered) for word in drug.split() if word != "and"):
+            return True
+    return False
 
 
 def _misspelled(terms: Iterable[str], words: set[str]) -> set[str]:

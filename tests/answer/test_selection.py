@@ -109,3 +109,32 @@ def test_a_clinician_told_to_withdraw_a_medicine_is_not_an_answer() -> None:
     )
     texts = [s.candidate.text for s in rank([label], question_of("can I stop examplol", drugs=["examplol"]))]
     assert texts == ["Rebound symptoms may occur after abrupt withdrawal of examplol; reduce the dose gradually."]
+
+
+def test_the_name_the_question_used_is_not_a_word_to_match() -> None:
+    # Every sentence of the Exampra leaflet names Exampra; a question naming it must not prefer any of them.
+    label = passage(
+        1,
+        "spl_patient_package_insert",
+        "Exampra is a prescription medicine used to treat high blood pressure. "
+        "Do not take Exampra if you take medicines called nitrates.",
+    )
+    question = question_of("who shouldnt take exampra", drugs=["examplol"], names=["exampra"])
+    assert "exampra" not in question.terms
+    assert select([label], question)[0].candidate.text.startswith("Do not take Exampra if you take")
+
+
+def test_a_comparison_prefers_the_sentence_that_names_the_other_drug() -> None:
+    own = Passage(
+        citation=Citation(index=1, drug_name="examplol", label_section="DESCRIPTION", set_id="s1", url="u"),
+        section_key="description",
+        text="Examplol tablets are white and round. Examplol is the methyl ester of the antiviral drug otherol.",
+    )
+    other = Passage(
+        citation=Citation(index=2, drug_name="otherol", label_section="DESCRIPTION", set_id="s2", url="u"),
+        section_key="description",
+        text="Otherol is a synthetic nucleoside analogue.",
+    )
+    question = question_of("difference between examplol and otherol", drugs=["examplol", "otherol"])
+    best = select([own, other], question)[0]
+    assert best.candidate.text == "Examplol is the methyl ester of the antiviral drug otherol."
