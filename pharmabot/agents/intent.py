@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pharmabot.answer.base import Intent
-from pharmabot.retrieval.intents import BY_NAME
+from pharmabot.retrieval.intents import BY_NAME, CONDITIONS
 
 _GREETING = re.compile(
     r"^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|thanks?( you)?|thank you|help|"
@@ -31,7 +31,8 @@ _COMBINATION = re.compile(
 # "Someone with a stomach ulcer", "people with asthma": a person's condition, not a second thing taken with it.
 _HAS_CONDITION = re.compile(
     r"\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person|women|men|children|kids)"
-    r"(?: who (?:is|are))? with (?:an? |their |his |her )?\w+",
+    r"(?: who (?:is|are))? with (?:an? |their |his |her )?\w+"
+    r"|\bwith (?:a |an |my |his |her )?(?:" + CONDITIONS + r")\b",
     re.IGNORECASE,
 )
 

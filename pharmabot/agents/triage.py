@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import re
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
@@ -341,8 +342,9 @@ class TriageAgent:
         question = question_of(message, drugs=drugs, sections=sections, names=names)
         scores = passage_scores([_passage_of(i + 1, hit) for i, hit in enumerate(hits)], question)
         wanted = set(sections)
+        other_form = self._other_forms(hits, message)
         order = sorted(
-            range(len(hits)),
+            (i for i in range(len(hits)) if hits[i].set_id not in other_form),
             key=lambda i: (
                 -scores.get(i + 1, -99.0),
                 hits[i].section_key not in wanted,
@@ -351,6 +353,25 @@ class TriageAgent:
             ),
         )
         return [hits[i] for i in order][: MAX_PASSAGES * max(1, min(len(drugs), 3))]
+
+    def _other_forms(self, hits: Sequence[SearchHit], message: str) -> set[str]:
+        """Labels of a drug's other forms (an infusion, a depot shot) when the drug also has one taken by mouth.
+
+        People asking about ibuprofen or haloperidol mean the tablets unless they name another form; the other
+        labels' passages are left out then, so an answer never mixes the tablets with an infusion for newborns.
+        """
+        if _NOT_BY_MOUTH.search(message):
+            return set()
+        routes = {hit.set_id: self.services.knowledge.routes(hit.set_id) for hit in hits}
+        oral_drugs = {hit.drug_name for hit in hits if "ORAL" in routes[hit.set_id]}
+        return {hit.set_id for hit in hits if hit.drug_name in oral_drugs and "ORAL" not in routes[hit.set_id]}
+
+
+# Words that name a form not taken by mouth.
+_NOT_BY_MOUTH = re.compile(
+    r"\b(?:inject\w*|shots?|iv|intravenous\w*|infusions?|intramuscular\w*|vials?|drips?|depot|long[- ]acting)\b",
+    re.IGNORECASE,
+)
 
 
 def _passage_of(number: int, hit: SearchHit) -> Passage:

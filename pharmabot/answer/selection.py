@@ -23,15 +23,18 @@ from rapidfuzz import fuzz, process
 from pharmabot.answer.base import Passage
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
-from pharmabot.retrieval.intents import Intent, detect_intents, normalize_question
+from pharmabot.retrieval.intents import Intent, detect_intents, normalize_question, symptoms_in
 from pharmabot.retrieval.lay_terms import label_terms
 
 # Sentence ends; patient leaflets flattened by openFDA also lose the stop before their headings and
-# stock openings ("...or stroke Common side effects of X include..."), so those start a sentence too.
+# stock openings ("...or stroke Common side effects of X include..."), so those start a sentence too, as do
+# the headings of an OTC Drug Facts panel (21 CFR 201.66(c)(5)-(7): "Ask a doctor before use if", ...).
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[A-Z(\"'•])"
     r"|(?<=[a-z)])\s+(?=(?:The most common|Common side effects|Serious side effects|The most important|"
-    r"Tell your|Call your|What (?:is|are|should)|How should|Who should|Do not|Before (?:taking|you take))\b)"
+    r"Tell your|Call your|What (?:is|are|should)|How should|Who should|Do not|Before (?:taking|you take)|"
+    r"Ask a doctor|Stop use and ask|When using this product|If pregnant or breast-feeding|Keep out of reach|"
+    r"(?:Allergy|Liver|Stomach bleeding|Heart attack and stroke|Reye's syndrome) (?:alert|warning))\b)"
 )
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 _STOPWORDS = frozenset(
@@ -56,7 +59,7 @@ _KIND_WORDS = frozenset(
 # ("do not stop suddenly", "taper gradually") are what a stopping question needs, so they stay.
 _STOP_ADVICE = re.compile(
     r"\b(stop(ped|ping|s)?\b(\s+[\w®-]+){0,3}?\s+(taking|using|treatment|therapy|use|dosing|it|them)\b"
-    r"|discontinu\w*|interrupt\w*|withh[oe]ld\w*|temporarily stop\w*|withdrawal of)",
+    r"|discontinu\w*|interrupt\w*|withh[oe]ld\w*|temporarily stop\w*|withdrawal of|(?:therapy|treatment) withdrawn)",
     re.IGNORECASE,
 )
 _SAFE_STOPPING = re.compile(
@@ -82,18 +85,43 @@ _NOT_PROSE = re.compile(
     r"|these are not all the possible side effects|call your doctor for medical advice about side effects"
     r"|if you have any side effects? that bothers? you|medicines are sometimes prescribed for purposes other"
     r"|this medication guide has been approved|talk to your (doctor|pharmacist|healthcare provider)"
-    r" (or pharmacist )?(if you have any questions|for more information)",
+    r" (or pharmacist )?(if you have any questions|for more information)"
+    # And statements the labeling rule makes every label carry (21 CFR 201.57(c)(7), (c)(9)(i)): the
+    # postmarketing caveat and the background risk of birth defects, the same for every medicine.
+    r"|reported voluntarily from a population of uncertain size|not always possible to (reliably )?estimate"
+    r"|background risk of (major )?birth defects?|all pregnancies have a background risk",
     re.IGNORECASE,
 )
 _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
 _NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*)\s+")
+# Drug Facts headings that begin the advice they head ("Ask a doctor before use if you have ..."): kept.
+_DRUG_FACTS_ADVICE = frozenset(
+    {
+        "DO NOT USE",
+        "ASK A DOCTOR BEFORE USE",
+        "ASK A DOCTOR OR PHARMACIST BEFORE USE",
+        "WHEN USING THIS PRODUCT",
+        "STOP USE AND ASK A DOCTOR",
+        "IF PREGNANT OR BREAST-FEEDING",
+        "KEEP OUT OF REACH OF CHILDREN",
+    }
+)
+_ADVICE = re.compile(
+    r"(?:Do not use|Ask a doctor|Stop use and ask a doctor|When using this product|If pregnant or breast-feeding)"
+    r"\b.*?\b(?:if|you|when|during|while|for|right|with)\b\s+\S+",
+    re.IGNORECASE,
+)
 # Section headings run into the first sentence of a section ("1 INDICATIONS AND USAGE Naproxen is...").
 _HEADING = re.compile(
     r"^(?:"
     + "|".join(
         sorted(
-            (re.escape(t) for t in {*SECTION_TITLES.values(), "INDICATIONS", "MEDICATION GUIDE", "DIRECTIONS", "USES"}),
+            (
+                re.escape(t)
+                for t in {*SECTION_TITLES.values(), "INDICATIONS", "MEDICATION GUIDE", "DIRECTIONS", "USES"}
+                - _DRUG_FACTS_ADVICE
+            ),
             key=len,
             reverse=True,
         )
@@ -139,6 +167,7 @@ class Question:
     specific: frozenset[str] = frozenset()  # the terms that name what it is about (a rash, an infection)
     phrases: frozenset[str] = frozenset()  # label phrases for its everyday words ("blood pressure increased")
     drugs: tuple[str, ...] = ()  # the drugs it names (catalog keys)
+    effects: frozenset[str] = frozenset()  # the symptoms it names, in its words and the label's
 
     @property
     def lead(self) -> Intent | None:
@@ -230,6 +259,8 @@ def question_of(
     words = (terms_of(text) | terms_of(" ".join(t for t in found if " " not in t))) - drug_words
     phrases = frozenset(t.lower() for t in found if " " in t)
     kind_words = {_stem(w) for w in _KIND_WORDS}
+    named = symptoms_in(text)
+    effects = terms_of(" ".join(named)) | terms_of(" ".join(label_terms(" ".join(named))))
     return Question(
         text=text,
         intents=detect_intents(text),
@@ -238,6 +269,7 @@ def question_of(
         specific=frozenset(words - kind_words),
         phrases=phrases,
         drugs=drugs,
+        effects=frozenset(effects - kind_words),
     )
 
 
@@ -255,6 +287,7 @@ def _render_row(cells: list[str], header: list[str] | None) -> str:
 
 
 _TABLE_START = re.compile(r"(?:^|\n)(?=Table: )")
+_NUMERIC_CELL = re.compile(r"[\d\s.,%()<>=≥≤±/-]*")
 
 
 def candidates(passage: Passage) -> list[Candidate]:
@@ -283,6 +316,8 @@ def _table_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
         rendered = remove_cross_references(_render_row(cells, header))
         if len(rendered) > MAX_ROW_CHARS:
             continue  # a row this long is a flattened paragraph, not a line to read
+        if len(header) != len(cells) and all(_NUMERIC_CELL.fullmatch(c.strip()) for c in cells[1:]):
+            continue  # numbers that cannot be given the column names they belong to say nothing
         out.append(
             Candidate(
                 rendered,
@@ -302,7 +337,8 @@ def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
     index, section = passage.citation.index, passage.section_key
     heading = ""
     for position, raw in enumerate(split_sentences(text), start=start):
-        if is_heading(raw) and not raw.endswith("?") and "\n" not in raw and len(raw) < 120:
+        advice = _ADVICE.match(raw)  # Drug Facts advice has no full stop: "Ask a doctor before use if you have ..."
+        if is_heading(raw) and not raw.endswith("?") and "\n" not in raw and len(raw) < 120 and not advice:
             heading = raw
             continue
         if raw.endswith("?"):  # leaflet headings are questions: "How should I store X?"
@@ -357,7 +393,9 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value += 3.0
     in_heading = question.terms & terms_of(candidate.heading) if candidate.heading else set()
     value += 0.75 * len(in_heading)
-    if question.specific and not phrases and not (question.specific & (words | terms_of(candidate.heading))):
+    mentioned = question.specific & (words | terms_of(candidate.heading))
+    off_topic = bool(question.specific) and not phrases and not mentioned
+    if off_topic:
         value -= 2.0  # the question names something (a rash, an infection) this sentence does not mention
     if lead and candidate.section_key in lead.sections:
         value += 1.5 * (1 - lead.sections.index(candidate.section_key) / len(lead.sections))
@@ -376,6 +414,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if "?" in text:
         value -= 1.0
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
+    if question.effects and lead is not None and lead.name == "side_effects" and not (question.effects & words):
+        answers = False  # "does it cause a cough?": a sentence about other side effects does not answer it
     if lowered.startswith(("if you have any questions", "this medication guide", "this patient information")):
         value -= 3.0
     return Scored(candidate, value, answers)

@@ -89,6 +89,24 @@ _SYMPTOMS = (
     r"|kidney (?:damage|problems?)|fractures?|bone loss|osteopor\w*|cataracts?"
 )
 
+# Long-standing conditions people name when asking whether a medicine suits them ("with high blood pressure",
+# "if I have asthma"): MedlinePlus health-topic names of common chronic diseases.
+CONDITIONS = (
+    r"(?:high|low) blood (?:pressure|sugar)|hypertension|diabetes|diabetic|asthma|copd|glaucoma|epilepsy|seizures"
+    r"|heart (?:disease|failure|problems?|conditions?)|a heart condition|kidney (?:disease|problems?|failure|stones?)"
+    r"|liver (?:disease|problems?|damage)|hepatitis|(?:an? )?(?:stomach |peptic )?ulcers?|gout|arthritis|lupus"
+    r"|depression|bipolar|sleep apnea|an enlarged prostate|bph|thyroid (?:disease|problems?)|migraines?"
+    r"|(?:an? )?allerg(?:y|ies)|hiv|cancer|high cholesterol|anemia|osteoporosis|psoriasis|a pacemaker"
+)
+
+_SYMPTOM = re.compile(r"\b(?<!for )(?:" + _SYMPTOMS + r")", re.IGNORECASE)
+
+
+def symptoms_in(text: str) -> tuple[str, ...]:
+    """The common symptoms a question names ("does it cause a cough?" -> "cough")."""
+    return tuple(match.group() for match in _SYMPTOM.finditer(text))
+
+
 # Nouns that end the names of FDA's established pharmacologic classes ("HMG-CoA reductase inhibitor",
 # "fluoroquinolone antibacterial", "opioid agonist") and of plain descriptions ("a prescription medicine").
 _CLASS_NOUNS = (
@@ -122,9 +140,10 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "unsupported_alternatives",
         r"\b(?:alternatives?|instead of|substitut\w*|replace(?:ment)? for|similar to|equivalent to"
-        r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent)"
-        r"|generic (?:version|for))\b|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b|\b(?:best"
-        r"|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?|painkillers?)\b",
+        r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent))\b"
+        r"|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b"
+        r"|\b(?:best|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?"
+        r"|painkillers?)\b",
         ("indications_and_usage",),
         supported=False,
         topic="which medicine to choose or use instead",
@@ -139,7 +158,7 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "overdose",
         r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
-        r"|\bpoison|\btoxicity\b",
+        r"|\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b",
         ("overdosage", *_LEAFLETS),
         terms="overdosage overdose antidote naloxone hemodialysis",
         # 21 CFR 201.57(c)(11): signs, symptoms and treatment of overdosage ("Overdosage might be expected to
@@ -150,6 +169,28 @@ INTENTS: tuple[Intent, ...] = (
         cues=r"\boverdos|\bantidote\b|\bnaloxone\b|\bhemodialysis\b|\bpoison|\bsupportive\b|\bsigns and symptoms\b"
         r"|\bmanifestations?\b|\btoxicity\b",
         topic="overdose",
+    ),
+    _intent(
+        "dependence",
+        # 21 CFR 201.57(c)(10): "Drug Abuse and Dependence" (controlled substance schedule, abuse, dependence).
+        r"\baddict\w*|\bhabit[- ]forming\b|\bdependen(?:ce|t|cy)\b|\bcontrolled substance|\bnarcotics?\b"
+        r"|\bscheduled? (?:drug|substance|ii|iii|iv|v|[2-5])\b|\babuse\b|\bget (?:you |people )?high\b|\brecreational",
+        (
+            "drug_abuse_and_dependence",
+            "controlled_substance",
+            "abuse",
+            "dependence",
+            "boxed_warning",
+            *_WARNINGS,
+            *_LEAFLETS,
+        ),
+        terms="abuse dependence addiction controlled",
+        strong=r"\b(?:is|are) (?:not )?a (?:schedule \w+ )?controlled substance|\bschedule (?:I|II|III|IV|V)\b"
+        r"|\brisks? of (?:opioid )?(?:addiction|abuse)|\b(?:can|may) (?:cause|lead to|result in) (?:physical )?"
+        r"(?:dependence|addiction)|\b(?:potential|liability) for (?:abuse|dependence)|\b(?:abuse|dependence) potential",
+        cues=r"\babuse\b|\bdependence\b|\baddict|\bcontrolled substance\b|\bmisuse\b|\bschedule\b|\btolerance\b"
+        r"|\bhabit[- ]forming\b",
+        topic="addiction and dependence",
     ),
     _intent(
         "pregnancy",
@@ -236,6 +277,17 @@ INTENTS: tuple[Intent, ...] = (
         topic="ingredients",
     ),
     _intent(
+        "avoid",
+        # Medication Guides answer it under their own heading, "What should I avoid while taking X?" (21 CFR 208.20).
+        r"\bwhat (?:should|do|must|can't|cannot) (?:i|you|we|he|she|they) avoid\b"
+        r"|\b(?:things?|foods?|drinks?|activities) (?:to|i should|should i|you should|we should) avoid\b"
+        r"|\bavoid\w* (?:while|when) (?:on|taking|using)\b|\bshould (?:i|you|we) avoid\b",
+        (*_LEAFLETS, "drug_interactions", *_WARNINGS),
+        terms="avoid",
+        cues=r"\bavoid\b|\bdo not (?:drink|eat|drive|take|use|operate)\b|\bshould not (?:drink|eat|drive)\b",
+        topic="what to avoid",
+    ),
+    _intent(
         "contraindications",
         # "should not be taken with ..." asks about interactions, not contraindications.
         r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))\b(?!.{0,30}\bwith\b)"
@@ -246,6 +298,7 @@ INTENTS: tuple[Intent, ...] = (
         # "can I take X if I have ulcers".
         r"|\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person) with\b.{1,50}\b(?:take|use|be on)\b"
         r"|\b(?:take|use|be on)\b.{1,40}\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b"
+        r"|\b(?:take|use|be on)\b.{1,40}\bwith (?:a |an |my |his |her )?(?:" + CONDITIONS + r")\b"
         r"|\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b.{1,50}\b(?:can|should|may|is it)\b.{0,20}"
         r"\b(?:take|use)\b",
         ("contraindications", *_WARNINGS, *_LEAFLETS),
@@ -277,6 +330,9 @@ INTENTS: tuple[Intent, ...] = (
         r"\bside[- ]?(?:e|a)ffects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b"
         r"|\bmake[s]? (?:me|you|him|her|them|us|people)\b|\bmaking me\b|\bharm|\bdanger|\brisks?\b|\bworse[n]?\b"
         r"|\bgives? (?:me|you|him|her|them|us|people|anyone|someone)\b"
+        r"|\b(?:hurt|damage|harm)s? (?:your|my|the|his|her|their)\b"
+        # "Is it safe to take X every day?" (with another medicine it is an interaction question).
+        r"|\bis it (?:safe|ok|okay|bad|dangerous) to (?:take|use)\b(?!.{0,40}\b(?:with|and|together|while)\b)"
         # "What happens when you take X?" asks for its effects (stopping, missed doses and overdoses lead earlier).
         r"|\bwhat (?:happens|will happen|would happen|can happen) (?:when|if|after)"
         r" (?:you|i|someone|people|he|she|they|we)(?:'re| are| am| is)? (?:take|takes|taking|use|uses|using|on)\b"
@@ -393,7 +449,8 @@ INTENTS: tuple[Intent, ...] = (
         r"|open)\b|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this"
         r"|\w+ (?:pill|tablet"
         r"|capsule)s?)|\binfusion\b|\binject|\bdilut|\breconstitut|\bsublingual\b|\bunder the tongue\b"
-        r"|\b(?:put|place|instill|spray|rub)\b.{0,30}\b(?:in|into|on)\b|\bcontacts\b|\bcontact lens",
+        r"|\b(?:put|place|instill|spray|rub)\b.{0,30}\b(?:in|into|on)\b|\bcontacts\b|\bcontact lens"
+        r"|\b(?:best|right|proper|correct|safest) way to (?:take|use|give|apply|inject)\b",
         ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
         terms="administer swallow inject subcutaneous infusion",
         strong=r"\bswallow\w*\b.{0,30}\bwhole\b|\b(?:take|give)\b.{0,40}\b(?:with|without) food\b"

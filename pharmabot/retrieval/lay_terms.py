@@ -147,7 +147,23 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "periods": ("menstrual",),
     "birth control": ("contraceptive", "contraception"),
     "poop": ("stool", "bowel movement"),
-    # Everyday names for kinds of medicine.
+    # Blood salts by their everyday names.
+    "low potassium": ("hypokalemia", "potassium"),
+    "high potassium": ("hyperkalemia", "potassium"),
+    "low sodium": ("hyponatremia", "sodium"),
+    "low magnesium": ("hypomagnesemia", "magnesium"),
+    "low calcium": ("hypocalcemia", "calcium"),
+    "dehydrated": ("dehydration",),
+    # Everyday names for kinds of medicine, and over-the-counter brands by the class labels name them by
+    # ("antacids such as calcium carbonate").
+    "tums": ("antacids", "calcium carbonate"),
+    "rolaids": ("antacids", "calcium carbonate"),
+    "maalox": ("antacids", "aluminum", "magnesium"),
+    "mylanta": ("antacids", "aluminum", "magnesium"),
+    "milk of magnesia": ("antacids", "magnesium hydroxide"),
+    "pepto": ("bismuth subsalicylate",),
+    "multivitamin": ("multivitamins", "iron", "zinc"),
+    "multivitamins": ("multivitamins", "iron", "zinc"),
     "blood thinner": ("anticoagulant",),
     "water pill": ("diuretic",),
     "painkiller": ("analgesic",),

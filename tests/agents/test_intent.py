@@ -25,6 +25,7 @@ from pharmabot.answer.base import Intent
         ("can someone with a heart condition take sumatriptan", ["sumatriptan"], Intent.drug_info),
         ("is naproxen safe for people with an ulcer", ["naproxen"], Intent.drug_info),
         ("can I take it with an antacid", ["ciprofloxacin"], Intent.interaction),
+        ("is it ok to take pseudoephedrine with high blood pressure", ["pseudoephedrine"], Intent.drug_info),
         ("What's the weather in Paris?", [], Intent.out_of_scope),
         ("write me a poem about cats", [], Intent.out_of_scope),
     ],

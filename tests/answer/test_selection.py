@@ -138,3 +138,57 @@ def test_a_comparison_prefers_the_sentence_that_names_the_other_drug() -> None:
     question = question_of("difference between examplol and otherol", drugs=["examplol", "otherol"])
     best = select([own, other], question)[0]
     assert best.candidate.text == "Examplol is the methyl ester of the antiviral drug otherol."
+
+
+def test_statements_every_label_carries_are_not_answers() -> None:
+    label = passage(
+        1,
+        "pregnancy",
+        "All pregnancies have a background risk of birth defect, loss, or other adverse outcomes. "
+        "Prolonged use of examplol during pregnancy can cause neonatal withdrawal.",
+    )
+    texts = [s.candidate.text for s in rank([label], question_of("can I take examplol while pregnant"))]
+    assert texts == ["Prolonged use of examplol during pregnancy can cause neonatal withdrawal."]
+    postmarketing = passage(
+        2,
+        "adverse_reactions",
+        "Because these reactions are reported voluntarily from a population of uncertain size, it is not always "
+        "possible to reliably estimate their frequency. Alopecia has been reported.",
+    )
+    best = select([postmarketing], question_of("does examplol cause hair loss"))[0]
+    assert best.candidate.text == "Alopecia has been reported."
+
+
+def test_numbers_without_their_column_names_are_not_a_line() -> None:
+    table = passage(
+        1,
+        "adverse_reactions",
+        "Table: Adverse Reactions\nBody System/Preferred Term | Examplol % | Placebo %\nWeight gain | 2 | 0\n"
+        "Metabolic and Nutritional\nPeripheral edema: 2, 1",
+    )
+    texts = {c.text for c in candidates(table)}
+    assert "Weight gain: Examplol %: 2; Placebo %: 0" in texts
+
+
+def test_a_question_naming_an_effect_is_answered_only_by_a_sentence_naming_it() -> None:
+    label = passage(1, "adverse_reactions", "The most common adverse reaction is edema. Fatigue was also reported.")
+    best = select([label], question_of("does examplol cause a cough", drugs=["examplol"]))[0]
+    assert not best.answers  # the writer says the label does not answer it directly
+    best = select([label], question_of("does examplol make your ankles swell", drugs=["examplol"]))[0]
+    assert best.answers
+    assert best.candidate.text == "The most common adverse reaction is edema."
+
+
+def test_drug_facts_headings_start_the_advice_they_head() -> None:
+    panel = passage(
+        1,
+        "warnings",
+        "Do not use right before or after heart surgery Ask a doctor before use if you have high blood pressure "
+        "or kidney disease Stop use and ask a doctor if you feel faint",
+    )
+    texts = [c.text for c in candidates(panel)]
+    assert texts == [
+        "Do not use right before or after heart surgery",
+        "Ask a doctor before use if you have high blood pressure or kidney disease",
+        "Stop use and ask a doctor if you feel faint",
+    ]

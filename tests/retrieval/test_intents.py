@@ -66,6 +66,17 @@ LEADS = [
     ("can i wear contacts with olopatadine drops", "usage"),
     ("is the insulin vial still good after it is opened", "storage"),
     ("signs of lithium toxicity", "overdose"),
+    ("what is the usual dose of prednisone for poison oak", "dosage"),
+    # Drug abuse and dependence (21 CFR 201.57(c)(10)) and the leaflet's "What should I avoid".
+    ("is diazepam habit forming", "dependence"),
+    ("is tapentadol a narcotic", "dependence"),
+    ("what should I avoid while taking lithium", "avoid"),
+    ("are there foods to avoid with linezolid", "avoid"),
+    ("best way to take risedronate", "usage"),
+    ("is it safe to take naproxen every day", "side_effects"),
+    ("can acetaminophen hurt your liver", "side_effects"),
+    ("is it ok to take pseudoephedrine with high blood pressure", "contraindications"),
+    ("what is the generic for Norvasc", "information"),
 ]
 
 
