@@ -169,7 +169,7 @@ class TriageAgent:
         groups = catalog.find_mention_groups(message)
         mentions = [mention for mention, alternatives in groups if not alternatives]
         self._ambiguous = {mention.text: [mention.drug.key, *alts] for mention, alts in groups if alts}
-        self._names = [mention.text for mention, _ in groups]
+        self._names = [mention.text for mention in mentions]
         history_drugs: list[str] = []
         for turn in reversed(history):
             if turn.drugs and turn.status is TurnStatus.complete:
@@ -318,7 +318,7 @@ class TriageAgent:
         return list(dict.fromkeys(keys))
 
     async def _retrieve(
-        self, message: str, drugs: Sequence[str], sections: Sequence[str], *, names: Sequence[str] = ()
+        self, message: str, drugs: Sequence[str], sections: Sequence[str], *, names: Sequence[str] | None = None
     ) -> list[SearchHit]:
         """Label passages for each drug, the ones holding the sentences that best answer the question first."""
         # The asked sections, the patient leaflets (plain wording), then anything that matches: one batch.

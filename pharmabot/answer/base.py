@@ -55,8 +55,8 @@ class AnswerContext(BaseModel):
     question: str
     intent: Intent
     drugs: list[str] = Field(default_factory=list, description="Catalog keys of the drugs in question.")
-    names: list[str] = Field(
-        default_factory=list, description="The words the question used for them (brand names, misspellings)."
+    names: list[str] | None = Field(
+        default=None, description="The words the question used for them (brand names, misspellings), when known."
     )
     section_keys: list[str] = Field(default_factory=list, description="Label sections the question is about.")
     question_kind: str = Field(default="", description="What the question asks about, e.g. `stopping`, `storage`.")

@@ -43,7 +43,7 @@ _STOPWORDS = frozenset(
     take taking use used using drug drugs medicine medicines medication medications pill pills tablet
     tablets capsule capsules dose doses mg get got been being after before other some much many long
     time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
-    causes caused happen happens too very really ever even still just better best good bad fine
+    causes caused happen happens too very really ever even still just better best good bad fine body
     shouldn couldn wouldn doesn didn isn aren wasn weren won don can""".split()
 )
 # Words that say what kind of question it is rather than what it is about: every candidate of the right
@@ -243,16 +243,18 @@ def _stem(word: str) -> str:
 
 
 def question_of(
-    text: str, *, drugs: Iterable[str] = (), sections: Sequence[str] = (), names: Iterable[str] = ()
+    text: str, *, drugs: Iterable[str] = (), sections: Sequence[str] = (), names: Iterable[str] | None = None
 ) -> Question:
     """What the selector needs of a question; DRUGS are its catalog keys, NAMES the words it used for them.
 
     Drug names are left out of the words a sentence is matched on: every sentence of the label is about
-    the drug, whichever name ("Viagra", "sildenafil") the question used.
+    the drug, whichever name ("Viagra", "sildenafil") the question used. Without NAMES the catalog keys'
+    words are left out. A name several products share is not among NAMES: "magnesium" asked about in an
+    infusion of five salts is what its sentences have to be about.
     """
     text = normalize_question(text)
     drugs = tuple(drugs)
-    drug_words = {_stem(w) for drug in (*drugs, *names) for w in _WORD.findall(drug.lower())}
+    drug_words = {_stem(w) for drug in (drugs if names is None else names) for w in _WORD.findall(drug.lower())}
     # The label's words for everyday ones ("sleepy" -> somnolence) count as the question's own.
     # A label term of several words ("memory impairment") counts only as the whole phrase.
     found = label_terms(text)
@@ -336,19 +338,27 @@ def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
     out: list[Candidate] = []
     index, section = passage.citation.index, passage.section_key
     heading = ""
+    previous = ""
     for position, raw in enumerate(split_sentences(text), start=start):
         advice = _ADVICE.match(raw)  # Drug Facts advice has no full stop: "Ask a doctor before use if you have ..."
         if is_heading(raw) and not raw.endswith("?") and "\n" not in raw and len(raw) < 120 and not advice:
-            heading = raw
+            heading, previous = raw, ""
             continue
         if raw.endswith("?"):  # leaflet headings are questions: "How should I store X?"
-            heading = raw
+            heading, previous = raw, ""
             continue
         sentence = clean_sentence(raw)
         if len(sentence) < MIN_SENTENCE_CHARS:
             continue
+        # "It is an important cofactor for ...": a sentence about the one before it is shown with it.
+        if previous and _REFERS_BACK.match(sentence) and len(previous) + len(sentence) < MAX_SENTENCE_CHARS:
+            sentence = f"{previous} {sentence}"
         out.append(Candidate(sentence, index, section, position, heading=heading, drug=passage.citation.drug_name))
+        previous = sentence
     return out
+
+
+_REFERS_BACK = re.compile(r"(?:It|They|Its|Their)\s")
 
 
 def _allowed(candidate: Candidate, question: Question) -> bool:
@@ -464,7 +474,13 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
     """The answer first, then up to LIMIT-1 supporting sentences that add something; no repeats."""
     chosen: list[Scored] = []
     seen: list[set[str]] = []
-    for item in rank(passages, question):
+    ranked = rank(passages, question)
+    # A sentence that answers comes first even when one that does not scored higher (a table row that names
+    # the effect asked about, against a warning that shares nothing with the question).
+    first = next((item for item in ranked if item.answers), None)
+    if first is not None and first is not ranked[0]:
+        ranked = [first, *(item for item in ranked if item is not first)]
+    for item in ranked:
         terms = terms_of(item.candidate.text)
         if any(_similar(terms, other) for other in seen):
             continue

@@ -158,7 +158,7 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "overdose",
         r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
-        r"|\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b",
+        r"|(?<!food )\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b",
         ("overdosage", *_LEAFLETS),
         terms="overdosage overdose antidote naloxone hemodialysis",
         # 21 CFR 201.57(c)(11): signs, symptoms and treatment of overdosage ("Overdosage might be expected to
@@ -315,6 +315,7 @@ INTENTS: tuple[Intent, ...] = (
         r"^(?!.*\b(?:side[- ]?(?:e|a)ffects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*"
         r"|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
         r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
+        r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
         r"|\btreats?\b|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b"
         r"|\bpurpose\b|\bwhy (?:do|would|is|are)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
         r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b)",
@@ -331,6 +332,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bmake[s]? (?:me|you|him|her|them|us|people)\b|\bmaking me\b|\bharm|\bdanger|\brisks?\b|\bworse[n]?\b"
         r"|\bgives? (?:me|you|him|her|them|us|people|anyone|someone)\b"
         r"|\b(?:hurt|damage|harm)s? (?:your|my|the|his|her|their)\b"
+        r"|\beffects? (?:of|on)\b(?!.{0,40}\b(?:kick in|start|begin|wear off|last)\b)"
         # "Is it safe to take X every day?" (with another medicine it is an interaction question).
         r"|\bis it (?:safe|ok|okay|bad|dangerous) to (?:take|use)\b(?!.{0,40}\b(?:with|and|together|while)\b)"
         # "What happens when you take X?" asks for its effects (stopping, missed doses and overdoses lead earlier).
@@ -473,8 +475,11 @@ INTENTS: tuple[Intent, ...] = (
         terms="mechanism",
         strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b"
         r"|\bacts (?:by|on|as)\b",
+        # Nutrients, electrolytes and hormones are described by their role in the body ("Magnesium is an important
+        # cofactor for enzymatic reactions", "Potassium ... plays an important role in ...").
         cues=r"\bmechanism\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b|\bworks by\b|\bacts\b"
-        r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas",
+        r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas|\bplays? (?:a|an) (?:\w+ ){0,2}role in\b|\bcofactor\b"
+        r"|\b(?:is|are) (?:an? )?(?:essential|important|necessary|required)\b|\b(?:principal|chief) cation\b",
         topic="how it works",
     ),
     _intent(

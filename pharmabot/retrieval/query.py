@@ -64,7 +64,9 @@ def understand(query: str, catalog: DrugCatalog) -> QueryPlan:
     # word to search it for.
     if any(not alternatives for _, alternatives in groups):
         groups = [(mention, alternatives) for mention, alternatives in groups if not alternatives]
-    mentions = [mention for mention, _ in groups]
+    # The words of a name that means one drug only filter; a shared name ("magnesium" in an infusion of five
+    # salts) also says which sentences of those labels are about it, so it stays a search word.
+    mentions = [mention for mention, alternatives in groups if not alternatives]
     drugs: dict[str, None] = {}
     for mention, alternatives in groups:
         for key in (mention.drug.key, *alternatives):

@@ -192,3 +192,32 @@ def test_drug_facts_headings_start_the_advice_they_head() -> None:
         "Ask a doctor before use if you have high blood pressure or kidney disease",
         "Stop use and ask a doctor if you feel faint",
     ]
+
+
+def test_a_sentence_about_the_one_before_it_is_shown_with_it() -> None:
+    label = passage(
+        1,
+        "clinical_pharmacology",
+        "Examplium is the second most plentiful cation of the intracellular fluids. "
+        "It is an important cofactor for enzymatic reactions.",
+    )
+    best = select([label], question_of("what does examplium do in the body", names=[]))[0]
+    assert best.candidate.text == (
+        "Examplium is the second most plentiful cation of the intracellular fluids. "
+        "It is an important cofactor for enzymatic reactions."
+    )
+
+
+def test_a_sentence_that_answers_comes_before_one_that_scored_higher_without_answering() -> None:
+    warnings = passage(
+        1,
+        "warnings_and_cautions",
+        "There was considerable variation in risk among drugs in pooled analyses of placebo-controlled trials.",
+    )
+    table = passage(
+        2,
+        "adverse_reactions",
+        "Table: Adverse Reactions\nReaction | Examplol | Placebo\nSweating Increased | 5% | 2%",
+    )
+    best = select([warnings, table], question_of("examplol and sweating", drugs=["examplol"]))[0]
+    assert best.candidate.text == "Sweating Increased: Examplol: 5%; Placebo: 2%"

@@ -77,6 +77,9 @@ LEADS = [
     ("can acetaminophen hurt your liver", "side_effects"),
     ("is it ok to take pseudoephedrine with high blood pressure", "contraindications"),
     ("what is the generic for Norvasc", "information"),
+    ("what are the long term effects of prednisone", "side_effects"),
+    ("can i use loperamide for food poisoning", "indications"),
+    ("what does potassium chloride do in the body", "mechanism"),
 ]
 
 
