@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from pharmabot.answer.base import Passage
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
-from pharmabot.retrieval.intents import Intent, detect_intents, normalize_question, symptoms_in
+from pharmabot.retrieval.intents import BY_NAME, Intent, detect_intents, normalize_question, symptoms_in
 from pharmabot.retrieval.lay_terms import label_terms
 
 # Sentence ends; patient leaflets flattened by openFDA also lose the stop before their headings and
@@ -46,13 +46,16 @@ _STOPWORDS = frozenset(
     causes caused happen happens too very really ever even still just better best good bad fine body
     shouldn couldn wouldn doesn didn isn aren wasn weren won don can""".split()
 )
+# Words that ask nothing in particular ("info on X", "X pills?").
+_VAGUE_WORDS = frozenset("info information detail details fact facts general".split())
 # Words that say what kind of question it is rather than what it is about: every candidate of the right
 # kind answers them, so a sentence is not marked down for lacking them.
 _KIND_WORDS = frozenset(
     """dosage dosing dosages side effect effects adverse reaction reactions store storage stop stopping quit
     work works working interact interaction interactions ingredient ingredients look looks color colour
     strength strengths overdose pregnant pregnancy breastfeed breastfeeding contraindication contraindications
-    usual normal recommended maximum minimum often long soon best""".split()
+    usual normal recommended maximum minimum often long soon best start starts begin begins kick effect
+    difference different differ between same compare compared comparison versus stronger weaker""".split()
 )
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
 # to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
@@ -263,9 +266,13 @@ def question_of(
     kind_words = {_stem(w) for w in _KIND_WORDS}
     named = symptoms_in(text)
     effects = terms_of(" ".join(named)) | terms_of(" ".join(label_terms(" ".join(named))))
+    intents = detect_intents(text)
+    if not intents and not {w for w in words if w not in _VAGUE_WORDS and _stem(w) not in _VAGUE_WORDS}:
+        # Nothing but a name ("metformin?", "tell me about Zoloft"): what the medicine is and is for.
+        intents = (BY_NAME["information"],)
     return Question(
         text=text,
-        intents=detect_intents(text),
+        intents=intents,
         terms=frozenset(words),
         sections=tuple(sections),
         specific=frozenset(words - kind_words),
@@ -382,6 +389,11 @@ def score(candidate: Candidate, question: Question) -> Scored:
     value = 0.0
     lead = question.lead
     strong = bool(lead and lead.strong and lead.strong.search(text))
+    # Comparing two medicines or taking them together: a label sentence that names the other one speaks to
+    # both ("valacyclovir is the L-valyl ester of acyclovir", "take X 2 hours before Y").
+    names_other = bool(lead and lead.name in _BOTH_DRUGS) and _names_other_drug(lowered, candidate, question)
+    if strong and lead is not None and lead.name == "comparison" and not names_other:
+        strong = False  # "the S-enantiomer of citalopram" compares nothing when citalopram was not asked about
     cue = strong or bool(lead and _cue(lead, text))  # the most direct wording is a cue as well
     heading_cue = bool(lead and candidate.heading and _cue(lead, candidate.heading))
     if cue:
@@ -396,9 +408,6 @@ def score(candidate: Candidate, question: Question) -> Scored:
     phrases = {phrase for phrase in question.phrases if phrase in lowered}
     # The question's own words are the surest sign a sentence is about what was asked.
     value += sum(2.0 if len(term) >= 6 else 1.5 for term in shared) + 2.0 * len(phrases)
-    # Comparing two medicines or taking them together: a label sentence that names the other one speaks to
-    # both ("valacyclovir is the L-valyl ester of acyclovir", "take X 2 hours before Y").
-    names_other = bool(lead and lead.name in _BOTH_DRUGS) and _names_other_drug(lowered, candidate, question)
     if names_other:
         value += 3.0
     in_heading = question.terms & terms_of(candidate.heading) if candidate.heading else set()

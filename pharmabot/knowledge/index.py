@@ -54,8 +54,8 @@ log = logging.getLogger("pharmabot.index")
 # Bump when the schema, chunking or label choice changes: older indexes are then rebuilt.
 # 3: interaction tables in every index; 4: revised rules; 5: evidence order; 6: food quotes;
 # 7: label choice (complete, prescribing information, no repackager copies, plain product, newest);
-# 8: cleaned chunk text with the new label choice
-INDEX_VERSION = "8"
+# 8: cleaned chunk text with the new label choice; 9: a brand name in capitals after a section title is kept
+INDEX_VERSION = "9"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 ExtraBuilder = Callable[[sqlite3.Connection, Sequence[LabelRecord], DrugCatalog], None]

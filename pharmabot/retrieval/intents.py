@@ -377,9 +377,13 @@ INTENTS: tuple[Intent, ...] = (
         r"|soon) (?:until|till|before|after|for)\b(?!" + _TAKE_BEFORE + r")|\bhow long (?:does|will|did) it take\b",
         ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
         terms="onset peak tmax t_max",
-        strong=r"\bonset\b|\bpeak (?:plasma |serum |blood )?(?:concentrations?|levels?|effect)|\bT\s?max\b"
-        r"|\bbegins? to work|\bstarts? (?:to )?work|\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
-        cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d"
+        # The onset of the effect itself ("The onset of diuresis ... is within 1 hour", "onset of relief began as
+        # early as 10 minutes") answers first; the time to peak blood levels (Tmax) is the fallback (a cue).
+        strong=r"\bonset of (?:the |its )?(?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response|diuresis"
+        r"|sedation|sleep)\b|\bonset\b.{0,60}\b(?:within|as early as|after) (?:about |approximately )?\d"
+        r"|\bpeak (?:\w+ )?effect|\bbegins? to work|\bstarts? (?:to )?work|\bas early as\b"
+        r"|\b(?:effect|relief|improvement)\b.{0,40}\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
+        cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\btime to peak\b"
         r"|\bwithin (?:a few|one|two|several)"
         r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur"
         r"|attained)|\b(?:reached|achieved|attained"
@@ -521,7 +525,12 @@ INTENTS: tuple[Intent, ...] = (
         r"|better than|stronger than|weaker than|equivalent)\b",
         ("indications_and_usage", "description", "mechanism_of_action"),
         terms="indicated",
-        cues=r"\bindicated\b|\bis an?\b.{0,60}\b(?:inhibitor|blocker|agonist|antagonist|antibiotic|analgesic|class)\b",
+        # What each label says the medicine is: its established pharmacologic class (21 CFR 201.57(a)(6)); most
+        # of all, how it is made from the other one ("the L-valyl ester of acyclovir"; selection counts this
+        # wording only in a sentence that names the other medicine).
+        strong=r"\b(?:enantiomer|isomer|ester|prodrug|metabolite|salt|derivative|analog|analogue) of\b"
+        r"|\b(?:converted|metabolized) (?:in the body )?(?:in)?to\b",
+        cues=r"\bindicated\b|(?:\b(?:is|are|contains?)|,) an? (?:[\w-]+ ){0,5}(?:" + _CLASS_NOUNS + r")\b",
         supported=False,
         topic="comparing medicines",
     ),

@@ -147,6 +147,76 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "periods": ("menstrual",),
     "birth control": ("contraceptive", "contraception"),
     "poop": ("stool", "bowel movement"),
+    # More everyday names of common adverse reactions, by body system (CHV lay terms for MedDRA preferred terms).
+    "hair thinning": ("alopecia",),
+    "thinning hair": ("alopecia",),
+    "hair falling out": ("alopecia",),
+    "tiredness": ("fatigue", "asthenia", "somnolence"),
+    "exhausted": ("fatigue", "asthenia"),
+    "no energy": ("fatigue", "asthenia", "lethargy"),
+    "lethargic": ("lethargy", "fatigue"),
+    "sleepless": ("insomnia",),
+    "nightmares": ("nightmare", "abnormal dreams"),
+    "bad dreams": ("nightmare", "abnormal dreams"),
+    "vivid dreams": ("abnormal dreams",),
+    "trembling": ("tremor",),
+    "shakes": ("tremor",),
+    "dry eyes": ("dry eye",),
+    "hot flashes": ("hot flush", "flushing"),
+    "hot flushes": ("hot flush", "flushing"),
+    "night sweats": ("night sweats", "hyperhidrosis"),
+    "muscle cramps": ("muscle spasms", "muscle cramp"),
+    "leg cramps": ("muscle spasms", "muscle cramp"),
+    "body aches": ("myalgia", "pain"),
+    "achy": ("myalgia",),
+    "stiffness": ("stiffness", "rigidity"),
+    "muscle weakness": ("muscular weakness", "asthenia"),
+    "irritable": ("irritability",),
+    "angry": ("aggression", "hostility", "irritability"),
+    "aggressive": ("aggression", "hostility"),
+    "mood changes": ("mood", "affect lability"),
+    "brain fog": ("cognitive impairment", "confusion", "disturbance in attention"),
+    "foggy": ("cognitive impairment", "confusion", "disturbance in attention"),
+    "memory loss": ("amnesia", "memory impairment"),
+    "forgetful": ("amnesia", "memory impairment"),
+    "seeing things": ("hallucination",),
+    "erection": ("erectile dysfunction", "impotence"),
+    "impotent": ("erectile dysfunction", "impotence"),
+    "man boobs": ("gynecomastia",),
+    "breast growth": ("gynecomastia", "breast enlargement"),
+    "irregular periods": ("menstrual disorder", "menstrual"),
+    "missed period": ("amenorrhea", "menstrual"),
+    "spotting": ("spotting", "menstrual"),
+    "mouth sores": ("stomatitis",),
+    "mouth ulcers": ("stomatitis",),
+    "metallic taste": ("dysgeusia", "taste"),
+    "bad taste": ("dysgeusia", "taste"),
+    "loss of appetite": ("decreased appetite", "anorexia"),
+    "no appetite": ("decreased appetite", "anorexia"),
+    "not hungry": ("decreased appetite", "anorexia"),
+    "hungry": ("increased appetite",),
+    "thirsty": ("thirst", "polydipsia"),
+    "peeing a lot": ("polyuria", "pollakiuria", "urinary frequency"),
+    "frequent urination": ("polyuria", "pollakiuria", "urinary frequency"),
+    "trouble urinating": ("urinary retention", "urinary hesitation"),
+    "dark urine": ("dark urine", "hepatic"),
+    "bruise": ("bruising", "ecchymosis"),
+    "swollen ankles": ("peripheral edema", "edema"),
+    "swollen feet": ("peripheral edema", "edema"),
+    "acne": ("acne",),
+    "pimples": ("acne",),
+    "sun sensitivity": ("photosensitivity",),
+    "dry skin": ("dry skin",),
+    "bleeding gums": ("gingival bleeding", "bleeding"),
+    "swollen gums": ("gingival hyperplasia", "gingival"),
+    "chest tightness": ("chest discomfort", "chest tightness"),
+    "fast heart rate": ("tachycardia",),
+    "skipped beats": ("palpitations", "arrhythmia"),
+    "vertigo": ("vertigo",),
+    "spinning": ("vertigo",),
+    "drooling": ("salivary hypersecretion",),
+    "bad breath": ("halitosis",),
+    "hair growth": ("hirsutism", "hypertrichosis"),
     # Blood salts by their everyday names.
     "low potassium": ("hypokalemia", "potassium"),
     "high potassium": ("hyperkalemia", "potassium"),
@@ -185,8 +255,10 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "booze": ("alcohol",),
 }
 
+# A phrase matches in the plural too ("nosebleeds", "cold sore" in "cold sores").
 _PATTERN = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in sorted(LAY_TERMS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"\b(?P<phrase>" + "|".join(re.escape(p) for p in sorted(LAY_TERMS, key=len, reverse=True)) + r")(?:s|es)?\b",
+    re.IGNORECASE,
 )
 
 
@@ -194,6 +266,6 @@ def label_terms(question: str) -> tuple[str, ...]:
     """The label words for the everyday phrases in QUESTION, in order of appearance, without repeats."""
     found: dict[str, None] = {}
     for match in _PATTERN.finditer(question):
-        for term in LAY_TERMS[match.group().lower()]:
+        for term in LAY_TERMS[match.group("phrase").lower()]:
             found.setdefault(term)
     return tuple(found)

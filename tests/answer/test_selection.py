@@ -221,3 +221,19 @@ def test_a_sentence_that_answers_comes_before_one_that_scored_higher_without_ans
     )
     best = select([warnings, table], question_of("examplol and sweating", drugs=["examplol"]))[0]
     assert best.candidate.text == "Sweating Increased: Examplol: 5%; Placebo: 2%"
+
+
+def test_a_question_with_nothing_but_a_name_asks_what_it_is() -> None:
+    assert question_of("examplol?", drugs=["examplol"]).lead is not None
+    assert question_of("info on examplol", drugs=["examplol"]).lead.name == "information"  # type: ignore[union-attr]
+
+
+def test_a_comparison_counts_how_one_is_made_from_the_other_only_when_it_names_the_other() -> None:
+    own = Passage(
+        citation=Citation(index=1, drug_name="examplol", label_section="DESCRIPTION", set_id="s1", url="u"),
+        section_key="description",
+        text="Examplol is the S-enantiomer of racemic citralol. Examplol is a selective serotonin reuptake inhibitor.",
+    )
+    question = question_of("difference between examplol and otherol", drugs=["examplol", "otherol"])
+    best = select([own], question)[0]
+    assert best.candidate.text == "Examplol is a selective serotonin reuptake inhibitor."

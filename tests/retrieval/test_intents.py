@@ -173,3 +173,12 @@ def test_more_everyday_words() -> None:
     assert "herpes zoster" in label_terms("is it good for shingles")
     assert "alcohol" in label_terms("can I have a glass of wine with it")
     assert "handle" in label_terms("can my pregnant wife touch the tablets")
+
+
+def test_onset_of_the_effect_counts_more_than_time_to_peak_levels() -> None:
+    strong = BY_NAME["onset"].strong
+    assert strong is not None
+    assert strong.search("The onset of diuresis following oral administration is within 1 hour.")
+    assert strong.search("Onset of relief began as early as 10 minutes after the injection.")
+    assert not strong.search("Peak plasma concentrations occur 2 hours after the dose.")
+    assert not strong.search("Excretion increases in parallel with the onset of emesis.")
