@@ -206,7 +206,7 @@ def clean_sentence(sentence: str) -> str:
     sentence = remove_cross_references(sentence).replace("\n", " ")
     # Headings nest ("8 USE IN SPECIFIC POPULATIONS 8.4 Pediatric Use ..."): peel them until none is left.
     for _ in range(4):
-        peeled = _HEADING.sub("", _NUMBERING.sub("", sentence)).strip()
+        peeled = _HEADING.sub(_run_in_heading, _NUMBERING.sub("", sentence)).strip()
         if peeled == sentence:
             break
         sentence = peeled
@@ -217,6 +217,18 @@ def clean_sentence(sentence: str) -> str:
         cut = sentence[:MAX_SENTENCE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
         sentence = cut + "…"
     return sentence
+
+
+def _run_in_heading(match: re.Match[str]) -> str:
+    """A section title run into the sentence goes; a sentence that starts with the same word stays.
+
+    "OVERDOSAGE Signs of ..." and "Pediatric Use Safety ..." lose their title; "Overdosage might be
+    expected to cause ..." is a sentence about overdosage.
+    """
+    following = match.string[match.end() : match.end() + 1]
+    if not match.group().strip().isupper() and following.islower():
+        return match.group()
+    return ""
 
 
 def terms_of(text: str) -> set[str]:

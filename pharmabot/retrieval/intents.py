@@ -344,6 +344,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|reduce|trigger|damage|thin)s?\b"
         r"|\baddict\w*|\bhabit[- ]forming\b|\b(?<!for )(?:" + _SYMPTOMS + ")",  # "for acne" names what it treats
         ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS),
+        terms="adverse_reactions side_effects",
         strong=r"\bmost common (?:adverse reactions|side effects)\b|\b(?:common|serious|possible) side effects\b"
         r"|\b(?:may|can) cause (?:serious|severe|life-threatening)\b",
         cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"
@@ -476,7 +477,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b"
         r"|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
-        terms="mechanism",
+        terms="mechanism inhibits inhibited receptor binds blocks",
         strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b"
         r"|\bacts (?:by|on|as)\b",
         # Nutrients, electrolytes and hormones are described by their role in the body ("Magnesium is an important

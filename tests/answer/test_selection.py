@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pharmabot.answer.base import Passage
-from pharmabot.answer.selection import candidates, passage_scores, question_of, rank, select
+from pharmabot.answer.selection import candidates, clean_sentence, passage_scores, question_of, rank, select
 from pharmabot.schemas.common import Citation
 
 
@@ -237,3 +237,12 @@ def test_a_comparison_counts_how_one_is_made_from_the_other_only_when_it_names_t
     question = question_of("difference between examplol and otherol", drugs=["examplol", "otherol"])
     best = select([own], question)[0]
     assert best.candidate.text == "Examplol is a selective serotonin reuptake inhibitor."
+
+
+def test_a_sentence_that_starts_with_a_section_title_word_keeps_it() -> None:
+    assert clean_sentence("Overdosage might be expected to cause hypotension.") == (
+        "Overdosage might be expected to cause hypotension."
+    )
+    assert clean_sentence("OVERDOSAGE Overdosage might be expected to cause hypotension.") == (
+        "Overdosage might be expected to cause hypotension."
+    )
