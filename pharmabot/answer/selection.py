@@ -92,7 +92,9 @@ _NOT_PROSE = re.compile(
     # And statements the labeling rule makes every label carry (21 CFR 201.57(c)(7), (c)(9)(i)): the
     # postmarketing caveat and the background risk of birth defects, the same for every medicine.
     r"|reported voluntarily from a population of uncertain size|not always possible to (reliably )?estimate"
-    r"|background risk of (major )?birth defects?|all pregnancies have a background risk",
+    r"|background risk of (major )?birth defects?|all pregnancies have a background risk"
+    # The Medication Guide's general information (21 CFR 208.20(b)(8)): the same for every medicine.
+    r"|for a condition for which (it|they) (was|were) not prescribed|do not give [\w ,-]{1,60} to other people",
     re.IGNORECASE,
 )
 _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)
@@ -170,7 +172,8 @@ class Question:
     specific: frozenset[str] = frozenset()  # the terms that name what it is about (a rash, an infection)
     phrases: frozenset[str] = frozenset()  # label phrases for its everyday words ("blood pressure increased")
     drugs: tuple[str, ...] = ()  # the drugs it names (catalog keys)
-    effects: frozenset[str] = frozenset()  # the symptoms it names, in its words and the label's
+    # The symptoms it names, each as the sets of words that name it (its own words, or one label term's).
+    effects: tuple[tuple[frozenset[str], ...], ...] = ()
 
     @property
     def lead(self) -> Intent | None:
@@ -276,8 +279,10 @@ def question_of(
     words = (terms_of(text) | terms_of(" ".join(t for t in found if " " not in t))) - drug_words
     phrases = frozenset(t.lower() for t in found if " " in t)
     kind_words = {_stem(w) for w in _KIND_WORDS}
-    named = symptoms_in(text)
-    effects = terms_of(" ".join(named)) | terms_of(" ".join(label_terms(" ".join(named))))
+    effects = tuple(
+        tuple(_naming_words(name) for name in (symptom, *label_terms(symptom)) if _naming_words(name))
+        for symptom in symptoms_in(text)
+    )
     intents = detect_intents(text)
     if not intents and not {w for w in words if w not in _VAGUE_WORDS and _stem(w) not in _VAGUE_WORDS}:
         # Nothing but a name ("metformin?", "tell me about Zoloft"): what the medicine is and is for.
@@ -290,7 +295,7 @@ def question_of(
         specific=frozenset(words - kind_words),
         phrases=phrases,
         drugs=drugs,
-        effects=frozenset(effects - kind_words),
+        effects=effects,
     )
 
 
@@ -445,7 +450,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if "?" in text:
         value -= 1.0
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
-    if question.effects and lead is not None and lead.name == "side_effects" and not (question.effects & words):
+    if question.effects and lead is not None and lead.name == "side_effects" and not _names_an_effect(question, words):
         answers = False  # "does it cause a cough?": a sentence about other side effects does not answer it
     if lowered.startswith(("if you have any questions", "this medication guide", "this patient information")):
         value -= 3.0
@@ -453,6 +458,23 @@ def score(candidate: Candidate, question: Question) -> Scored:
 
 
 _BOTH_DRUGS = frozenset({"comparison", "interactions"})
+
+
+# Words that say how an effect goes rather than what it is: "weight gain" is named by "weight", "gained"
+# alone names nothing.
+_HOW_WORDS = frozenset(
+    _stem(w) for w in "gain gained loss losing pain ache aches problems high low increased decreased change".split()
+)
+
+
+def _naming_words(name: str) -> frozenset[str]:
+    words = terms_of(name)
+    return frozenset(words - _HOW_WORDS or words)
+
+
+def _names_an_effect(question: Question, words: set[str]) -> bool:
+    """The sentence names one of the symptoms asked about, all its words ("weight gain", not "gained")."""
+    return any(names <= words for effect in question.effects for names in effect)
 
 
 def _names_other_drug(lowered: str, candidate: Candidate, question: Question) -> bool:

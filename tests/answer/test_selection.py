@@ -246,3 +246,24 @@ def test_a_sentence_that_starts_with_a_section_title_word_keeps_it() -> None:
     assert clean_sentence("OVERDOSAGE Overdosage might be expected to cause hypotension.") == (
         "Overdosage might be expected to cause hypotension."
     )
+
+
+def test_an_effect_is_named_by_its_own_words_not_by_how_it_goes() -> None:
+    label = passage(
+        1,
+        "warnings_and_cautions",
+        "Patients should not drive until they have gained experience with examplol. Dizziness was common.",
+    )
+    best = select([label], question_of("does examplol cause weight gain", drugs=["examplol"]))[0]
+    assert not best.answers  # "gained" does not name weight gain
+
+
+def test_the_medication_guides_general_information_is_not_an_answer() -> None:
+    label = passage(
+        1,
+        "spl_medguide",
+        "Do not use examplol for a condition for which it was not prescribed. "
+        "Examplol is a prescription medicine used to treat high blood pressure.",
+    )
+    texts = [s.candidate.text for s in rank([label], question_of("what is examplol prescribed for"))]
+    assert texts == ["Examplol is a prescription medicine used to treat high blood pressure."]
