@@ -344,7 +344,6 @@ INTENTS: tuple[Intent, ...] = (
         r"|reduce|trigger|damage|thin)s?\b"
         r"|\baddict\w*|\bhabit[- ]forming\b|\b(?<!for )(?:" + _SYMPTOMS + ")",  # "for acne" names what it treats
         ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS),
-        terms="adverse_reactions side_effects",
         strong=r"\bmost common (?:adverse reactions|side effects)\b|\b(?:common|serious|possible) side effects\b"
         r"|\b(?:may|can) cause (?:serious|severe|life-threatening)\b",
         cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"
@@ -359,8 +358,9 @@ INTENTS: tuple[Intent, ...] = (
         r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b"
         r"|\b(?:take|use|have|drink)\b.{0,40}\bwhile (?:on|taking|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
-        # Labels tell how to space doses of products that bind each other ("2 hours before or 6 hours after").
-        terms="concomitant coadministration hours_before hours_after",
+        # Labels tell how to space doses of products that bind each other ("2 hours before or 6 hours after");
+        # "hours" ranks that text (a phrase search would cost twice the time).
+        terms="concomitant coadministration hours",
         strong=r"\bhours? (?:before|after)\b|\bdo not (?:take|use|drink)\b.{0,60}\bwith\b"
         r"|\bavoid (?:taking|using|drinking|concomitant|co-?administration|alcohol)"
         r"|\bshould not be (?:taken|used|combined) with\b|\bseparate",
