@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import DEFAULT_INDEX, write_result
 from pharmabot.config import load_settings
-from pharmabot.knowledge.index import ensure_index
-from pharmabot.retrieval.azure_indexer import ingest_embedder, ingest_to_azure_search
+from pharmabot.ingest import ensure_index, ingest_to_azure_search
+from pharmabot.retrieval.azure_indexer import ingest_embedder
 from tests.support.fake_openai import FakeOpenAIServer
 from tests.support.search_server import SEARCH_KEY, search_server
 

@@ -21,6 +21,7 @@ from pharmabot.store import Store, open_store
 
 if TYPE_CHECKING:
     from pharmabot.answer.base import AnswerWriter
+    from pharmabot.chat.service import ChatService
     from pharmabot.interactions.engine import InteractionEngine
     from pharmabot.security.prompt_shields import ShieldGuard
 
@@ -57,6 +58,7 @@ class Services:
             interactions if isinstance(interactions, Lazy) else Lazy.of(interactions)
         )
         self.shield = shield
+        self._chat: ChatService | None = None
         self.health_checks: dict[str, tuple[str, HealthCheck]] = {}
         self._warming: threading.Thread | None = None
         self._warming_lock = threading.Lock()
@@ -88,7 +90,7 @@ class Services:
             knowledge=knowledge,
             retriever=retriever,
             writer=_writer_for(settings),
-            interactions=Lazy(knowledge.interaction_engine),
+            interactions=Lazy(lambda: _open_engine(knowledge)),
         )
         services.health_checks["store"] = (store.name, store.check)
         services.health_checks["retriever"] = (retriever.name, retriever.check)
@@ -119,6 +121,16 @@ class Services:
     @interactions.setter
     def interactions(self, engine: InteractionEngine | None) -> None:
         self._interactions = Lazy.of(engine)
+
+    @property
+    def chat(self) -> ChatService:
+        """The chat service, built once, on first use (its modules are the app's largest import)."""
+        if self._chat is None:
+            from pharmabot.chat.service import ChatService
+
+            # It reads the clients above at each use, so the lazily built ones stay lazy and can be wrapped.
+            self._chat = ChatService(backends=self)
+        return self._chat
 
     @property
     def label_text(self) -> LabelTextSource | None:
@@ -210,6 +222,13 @@ class Services:
         names = list(self.health_checks)
         results = await asyncio.gather(*(one(*self.health_checks[n]) for n in names))
         return dict(zip(names, results, strict=True))
+
+
+def _open_engine(knowledge: KnowledgeBase) -> InteractionEngine | None:
+    # Imported on first use: the engine's modules (lexicon, rules) are a large share of the app's import time.
+    from pharmabot.interactions.engine import open_engine
+
+    return open_engine(knowledge)
 
 
 def _writer_for(settings: Settings) -> Lazy[AnswerWriter]:

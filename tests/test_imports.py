@@ -4,8 +4,9 @@ Every `import` counts, wherever it is written (module level, inside a function, 
 an import deferred for speed is still a dependency.
 
 Layers, from the edge down:
-- the edge: `main` (assembles the app), `cli`, `functions_bridge`, and the compatibility modules that
-  keep the original design's names (`COMPATIBILITY`), which nothing in the package imports;
+- the edge: `main` (assembles the app), `ingest` (assembles the index the app serves), `cli`,
+  `functions_bridge`, and the compatibility modules that keep the original design's names
+  (`COMPATIBILITY`), which nothing in the package imports;
 - the features (`chat`, `drugs`, `search`, `interactions`): their routers, services and own logic;
 - `api` (the HTTP plumbing every feature shares: dependencies, errors, middleware, probes) and
   `services` (the clients built once per process);
@@ -34,7 +35,9 @@ COMPATIBILITY = frozenset(
         "pharmabot.security.sanitizer",
     }
 )
-EDGE = frozenset({"pharmabot.__main__", "pharmabot.main", "pharmabot.cli", "pharmabot.functions_bridge"})
+EDGE = frozenset(
+    {"pharmabot.__main__", "pharmabot.main", "pharmabot.cli", "pharmabot.functions_bridge", "pharmabot.ingest"}
+)
 FEATURES = frozenset({"pharmabot.chat", "pharmabot.drugs", "pharmabot.search", "pharmabot.interactions"})
 PLATFORM = frozenset(
     {

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from pharmabot.answer.base import Passage
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
-from pharmabot.retrieval.intents import BY_NAME, Intent, detect_intents, normalize_question, symptoms_in
+from pharmabot.retrieval.intents import BY_NAME, QuestionKind, detect_intents, normalize_question, symptoms_in
 from pharmabot.retrieval.lay_terms import label_terms
 
 # Sentence ends; patient leaflets flattened by openFDA also lose the stop before their headings and
@@ -166,7 +166,7 @@ class Question:
     """What the selector needs to know about a question."""
 
     text: str
-    intents: tuple[Intent, ...]
+    intents: tuple[QuestionKind, ...]
     terms: frozenset[str]
     sections: tuple[str, ...]
     specific: frozenset[str] = frozenset()  # the terms that name what it is about (a rash, an infection)
@@ -176,7 +176,7 @@ class Question:
     effects: tuple[tuple[frozenset[str], ...], ...] = ()
 
     @property
-    def lead(self) -> Intent | None:
+    def lead(self) -> QuestionKind | None:
         return self.intents[0] if self.intents else None
 
 
@@ -394,7 +394,7 @@ def _allowed(candidate: Candidate, question: Question) -> bool:
     return not (_STOP_ADVICE.search(text) and (_TELLS_TO_STOP.search(text) or not _SAFE_STOPPING.search(text)))
 
 
-def _cue(intent: Intent, text: str) -> bool:
+def _cue(intent: QuestionKind, text: str) -> bool:
     return bool(intent.cues and intent.cues.search(text))
 
 

@@ -29,7 +29,7 @@ FEATURE_ROUTERS = (
     "pharmabot.chat.sessions",
 )
 # What the first chat needs beyond its router, imported by the warm-up too.
-FEATURE_MODULES = (*FEATURE_ROUTERS, "pharmabot.agents.triage")
+FEATURE_MODULES = (*FEATURE_ROUTERS, "pharmabot.chat.service")
 # Paths answered without the features: liveness and readiness probes.
 PROBES = frozenset({"/health", "/health/live"})
 

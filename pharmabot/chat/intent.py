@@ -1,6 +1,6 @@
 """Intent of a chat message, decided in code before any retrieval or model call.
 
-Emergencies are detected separately (`red_flags`) and always first; this module sorts the rest:
+Emergencies are detected separately (`pharmabot.safety.red_flags`) and always first; this module sorts the rest:
 interaction questions, individual-dose requests, drug information, follow-ups that lean on the
 drugs of earlier turns, greetings, and everything out of scope.
 """
@@ -85,7 +85,7 @@ def is_individual_dose_request(message: str) -> bool:
     return bool(_DOSING.search(message) and _PERSONAL.search(message))
 
 
-def classify(message: str, *, drugs: Sequence[str], history_drugs: Sequence[str] = ()) -> IntentDecision:
+def decide_intent(message: str, *, drugs: Sequence[str], history_drugs: Sequence[str] = ()) -> IntentDecision:
     """Sort a (non-emergency) message into an intent; DRUGS are the catalog keys named in it."""
     mentioned = tuple(dict.fromkeys(drugs))
     follow_up = False

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import APIRouter, Request
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from pharmabot.api.deps import CallerDep, ServicesDep
 from pharmabot.api.errors import error_responses
+from pharmabot.chat.service import Admitted
 from pharmabot.chat.sessions import require_session_owner
 from pharmabot.chat.streaming import coalesce_tokens
 from pharmabot.schemas import chat as chat_schema
@@ -19,16 +20,14 @@ from pharmabot.security.auth import Caller
 from pharmabot.security.rate_limits import admit_chat_turn, charge_generated_chars
 from pharmabot.services import Services
 
-if TYPE_CHECKING:
-    from pharmabot.agents.triage import TriageAgent
-
 router = APIRouter(prefix="/api", tags=["chat"], responses=error_responses(401, 413, 415, 503))
 
 
-async def _events(agent: TriageAgent, message: str, *, services: Services, caller: Caller) -> AsyncIterator[Any]:
+async def _events(message: Admitted, *, session_id: str, services: Services, caller: Caller) -> AsyncIterator[Any]:
     generated = 0
     try:
-        async for event in coalesce_tokens(agent.stream(message)):
+        turn = services.chat.stream(session_id=session_id, owner=caller.id, message=message)
+        async for event in coalesce_tokens(turn):
             if isinstance(event, TokenEvent):
                 generated += len(event.delta)
             yield event.sse()
@@ -60,11 +59,7 @@ async def _events(agent: TriageAgent, message: str, *, services: Services, calle
     },
 )
 async def chat(body: ChatRequest, request: Request, caller: CallerDep, services: ServicesDep) -> EventSourceResponse:
-    # Imported on the first chat, not at start-up: the agent pulls in the intent, answer and
-    # interaction modules, which a cold start serving /health does not need.
-    from pharmabot.agents.triage import TriageAgent, admit_message, catalog_names
-
-    message = await admit_message(body.message, shield=services.shield, names=catalog_names(services))
+    message = await services.chat.admit(body.message)
     await require_session_owner(services.store, caller, body.session_id, create=True)
     await admit_chat_turn(
         store=services.store,
@@ -73,9 +68,8 @@ async def chat(body: ChatRequest, request: Request, caller: CallerDep, services:
         session_id=body.session_id,
         request=request,
     )
-    agent = TriageAgent(session_id=body.session_id, services=services, owner=caller.id)
     return EventSourceResponse(
-        _events(agent, message, services=services, caller=caller),
+        _events(message, session_id=body.session_id, services=services, caller=caller),
         ping=services.settings.heartbeat_seconds,
         ping_message_factory=lambda: ServerSentEvent(comment="heartbeat"),
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},

@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pharmabot.interactions.class_rules import CLASS_RULES
 from pharmabot.interactions.extract import (
@@ -56,9 +55,6 @@ from pharmabot.interactions.severity import (
 from pharmabot.knowledge.cleaning import clean_quote, remove_cross_references, split_section_heading, tidy_spacing
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
 from pharmabot.knowledge.names import DrugCatalog, drug_key, label_ingredients, moiety
-
-if TYPE_CHECKING:
-    from pharmabot.interactions.engine import InteractionEngine
 
 MAX_EVIDENCE_PER_TARGET = 3
 FDA_TABLE = "interactions/fda_cyp_transporter_examples.tsv"
@@ -786,21 +782,3 @@ def build_from_shipped() -> tuple[InteractionKnowledge, DrugCatalog]:
         labels, orange_book=read_orange_book(shipped_data_path("names/orange_book_products.tsv.gz"))
     )
     return InteractionKnowledge.from_labels(labels, catalog), catalog
-
-
-def load_engine_for_cli() -> InteractionEngine:
-    """The engine from the built index (building the index first when it is missing or stale)."""
-    from pharmabot.config import get_settings
-    from pharmabot.errors import ConfigError
-    from pharmabot.knowledge.index import KnowledgeBase, ensure_index
-
-    index_path = get_settings().index_path
-    ensure_index(index_path=index_path, progress=True)
-    knowledge = KnowledgeBase.open(index_path)
-    try:
-        engine = knowledge.interaction_engine()
-    finally:
-        knowledge.close()
-    if engine is None:
-        raise ConfigError(f"The index {index_path} has no interaction tables: rebuild it with `build-index --force`.")
-    return engine

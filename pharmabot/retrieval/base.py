@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from pharmabot.schemas.search import SearchHit
+
+if TYPE_CHECKING:
+    from pharmabot.retrieval.query import QueryPlan
 
 __all__ = ["LabelTextSource", "Retriever", "SearchHit", "SearchSpec"]
 
 
 @dataclass(frozen=True)
 class SearchSpec:
-    """One search of a batch: the arguments of `Retriever.search`."""
+    """One search of a batch: the arguments of `Retriever.search`, and the query's reading when the caller has it.
+
+    PLAN is `pharmabot.retrieval.query.understand` of QUERY; without it the retriever reads the query itself.
+    """
 
     query: str
     top_k: int
     drug: str | None = None
     section: str | None = None
+    plan: QueryPlan | None = None
 
 
 class Retriever(Protocol):

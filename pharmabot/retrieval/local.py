@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,15 @@ def fts_expression(plan: QueryPlan, drugs: tuple[str, ...], *, all_terms: bool =
         # Every chunk of the drug matches; the terms only rank them (bm25 scores all phrases).
         return f"{tags} AND ({tags} OR {terms})" if terms else tags
     return terms or None
+
+
+def _plans(specs: Sequence[SearchSpec], understand: Callable[[str], QueryPlan]) -> dict[str, QueryPlan]:
+    """Each distinct query's reading: the one its specs carry, else understood here, once."""
+    plans: dict[str, QueryPlan] = {}
+    for spec in specs:
+        if spec.query not in plans:
+            plans[spec.query] = spec.plan or understand(spec.query)
+    return plans
 
 
 class LocalRetriever:
@@ -89,7 +98,7 @@ class LocalRetriever:
         those searches share one MATCH expression, so the drug's chunks are scored once and each section's
         best are read off that one ranking, instead of scoring them again for every section.
         """
-        plans = {query: self.plan(query) for query in dict.fromkeys(spec.query for spec in specs)}
+        plans = _plans(specs, self.plan)
         groups: dict[tuple[str, str], list[int]] = {}
         for n, spec in enumerate(specs):
             drugs = (spec.drug,) if spec.drug else plans[spec.query].drugs

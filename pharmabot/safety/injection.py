@@ -39,6 +39,7 @@ __all__ = [
     "detect_injection",
     "families_of",
     "injection_error",
+    "refuse_injection",
     "sanitize_input",
 ]
 
@@ -1547,7 +1548,11 @@ def _match_rules(view: str, *, compact: bool = False, masked: bool = False) -> l
 
 def detect_injection(text: str) -> list[str]:
     """Names of the injection rules the text matches, sorted; empty when it looks like an ordinary question."""
-    folded = _fold_confusables(normalize_message(text)[:_MAX_SCAN])
+    return _detect(normalize_message(text))
+
+
+def _detect(normalized: str) -> list[str]:
+    folded = _fold_confusables(normalized[:_MAX_SCAN])
     hits = set(_match_rules(folded.lower()))
     # Decode from the original case: base64 is case-sensitive.
     for encoding, decoded in _decoded_views(folded):
@@ -1563,10 +1568,15 @@ def detect_injection(text: str) -> list[str]:
 def sanitize_input(text: str) -> str:
     """Return the normalized text; raise PromptInjectionError if it tries to override the assistant's instructions."""
     cleaned = normalize_message(text)
-    rules = detect_injection(cleaned)
+    refuse_injection(cleaned)
+    return cleaned
+
+
+def refuse_injection(normalized: str) -> None:
+    """Raise PromptInjectionError when NORMALIZED (text `normalize_message` returned) is a prompt attack."""
+    rules = _detect(normalized)
     if rules:
         raise injection_error(families_of(rules))
-    return cleaned
 
 
 def injection_error(families: list[str]) -> PromptInjectionError:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pharmabot.agents.intent import classify, food_topics_of, is_individual_dose_request
 from pharmabot.answer.base import Intent
+from pharmabot.chat.intent import decide_intent, food_topics_of, is_individual_dose_request
 
 
 @pytest.mark.parametrize(
@@ -31,36 +31,36 @@ from pharmabot.answer.base import Intent
     ],
 )
 def test_routes(message: str, drugs: list[str], intent: Intent) -> None:
-    assert classify(message, drugs=drugs).intent is intent
+    assert decide_intent(message, drugs=drugs).intent is intent
 
 
 def test_follow_up_uses_the_drugs_of_earlier_turns() -> None:
-    decision = classify("what about its side effects?", drugs=[], history_drugs=["metformin"])
+    decision = decide_intent("what about its side effects?", drugs=[], history_drugs=["metformin"])
     assert decision.intent is Intent.drug_info
     assert decision.drugs == ("metformin",)
     assert decision.follow_up
 
 
 def test_follow_up_about_alcohol_is_an_interaction_question() -> None:
-    decision = classify("and with alcohol?", drugs=[], history_drugs=["sertraline"])
+    decision = decide_intent("and with alcohol?", drugs=[], history_drugs=["sertraline"])
     assert decision.intent is Intent.interaction
     assert decision.food_topics == ("alcohol",)
 
 
 def test_follow_up_about_pregnancy() -> None:
-    decision = classify("is it safe in pregnancy?", drugs=[], history_drugs=["atorvastatin"])
+    decision = decide_intent("is it safe in pregnancy?", drugs=[], history_drugs=["atorvastatin"])
     assert decision.intent is Intent.drug_info
     assert decision.drugs == ("atorvastatin",)
 
 
 def test_new_drug_overrides_history() -> None:
-    decision = classify("what is amlodipine for?", drugs=["amlodipine"], history_drugs=["metformin"])
+    decision = decide_intent("what is amlodipine for?", drugs=["amlodipine"], history_drugs=["metformin"])
     assert decision.drugs == ("amlodipine",)
     assert not decision.follow_up
 
 
 def test_unrelated_message_without_pointer_is_not_a_follow_up() -> None:
-    assert classify("tell me a joke", drugs=[], history_drugs=["metformin"]).intent is Intent.out_of_scope
+    assert decide_intent("tell me a joke", drugs=[], history_drugs=["metformin"]).intent is Intent.out_of_scope
 
 
 def test_food_topics() -> None:

@@ -1,4 +1,4 @@
-"""TriageAgent end to end over the real parts: the small label index (SQLite FTS5), the interaction
+"""The chat service end to end over the real parts: the small label index (SQLite FTS5), the interaction
 engine built into it, a real SQLite store and the extractive writer. For failures and cancellation
 the real OpenAIWriter streams from `FakeOpenAIServer`, the local OpenAI-compatible stand-in
 written for the tests. The retriever and writer are wrapped (not replaced) to count their calls,
@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from pharmabot.agents.triage import GREETING_REPLY, OUT_OF_SCOPE_REPLY, TriageAgent, admit, catalog_names
 from pharmabot.answer.base import AnswerContext, AnswerWriter
 from pharmabot.answer.openai_writer import OpenAIWriter
+from pharmabot.chat.service import GREETING_REPLY, OUT_OF_SCOPE_REPLY, admit
 from pharmabot.config import load_settings
 from pharmabot.errors import PromptInjectionError, UnsafeRequestError
 from pharmabot.retrieval.base import Retriever, SearchHit, SearchSpec
@@ -116,8 +116,8 @@ def writer(services: Services) -> CountingWriter:
 
 async def ask(services: Services, message: str, session_id: str = "s1") -> list[ChatEvent]:
     await services.store.claim_session(owner=OWNER, session_id=session_id)
-    agent = TriageAgent(session_id=session_id, services=services, owner=OWNER)
-    return [event async for event in agent.stream(admit(message, names=catalog_names(services)))]
+    admitted = await services.chat.admit(message)
+    return [event async for event in services.chat.stream(session_id=session_id, owner=OWNER, message=admitted)]
 
 
 def meta(events: list[ChatEvent]) -> MetaEvent:
@@ -221,7 +221,7 @@ def test_a_harmful_request_is_refused_unless_it_reports_an_emergency() -> None:
     assert info.value.details == {"category": "prescription_fraud"}
     # Someone who already did harm gets emergency routing, not a refusal.
     message = "I crushed and injected my oxycodone pills and now I can't breathe"
-    assert admit(message) == message
+    assert admit(message).text == message
 
 
 async def test_zocor_and_biaxin_give_a_finding_that_cites_the_label(services: Services) -> None:
@@ -406,11 +406,11 @@ async def test_a_cancelled_turn_is_stored_once_as_cancelled_and_the_model_call_c
     fake_server.behaviour.chunk_delay = 0.2
     fake_server.behaviour.chunks = [f"word{n} " for n in range(40)]
     await model_services.store.claim_session(owner=OWNER, session_id="s1")
-    agent = TriageAgent(session_id="s1", services=model_services, owner=OWNER)
+    turn = model_services.chat.stream(session_id="s1", owner=OWNER, message="What is metformin used for?")
     first_token = asyncio.Event()
 
     async def consume() -> None:
-        async for event in agent.stream("What is metformin used for?"):
+        async for event in turn:
             if isinstance(event, TokenEvent):
                 first_token.set()
 

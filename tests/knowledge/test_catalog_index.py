@@ -19,8 +19,10 @@ import pytest
 from pharmabot.cli import main
 from pharmabot.config import load_settings
 from pharmabot.errors import ConfigError
-from pharmabot.knowledge.index import KnowledgeBase, write_catalog_index
-from pharmabot.retrieval.azure_indexer import ingest_to_azure_search
+from pharmabot.ingest import ingest_to_azure_search
+from pharmabot.interactions.engine import open_engine
+from pharmabot.knowledge.build import write_catalog_index
+from pharmabot.knowledge.index import KnowledgeBase
 from tests.support.fixtures import app_client
 from tests.support.search_server import SEARCH_KEY, SearchServerState, search_server
 
@@ -61,7 +63,7 @@ def test_the_catalog_index_keeps_what_the_app_reads_and_drops_the_text(small_ind
     try:
         assert not knowledge.has_label_text
         assert knowledge.catalog.resolve("Coumadin").drug is not None
-        engine = knowledge.interaction_engine()
+        engine = open_engine(knowledge)
         assert engine is not None
         assert engine.check(drugs=["simvastatin", "clarithromycin"]).interactions
     finally:

@@ -12,8 +12,7 @@ import pytest
 from pharmabot.config import load_settings
 from pharmabot.errors import ModelError
 from pharmabot.retrieval.embeddings import Embedder
-from tests.answer.test_openai_writer import FakeCredential
-from tests.support.fake_openai import FakeOpenAIServer, vector
+from tests.support.fake_openai import FakeCredential, FakeOpenAIServer, vector
 
 TEXTS = ["simvastatin", "clarithromycin raises levels", "warfarin", "aspirin", "grapefruit juice"]
 

@@ -20,8 +20,9 @@ import pytest
 from pharmabot.cli import main
 from pharmabot.config import Settings, get_settings, load_settings
 from pharmabot.errors import ModelError
+from pharmabot.ingest import ingest_to_azure_search
 from pharmabot.retrieval import azure_indexer
-from pharmabot.retrieval.azure_indexer import IngestStats, ingest_embedder, ingest_to_azure_search
+from pharmabot.retrieval.azure_indexer import IngestStats, ingest_embedder
 from pharmabot.retry import RetryPolicy
 from tests.support.fake_openai import FakeOpenAIServer
 from tests.support.labels import _all_raw, labels_for

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import uvicorn
+from azure.core.credentials import AccessToken
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
@@ -209,3 +210,18 @@ def running_server() -> Iterator[FakeOpenAIServer]:
         yield server
     finally:
         server.stop()
+
+
+class FakeCredential:
+    """An async token credential like azure-identity's: `get_token` is all the token provider needs."""
+
+    def __init__(self) -> None:
+        self.scopes: list[tuple[str, ...]] = []
+        self.closed = False
+
+    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
+        self.scopes.append(scopes)
+        return AccessToken("entra-token-123", int(time.time()) + 3600)
+
+    async def close(self) -> None:
+        self.closed = True

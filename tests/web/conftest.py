@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Playwright, sync_playwright
 
 from pharmabot.config import load_settings
-from pharmabot.knowledge.index import build_index
+from pharmabot.ingest import build_index
 from pharmabot.main import create_app
 from pharmabot.security.auth import hash_key
 from tests.support.fake_openai import FakeOpenAIServer, running_server
