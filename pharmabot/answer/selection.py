@@ -14,6 +14,7 @@ and fast enough to run inside every request with no model.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -253,7 +254,10 @@ def _amounts(text: str) -> set[str]:
     return {f"{n}{unit.lower().rstrip('s')}" for n, unit in _AMOUNT.findall(text)}
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    # Cached: every sentence of every retrieved passage is stemmed word by word on each turn, and label
+    # vocabulary repeats across all of them.
     for suffix in ("ment", "ness", "ing", "ies", "es", "ed", "ly", "s"):
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
             return word[: -len(suffix)]
