@@ -86,6 +86,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         before = _WORD_BEFORE.search(text[max(start, end - 12) : end])
         if before and before.group(1).lower().rstrip(".") in _ABBREVIATIONS and text[end - 1] == ".":
             continue
+        # A semicolon inside parentheses separates list items ("(phenothiazines; tricyclic antidepressants; MAO
+        # inhibitors) should be carefully evaluated"), not sentences.
+        if text[end - 1] == ";" and text.count("(", start, end) > text.count(")", start, end):
+            continue
         if end > start:
             spans.append((start, end))
         start = match.end()
@@ -155,6 +159,7 @@ _PREDICATE_BEFORE = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|as)\s+(?:also\s+|both\s+|likely\s+)?(?:an?\s+)?|,\s*an?\s+|\(\s*an?\s+)$",
     re.IGNORECASE,
 )
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|such)\s+$", re.IGNORECASE)
 _CLASS_RELATIVE_BEFORE = re.compile(rf"(?:{_DRUG_NOUN}|\bthose)\s+(?:that|which|who)\s+(?:are|is)\s+$", re.IGNORECASE)
 _KIND_OF = {"inhibit": "inhibitor", "induc": "inducer", "substr": "substrate"}
 
@@ -234,6 +239,10 @@ def role_mentions(sentence: str) -> list[Found]:
             start, end = g_start - (len(window) - before.start()), g_end
         head = sentence[max(0, start - 60) : start]
         if _PREDICATE_BEFORE.search(head) and not _CLASS_RELATIVE_BEFORE.search(head):
+            continue
+        # "... may be needed if the CYP3A inhibitor is discontinued": an ungraded phrase with a definite article points
+        # back at the class an earlier sentence named with its strength ("strong CYP3A inhibitors").
+        if not grades and _DEFINITE_BEFORE.search(head):
             continue
         # "combined P-gp and strong CYP3A4 inhibitors", "strong CYP3A4/P-gp inhibitors": drugs that are both. The
         # graded CYP role is the one that selects them (strong CYP3A4 inhibitors inhibit P-gp as well), so a list
@@ -526,3 +535,56 @@ _OTHER_BEFORE = re.compile(
 def names_other_member(sentence: str, mention: Found) -> bool:
     """True when a class phrase is qualified as another member ("other NSAIDs"), not the label's own drug."""
     return _OTHER_BEFORE.search(sentence[max(0, mention.start - 40) : mention.start]) is not None
+
+
+# --- drug interaction tables ------------------------------------------------------------------------------------
+# FDA's drug interaction labeling guidance (2020) lays section 7 out as a table: one row per drug or class, with
+# "Clinical Impact:", "Intervention:" and "Examples:" cells. openFDA flattens it into run-on text, so the examples
+# stand in a sentence of their own (which says nothing about using the drugs together) and run into the next row's
+# heading ("Examples: phenelzine, tranylcypromine, linezolid Mixed Agonist/Antagonist ... Clinical Impact: ...").
+ROW_IMPACT = re.compile(r"\bClinical Impact\b\s*:?")
+_EXAMPLES_CELL = re.compile(r"^\s*Examples?\b(?:\s+include)?\s*:?\s*")
+# Between two items of an examples list: separators, "(e.g.," and lower-case words ("other", "thyroid products").
+# A capitalized word there is the next row's heading ("linezolid Mixed Agonist/Antagonist ... Opioid Analgesics").
+_EXAMPLE_GAP = re.compile(r"(?:[\s,;:()/-]|e\.g\.|i\.e\.|[a-z][\w'-]*+)*+")
+_ITEM_SEPARATOR = re.compile(r"[,;(/]|\b(?:and|or)\b")
+MAX_ROW = 2500
+
+
+def example_items(sentence: str, found: Iterable[Found]) -> tuple[int, list[Found]]:
+    """Where an "Examples:" cell's list ends and the drugs and classes it lists: the mentions up to the first one
+    followed by anything but list punctuation or lower-case words. (0, []) for any other sentence."""
+    cell = _EXAMPLES_CELL.match(sentence)
+    if cell is None:
+        return 0, []
+    impact = ROW_IMPACT.search(sentence, cell.end())
+    limit = impact.start() if impact else len(sentence)
+    mentions = sorted((f for f in found if cell.end() <= f.start < limit), key=lambda f: f.start)
+    items: list[Found] = []
+    at = cell.end()
+    for mention in mentions:
+        if mention.start < at:  # a class and a drug, or two classes, over the same words
+            if items and mention.start >= items[-1].start:
+                items.append(mention)
+            continue
+        gap = sentence[at : mention.start]
+        # The cell's first word may be capitalized ("Examples: Topiramate", "Examples: Macrolide antibiotics"); later
+        # items follow a separator ("methylene blue Other Serotonergic Drugs" runs into the next row's heading).
+        if items and not _ITEM_SEPARATOR.search(gap):
+            break
+        if not _EXAMPLE_GAP.fullmatch(gap if items else gap[:1].lower() + gap[1:]):
+            break
+        items.append(mention)
+        at = max(at, mention.end)
+    return max((f.end for f in items), default=0), items
+
+
+def next_row(row: str, sentence: str) -> str:
+    """The table row read so far once SENTENCE is read: a "Clinical Impact:" cell starts a row, the sentences after
+    it extend it, and its "Examples:" cell (or a run too long for one row) ends it."""
+    impact = ROW_IMPACT.search(sentence)
+    if impact is not None:
+        return sentence[impact.start() :]
+    if row and len(row) + len(sentence) < MAX_ROW and not _EXAMPLES_CELL.match(sentence):
+        return f"{row} {sentence}"
+    return ""

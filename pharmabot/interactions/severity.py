@@ -15,6 +15,7 @@ Scale: contraindicated > major > moderate > minor. How a pair's severity is deci
    whose own label says so) is major (`PK_RULES`, `narrow_index_exposure`).
    Lower blood levels of a hormonal contraceptive are major too: contraceptive failure (FDA guidance on clinical
    drug interaction studies with combined oral contraceptives, 2020; labels then advise back-up contraception).
+   So is an effect class rule whose effect both drugs' own boxed warnings name (`BOXED_COMBINATION_RULES`).
 4. A potassium or QT signal is never minor (`NEVER_MINOR_CLASSES`).
 The pair gets the strongest of these: a label saying "contraindicated" always wins, and a reference rating a
 combination major is never lowered by a label that only says "monitor".
@@ -57,15 +58,25 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         "major",
         r"\bdo not (?:use|take|administer|co-?administer|give|start|initiate|combine|exceed)\b"
         r"|\bshould (?:ordinarily |generally |usually )?not be (?:used|taken|given|co-?administered|combined|started|"
-        r"administered|treated|prescribed)",
+        r"administered|treated|prescribed|initiated)",
     ),
     _rule("avoid", "major", r"\bavoid\b|\bavoided\b"),
     _rule("not_recommended", "major", r"\bnot (?:be )?recommended\b"),
+    # "Consider discontinuing these agents at least 48 hours before ...": the two are not to be on board together.
+    _rule(
+        "stop_before",
+        "major",
+        r"\b(?:discontinu\w+|stop\w*|withh[oe]ld\w*|interrupt\w*)\b[^.;]{0,60}?\b\d+\s*(?:hours?|days?|weeks?)\b"
+        r"[^.;]{0,30}?\b(?:before|prior to)\b",
+    ),
     _rule(
         "serious_outcome",
         "major",
         r"serotonin syndrome|rhabdomyolysis|life-?threatening|fatal|torsades? de pointes|hypertensive crisis"
         r"|profound sedation|respiratory depression|coma\b|death"
+        # FDA's guidance names "increased risk of serious ..." as the wording of a clinically important interaction.
+        r"|\b(?:increase|raise|heighten|enhance)\w*\b[^.;]{0,40}?\brisk of (?:serious|severe)\b"
+        r"|\b(?:result in|cause|lead to|produce) (?:serious|severe)\b"
         # Failure of a contraceptive or of transplant immunosuppression is a major outcome in every reference.
         r"|contraceptive failure|unintended pregnanc|(?:additional|alternative|back-?up|non-?hormonal) (?:\w+ )?"
         r"(?:method of )?contracepti|(?:reduce|decrease)\w* (?:the )?(?:contraceptive )?(?:efficacy|effectiveness) of "
@@ -172,6 +183,24 @@ def is_negative(sentence: str) -> bool:
     return not re.search(r"\bhowever\b|\bbut\b|\bavoid|\bcontraindicat|\bmonitor", sentence, re.IGNORECASE)
 
 
+# A pharmacokinetic change reported in percent ("an increase in the zolpidem half-life (17%) was observed"). FDA's
+# guidance on clinical drug interaction studies (2020) takes 80-125% of the reference exposure as the default
+# no-effect boundary: a sentence whose every reported change is under 20%, with nothing to do about it, reports no
+# interaction that matters.
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
+_PK_TERMS = re.compile(r"\bAUC|\bC ?max|concentration|exposure|half-life|clearance|\blevels?\b", re.IGNORECASE)
+_NOT_PK_PERCENT = re.compile(r"fold|\bpatients\b|\bsubjects\b|incidence|\brisk\b|\brate of\b", re.IGNORECASE)
+NO_EFFECT_PERCENT = 20.0
+
+
+def is_small_change(sentence: str) -> bool:
+    """True when a sentence only reports exposure changes inside FDA's default no-effect boundary."""
+    values = [float(v) for v in _PERCENT.findall(sentence)]
+    if not values or max(values) >= NO_EFFECT_PERCENT:
+        return False
+    return _PK_TERMS.search(sentence) is not None and _NOT_PK_PERCENT.search(sentence) is None
+
+
 def classify(sentence: str, *, section: str) -> Classified | None:
     """Severity of one label sentence that names another drug or class, or None when it reports no interaction."""
     if is_negative(sentence):
@@ -181,6 +210,8 @@ def classify(sentence: str, *, section: str) -> Classified | None:
         if rule.pattern.search(sentence):
             best = Classified(rule.severity, rule.name)
             break
+    if best.rule == "exposure_change" and section not in SECTION_SEVERITY and is_small_change(sentence):
+        return None
     floor = SECTION_SEVERITY.get(section)
     if floor is not None and SEVERITY_ORDER[floor] > SEVERITY_ORDER[best.severity]:
         best = Classified(floor, f"section:{section}")
@@ -227,8 +258,28 @@ CLASS_RULE_SEVERITY: dict[str, tuple[Severity, str]] = {
         "FDA opioid labeling: use with MAOIs not recommended (serotonin syndrome, opioid toxicity)",
     ),
     "myelosuppression": ("moderate", "labels: additive myelosuppression, monitor blood counts"),
+    "myelosuppression_warnings": ("moderate", "labels of both warn of low blood counts: monitor blood counts"),
+    "immunosuppression_warnings": (
+        "moderate",
+        "labels of both warn of serious infections or immune suppression: monitor for infection",
+    ),
     "insulin_secretagogue": ("moderate", "labels: a lower dose of insulin or secretagogue may be needed"),
 }
+
+# Effect class rules that are major when each drug's own label names the effect in its boxed warning: FDA boxes only
+# risks that may lead to death or serious injury (21 CFR 201.57(c)(1)), so two drugs that each carry the boxed risk
+# add up to a serious one (the boxed hepatotoxicity and myelosuppression labels warn against exactly that).
+BOXED_COMBINATION_RULES = frozenset(
+    {
+        "bleeding_bleeding",
+        "hepatotoxic_hepatotoxic",
+        "nephrotoxic_nephrotoxic",
+        "myelosuppression",
+        "myelosuppression_warnings",
+        "immunosuppression_warnings",
+        "cns_cns",
+    }
+)
 
 # Wording rules that describe a change in exposure (the ones that matter for a narrow-therapeutic-index drug).
 PK_RULES = frozenset({"exposure_change", "dose_change", "monitoring", "avoid", "not_recommended", "do_not_use"})
@@ -245,6 +296,7 @@ def pair_severity(
     classes_named: Iterable[str] = (),
     narrow_index_exposure: bool = False,
     contraceptive_exposure_down: bool = False,
+    boxed_combination: bool = False,
 ) -> Severity:
     """The severity of a pair: the strongest signal from its label sentences and rules, major when the other drug
     changes the blood levels of a narrow-therapeutic-index drug, never minor for a potassium or QT signal (see the
@@ -252,7 +304,7 @@ def pair_severity(
     severity: Severity = "minor"
     for signal in (*label, *rules):
         severity = stronger(severity, signal)
-    if narrow_index_exposure or contraceptive_exposure_down:
+    if narrow_index_exposure or contraceptive_exposure_down or boxed_combination:
         severity = stronger(severity, "major")
     if severity == "minor" and NEVER_MINOR_CLASSES & set(classes_named):
         severity = "moderate"
