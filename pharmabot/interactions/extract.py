@@ -129,7 +129,9 @@ class Found:
 SYSTEM_HINT = re.compile(r"cyp|p450|p-?gp|glycoprotein|bcrp|oatp|\boat|\boct|mate\b|mate\d|transporter", re.IGNORECASE)
 _SYSTEM_ANY = re.compile("|".join(f"(?P<{s.id}>{s.pattern})" for s in SYSTEMS), re.IGNORECASE)
 _LIST_GAP = re.compile(
-    r"\s*(?:/|,|&|and/or|and|or)?\s*(?:(?:dual|combined|the|strong|potent|moderate|weak|mild|both)\s+)*", re.IGNORECASE
+    # ", and" closes a list: "cimetidine, a CYP1A2, CYP2D6, and CYP3A inhibitor" is one list of three systems.
+    r"\s*(?:,\s*(?:and/or|and|or)?|/|&|and/or|and|or)?\s*(?:(?:dual|combined|the|strong|potent|moderate|weak|mild|both)\s+)*",
+    re.IGNORECASE,
 )
 _GRADE_WORD = re.compile(r"\b(strong|potent|moderate|weak|mild)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
@@ -513,9 +515,9 @@ def is_example_of_class(sentence: str, mention: Found, found: Iterable[Found]) -
     )
 
 
-def names_own_example(sentence: str, mention: Found, own_spans: Iterable[tuple[int, int]]) -> bool:
-    """True when the label's own drug is given as the example of the class ("PPIs, including pantoprazole")."""
-    for start, _ in own_spans:
+def names_example(sentence: str, mention: Found, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when a drug at one of SPANS is given as the example of the class ("PPIs, including pantoprazole")."""
+    for start, _ in spans:
         if mention.end <= start <= mention.end + 40 and _OWN_EXAMPLE_GAP.fullmatch(sentence[mention.end : start]):
             return True
     return False

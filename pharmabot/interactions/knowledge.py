@@ -28,8 +28,8 @@ from pharmabot.interactions.extract import (
     is_heading,
     management_of,
     mechanism_of,
+    names_example,
     names_other_member,
-    names_own_example,
     next_row,
     quote_around,
     role_mentions,
@@ -55,6 +55,7 @@ from pharmabot.interactions.severity import (
     classify,
     is_allergy_note,
     is_not_an_interaction,
+    only_population,
 )
 from pharmabot.knowledge.cleaning import clean_quote, remove_cross_references, split_section_heading, tidy_spacing
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
@@ -467,6 +468,7 @@ def _scan_sentence(
     management: str | None = None
     lowered = sentence.lower()
     own_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target in own]
+    other_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target not in own]
     for item in found:
         if item.kind == "drug" and item.target in own:
             continue
@@ -480,10 +482,20 @@ def _scan_sentence(
             # The label's own therapeutic class stands for the label's drug ("NSAIDs can cause ...", "statins,
             # including X", "concomitant use of PPIs with methotrexate") unless qualified as another member ("other
             # NSAIDs"). Effect-based classes (serotonergic, CNS depressants) name the other drugs even without "other".
+            # So does a therapeutic class of its own when the sentence names the other drug ("Lithium generally
+            # should not be given with diuretics", in a thiazide's label, is about lithium, not other diuretics).
+            # Unless the class's examples are other drugs ("Antifolate drugs (e.g., dapsone, pemetrexed)" in the
+            # methotrexate label means the other antifolates).
+            partner_named = any(
+                f.kind == "drug" and f.target not in own and f.target not in drug_class.members for f in found
+            ) and not names_example(sentence, item, other_spans)
             if own_class and (
                 not co_use
-                or names_own_example(sentence, item, own_spans)
-                or (drug_class.duplication and not names_other_member(sentence, item))
+                or names_example(sentence, item, own_spans)
+                or (
+                    (drug_class.duplication or (partner_named and not drug_class.property_class))
+                    and not names_other_member(sentence, item)
+                )
             ):
                 continue
             if is_heading(sentence, item, found) or is_example_of_class(sentence, item, found):
@@ -498,6 +510,10 @@ def _scan_sentence(
                 return
             if classified.rule == "mention" and not co_use:
                 return  # a bare list ("Examples: thiazides, corticosteroids, ...") says nothing about using both
+            if classified.rule == "mention" and section != "drug_interactions" and only_population(plain):
+                # "Elderly patients, patients taking diuretics, and those who are volume-depleted may be at greater
+                # risk of hyponatremia": who is at risk of the drug's own effect, not a warning about the pair.
+                return
             mechanism = mechanism_of(plain, affected="\x00")
             management = management_of(plain)
         if item.kind == "class" and not _wording_enough(item.target, classified.severity):

@@ -1113,9 +1113,11 @@ CLASSES += (
         epc=("Aminoglycoside Antibacterial", "Radiographic Contrast Agent"),
         sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
         learn_examples=False,
+        # Acute interstitial nephritis (proton pump inhibitors, penicillins) is an allergic reaction, not a toxicity
+        # that adds up with another drug's.
         own_effect=r"nephrotox|renal toxicity|kidney injury|renal failure|acute renal|nephropathy|renal tubular|"
-        r"interstitial nephritis|renal (?:damage|injury|adverse)|kidney (?:damage|toxicity)",
-        not_own_effect=r"pre-?existing",
+        r"renal (?:damage|injury|adverse)|kidney (?:damage|toxicity)",
+        not_own_effect=r"pre-?existing|interstitial nephritis|tubulointerstitial",
         property_class=True,
     ),
     DrugClass(

@@ -100,7 +100,9 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         "moderate",
         r"\b(?:increase[sd]?|decrease[sd]?|elevat\w+|reduc\w+|rais\w+|lower\w*|alter\w*|affect\w*|potentiat\w*|enhanc\w*)"
         r"\b[^.]{0,80}\b(?:concentrations?|levels?|exposure|AUC|Cmax|effects?|risk|clearance|absorption|INR|"
-        r"prothrombin|bleeding|toxicity|activity|half-life|plasma)",
+        r"prothrombin|bleeding|toxicity|activity|half-life|plasma)"
+        # "The risk of tendon rupture is further increased in patients taking corticosteroids".
+        r"|\brisk of [^.;]{0,80}?\b(?:is|are) (?:further |also )?increased\b",
     ),
 )
 
@@ -126,16 +128,25 @@ NEGATIVE_PATTERN = re.compile(
 )
 
 # Wording that some drug is used together with another: required outside the drug interactions section.
-CO_USE_PATTERN = re.compile(
-    r"concomitant|concurrent|co-?administ|combin|together|in patients (?:taking|receiving|treated|on)\b|\btaking\b"
-    r"|\breceiving\b|interact|added to|in addition to"
+_POPULATION = r"in patients (?:taking|receiving|treated|on)\b|\btaking\b|\breceiving\b"
+_TOGETHER = (
+    r"concomitant|concurrent|co-?administ|combin|together|interact|added to|in addition to"
     r"|\b(?:use|used|given|taken|administered) with\b(?! (?:caution|care)\b)|\bwith other\b"
     r"|\buse of (?:\w+ ){0,3}(?:drugs?|medications?|agents?|medicines?) (?:that|which)\b"
     # Drug Facts wording: "ask a doctor ... if you are taking", "the chance is higher if you take a blood thinner".
     r"|\bif you (?:are )?(?:take|taking|use|using)\b|\byou (?:take|are taking)\b|\btake (?:a|an|other|any|another)\b"
-    r"|along with|co-?medicat|co-?prescri|\bplus\b",
-    re.IGNORECASE,
+    r"|along with|co-?medicat|co-?prescri|\bplus\b"
 )
+CO_USE_PATTERN = re.compile(f"{_TOGETHER}|{_POPULATION}", re.IGNORECASE)
+# Co-use wording beyond "patients taking X", which may only describe who is at risk of a drug's own effect.
+TOGETHER_PATTERN = re.compile(_TOGETHER, re.IGNORECASE)
+
+
+def only_population(sentence: str) -> bool:
+    """True when the sentence speaks of the other drug only as what some patients take ("patients taking diuretics
+    ... may be at greater risk"), not of using the two together."""
+    return TOGETHER_PATTERN.search(sentence) is None
+
 
 SECTION_SEVERITY: dict[str, Severity] = {"contraindications": "contraindicated", "boxed_warning": "major"}
 
