@@ -265,6 +265,25 @@ def role_mentions(sentence: str) -> list[Found]:
     return found
 
 
+_SINGULAR_ROLE = re.compile(r"(?:inhibitor|inducer|substrate)$", re.IGNORECASE)
+
+
+def _without_appositive_roles(sentence: str, found: list[Found]) -> list[Found]:
+    """Drop a singular role phrase that follows a drug's name ("Digitalis Glycosides: digoxin P-gp substrate;"): it
+    says what that drug is, like "digoxin, a P-gp substrate", and names no class of other drugs."""
+    drug_ends = {f.end for f in found if f.kind == "drug"}
+    if not drug_ends:
+        return found
+    return [
+        f
+        for f in found
+        if f.kind == "drug"
+        or CLASS_BY_ID[f.target].role is None
+        or not _SINGULAR_ROLE.search(sentence[f.start : f.end])
+        or not any(0 <= f.start - end <= 2 and not sentence[end : f.start].strip(" ,:") for end in drug_ends)
+    ]
+
+
 def _trie_pattern(words: Iterable[str]) -> str:
     """One regex for many literal words, factored by shared prefixes ("seroton(?:in|ergic)") so a position that
     starts none of them fails on its first character; a flat alternation of hundreds of words is several times
@@ -346,7 +365,7 @@ class MentionScanner:
                     matched = size
                     break
             i += matched or 1
-        return found
+        return _without_appositive_roles(sentence, found)
 
     def class_examples(self, sentence: str, found: Iterable[Found]) -> Iterator[tuple[str, str]]:
         """(class id, moiety) pairs for drugs listed in parentheses right after a class phrase."""
@@ -530,7 +549,8 @@ def after_withdrawal(sentence: str, mention: Found) -> bool:
 
 # "other NSAIDs", "another serotonergic drug": the label's own class named as the other drug of a pair.
 _OTHER_BEFORE = re.compile(
-    r"\b(?:other|another|additional|second|multiple|two or more|more than one)\b[^.;]{0,30}$", re.IGNORECASE
+    r"(?<!as with )\b(?:other|another|additional|second|multiple|two or more|more than one)\b[^.;]{0,30}$",
+    re.IGNORECASE,
 )
 
 

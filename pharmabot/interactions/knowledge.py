@@ -506,7 +506,9 @@ def _scan_sentence(
             classified = classify(plain, section=section)
             if classified is None or is_allergy_note(plain):
                 return
-            if classified.rule in ("mention", "exposure_change") and is_not_an_interaction(plain):
+            if (
+                classified.rule in ("mention", "exposure_change") or classified.rule.startswith("section:")
+            ) and is_not_an_interaction(plain):
                 return
             if classified.rule == "mention" and not co_use:
                 return  # a bare list ("Examples: thiazides, corticosteroids, ...") says nothing about using both

@@ -301,7 +301,8 @@ CLASSES: tuple[DrugClass, ...] = (
         "anticoagulants",
         "anticoagulants",
         (
-            r"(?<!oral )\banti-?coagulants?\b",
+            # Not the adjective of an effect ("potentiates anticoagulant response").
+            r"(?<!oral )\banti-?coagulants?\b(?! (?:response|effects?|activity|action|properties))",
             r"vitamin K antagonists?",
             r"\bcoumarins?\b",
             r"blood[- ]thinn(?:ers?|ing (?:drugs?|medicines?|medications?))",
@@ -539,12 +540,20 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "corticosteroids",
         "corticosteroids",
-        (r"\bcorticosteroids?\b", r"\bglucocorticoids?\b", r"\bsteroids?\b"),
+        # Not "endogenous steroid hormones" or "anabolic steroids", which are not corticosteroid medicines.
+        (
+            r"\bcorticosteroids?\b",
+            r"\bglucocorticoids?\b",
+            r"(?<!endogenous )(?<!anabolic )(?<!anabolic-androgenic )\bsteroids?\b(?! hormones?)",
+        ),
         _m(
             "prednisone, prednisolone, methylprednisolone, dexamethasone, hydrocortisone, betamethasone, "
             "triamcinolone, budesonide, fludrocortisone, cortisone, deflazacort"
         ),
         sources=(FDA_CLASS_LABELING, ONC),
+        # A corticosteroid's label says "corticosteroids" of itself ("live vaccines are contraindicated in patients
+        # receiving immunosuppressive doses of corticosteroids"); two of them together are a duplication.
+        duplication=True,
         learn_examples=False,
     ),
     DrugClass(
@@ -1040,7 +1049,7 @@ CLASSES += (
         r"mastocytosis|hodgkin\w*|anti-?cancer drugs?)\b",
         not_indication=r"nausea|vomiting|chemotherapy-induced|febrile neutropenia|hypercalcemia|skeletal-related|"
         r"bone metastases|\bpain\b|mucositis|tumor lysis|hot flash|diagnostic|imaging|\bPET\b|scintigraph|palliative|"
-        r"anemia due to|infections? in patients"
+        r"anemia due to|infections? in patients|not (?:approved|indicated)"
         # Supportive care of patients with cancer (uric acid, blood counts, stem cell mobilization, clots, TSH
         # suppression) does not make a drug an anticancer drug.
         r"|uric acid|hyperuricemi|neutropeni|thrombocytopeni|anemia|mobiliz|thromboembolism|\bVTE\b|ascites|"
@@ -1249,9 +1258,9 @@ CLASSES += (
         "seizure_threshold",
         "drugs that lower the seizure threshold",
         (
-            r"\b(?:drugs?|agents?|medications?|medicines?) (?:that|which|known to) (?:may |can )?(?:lower|reduce|"
+            # Drugs that lower the threshold, not "conditions that lower the seizure threshold" (antipsychotic labels).
+            r"\b(?:drugs?|agents?|medications?|medicines?|meds) (?:that|which|known to) (?:may |can )?(?:lower|reduce|"
             r"decrease) (?:the )?(?:seizure|convulsive) threshold",
-            r"(?:lower|lowering|reduce|reducing) (?:the )?seizure threshold",
             r"(?:potentially )?epileptogenic (?:drugs?|agents?|medications?)",
             r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?"
             r"(?:cause|induce|increase the risk of) seizures",
@@ -1265,7 +1274,9 @@ CLASSES += (
         sources=(FDA_CLASS_LABELING, OWN_LABEL),
         learn_examples=False,
         own_effect=r"\bseizures?\b|convulsions?|seizure threshold",
-        not_own_effect=r"withdraw|discontinu|antiepileptic drugs|taper",
+        # An antiepileptic's own "Seizure Control During Pregnancy" or "Withdrawal Seizures" is about its effect
+        # falling, not about provoking seizures.
+        not_own_effect=r"withdraw|discontinu|antiepileptic drugs|taper|control|pregnan|breakthrough|worsening",
         property_class=True,
     ),
     DrugClass(

@@ -122,7 +122,9 @@ NEGATIVE_PATTERN = re.compile(
     r"|\bhad no (?:\w+ ){0,2}effect|\bno effect\b|\bunaffected\b|\bnot affected\b|\bnot expected to\b"
     r"|\bunlikely to\b|\bcan be (?:co-?administered|used|given|taken) (?:with|without)"
     r"|\bwithout (?:dose|dosage) adjustment"
-    r"|\bwithout (?:any )?(?:undesirable|significant|clinically significant|adverse|untoward) (?:drug )?interactions?"
+    r"|\bwithout (?:evidence of )?(?:any )?(?:undesirable|significant|clinically significant|adverse|untoward) "
+    r"(?:adverse )?(?:drug )?interactions?"
+    r"|\b(?:it is )?(?:unknown|not known) whether\b"
     r"|\b(?:dose|dosage) adjustments? (?:\w+ ){0,4}(?:is|are) not (?:recommended|necessary|needed|required)",
     re.IGNORECASE,
 )
@@ -131,7 +133,8 @@ NEGATIVE_PATTERN = re.compile(
 _POPULATION = r"in patients (?:taking|receiving|treated|on)\b|\btaking\b|\breceiving\b"
 _TOGETHER = (
     r"concomitant|concurrent|co-?administ|combin|together|interact|added to|in addition to"
-    r"|\b(?:use|used|given|taken|administered) with\b(?! (?:caution|care)\b)|\bwith other\b"
+    # "As with other beta-blockers, ..." compares; it does not speak of using the two together.
+    r"|\b(?:use|used|given|taken|administered) with\b(?! (?:caution|care)\b)|(?<!as )\bwith other\b"
     r"|\buse of (?:\w+ ){0,3}(?:drugs?|medications?|agents?|medicines?) (?:that|which)\b"
     # Drug Facts wording: "ask a doctor ... if you are taking", "the chance is higher if you take a blood thinner".
     r"|\bif you (?:are )?(?:take|taking|use|using)\b|\byou (?:take|are taking)\b|\btake (?:a|an|other|any|another)\b"
@@ -167,11 +170,14 @@ ALLERGY_PATTERN = re.compile(
 
 
 # Changes in binding proteins ("corticosteroids decrease TBG concentration") alter a total hormone level, not the
-# effect of either drug; and advice to start the two together ("concurrent prophylaxis with colchicine is
-# recommended") is co-therapy, not a warning.
+# effect of either drug; advice to start the two together ("concurrent prophylaxis with colchicine is recommended")
+# is co-therapy, not a warning; and a drug named as the treatment of a contraindicated condition is neither.
 NOT_AN_INTERACTION_PATTERN = re.compile(
     r"\bTBG\b|thyroxine-binding globulin|\bT4-binding|binding sites? on|\bto carrier proteins"
-    r"|(?<!not )(?<!never )\b(?:is|are) recommended\b(?![^.;]{0,30}\b(?:avoid|caution|monitor))",
+    r"|(?<!not )(?<!never )\b(?:is|are) recommended\b(?![^.;]{0,30}\b(?:avoid|caution|monitor))"
+    # A contraindication's own treatment ("diabetic ketoacidosis ... should be treated with insulin"), and another
+    # drug's contraindications ("contraindicated in patients for whom a statin ... is contraindicated").
+    r"|\bshould be (?:treated|managed) with\b|\bin patients for whom [^.;]{0,120}?\b(?:is|are) contraindicated",
     re.IGNORECASE,
 )
 
