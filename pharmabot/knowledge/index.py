@@ -56,7 +56,8 @@ log = logging.getLogger("pharmabot.index")
 # 7: label choice (complete, prescribing information, no repackager copies, plain product, newest);
 # 8: cleaned chunk text with the new label choice;
 # 9: interaction roles and effects from each label's own statements, FDA's CYP/transporter table, class rules
-INDEX_VERSION = "9"
+# 10: interaction table rows, calibrated wording and class membership; one heading detector for chunks and quotes
+INDEX_VERSION = "10"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 ExtraBuilder = Callable[[sqlite3.Connection, Sequence[LabelRecord], DrugCatalog], None]
