@@ -1,10 +1,12 @@
 """Answer quality through the real chat path: key-fact rate per question type, and search section hit@3.
 
-Usage: python eval/answers.py DEV_DIR [--index PATH] [--show-misses] [--show-answers N]
+Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh] [--index PATH] [--show-misses] [--show-answers N]
 
 DEV_DIR holds `answers_dev.jsonl` (questions with `gold` label snippets that carry the key fact) and
 `medicationqa_dev.jsonl` (questions with the label sections an answer should come from); they are
-read from there, never copied into the repository.
+read from there, never copied into the repository. `eval/data/answers_fresh.jsonl` is the project's
+own set of the same shape (questions written for it, golds read from the shipped labels; see
+`eval/data/README.md`); it is scored whether or not DEV_DIR is given.
 
 Every question goes through the same path as `POST /api/chat`: `admit` (safety checks), then the
 `TriageAgent` with the extractive writer over the full label index and a throw-away SQLite store.
@@ -12,7 +14,7 @@ An answer carries the key fact when it holds at least 80% of the distinct words 
 question's gold snippets (any one counts); the safety footer, the dosing referral and the [n] marks
 are left out first, so boilerplate never counts as a fact.
 
-Both sets are split in two halves fixed before any rule was written: half A is the rows at even
+Every set is split in two halves fixed before any rule was written: half A is the rows at even
 positions (0, 2, 4...), half B the odd ones. Rules and features are written looking at half A only
 (`--show-misses` prints half A's misses and nothing of half B); both halves are reported, and a gap
 between them measures how far the rules were fitted to the rows at hand.
@@ -49,6 +51,7 @@ from pharmabot.schemas.chat import MetaEvent, TokenEvent  # noqa: E402
 from pharmabot.services import Services  # noqa: E402
 
 THRESHOLD = 0.8
+FRESH = ROOT / "eval" / "data" / "answers_fresh.jsonl"
 _WORDS = re.compile(r"[a-z0-9]+")
 _MARKS = re.compile(r"\[\d+\]")
 BOILERPLATE = (SAFETY_FOOTER, UNCITED_FOOTER, DOSING_REFERRAL)
@@ -149,75 +152,93 @@ def rate(values: list[bool]) -> str:
     return f"{sum(values) / len(values):.3f} ({sum(values)}/{len(values)})" if values else "-"
 
 
+def print_key_facts(name: str, scores: dict[str, Any]) -> None:
+    by_half, by_type = scores["by_half"], scores["by_type"]
+    every = by_half["A"] + by_half["B"]
+    print(f"\n| key-fact rate ({name}, answerable) | all | half A (even rows) | half B (odd rows) |")
+    print("|---|---:|---:|---:|")
+    print(f"| all questions | {rate(every)} | {rate(by_half['A'])} | {rate(by_half['B'])} |")
+    for kind in sorted(by_type, key=lambda k: (-sum(len(v) for v in by_type[k].values()), k)):
+        halves = by_type[kind]
+        print(f"| {kind} | {rate(halves['A'] + halves['B'])} | {rate(halves['A'])} | {rate(halves['B'])} |")
+    print(f"\nmedian answer length ({name}, words, without footer): {scores['median_words']}")
+
+
+def print_misses(name: str, scores: dict[str, Any]) -> None:
+    print(f"\nhalf A misses ({name}):")
+    for result in scores["results"]:
+        if result["half"] == "A" and not result["hit"]:
+            print(f"\n- [{result['question_type']}] {result['question']!r} ({result['intent']})")
+            print("  gold: " + " || ".join(g["snippet"] for g in result["gold"]))
+            print("  answer: " + answer_body(result["answer"]).strip().replace("\n", "\n    "))
+
+
+def figures(scores: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "key_fact": {h: [sum(v), len(v)] for h, v in scores["by_half"].items()},
+        "key_fact_by_type": {k: {h: [sum(v), len(v)] for h, v in t.items()} for k, t in scores["by_type"].items()},
+        "median_words": scores["median_words"],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dev_dir", type=Path)
+    parser.add_argument("dev_dir", type=Path, nargs="?", help="folder of the development sets (optional)")
+    parser.add_argument("--sets", default="dev,fresh", help="which sets to score: dev, fresh or both (default)")
+    parser.add_argument("--fresh", type=Path, default=FRESH, help="the project's own answer set")
     parser.add_argument("--index", type=Path, default=ROOT / ".data" / "labels-index.sqlite")
     parser.add_argument("--show-misses", action="store_true", help="print half A's misses (never half B's)")
     parser.add_argument("--show-answers", type=int, default=0, help="print the first N answers of half A")
     parser.add_argument("--json", type=Path, help="also write the figures (not the answers) to this file")
     args = parser.parse_args(argv)
+    chosen = set(args.sets.split(","))
     started = time.perf_counter()
     stats = ensure_index(index_path=args.index, progress=True)
     if stats.rebuilt:
         print(f"built {args.index}: {stats.chunks} chunks in {stats.seconds:.1f} s")
 
-    rows = rows_of(args.dev_dir / "answers_dev.jsonl")
-    answers = asyncio.run(answer_rows(args.index, rows))
-    scores = score_answers(rows, answers)
-    by_half, by_type = scores["by_half"], scores["by_type"]
-    every = by_half["A"] + by_half["B"]
+    sets: dict[str, list[dict[str, Any]]] = {}
+    if "dev" in chosen and args.dev_dir is not None:
+        sets["answers_dev"] = rows_of(args.dev_dir / "answers_dev.jsonl")
+    if "fresh" in chosen and args.fresh.is_file():
+        sets["answers_fresh"] = rows_of(args.fresh)
+    scored = {name: score_answers(rows, asyncio.run(answer_rows(args.index, rows))) for name, rows in sets.items()}
+    report: dict[str, Any] = {name: figures(scores) for name, scores in scored.items()}
+    for name, scores in scored.items():
+        print_key_facts(name, scores)
 
-    kb = KnowledgeBase.open(args.index)
-    retriever = LocalRetriever(index_path=args.index, catalog=kb.lazy_catalog)
-    sections = section_halves(kb, retriever, rows_of(args.dev_dir / "medicationqa_dev.jsonl"))
-    kb.close()
-
-    print("\n| measure | all | half A (even rows) | half B (odd rows) |")
-    print("|---|---:|---:|---:|")
-    print(f"| key-fact rate (answers_dev, answerable) | {rate(every)} | {rate(by_half['A'])} | {rate(by_half['B'])} |")
-    hits = {h: s["section_hits"] for h, s in sections.items()}
-    counts = {h: s["section_rows"] for h, s in sections.items()}
-    total_hits, total_rows = sum(hits.values()), sum(counts.values())
-    print(
-        "| section hit@3 (medicationqa_dev, search)"
-        f" | {total_hits / max(total_rows, 1):.3f} ({total_hits}/{total_rows})"
-        f" | {hits['A'] / max(counts['A'], 1):.3f} ({hits['A']}/{counts['A']})"
-        f" | {hits['B'] / max(counts['B'], 1):.3f} ({hits['B']}/{counts['B']}) |"
-    )
-    print(f"\nmedian answer length (words, without footer): {scores['median_words']}")
-    print("\n| question type | all | half A | half B |")
-    print("|---|---:|---:|---:|")
-    for kind in sorted(by_type, key=lambda k: (-sum(len(v) for v in by_type[k].values()), k)):
-        halves = by_type[kind]
-        print(f"| {kind} | {rate(halves['A'] + halves['B'])} | {rate(halves['A'])} | {rate(halves['B'])} |")
-    if args.show_misses:
-        print("\nhalf A misses:")
-        for result in scores["results"]:
-            if result["half"] == "A" and not result["hit"]:
-                print(f"\n- [{result['question_type']}] {result['question']!r} ({result['intent']})")
-                print("  gold: " + " || ".join(g["snippet"] for g in result["gold"]))
-                print("  answer: " + answer_body(result["answer"]).strip().replace("\n", "\n    "))
-        print("\nhalf A section misses:")
-        for row, got in sections["A"]["misses"]:
-            print(f"- {row['question']!r} want={row.get('expected_sections')} got={got}")
-    if args.show_answers:
-        shown = [r for r in scores["results"] if r["half"] == "A"][: args.show_answers]
-        for result in shown:
-            print(f"\n### {result['question']}\n{result['answer']}")
-    if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "key_fact": {h: [sum(v), len(v)] for h, v in by_half.items()},
-                    "key_fact_by_type": {k: {h: [sum(v), len(v)] for h, v in t.items()} for k, t in by_type.items()},
-                    "section_hit_at_3": {h: [hits[h], counts[h]] for h in hits},
-                    "median_words": scores["median_words"],
-                },
-                indent=2,
-            )
-            + "\n"
+    sections: dict[str, Any] = {}
+    if "dev" in chosen and args.dev_dir is not None:
+        kb = KnowledgeBase.open(args.index)
+        retriever = LocalRetriever(index_path=args.index, catalog=kb.lazy_catalog)
+        sections = section_halves(kb, retriever, rows_of(args.dev_dir / "medicationqa_dev.jsonl"))
+        kb.close()
+        hits = {h: s["section_hits"] for h, s in sections.items()}
+        counts = {h: s["section_rows"] for h, s in sections.items()}
+        total_hits, total_rows = sum(hits.values()), sum(counts.values())
+        print("\n| measure | all | half A (even rows) | half B (odd rows) |")
+        print("|---|---:|---:|---:|")
+        print(
+            "| section hit@3 (medicationqa_dev, search)"
+            f" | {total_hits / max(total_rows, 1):.3f} ({total_hits}/{total_rows})"
+            f" | {hits['A'] / max(counts['A'], 1):.3f} ({hits['A']}/{counts['A']})"
+            f" | {hits['B'] / max(counts['B'], 1):.3f} ({hits['B']}/{counts['B']}) |"
         )
+        report["section_hit_at_3"] = {h: [hits[h], counts[h]] for h in hits}
+    if args.show_misses:
+        for name, scores in scored.items():
+            print_misses(name, scores)
+        if sections:
+            print("\nhalf A section misses:")
+            for row, got in sections["A"]["misses"]:
+                print(f"- {row['question']!r} want={row.get('expected_sections')} got={got}")
+    if args.show_answers:
+        for name, scores in scored.items():
+            shown = [r for r in scores["results"] if r["half"] == "A"][: args.show_answers]
+            for result in shown:
+                print(f"\n### ({name}) {result['question']}\n{result['answer']}")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\n{time.perf_counter() - started:.0f} s")
     return 0
 

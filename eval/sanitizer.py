@@ -2,12 +2,18 @@
 
 Usage: python eval/sanitizer.py --injections injection_dev.jsonl --questions medicationqa_dev.jsonl
        [--show-misses {even,odd,all}]
+       python eval/sanitizer.py --written [--show-misses all]
 
 The split is fixed in advance: rows of injection_dev.jsonl at an even index are the half the rules
 may be written against, rows at an odd index the half they are checked on. Both are reported; a
 gap between them is the sign of rules fitted to rows. A row counts under every family that caught
 it (a hit found only after decoding counts as `encoded`). Prompt Shields is not measured here: it
 is a service.
+
+`--written` scores instead the batches of attacks and look-alikes written after the rules
+(tests/security/attack_batches.py), per batch and family, as the chat admission decides (harmful-request
+policy or prompt-attack rules). Their first look, before the rules were changed for them, is kept in that
+module; what this prints now is the figure after.
 """
 
 from __future__ import annotations
@@ -93,14 +99,45 @@ def score_sanitizer(injections: list[dict[str, Any]], questions: list[str]) -> d
     }
 
 
+def score_written(show_misses: bool) -> int:
+    """Print, per written batch and family, the first look and what the admission refuses and flags now."""
+    from tests.security.attack_batches import BATCHES, FIRST_LOOK, caught
+
+    for name, batch in BATCHES.items():
+        first_families, (first_flagged, _) = FIRST_LOOK[name]
+        first_hit = sum(hit for hit, _ in first_families.values())
+        total = sum(len(texts) for texts in batch.attacks.values())
+        hit = sum(caught(t) for texts in batch.attacks.values() for t in texts)
+        flagged = [t for t in batch.look_alikes if caught(t)]
+        print(
+            f"{name}: attacks caught {_ratio(hit, total)} (first look {_ratio(first_hit, total)}); "
+            f"look-alikes flagged {_ratio(len(flagged), len(batch.look_alikes))} "
+            f"(first look {_ratio(first_flagged, len(batch.look_alikes))})"
+        )
+        for family, texts in batch.attacks.items():
+            print(
+                f"  {family:<22} {sum(caught(t) for t in texts)}/{len(texts)} (first look {first_families[family][0]})"
+            )
+        if show_misses:
+            for family, texts in batch.attacks.items():
+                for text in texts:
+                    if not caught(text):
+                        print(f"  missed [{family}]", text[:160].replace("\n", " "))
+            for text in flagged:
+                harm = detect_harmful(text)
+                print("  flagged look-alike", text[:160], detect_injection(text), harm.name if harm else "")
+    return 0
+
+
 def _ratio(n: int, d: int) -> str:
     return f"{n}/{d} {n / max(d, 1):.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--injections", type=Path, required=True, help="injection_dev.jsonl (fields: text, label)")
-    parser.add_argument("--questions", type=Path, required=True, help="medicationqa_dev.jsonl (field: question)")
+    parser.add_argument("--injections", type=Path, help="injection_dev.jsonl (fields: text, label)")
+    parser.add_argument("--questions", type=Path, help="medicationqa_dev.jsonl (field: question)")
+    parser.add_argument("--written", action="store_true", help="score the batches written in tests/security instead")
     parser.add_argument(
         "--show-misses",
         choices=["even", "odd", "all"],
@@ -108,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
         help="print the missed attacks and flagged benign rows of one half (even: the half rules may be written on)",
     )
     args = parser.parse_args(argv)
+    if args.written:
+        return score_written(args.show_misses is not None)
+    if args.injections is None or args.questions is None:
+        parser.error("--injections and --questions are required (or --written)")
 
     questions = [str(r["question"]) for r in read_jsonl(args.questions)]
     result = score_sanitizer(read_jsonl(args.injections), questions)

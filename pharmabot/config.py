@@ -150,6 +150,13 @@ class Settings(BaseSettings):
         default=False,
         description="Create the database and containers on start-up (infra creates them in production).",
     )
+    cosmos_timeout_seconds: float = _env(
+        "COSMOS_TIMEOUT_SECONDS",
+        default=2.0,
+        gt=0,
+        le=30,
+        description="Deadline of one Cosmos DB call; past it the request fails with a clear 503.",
+    )
 
     # Azure AI Search
     azure_search_endpoint: str | None = _env(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pharmabot.answer.base import Intent
-from pharmabot.retrieval.intents import BY_NAME
+from pharmabot.retrieval.intents import BY_NAME, CONDITIONS
 
 _GREETING = re.compile(
     r"^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|thanks?( you)?|thank you|help|"
@@ -25,6 +25,14 @@ _GREETING = re.compile(
 _COMBINATION = re.compile(
     r"\b(together|combin\w*|mix\w*|interact\w*|alongside|at the same time|other (medicines?|medications?|drugs?|"
     r"pills?)|take (it|them|\w+) with|taken with|with (my|other|another|an?) \w+)\b",
+    re.IGNORECASE,
+)
+
+# "Someone with a stomach ulcer", "people with asthma": a person's condition, not a second thing taken with it.
+_HAS_CONDITION = re.compile(
+    r"\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person|women|men|children|kids)"
+    r"(?: who (?:is|are))? with (?:an? |their |his |her )?\w+"
+    r"|\bwith (?:a |an |my |his |her )?(?:" + CONDITIONS + r")\b",
     re.IGNORECASE,
 )
 
@@ -89,9 +97,10 @@ def classify(message: str, *, drugs: Sequence[str], history_drugs: Sequence[str]
             return IntentDecision(intent=Intent.greeting)
         return IntentDecision(intent=Intent.out_of_scope)
     topics = food_topics_of(message)
+    combination = _COMBINATION.search(_HAS_CONDITION.sub(" ", message))
     # "What is the difference between X and Y?" is about each drug, not about taking them together.
-    comparison = BY_NAME["comparison"].pattern.search(message) and not topics and not _COMBINATION.search(message)
-    if (len(mentioned) >= 2 and not comparison) or topics or _COMBINATION.search(message):
+    comparison = BY_NAME["comparison"].pattern.search(message) and not topics and not combination
+    if (len(mentioned) >= 2 and not comparison) or topics or combination:
         return IntentDecision(intent=Intent.interaction, drugs=mentioned, follow_up=follow_up, food_topics=topics)
     if _DOSING.search(message) and (is_individual_dose_request(message) or "dose" in message.lower()):
         return IntentDecision(intent=Intent.dosing, drugs=mentioned, follow_up=follow_up)

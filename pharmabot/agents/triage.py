@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import re
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
@@ -100,6 +101,7 @@ class TriageAgent:
         self.owner = owner
         self._ambiguous: dict[str, list[str]] = {}
         self._stand_in_note = ""
+        self._names: list[str] = []  # how the message named its drugs
 
     async def stream(self, message: str) -> AsyncGenerator[ChatEvent, None]:
         """Yield the typed SSE events of one answer; store the turn however it ends."""
@@ -167,6 +169,7 @@ class TriageAgent:
         groups = catalog.find_mention_groups(message)
         mentions = [mention for mention, alternatives in groups if not alternatives]
         self._ambiguous = {mention.text: [mention.drug.key, *alts] for mention, alts in groups if alts}
+        self._names = [mention.text for mention in mentions]
         history_drugs: list[str] = []
         for turn in reversed(history):
             if turn.drugs and turn.status is TurnStatus.complete:
@@ -279,7 +282,7 @@ class TriageAgent:
                     if note.kind in asked
                 ]
         if not findings:
-            for hit in await self._retrieve(message, decision.drugs, sections):
+            for hit in await self._retrieve(message, decision.drugs, sections, names=self._names):
                 _add_passage(passages, hit)
         keep = self.services.settings.history_turns
         turns = [t for t in history if t.status is TurnStatus.complete][-keep:] if keep else []
@@ -287,6 +290,7 @@ class TriageAgent:
             question=message,
             intent=decision.intent,
             drugs=list(decision.drugs),
+            names=self._names,
             section_keys=sections,
             question_kind=next((intent.name for intent in detect_intents(message)), ""),
             passages=passages,
@@ -313,7 +317,9 @@ class TriageAgent:
             keys += catalog.related_labelled(drug, limit=2) if entry is not None and not entry.has_label else [drug]
         return list(dict.fromkeys(keys))
 
-    async def _retrieve(self, message: str, drugs: Sequence[str], sections: Sequence[str]) -> list[SearchHit]:
+    async def _retrieve(
+        self, message: str, drugs: Sequence[str], sections: Sequence[str], *, names: Sequence[str] | None = None
+    ) -> list[SearchHit]:
         """Label passages for each drug, the ones holding the sentences that best answer the question first."""
         # The asked sections, the patient leaflets (plain wording), then anything that matches: one batch.
         # Five asked sections: a label often lacks some (older labels have no adverse reactions section but
@@ -333,11 +339,12 @@ class TriageAgent:
                     hits.append(hit)
         # Ranked by their best sentence for this question (the same scoring the extractive writer uses), so a
         # model writer gets the same best passages; then asked sections and plain wording first, then relevance.
-        question = question_of(message, drugs=drugs, sections=sections)
+        question = question_of(message, drugs=drugs, sections=sections, names=names)
         scores = passage_scores([_passage_of(i + 1, hit) for i, hit in enumerate(hits)], question)
         wanted = set(sections)
+        other_form = self._other_forms(hits, message)
         order = sorted(
-            range(len(hits)),
+            (i for i in range(len(hits)) if hits[i].set_id not in other_form),
             key=lambda i: (
                 -scores.get(i + 1, -99.0),
                 hits[i].section_key not in wanted,
@@ -346,6 +353,25 @@ class TriageAgent:
             ),
         )
         return [hits[i] for i in order][: MAX_PASSAGES * max(1, min(len(drugs), 3))]
+
+    def _other_forms(self, hits: Sequence[SearchHit], message: str) -> set[str]:
+        """Labels of a drug's other forms (an infusion, a depot shot) when the drug also has one taken by mouth.
+
+        People asking about ibuprofen or haloperidol mean the tablets unless they name another form; the other
+        labels' passages are left out then, so an answer never mixes the tablets with an infusion for newborns.
+        """
+        if _NOT_BY_MOUTH.search(message):
+            return set()
+        routes = {hit.set_id: self.services.knowledge.routes(hit.set_id) for hit in hits}
+        oral_drugs = {hit.drug_name for hit in hits if "ORAL" in routes[hit.set_id]}
+        return {hit.set_id for hit in hits if hit.drug_name in oral_drugs and "ORAL" not in routes[hit.set_id]}
+
+
+# Words that name a form not taken by mouth.
+_NOT_BY_MOUTH = re.compile(
+    r"\b(?:inject\w*|shots?|iv|intravenous\w*|infusions?|intramuscular\w*|vials?|drips?|depot|long[- ]acting)\b",
+    re.IGNORECASE,
+)
 
 
 def _passage_of(number: int, hit: SearchHit) -> Passage:

@@ -55,6 +55,9 @@ class AnswerContext(BaseModel):
     question: str
     intent: Intent
     drugs: list[str] = Field(default_factory=list, description="Catalog keys of the drugs in question.")
+    names: list[str] | None = Field(
+        default=None, description="The words the question used for them (brand names, misspellings), when known."
+    )
     section_keys: list[str] = Field(default_factory=list, description="Label sections the question is about.")
     question_kind: str = Field(default="", description="What the question asks about, e.g. `stopping`, `storage`.")
     passages: list[Passage] = Field(default_factory=list)

@@ -115,7 +115,7 @@ def compose(context: AnswerContext) -> str:
     """The whole extractive answer as text: the answer sentence, support, referral, footer."""
     drugs = _drug_names(context.drugs)
     blocks: list[str] = []
-    question = question_of(context.question, drugs=context.drugs, sections=context.section_keys)
+    question = question_of(context.question, drugs=context.drugs, sections=context.section_keys, names=context.names)
     if context.intent is Intent.interaction and len(context.drugs) >= 2:
         points: list[str] = []
         if context.findings:

@@ -23,15 +23,18 @@ from rapidfuzz import fuzz, process
 from pharmabot.answer.base import Passage
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
-from pharmabot.retrieval.intents import Intent, detect_intents
+from pharmabot.retrieval.intents import BY_NAME, Intent, detect_intents, normalize_question, symptoms_in
 from pharmabot.retrieval.lay_terms import label_terms
 
 # Sentence ends; patient leaflets flattened by openFDA also lose the stop before their headings and
-# stock openings ("...or stroke Common side effects of X include..."), so those start a sentence too.
+# stock openings ("...or stroke Common side effects of X include..."), so those start a sentence too, as do
+# the headings of an OTC Drug Facts panel (21 CFR 201.66(c)(5)-(7): "Ask a doctor before use if", ...).
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[A-Z(\"'•])"
     r"|(?<=[a-z)])\s+(?=(?:The most common|Common side effects|Serious side effects|The most important|"
-    r"Tell your|Call your|What (?:is|are|should)|How should|Who should|Do not|Before (?:taking|you take))\b)"
+    r"Tell your|Call your|What (?:is|are|should)|How should|Who should|Do not|Before (?:taking|you take)|"
+    r"Ask a doctor|Stop use and ask|When using this product|If pregnant or breast-feeding|Keep out of reach|"
+    r"(?:Allergy|Liver|Stomach bleeding|Heart attack and stroke|Reye's syndrome) (?:alert|warning))\b)"
 )
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 _STOPWORDS = frozenset(
@@ -40,22 +43,26 @@ _STOPWORDS = frozenset(
     take taking use used using drug drugs medicine medicines medication medications pill pills tablet
     tablets capsule capsules dose doses mg get got been being after before other some much many long
     time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
-    causes caused happen happens too very really ever even still just better best good bad fine""".split()
+    causes caused happen happens too very really ever even still just better best good bad fine body
+    shouldn couldn wouldn doesn didn isn aren wasn weren won don can""".split()
 )
+# Words that ask nothing in particular ("info on X", "X pills?").
+_VAGUE_WORDS = frozenset("info information detail details fact facts general".split())
 # Words that say what kind of question it is rather than what it is about: every candidate of the right
 # kind answers them, so a sentence is not marked down for lacking them.
 _KIND_WORDS = frozenset(
     """dosage dosing dosages side effect effects adverse reaction reactions store storage stop stopping quit
     work works working interact interaction interactions ingredient ingredients look looks color colour
     strength strengths overdose pregnant pregnancy breastfeed breastfeeding contraindication contraindications
-    usual normal recommended maximum minimum often long soon best""".split()
+    usual normal recommended maximum minimum often long soon best start starts begin begins kick effect
+    difference different differ between same compare compared comparison versus stronger weaker""".split()
 )
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
 # to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
 # ("do not stop suddenly", "taper gradually") are what a stopping question needs, so they stay.
 _STOP_ADVICE = re.compile(
     r"\b(stop(ped|ping|s)?\b(\s+[\w®-]+){0,3}?\s+(taking|using|treatment|therapy|use|dosing|it|them)\b"
-    r"|discontinu\w*|interrupt\w*|withh[oe]ld\w*|temporarily stop\w*|withdrawal of)",
+    r"|discontinu\w*|interrupt\w*|withh[oe]ld\w*|temporarily stop\w*|withdrawal of|(?:therapy|treatment) withdrawn)",
     re.IGNORECASE,
 )
 _SAFE_STOPPING = re.compile(
@@ -81,18 +88,45 @@ _NOT_PROSE = re.compile(
     r"|these are not all the possible side effects|call your doctor for medical advice about side effects"
     r"|if you have any side effects? that bothers? you|medicines are sometimes prescribed for purposes other"
     r"|this medication guide has been approved|talk to your (doctor|pharmacist|healthcare provider)"
-    r" (or pharmacist )?(if you have any questions|for more information)",
+    r" (or pharmacist )?(if you have any questions|for more information)"
+    # And statements the labeling rule makes every label carry (21 CFR 201.57(c)(7), (c)(9)(i)): the
+    # postmarketing caveat and the background risk of birth defects, the same for every medicine.
+    r"|reported voluntarily from a population of uncertain size|not always possible to (reliably )?estimate"
+    r"|background risk of (major )?birth defects?|all pregnancies have a background risk"
+    # The Medication Guide's general information (21 CFR 208.20(b)(8)): the same for every medicine.
+    r"|for a condition for which (it|they) (was|were) not prescribed|do not give [\w ,-]{1,60} to other people",
     re.IGNORECASE,
 )
 _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
 _NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*)\s+")
+# Drug Facts headings that begin the advice they head ("Ask a doctor before use if you have ..."): kept.
+_DRUG_FACTS_ADVICE = frozenset(
+    {
+        "DO NOT USE",
+        "ASK A DOCTOR BEFORE USE",
+        "ASK A DOCTOR OR PHARMACIST BEFORE USE",
+        "WHEN USING THIS PRODUCT",
+        "STOP USE AND ASK A DOCTOR",
+        "IF PREGNANT OR BREAST-FEEDING",
+        "KEEP OUT OF REACH OF CHILDREN",
+    }
+)
+_ADVICE = re.compile(
+    r"(?:Do not use|Ask a doctor|Stop use and ask a doctor|When using this product|If pregnant or breast-feeding)"
+    r"\b.*?\b(?:if|you|when|during|while|for|right|with)\b\s+\S+",
+    re.IGNORECASE,
+)
 # Section headings run into the first sentence of a section ("1 INDICATIONS AND USAGE Naproxen is...").
 _HEADING = re.compile(
     r"^(?:"
     + "|".join(
         sorted(
-            (re.escape(t) for t in {*SECTION_TITLES.values(), "INDICATIONS", "MEDICATION GUIDE", "DIRECTIONS", "USES"}),
+            (
+                re.escape(t)
+                for t in {*SECTION_TITLES.values(), "INDICATIONS", "MEDICATION GUIDE", "DIRECTIONS", "USES"}
+                - _DRUG_FACTS_ADVICE
+            ),
             key=len,
             reverse=True,
         )
@@ -117,6 +151,7 @@ class Candidate:
     position: int
     heading: str = ""  # the subsection heading or leaflet question it sits under
     row: bool = False  # a table row, rendered as a short line
+    drug: str = ""  # the drug whose label it comes from
 
 
 @dataclass(frozen=True)
@@ -136,6 +171,9 @@ class Question:
     sections: tuple[str, ...]
     specific: frozenset[str] = frozenset()  # the terms that name what it is about (a rash, an infection)
     phrases: frozenset[str] = frozenset()  # label phrases for its everyday words ("blood pressure increased")
+    drugs: tuple[str, ...] = ()  # the drugs it names (catalog keys)
+    # The symptoms it names, each as the sets of words that name it (its own words, or one label term's).
+    effects: tuple[tuple[frozenset[str], ...], ...] = ()
 
     @property
     def lead(self) -> Intent | None:
@@ -171,7 +209,7 @@ def clean_sentence(sentence: str) -> str:
     sentence = remove_cross_references(sentence).replace("\n", " ")
     # Headings nest ("8 USE IN SPECIFIC POPULATIONS 8.4 Pediatric Use ..."): peel them until none is left.
     for _ in range(4):
-        peeled = _HEADING.sub("", _NUMBERING.sub("", sentence)).strip()
+        peeled = _HEADING.sub(_run_in_heading, _NUMBERING.sub("", sentence)).strip()
         if peeled == sentence:
             break
         sentence = peeled
@@ -182,6 +220,18 @@ def clean_sentence(sentence: str) -> str:
         cut = sentence[:MAX_SENTENCE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
         sentence = cut + "…"
     return sentence
+
+
+def _run_in_heading(match: re.Match[str]) -> str:
+    """A section title run into the sentence goes; a sentence that starts with the same word stays.
+
+    "OVERDOSAGE Signs of ..." and "Pediatric Use Safety ..." lose their title; "Overdosage might be
+    expected to cause ..." is a sentence about overdosage.
+    """
+    following = match.string[match.end() : match.end() + 1]
+    if not match.group().strip().isupper() and following.islower():
+        return match.group()
+    return ""
 
 
 def terms_of(text: str) -> set[str]:
@@ -210,21 +260,42 @@ def _stem(word: str) -> str:
     return word
 
 
-def question_of(text: str, *, drugs: Iterable[str] = (), sections: Sequence[str] = ()) -> Question:
-    drug_words = {_stem(w) for drug in drugs for w in _WORD.findall(drug.lower())}
+def question_of(
+    text: str, *, drugs: Iterable[str] = (), sections: Sequence[str] = (), names: Iterable[str] | None = None
+) -> Question:
+    """What the selector needs of a question; DRUGS are its catalog keys, NAMES the words it used for them.
+
+    Drug names are left out of the words a sentence is matched on: every sentence of the label is about
+    the drug, whichever name ("Viagra", "sildenafil") the question used. Without NAMES the catalog keys'
+    words are left out. A name several products share is not among NAMES: "magnesium" asked about in an
+    infusion of five salts is what its sentences have to be about.
+    """
+    text = normalize_question(text)
+    drugs = tuple(drugs)
+    drug_words = {_stem(w) for drug in (drugs if names is None else names) for w in _WORD.findall(drug.lower())}
     # The label's words for everyday ones ("sleepy" -> somnolence) count as the question's own.
     # A label term of several words ("memory impairment") counts only as the whole phrase.
     found = label_terms(text)
     words = (terms_of(text) | terms_of(" ".join(t for t in found if " " not in t))) - drug_words
     phrases = frozenset(t.lower() for t in found if " " in t)
     kind_words = {_stem(w) for w in _KIND_WORDS}
+    effects = tuple(
+        tuple(_naming_words(name) for name in (symptom, *label_terms(symptom)) if _naming_words(name))
+        for symptom in symptoms_in(text)
+    )
+    intents = detect_intents(text)
+    if not intents and not {w for w in words if w not in _VAGUE_WORDS and _stem(w) not in _VAGUE_WORDS}:
+        # Nothing but a name ("metformin?", "tell me about Zoloft"): what the medicine is and is for.
+        intents = (BY_NAME["information"],)
     return Question(
         text=text,
-        intents=detect_intents(text),
+        intents=intents,
         terms=frozenset(words),
         sections=tuple(sections),
         specific=frozenset(words - kind_words),
         phrases=phrases,
+        drugs=drugs,
+        effects=effects,
     )
 
 
@@ -242,6 +313,7 @@ def _render_row(cells: list[str], header: list[str] | None) -> str:
 
 
 _TABLE_START = re.compile(r"(?:^|\n)(?=Table: )")
+_NUMERIC_CELL = re.compile(r"[\d\s.,%()<>=≥≤±/-]*")
 
 
 def candidates(passage: Passage) -> list[Candidate]:
@@ -270,8 +342,18 @@ def _table_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
         rendered = remove_cross_references(_render_row(cells, header))
         if len(rendered) > MAX_ROW_CHARS:
             continue  # a row this long is a flattened paragraph, not a line to read
+        if len(header) != len(cells) and all(_NUMERIC_CELL.fullmatch(c.strip()) for c in cells[1:]):
+            continue  # numbers that cannot be given the column names they belong to say nothing
         out.append(
-            Candidate(rendered, passage.citation.index, passage.section_key, position, heading=caption, row=True)
+            Candidate(
+                rendered,
+                passage.citation.index,
+                passage.section_key,
+                position,
+                heading=caption,
+                row=True,
+                drug=passage.citation.drug_name,
+            )
         )
     return out
 
@@ -280,18 +362,27 @@ def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
     out: list[Candidate] = []
     index, section = passage.citation.index, passage.section_key
     heading = ""
+    previous = ""
     for position, raw in enumerate(split_sentences(text), start=start):
-        if is_heading(raw) and not raw.endswith("?") and "\n" not in raw and len(raw) < 120:
-            heading = raw
+        advice = _ADVICE.match(raw)  # Drug Facts advice has no full stop: "Ask a doctor before use if you have ..."
+        if is_heading(raw) and not raw.endswith("?") and "\n" not in raw and len(raw) < 120 and not advice:
+            heading, previous = raw, ""
             continue
         if raw.endswith("?"):  # leaflet headings are questions: "How should I store X?"
-            heading = raw
+            heading, previous = raw, ""
             continue
         sentence = clean_sentence(raw)
         if len(sentence) < MIN_SENTENCE_CHARS:
             continue
-        out.append(Candidate(sentence, index, section, position, heading=heading))
+        # "It is an important cofactor for ...": a sentence about the one before it is shown with it.
+        if previous and _REFERS_BACK.match(sentence) and len(previous) + len(sentence) < MAX_SENTENCE_CHARS:
+            sentence = f"{previous} {sentence}"
+        out.append(Candidate(sentence, index, section, position, heading=heading, drug=passage.citation.drug_name))
+        previous = sentence
     return out
+
+
+_REFERS_BACK = re.compile(r"(?:It|They|Its|Their)\s")
 
 
 def _allowed(candidate: Candidate, question: Question) -> bool:
@@ -315,6 +406,11 @@ def score(candidate: Candidate, question: Question) -> Scored:
     value = 0.0
     lead = question.lead
     strong = bool(lead and lead.strong and lead.strong.search(text))
+    # Comparing two medicines or taking them together: a label sentence that names the other one speaks to
+    # both ("valacyclovir is the L-valyl ester of acyclovir", "take X 2 hours before Y").
+    names_other = bool(lead and lead.name in _BOTH_DRUGS) and _names_other_drug(lowered, candidate, question)
+    if strong and lead is not None and lead.name == "comparison" and not names_other:
+        strong = False  # "the S-enantiomer of citalopram" compares nothing when citalopram was not asked about
     cue = strong or bool(lead and _cue(lead, text))  # the most direct wording is a cue as well
     heading_cue = bool(lead and candidate.heading and _cue(lead, candidate.heading))
     if cue:
@@ -329,9 +425,13 @@ def score(candidate: Candidate, question: Question) -> Scored:
     phrases = {phrase for phrase in question.phrases if phrase in lowered}
     # The question's own words are the surest sign a sentence is about what was asked.
     value += sum(2.0 if len(term) >= 6 else 1.5 for term in shared) + 2.0 * len(phrases)
+    if names_other:
+        value += 3.0
     in_heading = question.terms & terms_of(candidate.heading) if candidate.heading else set()
     value += 0.75 * len(in_heading)
-    if question.specific and not phrases and not (question.specific & (words | terms_of(candidate.heading))):
+    mentioned = question.specific & (words | terms_of(candidate.heading))
+    off_topic = bool(question.specific) and not phrases and not mentioned
+    if off_topic:
         value -= 2.0  # the question names something (a rash, an infection) this sentence does not mention
     if lead and candidate.section_key in lead.sections:
         value += 1.5 * (1 - lead.sections.index(candidate.section_key) / len(lead.sections))
@@ -349,10 +449,42 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 0.5
     if "?" in text:
         value -= 1.0
-    answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading)
+    answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
+    if question.effects and lead is not None and lead.name == "side_effects" and not _names_an_effect(question, words):
+        answers = False  # "does it cause a cough?": a sentence about other side effects does not answer it
     if lowered.startswith(("if you have any questions", "this medication guide", "this patient information")):
         value -= 3.0
     return Scored(candidate, value, answers)
+
+
+_BOTH_DRUGS = frozenset({"comparison", "interactions"})
+
+
+# Words that say how an effect goes rather than what it is: "weight gain" is named by "weight", "gained"
+# alone names nothing.
+_HOW_WORDS = frozenset(
+    _stem(w) for w in "gain gained loss losing pain ache aches problems high low increased decreased change".split()
+)
+
+
+def _naming_words(name: str) -> frozenset[str]:
+    words = terms_of(name)
+    return frozenset(words - _HOW_WORDS or words)
+
+
+def _names_an_effect(question: Question, words: set[str]) -> bool:
+    """The sentence names one of the symptoms asked about, all its words ("weight gain", not "gained")."""
+    return any(names <= words for effect in question.effects for names in effect)
+
+
+def _names_other_drug(lowered: str, candidate: Candidate, question: Question) -> bool:
+    """The sentence names a drug of the question other than the one whose label it is from."""
+    for drug in question.drugs:
+        if drug == candidate.drug or not candidate.drug:
+            continue
+        if all(re.search(rf"\b{re.escape(word)}\b", lowered) for word in drug.split() if word != "and"):
+            return True
+    return False
 
 
 def _misspelled(terms: Iterable[str], words: set[str]) -> set[str]:
@@ -385,7 +517,13 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
     """The answer first, then up to LIMIT-1 supporting sentences that add something; no repeats."""
     chosen: list[Scored] = []
     seen: list[set[str]] = []
-    for item in rank(passages, question):
+    ranked = rank(passages, question)
+    # A sentence that answers comes first even when one that does not scored higher (a table row that names
+    # the effect asked about, against a warning that shares nothing with the question).
+    first = next((item for item in ranked if item.answers), None)
+    if first is not None and first is not ranked[0]:
+        ranked = [first, *(item for item in ranked if item is not first)]
+    for item in ranked:
         terms = terms_of(item.candidate.text)
         if any(_similar(terms, other) for other in seen):
             continue

@@ -146,10 +146,26 @@ def mark_headings(text: str, names: Iterable[str] = ()) -> str:
         # A section title in capitals at a line's start ("DOSAGE AND ADMINISTRATION Take ...") is dropped.
         stripped = line.strip()
         match = _UPPER_HEADING.match(stripped)
-        if match and len(match.group()) >= 8 and sum(c.isalpha() for c in match.group()) >= 6:
-            stripped = stripped[match.end() :].strip()
+        title = _title_before_name(match.group(), known) if match else ""
+        if len(title) >= 8 and sum(c.isalpha() for c in title) >= 6:
+            stripped = stripped[len(title) :].strip()
         lines.append(stripped)
     return tidy("\n".join(lines))
+
+
+def _title_before_name(caps: str, names: frozenset[str]) -> str:
+    """The section title in a run of capitals, without the drug's name in capitals that ends it.
+
+    Brand names are printed in capitals, so "DESCRIPTION VALTREX (valacyclovir ...) is ..." is the title
+    "DESCRIPTION" and a sentence whose subject is "VALTREX".
+    """
+    words = caps.split()
+    tail = len(words)
+    while tail > 0 and words[tail - 1].lower().strip(",:()®™") in names | _PRODUCT_WORDS:
+        tail -= 1
+    if tail < len(words) and any(w.lower().strip(",:()®™") in names for w in words[tail:]):
+        return caps[: len(" ".join(words[:tail]))] if tail else ""
+    return caps
 
 
 def remove_figure_captions(text: str) -> str:

@@ -55,9 +55,10 @@ log = logging.getLogger("pharmabot.index")
 # 3: interaction tables in every index; 4: revised rules; 5: evidence order; 6: food quotes;
 # 7: label choice (complete, prescribing information, no repackager copies, plain product, newest);
 # 8: cleaned chunk text with the new label choice;
-# 9: interaction roles and effects from each label's own statements, FDA's CYP/transporter table, class rules
-# 10: interaction table rows, calibrated wording and class membership; one heading detector for chunks and quotes
-INDEX_VERSION = "10"
+# 9: interaction roles and effects from each label's own statements, FDA's CYP/transporter table, class rules;
+# 10: a brand name in capitals after a section title is kept
+# 11: interaction table rows, calibrated wording and class membership; one heading detector for chunks and quotes
+INDEX_VERSION = "11"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 ExtraBuilder = Callable[[sqlite3.Connection, Sequence[LabelRecord], DrugCatalog], None]
@@ -578,10 +579,12 @@ class KnowledgeBase:
         self._catalog = catalog if isinstance(catalog, Lazy) else Lazy.of(catalog)
         self.meta = meta
         self._conn = connect_readonly(index_path)
-        # Set ids of labels that are in the index (and so have chunks), per drug.
+        # Set ids of labels that are in the index (and so have chunks), per drug, and each label's routes.
         self._indexed: dict[str, list[str]] = {}
-        for set_id, key in self._conn.execute("SELECT set_id, drug_key FROM labels ORDER BY rowid"):
+        self._routes: dict[str, tuple[str, ...]] = {}
+        for set_id, key, routes in self._conn.execute("SELECT set_id, drug_key, routes FROM labels ORDER BY rowid"):
             self._indexed.setdefault(key, []).append(set_id)
+            self._routes[set_id] = tuple(json.loads(routes or "[]"))
 
     @classmethod
     def open(cls, index_path: Path) -> KnowledgeBase:
@@ -636,6 +639,10 @@ class KnowledgeBase:
 
     def indexed_set_ids(self, key: str) -> list[str]:
         return list(self._indexed.get(key, []))
+
+    def routes(self, set_id: str) -> tuple[str, ...]:
+        """A label's routes of administration as openFDA lists them ("ORAL", "INTRAVENOUS"); () when unknown."""
+        return self._routes.get(set_id, ())
 
     def effective_time(self, set_id: str) -> str | None:
         """A label's effective date (YYYY-MM-DD) without reading its sections; None when not indexed."""

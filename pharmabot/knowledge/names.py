@@ -53,6 +53,25 @@ _COMMON_WORDS = frozenset(
 # Substances that are not medicines in the sense people mean when they name them in a question.
 _NOT_MENTIONS = frozenset({"alcohol", "water", "oxygen", "dehydrated alcohol"})
 
+# Inactive ingredients and foods people ask about ("does it contain lactose?"): never a misspelled drug name
+# ("lactose" is not "lactulose"). Common excipients of FDA's Inactive Ingredient Database and the allergens
+# labels declare.
+_NOT_MISSPELLINGS = frozenset(
+    """lactose gluten gelatin starch sucrose glucose fructose sorbitol mannitol dextrin cellulose sugar sugars
+    peanut peanuts almond soybean wheat dairy cheese yogurt yoghurt coffee caffeine alcohol grapefruit juice
+    tablets tablet capsules capsule pregnant""".split()
+)
+
+# Minerals people name alone ("magnesium", "iron"): each stands for the products whose ingredients contain
+# it (magnesium sulfate, ferrous sulfate, ferric maltol...), as an ingredient family does.
+MINERALS: dict[str, tuple[str, ...]] = {
+    "iron": ("iron", "ferrous", "ferric"),
+    "magnesium": ("magnesium",),
+    "calcium": ("calcium",),
+    "potassium": ("potassium",),
+    "zinc": ("zinc",),
+}
+
 # International (INN/BAN) names people use for drugs whose US labels carry the US name.
 INTERNATIONAL_NAMES: dict[str, str] = {
     "paracetamol": "acetaminophen",
@@ -280,6 +299,10 @@ class DrugCatalog:
                 words = ingredient.split()
                 if len(words) > 1 and len(words[0]) >= 6 and words[0] not in _NOT_FAMILY_WORDS:
                     heads[words[0]].add(drug.key)
+        for mineral, forms in MINERALS.items():
+            for drug in self.drugs.values():
+                if any(word in forms for ingredient in drug.ingredients for word in ingredient.split()):
+                    heads[mineral].add(drug.key)
         for head, keys in heads.items():
             if len(keys) >= 2 and head not in self._mention_names:
                 self._mention_names[head] = keys
@@ -478,8 +501,11 @@ class DrugCatalog:
                 if resolved.drug is not None:
                     drug = resolved.drug
                 else:
-                    # Shared by several drugs: labelled ones first, so a caller that picks one gets text.
-                    ordered = sorted(keys, key=lambda k: (not self.drugs[k].has_label, k))
+                    # Shared by several drugs: labelled ones first, so a caller that picks one gets text, and the
+                    # simplest of those first (calcium gluconate before a five-salt infusion).
+                    ordered = sorted(
+                        keys, key=lambda k: (not self.drugs[k].has_label, len(self.drugs[k].ingredients), len(k), k)
+                    )
                     drug, alternatives = self.drugs[ordered[0]], tuple(ordered[1:])
                 found.append((Mention(drug=drug, text=text[start:end], start=start, end=end), alternatives))
                 # Taken either way: a shared name must not be "corrected" into another drug's misspelling.
@@ -487,7 +513,7 @@ class DrugCatalog:
                     taken[j] = True
         # Misspellings: single long words close to one drug name only.
         for i, word in enumerate(lowered):
-            if taken[i] or len(word) < 6 or word in _COMMON_WORDS:
+            if taken[i] or len(word) < 6 or word in _COMMON_WORDS or word in _NOT_MISSPELLINGS:
                 continue
             hits = process.extract(word, self._mention_names.keys(), scorer=fuzz.ratio, limit=6, score_cutoff=85)
             best: dict[str, float] = {}

@@ -43,6 +43,10 @@ class Intent:
     topic: str = ""  # how an answer names the kind ("side effects"); empty for the plain kinds
 
 
+# "How long before bed should I take it?": when to take a dose relative to an event, not how soon it works.
+_TAKE_BEFORE = r".{0,40}\b(?:should|do|can|must|to) (?:i |you |we )?(?:take|use|give|have)\b"
+
+
 def _intent(
     name: str,
     pattern: str,
@@ -85,6 +89,24 @@ _SYMPTOMS = (
     r"|kidney (?:damage|problems?)|fractures?|bone loss|osteopor\w*|cataracts?"
 )
 
+# Long-standing conditions people name when asking whether a medicine suits them ("with high blood pressure",
+# "if I have asthma"): MedlinePlus health-topic names of common chronic diseases.
+CONDITIONS = (
+    r"(?:high|low) blood (?:pressure|sugar)|hypertension|diabetes|diabetic|asthma|copd|glaucoma|epilepsy|seizures"
+    r"|heart (?:disease|failure|problems?|conditions?)|a heart condition|kidney (?:disease|problems?|failure|stones?)"
+    r"|liver (?:disease|problems?|damage)|hepatitis|(?:an? )?(?:stomach |peptic )?ulcers?|gout|arthritis|lupus"
+    r"|depression|bipolar|sleep apnea|an enlarged prostate|bph|thyroid (?:disease|problems?)|migraines?"
+    r"|(?:an? )?allerg(?:y|ies)|hiv|cancer|high cholesterol|anemia|osteoporosis|psoriasis|a pacemaker"
+)
+
+_SYMPTOM = re.compile(r"\b(?<!for )(?:" + _SYMPTOMS + r")", re.IGNORECASE)
+
+
+def symptoms_in(text: str) -> tuple[str, ...]:
+    """The common symptoms a question names ("does it cause a cough?" -> "cough")."""
+    return tuple(match.group() for match in _SYMPTOM.finditer(text))
+
+
 # Nouns that end the names of FDA's established pharmacologic classes ("HMG-CoA reductase inhibitor",
 # "fluoroquinolone antibacterial", "opioid agonist") and of plain descriptions ("a prescription medicine").
 _CLASS_NOUNS = (
@@ -118,9 +140,10 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "unsupported_alternatives",
         r"\b(?:alternatives?|instead of|substitut\w*|replace(?:ment)? for|similar to|equivalent to"
-        r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent)"
-        r"|generic (?:version|for))\b|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b|\b(?:best"
-        r"|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?|painkillers?)\b",
+        r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent))\b"
+        r"|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b"
+        r"|\b(?:best|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?"
+        r"|painkillers?)\b",
         ("indications_and_usage",),
         supported=False,
         topic="which medicine to choose or use instead",
@@ -135,15 +158,39 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "overdose",
         r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
-        r"|\bpoison",
+        r"|(?<!food )\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b",
         ("overdosage", *_LEAFLETS),
         terms="overdosage overdose antidote naloxone hemodialysis",
-        strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?overdos"
-        r"|\boverdos\w* (?:may|can|could) (?:cause|result|lead)|\b(?:treatment|management) of overdos"
-        r"|\bin (?:case|the event) of (?:an? )?overdos",
+        # 21 CFR 201.57(c)(11): signs, symptoms and treatment of overdosage ("Overdosage might be expected to
+        # cause ...", "Signs and symptoms of X toxicity include ...").
+        strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?(?:overdos|\w+ toxicity|toxicity|intoxication)"
+        r"|\boverdos\w* (?:(?:may|can|could|might|would|will)\b.{0,25}\b)?(?:cause|result|lead|produce)"
+        r"|\b(?:treatment|management) of overdos|\bin (?:case|the event) of (?:an? )?overdos",
         cues=r"\boverdos|\bantidote\b|\bnaloxone\b|\bhemodialysis\b|\bpoison|\bsupportive\b|\bsigns and symptoms\b"
-        r"|\bmanifestations?\b",
+        r"|\bmanifestations?\b|\btoxicity\b",
         topic="overdose",
+    ),
+    _intent(
+        "dependence",
+        # 21 CFR 201.57(c)(10): "Drug Abuse and Dependence" (controlled substance schedule, abuse, dependence).
+        r"\baddict\w*|\bhabit[- ]forming\b|\bdependen(?:ce|t|cy)\b|\bcontrolled substance|\bnarcotics?\b"
+        r"|\bscheduled? (?:drug|substance|ii|iii|iv|v|[2-5])\b|\babuse\b|\bget (?:you |people )?high\b|\brecreational",
+        (
+            "drug_abuse_and_dependence",
+            "controlled_substance",
+            "abuse",
+            "dependence",
+            "boxed_warning",
+            *_WARNINGS,
+            *_LEAFLETS,
+        ),
+        terms="abuse dependence addiction controlled",
+        strong=r"\b(?:is|are) (?:not )?a (?:schedule \w+ )?controlled substance|\bschedule (?:I|II|III|IV|V)\b"
+        r"|\brisks? of (?:opioid )?(?:addiction|abuse)|\b(?:can|may) (?:cause|lead to|result in) (?:physical )?"
+        r"(?:dependence|addiction)|\b(?:potential|liability) for (?:abuse|dependence)|\b(?:abuse|dependence) potential",
+        cues=r"\babuse\b|\bdependence\b|\baddict|\bcontrolled substance\b|\bmisuse\b|\bschedule\b|\btolerance\b"
+        r"|\bhabit[- ]forming\b",
+        topic="addiction and dependence",
     ),
     _intent(
         "pregnancy",
@@ -190,13 +237,16 @@ INTENTS: tuple[Intent, ...] = (
         "storage",
         r"\bstor(?:e|ed|ing|age)\b|\brefrigerat|\bfridge\b|\bexpir|\bdispos|\bthrow (?:away|out)\b|\bget rid of\b"
         r"|\broom temperature|\bstay (?:good|fresh)\b|\bshelf[- ]life\b|\bgo(?:es)? bad\b|\bfreez|\bhot car\b"
-        r"|\bheat\b|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush",
+        r"|\bheat\b|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush"
+        r"|\b(?:once|after) (?:it'?s |it is |they are |the \w+ is )?open(?:ed|ing)?\b"
+        r"|\bhow long (?:is|are|will|can|does|do)\b.{0,40}\b(?:good|keep|stay good)\b",
         ("storage_and_handling", "how_supplied", *_LEAFLETS, "package_label_principal_display_panel"),
         terms="store storage refrigerate discard expiration",
         strong=r"\bstore[ds]? (?:at|in|below|between|the|your|it|them|unopened|opened)\b|\bdiscard\b.{0,60}\bafter\b"
-        r"|\bexpiration\b|\bbeyond\b.{0,20}\bdate\b",
+        r"|\bexpiration\b|\bbeyond\b.{0,20}\bdate\b|\b(?:once|after)\b.{0,30}\bopened\b",
         cues=r"\bstore[ds]?\b|\bstorage\b|°\s?[CF]\b|\bdegrees\b|\brefrigerat|\bfreez|\broom temperature\b"
-        r"|\bprotect(?:ed)? from (?:light|moisture|heat)|\bdiscard|\bdispos|\bexpir|\bflush|\bout of (?:the )?reach",
+        r"|\bprotect(?:ed)? from (?:light|moisture|heat)|\bdiscard|\bdispos|\bexpir|\bflush|\bout of (?:the )?reach"
+        r"|\bopened\b|\bafter first use\b",
         topic="storage",
     ),
     _intent(
@@ -227,12 +277,30 @@ INTENTS: tuple[Intent, ...] = (
         topic="ingredients",
     ),
     _intent(
+        "avoid",
+        # Medication Guides answer it under their own heading, "What should I avoid while taking X?" (21 CFR 208.20).
+        r"\bwhat (?:should|do|must|can't|cannot) (?:i|you|we|he|she|they) avoid\b"
+        r"|\b(?:things?|foods?|drinks?|activities) (?:to|i should|should i|you should|we should) avoid\b"
+        r"|\bavoid\w* (?:while|when) (?:on|taking|using)\b|\bshould (?:i|you|we) avoid\b",
+        (*_LEAFLETS, "drug_interactions", *_WARNINGS),
+        terms="avoid",
+        cues=r"\bavoid\b|\bdo not (?:drink|eat|drive|take|use|operate)\b|\bshould not (?:drink|eat|drive)\b",
+        topic="what to avoid",
+    ),
+    _intent(
         "contraindications",
         # "should not be taken with ..." asks about interactions, not contraindications.
         r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))\b(?!.{0,30}\bwith\b)"
         r"|\bwho (?:can(?:no|')t|should(?:n't| not))\b|\ballergic to\b"
         r"|\bnot (?:allowed|recommended|be used|to be used)\b|\bwhen (?:not|shouldn'?t) (?:to )?(?:take|use)"
-        r"|\bsafe (?:for|with) (?:people|someone|patients) with\b",
+        r"|\bsafe (?:for|with) (?:people|someone|patients) with\b"
+        # Someone with a condition asking whether they may take it: "can people with asthma take X",
+        # "can I take X if I have ulcers".
+        r"|\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person) with\b.{1,50}\b(?:take|use|be on)\b"
+        r"|\b(?:take|use|be on)\b.{1,40}\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b"
+        r"|\b(?:take|use|be on)\b.{1,40}\bwith (?:a |an |my |his |her )?(?:" + CONDITIONS + r")\b"
+        r"|\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b.{1,50}\b(?:can|should|may|is it)\b.{0,20}"
+        r"\b(?:take|use)\b",
         ("contraindications", *_WARNINGS, *_LEAFLETS),
         terms="contraindicated",
         strong=r"\b(?:is|are) contraindicated (?:in|with|for)\b|\bdo not (?:take|use)\b.{0,60}\bif (?:you|your)\b",
@@ -247,6 +315,7 @@ INTENTS: tuple[Intent, ...] = (
         r"^(?!.*\b(?:side[- ]?(?:e|a)ffects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*"
         r"|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
         r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
+        r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
         r"|\btreats?\b|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b"
         r"|\bpurpose\b|\bwhy (?:do|would|is|are)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
         r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b)",
@@ -261,6 +330,14 @@ INTENTS: tuple[Intent, ...] = (
         "side_effects",
         r"\bside[- ]?(?:e|a)ffects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b"
         r"|\bmake[s]? (?:me|you|him|her|them|us|people)\b|\bmaking me\b|\bharm|\bdanger|\brisks?\b|\bworse[n]?\b"
+        r"|\bgives? (?:me|you|him|her|them|us|people|anyone|someone)\b"
+        r"|\b(?:hurt|damage|harm)s? (?:your|my|the|his|her|their)\b"
+        r"|\beffects? (?:of|on)\b(?!.{0,40}\b(?:kick in|start|begin|wear off|last)\b)"
+        # "Is it safe to take X every day?" (with another medicine it is an interaction question).
+        r"|\bis it (?:safe|ok|okay|bad|dangerous) to (?:take|use)\b(?!.{0,40}\b(?:with|and|together|while)\b)"
+        # "What happens when you take X?" asks for its effects (stopping, missed doses and overdoses lead earlier).
+        r"|\bwhat (?:happens|will happen|would happen|can happen) (?:when|if|after)"
+        r" (?:you|i|someone|people|he|she|they|we)(?:'re| are| am| is)? (?:take|takes|taking|use|uses|using|on)\b"
         r"|\bbad for\b"
         # "Can X lower ...?", "Does X affect ...?": a yes/no question about an effect on the body.
         r"|^\W*(?:can|does|do|will|could|would|might|may)\b.{0,60}\b(?:lower|raise|increase|decrease|affect|change"
@@ -278,9 +355,12 @@ INTENTS: tuple[Intent, ...] = (
         r"\binteract|\b(?:with|and|drink(?:ing)?) (?:alcohol|beer|wine|liquor|grapefruit|coffee|caffeine)\b"
         r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b"
         r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b"
-        r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b",
+        r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b"
+        r"|\b(?:take|use|have|drink)\b.{0,40}\bwhile (?:on|taking|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
-        terms="concomitant coadministration",
+        # Labels tell how to space doses of products that bind each other ("2 hours before or 6 hours after");
+        # "hours" ranks that text (a phrase search would cost twice the time).
+        terms="concomitant coadministration hours",
         strong=r"\bhours? (?:before|after)\b|\bdo not (?:take|use|drink)\b.{0,60}\bwith\b"
         r"|\bavoid (?:taking|using|drinking|concomitant|co-?administration|alcohol)"
         r"|\bshould not be (?:taken|used|combined) with\b|\bseparate",
@@ -295,12 +375,16 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see"
         r"|effective)\b|\bkick in\b|\btakes? effect\b|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
         r"|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b|\bhow (?:long"
-        r"|soon) (?:until|till|before|after|for)\b|\bhow long (?:does|will|did) it take\b",
+        r"|soon) (?:until|till|before|after|for)\b(?!" + _TAKE_BEFORE + r")|\bhow long (?:does|will|did) it take\b",
         ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
         terms="onset peak tmax t_max",
-        strong=r"\bonset\b|\bpeak (?:plasma |serum |blood )?(?:concentrations?|levels?|effect)|\bT\s?max\b"
-        r"|\bbegins? to work|\bstarts? (?:to )?work|\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
-        cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d"
+        # The onset of the effect itself ("The onset of diuresis ... is within 1 hour", "onset of relief began as
+        # early as 10 minutes") answers first; the time to peak blood levels (Tmax) is the fallback (a cue).
+        strong=r"\bonset of (?:the |its )?(?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response|diuresis"
+        r"|sedation|sleep)\b|\bonset\b.{0,60}\b(?:within|as early as|after) (?:about |approximately )?\d"
+        r"|\bpeak (?:\w+ )?effect|\bbegins? to work|\bstarts? (?:to )?work|\bas early as\b"
+        r"|\b(?:effect|relief|improvement)\b.{0,40}\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
+        cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\btime to peak\b"
         r"|\bwithin (?:a few|one|two|several)"
         r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur"
         r"|attained)|\b(?:reached|achieved|attained"
@@ -325,7 +409,8 @@ INTENTS: tuple[Intent, ...] = (
     _intent(
         "duration",
         r"\bhow long (?:should|can|do|must|will|would|are|is) (?:i|you|we|he|she|they|one|a person|people|patients)\b"
-        r"|\bhow long .{0,30}\b(?:take|taking|use|using|be on|stay on|continue|treat|course)\b|\bfor how long\b"
+        r"|\bhow long (?!(?:before|after)\b).{0,30}\b(?:take|taking|use|using|be on|stay on|continue|treat|course)\b"
+        r"|\bfor how long\b"
         r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\bhow long is .{0,20}course\b",
         ("dosage_and_administration", "indications_and_usage", *_LEAFLETS),
         terms="duration days weeks",
@@ -350,15 +435,17 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:best|right|good|what) time\b|\bwhen (?:to|should|do|can) (?:i|you|we)? ?(?:take|use|give)\b"
         r"|\b(?:morning|evening|night|nighttime|bedtime|breakfast|dinner|lunch)\b|\bbefore or after\b"
         r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b"
-        r"|\b(?:before|after|with|without) (?:eating|meals?|food|a meal|breakfast|dinner|lunch)\b",
+        r"|\b(?:before|after|with|without) (?:eating|meals?|food|a meal|breakfast|dinner|lunch)\b"
+        r"|\bhow (?:long|soon|early|much time|many (?:minutes|hours)) (?:before|after)\b" + _TAKE_BEFORE,
         ("dosage_and_administration", *_LEAFLETS),
         terms="morning evening bedtime meals",
         strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
-        r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b",
+        r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b"
+        r"|\b(?:\d+|one|two|an?|half an?) (?:minutes?|hours?) (?:before|after|prior to)\b",
         cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b"
         r"|\bwith (?:or without )?(?:food|a meal|meals)\b|\bempty stomach\b|\bbefore (?:breakfast|meals?|a meal)\b"
         r"|\bonce (?:a )?daily\b|\btwice (?:a )?daily\b|\bevery \d+ (?:hours|weeks|months|years)\b"
-        r"|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b",
+        r"|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b|\b(?:minutes?|hours?) (?:before|after)\b",
         topic="when to take it",
     ),
     _intent(
@@ -368,7 +455,9 @@ INTENTS: tuple[Intent, ...] = (
         r"|swallow)\b|\bhow to (?:take|use|give|apply|inject|insert|administer|mix|dilute|prepare|inhale|swallow"
         r"|open)\b|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this"
         r"|\w+ (?:pill|tablet"
-        r"|capsule)s?)|\binfusion\b|\binject|\bdilut|\breconstitut|\bsublingual\b|\bunder the tongue\b",
+        r"|capsule)s?)|\binfusion\b|\binject|\bdilut|\breconstitut|\bsublingual\b|\bunder the tongue\b"
+        r"|\b(?:put|place|instill|spray|rub)\b.{0,30}\b(?:in|into|on)\b|\bcontacts\b|\bcontact lens"
+        r"|\b(?:best|right|proper|correct|safest) way to (?:take|use|give|apply|inject)\b",
         ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
         terms="administer swallow inject subcutaneous infusion",
         strong=r"\bswallow\w*\b.{0,30}\bwhole\b|\b(?:take|give)\b.{0,40}\b(?:with|without) food\b"
@@ -380,7 +469,7 @@ INTENTS: tuple[Intent, ...] = (
         r"|approximately|under|into)\b",
         cues=r"\badminist|\bswallow|\binject|\bsubcutaneous|\bintravenous|\binfus|\borally\b|\bapply\b|\bdilut"
         r"|\breconstitut|\bcrush|\bchew|\bwhole\b|\bwith (?:a )?(?:glass|full glass) of water\b|\bover \d+ minutes\b"
-        r"|\brotate\b|\binjection sites?\b",
+        r"|\brotate\b|\binjection sites?\b|\bcontact lens|\binstill|\bdrops? in\b",
         topic="how to take it",
     ),
     _intent(
@@ -388,11 +477,14 @@ INTENTS: tuple[Intent, ...] = (
         r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b"
         r"|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
-        terms="mechanism",
+        terms="mechanism inhibits inhibited receptor binds blocks",
         strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b"
         r"|\bacts (?:by|on|as)\b",
+        # Nutrients, electrolytes and hormones are described by their role in the body ("Magnesium is an important
+        # cofactor for enzymatic reactions", "Potassium ... plays an important role in ...").
         cues=r"\bmechanism\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b|\bworks by\b|\bacts\b"
-        r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas",
+        r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas|\bplays? (?:a|an) (?:\w+ ){0,2}role in\b|\bcofactor\b"
+        r"|\b(?:is|are) (?:an? )?(?:essential|important|necessary|required)\b|\b(?:principal|chief) cation\b",
         topic="how it works",
     ),
     _intent(
@@ -434,7 +526,12 @@ INTENTS: tuple[Intent, ...] = (
         r"|better than|stronger than|weaker than|equivalent)\b",
         ("indications_and_usage", "description", "mechanism_of_action"),
         terms="indicated",
-        cues=r"\bindicated\b|\bis an?\b.{0,60}\b(?:inhibitor|blocker|agonist|antagonist|antibiotic|analgesic|class)\b",
+        # What each label says the medicine is: its established pharmacologic class (21 CFR 201.57(a)(6)); most
+        # of all, how it is made from the other one ("the L-valyl ester of acyclovir"; selection counts this
+        # wording only in a sentence that names the other medicine).
+        strong=r"\b(?:enantiomer|isomer|ester|prodrug|metabolite|salt|derivative|analog|analogue) of\b"
+        r"|\b(?:converted|metabolized) (?:in the body )?(?:in)?to\b",
+        cues=r"\bindicated\b|(?:\b(?:is|are|contains?)|,) an? (?:[\w-]+ ){0,5}(?:" + _CLASS_NOUNS + r")\b",
         supported=False,
         topic="comparing medicines",
     ),
@@ -460,6 +557,43 @@ INTENTS: tuple[Intent, ...] = (
 BY_NAME = {intent.name: intent for intent in INTENTS}
 
 
+# People type contractions without the apostrophe, or with a typographic one ("shouldnt", "whats", "don’t");
+# the kinds are written with the plain apostrophe. "u"/"ur" are chat spellings of "you"/"your".
+_CONTRACTIONS = {
+    "shouldnt": "shouldn't",
+    "cant": "can't",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "wont": "won't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "wouldnt": "wouldn't",
+    "couldnt": "couldn't",
+    "whats": "what's",
+    "hows": "how's",
+    "im": "i'm",
+    "ive": "i've",
+    "u": "you",
+    "ur": "your",
+}
+_CONTRACTION = re.compile(r"(?<![\w'’.])(" + "|".join(_CONTRACTIONS) + r")(?![\w'’]|\.\w)", re.IGNORECASE)
+
+
+def normalize_question(text: str) -> str:
+    """QUESTION with typographic apostrophes made plain and apostrophe-less contractions restored."""
+    text = text.replace("’", "'").replace("‘", "'")
+
+    def restore(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word.lower() == "u" and re.search(r"\d\s*$", text[: match.start()]):
+            return word  # "100 u": units
+        return _CONTRACTIONS[word.lower()]
+
+    return _CONTRACTION.sub(restore, text)
+
+
 def detect_intents(text: str) -> tuple[Intent, ...]:
     """The kinds a question is of, in the order they lead (see INTENTS)."""
+    text = normalize_question(text)
     return tuple(intent for intent in INTENTS if intent.pattern.search(text))

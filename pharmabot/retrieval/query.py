@@ -59,7 +59,14 @@ class QueryPlan:
 def understand(query: str, catalog: DrugCatalog) -> QueryPlan:
     """Find the drugs named in QUERY (they become a filter), its section intents, and its content words."""
     groups = catalog.find_mention_groups(query)
-    mentions = [mention for mention, _ in groups]
+    # A name shared by many products ("calcium", "insulin") filters only when nothing more specific is named:
+    # "can I take calcium with levothyroxine" is answered from the levothyroxine label, and "calcium" stays a
+    # word to search it for.
+    if any(not alternatives for _, alternatives in groups):
+        groups = [(mention, alternatives) for mention, alternatives in groups if not alternatives]
+    # The words of a name that means one drug only filter; a shared name ("magnesium" in an infusion of five
+    # salts) also says which sentences of those labels are about it, so it stays a search word.
+    mentions = [mention for mention, alternatives in groups if not alternatives]
     drugs: dict[str, None] = {}
     for mention, alternatives in groups:
         for key in (mention.drug.key, *alternatives):

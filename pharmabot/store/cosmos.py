@@ -96,11 +96,13 @@ class CosmosStore:
 
     @classmethod
     async def from_settings(
-        cls, settings: Settings, *, timeout_seconds: float = 2.0, clock: Callable[[], float] = time.time
+        cls, settings: Settings, *, timeout_seconds: float | None = None, clock: Callable[[], float] = time.time
     ) -> CosmosStore:
         """Build the one client for the process (key or Microsoft Entra ID); create containers if asked."""
         if not settings.cosmos_endpoint:
             raise StoreError("COSMOS_ENDPOINT is not set")
+        if timeout_seconds is None:
+            timeout_seconds = settings.cosmos_timeout_seconds
         credential: Any
         if settings.cosmos_key:
             credential = settings.cosmos_key

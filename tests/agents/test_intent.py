@@ -21,6 +21,11 @@ from pharmabot.answer.base import Intent
         ("hello", [], Intent.greeting),
         ("Hi! what can you do?", [], Intent.greeting),
         ("thanks", [], Intent.greeting),
+        # A person's condition is not a second thing taken with the medicine.
+        ("can someone with a heart condition take sumatriptan", ["sumatriptan"], Intent.drug_info),
+        ("is naproxen safe for people with an ulcer", ["naproxen"], Intent.drug_info),
+        ("can I take it with an antacid", ["ciprofloxacin"], Intent.interaction),
+        ("is it ok to take pseudoephedrine with high blood pressure", ["pseudoephedrine"], Intent.drug_info),
         ("What's the weather in Paris?", [], Intent.out_of_scope),
         ("write me a poem about cats", [], Intent.out_of_scope),
     ],

@@ -519,3 +519,27 @@ async def test_a_name_meaning_several_medicines_answers_a_general_question_and_s
         assert "Which one do you mean?" in dose  # doses differ from product to product
     finally:
         await started.close()
+
+
+@pytest.fixture(scope="module")
+def ibuprofen_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.support.index import build_small_index
+
+    return build_small_index(tmp_path_factory.mktemp("ibuprofen"), ("ibuprofen",)).path
+
+
+async def test_a_drug_is_answered_from_its_tablets_unless_another_form_is_named(
+    ibuprofen_index: Path, tmp_path: Path
+) -> None:
+    # The corpus has ibuprofen tablets (Drug Facts) and an ibuprofen infusion for newborns.
+    started = await Services.start(load_settings(index_path=ibuprofen_index, sqlite_path=tmp_path / "state.sqlite"))
+    try:
+        oral = {started.knowledge.routes(s) for s in started.knowledge.indexed_set_ids("ibuprofen")}
+        assert oral == {("ORAL",), ("INTRAVENOUS",)}
+        answer = await ask(started, "is it ok to take ibuprofen with high blood pressure")
+        assert {started.knowledge.routes(c.set_id) for c in citations(answer).citations} == {("ORAL",)}
+        assert "high blood pressure" in text(answer)
+        infusion = await ask(started, "how is the ibuprofen infusion given", session_id="s2")
+        assert ("INTRAVENOUS",) in {started.knowledge.routes(c.set_id) for c in citations(infusion).citations}
+    finally:
+        await started.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pharmabot.answer.base import Passage
-from pharmabot.answer.selection import candidates, passage_scores, question_of, rank, select
+from pharmabot.answer.selection import candidates, clean_sentence, passage_scores, question_of, rank, select
 from pharmabot.schemas.common import Citation
 
 
@@ -109,3 +109,161 @@ def test_a_clinician_told_to_withdraw_a_medicine_is_not_an_answer() -> None:
     )
     texts = [s.candidate.text for s in rank([label], question_of("can I stop examplol", drugs=["examplol"]))]
     assert texts == ["Rebound symptoms may occur after abrupt withdrawal of examplol; reduce the dose gradually."]
+
+
+def test_the_name_the_question_used_is_not_a_word_to_match() -> None:
+    # Every sentence of the Exampra leaflet names Exampra; a question naming it must not prefer any of them.
+    label = passage(
+        1,
+        "spl_patient_package_insert",
+        "Exampra is a prescription medicine used to treat high blood pressure. "
+        "Do not take Exampra if you take medicines called nitrates.",
+    )
+    question = question_of("who shouldnt take exampra", drugs=["examplol"], names=["exampra"])
+    assert "exampra" not in question.terms
+    assert select([label], question)[0].candidate.text.startswith("Do not take Exampra if you take")
+
+
+def test_a_comparison_prefers_the_sentence_that_names_the_other_drug() -> None:
+    own = Passage(
+        citation=Citation(index=1, drug_name="examplol", label_section="DESCRIPTION", set_id="s1", url="u"),
+        section_key="description",
+        text="Examplol tablets are white and round. Examplol is the methyl ester of the antiviral drug otherol.",
+    )
+    other = Passage(
+        citation=Citation(index=2, drug_name="otherol", label_section="DESCRIPTION", set_id="s2", url="u"),
+        section_key="description",
+        text="Otherol is a synthetic nucleoside analogue.",
+    )
+    question = question_of("difference between examplol and otherol", drugs=["examplol", "otherol"])
+    best = select([own, other], question)[0]
+    assert best.candidate.text == "Examplol is the methyl ester of the antiviral drug otherol."
+
+
+def test_statements_every_label_carries_are_not_answers() -> None:
+    label = passage(
+        1,
+        "pregnancy",
+        "All pregnancies have a background risk of birth defect, loss, or other adverse outcomes. "
+        "Prolonged use of examplol during pregnancy can cause neonatal withdrawal.",
+    )
+    texts = [s.candidate.text for s in rank([label], question_of("can I take examplol while pregnant"))]
+    assert texts == ["Prolonged use of examplol during pregnancy can cause neonatal withdrawal."]
+    postmarketing = passage(
+        2,
+        "adverse_reactions",
+        "Because these reactions are reported voluntarily from a population of uncertain size, it is not always "
+        "possible to reliably estimate their frequency. Alopecia has been reported.",
+    )
+    best = select([postmarketing], question_of("does examplol cause hair loss"))[0]
+    assert best.candidate.text == "Alopecia has been reported."
+
+
+def test_numbers_without_their_column_names_are_not_a_line() -> None:
+    table = passage(
+        1,
+        "adverse_reactions",
+        "Table: Adverse Reactions\nBody System/Preferred Term | Examplol % | Placebo %\nWeight gain | 2 | 0\n"
+        "Metabolic and Nutritional\nPeripheral edema: 2, 1",
+    )
+    texts = {c.text for c in candidates(table)}
+    assert "Weight gain: Examplol %: 2; Placebo %: 0" in texts
+
+
+def test_a_question_naming_an_effect_is_answered_only_by_a_sentence_naming_it() -> None:
+    label = passage(1, "adverse_reactions", "The most common adverse reaction is edema. Fatigue was also reported.")
+    best = select([label], question_of("does examplol cause a cough", drugs=["examplol"]))[0]
+    assert not best.answers  # the writer says the label does not answer it directly
+    best = select([label], question_of("does examplol make your ankles swell", drugs=["examplol"]))[0]
+    assert best.answers
+    assert best.candidate.text == "The most common adverse reaction is edema."
+
+
+def test_drug_facts_headings_start_the_advice_they_head() -> None:
+    panel = passage(
+        1,
+        "warnings",
+        "Do not use right before or after heart surgery Ask a doctor before use if you have high blood pressure "
+        "or kidney disease Stop use and ask a doctor if you feel faint",
+    )
+    texts = [c.text for c in candidates(panel)]
+    assert texts == [
+        "Do not use right before or after heart surgery",
+        "Ask a doctor before use if you have high blood pressure or kidney disease",
+        "Stop use and ask a doctor if you feel faint",
+    ]
+
+
+def test_a_sentence_about_the_one_before_it_is_shown_with_it() -> None:
+    label = passage(
+        1,
+        "clinical_pharmacology",
+        "Examplium is the second most plentiful cation of the intracellular fluids. "
+        "It is an important cofactor for enzymatic reactions.",
+    )
+    best = select([label], question_of("what does examplium do in the body", names=[]))[0]
+    assert best.candidate.text == (
+        "Examplium is the second most plentiful cation of the intracellular fluids. "
+        "It is an important cofactor for enzymatic reactions."
+    )
+
+
+def test_a_sentence_that_answers_comes_before_one_that_scored_higher_without_answering() -> None:
+    warnings = passage(
+        1,
+        "warnings_and_cautions",
+        "There was considerable variation in risk among drugs in pooled analyses of placebo-controlled trials.",
+    )
+    table = passage(
+        2,
+        "adverse_reactions",
+        "Table: Adverse Reactions\nReaction | Examplol | Placebo\nSweating Increased | 5% | 2%",
+    )
+    best = select([warnings, table], question_of("examplol and sweating", drugs=["examplol"]))[0]
+    assert best.candidate.text == "Sweating Increased: Examplol: 5%; Placebo: 2%"
+
+
+def test_a_question_with_nothing_but_a_name_asks_what_it_is() -> None:
+    assert question_of("examplol?", drugs=["examplol"]).lead is not None
+    assert question_of("info on examplol", drugs=["examplol"]).lead.name == "information"  # type: ignore[union-attr]
+
+
+def test_a_comparison_counts_how_one_is_made_from_the_other_only_when_it_names_the_other() -> None:
+    own = Passage(
+        citation=Citation(index=1, drug_name="examplol", label_section="DESCRIPTION", set_id="s1", url="u"),
+        section_key="description",
+        text="Examplol is the S-enantiomer of racemic citralol. Examplol is a selective serotonin reuptake inhibitor.",
+    )
+    question = question_of("difference between examplol and otherol", drugs=["examplol", "otherol"])
+    best = select([own], question)[0]
+    assert best.candidate.text == "Examplol is a selective serotonin reuptake inhibitor."
+
+
+def test_a_sentence_that_starts_with_a_section_title_word_keeps_it() -> None:
+    assert clean_sentence("Overdosage might be expected to cause hypotension.") == (
+        "Overdosage might be expected to cause hypotension."
+    )
+    assert clean_sentence("OVERDOSAGE Overdosage might be expected to cause hypotension.") == (
+        "Overdosage might be expected to cause hypotension."
+    )
+
+
+def test_an_effect_is_named_by_its_own_words_not_by_how_it_goes() -> None:
+    label = passage(
+        1,
+        "warnings_and_cautions",
+        "Patients should not drive until they have gained experience with examplol. Dizziness was common.",
+    )
+    best = select([label], question_of("does examplol cause weight gain", drugs=["examplol"]))[0]
+    assert not best.answers  # "gained" does not name weight gain
+
+
+def test_the_medication_guides_general_information_is_not_an_answer() -> None:
+    label = passage(
+        1,
+        "spl_medguide",
+        "Do not use examplol for a condition for which it was not prescribed. "
+        "Examplol is a prescription medicine used to treat high blood pressure.",
+    )
+    texts = [s.candidate.text for s in rank([label], question_of("what is examplol prescribed for"))]
+    assert texts == ["Examplol is a prescription medicine used to treat high blood pressure."]

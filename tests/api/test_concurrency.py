@@ -59,6 +59,9 @@ def settings_for_store(request: pytest.FixtureRequest, small_index: Path, tmp_pa
         cosmos_key=EMULATOR_KEY,
         cosmos_database="concurrency",
         cosmos_create_containers=True,
+        # The local server answers a hundred parallel turns slowly on a busy 2-core machine; the test is about
+        # each turn being stored once, not about the production deadline.
+        cosmos_timeout_seconds=20,
         **common,
     )
 

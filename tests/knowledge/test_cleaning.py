@@ -65,6 +65,15 @@ def test_a_heading_ends_where_the_drug_name_starts_its_sentence() -> None:
     ]
 
 
+def test_a_brand_name_in_capitals_after_a_section_title_stays_the_subject() -> None:
+    text = "11 DESCRIPTION EXAMPLAX (examplamab sodium) is the sodium salt of examplamab. Each tablet contains 5 mg."
+    assert mark_headings(text, ["examplamab sodium", "EXAMPLAX"]).split("\n")[0] == (
+        "EXAMPLAX (examplamab sodium) is the sodium salt of examplamab. Each tablet contains 5 mg."
+    )
+    # A title in capitals alone still goes.
+    assert mark_headings("16 HOW SUPPLIED Tablets are white.", ["EXAMPLAX"]) == "Tablets are white."
+
+
 def test_decimal_numbers_in_prose_are_not_headings() -> None:
     text = "The mean half-life was 2.5 hours in adults. Tablets contain 0.5 mg of drug."
     assert mark_headings(text) == text

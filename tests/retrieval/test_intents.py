@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pharmabot.retrieval.intents import BY_NAME, INTENTS, detect_intents
+from pharmabot.retrieval.intents import BY_NAME, INTENTS, detect_intents, normalize_question
 from pharmabot.retrieval.lay_terms import label_terms
 from pharmabot.retrieval.query import QueryPlan
 
@@ -49,6 +49,37 @@ LEADS = [
     ("how do you pronounce levetiracetam", "unsupported_pronunciation"),
     ("what can I take instead of tramadol", "unsupported_alternatives"),
     ("what's the difference between Advil and Aleve", "comparison"),
+    # Typed as people type: contractions without apostrophes, chat spellings.
+    ("whats lamotrigine", "information"),
+    ("who shouldnt use tretinoin cream", "contraindications"),
+    ("can u take naproxen with coffee", "interactions"),
+    # A person's condition: may they take it?
+    ("can people with asthma take propranolol", "contraindications"),
+    ("can i take naproxen if i have kidney disease", "contraindications"),
+    # Effects asked as "what happens", "does it give you ...".
+    ("what happens when you take omeprazole every day", "side_effects"),
+    ("does prednisone give you mood swings", "side_effects"),
+    ("can i have a coffee while taking levothyroxine", "interactions"),
+    # When to take a dose relative to an event is not how soon it works.
+    ("how long before bed should i take trazodone", "time_of_day"),
+    ("how do I put in timolol eye drops", "usage"),
+    ("can i wear contacts with olopatadine drops", "usage"),
+    ("is the insulin vial still good after it is opened", "storage"),
+    ("signs of lithium toxicity", "overdose"),
+    ("what is the usual dose of prednisone for poison oak", "dosage"),
+    # Drug abuse and dependence (21 CFR 201.57(c)(10)) and the leaflet's "What should I avoid".
+    ("is diazepam habit forming", "dependence"),
+    ("is tapentadol a narcotic", "dependence"),
+    ("what should I avoid while taking lithium", "avoid"),
+    ("are there foods to avoid with linezolid", "avoid"),
+    ("best way to take risedronate", "usage"),
+    ("is it safe to take naproxen every day", "side_effects"),
+    ("can acetaminophen hurt your liver", "side_effects"),
+    ("is it ok to take pseudoephedrine with high blood pressure", "contraindications"),
+    ("what is the generic for Norvasc", "information"),
+    ("what are the long term effects of prednisone", "side_effects"),
+    ("can i use loperamide for food poisoning", "indications"),
+    ("what does potassium chloride do in the body", "mechanism"),
 ]
 
 
@@ -107,3 +138,47 @@ def test_leading_kind_adds_label_words_to_ranking_only() -> None:
     plan = QueryPlan(intents=(BY_NAME["stopping"],), boost_terms=BY_NAME["stopping"].terms)
     assert "taper" in plan.boost_terms
     assert plan.text == ""  # boost words never become the search words of a query without a drug
+
+
+def test_contractions_without_apostrophes_are_restored() -> None:
+    assert normalize_question("who shouldnt take it, whats it for") == "who shouldn't take it, what's it for"
+    assert normalize_question("I can’t sleep") == "I can't sleep"
+    assert normalize_question("can u take it") == "can you take it"
+    assert normalize_question("100 u of insulin in the U.S.") == "100 u of insulin in the U.S."
+
+
+def test_how_long_before_an_event_is_not_onset_or_duration() -> None:
+    assert detect_intents("how long before a flight should I take meclizine")[0].name == "time_of_day"
+    assert detect_intents("how long before meclizine starts working")[0].name == "onset"
+    assert detect_intents("how long should I take meclizine")[0].name == "duration"
+
+
+def test_time_before_an_event_is_the_answer_to_when() -> None:
+    strong = BY_NAME["time_of_day"].strong
+    assert strong is not None
+    assert strong.search("Take one tablet about 1 hour before travel.")
+    assert strong.search("Administer 30 minutes before the first meal of the day.")
+
+
+def test_overdose_answers_state_what_an_overdose_does() -> None:
+    strong = BY_NAME["overdose"].strong
+    assert strong is not None
+    assert strong.search("Overdosage might be expected to cause excessive vasodilation.")
+    assert strong.search("Signs and symptoms of lithium toxicity include tremor and ataxia.")
+    assert not strong.search("Experience with overdosage is limited.")
+
+
+def test_more_everyday_words() -> None:
+    assert "diarrhea" in label_terms("does it give you the runs")
+    assert "herpes zoster" in label_terms("is it good for shingles")
+    assert "alcohol" in label_terms("can I have a glass of wine with it")
+    assert "handle" in label_terms("can my pregnant wife touch the tablets")
+
+
+def test_onset_of_the_effect_counts_more_than_time_to_peak_levels() -> None:
+    strong = BY_NAME["onset"].strong
+    assert strong is not None
+    assert strong.search("The onset of diuresis following oral administration is within 1 hour.")
+    assert strong.search("Onset of relief began as early as 10 minutes after the injection.")
+    assert not strong.search("Peak plasma concentrations occur 2 hours after the dose.")
+    assert not strong.search("Excretion increases in parallel with the onset of emesis.")

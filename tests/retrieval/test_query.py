@@ -49,3 +49,9 @@ def test_no_drug_no_intent() -> None:
     assert plan.drugs == ()
     assert plan.sections == ()
     assert plan.terms == ("blue", "sky", "today")
+
+
+def test_a_shared_name_does_not_filter_when_a_drug_is_named() -> None:
+    plan = understand("can I take calcium with levothyroxine", catalog_for())
+    assert plan.drugs == ("levothyroxine",)
+    assert "calcium" in plan.terms  # still a word to find in the levothyroxine label
