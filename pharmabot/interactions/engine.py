@@ -17,7 +17,13 @@ from pharmabot.interactions.knowledge import (
     has_interaction_knowledge,
 )
 from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, FOOD_TITLES
-from pharmabot.interactions.severity import PK_RULES, SEVERITY_ORDER, Severity, pair_severity
+from pharmabot.interactions.severity import (
+    BOXED_COMBINATION_RULES,
+    PK_RULES,
+    SEVERITY_ORDER,
+    Severity,
+    pair_severity,
+)
 from pharmabot.knowledge.index import KnowledgeBase, connect_readonly
 from pharmabot.knowledge.labels import SECTION_TITLES, dailymed_url
 from pharmabot.knowledge.names import DrugCatalog, DrugEntry
@@ -240,6 +246,24 @@ class InteractionEngine:
             for e in evidence
         )
 
+    def _boxed_combination(self, matched: list[tuple[Rule, set[str], set[str]]]) -> bool:
+        """True when an effect class rule covers the pair and each drug's own boxed warning names that effect."""
+        memberships = self.knowledge.memberships
+
+        def boxed(ingredients: set[str], classes: tuple[str, ...]) -> bool:
+            return any(
+                (reason := memberships.get(i, {}).get(c)) is not None and reason.how == "boxed warning"
+                for i in ingredients
+                for c in classes
+            )
+
+        return any(
+            rule.id.removeprefix("class-") in BOXED_COMBINATION_RULES
+            and boxed(side_a, rule.classes_a)
+            and boxed(side_b, rule.classes_b)
+            for rule, side_a, side_b in matched
+        )
+
     def pair(self, a: DrugEntry, b: DrugEntry, *, audience: Audience = "consumer") -> Interaction | None:
         """The interaction between two drugs, or None when no source names it."""
         evidence = self.evidence_for(a, b)
@@ -255,6 +279,7 @@ class InteractionEngine:
             + [c for r in rules for c in (*r.classes_a, *r.classes_b)],
             narrow_index_exposure=self._narrow_index_exposure(a, b, evidence),
             contraceptive_exposure_down=self._contraceptive_exposure_down(a, b, evidence),
+            boxed_combination=self._boxed_combination(matched),
         )
         top = evidence[0] if evidence else None
         class_rule = next((r for r in rules if r.list == "class_rule"), None)

@@ -86,6 +86,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         before = _WORD_BEFORE.search(text[max(start, end - 12) : end])
         if before and before.group(1).lower().rstrip(".") in _ABBREVIATIONS and text[end - 1] == ".":
             continue
+        # A semicolon inside parentheses separates list items ("(phenothiazines; tricyclic antidepressants; MAO
+        # inhibitors) should be carefully evaluated"), not sentences.
+        if text[end - 1] == ";" and text.count("(", start, end) > text.count(")", start, end):
+            continue
         if end > start:
             spans.append((start, end))
         start = match.end()
@@ -125,7 +129,9 @@ class Found:
 SYSTEM_HINT = re.compile(r"cyp|p450|p-?gp|glycoprotein|bcrp|oatp|\boat|\boct|mate\b|mate\d|transporter", re.IGNORECASE)
 _SYSTEM_ANY = re.compile("|".join(f"(?P<{s.id}>{s.pattern})" for s in SYSTEMS), re.IGNORECASE)
 _LIST_GAP = re.compile(
-    r"\s*(?:/|,|&|and/or|and|or)?\s*(?:(?:dual|combined|the|strong|potent|moderate|weak|mild|both)\s+)*", re.IGNORECASE
+    # ", and" closes a list: "cimetidine, a CYP1A2, CYP2D6, and CYP3A inhibitor" is one list of three systems.
+    r"\s*(?:,\s*(?:and/or|and|or)?|/|&|and/or|and|or)?\s*(?:(?:dual|combined|the|strong|potent|moderate|weak|mild|both)\s+)*",
+    re.IGNORECASE,
 )
 _GRADE_WORD = re.compile(r"\b(strong|potent|moderate|weak|mild)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
@@ -155,6 +161,7 @@ _PREDICATE_BEFORE = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|as)\s+(?:also\s+|both\s+|likely\s+)?(?:an?\s+)?|,\s*an?\s+|\(\s*an?\s+)$",
     re.IGNORECASE,
 )
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|such)\s+$", re.IGNORECASE)
 _CLASS_RELATIVE_BEFORE = re.compile(rf"(?:{_DRUG_NOUN}|\bthose)\s+(?:that|which|who)\s+(?:are|is)\s+$", re.IGNORECASE)
 _KIND_OF = {"inhibit": "inhibitor", "induc": "inducer", "substr": "substrate"}
 
@@ -235,6 +242,10 @@ def role_mentions(sentence: str) -> list[Found]:
         head = sentence[max(0, start - 60) : start]
         if _PREDICATE_BEFORE.search(head) and not _CLASS_RELATIVE_BEFORE.search(head):
             continue
+        # "... may be needed if the CYP3A inhibitor is discontinued": an ungraded phrase with a definite article points
+        # back at the class an earlier sentence named with its strength ("strong CYP3A inhibitors").
+        if not grades and _DEFINITE_BEFORE.search(head):
+            continue
         # "combined P-gp and strong CYP3A4 inhibitors", "strong CYP3A4/P-gp inhibitors": drugs that are both. The
         # graded CYP role is the one that selects them (strong CYP3A4 inhibitors inhibit P-gp as well), so a list
         # joined by "and" or "/" that mixes a graded CYP with a transporter names the CYP class only.
@@ -252,6 +263,25 @@ def role_mentions(sentence: str) -> list[Found]:
             for class_id in _role_class_ids(system, kind, local or grades):
                 found.append(Found("class", class_id, start, end))
     return found
+
+
+_SINGULAR_ROLE = re.compile(r"(?:inhibitor|inducer|substrate)$", re.IGNORECASE)
+
+
+def _without_appositive_roles(sentence: str, found: list[Found]) -> list[Found]:
+    """Drop a singular role phrase that follows a drug's name ("Digitalis Glycosides: digoxin P-gp substrate;"): it
+    says what that drug is, like "digoxin, a P-gp substrate", and names no class of other drugs."""
+    drug_ends = {f.end for f in found if f.kind == "drug"}
+    if not drug_ends:
+        return found
+    return [
+        f
+        for f in found
+        if f.kind == "drug"
+        or CLASS_BY_ID[f.target].role is None
+        or not _SINGULAR_ROLE.search(sentence[f.start : f.end])
+        or not any(0 <= f.start - end <= 2 and not sentence[end : f.start].strip(" ,:") for end in drug_ends)
+    ]
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -335,7 +365,7 @@ class MentionScanner:
                     matched = size
                     break
             i += matched or 1
-        return found
+        return _without_appositive_roles(sentence, found)
 
     def class_examples(self, sentence: str, found: Iterable[Found]) -> Iterator[tuple[str, str]]:
         """(class id, moiety) pairs for drugs listed in parentheses right after a class phrase."""
@@ -504,9 +534,9 @@ def is_example_of_class(sentence: str, mention: Found, found: Iterable[Found]) -
     )
 
 
-def names_own_example(sentence: str, mention: Found, own_spans: Iterable[tuple[int, int]]) -> bool:
-    """True when the label's own drug is given as the example of the class ("PPIs, including pantoprazole")."""
-    for start, _ in own_spans:
+def names_example(sentence: str, mention: Found, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when a drug at one of SPANS is given as the example of the class ("PPIs, including pantoprazole")."""
+    for start, _ in spans:
         if mention.end <= start <= mention.end + 40 and _OWN_EXAMPLE_GAP.fullmatch(sentence[mention.end : start]):
             return True
     return False
@@ -519,10 +549,64 @@ def after_withdrawal(sentence: str, mention: Found) -> bool:
 
 # "other NSAIDs", "another serotonergic drug": the label's own class named as the other drug of a pair.
 _OTHER_BEFORE = re.compile(
-    r"\b(?:other|another|additional|second|multiple|two or more|more than one)\b[^.;]{0,30}$", re.IGNORECASE
+    r"(?<!as with )\b(?:other|another|additional|second|multiple|two or more|more than one)\b[^.;]{0,30}$",
+    re.IGNORECASE,
 )
 
 
 def names_other_member(sentence: str, mention: Found) -> bool:
     """True when a class phrase is qualified as another member ("other NSAIDs"), not the label's own drug."""
     return _OTHER_BEFORE.search(sentence[max(0, mention.start - 40) : mention.start]) is not None
+
+
+# --- drug interaction tables ------------------------------------------------------------------------------------
+# FDA's drug interaction labeling guidance (2020) lays section 7 out as a table: one row per drug or class, with
+# "Clinical Impact:", "Intervention:" and "Examples:" cells. openFDA flattens it into run-on text, so the examples
+# stand in a sentence of their own (which says nothing about using the drugs together) and run into the next row's
+# heading ("Examples: phenelzine, tranylcypromine, linezolid Mixed Agonist/Antagonist ... Clinical Impact: ...").
+ROW_IMPACT = re.compile(r"\bClinical Impact\b\s*:?")
+_EXAMPLES_CELL = re.compile(r"^\s*Examples?\b(?:\s+include)?\s*:?\s*")
+# Between two items of an examples list: separators, "(e.g.," and lower-case words ("other", "thyroid products").
+# A capitalized word there is the next row's heading ("linezolid Mixed Agonist/Antagonist ... Opioid Analgesics").
+_EXAMPLE_GAP = re.compile(r"(?:[\s,;:()/-]|e\.g\.|i\.e\.|[a-z][\w'-]*+)*+")
+_ITEM_SEPARATOR = re.compile(r"[,;(/]|\b(?:and|or)\b")
+MAX_ROW = 2500
+
+
+def example_items(sentence: str, found: Iterable[Found]) -> tuple[int, list[Found]]:
+    """Where an "Examples:" cell's list ends and the drugs and classes it lists: the mentions up to the first one
+    followed by anything but list punctuation or lower-case words. (0, []) for any other sentence."""
+    cell = _EXAMPLES_CELL.match(sentence)
+    if cell is None:
+        return 0, []
+    impact = ROW_IMPACT.search(sentence, cell.end())
+    limit = impact.start() if impact else len(sentence)
+    mentions = sorted((f for f in found if cell.end() <= f.start < limit), key=lambda f: f.start)
+    items: list[Found] = []
+    at = cell.end()
+    for mention in mentions:
+        if mention.start < at:  # a class and a drug, or two classes, over the same words
+            if items and mention.start >= items[-1].start:
+                items.append(mention)
+            continue
+        gap = sentence[at : mention.start]
+        # The cell's first word may be capitalized ("Examples: Topiramate", "Examples: Macrolide antibiotics"); later
+        # items follow a separator ("methylene blue Other Serotonergic Drugs" runs into the next row's heading).
+        if items and not _ITEM_SEPARATOR.search(gap):
+            break
+        if not _EXAMPLE_GAP.fullmatch(gap if items else gap[:1].lower() + gap[1:]):
+            break
+        items.append(mention)
+        at = max(at, mention.end)
+    return max((f.end for f in items), default=0), items
+
+
+def next_row(row: str, sentence: str) -> str:
+    """The table row read so far once SENTENCE is read: a "Clinical Impact:" cell starts a row, the sentences after
+    it extend it, and its "Examples:" cell (or a run too long for one row) ends it."""
+    impact = ROW_IMPACT.search(sentence)
+    if impact is not None:
+        return sentence[impact.start() :]
+    if row and len(row) + len(sentence) < MAX_ROW and not _EXAMPLES_CELL.match(sentence):
+        return f"{row} {sentence}"
+    return ""

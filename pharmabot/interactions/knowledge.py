@@ -21,14 +21,17 @@ from pharmabot.interactions.extract import (
     Found,
     MentionScanner,
     after_withdrawal,
+    example_items,
     food_mentions,
     is_example_of_class,
     is_heading,
     management_of,
     mechanism_of,
+    names_example,
     names_other_member,
-    names_own_example,
+    next_row,
     quote_around,
+    role_mentions,
     split_sentences,
 )
 from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, ONC
@@ -51,6 +54,7 @@ from pharmabot.interactions.severity import (
     classify,
     is_allergy_note,
     is_not_an_interaction,
+    only_population,
 )
 from pharmabot.knowledge.cleaning import clean_quote, remove_cross_references, split_section_heading, tidy_spacing
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
@@ -227,23 +231,37 @@ class InteractionKnowledge:
                 if single and section in EFFECT_SECTIONS:
                     properties.extend((label, key, p) for p in heading_effects(text, section))
                 previous: tuple[str, list[Found]] = ("", [])
+                row = ""  # the drug interaction table row read so far, from its "Clinical Impact:" cell on
                 for start, end in split_sentences(text):
                     sentence = text[start:end]
+                    row_before, row = row, next_row(row, sentence)
                     if (key, sentence) in seen_sentences:
                         continue  # repackager and generic copies repeat the same sentences
                     seen_sentences.add((key, sentence))
                     found = None
                     if section in INTERACTION_SECTIONS:
                         found = scanner.scan(sentence)
-                        referred = _referring_back(sentence, found, own, previous)
+                        cut, items = example_items(sentence, found) if row_before else (0, [])
+                        rest = [f for f in found if f not in items]
+                        if items:
+                            # "Examples: phenelzine, linezolid": what the row's Clinical Impact and Intervention cells
+                            # say applies to them; the rest of the sentence is the next row's.
+                            offset = len(row_before) + 1
+                            shifted = [
+                                Found(f.kind, f.target, f.start + offset, f.end + offset)
+                                for f in _row_examples(row_before, items, section)
+                            ]
+                            joined = f"{row_before} {sentence[:cut]}"
+                            _scan_sentence(scanner, key, own, label, section, joined, shifted, raw, learned)
+                        referred = _referring_back(sentence, rest, own, previous)
                         if referred is not None:
                             # "Examples of drugs known to increase the risk of bleeding are in Table 3. Because
                             # bleeding risk is increased when these drugs are used with warfarin, closely monitor":
                             # the second sentence says what to do about the class the first one names.
                             _scan_sentence(scanner, key, own, label, section, *referred, raw, learned)
                         else:
-                            _scan_sentence(scanner, key, own, label, section, sentence, found, raw, learned)
-                        previous = (sentence, found)
+                            _scan_sentence(scanner, key, own, label, section, sentence, rest, raw, learned)
+                        previous = (sentence, rest)
                     if single and section in ROLE_SECTIONS and _ROLE_HINT.search(sentence):
                         found = scanner.scan(sentence) if found is None else found
                         for role in roles_in(sentence, found, own):
@@ -446,6 +464,7 @@ def _scan_sentence(
     management: str | None = None
     lowered = sentence.lower()
     own_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target in own]
+    other_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target not in own]
     for item in found:
         if item.kind == "drug" and item.target in own:
             continue
@@ -459,10 +478,20 @@ def _scan_sentence(
             # The label's own therapeutic class stands for the label's drug ("NSAIDs can cause ...", "statins,
             # including X", "concomitant use of PPIs with methotrexate") unless qualified as another member ("other
             # NSAIDs"). Effect-based classes (serotonergic, CNS depressants) name the other drugs even without "other".
+            # So does a therapeutic class of its own when the sentence names the other drug ("Lithium generally
+            # should not be given with diuretics", in a thiazide's label, is about lithium, not other diuretics).
+            # Unless the class's examples are other drugs ("Antifolate drugs (e.g., dapsone, pemetrexed)" in the
+            # methotrexate label means the other antifolates).
+            partner_named = any(
+                f.kind == "drug" and f.target not in own and f.target not in drug_class.members for f in found
+            ) and not names_example(sentence, item, other_spans)
             if own_class and (
                 not co_use
-                or names_own_example(sentence, item, own_spans)
-                or (drug_class.duplication and not names_other_member(sentence, item))
+                or names_example(sentence, item, own_spans)
+                or (
+                    (drug_class.duplication or (partner_named and not drug_class.property_class))
+                    and not names_other_member(sentence, item)
+                )
             ):
                 continue
             if is_heading(sentence, item, found) or is_example_of_class(sentence, item, found):
@@ -473,12 +502,20 @@ def _scan_sentence(
             classified = classify(plain, section=section)
             if classified is None or is_allergy_note(plain):
                 return
-            if classified.rule in ("mention", "exposure_change") and is_not_an_interaction(plain):
+            if (
+                classified.rule in ("mention", "exposure_change") or classified.rule.startswith("section:")
+            ) and is_not_an_interaction(plain):
                 return
             if classified.rule == "mention" and not co_use:
                 return  # a bare list ("Examples: thiazides, corticosteroids, ...") says nothing about using both
+            if classified.rule == "mention" and section != "drug_interactions" and only_population(plain):
+                # "Elderly patients, patients taking diuretics, and those who are volume-depleted may be at greater
+                # risk of hyponatremia": who is at risk of the drug's own effect, not a warning about the pair.
+                return
             mechanism = mechanism_of(plain, affected="\x00")
             management = management_of(plain)
+        if item.kind == "class" and not _wording_enough(item.target, classified.severity):
+            continue
         # "Lomitapide, Lovastatin, and Simvastatin: Concomitant administration ... with lomitapide is contraindicated":
         # a drug named only in a row heading before the colon, while the sentence after it names another drug, is
         # not what the sentence is about (the next sentence is).
@@ -506,6 +543,27 @@ def _scan_sentence(
                 management=management,
             )
         )
+
+
+def _row_examples(row: str, items: list[Found], section: str) -> list[Found]:
+    """The examples that stand for themselves. Drugs named always do. A whole class does not when the row is about an
+    enzyme or transporter role ("CYP3A4 Inhibitors ... Examples: macrolide antibiotics (e.g., erythromycin)": the
+    class is an example of the role, and azithromycin is a macrolide but no CYP3A4 inhibitor), nor when the row only
+    says to observe the patient ("Drugs Affecting Glycemic Control ... observe the patient closely ... Examples:
+    thiazides and other diuretics, corticosteroids, ..., calcium channel blockers": a generic list of classes)."""
+    classified = classify(tidy_spacing(remove_cross_references(row)), section=section)
+    observe_only = classified is None or classified.rule in ("monitoring", "mention")
+    if not observe_only and not role_mentions(row):
+        return items
+    if observe_only:
+        return [f for f in items if f.kind == "drug"]
+    return [f for f in items if f.kind == "drug" or CLASS_BY_ID[f.target].role is not None]
+
+
+def _wording_enough(class_id: str, severity: Severity) -> bool:
+    """True when a sentence's wording is strong enough for the class it names (`DrugClass.min_wording`)."""
+    floor = CLASS_BY_ID[class_id].min_wording
+    return floor is None or SEVERITY_ORDER[severity] >= SEVERITY_ORDER[floor]
 
 
 _ANAPHORA = re.compile(r"\b(?:these|such|those) (?:drugs?|agents?|medications?|medicines?|products?)\b", re.I)

@@ -64,6 +64,10 @@ class DrugClass:
     # "any", "heading" (a warnings heading of its own label, or listed) or "boxed" (a boxed warning, or listed).
     named_members: str = "any"
     property_class: bool = False  # membership is a property the drug's own label states: quote it as evidence
+    # The least severe wording a label sentence naming this class must carry to count ("major": avoid, not
+    # recommended, a serious outcome, contraindicated). For use categories so broad that a "monitor" or "adjust the
+    # dose" sentence about them is background advice rather than an interaction with each member.
+    min_wording: str | None = None
 
 
 def _m(text: str) -> frozenset[str]:
@@ -135,13 +139,15 @@ _ARBS = _m("azilsartan, candesartan, eprosartan, irbesartan, losartan, olmesarta
 _INSULINS = _m("insulin glargine, insulin lispro, insulin aspart, insulin detemir, insulin degludec, insulin human")
 _THIAZIDES = _m("hydrochlorothiazide, chlorthalidone, chlorothiazide, indapamide, metolazone, methyclothiazide")
 _LOOP_DIURETICS = _m("furosemide, bumetanide, torsemide, ethacrynic acid")
-# Quinine, pentamidine and the tricyclics carry QT-prolongation warnings in their own FDA labels.
+# Quinine, pentamidine and the tricyclics carry QT-prolongation warnings in their own FDA labels; so do oral
+# ketoconazole tablets (boxed warning, FDA 2013: QT prolongation, alone and through raised levels of other drugs),
+# whose label the shipped corpus lacks (it has a topical one).
 _QT = _m(
     "amiodarone, sotalol, dofetilide, dronedarone, quinidine, procainamide, disopyramide, ibutilide, haloperidol, "
     "chlorpromazine, thioridazine, pimozide, ziprasidone, citalopram, escitalopram, methadone, erythromycin, "
     "clarithromycin, azithromycin, moxifloxacin, levofloxacin, ondansetron, droperidol, hydroxychloroquine, "
     "chloroquine, arsenic trioxide, vandetanib, bedaquiline, quinine, pentamidine, amitriptyline, nortriptyline, "
-    "desipramine, imipramine, clomipramine"
+    "desipramine, imipramine, clomipramine, ketoconazole"
 )
 
 CLASSES: tuple[DrugClass, ...] = (
@@ -269,7 +275,8 @@ CLASSES: tuple[DrugClass, ...] = (
             r"other depressants",
             r"sedative-?hypnotics?",
             r"respiratory depressants?",
-            r"\b(?:sedatives?|hypnotics|tranquilizers|gabapentinoids)\b",
+            # "sedative" alone is mostly the adjective ("sedative effects"), which names an effect, not drugs.
+            r"\b(?:sedatives|hypnotics|tranquilizers|gabapentinoids)\b|\ba sedative\b(?![- ](?:effect|propert))",
             r"sedating (?:drugs?|medications?|agents?|antihistamines?)",
             r"\b(?:drugs?|agents?|medications?|substances?) (?:that|which) (?:may )?(?:cause|produce|depress|increase)"
             r"(?: the risk of)? (?:CNS depression|central nervous system depression|sedation|drowsiness|"
@@ -294,7 +301,8 @@ CLASSES: tuple[DrugClass, ...] = (
         "anticoagulants",
         "anticoagulants",
         (
-            r"(?<!oral )\banti-?coagulants?\b",
+            # Not the adjective of an effect ("potentiates anticoagulant response").
+            r"(?<!oral )\banti-?coagulants?\b(?! (?:response|effects?|activity|action|properties))",
             r"vitamin K antagonists?",
             r"\bcoumarins?\b",
             r"blood[- ]thinn(?:ers?|ing (?:drugs?|medicines?|medications?))",
@@ -532,12 +540,20 @@ CLASSES: tuple[DrugClass, ...] = (
     DrugClass(
         "corticosteroids",
         "corticosteroids",
-        (r"\bcorticosteroids?\b", r"\bglucocorticoids?\b", r"\bsteroids?\b"),
+        # Not "endogenous steroid hormones" or "anabolic steroids", which are not corticosteroid medicines.
+        (
+            r"\bcorticosteroids?\b",
+            r"\bglucocorticoids?\b",
+            r"(?<!endogenous )(?<!anabolic )(?<!anabolic-androgenic )\bsteroids?\b(?! hormones?)",
+        ),
         _m(
             "prednisone, prednisolone, methylprednisolone, dexamethasone, hydrocortisone, betamethasone, "
             "triamcinolone, budesonide, fludrocortisone, cortisone, deflazacort"
         ),
         sources=(FDA_CLASS_LABELING, ONC),
+        # A corticosteroid's label says "corticosteroids" of itself ("live vaccines are contraindicated in patients
+        # receiving immunosuppressive doses of corticosteroids"); two of them together are a duplication.
+        duplication=True,
         learn_examples=False,
     ),
     DrugClass(
@@ -607,7 +623,9 @@ CLASSES: tuple[DrugClass, ...] = (
         ),
         _m(
             "calcium carbonate, calcium acetate, aluminum hydroxide, magnesium hydroxide, magnesium oxide, "
-            "ferrous sulfate, iron, zinc, sucralfate, sevelamer, lanthanum, calcium"
+            "ferrous sulfate, iron, zinc, sucralfate, sevelamer, lanthanum, calcium, "
+            # Antacid active ingredients (21 CFR 331.11) and phosphate binders sold under their salt names.
+            "sodium bicarbonate, lanthanum carbonate, ferric citrate"
         ),
         sources=(FDA_CLASS_LABELING, ONC),
         learn_examples=False,
@@ -966,7 +984,9 @@ def _role_classes() -> tuple[DrugClass, ...]:
 # --- effect classes: drugs whose own label warns of an effect that adds up with another drug's -------------------
 
 _ANTINEOPLASTIC_CLASSES = (
-    r"Kinase Inhibitor|Alkylating|Antimetabolite|Topoisomerase|Microtubule|Platinum-based|Poly\(ADP-Ribose\)|"
+    # Janus kinase inhibitors (tofacitinib, baricitinib, upadacitinib) treat immune disease: immunosuppressants.
+    r"(?<!Janus )Kinase Inhibitor|Alkylating|Antimetabolite|Topoisomerase|Microtubule|Platinum-based|"
+    r"Poly\(ADP-Ribose\)|"
     r"Histone Deacetylase|Proteasome Inhibitor|BCL-2|Anthracycline|Nucleoside Metabolic Inhibitor|Methylating|"
     r"Hedgehog|Menin|Isocitrate Dehydrogenase|Nuclear Export|Folate Analog|Thalidomide Analog|Programmed Death|"
     r"CTLA-4|HER2|Vascular Endothelial Growth Factor|Epidermal Growth Factor Receptor|Cytolytic Antibody|"
@@ -1029,7 +1049,11 @@ CLASSES += (
         r"mastocytosis|hodgkin\w*|anti-?cancer drugs?)\b",
         not_indication=r"nausea|vomiting|chemotherapy-induced|febrile neutropenia|hypercalcemia|skeletal-related|"
         r"bone metastases|\bpain\b|mucositis|tumor lysis|hot flash|diagnostic|imaging|\bPET\b|scintigraph|palliative|"
-        r"anemia due to|infections? in patients",
+        r"anemia due to|infections? in patients|not (?:approved|indicated)"
+        # Supportive care of patients with cancer (uric acid, blood counts, stem cell mobilization, clots, TSH
+        # suppression) does not make a drug an anticancer drug.
+        r"|uric acid|hyperuricemi|neutropeni|thrombocytopeni|anemia|mobiliz|thromboembolism|\bVTE\b|ascites|"
+        r"cytoprotect|rescue|thyrotropin|\bTSH\b|prolactin|acromegaly",
     ),
     DrugClass(
         "myelosuppressive",
@@ -1072,6 +1096,9 @@ CLASSES += (
         frozenset(),
         sources=(FDA_CLASS_LABELING, OWN_LABEL),
         learn_examples=False,
+        # Many labels mention liver enzyme rises in passing; "other hepatotoxic drugs" means drugs whose own label
+        # carries a liver warning (a warnings heading or a boxed warning).
+        named_members="heading",
         own_effect=r"hepatotox|liver injury|hepatic (?:failure|injury|toxicity|necrosis|decompensation|adverse)|"
         r"liver (?:failure|toxicity|damage)|hepatitis(?! B)|drug-induced liver|serious liver",
         not_own_effect=r"hepatitis B|\bHBV\b|hepatic impairment|reactivation",
@@ -1095,9 +1122,11 @@ CLASSES += (
         epc=("Aminoglycoside Antibacterial", "Radiographic Contrast Agent"),
         sources=(FDA_CLASS_LABELING, EPC, OWN_LABEL),
         learn_examples=False,
+        # Acute interstitial nephritis (proton pump inhibitors, penicillins) is an allergic reaction, not a toxicity
+        # that adds up with another drug's.
         own_effect=r"nephrotox|renal toxicity|kidney injury|renal failure|acute renal|nephropathy|renal tubular|"
-        r"interstitial nephritis|renal (?:damage|injury|adverse)|kidney (?:damage|toxicity)",
-        not_own_effect=r"pre-?existing",
+        r"renal (?:damage|injury|adverse)|kidney (?:damage|toxicity)",
+        not_own_effect=r"pre-?existing|interstitial nephritis|tubulointerstitial",
         property_class=True,
     ),
     DrugClass(
@@ -1159,6 +1188,10 @@ CLASSES += (
         epc=_HYPOTENSIVE_EPC,
         sources=(FDA_CLASS_LABELING, EPC),
         learn_examples=False,
+        # About 75 drugs of ten pharmacologic classes: "may require a reduction in the dose of the antihypertensive"
+        # is the additive blood-pressure effect every reference leaves to monitoring (the ONC lists and NDF-RT name
+        # none of these pairs); labels that mean a real risk say to avoid the combination.
+        min_wording="major",
     ),
     DrugClass(
         "hypotension",
@@ -1225,9 +1258,9 @@ CLASSES += (
         "seizure_threshold",
         "drugs that lower the seizure threshold",
         (
-            r"\b(?:drugs?|agents?|medications?|medicines?) (?:that|which|known to) (?:may |can )?(?:lower|reduce|"
+            # Drugs that lower the threshold, not "conditions that lower the seizure threshold" (antipsychotic labels).
+            r"\b(?:drugs?|agents?|medications?|medicines?|meds) (?:that|which|known to) (?:may |can )?(?:lower|reduce|"
             r"decrease) (?:the )?(?:seizure|convulsive) threshold",
-            r"(?:lower|lowering|reduce|reducing) (?:the )?seizure threshold",
             r"(?:potentially )?epileptogenic (?:drugs?|agents?|medications?)",
             r"\b(?:drugs?|agents?|medications?) (?:that|which|known to) (?:may |can )?"
             r"(?:cause|induce|increase the risk of) seizures",
@@ -1241,7 +1274,9 @@ CLASSES += (
         sources=(FDA_CLASS_LABELING, OWN_LABEL),
         learn_examples=False,
         own_effect=r"\bseizures?\b|convulsions?|seizure threshold",
-        not_own_effect=r"withdraw|discontinu|antiepileptic drugs|taper",
+        # An antiepileptic's own "Seizure Control During Pregnancy" or "Withdrawal Seizures" is about its effect
+        # falling, not about provoking seizures.
+        not_own_effect=r"withdraw|discontinu|antiepileptic drugs|taper|control|pregnan|breakthrough|worsening",
         property_class=True,
     ),
     DrugClass(

@@ -386,12 +386,19 @@ def heading_effects(text: str, section: str) -> list[Property]:
     return out
 
 
+# An effect on a fetus or a breastfed infant ("neonates born to mothers receiving atenolol ... bradycardia") is not
+# one the drug adds to another drug's in the patient.
+_NOT_THE_PATIENT = re.compile(r"neonat|newborn|fetus|fetal|in utero|infants?\b|breast-?fe|nursing", re.IGNORECASE)
+
+
 def statement_effects(sentence: str, found: Sequence[Found], own: Iterable[str], section: str) -> list[Property]:
     """Effects a warnings sentence says the label's own drug causes ("Citalopram causes dose-dependent QTc
     prolongation"): the drug is the subject, a causal verb follows, the effect comes right after it, and the
     sentence names no other drug or class."""
     own = set(own)
     if any(f.kind == "class" or (f.kind == "drug" and f.target not in own) for f in found):
+        return []
+    if _NOT_THE_PATIENT.search(sentence):
         return []
     subject = next((f for f in found if f.kind == "drug" and f.target in own), None)
     if subject is None:

@@ -15,6 +15,7 @@ Scale: contraindicated > major > moderate > minor. How a pair's severity is deci
    whose own label says so) is major (`PK_RULES`, `narrow_index_exposure`).
    Lower blood levels of a hormonal contraceptive are major too: contraceptive failure (FDA guidance on clinical
    drug interaction studies with combined oral contraceptives, 2020; labels then advise back-up contraception).
+   So is an effect class rule whose effect both drugs' own boxed warnings name (`BOXED_COMBINATION_RULES`).
 4. A potassium or QT signal is never minor (`NEVER_MINOR_CLASSES`).
 The pair gets the strongest of these: a label saying "contraindicated" always wins, and a reference rating a
 combination major is never lowered by a label that only says "monitor".
@@ -57,15 +58,25 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         "major",
         r"\bdo not (?:use|take|administer|co-?administer|give|start|initiate|combine|exceed)\b"
         r"|\bshould (?:ordinarily |generally |usually )?not be (?:used|taken|given|co-?administered|combined|started|"
-        r"administered|treated|prescribed)",
+        r"administered|treated|prescribed|initiated)",
     ),
     _rule("avoid", "major", r"\bavoid\b|\bavoided\b"),
     _rule("not_recommended", "major", r"\bnot (?:be )?recommended\b"),
+    # "Consider discontinuing these agents at least 48 hours before ...": the two are not to be on board together.
+    _rule(
+        "stop_before",
+        "major",
+        r"\b(?:discontinu\w+|stop\w*|withh[oe]ld\w*|interrupt\w*)\b[^.;]{0,60}?\b\d+\s*(?:hours?|days?|weeks?)\b"
+        r"[^.;]{0,30}?\b(?:before|prior to)\b",
+    ),
     _rule(
         "serious_outcome",
         "major",
         r"serotonin syndrome|rhabdomyolysis|life-?threatening|fatal|torsades? de pointes|hypertensive crisis"
         r"|profound sedation|respiratory depression|coma\b|death"
+        # FDA's guidance names "increased risk of serious ..." as the wording of a clinically important interaction.
+        r"|\b(?:increase|raise|heighten|enhance)\w*\b[^.;]{0,40}?\brisk of (?:serious|severe)\b"
+        r"|\b(?:result in|cause|lead to|produce) (?:serious|severe)\b"
         # Failure of a contraceptive or of transplant immunosuppression is a major outcome in every reference.
         r"|contraceptive failure|unintended pregnanc|(?:additional|alternative|back-?up|non-?hormonal) (?:\w+ )?"
         r"(?:method of )?contracepti|(?:reduce|decrease)\w* (?:the )?(?:contraceptive )?(?:efficacy|effectiveness) of "
@@ -89,7 +100,9 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         "moderate",
         r"\b(?:increase[sd]?|decrease[sd]?|elevat\w+|reduc\w+|rais\w+|lower\w*|alter\w*|affect\w*|potentiat\w*|enhanc\w*)"
         r"\b[^.]{0,80}\b(?:concentrations?|levels?|exposure|AUC|Cmax|effects?|risk|clearance|absorption|INR|"
-        r"prothrombin|bleeding|toxicity|activity|half-life|plasma)",
+        r"prothrombin|bleeding|toxicity|activity|half-life|plasma)"
+        # "The risk of tendon rupture is further increased in patients taking corticosteroids".
+        r"|\brisk of [^.;]{0,80}?\b(?:is|are) (?:further |also )?increased\b",
     ),
 )
 
@@ -109,22 +122,34 @@ NEGATIVE_PATTERN = re.compile(
     r"|\bhad no (?:\w+ ){0,2}effect|\bno effect\b|\bunaffected\b|\bnot affected\b|\bnot expected to\b"
     r"|\bunlikely to\b|\bcan be (?:co-?administered|used|given|taken) (?:with|without)"
     r"|\bwithout (?:dose|dosage) adjustment"
-    r"|\bwithout (?:any )?(?:undesirable|significant|clinically significant|adverse|untoward) (?:drug )?interactions?"
+    r"|\bwithout (?:evidence of )?(?:any )?(?:undesirable|significant|clinically significant|adverse|untoward) "
+    r"(?:adverse )?(?:drug )?interactions?"
+    r"|\b(?:it is )?(?:unknown|not known) whether\b"
     r"|\b(?:dose|dosage) adjustments? (?:\w+ ){0,4}(?:is|are) not (?:recommended|necessary|needed|required)",
     re.IGNORECASE,
 )
 
 # Wording that some drug is used together with another: required outside the drug interactions section.
-CO_USE_PATTERN = re.compile(
-    r"concomitant|concurrent|co-?administ|combin|together|in patients (?:taking|receiving|treated|on)\b|\btaking\b"
-    r"|\breceiving\b|interact|added to|in addition to"
-    r"|\b(?:use|used|given|taken|administered) with\b(?! (?:caution|care)\b)|\bwith other\b"
+_POPULATION = r"in patients (?:taking|receiving|treated|on)\b|\btaking\b|\breceiving\b"
+_TOGETHER = (
+    r"concomitant|concurrent|co-?administ|combin|together|interact|added to|in addition to"
+    # "As with other beta-blockers, ..." compares; it does not speak of using the two together.
+    r"|\b(?:use|used|given|taken|administered) with\b(?! (?:caution|care)\b)|(?<!as )\bwith other\b"
     r"|\buse of (?:\w+ ){0,3}(?:drugs?|medications?|agents?|medicines?) (?:that|which)\b"
     # Drug Facts wording: "ask a doctor ... if you are taking", "the chance is higher if you take a blood thinner".
     r"|\bif you (?:are )?(?:take|taking|use|using)\b|\byou (?:take|are taking)\b|\btake (?:a|an|other|any|another)\b"
-    r"|along with|co-?medicat|co-?prescri|\bplus\b",
-    re.IGNORECASE,
+    r"|along with|co-?medicat|co-?prescri|\bplus\b"
 )
+CO_USE_PATTERN = re.compile(f"{_TOGETHER}|{_POPULATION}", re.IGNORECASE)
+# Co-use wording beyond "patients taking X", which may only describe who is at risk of a drug's own effect.
+TOGETHER_PATTERN = re.compile(_TOGETHER, re.IGNORECASE)
+
+
+def only_population(sentence: str) -> bool:
+    """True when the sentence speaks of the other drug only as what some patients take ("patients taking diuretics
+    ... may be at greater risk"), not of using the two together."""
+    return TOGETHER_PATTERN.search(sentence) is None
+
 
 SECTION_SEVERITY: dict[str, Severity] = {"contraindications": "contraindicated", "boxed_warning": "major"}
 
@@ -145,11 +170,14 @@ ALLERGY_PATTERN = re.compile(
 
 
 # Changes in binding proteins ("corticosteroids decrease TBG concentration") alter a total hormone level, not the
-# effect of either drug; and advice to start the two together ("concurrent prophylaxis with colchicine is
-# recommended") is co-therapy, not a warning.
+# effect of either drug; advice to start the two together ("concurrent prophylaxis with colchicine is recommended")
+# is co-therapy, not a warning; and a drug named as the treatment of a contraindicated condition is neither.
 NOT_AN_INTERACTION_PATTERN = re.compile(
     r"\bTBG\b|thyroxine-binding globulin|\bT4-binding|binding sites? on|\bto carrier proteins"
-    r"|(?<!not )(?<!never )\b(?:is|are) recommended\b(?![^.;]{0,30}\b(?:avoid|caution|monitor))",
+    r"|(?<!not )(?<!never )\b(?:is|are) recommended\b(?![^.;]{0,30}\b(?:avoid|caution|monitor))"
+    # A contraindication's own treatment ("diabetic ketoacidosis ... should be treated with insulin"), and another
+    # drug's contraindications ("contraindicated in patients for whom a statin ... is contraindicated").
+    r"|\bshould be (?:treated|managed) with\b|\bin patients for whom [^.;]{0,120}?\b(?:is|are) contraindicated",
     re.IGNORECASE,
 )
 
@@ -172,6 +200,24 @@ def is_negative(sentence: str) -> bool:
     return not re.search(r"\bhowever\b|\bbut\b|\bavoid|\bcontraindicat|\bmonitor", sentence, re.IGNORECASE)
 
 
+# A pharmacokinetic change reported in percent ("an increase in the zolpidem half-life (17%) was observed"). FDA's
+# guidance on clinical drug interaction studies (2020) takes 80-125% of the reference exposure as the default
+# no-effect boundary: a sentence whose every reported change is under 20%, with nothing to do about it, reports no
+# interaction that matters.
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
+_PK_TERMS = re.compile(r"\bAUC|\bC ?max|concentration|exposure|half-life|clearance|\blevels?\b", re.IGNORECASE)
+_NOT_PK_PERCENT = re.compile(r"fold|\bpatients\b|\bsubjects\b|incidence|\brisk\b|\brate of\b", re.IGNORECASE)
+NO_EFFECT_PERCENT = 20.0
+
+
+def is_small_change(sentence: str) -> bool:
+    """True when a sentence only reports exposure changes inside FDA's default no-effect boundary."""
+    values = [float(v) for v in _PERCENT.findall(sentence)]
+    if not values or max(values) >= NO_EFFECT_PERCENT:
+        return False
+    return _PK_TERMS.search(sentence) is not None and _NOT_PK_PERCENT.search(sentence) is None
+
+
 def classify(sentence: str, *, section: str) -> Classified | None:
     """Severity of one label sentence that names another drug or class, or None when it reports no interaction."""
     if is_negative(sentence):
@@ -181,6 +227,8 @@ def classify(sentence: str, *, section: str) -> Classified | None:
         if rule.pattern.search(sentence):
             best = Classified(rule.severity, rule.name)
             break
+    if best.rule == "exposure_change" and section not in SECTION_SEVERITY and is_small_change(sentence):
+        return None
     floor = SECTION_SEVERITY.get(section)
     if floor is not None and SEVERITY_ORDER[floor] > SEVERITY_ORDER[best.severity]:
         best = Classified(floor, f"section:{section}")
@@ -227,8 +275,28 @@ CLASS_RULE_SEVERITY: dict[str, tuple[Severity, str]] = {
         "FDA opioid labeling: use with MAOIs not recommended (serotonin syndrome, opioid toxicity)",
     ),
     "myelosuppression": ("moderate", "labels: additive myelosuppression, monitor blood counts"),
+    "myelosuppression_warnings": ("moderate", "labels of both warn of low blood counts: monitor blood counts"),
+    "immunosuppression_warnings": (
+        "moderate",
+        "labels of both warn of serious infections or immune suppression: monitor for infection",
+    ),
     "insulin_secretagogue": ("moderate", "labels: a lower dose of insulin or secretagogue may be needed"),
 }
+
+# Effect class rules that are major when each drug's own label names the effect in its boxed warning: FDA boxes only
+# risks that may lead to death or serious injury (21 CFR 201.57(c)(1)), so two drugs that each carry the boxed risk
+# add up to a serious one (the boxed hepatotoxicity and myelosuppression labels warn against exactly that).
+BOXED_COMBINATION_RULES = frozenset(
+    {
+        "bleeding_bleeding",
+        "hepatotoxic_hepatotoxic",
+        "nephrotoxic_nephrotoxic",
+        "myelosuppression",
+        "myelosuppression_warnings",
+        "immunosuppression_warnings",
+        "cns_cns",
+    }
+)
 
 # Wording rules that describe a change in exposure (the ones that matter for a narrow-therapeutic-index drug).
 PK_RULES = frozenset({"exposure_change", "dose_change", "monitoring", "avoid", "not_recommended", "do_not_use"})
@@ -245,6 +313,7 @@ def pair_severity(
     classes_named: Iterable[str] = (),
     narrow_index_exposure: bool = False,
     contraceptive_exposure_down: bool = False,
+    boxed_combination: bool = False,
 ) -> Severity:
     """The severity of a pair: the strongest signal from its label sentences and rules, major when the other drug
     changes the blood levels of a narrow-therapeutic-index drug, never minor for a potassium or QT signal (see the
@@ -252,7 +321,7 @@ def pair_severity(
     severity: Severity = "minor"
     for signal in (*label, *rules):
         severity = stronger(severity, signal)
-    if narrow_index_exposure or contraceptive_exposure_down:
+    if narrow_index_exposure or contraceptive_exposure_down or boxed_combination:
         severity = stronger(severity, "major")
     if severity == "minor" and NEVER_MINOR_CLASSES & set(classes_named):
         severity = "moderate"

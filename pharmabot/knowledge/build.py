@@ -59,7 +59,8 @@ log = logging.getLogger("pharmabot.index")
 # 8: cleaned chunk text with the new label choice;
 # 9: interaction roles and effects from each label's own statements, FDA's CYP/transporter table, class rules;
 # 10: a brand name in capitals after a section title is kept
-INDEX_VERSION = "10"
+# 11: interaction table rows, calibrated wording and class membership; one heading detector for chunks and quotes
+INDEX_VERSION = "11"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 # A builder adds its own tables to an index being built: it gets the connection, the chosen labels and the catalog.

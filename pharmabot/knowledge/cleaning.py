@@ -124,32 +124,6 @@ def remove_flattened_tables(text: str, tables: Iterable[str]) -> str:
     return tidy(normalized)
 
 
-def _heading_end(tokens: Sequence[str], names: frozenset[str]) -> int:
-    """How many leading TOKENS form a Title Case heading run into the next sentence (0 when none does).
-
-    The sentence starts at the last capitalized word before the first lowercase content word, or earlier
-    at the drug's name when that word belongs to the product name ("Buprenorphine Sublingual Tablets are").
-    """
-    first_lower = next(
-        (i for i, token in enumerate(tokens) if token[:1].islower() and token.lower().strip(",;:") not in _MINOR),
-        None,
-    )
-    if first_lower is None or first_lower < 2:
-        return 0
-    capitalized = [i for i in range(first_lower) if tokens[i][:1].isupper()]
-    if not capitalized or capitalized[-1] == 0:
-        return 0
-    last = start = capitalized[-1]
-    while start > 1 and tokens[start].lower().strip(",()") in _PRODUCT_WORDS:
-        start -= 1
-    if tokens[start].lower().strip(",()®™") not in names:
-        start = last  # no product name: the last capitalized word starts the sentence
-    heading = tokens[:start]
-    if not heading or any(t.endswith((".", "?", "!")) for t in heading[:-1]):
-        return 0
-    return start
-
-
 def mark_headings(text: str, names: Iterable[str] = ()) -> str:
     """Numbered headings to lines of their own, numbers dropped: "2.6 Discontinuing X Adverse..." ->
     "Discontinuing X" / "Adverse...". Section titles in capitals ("2 DOSAGE AND ADMINISTRATION") are dropped.
@@ -162,7 +136,7 @@ def mark_headings(text: str, names: Iterable[str] = ()) -> str:
     out = [parts[0]]
     for part in parts[1:]:
         tokens = _TOKEN.findall(part)
-        end = _heading_end(tokens, known)
+        end = heading_words(tokens, known)
         if end:
             heading = " ".join(tokens[:end]).rstrip(":")
             body = part.split(None, end)[-1] if len(tokens) > end else ""
@@ -214,7 +188,7 @@ def _remove_captions(text: str, label: re.Pattern[str]) -> str:
     out = [pieces[0].rstrip() + "\n"]
     for piece in pieces[1:]:
         tokens = _TOKEN.findall(piece)
-        end = _heading_end(tokens, frozenset())
+        end = heading_words(tokens)
         # A caption that runs to the end, or into another caption, goes whole.
         if end == 0 and not any(t[:1].islower() and t not in _MINOR for t in tokens[:12]):
             end = len(tokens)
@@ -255,44 +229,78 @@ _LEADING_CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Table)\s+\d{1,2}[A-Za-z]?\s*
 _SECTION_TITLE = re.compile(
     "(?:" + "|".join(re.escape(t) for t in sorted(SECTION_TITLES.values(), key=len, reverse=True)) + r")\b\s*"
 )
-# Words that may sit inside a heading between capitalized words ("Drugs that Prolong the QT Interval").
-_HEADING_JOINERS = frozenset(
-    "a an and or of in on to for with that which the by from as at vs versus not other than".split()
-)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])")
 _DANGLING = re.compile(r"[\s(\[,;:]+$")
 
 
-def _is_capitalized(word: str) -> bool:
+# --- Headings run into the text: one detector for section text and for quotes -----------------------------------
+
+# Words that may sit inside a heading between capitalized words ("Drugs that Prolong the QT Interval", "Administration
+# with or without Food").
+_HEADING_JOINERS = _MINOR | frozenset("that which not other than versus".split())
+
+
+def _kind_of_word(word: str) -> str:
+    """ "capital", "neutral" (punctuation only, or a number: "18 Years", "90-degree" neither start nor end a heading)
+    or "other"."""
     stripped = word.lstrip("(\"'[")
-    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+    if not any(c.isalnum() for c in stripped):
+        return "neutral"
+    if stripped[0].isdigit():
+        return "neutral"
+    return "capital" if stripped[0].isupper() else "other"
+
+
+def _joins_heading(words: Sequence[str], at: int) -> bool:
+    """True when WORDS[at] is a joiner and the next word that is neither a joiner nor a number is capitalized."""
+    for word in words[at:]:
+        if word.lower().strip(",:;") in _HEADING_JOINERS or _kind_of_word(word) == "neutral":
+            continue
+        return _kind_of_word(word) == "capital"
+    return False
+
+
+def heading_words(
+    words: Sequence[str], names: frozenset[str] = frozenset(), *, colon_keeps_subject: bool = False
+) -> int:
+    """How many leading WORDS form a Title Case heading run into the sentence after it (0 when none does).
+
+    The heading runs while words are capitalized, with joiners and numbers between them; the sentence starts at the
+    last capitalized word before the first other word ("Strong CYP1A2 Inhibitors Concomitant use ..." -> "Strong
+    CYP1A2 Inhibitors"), or earlier at the drug's name when that word belongs to the product name ("Buprenorphine
+    Sublingual Tablets are ..."; NAMES are the drug's names, lower case). A run of capitals only (a heading alone, or
+    a shouted sentence) and a run holding a sentence's end are left alone. With COLON_KEEPS_SUBJECT a colon-ended
+    heading ("Warfarin: ...") stays the sentence's subject (quotes keep it).
+    """
+    last_capital = -1
+    for n, word in enumerate(words):
+        kind = _kind_of_word(word)
+        if kind == "capital":
+            last_capital = n
+        elif kind == "other" and not _joins_heading(words, n):
+            break
+    else:
+        return 0
+    if last_capital < 1:
+        return 0  # the first word is the sentence's own
+    start = last_capital
+    while start > 1 and words[start].lower().strip(",()") in _PRODUCT_WORDS:
+        start -= 1
+    if words[start].lower().strip(",()®™") not in names:
+        start = last_capital  # no product name: the last capitalized word starts the sentence
+    heading = words[:start]
+    if any(w.endswith((".", "?", "!")) for w in heading[:-1]):
+        return 0
+    if colon_keeps_subject and heading[-1].endswith(":"):
+        return 0
+    return start
 
 
 def heading_length(text: str) -> int:
-    """Length of a leading run of Title Case heading words ("Strong CYP1A2 Inhibitors "), 0 when none.
-
-    The run ends at the last capitalized word before the first lower-case word, because that word starts the
-    sentence ("Strong CYP1A2 Inhibitors Concomitant use ..." -> heading "Strong CYP1A2 Inhibitors"). Short joiners
-    ("and", "of", "that") may sit inside a heading between capitalized words.
-    """
-    words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    last_capital = -1
-    for n, (_, _, word) in enumerate(words):
-        if _is_capitalized(word):
-            last_capital = n
-            continue
-        if word.lower().strip(",:;") in _HEADING_JOINERS and n + 1 < len(words) and _is_capitalized(words[n + 1][2]):
-            continue
-        break
-    else:
-        return 0  # all capitalized (a heading only, or a shouted sentence): leave it
-    if last_capital < 1:
-        return 0  # the first word is the sentence's own
-    heading_end = words[last_capital - 1][1]
-    # A colon-ended heading ("Warfarin: ...") keeps its words as the sentence's subject.
-    if text[heading_end - 1] == ":":
-        return 0
-    return words[last_capital][0]
+    """Length in characters of a leading heading run into TEXT's sentence (`heading_words`), 0 when none."""
+    spans = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    cut = heading_words([w for _, w in spans], colon_keeps_subject=True)
+    return spans[cut][0] if cut else 0
 
 
 def split_section_heading(text: str) -> tuple[str, str]:

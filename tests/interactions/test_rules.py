@@ -11,8 +11,8 @@ from pharmabot.interactions.extract import (
     after_withdrawal,
     is_example_of_class,
     is_heading,
+    names_example,
     names_other_member,
-    names_own_example,
 )
 from pharmabot.interactions.lexicon import CLASS_BY_ID
 from pharmabot.interactions.severity import classify, is_allergy_note, is_not_an_interaction
@@ -55,7 +55,7 @@ def test_table_row_heading_followed_by_drug_names() -> None:
 def test_own_drug_given_as_the_class_example(sentence: str) -> None:
     own = sentence.index("simvastatin" if "simvastatin" in sentence else "pantoprazole")
     mention = _at(sentence, "statins" if "statins" in sentence else "Proton pump inhibitors")
-    assert names_own_example(sentence, mention, [(own, own + 5)])
+    assert names_example(sentence, mention, [(own, own + 5)])
 
 
 def test_other_members_of_the_own_class_still_count() -> None:

@@ -35,6 +35,24 @@ from pharmabot.interactions.severity import WORDING_RULES, classify
             "moderate",
             "exposure_change",
         ),
+        (
+            "Consider discontinuing these agents at least 48 hours before the procedure.",
+            "warnings_and_cautions",
+            "major",
+            "stop_before",
+        ),
+        (
+            "Treatment should generally not be initiated in patients treated with QT prolonging drugs.",
+            "drug_interactions",
+            "major",
+            "do_not_use",
+        ),
+        (
+            "Posaconazole may increase the risk of serious adverse reactions of these drugs.",
+            "drug_interactions",
+            "major",
+            "serious_outcome",
+        ),
         ("Concomitant use with warfarin.", "drug_interactions", "minor", "mention"),
         ("Concomitant use with warfarin.", "contraindications", "contraindicated", "section:contraindications"),
         ("Concomitant use with opioids.", "boxed_warning", "major", "section:boxed_warning"),
@@ -53,6 +71,7 @@ def test_every_rule_has_a_case() -> None:
         "do_not_use",
         "avoid",
         "not_recommended",
+        "stop_before",
         "serious_outcome",
         "dose_change",
         "monitoring",
@@ -67,6 +86,8 @@ def test_every_rule_has_a_case() -> None:
         "Coadministration of cimetidine did not affect the pharmacokinetics of sertraline.",
         "No clinically significant interaction was observed with digoxin.",
         "No dose adjustment is necessary when given with omeprazole.",
+        # FDA's default no-effect boundary is 80-125% of the reference exposure.
+        "After multiple doses of zolpidem and fluoxetine an increase in the zolpidem half-life (17%) was observed.",
     ],
 )
 def test_pharmacokinetic_study_listings_are_not_evidence(sentence: str) -> None:
@@ -77,3 +98,25 @@ def test_sentence_split_keeps_abbreviations() -> None:
     text = "Avoid strong inhibitors (e.g. ketoconazole). Use St. John's Wort with care. Next."
     parts = [text[s:e] for s, e in split_sentences(text)]
     assert parts == ["Avoid strong inhibitors (e.g. ketoconazole).", "Use St. John's Wort with care.", "Next."]
+
+
+def test_a_change_beyond_the_no_effect_boundary_is_evidence() -> None:
+    result = classify("Fluconazole increases the AUC of triazolam by approximately 50%.", section="drug_interactions")
+    assert result is not None
+    assert result.rule == "exposure_change"
+
+
+def test_small_percentages_of_patients_are_not_exposure_changes() -> None:
+    result = classify(
+        "Concomitant use increased the incidence of bleeding (12% of patients).", section="drug_interactions"
+    )
+    assert result is not None
+
+
+def test_semicolons_inside_parentheses_do_not_end_a_sentence() -> None:
+    text = "Use of drugs that lower the seizure threshold (phenothiazines; MAO inhibitors) should be evaluated. Next."
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert parts == [
+        "Use of drugs that lower the seizure threshold (phenothiazines; MAO inhibitors) should be evaluated.",
+        "Next.",
+    ]

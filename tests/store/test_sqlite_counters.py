@@ -14,7 +14,8 @@ from pharmabot.store.sqlite import SqliteStore
 
 
 async def test_concurrent_increments_add_up(tmp_path: Path) -> None:
-    store = await SqliteStore(path=tmp_path / "c.sqlite").open()
+    # The clock stands still mid-window (windows are aligned to it): a run across a minute boundary would restart.
+    store = await SqliteStore(path=tmp_path / "c.sqlite", clock=lambda: 1_700_000_030.0).open()
     try:
         totals = await asyncio.gather(*(store.increment(key="k", amount=1, window_seconds=60) for _ in range(50)))
         assert sorted(totals) == list(range(1, 51))

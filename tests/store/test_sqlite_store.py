@@ -16,9 +16,15 @@ from pharmabot.store import Turn, open_store
 from pharmabot.store.sqlite import SqliteStore
 
 
+def _still() -> float:
+    return 1_700_000_030.0
+
+
 @pytest.fixture
 async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
-    opened = await SqliteStore(path=tmp_path / "store.sqlite").open()
+    # A clock that stands still mid-window: counter windows are aligned to the clock, and a test that crossed a
+    # minute boundary would see its counts start again.
+    opened = await SqliteStore(path=tmp_path / "store.sqlite", clock=_still).open()
     yield opened
     await opened.close()
 
@@ -95,10 +101,15 @@ async def test_increment_adds_within_the_window(store: SqliteStore) -> None:
     assert await store.increment(key="other", amount=1, window_seconds=60) == 1
 
 
-async def test_increment_restarts_after_the_window(store: SqliteStore) -> None:
-    assert await store.increment(key="k", amount=5, window_seconds=1) == 5
-    await asyncio.sleep(1.05)
-    assert await store.increment(key="k", amount=1, window_seconds=1) == 1
+async def test_increment_restarts_after_the_window(tmp_path: Path) -> None:
+    now = [1_700_000_030.0]
+    store = await SqliteStore(path=tmp_path / "w.sqlite", clock=lambda: now[0]).open()
+    try:
+        assert await store.increment(key="k", amount=5, window_seconds=1) == 5
+        now[0] += 1.05
+        assert await store.increment(key="k", amount=1, window_seconds=1) == 1
+    finally:
+        await store.close()
 
 
 async def test_concurrent_increments_are_not_lost(store: SqliteStore) -> None:
