@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from pharmabot.errors import RetrieverError
 from pharmabot.knowledge.index import connect_readonly, drug_tag
-from pharmabot.knowledge.names import DrugCatalog
 from pharmabot.lazy import Lazy
 from pharmabot.retrieval.base import SearchHit, SearchSpec
 
 if TYPE_CHECKING:
+    from pharmabot.knowledge.names import DrugCatalog
     from pharmabot.retrieval.query import QueryPlan
 
 # Column weights for bm25(): drugtag (a filter only), names, section heading, text.
