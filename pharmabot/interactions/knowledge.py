@@ -136,8 +136,8 @@ class Membership:
 
 
 @dataclass(frozen=True)
-class FoodNote:
-    """A food or alcohol warning a label states."""
+class FoodStatement:
+    """A food or alcohol warning as the label states it (the API's `schemas.interactions.FoodNote` is made from it)."""
 
     subject: str
     kind: str
@@ -165,7 +165,7 @@ class InteractionKnowledge:
     evidence: dict[str, dict[str, list[LabelEvidence]]]  # subject -> target -> evidence
     class_members: dict[str, frozenset[str]]  # class id -> moieties
     rules: list[Rule]
-    food: dict[str, list[FoodNote]]  # subject -> notes
+    food: dict[str, list[FoodStatement]]  # subject -> notes
     labels: dict[str, LabelInfo]  # subject -> representative label
     memberships: dict[str, dict[str, Membership]] = field(default_factory=dict)  # moiety -> class id -> why
     # class id -> moiety -> how firmly it belongs (0: listed/pharmacologic class/FDA table/boxed warning,
@@ -207,7 +207,7 @@ class InteractionKnowledge:
         scanner = MentionScanner(catalog)
         learned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         raw: dict[str, dict[str, list[LabelEvidence]]] = defaultdict(lambda: defaultdict(list))
-        food: dict[str, dict[str, FoodNote]] = defaultdict(dict)
+        food: dict[str, dict[str, FoodStatement]] = defaultdict(dict)
         properties: list[tuple[LabelRecord, str, Property]] = []
         infos: dict[str, LabelInfo] = {}
         by_set = {label.set_id: label for label in labels}
@@ -275,7 +275,7 @@ class InteractionKnowledge:
                     if section in FOOD_SECTIONS:
                         for kind, (hit_start, hit_end) in food_mentions(sentence):
                             # Drug Facts text has no sentence breaks: quote around the food, not the opening.
-                            note = FoodNote(
+                            note = FoodStatement(
                                 key,
                                 kind,
                                 section,
@@ -390,9 +390,9 @@ class InteractionKnowledge:
         for row in conn.execute("SELECT * FROM ix_memberships ORDER BY rowid"):
             membership = Membership(*row)
             memberships[membership.moiety][membership.class_id] = membership
-        food: dict[str, list[FoodNote]] = defaultdict(list)
+        food: dict[str, list[FoodStatement]] = defaultdict(list)
         for row in conn.execute("SELECT * FROM ix_food ORDER BY rowid"):
-            note = FoodNote(*row)
+            note = FoodStatement(*row)
             food[note.subject].append(note)
         labels = {row[0]: LabelInfo(*row) for row in conn.execute("SELECT * FROM ix_labels")}
         return cls(
@@ -621,7 +621,7 @@ def evidence_rank(e: LabelEvidence) -> tuple[int, int, int, int, int]:
     return (-SEVERITY_ORDER[e.severity], worded, listy + fragment, _SECTION_RANK.get(e.section, 99), len(e.quote))
 
 
-def _food_rank(note: FoodNote) -> tuple[int, int]:
+def _food_rank(note: FoodStatement) -> tuple[int, int]:
     strong = bool(re.search(r"\bavoid|\bdo not|\bshould not|\bnot recommended", note.quote, re.IGNORECASE))
     return (int(strong), int(note.section in INTERACTION_SECTIONS))
 
