@@ -92,7 +92,7 @@ def free_port() -> int:
 def ensure_full_index(index: Path) -> Path:
     """Build the full index of the shipped corpus when missing or stale (about 40 s), else reuse it."""
     sys.path.insert(0, str(ROOT))
-    from pharmabot.knowledge.index import ensure_index
+    from pharmabot.ingest import ensure_index
 
     stats = ensure_index(index_path=index, progress=True)
     if stats.rebuilt:

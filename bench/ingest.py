@@ -3,7 +3,7 @@
 Usage: python bench/ingest.py [--index PATH] [--tpm 120000]
 
 Neither Azure AI Search nor Azure OpenAI can be reached here, so the ingest runs, with the real SDKs over
-real HTTP, against the local stand-ins the tests use (`tests.support.search_server`, `tests.answer.fake_openai`:
+real HTTP, against the local stand-ins the tests use (`tests.support.search_server`, `tests.support.fake_openai`:
 they answer at once). That measures the ingest's own cost per chunk (reading the local index, hashing,
 batching, JSON over HTTP) for the text phase and the vector phase, and a re-run that finds nothing to do.
 Under Azure the vector phase is bound by the embedding deployment's tokens per minute instead: the corpus's
@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import DEFAULT_INDEX, write_result
 from pharmabot.config import load_settings
-from pharmabot.knowledge.index import ensure_index
-from pharmabot.retrieval.azure_indexer import ingest_embedder, ingest_to_azure_search
-from tests.answer.fake_openai import FakeOpenAIServer
+from pharmabot.ingest import ensure_index, ingest_to_azure_search
+from pharmabot.retrieval.azure_indexer import ingest_embedder
+from tests.support.fake_openai import FakeOpenAIServer
 from tests.support.search_server import SEARCH_KEY, search_server
 
 CHARS_PER_TOKEN = 4.0

@@ -100,13 +100,14 @@ async def api_latency(base: str, repeat: int) -> dict[str, dict[str, float]]:
 
 
 def service_latency(index: Path, repeat: int) -> dict[str, dict[str, float]]:
+    from pharmabot.drugs.service import drug_detail
+    from pharmabot.interactions.engine import open_engine
     from pharmabot.knowledge.index import KnowledgeBase
-    from pharmabot.knowledge.lookup import drug_detail
     from pharmabot.retrieval.local import LocalRetriever
 
     kb = KnowledgeBase.open(index)
     retriever = LocalRetriever(index_path=index, catalog=kb.lazy_catalog)
-    engine = kb.interaction_engine()
+    engine = open_engine(kb)
     assert engine is not None
     started = time.perf_counter()
     kb.warm()

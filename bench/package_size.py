@@ -84,7 +84,8 @@ def measure(root: Path, funcignore: str) -> dict[str, object]:
 
 
 def ensure_catalog_index(root: Path) -> None:
-    from pharmabot.knowledge.index import ensure_index, write_catalog_index
+    from pharmabot.ingest import ensure_index
+    from pharmabot.knowledge.build import write_catalog_index
 
     full = root / ".data" / "labels-index.sqlite"
     ensure_index(index_path=full, progress=True)

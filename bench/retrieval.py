@@ -23,7 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pharmabot.knowledge.index import SCHEMA, KnowledgeBase, ensure_index
+from pharmabot.ingest import ensure_index
+from pharmabot.knowledge.build import SCHEMA
+from pharmabot.knowledge.index import KnowledgeBase
 from pharmabot.retrieval.local import LocalRetriever
 
 COLUMNS = (

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pharmabot.agents.red_flags import NameFinder, detect_emergency, warm  # noqa: E402
-from pharmabot.security.sanitizer import detect_injection  # noqa: E402
+from pharmabot.safety.injection import detect_injection  # noqa: E402
+from pharmabot.safety.red_flags import NameFinder, detect_emergency, warm  # noqa: E402
 
 # About 500 characters each: long routine questions and long emergencies, written for the bench.
 MESSAGES = {

@@ -8,8 +8,8 @@ read from there, never copied into the repository. `eval/data/answers_fresh.json
 own set of the same shape (questions written for it, golds read from the shipped labels; see
 `eval/data/README.md`); it is scored whether or not DEV_DIR is given.
 
-Every question goes through the same path as `POST /api/chat`: `admit` (safety checks), then the
-`TriageAgent` with the extractive writer over the full label index and a throw-away SQLite store.
+Every question goes through the same path as `POST /api/chat`: `ChatService.admit` (safety checks), then
+the chat service's turn with the extractive writer over the full label index and a throw-away SQLite store.
 An answer carries the key fact when it holds at least 80% of the distinct words of one of the
 question's gold snippets (any one counts); the safety footer, the dosing referral and the [n] marks
 are left out first, so boilerplate never counts as a fact.
@@ -40,12 +40,12 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from retrieval import score_questions  # noqa: E402
 
-from pharmabot.agents.triage import TriageAgent, admit  # noqa: E402
 from pharmabot.answer.base import SAFETY_FOOTER  # noqa: E402
 from pharmabot.answer.extractive import DOSING_REFERRAL, UNCITED_FOOTER  # noqa: E402
 from pharmabot.config import load_settings  # noqa: E402
 from pharmabot.errors import PharmaBotError  # noqa: E402
-from pharmabot.knowledge.index import KnowledgeBase, ensure_index  # noqa: E402
+from pharmabot.ingest import ensure_index  # noqa: E402
+from pharmabot.knowledge.index import KnowledgeBase  # noqa: E402
 from pharmabot.retrieval.local import LocalRetriever  # noqa: E402
 from pharmabot.schemas.chat import MetaEvent, TokenEvent  # noqa: E402
 from pharmabot.services import Services  # noqa: E402
@@ -96,13 +96,12 @@ async def ask_all(services: Services, questions: list[str]) -> list[tuple[str, s
         session = f"eval-{number}"
         await services.store.claim_session(owner="eval", session_id=session)
         try:
-            message = admit(question)
+            message = await services.chat.admit(question)
         except PharmaBotError as exc:
             out.append((f"refused:{exc.code}", ""))
             continue
-        agent = TriageAgent(session_id=session, services=services, owner="eval")
         intent, text = "", []
-        async for event in agent.stream(message):
+        async for event in services.chat.stream(session_id=session, owner="eval", message=message):
             if isinstance(event, MetaEvent):
                 intent = event.intent
             elif isinstance(event, TokenEvent):

@@ -168,11 +168,13 @@ def print_confusion(title: str, confusion: dict[str, dict[str, int]], order: Ite
 def load_engine(index: Path | None) -> InteractionEngine:
     """The engine from a built index, or built in memory from the shipped corpus."""
     if index is not None:
-        from pharmabot.knowledge.index import KnowledgeBase, ensure_index
+        from pharmabot.ingest import ensure_index
+        from pharmabot.interactions.engine import open_engine
+        from pharmabot.knowledge.index import KnowledgeBase
 
         ensure_index(index_path=index, progress=True)
         kb = KnowledgeBase.open(index)
-        engine = kb.interaction_engine()
+        engine = open_engine(kb)
         kb.close()
         if engine is None:
             raise SystemExit(f"{index} has no interaction tables: rebuild it with `build-index --force`")

@@ -18,7 +18,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pharmabot.knowledge.index import KnowledgeBase, ensure_index
+from pharmabot.ingest import ensure_index
+from pharmabot.knowledge.index import KnowledgeBase
 from pharmabot.retrieval.local import LocalRetriever
 
 

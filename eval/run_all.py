@@ -30,9 +30,11 @@ from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
 from triage import score_messages  # noqa: E402
 
-from pharmabot.agents.red_flags import detect_emergency  # noqa: E402
-from pharmabot.knowledge.index import KnowledgeBase, ensure_index  # noqa: E402
+from pharmabot.ingest import ensure_index  # noqa: E402
+from pharmabot.interactions.engine import open_engine  # noqa: E402
+from pharmabot.knowledge.index import KnowledgeBase  # noqa: E402
 from pharmabot.retrieval.local import LocalRetriever  # noqa: E402
+from pharmabot.safety.red_flags import detect_emergency  # noqa: E402
 
 FILES = ("medicationqa_dev.jsonl", "answers_dev.jsonl", "ddi_dev.jsonl", "triage_dev.jsonl", "injection_dev.jsonl")
 
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     if stats.rebuilt:
         print(f"built {args.index}: {stats.chunks} chunks in {stats.seconds:.1f} s")
     kb = KnowledgeBase.open(args.index)
-    engine = kb.interaction_engine()
+    engine = open_engine(kb)
     if engine is None:
         parser.error(f"{args.index} has no interaction tables: rebuild it with `build-index --force`")
     retriever = LocalRetriever(index_path=args.index, catalog=kb.lazy_catalog)

@@ -28,8 +28,8 @@ from typing import Any
 # Run as a plain script from the repo root: make the `pharmabot` package importable without installing it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pharmabot.security.harmful import detect_harmful
-from pharmabot.security.sanitizer import FAMILIES, detect_injection, families_of
+from pharmabot.safety.harmful import detect_harmful
+from pharmabot.safety.injection import FAMILIES, detect_injection, families_of
 
 MAX_ATTACK_CHARS = 500  # the chat API accepts at most 500 characters, so longer attacks never reach the sanitizer
 HALVES = ("even", "odd")
@@ -101,7 +101,7 @@ def score_sanitizer(injections: list[dict[str, Any]], questions: list[str]) -> d
 
 def score_written(show_misses: bool) -> int:
     """Print, per written batch and family, the first look and what the admission refuses and flags now."""
-    from tests.security.attack_batches import BATCHES, FIRST_LOOK, caught
+    from tests.safety.attack_batches import BATCHES, FIRST_LOOK, caught
 
     for name, batch in BATCHES.items():
         first_families, (first_flagged, _) = FIRST_LOOK[name]

@@ -26,7 +26,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pharmabot.knowledge.index import KnowledgeBase, ensure_index  # noqa: E402
+from pharmabot.ingest import ensure_index  # noqa: E402
+from pharmabot.knowledge.index import KnowledgeBase  # noqa: E402
 from pharmabot.retrieval.base import SearchHit  # noqa: E402
 from pharmabot.retrieval.local import LocalRetriever  # noqa: E402
 

@@ -26,7 +26,7 @@ from typing import Any
 # Run as a plain script from the repo root: make the `pharmabot` package importable without installing it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pharmabot.agents.red_flags import Emergency, NameFinder, detect_emergency
+from pharmabot.safety.red_flags import Emergency, NameFinder, detect_emergency
 
 HALVES = ("A", "B")
 

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from pharmabot.errors import BadRequestError, ConfigError, PharmaBotError
 
 if TYPE_CHECKING:
-    from pharmabot.knowledge.index import IndexStats
+    from pharmabot.interactions.engine import InteractionEngine
+    from pharmabot.knowledge.build import IndexStats
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -83,7 +84,7 @@ def _check_sources(paths: Sequence[Path]) -> None:
 
 def _build_index(args: argparse.Namespace) -> int:
     from pharmabot.config import get_settings
-    from pharmabot.knowledge.index import ensure_index
+    from pharmabot.ingest import ensure_index
     from pharmabot.knowledge.labels import shipped_label_paths
 
     index_path = args.index or get_settings().index_path
@@ -102,7 +103,7 @@ def _build_index(args: argparse.Namespace) -> int:
 
 def _ingest(args: argparse.Namespace) -> int:
     from pharmabot.config import get_settings
-    from pharmabot.knowledge.index import build_index
+    from pharmabot.ingest import build_index
     from pharmabot.knowledge.labels import shipped_label_paths
 
     _check_sources(args.paths)
@@ -121,7 +122,8 @@ def _ingest_azure(args: argparse.Namespace) -> int:
     import asyncio
 
     from pharmabot.config import get_settings
-    from pharmabot.retrieval.azure_indexer import IngestStats, ingest_to_azure_search
+    from pharmabot.ingest import ingest_to_azure_search
+    from pharmabot.retrieval.azure_indexer import IngestStats
 
     settings = get_settings()
     stats = IngestStats(index_name=settings.azure_search_index, corpus_version="")
@@ -144,7 +146,8 @@ def _ingest_azure(args: argparse.Namespace) -> int:
 
 def _package_index(args: argparse.Namespace) -> int:
     from pharmabot.config import get_settings
-    from pharmabot.knowledge.index import ensure_index, write_catalog_index
+    from pharmabot.ingest import ensure_index
+    from pharmabot.knowledge.build import write_catalog_index
 
     index_path = args.index or get_settings().index_path
     full = ensure_index(index_path=index_path, progress=True)
@@ -166,12 +169,29 @@ def _download_labels(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_engine() -> InteractionEngine:
+    """The engine over the built index's tables (building the index first when it is missing or stale)."""
+    from pharmabot.config import get_settings
+    from pharmabot.ingest import ensure_index
+    from pharmabot.interactions.engine import open_engine
+    from pharmabot.knowledge.index import KnowledgeBase
+
+    index_path = get_settings().index_path
+    ensure_index(index_path=index_path, progress=True)
+    knowledge = KnowledgeBase.open(index_path)
+    try:
+        engine = open_engine(knowledge)  # its tables are read on first use, through a connection of their own
+    finally:
+        knowledge.close()
+    if engine is None:
+        raise ConfigError(f"The index {index_path} has no interaction tables: rebuild it with `build-index --force`.")
+    return engine
+
+
 def _interactions(args: argparse.Namespace) -> int:
-    from pharmabot.interactions.engine import InteractionEngine
-    from pharmabot.interactions.knowledge import load_engine_for_cli
     from pharmabot.interactions.report import render_table
 
-    engine: InteractionEngine = load_engine_for_cli()
+    engine = _open_engine()
     report = engine.check(drugs=args.names, audience=args.audience)
     print(render_table(report))
     return 0
@@ -183,7 +203,7 @@ def _ask(args: argparse.Namespace) -> int:
 
     from pydantic import ValidationError
 
-    from pharmabot.agents.triage import TriageAgent, admit, admit_message
+    from pharmabot.chat.service import admit
     from pharmabot.config import get_settings
     from pharmabot.errors import BadRequestError
     from pharmabot.schemas.chat import ChatRequest, CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
@@ -193,17 +213,17 @@ def _ask(args: argparse.Namespace) -> int:
         ChatRequest(message=args.question, session_id=args.session)
     except ValidationError as exc:
         raise BadRequestError("; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors())) from None
-    question = admit(args.question)  # a refused question opens nothing
+    admit(args.question)  # a question the local rules refuse opens nothing
 
     async def run() -> int:
         services = await Services.start(get_settings())
         try:
-            if services.shield is not None:  # Prompt Shields, when configured, has its say before anything runs
-                await admit_message(question, shield=services.shield)
-            agent = TriageAgent(session_id=args.session, services=services, owner="cli")
-            # aclosing: leaving the loop early (on an error) still lets the agent store the turn
+            # Admitted as the API admits it: with the catalog's drug names, and Prompt Shields when configured.
+            message = await services.chat.admit(args.question)
+            turn = services.chat.stream(session_id=args.session, owner="cli", message=message)
+            # aclosing: leaving the loop early (on an error) still lets the service store the turn
             # before the services close, instead of when the abandoned generator is collected.
-            async with contextlib.aclosing(agent.stream(question)) as events:
+            async with contextlib.aclosing(turn) as events:
                 async for event in events:
                     if isinstance(event, MetaEvent) and args.verbose:
                         print(f"[{event.intent}: {', '.join(d.key for d in event.drugs) or '-'}]", file=sys.stderr)

@@ -268,7 +268,7 @@ class Settings(BaseSettings):
     @field_validator("rate_limits")
     @classmethod
     def _rate_limits(cls, value: str) -> str:
-        from pharmabot.security.rules import parse_rate_limits
+        from pharmabot.security.rate_limits import parse_rate_limits
 
         parse_rate_limits(value)  # fail fast at start-up; the parsed rules are rebuilt where used
         return value

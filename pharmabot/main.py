@@ -1,4 +1,8 @@
-"""The FastAPI application: `create_app(settings)` builds it, `app` is the one uvicorn and Functions serve."""
+"""The FastAPI application: `create_app(settings)` builds it, `app` is the one uvicorn and Functions serve.
+
+The feature routers (chat, search, drugs, interactions, sessions, the web page) are included on first
+use, not here: see `pharmabot.api.routes`. The health probes are the only routes a cold start imports.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,14 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from pharmabot import __version__
-from pharmabot.api import chat, drugs, health, interactions, search, sessions
+from pharmabot.api import health
+from pharmabot.api.deps import check_rate_limit
 from pharmabot.api.errors import install_error_handlers
-from pharmabot.api.middleware import JsonCORSMiddleware, RequestContextMiddleware
-from pharmabot.api.web import mount_web
+from pharmabot.api.middleware import JsonCORSMiddleware, RequestContextMiddleware, RequestLimitsMiddleware
+from pharmabot.api.routes import FeatureRoutes, FeaturesOnFirstUse, PharmaBotAPI, import_features
 from pharmabot.config import Settings, get_settings
 from pharmabot.logs import configure_logging
 from pharmabot.schemas.common import ErrorResponse
-from pharmabot.security.limits import RequestLimitsMiddleware
-from pharmabot.security.rate_limiter import check_rate_limit
 from pharmabot.services import Services
 from pharmabot.telemetry import configure_telemetry
 
@@ -49,7 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await services.close()
 
-    app = FastAPI(
+    app = PharmaBotAPI(
         title="PharmaBot API",
         description=DESCRIPTION,
         version=__version__,
@@ -59,7 +62,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(check_rate_limit)],
     )
     app.state.settings = settings
+    app.feature_routes = FeatureRoutes(app)
     install_error_handlers(app)
+
+    def warm_up() -> None:
+        services: Services | None = getattr(app.state, "services", None)
+        if services is not None:
+            services.start_warming(first=[import_features])
+
+    # Innermost: the features are included before routing, whatever the outer middleware did.
+    app.add_middleware(FeaturesOnFirstUse, routes=app.feature_routes, after_first_response=warm_up)
     app.add_middleware(RequestLimitsMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(
         JsonCORSMiddleware,
@@ -71,12 +83,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added last so it is outermost: every response, CORS preflights and errors included, gets an id.
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
-    app.include_router(search.router)
-    app.include_router(drugs.router)
-    app.include_router(interactions.router)
-    app.include_router(chat.router)
-    app.include_router(sessions.router)
-    mount_web(app)
     configure_telemetry(settings, app)
     return app
 

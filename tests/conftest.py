@@ -1,4 +1,4 @@
-"""Shared fixtures: isolated settings on a temporary SQLite file, the app, and an in-process client."""
+"""Test set-up: isolated settings on a temporary directory, then the shared fixtures (tests/support/fixtures.py)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,9 @@ import atexit
 import os
 import shutil
 import tempfile
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import httpx
-import pytest
-from fastapi import FastAPI
-
-from pharmabot.config import Settings, get_settings, load_settings
-from tests.support.index import build_small_index
+from pharmabot.config import Settings, get_settings
 
 # Settings come from the environment, and `pharmabot.main` builds its module-level `app` on import:
 # drop whatever the developer's shell exports and point the default state at a throwaway directory
@@ -29,42 +23,4 @@ os.environ["PHARMABOT_SQLITE_PATH"] = str(_SESSION_DIR / "state.sqlite")
 os.environ["PHARMABOT_INDEX_PATH"] = str(_SESSION_DIR / "index" / "index.sqlite")
 get_settings.cache_clear()
 
-
-@pytest.fixture(scope="session", autouse=True)
-def small_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A label index of the default test drugs (real SQLite FTS5), built once per session.
-
-    It is the session's default PHARMABOT_INDEX_PATH, so every test's settings (and the module-level
-    app that function_app imports) find an index.
-    """
-    path = build_small_index(_SESSION_DIR / "index").path
-    assert str(path) == os.environ["PHARMABOT_INDEX_PATH"]
-    return path
-
-
-@pytest.fixture
-def settings(tmp_path: Path, small_index: Path) -> Settings:
-    """Default settings with this test's own SQLite file and the small label index."""
-    return load_settings(sqlite_path=tmp_path / "state" / "pharmabot.sqlite", index_path=small_index)
-
-
-@pytest.fixture
-def app(settings: Settings) -> FastAPI:
-    from pharmabot.main import create_app
-
-    return create_app(settings)
-
-
-@pytest.fixture
-async def started_app(app: FastAPI) -> AsyncIterator[FastAPI]:
-    """The app with its lifespan running (services open), as a server would run it."""
-    async with app.router.lifespan_context(app):
-        yield app
-
-
-@pytest.fixture
-async def client(started_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    """An httpx client calling the app in-process over ASGI."""
-    transport = httpx.ASGITransport(app=started_app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-        yield http
+pytest_plugins = ("tests.support.fixtures",)

@@ -18,9 +18,8 @@ import pytest
 
 from pharmabot.cli import main
 from pharmabot.config import Settings
-from tests.answer.conftest import fake_server, fake_server_session  # noqa: F401  (fixtures)
-from tests.answer.fake_openai import FakeOpenAIServer
 from tests.support.content_safety_server import ATTACK_MARKER, CONTENT_SAFETY_KEY, content_safety_server
+from tests.support.fake_openai import FakeOpenAIServer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -190,7 +189,7 @@ def test_ask_refuses_an_unsafe_request_and_what_prompt_shields_flags(tmp_path: P
     ]
 
 
-def test_ask_streams_the_model_answer_as_it_arrives(tmp_path: Path, fake_server: FakeOpenAIServer) -> None:  # noqa: F811
+def test_ask_streams_the_model_answer_as_it_arrives(tmp_path: Path, fake_server: FakeOpenAIServer) -> None:
     fake_server.behaviour.chunks = ["Metformin ", "is ", "used ", "for ", "type 2 ", "diabetes [1]."]
     fake_server.behaviour.chunk_delay = 0.3
     env = _env(
@@ -223,7 +222,7 @@ def test_ask_streams_the_model_answer_as_it_arrives(tmp_path: Path, fake_server:
     assert process.returncode == 0, errors.decode()
 
 
-def test_ask_reports_a_model_failure_and_exits_1(tmp_path: Path, fake_server: FakeOpenAIServer) -> None:  # noqa: F811
+def test_ask_reports_a_model_failure_and_exits_1(tmp_path: Path, fake_server: FakeOpenAIServer) -> None:
     fake_server.behaviour.fail_first = 5
     result = _ask(
         tmp_path,

@@ -1,5 +1,6 @@
 """The README's configuration table and local.settings.json.example are generated from Settings: keep them current."""
 
+import re
 from pathlib import Path
 
 from pharmabot.config import local_settings_example, settings_markdown
@@ -19,3 +20,24 @@ def test_local_settings_example_lists_every_setting() -> None:
     assert example == local_settings_example(), (
         "run: python -m pharmabot settings --format local-settings > local.settings.json.example"
     )
+
+
+def _named_paths(text: str) -> set[str]:
+    """Package paths a document names in backticks (`pharmabot/chat/service.py`, `safety/red_flags.py`)."""
+    return set(re.findall(r"`((?:pharmabot/)?[a-z_]+/[a-z_/]+\.py)", text))
+
+
+def test_request_flow_names_only_files_that_exist() -> None:
+    text = (ROOT / "docs" / "request-flow.md").read_text()
+    named = _named_paths(text)
+    assert len(named) > 20
+    missing = sorted(p for p in named if not (ROOT / p).exists() and not (ROOT / "pharmabot" / p).exists())
+    assert missing == [], f"docs/request-flow.md names files that do not exist: {missing}"
+
+
+def test_readme_layout_lists_every_package_folder() -> None:
+    readme = (ROOT / "README.md").read_text()
+    layout = readme[readme.index("## Project layout") : readme.index("## Deploy to Azure")]
+    packages = sorted(p.parent.name for p in (ROOT / "pharmabot").glob("*/__init__.py"))
+    missing = [name for name in packages if f"  {name}/" not in layout]
+    assert missing == [], f"README layout misses package folders: {missing}"

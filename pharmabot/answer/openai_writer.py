@@ -13,11 +13,11 @@ import openai
 from openai.types.chat import ChatCompletionMessageParam
 
 from pharmabot.answer.base import AnswerContext
-from pharmabot.answer.openai_client import ModelClient, azure_openai_client, openai_compatible_client
 from pharmabot.answer.output_filter import PromptLeakGuard
 from pharmabot.answer.prompts import build_messages, system_prompt
 from pharmabot.config import Settings, WriterKind
 from pharmabot.errors import ModelError
+from pharmabot.openai_client import ModelClient, azure_openai_client, openai_compatible_client
 
 logger = logging.getLogger(__name__)
 

@@ -14,8 +14,10 @@ and fast enough to run inside every request with no model.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -23,7 +25,7 @@ from rapidfuzz import fuzz, process
 from pharmabot.answer.base import Passage
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
-from pharmabot.retrieval.intents import BY_NAME, Intent, detect_intents, normalize_question, symptoms_in
+from pharmabot.retrieval.intents import BY_NAME, QuestionKind, detect_intents, normalize_question, symptoms_in
 from pharmabot.retrieval.lay_terms import label_terms
 
 # Sentence ends; patient leaflets flattened by openFDA also lose the stop before their headings and
@@ -166,7 +168,7 @@ class Question:
     """What the selector needs to know about a question."""
 
     text: str
-    intents: tuple[Intent, ...]
+    intents: tuple[QuestionKind, ...]
     terms: frozenset[str]
     sections: tuple[str, ...]
     specific: frozenset[str] = frozenset()  # the terms that name what it is about (a rash, an infection)
@@ -176,7 +178,7 @@ class Question:
     effects: tuple[tuple[frozenset[str], ...], ...] = ()
 
     @property
-    def lead(self) -> Intent | None:
+    def lead(self) -> QuestionKind | None:
         return self.intents[0] if self.intents else None
 
 
@@ -253,7 +255,10 @@ def _amounts(text: str) -> set[str]:
     return {f"{n}{unit.lower().rstrip('s')}" for n, unit in _AMOUNT.findall(text)}
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    # Cached: every sentence of every retrieved passage is stemmed word by word on each turn, and label
+    # vocabulary repeats across all of them.
     for suffix in ("ment", "ness", "ing", "ies", "es", "ed", "ly", "s"):
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -318,16 +323,37 @@ _NUMERIC_CELL = re.compile(r"[\d\s.,%()<>=≥≤±/-]*")
 
 def candidates(passage: Passage) -> list[Candidate]:
     """The sentences of a passage and the rows of its tables, each with the heading it sits under."""
+    return list(
+        _passage_candidates(passage.text, passage.citation.index, passage.section_key, passage.citation.drug_name)
+    )
+
+
+# Label chunks never change while the index is open and the same ones come back for every question about a
+# medicine, so splitting and cleaning a chunk (about a third of a chat turn's work before its first token) is
+# done once per chunk and citation number. 2,048 chunks of ~2 KB: a few MB.
+@functools.lru_cache(maxsize=2048)
+def _passage_candidates(text: str, index: int, section_key: str, drug: str) -> tuple[Candidate, ...]:
+    passage = _PassageParts(text=text, index=index, section_key=section_key, drug=drug)
     out: list[Candidate] = []
-    for segment in _TABLE_START.split(passage.text):
+    for segment in _TABLE_START.split(text):
         if segment.startswith("Table:"):
             out += _table_candidates(segment.removeprefix("Table:"), passage, start=len(out))
         elif segment.strip():
             out += _prose_candidates(segment, passage, start=len(out))
-    return out
+    return tuple(out)
 
 
-def _table_candidates(text: str, passage: Passage, *, start: int) -> list[Candidate]:
+@dataclass(frozen=True)
+class _PassageParts:
+    """What candidates are made of: a passage's text, citation number, section and drug."""
+
+    text: str
+    index: int
+    section_key: str
+    drug: str
+
+
+def _table_candidates(text: str, passage: _PassageParts, *, start: int) -> list[Candidate]:
     out: list[Candidate] = []
     header: list[str] | None = None
     caption = ""
@@ -347,20 +373,20 @@ def _table_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
         out.append(
             Candidate(
                 rendered,
-                passage.citation.index,
+                passage.index,
                 passage.section_key,
                 position,
                 heading=caption,
                 row=True,
-                drug=passage.citation.drug_name,
+                drug=passage.drug,
             )
         )
     return out
 
 
-def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candidate]:
+def _prose_candidates(text: str, passage: _PassageParts, *, start: int) -> list[Candidate]:
     out: list[Candidate] = []
-    index, section = passage.citation.index, passage.section_key
+    index, section = passage.index, passage.section_key
     heading = ""
     previous = ""
     for position, raw in enumerate(split_sentences(text), start=start):
@@ -377,7 +403,7 @@ def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
         # "It is an important cofactor for ...": a sentence about the one before it is shown with it.
         if previous and _REFERS_BACK.match(sentence) and len(previous) + len(sentence) < MAX_SENTENCE_CHARS:
             sentence = f"{previous} {sentence}"
-        out.append(Candidate(sentence, index, section, position, heading=heading, drug=passage.citation.drug_name))
+        out.append(Candidate(sentence, index, section, position, heading=heading, drug=passage.drug))
         previous = sentence
     return out
 
@@ -386,23 +412,48 @@ _REFERS_BACK = re.compile(r"(?:It|They|Its|Their)\s")
 
 
 def _allowed(candidate: Candidate, question: Question) -> bool:
-    text = candidate.text
-    if _NOT_PROSE.search(text):
+    features = _features(candidate.text, candidate.heading)
+    if not features.prose:
         return False
-    if _SUPPLIER.search(text) and not (question.lead and question.lead.name == "manufacturer"):
-        return False
-    return not (_STOP_ADVICE.search(text) and (_TELLS_TO_STOP.search(text) or not _SAFE_STOPPING.search(text)))
+    return not (features.supplier and not (question.lead and question.lead.name == "manufacturer"))
 
 
-def _cue(intent: Intent, text: str) -> bool:
+@dataclass(frozen=True)
+class _Features:
+    """What a candidate's own words say, the same whatever the question: computed once per sentence."""
+
+    words: frozenset[str]
+    lowered: str
+    heading_words: frozenset[str]
+    numbers: int
+    prose: bool  # reads as an answer: no reporting boilerplate, and never tells anyone to stop a medicine
+    supplier: bool
+
+
+@functools.lru_cache(maxsize=65_536)
+def _features(text: str, heading: str) -> _Features:
+    stop_advice = bool(_STOP_ADVICE.search(text)) and (
+        bool(_TELLS_TO_STOP.search(text)) or not _SAFE_STOPPING.search(text)
+    )
+    return _Features(
+        words=frozenset(terms_of(text)),
+        lowered=text.lower(),
+        heading_words=frozenset(terms_of(heading)) if heading else frozenset(),
+        numbers=len(_NUMBERS.findall(text)),
+        prose=not _NOT_PROSE.search(text) and not stop_advice,
+        supplier=bool(_SUPPLIER.search(text)),
+    )
+
+
+def _cue(intent: QuestionKind, text: str) -> bool:
     return bool(intent.cues and intent.cues.search(text))
 
 
 def score(candidate: Candidate, question: Question) -> Scored:
     """How well one candidate answers the question (higher is better)."""
     text = candidate.text
-    lowered = text.lower()
-    words = terms_of(text)
+    features = _features(text, candidate.heading)
+    lowered, words = features.lowered, features.words
     value = 0.0
     lead = question.lead
     strong = bool(lead and lead.strong and lead.strong.search(text))
@@ -427,9 +478,9 @@ def score(candidate: Candidate, question: Question) -> Scored:
     value += sum(2.0 if len(term) >= 6 else 1.5 for term in shared) + 2.0 * len(phrases)
     if names_other:
         value += 3.0
-    in_heading = question.terms & terms_of(candidate.heading) if candidate.heading else set()
+    in_heading = question.terms & features.heading_words
     value += 0.75 * len(in_heading)
-    mentioned = question.specific & (words | terms_of(candidate.heading))
+    mentioned = question.specific & (words | features.heading_words)
     off_topic = bool(question.specific) and not phrases and not mentioned
     if off_topic:
         value -= 2.0  # the question names something (a rash, an infection) this sentence does not mention
@@ -440,7 +491,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if candidate.section_key in PATIENT_SECTIONS:
         value += 0.4  # plain wording, when it says the same
     value -= 0.03 * min(candidate.position, 30)  # labels state the main point first
-    numbers = len(_NUMBERS.findall(text))
+    numbers = features.numbers
     if not candidate.row and numbers > 6 and numbers > len(words) / 2:
         value -= 3.0  # flattened table text: numbers with no sentence around them
     if candidate.row:
@@ -472,7 +523,7 @@ def _naming_words(name: str) -> frozenset[str]:
     return frozenset(words - _HOW_WORDS or words)
 
 
-def _names_an_effect(question: Question, words: set[str]) -> bool:
+def _names_an_effect(question: Question, words: AbstractSet[str]) -> bool:
     """The sentence names one of the symptoms asked about, all its words ("weight gain", not "gained")."""
     return any(names <= words for effect in question.effects for names in effect)
 
@@ -487,7 +538,7 @@ def _names_other_drug(lowered: str, candidate: Candidate, question: Question) ->
     return False
 
 
-def _misspelled(terms: Iterable[str], words: set[str]) -> set[str]:
+def _misspelled(terms: Iterable[str], words: AbstractSet[str]) -> set[str]:
     """Question words that are a typing slip away from a word of the sentence ("injecetion", "tabelts")."""
     long_words = [w for w in words if len(w) >= 6]
     if not long_words:

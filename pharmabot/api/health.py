@@ -6,8 +6,8 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from pharmabot import __version__
+from pharmabot.api.deps import ServicesDep
 from pharmabot.schemas.health import HealthResponse, LivenessResponse
-from pharmabot.services import ServicesDep
 
 router = APIRouter(tags=["health"])
 

@@ -5,10 +5,17 @@ Pure and fast: no label text is scanned here, no model is called.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from itertools import combinations
 
-from pharmabot.interactions.knowledge import InteractionKnowledge, LabelEvidence, Membership, Rule
+from pharmabot.interactions.knowledge import (
+    InteractionKnowledge,
+    LabelEvidence,
+    Membership,
+    Rule,
+    has_interaction_knowledge,
+)
 from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, FOOD_TITLES
 from pharmabot.interactions.severity import (
     BOXED_COMBINATION_RULES,
@@ -17,6 +24,7 @@ from pharmabot.interactions.severity import (
     Severity,
     pair_severity,
 )
+from pharmabot.knowledge.index import KnowledgeBase, connect_readonly
 from pharmabot.knowledge.labels import SECTION_TITLES, dailymed_url
 from pharmabot.knowledge.names import DrugCatalog, DrugEntry
 from pharmabot.lazy import Lazy
@@ -481,3 +489,20 @@ def _summary(
     if severity == "moderate":
         return f"According to {where}, {a} and {b} can interact; doses or checks may need to change."
     return f"{where[0].upper()}{where[1:]} mentions {a} together with {b}; the effect may be small."
+
+
+def open_engine(knowledge: KnowledgeBase) -> InteractionEngine | None:
+    """The engine over the tables the index holds (None for an index built without them, e.g. an old one).
+
+    The tables are read on first use (or by the engine's `warm`), through a connection of their own.
+    """
+    index_path = knowledge.index_path
+    with contextlib.closing(connect_readonly(index_path)) as conn:
+        if not has_interaction_knowledge(conn):
+            return None
+
+    def load() -> InteractionKnowledge:
+        with contextlib.closing(connect_readonly(index_path)) as conn:
+            return InteractionKnowledge.load(conn)
+
+    return InteractionEngine(knowledge=Lazy(load), catalog=knowledge.lazy_catalog)

@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pharmabot.interactions.class_rules import CLASS_RULES
 from pharmabot.interactions.extract import (
@@ -60,9 +59,6 @@ from pharmabot.interactions.severity import (
 from pharmabot.knowledge.cleaning import clean_quote, remove_cross_references, split_section_heading, tidy_spacing
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
 from pharmabot.knowledge.names import DrugCatalog, drug_key, label_ingredients, moiety
-
-if TYPE_CHECKING:
-    from pharmabot.interactions.engine import InteractionEngine
 
 MAX_EVIDENCE_PER_TARGET = 3
 FDA_TABLE = "interactions/fda_cyp_transporter_examples.tsv"
@@ -140,8 +136,8 @@ class Membership:
 
 
 @dataclass(frozen=True)
-class FoodNote:
-    """A food or alcohol warning a label states."""
+class FoodStatement:
+    """A food or alcohol warning as the label states it (the API's `schemas.interactions.FoodNote` is made from it)."""
 
     subject: str
     kind: str
@@ -169,7 +165,7 @@ class InteractionKnowledge:
     evidence: dict[str, dict[str, list[LabelEvidence]]]  # subject -> target -> evidence
     class_members: dict[str, frozenset[str]]  # class id -> moieties
     rules: list[Rule]
-    food: dict[str, list[FoodNote]]  # subject -> notes
+    food: dict[str, list[FoodStatement]]  # subject -> notes
     labels: dict[str, LabelInfo]  # subject -> representative label
     memberships: dict[str, dict[str, Membership]] = field(default_factory=dict)  # moiety -> class id -> why
     # class id -> moiety -> how firmly it belongs (0: listed/pharmacologic class/FDA table/boxed warning,
@@ -211,7 +207,7 @@ class InteractionKnowledge:
         scanner = MentionScanner(catalog)
         learned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         raw: dict[str, dict[str, list[LabelEvidence]]] = defaultdict(lambda: defaultdict(list))
-        food: dict[str, dict[str, FoodNote]] = defaultdict(dict)
+        food: dict[str, dict[str, FoodStatement]] = defaultdict(dict)
         properties: list[tuple[LabelRecord, str, Property]] = []
         infos: dict[str, LabelInfo] = {}
         by_set = {label.set_id: label for label in labels}
@@ -279,7 +275,7 @@ class InteractionKnowledge:
                     if section in FOOD_SECTIONS:
                         for kind, (hit_start, hit_end) in food_mentions(sentence):
                             # Drug Facts text has no sentence breaks: quote around the food, not the opening.
-                            note = FoodNote(
+                            note = FoodStatement(
                                 key,
                                 kind,
                                 section,
@@ -394,9 +390,9 @@ class InteractionKnowledge:
         for row in conn.execute("SELECT * FROM ix_memberships ORDER BY rowid"):
             membership = Membership(*row)
             memberships[membership.moiety][membership.class_id] = membership
-        food: dict[str, list[FoodNote]] = defaultdict(list)
+        food: dict[str, list[FoodStatement]] = defaultdict(list)
         for row in conn.execute("SELECT * FROM ix_food ORDER BY rowid"):
-            note = FoodNote(*row)
+            note = FoodStatement(*row)
             food[note.subject].append(note)
         labels = {row[0]: LabelInfo(*row) for row in conn.execute("SELECT * FROM ix_labels")}
         return cls(
@@ -625,7 +621,7 @@ def evidence_rank(e: LabelEvidence) -> tuple[int, int, int, int, int]:
     return (-SEVERITY_ORDER[e.severity], worded, listy + fragment, _SECTION_RANK.get(e.section, 99), len(e.quote))
 
 
-def _food_rank(note: FoodNote) -> tuple[int, int]:
+def _food_rank(note: FoodStatement) -> tuple[int, int]:
     strong = bool(re.search(r"\bavoid|\bdo not|\bshould not|\bnot recommended", note.quote, re.IGNORECASE))
     return (int(strong), int(note.section in INTERACTION_SECTIONS))
 
@@ -844,21 +840,3 @@ def build_from_shipped() -> tuple[InteractionKnowledge, DrugCatalog]:
         labels, orange_book=read_orange_book(shipped_data_path("names/orange_book_products.tsv.gz"))
     )
     return InteractionKnowledge.from_labels(labels, catalog), catalog
-
-
-def load_engine_for_cli() -> InteractionEngine:
-    """The engine from the built index (building the index first when it is missing or stale)."""
-    from pharmabot.config import get_settings
-    from pharmabot.errors import ConfigError
-    from pharmabot.knowledge.index import KnowledgeBase, ensure_index
-
-    index_path = get_settings().index_path
-    ensure_index(index_path=index_path, progress=True)
-    knowledge = KnowledgeBase.open(index_path)
-    try:
-        engine = knowledge.interaction_engine()
-    finally:
-        knowledge.close()
-    if engine is None:
-        raise ConfigError(f"The index {index_path} has no interaction tables: rebuild it with `build-index --force`.")
-    return engine

@@ -82,6 +82,8 @@ def remove_cross_references(text: str) -> str:
 
 def _drop_orphan_brackets(text: str) -> str:
     """Remove closing square brackets that close nothing (what is left of a cut "[see ...]")."""
+    if "]" not in text:
+        return text  # nothing to remove; the character walk below is the costly part of cleaning a sentence
     out: list[str] = []
     depth = 0
     for char in text:

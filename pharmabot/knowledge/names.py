@@ -259,6 +259,10 @@ class Mention:
     end: int
 
 
+# The drugs a text names: each mention, and the other drugs a name several share stands for ("insulin").
+MentionGroups = list[tuple[Mention, tuple[str, ...]]]
+
+
 class DrugCatalog:
     """All drugs of the corpus and every name that points to them."""
 
@@ -462,7 +466,7 @@ class DrugCatalog:
             unique.setdefault(mention.drug.key, mention)
         return list(unique.values())
 
-    def find_mention_groups(self, text: str) -> list[tuple[Mention, tuple[str, ...]]]:
+    def find_mention_groups(self, text: str) -> MentionGroups:
         """Like find_mentions, but a name shared by several drugs ("insulin") also counts: (mention, other keys)."""
         unique: dict[str, tuple[Mention, tuple[str, ...]]] = {}
         for mention, alternatives in self._scan(text):

@@ -34,7 +34,6 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from azure.core.exceptions import AzureError, HttpResponseError, ResourceNotFoundError
@@ -43,11 +42,11 @@ from azure.search.documents.indexes.aio import SearchIndexClient
 from azure.search.documents.indexes.models import SearchIndex
 from tqdm import tqdm
 
-from pharmabot.answer.embeddings import INGEST_RETRY, estimate_tokens
 from pharmabot.config import Settings
 from pharmabot.errors import ConfigError, RetrieverError
+from pharmabot.knowledge.build import index_counts, iter_chunks
 from pharmabot.knowledge.chunking import Chunk
-from pharmabot.knowledge.index import KnowledgeBase, ensure_index, index_counts, iter_chunks
+from pharmabot.knowledge.index import KnowledgeBase
 from pharmabot.retrieval.azure_search import (
     DEFAULT_VECTOR_DIMENSIONS,
     VECTOR_FIELD,
@@ -57,6 +56,7 @@ from pharmabot.retrieval.azure_search import (
     odata_literal,
     valid_key,
 )
+from pharmabot.retrieval.embeddings import INGEST_RETRY, estimate_tokens
 from pharmabot.retry import RetryPolicy
 
 log = logging.getLogger("pharmabot.retrieval.azure_indexer")
@@ -438,15 +438,14 @@ def _retry_note(embedder: Embedder | None) -> str:
 
 def ingest_embedder(settings: Settings, *, retry: RetryPolicy = INGEST_RETRY) -> Embedder | None:
     """The embedder an ingest uses: Azure OpenAI's embedding deployment, patient with its quota; None without one."""
-    from pharmabot.answer.embeddings import Embedder as OpenAIEmbedder
+    from pharmabot.retrieval.embeddings import Embedder as OpenAIEmbedder
 
     return OpenAIEmbedder.from_settings(settings, retry=retry, batch_size=EMBED_BATCH_INPUTS)
 
 
-async def ingest_to_azure_search(
+async def upload_index(
     *,
     settings: Settings,
-    sources: Sequence[Path],
     progress: bool,
     vectors: bool = True,
     retry: RetryPolicy = INGEST_RETRY,
@@ -455,18 +454,15 @@ async def ingest_to_azure_search(
     embed_batch_tokens: int = EMBED_BATCH_TOKENS,
     stats: IngestStats | None = None,
 ) -> IngestStats:
-    """`python -m pharmabot ingest --target azure-search`: the local index's chunks into AZURE_SEARCH_INDEX.
+    """The local index's chunks (PHARMABOT_INDEX_PATH, built already) into AZURE_SEARCH_INDEX.
 
-    The local index (PHARMABOT_INDEX_PATH) is built first when missing or stale, from SOURCES (label files or
-    folders) or, without them, from what it was built from before (the shipped corpus by default); its chunks
-    are then streamed to the search index, so both backends always hold the same texts under the same ids.
-    With VECTORS and an embedding deployment the chunks are embedded too, retried by RETRY; EMBEDDER replaces
-    that one (tests).
+    Its chunks are streamed to the search index, so both backends always hold the same texts under the same
+    ids. With VECTORS and an embedding deployment the chunks are embedded too, retried by RETRY; EMBEDDER
+    replaces that one (tests). `pharmabot.ingest.ingest_to_azure_search` builds the index first.
     """
     if not settings.azure_search_endpoint:
         raise ConfigError("AZURE_SEARCH_ENDPOINT is required for `ingest --target azure-search`")
     index_path = settings.index_path
-    await asyncio.to_thread(ensure_index, sources=list(sources) or None, index_path=index_path, progress=progress)
     knowledge = KnowledgeBase.open(index_path)
     try:
         if not knowledge.has_label_text:
@@ -513,4 +509,4 @@ async def ingest_to_azure_search(
                 await close()
 
 
-__all__ = ["INGEST_RETRY", "IngestStats", "RetryPolicy", "ingest_embedder", "ingest_to_azure_search", "upload_chunks"]
+__all__ = ["INGEST_RETRY", "IngestStats", "RetryPolicy", "ingest_embedder", "upload_chunks", "upload_index"]

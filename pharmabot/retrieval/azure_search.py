@@ -302,7 +302,7 @@ class AzureSearchRetriever:
             kwargs["semantic_query"] = query  # the reranker reads the whole question, drug names included
         return kwargs
 
-    async def _vector(self, query: str, top_k: int) -> VectorizedQuery | None:
+    async def _embedding(self, query: str) -> list[float] | None:
         if self.embedder is None:
             return None
         try:
@@ -310,8 +310,11 @@ class AzureSearchRetriever:
         except Exception:  # the keyword half still answers; a failed embedding is logged, not fatal
             log.warning("query embedding failed; searching by keywords only", exc_info=True)
             return None
+        return vectors[0]
+
+    def _vector(self, embedding: list[float], top_k: int) -> VectorizedQuery:
         k = max(top_k, _SEMANTIC_WINDOW) if self.semantic else top_k
-        return VectorizedQuery(vector=vectors[0], k_nearest_neighbors=k, fields=VECTOR_FIELD)
+        return VectorizedQuery(vector=embedding, k_nearest_neighbors=k, fields=VECTOR_FIELD)
 
     async def _run(self, kwargs: dict[str, Any], top_k: int) -> list[SearchHit]:
         results = await self._client.search(**kwargs)
@@ -326,29 +329,43 @@ class AzureSearchRetriever:
         self, *, query: str, top_k: int, drug: str | None = None, section: str | None = None
     ) -> list[SearchHit]:
         """Best chunks for QUERY: drug filter, section boost, hybrid and semantic ranking when configured."""
-        kwargs = self.request(self.plan(query), query=query, top_k=top_k, drug=drug, section=section)
-        if kwargs is None:
-            return []
-        try:
-            async with asyncio.timeout(self._timeout):
-                vector = await self._vector(query, top_k)
-                if vector is not None:
-                    kwargs["vector_queries"] = [vector]
-                return await self._run(kwargs, top_k)
-        except TimeoutError:
-            raise RetrieverError("Azure AI Search did not answer in time.") from None
-        except HttpResponseError as exc:
-            raise RetrieverError(f"Azure AI Search refused the query (HTTP {exc.status_code}).") from exc
-        except AzureError as exc:
-            raise RetrieverError("Azure AI Search could not be reached.") from exc
+        (hits,) = await self.search_many([SearchSpec(query=query, top_k=top_k, drug=drug, section=section)])
+        return hits
 
     async def search_many(self, specs: Sequence[SearchSpec]) -> list[list[SearchHit]]:
-        """The searches run concurrently (each is its own HTTP request)."""
-        return list(
-            await asyncio.gather(
-                *(self.search(query=s.query, top_k=s.top_k, drug=s.drug, section=s.section) for s in specs)
-            )
-        )
+        """The searches run concurrently (each is its own HTTP request); each distinct question is read once
+        and, for hybrid search, embedded once."""
+        plans: dict[str, QueryPlan] = {}
+        embeddings: dict[str, asyncio.Task[list[float] | None]] = {}
+
+        async def one(spec: SearchSpec) -> list[SearchHit]:
+            if spec.query not in plans:
+                plans[spec.query] = spec.plan or self.plan(spec.query)
+            plan = plans[spec.query]
+            kwargs = self.request(plan, query=spec.query, top_k=spec.top_k, drug=spec.drug, section=spec.section)
+            if kwargs is None:
+                return []
+            if spec.query not in embeddings:
+                embeddings[spec.query] = asyncio.ensure_future(self._embedding(spec.query))
+            try:
+                async with asyncio.timeout(self._timeout):
+                    # Shielded: one search's deadline must not cancel the embedding the others share.
+                    embedding = await asyncio.shield(embeddings[spec.query])
+                    if embedding is not None:
+                        kwargs["vector_queries"] = [self._vector(embedding, spec.top_k)]
+                    return await self._run(kwargs, spec.top_k)
+            except TimeoutError:
+                raise RetrieverError("Azure AI Search did not answer in time.") from None
+            except HttpResponseError as exc:
+                raise RetrieverError(f"Azure AI Search refused the query (HTTP {exc.status_code}).") from exc
+            except AzureError as exc:
+                raise RetrieverError("Azure AI Search could not be reached.") from exc
+
+        try:
+            return list(await asyncio.gather(*(one(spec) for spec in specs)))
+        finally:
+            for task in embeddings.values():
+                task.cancel()  # a no-op for those done: only an embedding no search waits for any more
 
     async def label_sections(self, set_id: str) -> dict[str, str]:
         """A label's section texts rebuilt from its chunks (in order, tables left out), for drug pages.

@@ -1,39 +1,31 @@
-"""What every retriever returns and the protocol it implements (local FTS5 now, Azure AI Search later)."""
+"""The protocol every retriever implements (local FTS5, Azure AI Search); its hit model is the API's `SearchHit`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pharmabot.schemas.search import SearchHit
 
+if TYPE_CHECKING:
+    from pharmabot.retrieval.query import QueryPlan
 
-class SearchHit(BaseModel):
-    """One label chunk found for a query, with everything needed to cite it."""
-
-    model_config = ConfigDict(frozen=True)
-
-    chunk: str = Field(description="The label text.")
-    drug_name: str = Field(description="Drug (active ingredients) the label is about.")
-    score: float = Field(description="Relevance; higher is better; comparable only within one response.")
-    source: str = Field(description="Retriever backend, e.g. `local`.")
-    label_section: str = Field(description="The label's own section heading, e.g. `ADVERSE REACTIONS`.")
-    section_key: str = Field(description="openFDA section key, e.g. `adverse_reactions`.")
-    set_id: str = Field(description="The label's SPL set id.")
-    effective_time: str | None = Field(default=None, description="Label effective date, YYYY-MM-DD.")
-    url: str = Field(description="DailyMed page of the label.")
-    chunk_id: str = Field(description="Stable id of the chunk.")
+__all__ = ["LabelTextSource", "Retriever", "SearchHit", "SearchSpec"]
 
 
 @dataclass(frozen=True)
 class SearchSpec:
-    """One search of a batch: the arguments of `Retriever.search`."""
+    """One search of a batch: the arguments of `Retriever.search`, and the query's reading when the caller has it.
+
+    PLAN is `pharmabot.retrieval.query.understand` of QUERY; without it the retriever reads the query itself.
+    """
 
     query: str
     top_k: int
     drug: str | None = None
     section: str | None = None
+    plan: QueryPlan | None = None
 
 
 class Retriever(Protocol):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Intent:
+class QuestionKind:
     """A kind of question, the label sections that answer it (best first) and how answers are worded."""
 
     name: str
@@ -57,8 +57,8 @@ def _intent(
     strong: str = "",
     supported: bool = True,
     topic: str = "",
-) -> Intent:
-    return Intent(
+) -> QuestionKind:
+    return QuestionKind(
         name=name,
         pattern=re.compile(pattern, re.IGNORECASE),
         sections=sections,
@@ -120,7 +120,7 @@ _CLASS_NOUNS = (
 
 # Checked in this order: a question can be of several kinds; the first found leads. Specific kinds come
 # before the broad ones they overlap with (a storage or stopping question often also says "take").
-INTENTS: tuple[Intent, ...] = (
+INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "unsupported_price",
         r"\b(?:cost|costs|price|prices|pricing|cheap\w*|expensive|afford\w*|coupons?|insurance|covered by|copay"
@@ -593,7 +593,7 @@ def normalize_question(text: str) -> str:
     return _CONTRACTION.sub(restore, text)
 
 
-def detect_intents(text: str) -> tuple[Intent, ...]:
+def detect_intents(text: str) -> tuple[QuestionKind, ...]:
     """The kinds a question is of, in the order they lead (see INTENTS)."""
     text = normalize_question(text)
     return tuple(intent for intent in INTENTS if intent.pattern.search(text))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pharmabot.knowledge.names import DrugCatalog
-from pharmabot.retrieval.intents import INTENTS, Intent, detect_intents
+from pharmabot.knowledge.names import DrugCatalog, MentionGroups
+from pharmabot.retrieval.intents import INTENTS, QuestionKind, detect_intents
 from pharmabot.retrieval.lay_terms import label_terms
 
-__all__ = ["INTENTS", "Intent", "QueryPlan", "detect_intents", "understand"]
+__all__ = ["INTENTS", "QueryPlan", "QuestionKind", "detect_intents", "understand"]
 
 
 MAX_DRUGS = 12  # a drug filter wider than this is no longer a filter
@@ -29,7 +29,7 @@ class QueryPlan:
     """What a retriever should look for: drug filter, sections to favour (by rank), and the search words."""
 
     drugs: tuple[str, ...] = ()
-    intents: tuple[Intent, ...] = ()
+    intents: tuple[QuestionKind, ...] = ()
     terms: tuple[str, ...] = ()
     section_rank: dict[str, int] = field(default_factory=dict)
     # Words labels use for the leading kind of question ("taper", "half-life"): they rank a drug's chunks,
@@ -56,9 +56,13 @@ class QueryPlan:
         return {section: float(len(order) - position) for position, section in enumerate(order)}
 
 
-def understand(query: str, catalog: DrugCatalog) -> QueryPlan:
-    """Find the drugs named in QUERY (they become a filter), its section intents, and its content words."""
-    groups = catalog.find_mention_groups(query)
+def understand(query: str, catalog: DrugCatalog, *, groups: MentionGroups | None = None) -> QueryPlan:
+    """Find the drugs named in QUERY (they become a filter), its section intents, and its content words.
+
+    GROUPS is the catalog's reading of QUERY when the caller already has it (`find_mention_groups`).
+    """
+    if groups is None:
+        groups = catalog.find_mention_groups(query)
     # A name shared by many products ("calcium", "insulin") filters only when nothing more specific is named:
     # "can I take calcium with levothyroxine" is answered from the levothyroxine label, and "calcium" stays a
     # word to search it for.

@@ -23,7 +23,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from pharmabot.schemas.common import Citation
-from pharmabot.security.sanitizer import normalize
+from pharmabot.text import normalize_message
 
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,64}$"
 
@@ -51,7 +51,7 @@ class ChatRequest(BaseModel):
     @classmethod
     def _visible(cls, value: str) -> str:
         # The agent sees the normalized text: one made only of spaces or invisible characters is empty.
-        if not normalize(value):
+        if not normalize_message(value):
             raise ValueError("must contain visible text, not only whitespace or control characters")
         return value
 

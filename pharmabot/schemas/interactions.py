@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from pharmabot.schemas.search import clean_text_input
+from pharmabot.text import clean_text_input
 
 Severity = Literal["contraindicated", "major", "moderate", "minor"]
 Audience = Literal["consumer", "professional"]

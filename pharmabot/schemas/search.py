@@ -1,24 +1,29 @@
-"""POST /api/search: label passages for a query."""
+"""POST /api/search: label passages for a query, and the hit every retriever returns."""
 
 from __future__ import annotations
-
-import unicodedata
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.config import JsonDict
 
 from pharmabot.knowledge.labels import SECTION_TITLES
-from pharmabot.retrieval.base import SearchHit
+from pharmabot.text import clean_text_input
 
 
-def clean_text_input(value: str) -> str:
-    """Strip; refuse blank text and control characters (tabs and newlines become spaces)."""
-    value = value.replace("\t", " ").replace("\r", " ").replace("\n", " ").strip()
-    if not value:
-        raise ValueError("must not be empty or only whitespace")
-    if any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in value):
-        raise ValueError("must not contain control characters")
-    return value
+class SearchHit(BaseModel):
+    """One label chunk found for a query, with everything needed to cite it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    chunk: str = Field(description="The label text.")
+    drug_name: str = Field(description="Drug (active ingredients) the label is about.")
+    score: float = Field(description="Relevance; higher is better; comparable only within one response.")
+    source: str = Field(description="Retriever backend, e.g. `local`.")
+    label_section: str = Field(description="The label's own section heading, e.g. `ADVERSE REACTIONS`.")
+    section_key: str = Field(description="openFDA section key, e.g. `adverse_reactions`.")
+    set_id: str = Field(description="The label's SPL set id.")
+    effective_time: str | None = Field(default=None, description="Label effective date, YYYY-MM-DD.")
+    url: str = Field(description="DailyMed page of the label.")
+    chunk_id: str = Field(description="Stable id of the chunk.")
 
 
 _RESULT_EXAMPLE: JsonDict = {

@@ -28,15 +28,14 @@ import hashlib
 import hmac
 import ipaddress
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Literal, Protocol
 
-from fastapi import Depends, Request
 from starlette.datastructures import Headers
+from starlette.requests import Request
 
-from pharmabot.config import Settings
-from pharmabot.errors import AuthenticationError, NotFoundError
-from pharmabot.store import Store
+from pharmabot.errors import AuthenticationError
 
 log = logging.getLogger("pharmabot.security")
 
@@ -48,6 +47,17 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 OPEN_PATHS = frozenset({"/", "/health", "/health/live", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"})
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="pharmabot"'}
+
+
+class CallerSettings(Protocol):
+    """The settings a caller is resolved with (`pharmabot.config.Settings` has them)."""
+
+    @property
+    def api_keys(self) -> Sequence[str]: ...
+    @property
+    def trusted_proxies(self) -> Sequence[str]: ...
+    @property
+    def trusted_proxy_header(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -144,7 +154,7 @@ def forwarded_client(entries: list[str], trusted: tuple[str, ...] = ()) -> str |
     return address  # every entry is a trusted proxy: the left-most is as far as the chain goes
 
 
-def client_address(request: Request, settings: Settings) -> str | None:
+def client_address(request: Request, settings: CallerSettings) -> str | None:
     """The caller's address: the peer's, or the forwarded one when the peer is a trusted proxy."""
     peer = _parse_address(request.client.host) if request.client is not None else None
     if peer is None or not settings.trusted_proxies:
@@ -157,11 +167,11 @@ def client_address(request: Request, settings: Settings) -> str | None:
     return forwarded_client(entries, tuple(settings.trusted_proxies)) or peer
 
 
-def resolve_caller(request: Request, settings: Settings) -> Caller:
+def resolve_caller(request: Request, settings: CallerSettings) -> Caller:
     """Identify the caller; raise AuthenticationError (401) when keys are configured and none matches."""
     if settings.api_keys:
         key = presented_key(request)
-        matched = match_key(key, settings.api_keys) if key else None
+        matched = match_key(key, list(settings.api_keys)) if key else None
         if matched is None:
             log.info("authentication failed", extra={"fields": {"event": "auth_failed" if key else "auth_missing"}})
             message = "Invalid API key." if key else "An API key is required (Authorization: Bearer or X-API-Key)."
@@ -171,35 +181,3 @@ def resolve_caller(request: Request, settings: Settings) -> Caller:
     if address is None:
         return Caller(id="anonymous", kind="anonymous")
     return Caller(id="ip-" + hashlib.sha256(address.encode()).hexdigest()[:16], kind="ip")
-
-
-def get_caller(request: Request) -> Caller:
-    """FastAPI dependency: the request's caller, resolved once per request."""
-    cached = getattr(request.state, "caller", None)
-    if isinstance(cached, Caller):
-        return cached
-    settings: Settings = request.app.state.settings
-    caller = resolve_caller(request, settings)
-    request.state.caller = caller
-    return caller
-
-
-async def _caller_dependency(request: Request) -> Caller:
-    # Async so FastAPI calls it on the event loop: a sync dependency costs a thread-pool hop per request.
-    return get_caller(request)
-
-
-CallerDep = Annotated[Caller, Depends(_caller_dependency)]
-
-
-async def require_session_owner(store: Store, caller: Caller, session_id: str, *, create: bool) -> None:
-    """Make sure CALLER owns SESSION_ID (claiming it when CREATE); 404 for anyone else's session.
-
-    Another caller's session answers exactly like a missing one, so ids cannot be probed.
-    """
-    if create:
-        owned = await store.claim_session(owner=caller.id, session_id=session_id)
-    else:
-        owned = await store.session_exists(owner=caller.id, session_id=session_id)
-    if not owned:
-        raise NotFoundError("No such session.", code="session_not_found")

@@ -23,8 +23,6 @@ from typing import Any, Protocol
 
 import httpx
 
-from pharmabot.config import Settings
-
 log = logging.getLogger("pharmabot.security")
 
 API_VERSION = "2024-09-01"
@@ -34,6 +32,19 @@ COGNITIVE_SERVICES_SCOPE = "https://cognitiveservices.azure.com/.default"
 MAX_PROMPT_CHARS = 10_000
 MAX_DOCUMENTS = 5
 MAX_DOCUMENT_CHARS = 10_000
+
+
+class ShieldSettings(Protocol):
+    """The settings a shield is built from (`pharmabot.config.Settings` has them)."""
+
+    @property
+    def azure_content_safety_endpoint(self) -> str | None: ...
+    @property
+    def azure_content_safety_key(self) -> str | None: ...
+    @property
+    def azure_client_id(self) -> str | None: ...
+    @property
+    def content_safety_timeout_seconds(self) -> float: ...
 
 
 class ShieldUnavailableError(Exception):
@@ -143,7 +154,7 @@ class ContentSafetyShield:
         self._client = client or httpx.AsyncClient(timeout=timeout_seconds)
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, credential: Any = None) -> ContentSafetyShield:
+    def from_settings(cls, settings: ShieldSettings, *, credential: Any = None) -> ContentSafetyShield:
         """The shield for AZURE_CONTENT_SAFETY_ENDPOINT: its key when set, else Entra ID."""
         if not settings.azure_content_safety_endpoint:
             raise ValueError("AZURE_CONTENT_SAFETY_ENDPOINT is not set")
@@ -247,7 +258,7 @@ class ShieldGuard:
         await self.shield.close()
 
 
-def create_guard(settings: Settings) -> ShieldGuard | None:
+def create_guard(settings: ShieldSettings) -> ShieldGuard | None:
     """The guard for the configured shield, or None when Prompt Shields is not configured."""
     if not settings.azure_content_safety_endpoint:
         return None

@@ -7,12 +7,14 @@ import json
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-import aiosqlite
+from typing import TypeVar
 
 from pharmabot.errors import NotFoundError, StoreError
 from pharmabot.store.base import Turn
+
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -41,11 +43,11 @@ _PURGE_EVERY = 256
 
 
 class SqliteStore:
-    """Store on one aiosqlite connection (aiosqlite runs SQLite on its own thread, so the event loop never blocks).
+    """Store on one SQLite connection owned by one worker thread, so the event loop never blocks.
 
-    Every operation holds `_lock`: concurrent requests share the connection, and one request's commit
-    in the middle of another's transaction or open cursor fails ("SQL statements in progress") or
-    commits half of the other's work.
+    Each operation is one function run on that thread, start to commit: operations are serialized (one
+    request's commit can never land inside another's transaction) and cost one hand-off to the thread
+    each, however many statements they run.
     """
 
     name = "sqlite"
@@ -53,81 +55,99 @@ class SqliteStore:
     def __init__(self, *, path: Path, clock: Callable[[], float] = time.time) -> None:
         self._path = path
         self._clock = clock
-        self._db: aiosqlite.Connection | None = None
+        self._conn: sqlite3.Connection | None = None
+        self._worker: ThreadPoolExecutor | None = None
         self._increments = 0
-        self._lock = asyncio.Lock()
 
     async def open(self) -> SqliteStore:
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pharmabot-sqlite")
         try:
-            if str(self._path) != ":memory:":
-                self._path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = await aiosqlite.connect(self._path, timeout=5)
-            await self._db.execute("PRAGMA journal_mode=WAL")
-            # WAL + NORMAL: no fsync per commit (each chat turn commits several times); a power cut may
-            # lose the last commits (counters, a turn), never corrupt the file.
-            await self._db.execute("PRAGMA synchronous=NORMAL")
-            await self._db.execute("PRAGMA foreign_keys=ON")
-            await self._db.executescript(_SCHEMA)
-            await self._db.commit()
+            await asyncio.get_running_loop().run_in_executor(self._worker, self._open)
         except (sqlite3.Error, OSError) as exc:
+            self._worker.shutdown(wait=False)
+            self._worker = None
             raise StoreError(f"cannot open SQLite store: {type(exc).__name__}") from exc
         return self
 
-    async def _one(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Row | None:
-        # Closing the cursor ends its statement: an open one would block the next commit.
-        async with self.db.execute(sql, params) as cursor:
-            row: sqlite3.Row | None = await cursor.fetchone()
-            return row
-
-    async def _all(self, sql: str, params: tuple[object, ...]) -> list[sqlite3.Row]:
-        async with self.db.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+    def _open(self) -> None:
+        if str(self._path) != ":memory:":
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self._path, timeout=5, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL: no fsync per commit (each chat turn commits several times); a power cut may
+            # lose the last commits (counters, a turn), never corrupt the file.
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.executescript(_SCHEMA)
+            conn.commit()
+        except sqlite3.Error:
+            conn.close()
+            raise
+        self._conn = conn
 
     @property
-    def db(self) -> aiosqlite.Connection:
-        if self._db is None:
+    def db(self) -> sqlite3.Connection:
+        """The connection; use it only from the store's worker thread (inside `_run`)."""
+        if self._conn is None:
             raise StoreError("SQLite store is not open")
-        return self._db
+        return self._conn
+
+    async def _run(self, operation: Callable[[sqlite3.Connection], T], *, failure: str) -> T:
+        """Run OPERATION on the worker thread; SQLite errors become StoreError("SQLite FAILURE failed: ...")."""
+        worker = self._worker
+        if worker is None or self._conn is None:
+            raise StoreError("SQLite store is not open")
+        conn = self._conn
+
+        def run() -> T:
+            try:
+                return operation(conn)
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise StoreError(f"SQLite {failure} failed: {type(exc).__name__}") from exc
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
+
+        return await asyncio.get_running_loop().run_in_executor(worker, run)
 
     async def check(self) -> None:
-        async with self._lock:
-            try:
-                await self._one("SELECT 1")
-            except sqlite3.Error as exc:
-                raise StoreError(f"SQLite check failed: {type(exc).__name__}") from exc
+        await self._run(lambda db: db.execute("SELECT 1").fetchall(), failure="check")
 
     async def claim_session(self, *, owner: str, session_id: str) -> bool:
-        async with self._lock:
-            try:
-                await self.db.execute(
-                    "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
-                    (session_id, owner, time.time()),
-                )
-                await self.db.commit()
-                row = await self._one("SELECT owner FROM sessions WHERE session_id = ?", (session_id,))
-            except sqlite3.Error as exc:
-                raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+        def claim(db: sqlite3.Connection) -> bool:
+            db.execute(
+                "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
+                (session_id, owner, time.time()),
+            )
+            db.commit()
+            row = db.execute("SELECT owner FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
             return row is not None and row[0] == owner
 
+        return await self._run(claim, failure="write")
+
     async def add_turn(self, turn: Turn) -> None:
-        async with self._lock:
-            try:
-                await self.db.execute(
-                    "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
-                    (turn.session_id, turn.owner, time.time()),
-                )
-                row = await self._one("SELECT owner FROM sessions WHERE session_id = ?", (turn.session_id,))
-                if row is None or row[0] != turn.owner:
-                    # Another caller's session: its history must never receive this turn.
-                    raise NotFoundError("session not found")
-                await self.db.execute(
-                    "INSERT OR REPLACE INTO turns(session_id, turn_id, created_at, body) VALUES (?, ?, ?, ?)",
-                    (turn.session_id, turn.turn_id, turn.created_at.isoformat(), turn.model_dump_json()),
-                )
-                await self.db.commit()
-            except sqlite3.Error as exc:
-                await self.db.rollback()
-                raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+        body = turn.model_dump_json()
+
+        def add(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT OR IGNORE INTO sessions(session_id, owner, created_at) VALUES (?, ?, ?)",
+                (turn.session_id, turn.owner, time.time()),
+            )
+            row = db.execute("SELECT owner FROM sessions WHERE session_id = ?", (turn.session_id,)).fetchone()
+            if row is None or row[0] != turn.owner:
+                # Another caller's session: its history must never receive this turn.
+                raise NotFoundError("session not found")
+            db.execute(
+                "INSERT OR REPLACE INTO turns(session_id, turn_id, created_at, body) VALUES (?, ?, ?, ?)",
+                (turn.session_id, turn.turn_id, turn.created_at.isoformat(), body),
+            )
+            db.commit()
+
+        await self._run(add, failure="write")
 
     async def list_turns(self, *, owner: str, session_id: str, limit: int | None = None) -> list[Turn]:
         query = (
@@ -138,33 +158,31 @@ class SqliteStore:
         if limit is not None:
             query += " LIMIT ?"
             params = (*params, limit)
-        async with self._lock:
-            try:
-                rows = await self._all(query, params)
-            except sqlite3.Error as exc:
-                raise StoreError(f"SQLite read failed: {type(exc).__name__}") from exc
-        return [Turn.model_validate(json.loads(row[0])) for row in reversed(list(rows))]
+        rows = await self._run(lambda db: db.execute(query, params).fetchall(), failure="read")
+        return [Turn.model_validate(json.loads(row[0])) for row in reversed(rows)]
 
     async def delete_session(self, *, owner: str, session_id: str) -> int:
-        async with self._lock:
-            try:
-                cursor = await self.db.execute(
-                    "DELETE FROM turns WHERE session_id = ? AND session_id IN "
-                    "(SELECT session_id FROM sessions WHERE owner = ?)",
-                    (session_id, owner),
-                )
-                removed = cursor.rowcount
-                await self.db.execute("DELETE FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
-                await self.db.commit()
-            except sqlite3.Error as exc:
-                await self.db.rollback()
-                raise StoreError(f"SQLite write failed: {type(exc).__name__}") from exc
+        def delete(db: sqlite3.Connection) -> int:
+            cursor = db.execute(
+                "DELETE FROM turns WHERE session_id = ? AND session_id IN "
+                "(SELECT session_id FROM sessions WHERE owner = ?)",
+                (session_id, owner),
+            )
+            removed = cursor.rowcount
+            db.execute("DELETE FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
+            db.commit()
             return max(removed, 0)
 
+        return await self._run(delete, failure="write")
+
     async def session_exists(self, *, owner: str, session_id: str) -> bool:
-        async with self._lock:
-            row = await self._one("SELECT 1 FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner))
-            return row is not None
+        row = await self._run(
+            lambda db: db.execute(
+                "SELECT 1 FROM sessions WHERE session_id = ? AND owner = ?", (session_id, owner)
+            ).fetchone(),
+            failure="read",
+        )
+        return row is not None
 
     async def increment(self, *, key: str, amount: int, window_seconds: int) -> int:
         (total,) = await self.increment_many(items=[(key, amount, window_seconds)])
@@ -194,21 +212,27 @@ class SqliteStore:
             "ELSE counters.expires_at END "
             "RETURNING key, value"
         )
-        async with self._lock:
+
+        def count(db: sqlite3.Connection) -> list[tuple[str, int]]:
+            # Runs on the one worker thread, so the sweep counter needs no lock.
             self._increments += len(items)
-            try:
-                if self._increments >= _PURGE_EVERY:
-                    self._increments = 0
-                    # Rate-limit keys name their window, so expired rows are never read again: drop them.
-                    await self.db.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
-                rows = await self.db.execute_fetchall(sql, [*params, now, now])
-                await self.db.commit()
-            except sqlite3.Error as exc:
-                raise StoreError(f"SQLite counter failed: {type(exc).__name__}") from exc
-        totals = {str(row[0]): int(row[1]) for row in rows}
+            if self._increments >= _PURGE_EVERY:
+                self._increments = 0
+                # Rate-limit keys name their window, so expired rows are never read again: drop them.
+                db.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
+            rows: list[tuple[str, int]] = db.execute(sql, [*params, now, now]).fetchall()
+            db.commit()
+            return rows
+
+        rows = await self._run(count, failure="counter")
+        totals = {str(key): int(value) for key, value in rows}
         return [totals.get(key, amount) for key, amount, _ in items]
 
     async def close(self) -> None:
-        if self._db is not None:
-            await self._db.close()
-            self._db = None
+        worker, conn = self._worker, self._conn
+        self._worker, self._conn = None, None
+        if worker is None:
+            return
+        if conn is not None:
+            await asyncio.get_running_loop().run_in_executor(worker, conn.close)
+        worker.shutdown(wait=False)

@@ -24,7 +24,7 @@ from pharmabot.answer.prompts import SYSTEM_PROMPT
 from pharmabot.config import load_settings
 from pharmabot.main import create_app
 from pharmabot.schemas.chat import DONE_SENTINEL
-from tests.answer.fake_openai import FakeOpenAIServer
+from tests.support.fake_openai import FakeOpenAIServer
 from tests.support.servers import serve_in_thread
 from tests.support.sse import EventSourceReader, SseEvent, named
 

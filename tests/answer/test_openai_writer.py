@@ -12,17 +12,16 @@ import time
 from typing import Any
 
 import pytest
-from azure.core.credentials import AccessToken
 
 from pharmabot.answer import create_writer
 from pharmabot.answer.base import AnswerContext
-from pharmabot.answer.openai_client import COGNITIVE_SERVICES_SCOPE
 from pharmabot.answer.openai_writer import OpenAIWriter
 from pharmabot.answer.prompts import SYSTEM_PROMPT, system_prompt
 from pharmabot.config import Settings, load_settings
 from pharmabot.errors import ModelError
+from pharmabot.openai_client import COGNITIVE_SERVICES_SCOPE
 from tests.answer.contexts import history, interaction_context
-from tests.answer.fake_openai import FakeOpenAIServer
+from tests.support.fake_openai import FakeCredential, FakeOpenAIServer
 
 
 def openai_settings(server: FakeOpenAIServer, **overrides: Any) -> Settings:
@@ -53,21 +52,6 @@ def azure_settings(server: FakeOpenAIServer, **overrides: Any) -> Settings:
 
 async def collect(writer: OpenAIWriter, context: AnswerContext) -> list[str]:
     return [delta async for delta in writer.stream(context)]
-
-
-class FakeCredential:
-    """An async token credential like azure-identity's: `get_token` is all the token provider needs."""
-
-    def __init__(self) -> None:
-        self.scopes: list[tuple[str, ...]] = []
-        self.closed = False
-
-    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        self.scopes.append(scopes)
-        return AccessToken("entra-token-123", int(time.time()) + 3600)
-
-    async def close(self) -> None:
-        self.closed = True
 
 
 async def test_streams_tokens_and_sends_rules_passages_and_bounded_history(fake_server: FakeOpenAIServer) -> None:
@@ -285,7 +269,7 @@ def test_default_azure_credential_is_built_lazily_for_the_managed_identity(fake_
     """No request is made: building the Entra ID client only constructs the credential for AZURE_CLIENT_ID."""
     from azure.identity.aio import DefaultAzureCredential
 
-    from pharmabot.answer.openai_client import azure_openai_client
+    from pharmabot.openai_client import azure_openai_client
 
     client = azure_openai_client(azure_settings(fake_server, azure_client_id="11111111-2222-3333-4444-555555555555"))
     assert isinstance(client.credential, DefaultAzureCredential)

@@ -267,3 +267,22 @@ def test_the_medication_guides_general_information_is_not_an_answer() -> None:
     )
     texts = [s.candidate.text for s in rank([label], question_of("what is examplol prescribed for"))]
     assert texts == ["Examplol is a prescription medicine used to treat high blood pressure."]
+
+
+def test_a_chunk_split_once_keeps_each_passage_its_own_citation_and_drug() -> None:
+    # Candidates are cached per chunk text, citation number and drug: the same text cited as [3] for another
+    # drug must not come back as the first passage's [1].
+    text = "Take examplol with food. Store at room temperature away from light and moisture."
+    first = Passage(
+        citation=Citation(index=1, drug_name="examplol", label_section="DOSAGE", set_id="s1", url="u"),
+        section_key="dosage_and_administration",
+        text=text,
+    )
+    again = first.model_copy(
+        update={"citation": first.citation.model_copy(update={"index": 3, "drug_name": "otherol"})}
+    )
+    assert candidates(first) == candidates(first)
+    assert candidates(first) is not candidates(first)  # a fresh list: a caller may change it
+    assert {(c.index, c.drug) for c in candidates(first)} == {(1, "examplol")}
+    assert {(c.index, c.drug) for c in candidates(again)} == {(3, "otherol")}
+    assert [c.text for c in candidates(again)] == [c.text for c in candidates(first)]

@@ -112,7 +112,7 @@ async def test_parallel_chat_turns_are_each_stored_once_or_rejected(settings_for
     assert all(o.retry_after is not None and int(o.retry_after) >= 1 for o in rejected)
     assert rejected
     # Exact counts need every counter update to succeed; against Cosmos DB on a loaded test machine one may
-    # pass the store's 2 s deadline, and rate limits fail open by design (pharmabot.security.rules).
+    # pass the store's 2 s deadline, and rate limits fail open by design (pharmabot.security.rate_limits).
     exact = settings.store == "sqlite"
     if exact:
         # 100 requests against 60 a minute per caller: at least 40 are refused by the caller's limit.

@@ -7,11 +7,10 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from fastapi.testclient import TestClient
 
 from pharmabot.config import load_settings
-from pharmabot.main import create_app
 from tests.cosmos_server.server import EMULATOR_KEY, cosmos_server
+from tests.support.fixtures import app_client
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +19,7 @@ def cosmos_endpoint() -> Iterator[str]:
         yield endpoint
 
 
-def test_health_reads_the_cosmos_database(cosmos_endpoint: str) -> None:
+async def test_health_reads_the_cosmos_database(cosmos_endpoint: str) -> None:
     settings = load_settings(
         store="cosmos",
         cosmos_endpoint=cosmos_endpoint,
@@ -28,8 +27,8 @@ def test_health_reads_the_cosmos_database(cosmos_endpoint: str) -> None:
         cosmos_database="health",
         cosmos_create_containers=True,
     )
-    with TestClient(create_app(settings)) as client:
-        response = client.get("/health")
+    async with app_client(settings) as client:
+        response = await client.get("/health")
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["status"] == "healthy"
@@ -47,13 +46,13 @@ def dead_endpoint(request: pytest.FixtureRequest, unused_tcp_port: int) -> Itera
         yield f"https://127.0.0.1:{silent.getsockname()[1]}/"
 
 
-def test_health_reports_cosmos_down_within_the_timeout(dead_endpoint: str) -> None:
+async def test_health_reports_cosmos_down_within_the_timeout(dead_endpoint: str) -> None:
     # The app still starts (containers are not created in this mode) and /health names the failing
     # backend instead of hanging.
     settings = load_settings(store="cosmos", cosmos_endpoint=dead_endpoint, cosmos_key=EMULATOR_KEY)
-    with TestClient(create_app(settings)) as client:
+    async with app_client(settings) as client:
         started = time.monotonic()
-        response = client.get("/health")
+        response = await client.get("/health")
         elapsed = time.monotonic() - started
     assert response.status_code == 503
     body = response.json()

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import httpx
 import pytest
-from fastapi.testclient import TestClient
 
 from pharmabot.api.middleware import API_CSP, WEB_CSP
-from pharmabot.config import load_settings
-from pharmabot.main import create_app
 from pharmabot.security.auth import hash_key
 from pharmabot.web import STATIC_DIR
+from tests.support.fixtures import AppFactory
 
 PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
@@ -19,22 +16,22 @@ PAGE_CSP = (
 )
 
 
-def test_index_is_the_page_with_a_strict_csp(api: TestClient) -> None:
-    response = api.get("/")
+async def test_index_is_the_page_with_a_strict_csp(client: httpx.AsyncClient) -> None:
+    response = await client.get("/")
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/html; charset=utf-8"
     assert response.headers["content-security-policy"] == PAGE_CSP == WEB_CSP.decode()
     assert response.headers["x-frame-options"] == "DENY"
     assert '<script type="module" src="/static/app.js">' in response.text
-    assert api.head("/").status_code == 200
+    assert (await client.head("/")).status_code == 200
 
 
 @pytest.mark.parametrize(
     ("path", "kind"),
     [("/static/app.js", "text/javascript"), ("/static/app.css", "text/css"), ("/static/render.js", "text/javascript")],
 )
-def test_static_files_are_served(api: TestClient, path: str, kind: str) -> None:
-    response = api.get(path)
+async def test_static_files_are_served(client: httpx.AsyncClient, path: str, kind: str) -> None:
+    response = await client.get(path)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(kind)
     assert response.headers["content-security-policy"] == PAGE_CSP
@@ -42,13 +39,13 @@ def test_static_files_are_served(api: TestClient, path: str, kind: str) -> None:
     assert response.headers["x-content-type-options"] == "nosniff"
 
 
-def test_api_keeps_its_own_csp(api: TestClient) -> None:
-    assert api.get("/health/live").headers["content-security-policy"] == API_CSP.decode()
+async def test_api_keeps_its_own_csp(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/health/live")).headers["content-security-policy"] == API_CSP.decode()
 
 
 @pytest.mark.parametrize("path", ["/static/../main.py", "/static/%2e%2e/main.py", "/static/nope.js"])
-def test_nothing_outside_the_static_folder(api: TestClient, path: str) -> None:
-    assert api.get(path).status_code == 404
+async def test_nothing_outside_the_static_folder(client: httpx.AsyncClient, path: str) -> None:
+    assert (await client.get(path)).status_code == 404
 
 
 def test_page_has_no_inline_code_or_outside_assets() -> None:
@@ -66,13 +63,12 @@ def test_page_has_no_inline_code_or_outside_assets() -> None:
         assert "document.write" not in text
 
 
-def test_page_and_static_files_need_no_key_but_the_api_does(small_index: Path, tmp_path: Path) -> None:
-    settings = load_settings(index_path=small_index, sqlite_path=tmp_path / "s.sqlite", api_keys=[hash_key("k" * 32)])
-    with TestClient(create_app(settings)) as client:
-        assert client.get("/").status_code == 200
-        assert client.get("/static/app.js").status_code == 200
-        refused = client.get("/api/drugs", params={"q": "warf"})
+async def test_page_and_static_files_need_no_key_but_the_api_does(make_app: AppFactory) -> None:
+    async with make_app(api_keys=[hash_key("k" * 32)]) as (_, client):
+        assert (await client.get("/")).status_code == 200
+        assert (await client.get("/static/app.js")).status_code == 200
+        refused = await client.get("/api/drugs", params={"q": "warf"})
         assert refused.status_code == 401
         assert refused.json()["error"]["code"] == "unauthorized"
-        allowed = client.get("/api/drugs", params={"q": "warf"}, headers={"X-API-Key": "k" * 32})
+        allowed = await client.get("/api/drugs", params={"q": "warf"}, headers={"X-API-Key": "k" * 32})
         assert allowed.status_code == 200

@@ -15,14 +15,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from pharmabot.cli import main
 from pharmabot.config import load_settings
 from pharmabot.errors import ConfigError
-from pharmabot.knowledge.index import KnowledgeBase, write_catalog_index
-from pharmabot.main import create_app
-from pharmabot.retrieval.azure_indexer import ingest_to_azure_search
+from pharmabot.ingest import ingest_to_azure_search
+from pharmabot.interactions.engine import open_engine
+from pharmabot.knowledge.build import write_catalog_index
+from pharmabot.knowledge.index import KnowledgeBase
+from tests.support.fixtures import app_client
 from tests.support.search_server import SEARCH_KEY, SearchServerState, search_server
 
 
@@ -62,7 +63,7 @@ def test_the_catalog_index_keeps_what_the_app_reads_and_drops_the_text(small_ind
     try:
         assert not knowledge.has_label_text
         assert knowledge.catalog.resolve("Coumadin").drug is not None
-        engine = knowledge.interaction_engine()
+        engine = open_engine(knowledge)
         assert engine is not None
         assert engine.check(drugs=["simvastatin", "clarithromycin"]).interactions
     finally:
@@ -96,7 +97,7 @@ def _words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def test_drug_pages_read_their_text_from_the_search_index(
+async def test_drug_pages_read_their_text_from_the_search_index(
     small_index: Path, catalog: Path, loaded: tuple[str, SearchServerState], tmp_path: Path
 ) -> None:
     """Local stand-in search service: the cloud shape's drug page has the local page's sections, each with the
@@ -110,9 +111,9 @@ def test_drug_pages_read_their_text_from_the_search_index(
         azure_search_endpoint=url,
         azure_search_key=SEARCH_KEY,
     )
-    with TestClient(create_app(local)) as a, TestClient(create_app(cloud)) as b:
+    async with app_client(local) as a, app_client(cloud) as b:
         for name in ("warfarin", "Zocor", "metformin"):
-            expected, got = a.get(f"/api/drugs/{name}").json(), b.get(f"/api/drugs/{name}").json()
+            expected, got = (await a.get(f"/api/drugs/{name}")).json(), (await b.get(f"/api/drugs/{name}")).json()
             assert got["set_id"] == expected["set_id"]
             assert [s["key"] for s in got["sections"]] == [s["key"] for s in expected["sections"]]
             with sqlite3.connect(small_index) as conn:
@@ -129,7 +130,7 @@ def test_drug_pages_read_their_text_from_the_search_index(
     assert query["orderby"] == "section_pos asc,ordinal asc"
 
 
-def test_a_label_not_in_the_search_index_yet_is_a_503(catalog: Path, tmp_path: Path) -> None:
+async def test_a_label_not_in_the_search_index_yet_is_a_503(catalog: Path, tmp_path: Path) -> None:
     """Local stand-in search service, empty (the ingest has not run): a clear 503, not an empty page."""
     with search_server() as (url, state):
         state.indexes["pharmabot-labels"] = {"name": "pharmabot-labels", "fields": []}
@@ -141,8 +142,8 @@ def test_a_label_not_in_the_search_index_yet_is_a_503(catalog: Path, tmp_path: P
             azure_search_endpoint=url,
             azure_search_key=SEARCH_KEY,
         )
-        with TestClient(create_app(cloud)) as client:
-            answer = client.get("/api/drugs/warfarin")
+        async with app_client(cloud) as client:
+            answer = await client.get("/api/drugs/warfarin")
     assert answer.status_code == 503
     body = answer.json()["error"]
     assert body["code"] == "search_unavailable"

@@ -20,8 +20,9 @@ import pytest
 
 from pharmabot.cli import main
 from pharmabot.errors import DownloadError
+from pharmabot.knowledge.build import recorded_sources
 from pharmabot.knowledge.download import download_labels, parse_manifest
-from pharmabot.knowledge.index import KnowledgeBase, recorded_sources
+from pharmabot.knowledge.index import KnowledgeBase
 from pharmabot.retry import RetryPolicy
 from tests.support.file_server import Fault, FileServerState, file_server
 from tests.support.labels import raw_records_for

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from pharmabot.knowledge.index import build_index, label_stub, stub_from_raw
+from pharmabot.knowledge.build import build_index, label_stub, stub_from_raw
 from pharmabot.knowledge.labels import LabelRecord, shipped_label_paths
 from pharmabot.knowledge.names import DrugCatalog, ingredients_of, label_rank
 from tests.support.labels import raw_records_for, write_jsonl

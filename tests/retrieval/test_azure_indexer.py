@@ -21,14 +21,15 @@ from azure.core.credentials import AzureKeyCredential
 from azure.search.documents.aio import SearchClient
 from azure.search.documents.indexes.aio import SearchIndexClient
 
-from pharmabot.answer.embeddings import estimate_tokens
 from pharmabot.config import load_settings
 from pharmabot.errors import ConfigError, RetrieverError
+from pharmabot.ingest import build_index, ingest_to_azure_search
+from pharmabot.knowledge.build import catalog_key_of
 from pharmabot.knowledge.chunking import Chunk, chunk_label
-from pharmabot.knowledge.index import build_index, catalog_key_of
 from pharmabot.retrieval import azure_indexer
-from pharmabot.retrieval.azure_indexer import IngestStats, ingest_to_azure_search, upload_chunks
+from pharmabot.retrieval.azure_indexer import IngestStats, upload_chunks
 from pharmabot.retrieval.azure_search import valid_key
+from pharmabot.retrieval.embeddings import estimate_tokens
 from tests.support.labels import _all_raw, labels_for
 from tests.support.search_server import SEARCH_KEY, SearchServerState, search_server
 

@@ -2,7 +2,7 @@
 
 Two local stand-ins written for the tests (neither Azure AI Search nor Azure OpenAI can run here):
 `tests.support.search_server` records what the `azure-search-documents` SDK uploads, and
-`tests.answer.fake_openai` answers the `openai` SDK's embeddings calls, throttling like Azure OpenAI past a
+`tests.support.fake_openai` answers the `openai` SDK's embeddings calls, throttling like Azure OpenAI past a
 deployment's quota: after every answered call, the next three get 429 with `Retry-After: 1`.
 The ingest reads that header on every 429 (the tests check the waits it computed); the tests' retry
 policy caps each actual wait at 10 ms so the suite never sleeps for real seconds.
@@ -20,11 +20,11 @@ import pytest
 from pharmabot.cli import main
 from pharmabot.config import Settings, get_settings, load_settings
 from pharmabot.errors import ModelError
+from pharmabot.ingest import ingest_to_azure_search
 from pharmabot.retrieval import azure_indexer
-from pharmabot.retrieval.azure_indexer import IngestStats, ingest_embedder, ingest_to_azure_search
+from pharmabot.retrieval.azure_indexer import IngestStats, ingest_embedder
 from pharmabot.retry import RetryPolicy
-from tests.answer.conftest import fake_server, fake_server_session  # noqa: F401  (fixtures)
-from tests.answer.fake_openai import FakeOpenAIServer
+from tests.support.fake_openai import FakeOpenAIServer
 from tests.support.labels import _all_raw, labels_for
 from tests.support.search_server import SEARCH_KEY, SearchServerState, search_server
 
@@ -78,7 +78,7 @@ async def run(settings: Settings, corpus: Path, *, retry: RetryPolicy = FAST) ->
 
 async def test_ingest_under_throttling_completes_and_a_second_run_sends_nothing(
     search: tuple[str, SearchServerState],
-    fake_server: FakeOpenAIServer,  # noqa: F811
+    fake_server: FakeOpenAIServer,
     corpus: Path,
     tmp_path: Path,
 ) -> None:
@@ -117,7 +117,7 @@ async def test_ingest_under_throttling_completes_and_a_second_run_sends_nothing(
 
 async def test_a_stopped_ingest_goes_on_where_it_stopped(
     search: tuple[str, SearchServerState],
-    fake_server: FakeOpenAIServer,  # noqa: F811
+    fake_server: FakeOpenAIServer,
     corpus: Path,
     tmp_path: Path,
 ) -> None:
@@ -156,7 +156,7 @@ async def test_a_stopped_ingest_goes_on_where_it_stopped(
 
 def test_the_command_prints_a_summary_and_a_rerun_does_nothing(
     search: tuple[str, SearchServerState],
-    fake_server: FakeOpenAIServer,  # noqa: F811
+    fake_server: FakeOpenAIServer,
     corpus: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -198,7 +198,7 @@ def test_the_command_prints_a_summary_and_a_rerun_does_nothing(
 
 def test_no_vectors_uploads_text_only(
     search: tuple[str, SearchServerState],
-    fake_server: FakeOpenAIServer,  # noqa: F811
+    fake_server: FakeOpenAIServer,
     corpus: Path,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,

@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import sys
-from pathlib import Path
 
 import pytest
 from fastapi import Request
 
 from pharmabot.cli import main
 from pharmabot.config import load_settings
-from pharmabot.errors import ConfigError, NotFoundError
+from pharmabot.errors import ConfigError
 from pharmabot.security.auth import (
     Caller,
     client_address,
@@ -20,11 +19,9 @@ from pharmabot.security.auth import (
     hash_key,
     key_id,
     match_key,
-    require_session_owner,
     resolve_caller,
 )
-from pharmabot.store.sqlite import SqliteStore
-from tests.security.conftest import AppFactory
+from tests.support.fixtures import AppFactory
 
 KEY = "k3y-0123456789abcdefghijklmnopqrstuvwxyz"
 OTHER_KEY = "another-0123456789abcdefghijklmnopqrstuv"
@@ -164,37 +161,6 @@ def test_trusted_proxies_must_be_addresses_or_ranges() -> None:
 
 def test_no_address_at_all_is_anonymous() -> None:
     assert resolve_caller(_request([], None), load_settings()) == Caller(id="anonymous", kind="anonymous")
-
-
-async def test_sessions_belong_to_their_creator(tmp_path: Path) -> None:
-    store = await SqliteStore(path=tmp_path / "s.sqlite").open()
-    alice, bob = Caller(id="alice", kind="api_key"), Caller(id="bob", kind="api_key")
-    try:
-        await require_session_owner(store, alice, "sess-1", create=True)
-        await require_session_owner(store, alice, "sess-1", create=True)  # continuing her own
-        await require_session_owner(store, alice, "sess-1", create=False)
-        with pytest.raises(NotFoundError) as taken:
-            await require_session_owner(store, bob, "sess-1", create=True)
-        with pytest.raises(NotFoundError) as hidden:
-            await require_session_owner(store, bob, "sess-1", create=False)
-        with pytest.raises(NotFoundError) as missing:
-            await require_session_owner(store, bob, "sess-none", create=False)
-        # Someone else's session and a missing one are indistinguishable.
-        assert taken.value.message == hidden.value.message == missing.value.message
-        assert taken.value.code == missing.value.code == "session_not_found"
-        assert await store.session_exists(owner="alice", session_id="sess-1")
-    finally:
-        await store.close()
-
-
-async def test_other_callers_session_is_404_over_http(make_app: AppFactory) -> None:
-    async with make_app(api_keys=f"{hash_key(KEY)},{hash_key(OTHER_KEY)}") as (_, http):
-        body = {"message": "hi", "session_id": "s-9"}
-        mine = await http.post("/api/chat/echo", json=body, headers={"X-API-Key": KEY})
-        theirs = await http.post("/api/chat/echo", json=body, headers={"X-API-Key": OTHER_KEY})
-    assert mine.status_code == 200
-    assert theirs.status_code == 404
-    assert theirs.json()["error"]["code"] == "session_not_found"
 
 
 def test_hash_key_generates_a_key_and_its_hash(capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,14 +26,13 @@ from pharmabot.security.prompt_shields import (
     ShieldUnavailableError,
     create_guard,
 )
-from tests.answer.conftest import fake_server, fake_server_session  # noqa: F401  (fixtures)
-from tests.answer.fake_openai import FakeOpenAIServer
 from tests.support.content_safety_server import (
     ATTACK_MARKER,
     CONTENT_SAFETY_KEY,
     ShieldServerState,
     content_safety_server,
 )
+from tests.support.fake_openai import FakeOpenAIServer
 from tests.support.servers import serve_in_thread
 
 RATE_LIMITS = "chat=1000/minute,chat=1000/day,session=1000/minute,session=1000/day"
@@ -263,7 +262,7 @@ async def test_service_down_means_the_local_rules_decide_and_health_says_so(
 
 async def test_passages_flagged_as_attacks_never_reach_the_model(
     stand_in: tuple[str, ShieldServerState],
-    fake_server: FakeOpenAIServer,  # noqa: F811  (the fixture imported above)
+    fake_server: FakeOpenAIServer,
     small_index: Path,
     tmp_path: Path,
 ) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -32,7 +34,8 @@ async def test_expired_counters_restart_and_are_swept(tmp_path: Path, monkeypatc
         assert await store.increment(key="old", amount=1, window_seconds=60) == 1  # expired: restarts
         now[0] += 61
         await store.increment(key="new", amount=1, window_seconds=60)  # third call sweeps
-        rows = await (await store.db.execute("SELECT key FROM counters")).fetchall()
+        with contextlib.closing(sqlite3.connect(tmp_path / "c.sqlite")) as db:
+            rows = db.execute("SELECT key FROM counters").fetchall()
         assert [r[0] for r in rows] == ["new"]
     finally:
         await store.close()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pharmabot.knowledge.index import IndexStats, build_index
+from pharmabot.ingest import build_index
+from pharmabot.knowledge.build import IndexStats
 from tests.support.labels import DEFAULT_TEST_DRUGS, raw_records_for, write_jsonl
 
 

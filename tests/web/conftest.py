@@ -22,10 +22,10 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Playwright, sync_playwright
 
 from pharmabot.config import load_settings
-from pharmabot.knowledge.index import build_index
+from pharmabot.ingest import build_index
 from pharmabot.main import create_app
 from pharmabot.security.auth import hash_key
-from tests.answer.fake_openai import FakeOpenAIServer, running_server
+from tests.support.fake_openai import FakeOpenAIServer, running_server
 from tests.support.labels import DEFAULT_TEST_DRUGS, raw_records_for, write_jsonl
 from tests.support.servers import serve_in_thread
 

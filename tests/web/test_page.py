@@ -7,7 +7,7 @@ import re
 import httpx
 from playwright.sync_api import Page, expect
 
-from tests.answer.fake_openai import FakeOpenAIServer
+from tests.support.fake_openai import FakeOpenAIServer
 from tests.web.conftest import API_KEY, PHONE, screenshot
 
 DAILYMED = "https://dailymed.nlm.nih.gov/"

@@ -1,0 +1,107 @@
+"""Intent of a chat message, decided in code before any retrieval or model call.
+
+Emergencies are detected separately (`pharmabot.safety.red_flags`) and always first; this module sorts the rest:
+interaction questions, individual-dose requests, drug information, follow-ups that lean on the
+drugs of earlier turns, greetings, and everything out of scope.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pharmabot.answer.base import Intent
+from pharmabot.retrieval.intents import BY_NAME, CONDITIONS
+
+_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|thanks?( you)?|thank you|help|"
+    r"what can you do|who are you|what are you|how does this work|how do you work)\b[\s!?.,]*",
+    re.IGNORECASE,
+)
+
+# Words that make a one-drug question an interaction question ("can I take it with other medicines?").
+# A bare "with" does not: "how much weight gain with carvedilol" asks about a side effect.
+_COMBINATION = re.compile(
+    r"\b(together|combin\w*|mix\w*|interact\w*|alongside|at the same time|other (medicines?|medications?|drugs?|"
+    r"pills?)|take (it|them|\w+) with|taken with|with (my|other|another|an?) \w+)\b",
+    re.IGNORECASE,
+)
+
+# "Someone with a stomach ulcer", "people with asthma": a person's condition, not a second thing taken with it.
+_HAS_CONDITION = re.compile(
+    r"\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person|women|men|children|kids)"
+    r"(?: who (?:is|are))? with (?:an? |their |his |her )?\w+"
+    r"|\bwith (?:a |an |my |his |her )?(?:" + CONDITIONS + r")\b",
+    re.IGNORECASE,
+)
+
+FOOD_TOPICS: dict[str, re.Pattern[str]] = {
+    "alcohol": re.compile(r"\b(alcohol\w*|drink\w*|beer|wine|liquor|booze|drunk)\b", re.IGNORECASE),
+    "grapefruit": re.compile(r"\bgrapefruit\w*\b", re.IGNORECASE),
+    "dairy": re.compile(r"\b(dairy|milk|cheese|yogh?urt|calcium|antacids?)\b", re.IGNORECASE),
+    "tyramine": re.compile(r"\b(tyramine|aged cheese|cured meats?|fermented)\b", re.IGNORECASE),
+    "food": re.compile(r"\b(food|foods|eat|eating|meal|meals|empty stomach|coffee|caffeine|juice)\b", re.IGNORECASE),
+}
+
+# A dose for a particular person ("how much should I take", "for my 4 year old"), as opposed
+# to "what is the usual dose", which is answered from the label all the same, with a referral.
+_DOSING = re.compile(
+    r"\b(how (much|many)|what dose|which dose|dosage|dosing|dose|doses|mg|milligrams?|pills?|tablets?|"
+    r"capsules?|maximum|max|double up|extra)\b",
+    re.IGNORECASE,
+)
+_PERSONAL = re.compile(
+    r"\b(i|me|my|mine|myself|should i|can i|we|our|son|daughter|child|kid|baby|toddler|wife|husband|mom|"
+    r"mum|dad|mother|father|grandma|grandpa|\d+\s*(year|yr|month|lb|kg|pound)s?[- ]?old|\d+\s*(lbs?|kg|pounds))\b",
+    re.IGNORECASE,
+)
+
+# Words that point back to something said before ("what about its side effects?").
+_FOLLOW_UP = re.compile(
+    r"^\s*(and|also|what about|how about|what of|is it|are they|can it|does it|do they|will it|and if)\b|"
+    r"\b(it|its|it's|this|that|these|those|them|they|their|the same|this drug|that drug|this medicine|"
+    r"that medicine|the medicine|the drug|the pill)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class IntentDecision:
+    """What the agent will do with a message."""
+
+    intent: Intent
+    drugs: tuple[str, ...] = ()
+    follow_up: bool = False
+    food_topics: tuple[str, ...] = field(default_factory=tuple)
+
+
+def food_topics_of(message: str) -> tuple[str, ...]:
+    return tuple(topic for topic, pattern in FOOD_TOPICS.items() if pattern.search(message))
+
+
+def is_individual_dose_request(message: str) -> bool:
+    """A dose question asked for someone in particular (the label's dosing plus a referral)."""
+    return bool(_DOSING.search(message) and _PERSONAL.search(message))
+
+
+def decide_intent(message: str, *, drugs: Sequence[str], history_drugs: Sequence[str] = ()) -> IntentDecision:
+    """Sort a (non-emergency) message into an intent; DRUGS are the catalog keys named in it."""
+    mentioned = tuple(dict.fromkeys(drugs))
+    follow_up = False
+    if not mentioned and history_drugs and _FOLLOW_UP.search(message):
+        mentioned = tuple(dict.fromkeys(history_drugs))
+        follow_up = True
+    if not mentioned:
+        if _GREETING.match(message):
+            return IntentDecision(intent=Intent.greeting)
+        return IntentDecision(intent=Intent.out_of_scope)
+    topics = food_topics_of(message)
+    combination = _COMBINATION.search(_HAS_CONDITION.sub(" ", message))
+    # "What is the difference between X and Y?" is about each drug, not about taking them together.
+    comparison = BY_NAME["comparison"].pattern.search(message) and not topics and not combination
+    if (len(mentioned) >= 2 and not comparison) or topics or combination:
+        return IntentDecision(intent=Intent.interaction, drugs=mentioned, follow_up=follow_up, food_topics=topics)
+    if _DOSING.search(message) and (is_individual_dose_request(message) or "dose" in message.lower()):
+        return IntentDecision(intent=Intent.dosing, drugs=mentioned, follow_up=follow_up)
+    return IntentDecision(intent=Intent.drug_info, drugs=mentioned, follow_up=follow_up)

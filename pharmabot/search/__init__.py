@@ -1,0 +1,1 @@
+"""Label search: `POST /api/search` over the configured retriever."""

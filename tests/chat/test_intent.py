@@ -1,0 +1,73 @@
+"""Intent rules: each route of the triage, decided in code."""
+
+import pytest
+
+from pharmabot.answer.base import Intent
+from pharmabot.chat.intent import decide_intent, food_topics_of, is_individual_dose_request
+
+
+@pytest.mark.parametrize(
+    ("message", "drugs", "intent"),
+    [
+        ("Can I take Zocor with Biaxin?", ["simvastatin", "clarithromycin"], Intent.interaction),
+        ("warfarin and ibuprofen", ["warfarin", "ibuprofen"], Intent.interaction),
+        ("Is it ok to drink alcohol with tylenol?", ["acetaminophen"], Intent.interaction),
+        ("can I eat grapefruit while on simvastatin", ["simvastatin"], Intent.interaction),
+        ("What are the side effects of metformin?", ["metformin"], Intent.drug_info),
+        ("what is lisinopril for", ["lisinopril"], Intent.drug_info),
+        ("How much ibuprofen can I give my 4 year old?", ["ibuprofen"], Intent.dosing),
+        ("how many mg of sertraline should I take", ["sertraline"], Intent.dosing),
+        ("what is the usual dose of metformin", ["metformin"], Intent.dosing),
+        ("hello", [], Intent.greeting),
+        ("Hi! what can you do?", [], Intent.greeting),
+        ("thanks", [], Intent.greeting),
+        # A person's condition is not a second thing taken with the medicine.
+        ("can someone with a heart condition take sumatriptan", ["sumatriptan"], Intent.drug_info),
+        ("is naproxen safe for people with an ulcer", ["naproxen"], Intent.drug_info),
+        ("can I take it with an antacid", ["ciprofloxacin"], Intent.interaction),
+        ("is it ok to take pseudoephedrine with high blood pressure", ["pseudoephedrine"], Intent.drug_info),
+        ("What's the weather in Paris?", [], Intent.out_of_scope),
+        ("write me a poem about cats", [], Intent.out_of_scope),
+    ],
+)
+def test_routes(message: str, drugs: list[str], intent: Intent) -> None:
+    assert decide_intent(message, drugs=drugs).intent is intent
+
+
+def test_follow_up_uses_the_drugs_of_earlier_turns() -> None:
+    decision = decide_intent("what about its side effects?", drugs=[], history_drugs=["metformin"])
+    assert decision.intent is Intent.drug_info
+    assert decision.drugs == ("metformin",)
+    assert decision.follow_up
+
+
+def test_follow_up_about_alcohol_is_an_interaction_question() -> None:
+    decision = decide_intent("and with alcohol?", drugs=[], history_drugs=["sertraline"])
+    assert decision.intent is Intent.interaction
+    assert decision.food_topics == ("alcohol",)
+
+
+def test_follow_up_about_pregnancy() -> None:
+    decision = decide_intent("is it safe in pregnancy?", drugs=[], history_drugs=["atorvastatin"])
+    assert decision.intent is Intent.drug_info
+    assert decision.drugs == ("atorvastatin",)
+
+
+def test_new_drug_overrides_history() -> None:
+    decision = decide_intent("what is amlodipine for?", drugs=["amlodipine"], history_drugs=["metformin"])
+    assert decision.drugs == ("amlodipine",)
+    assert not decision.follow_up
+
+
+def test_unrelated_message_without_pointer_is_not_a_follow_up() -> None:
+    assert decide_intent("tell me a joke", drugs=[], history_drugs=["metformin"]).intent is Intent.out_of_scope
+
+
+def test_food_topics() -> None:
+    assert food_topics_of("beer and grapefruit juice with milk") == ("alcohol", "grapefruit", "dairy", "food")
+
+
+def test_individual_dose_needs_a_person() -> None:
+    assert is_individual_dose_request("how much should I take")
+    assert is_individual_dose_request("dose for my 30 lb son")
+    assert not is_individual_dose_request("what does the label say about overdose symptoms")
