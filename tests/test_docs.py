@@ -41,3 +41,15 @@ def test_readme_layout_lists_every_package_folder() -> None:
     packages = sorted(p.parent.name for p in (ROOT / "pharmabot").glob("*/__init__.py"))
     missing = [name for name in packages if f"  {name}/" not in layout]
     assert missing == [], f"README layout misses package folders: {missing}"
+
+
+def test_readmes_name_only_files_that_exist() -> None:
+    # Files move (the feature folders did): a README that points at an old path sends readers nowhere.
+    documents = [ROOT / "README.md", ROOT / "infra" / "README.md", *ROOT.glob("tests/**/README.md")]
+    missing = [
+        f"{doc.relative_to(ROOT)}: {path}"
+        for doc in documents
+        for path in sorted(set(re.findall(r"\b((?:pharmabot|tests|bench|eval)/[a-z_/]+\.py)\b", doc.read_text())))
+        if not (ROOT / path).exists()
+    ]
+    assert missing == []

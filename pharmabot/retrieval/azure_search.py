@@ -15,9 +15,10 @@ with no index rebuild) and queries are keyword only.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any, Protocol
 
 from azure.core.credentials import AzureKeyCredential
@@ -347,19 +348,12 @@ class AzureSearchRetriever:
                 return []
             if spec.query not in embeddings:
                 embeddings[spec.query] = asyncio.ensure_future(self._embedding(spec.query))
-            try:
-                async with asyncio.timeout(self._timeout):
-                    # Shielded: one search's deadline must not cancel the embedding the others share.
-                    embedding = await asyncio.shield(embeddings[spec.query])
-                    if embedding is not None:
-                        kwargs["vector_queries"] = [self._vector(embedding, spec.top_k)]
-                    return await self._run(kwargs, spec.top_k)
-            except TimeoutError:
-                raise RetrieverError("Azure AI Search did not answer in time.") from None
-            except HttpResponseError as exc:
-                raise RetrieverError(f"Azure AI Search refused the query (HTTP {exc.status_code}).") from exc
-            except AzureError as exc:
-                raise RetrieverError("Azure AI Search could not be reached.") from exc
+            async with _bounded(self._timeout):
+                # Shielded: one search's deadline must not cancel the embedding the others share.
+                embedding = await asyncio.shield(embeddings[spec.query])
+                if embedding is not None:
+                    kwargs["vector_queries"] = [self._vector(embedding, spec.top_k)]
+                return await self._run(kwargs, spec.top_k)
 
         try:
             return list(await asyncio.gather(*(one(spec) for spec in specs)))
@@ -374,50 +368,56 @@ class AzureSearchRetriever:
         the local index keeps for its pages.
 
         The app's package carries no label text when retrieval is Azure AI Search (see
-        `pharmabot.knowledge.index.write_catalog_index`); chunks are consecutive pieces of a section's text,
+        `pharmabot.knowledge.build.write_catalog_index`); chunks are consecutive pieces of a section's text,
         so joining them in order gives the section back (spaces between sentences normalized).
         """
         pieces: dict[str, list[str]] = {}
-        try:
-            async with asyncio.timeout(self._timeout):
-                skip = 0
-                while True:
-                    results = await self._client.search(
-                        search_text="*",
-                        filter=f"set_id eq {odata_literal(set_id)}",
-                        select=["section_key", "content"],
-                        order_by=["section_pos asc", "ordinal asc"],
-                        top=_PAGE,
-                        skip=skip or None,
-                    )
-                    page = [doc async for doc in results]
-                    for doc in page:
-                        if not doc["content"].startswith(_TABLE_PREFIX):
-                            pieces.setdefault(doc["section_key"], []).append(doc["content"])
-                    if len(page) < _PAGE:
-                        break
-                    skip += _PAGE
-        except TimeoutError:
-            raise RetrieverError("Azure AI Search did not answer in time.") from None
-        except HttpResponseError as exc:
-            raise RetrieverError(f"Azure AI Search refused the query (HTTP {exc.status_code}).") from exc
-        except AzureError as exc:
-            raise RetrieverError("Azure AI Search could not be reached.") from exc
+        async with _bounded(self._timeout):
+            skip = 0
+            while True:
+                results = await self._client.search(
+                    search_text="*",
+                    filter=f"set_id eq {odata_literal(set_id)}",
+                    select=["section_key", "content"],
+                    order_by=["section_pos asc", "ordinal asc"],
+                    top=_PAGE,
+                    skip=skip or None,
+                )
+                page = [doc async for doc in results]
+                for doc in page:
+                    if not doc["content"].startswith(_TABLE_PREFIX):
+                        pieces.setdefault(doc["section_key"], []).append(doc["content"])
+                if len(page) < _PAGE:
+                    break
+                skip += _PAGE
         return {key: " ".join(texts) for key, texts in pieces.items()}
 
     async def check(self) -> None:
         """Cheap readiness check: the index's document count (no model call), bounded by the check timeout."""
-        try:
-            async with asyncio.timeout(self._check_timeout):
-                await self._client.get_document_count()
-        except TimeoutError:
-            raise RetrieverError(f"Azure AI Search did not answer within {self._check_timeout:g}s.") from None
-        except HttpResponseError as exc:
-            raise RetrieverError(f"Azure AI Search index check failed (HTTP {exc.status_code}).") from exc
-        except AzureError as exc:
-            raise RetrieverError("Azure AI Search could not be reached.") from exc
+        async with _bounded(
+            self._check_timeout,
+            late=f"Azure AI Search did not answer within {self._check_timeout:g}s.",
+            refused="index check failed",
+        ):
+            await self._client.get_document_count()
 
     async def close(self) -> None:
         await self._client.close()
         if self._credential is not None:
             await self._credential.close()
+
+
+@contextlib.asynccontextmanager
+async def _bounded(
+    seconds: float, *, late: str = "Azure AI Search did not answer in time.", refused: str = "refused the query"
+) -> AsyncIterator[None]:
+    """One call to Azure AI Search within SECONDS, its failures worded the same way everywhere as RetrieverError."""
+    try:
+        async with asyncio.timeout(seconds):
+            yield
+    except TimeoutError:
+        raise RetrieverError(late) from None
+    except HttpResponseError as exc:
+        raise RetrieverError(f"Azure AI Search {refused} (HTTP {exc.status_code}).") from exc
+    except AzureError as exc:
+        raise RetrieverError("Azure AI Search could not be reached.") from exc
