@@ -99,6 +99,15 @@ _NOT_PROSE = re.compile(
     re.IGNORECASE,
 )
 _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)
+# The chemistry a description gives (21 CFR 201.57(c)(12): chemical name, structural formula, molecular weight,
+# physical properties): true of the substance, an answer only to what it is made of or looks like.
+_CHEMISTRY = re.compile(
+    r"\b(molecular (weight|formula|mass)|empirical formula|structural formula|chemical (name|structure|formula)"
+    r"|chemically (designated|described)|(freely |sparingly |slightly |very slightly )?soluble in|insoluble in"
+    r"|crystalline|pKa\b|partition coefficient|melting (point|onset))",
+    re.IGNORECASE,
+)
+_CHEMISTRY_KINDS = frozenset({"ingredients", "appearance", "strengths", "comparison"})
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
 _NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*)\s+")
 # Drug Facts headings that begin the advice they head ("Ask a doctor before use if you have ..."): kept.
@@ -186,21 +195,23 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     listing = False  # inside a list introduced by "...include:" (bullets join it, separated by commas)
     for line in text.split("\n"):
-        bullet = line.startswith("•")
-        if listing and bullet:
-            item = line.lstrip("• ").strip().rstrip(".;,")
-            if item:
-                joiner = " " if sentences[-1].endswith(":") else ", "
-                sentences[-1] = f"{sentences[-1]}{joiner}{item}"
-            continue
-        listing = False
+        # Item by item: openFDA often runs a list's bullets and the sentences after it into one line
+        # ("...treatment of: • ADHD ... older. • Binge eating disorder. Limitations of Use: ... X is a CNS
+        # stimulant ..."); the list ends at the first sentence that is not a bullet, which stands on its own.
         for part in (s.strip() for s in _SENTENCE_END.split(line)):
             if not part:
+                continue
+            if listing and part.startswith("•"):
+                item = part.lstrip("• ").strip().rstrip(".;,")
+                if item:
+                    joiner = " " if sentences[-1].endswith(":") else ", "
+                    sentences[-1] = f"{sentences[-1]}{joiner}{item}"
                 continue
             if sentences and sentences[-1].endswith(":") and not is_heading(sentences[-1]):
                 sentences[-1] = f"{sentences[-1]} {part}"
             else:
                 sentences.append(part)
+            listing = sentences[-1].endswith(":")
         listing = bool(sentences) and sentences[-1].endswith(":")
     return sentences
 
@@ -451,6 +462,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 1.0 if shared else 4.0  # a row means something only next to the words it was asked with
     if len(text) > 300:
         value -= 0.5
+    if not (lead and lead.name in _CHEMISTRY_KINDS) and _CHEMISTRY.search(text):
+        value -= 3.0
     if "?" in text:
         value -= 1.0
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other

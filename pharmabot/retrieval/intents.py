@@ -165,6 +165,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         # cause ...", "Signs and symptoms of X toxicity include ...").
         strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?(?:overdos|\w+ toxicity|toxicity|intoxication)"
         r"|\boverdos\w* (?:(?:may|can|could|might|would|will)\b.{0,25}\b)?(?:cause|result|lead|produce)"
+        # "Acute overdose with X can be manifested by ...", "... is characterized by ..." (the clinical presentation).
+        r"|\boverdos\w*\b.{0,40}\b(?:manifested|characterized|marked) by\b"
         r"|\b(?:treatment|management) of overdos|\bin (?:case|the event) of (?:an? )?overdos",
         cues=r"\boverdos|\bantidote\b|\bnaloxone\b|\bhemodialysis\b|\bpoison|\bsupportive\b|\bsigns and symptoms\b"
         r"|\bmanifestations?\b|\btoxicity\b",
@@ -198,7 +200,12 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b",
         ("pregnancy", "use_in_specific_populations", "nursing_mothers", "pregnancy_or_breast_feeding", *_LEAFLETS),
         terms="pregnancy lactation breastfeeding fetal",
+        # 21 CFR 201.57(c)(9)(i)(B) (the Pregnancy and Lactation Labeling Rule): the Risk Summary states what the
+        # human data show ("Available data ... have not identified a drug-associated risk of major birth defects",
+        # "Published studies ... have reported inconsistent findings") and whether the drug is present in milk.
         strong=r"\b(?:may|can) (?:harm|cause harm to) (?:your|an|the) (?:unborn|fetus)|\bpregnancy category\b"
+        r"|\b(?:data|studies|reports|experience)\b.{0,120}\b(?:drug-associated risk|(?:major )?birth defects"
+        r"|(?:major )?(?:congenital )?malformations|adverse (?:maternal|fetal|pregnancy|developmental) outcomes)\b"
         r"|\b(?:present in|excreted in|passes into) (?:human |breast )?milk\b|\bbreastfeed\w*\b",
         cues=r"\bpregnan|\bfetal\b|\bfetus\b|\bbreast|\blactation\b|\bhuman milk\b|\bnursing\b|\bbirth defects?\b",
         topic="pregnancy and breastfeeding",
@@ -240,7 +247,14 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bheat\b|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush"
         r"|\b(?:once|after) (?:it'?s |it is |they are |the \w+ is )?open(?:ed|ing)?\b"
         r"|\bhow long (?:is|are|will|can|does|do)\b.{0,40}\b(?:good|keep|stay good)\b",
-        ("storage_and_handling", "how_supplied", *_LEAFLETS, "package_label_principal_display_panel"),
+        # FDA's Instructions for Use guidance (2022) gives storing the product a section of its own.
+        (
+            "storage_and_handling",
+            "how_supplied",
+            *_LEAFLETS,
+            "instructions_for_use",
+            "package_label_principal_display_panel",
+        ),
         terms="store storage refrigerate discard expiration",
         strong=r"\bstore[ds]? (?:at|in|below|between|the|your|it|them|unopened|opened)\b|\bdiscard\b.{0,60}\bafter\b"
         r"|\bexpiration\b|\bbeyond\b.{0,20}\bdate\b|\b(?:once|after)\b.{0,30}\bopened\b",
@@ -376,14 +390,25 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|effective)\b|\bkick in\b|\btakes? effect\b|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
         r"|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b|\bhow (?:long"
         r"|soon) (?:until|till|before|after|for)\b(?!" + _TAKE_BEFORE + r")|\bhow long (?:does|will|did) it take\b",
-        ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
+        # Dosage and administration says when the full effect of a slow-acting medicine comes ("the full effect may
+        # be delayed until 4 weeks of treatment or longer"; FDA's antidepressant and antipsychotic class labeling).
+        (
+            "clinical_pharmacology",
+            "pharmacodynamics",
+            "pharmacokinetics",
+            *_LEAFLETS,
+            "clinical_studies",
+            "dosage_and_administration",
+        ),
         terms="onset peak tmax t_max",
         # The onset of the effect itself ("The onset of diuresis ... is within 1 hour", "onset of relief began as
         # early as 10 minutes") answers first; the time to peak blood levels (Tmax) is the fallback (a cue).
         strong=r"\bonset of (?:the |its )?(?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response|diuresis"
         r"|sedation|sleep)\b|\bonset\b.{0,60}\b(?:within|as early as|after) (?:about |approximately )?\d"
         r"|\bpeak (?:\w+ )?effect|\bbegins? to work|\bstarts? (?:to )?work|\bas early as\b"
-        r"|\b(?:effect|relief|improvement)\b.{0,40}\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
+        r"|\b(?:effect|relief|improvement)\b.{0,40}\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b"
+        r"|\b(?:full|maximal|maximum|therapeutic|clinical) (?:\w+ )?(?:effect|response|benefit|improvement)\b.{0,60}"
+        r"\b(?:delayed|weeks?|days?)\b",
         cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\btime to peak\b"
         r"|\bwithin (?:a few|one|two|several)"
         r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur"
@@ -515,7 +540,15 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "manufacturer",
         r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b",
-        ("package_label_principal_display_panel", "spl_unclassified_section", "how_supplied", "description"),
+        # Medication Guides and patient leaflets end with the "Manufactured by" or "Distributed by" lines too.
+        (
+            "package_label_principal_display_panel",
+            "spl_unclassified_section",
+            *_LEAFLETS,
+            "instructions_for_use",
+            "how_supplied",
+            "description",
+        ),
         terms="manufactured distributed",
         cues=r"\bmanufactured (?:by|for)\b|\bdistributed by\b|\bmarketed by\b|\bLLC\b|\bInc\b|\bLtd\b",
         topic="the manufacturer",
@@ -544,7 +577,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated",
         # "X is a <pharmacologic class>": FDA's established pharmacologic class names end in these nouns.
-        strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:"
+        strong=r"\b(?:is|are) an? (?:[\w-]+ |\([\w-]+\) ){0,5}(?:"
         + _CLASS_NOUNS
         + r")\b|\bbelongs? to (?:a|the) (?:class|group)|\bmember of (?:the|a) .{0,40}\bclass\b"
         r"|\b(?:pharmacologic|therapeutic)(?:al)? (?:category|class)\b",
