@@ -45,7 +45,7 @@ _STOPWORDS = frozenset(
     tablets capsule capsules dose doses mg get got been being after before other some much many long
     time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
     causes caused happen happens too very really ever even still just better best good bad fine body
-    shouldn couldn wouldn doesn didn isn aren wasn weren won don can""".split()
+    shouldn couldn wouldn doesn didn isn aren wasn weren won don can until till""".split()
 )
 # Words that ask nothing in particular ("info on X", "X pills?").
 _VAGUE_WORDS = frozenset("info information detail details fact facts general".split())

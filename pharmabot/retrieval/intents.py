@@ -396,9 +396,9 @@ INTENTS: tuple[QuestionKind, ...] = (
             "clinical_pharmacology",
             "pharmacodynamics",
             "pharmacokinetics",
+            "dosage_and_administration",
             *_LEAFLETS,
             "clinical_studies",
-            "dosage_and_administration",
         ),
         terms="onset peak tmax t_max",
         # The onset of the effect itself ("The onset of diuresis ... is within 1 hour", "onset of relief began as
