@@ -342,13 +342,25 @@ def candidates(passage: Passage) -> list[Candidate]:
     return out
 
 
+_PROSE_CELL_CHARS = 60  # a table line without columns this long is a cell of prose, not a caption
+
+
 def _table_candidates(text: str, passage: Passage, *, start: int) -> list[Candidate]:
     out: list[Candidate] = []
     header: list[str] | None = None
     caption = ""
-    for position, line in enumerate((line.strip() for line in text.split("\n")), start=start):
+    position = start
+    for line in (line.strip() for line in text.split("\n")):
+        position += 1
         if " | " not in line:
-            caption = caption or line[:160]
+            if header is not None and len(line) >= _PROSE_CELL_CHARS:
+                # A one-cell row of prose: patient leaflets are often laid out as one big table, each answer a
+                # row ("Manufactured by: ...", "Store ... in the refrigerator ..."). Read as sentences.
+                prose = _prose_candidates(line, passage, start=position)
+                out += prose
+                position += len(prose)
+            else:
+                caption = caption or line[:160]
             continue
         cells = line.split(" | ")
         if header is None:
