@@ -80,7 +80,8 @@ _TELLS_TO_STOP = re.compile(
 )
 # Text that does not read as an answer: reporting boilerplate, package codes, pointers to tables.
 _NOT_PROSE = re.compile(
-    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described) in (table|figure))"
+    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described) in (the following )?"
+    r"(table|figure))"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
     r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"
     r"|^see\b|\bNDC\b|^table \d|\brevised:|\bclinical trials? (are|is) conducted under"
