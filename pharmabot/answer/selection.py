@@ -391,7 +391,8 @@ def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
     index, section = passage.citation.index, passage.section_key
     heading = ""
     previous = ""
-    for position, raw in enumerate(split_sentences(text), start=start):
+    sentences = split_sentences(text)
+    for position, raw in enumerate(sentences, start=start):
         advice = _ADVICE.match(raw)  # Drug Facts advice has no full stop: "Ask a doctor before use if you have ..."
         if is_heading(raw) and not raw.endswith("?") and "\n" not in raw and len(raw) < 120 and not advice:
             heading, previous = raw, ""
@@ -400,7 +401,9 @@ def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
             heading, previous = raw, ""
             continue
         sentence = clean_sentence(raw)
-        if len(sentence) < MIN_SENTENCE_CHARS:
+        # Short text is mostly debris; a section that is one short statement is that statement ("Treats head lice.",
+        # the whole of a Drug Facts "Uses").
+        if len(sentence) < MIN_SENTENCE_CHARS and not (len(sentences) == 1 and len(sentence.split()) >= 2):
             continue
         # "It is an important cofactor for ...": a sentence about the one before it is shown with it.
         if previous and _REFERS_BACK.match(sentence) and len(previous) + len(sentence) < MAX_SENTENCE_CHARS:

@@ -332,7 +332,11 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
         r"|\btreats?\b|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b"
         r"|\bpurpose\b|\bwhy (?:do|would|is|are)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
-        r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b)",
+        r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b"
+        # "reason for taking X", "does X protect the kidneys", "what is X given for", "what does X do for women",
+        # and the bare "X for anxiety?" (a name, "for", a condition and nothing else).
+        r"|\breasons? (?:for|to|why)\b|\bprotects?\b|\b(?:given|taken) (?:for|to)\b|\bwhat does .{1,40} do for\b"
+        r"|^\W*[\w-]+(?: [\w-]+)? for (?:my |a |an |the )?[\w' -]{2,40}\W*$)",
         ("indications_and_usage", "purpose", *_LEAFLETS),
         terms="indicated",
         strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for"
@@ -499,7 +503,7 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "mechanism",
-        r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b"
+        r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b(?! for\b)"
         r"|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
         terms="mechanism inhibits inhibited receptor binds blocks",
