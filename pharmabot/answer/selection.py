@@ -14,6 +14,7 @@ and fast enough to run inside every request with no model.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -147,6 +148,9 @@ _HEADING = re.compile(
 )
 _NUMBERS = re.compile(r"\b\d+(?:[.,]\d+)?%?")
 MAX_SENTENCE_CHARS = 400
+# Run-on lists ("Adverse reactions include the following: General: ... Dermatologic: hair loss ...") are scored
+# whole, up to this length, and shown around what was asked (`_shown`).
+MAX_LIST_CHARS = 1500
 MIN_SENTENCE_CHARS = 25
 MAX_ROW_CHARS = 300
 _TYPO_SIMILARITY = 85  # rapidfuzz ratio: one or two letters off in a word of six or more
@@ -191,11 +195,14 @@ class Question:
         return self.intents[0] if self.intents else None
 
 
+_LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)  # HTML line breaks some openFDA leaflets keep
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of run-on label text (openFDA has no paragraph breaks); "include:" keeps its list."""
     sentences: list[str] = []
     listing = False  # inside a list introduced by "...include:" (bullets join it, separated by commas)
-    for line in text.split("\n"):
+    for line in _LINE_BREAK.sub("\n", text).split("\n"):
         # Item by item: openFDA often runs a list's bullets and the sentences after it into one line
         # ("...treatment of: • ADHD ... older. • Binge eating disorder. Limitations of Use: ... X is a CNS
         # stimulant ..."); the list ends at the first sentence that is not a bullet, which stands on its own.
@@ -217,8 +224,8 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def clean_sentence(sentence: str) -> str:
-    """One sentence as it is shown: no cross-references, numbering or run-in section heading; bounded."""
+def clean_sentence(sentence: str, *, limit: int = MAX_SENTENCE_CHARS) -> str:
+    """One sentence as it is shown: no cross-references, numbering or run-in section heading; at most LIMIT chars."""
     sentence = remove_cross_references(sentence).replace("\n", " ")
     # Headings nest ("8 USE IN SPECIFIC POPULATIONS 8.4 Pediatric Use ..."): peel them until none is left.
     for _ in range(4):
@@ -229,8 +236,8 @@ def clean_sentence(sentence: str) -> str:
     # A section whose heading held the sentence's start (", ask a health professional before use.").
     sentence = sentence.lstrip(",;:-–•* ").strip()
     sentence = sentence[:1].upper() + sentence[1:]
-    if len(sentence) > MAX_SENTENCE_CHARS:
-        cut = sentence[:MAX_SENTENCE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+    if len(sentence) > limit:
+        cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:")
         sentence = cut + "…"
     return sentence
 
@@ -394,13 +401,21 @@ def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
     sentences = split_sentences(text)
     for position, raw in enumerate(sentences, start=start):
         advice = _ADVICE.match(raw)  # Drug Facts advice has no full stop: "Ask a doctor before use if you have ..."
-        if is_heading(raw) and not raw.endswith("?") and "\n" not in raw and len(raw) < 120 and not advice:
+        field = _FIELD.match(raw)  # "Active Ingredient: atorvastatin calcium, USP" states a value; it heads nothing
+        if (
+            is_heading(raw)
+            and not raw.endswith("?")
+            and "\n" not in raw
+            and len(raw) < 120
+            and not advice
+            and not field
+        ):
             heading, previous = raw, ""
             continue
         if raw.endswith("?"):  # leaflet headings are questions: "How should I store X?"
             heading, previous = raw, ""
             continue
-        sentence = clean_sentence(raw)
+        sentence = clean_sentence(raw, limit=MAX_LIST_CHARS)
         # Short text is mostly debris; a section that is one short statement is that statement ("Treats head lice.",
         # the whole of a Drug Facts "Uses").
         if len(sentence) < MIN_SENTENCE_CHARS and not (len(sentences) == 1 and len(sentence.split()) >= 2):
@@ -414,6 +429,7 @@ def _prose_candidates(text: str, passage: Passage, *, start: int) -> list[Candid
 
 
 _REFERS_BACK = re.compile(r"(?:It|They|Its|Their)\s")
+_FIELD = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}: +[\w(][^:]{2,}$")
 
 
 def _allowed(candidate: Candidate, question: Question) -> bool:
@@ -557,6 +573,7 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
     if first is not None and first is not ranked[0]:
         ranked = [first, *(item for item in ranked if item is not first)]
     for item in ranked:
+        item = _shown(item, question)  # a repeat is judged on what is shown of it
         terms = terms_of(item.candidate.text)
         if any(_similar(terms, other) for other in seen):
             continue
@@ -569,6 +586,41 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
         if len(chosen) == limit:
             break
     return chosen
+
+
+_LEAD_CHARS = 120  # of a long sentence shown around its middle, the opening that says what the list is
+_AROUND_CHARS = 240
+
+
+def _shown(item: Scored, question: Question) -> Scored:
+    """ITEM as it is shown: a sentence longer than MAX_SENTENCE_CHARS is cut, around the first thing asked about.
+
+    A long list names the side effect asked about anywhere ("... Dermatologic: hair loss, flushing ..."):
+    its opening is kept, then the part that names it.
+    """
+    text = item.candidate.text
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return item
+    lowered = text.lower()
+    # What to look for, most telling first: the symptom asked about, a label phrase for it, a word of the question.
+    wanted = [names for effect in question.effects for names in effect] or [question.specific]
+    starts = [lowered.find(phrase) for phrase in question.phrases if phrase in lowered]
+    words = [(match.start(), {_stem(part) for part in match.group().split("-")}) for match in _WORD.finditer(lowered)]
+    for names in wanted:
+        found = next((start for start, stems in words if stems & names), None)
+        if found is not None:
+            starts.append(found)
+            break
+    focus = min(starts, default=0)
+    if focus + len(question.text) < MAX_SENTENCE_CHARS - 40:
+        shown = clean_sentence(text)
+    else:
+        opening = text[:_LEAD_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+        begin = text.rfind(" ", 0, max(focus - _AROUND_CHARS // 3, _LEAD_CHARS)) + 1
+        end = text.rfind(" ", 0, begin + _AROUND_CHARS)
+        middle = text[begin : end if end > focus else begin + _AROUND_CHARS].strip().rstrip(",;:")
+        shown = f"{opening} … {middle}" + ("…" if begin + len(middle) < len(text) - 1 else "")
+    return Scored(dataclasses.replace(item.candidate, text=shown), item.score, item.answers)
 
 
 def passage_scores(passages: Sequence[Passage], question: Question) -> dict[int, float]:
