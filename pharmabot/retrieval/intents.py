@@ -159,7 +159,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         "overdose",
         r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
         r"|(?<!food )\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b",
-        ("overdosage", *_LEAFLETS),
+        # Drug Facts put "In case of overdose, get medical help or contact a Poison Control Center right away" under
+        # the Warnings or next to "Keep out of reach of children" (21 CFR 201.66(c)(5)).
+        ("overdosage", "keep_out_of_reach_of_children", "warnings", *_LEAFLETS),
         terms="overdosage overdose antidote naloxone hemodialysis",
         # 21 CFR 201.57(c)(11): signs, symptoms and treatment of overdosage ("Overdosage might be expected to
         # cause ...", "Signs and symptoms of X toxicity include ...").
@@ -197,7 +199,7 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "pregnancy",
         r"\bpregnan|\bbreast[- ]?(?:feed|fed|milk)|\bnursing\b|\blactat|\btrying to (?:conceive|get pregnant)"
-        r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b",
+        r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b|\btrimester\b|\bconceiv\w*",
         ("pregnancy", "use_in_specific_populations", "nursing_mothers", "pregnancy_or_breast_feeding", *_LEAFLETS),
         terms="pregnancy lactation breastfeeding fetal",
         # 21 CFR 201.57(c)(9)(i)(B) (the Pregnancy and Lactation Labeling Rule): the Risk Summary states what the
@@ -543,7 +545,8 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "manufacturer",
-        r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b",
+        r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b"
+        r"|\bwhere (?:is|are|was|were) .{1,40}\b(?:made|manufactured|produced)\b",
         # Medication Guides and patient leaflets end with the "Manufactured by" or "Distributed by" lines too.
         (
             "package_label_principal_display_panel",
@@ -554,6 +557,7 @@ INTENTS: tuple[QuestionKind, ...] = (
             "description",
         ),
         terms="manufactured distributed",
+        strong=r"\b(?:manufactured|distributed|marketed|made) (?:by|for|in)\b",
         cues=r"\bmanufactured (?:by|for)\b|\bdistributed by\b|\bmarketed by\b|\bLLC\b|\bInc\b|\bLtd\b",
         topic="the manufacturer",
     ),
