@@ -210,10 +210,12 @@ def split_sentences(text: str) -> list[str]:
             if not part:
                 continue
             if listing and part.startswith("•"):
-                item = part.lstrip("• ").strip().rstrip(".;,")
-                if item:
+                item = part.lstrip("• ").strip()
+                if item.rstrip(".;,"):
                     joiner = " " if sentences[-1].endswith(":") else ", "
-                    sentences[-1] = f"{sentences[-1]}{joiner}{item}"
+                    # The list keeps the full stop of its last item, so it never reads as a heading.
+                    end = "." if item.endswith(".") else ""
+                    sentences[-1] = f"{sentences[-1].removesuffix('.')}{joiner}{item.rstrip('.;,')}{end}"
                 continue
             if sentences and sentences[-1].endswith(":") and not is_heading(sentences[-1]):
                 sentences[-1] = f"{sentences[-1]} {part}"
