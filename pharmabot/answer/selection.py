@@ -84,6 +84,7 @@ _NOT_PROSE = re.compile(
     r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described) in (the following )?"
     r"(table|figure))"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
+    r"|listed in (decreasing |descending )?order of (decreasing )?(severity|frequency)"
     r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"
     r"|^see\b|\bNDC\b|^table \d|\brevised:|\bclinical trials? (are|is) conducted under"
     r"|^(tables?|figures?) \d+\w*( and \d+\w*)? (summarize|show|list|present|describe|display)"
@@ -455,6 +456,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     value = 0.0
     lead = question.lead
     strong = bool(lead and lead.strong and lead.strong.search(text))
+    if strong and lead is not None and lead.name == "dosage" and not _AMOUNT.search(text):
+        strong = False  # "the maximum interval between doses" is no dose: a dose states an amount
     # Comparing two medicines or taking them together: a label sentence that names the other one speaks to
     # both ("valacyclovir is the L-valyl ester of acyclovir", "take X 2 hours before Y").
     names_other = bool(lead and lead.name in _BOTH_DRUGS) and _names_other_drug(lowered, candidate, question)

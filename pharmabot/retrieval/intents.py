@@ -157,7 +157,9 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "overdose",
-        r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
+        # "How much X is too much?" asks for the most one may take (a dose question); "took too much" is an overdose.
+        r"\boverdos|(?<!\bis )(?<!\bare )\btoo (?:much|many)\b"
+        r"|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
         r"|(?<!food )\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b",
         # Drug Facts put "In case of overdose, get medical help or contact a Poison Control Center right away" under
         # the Warnings or next to "Keep out of reach of children" (21 CFR 201.66(c)(5)).
@@ -354,7 +356,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\b(?:hurt|damage|harm)s? (?:your|my|the|his|her|their)\b"
         r"|\beffects? (?:of|on)\b(?!.{0,40}\b(?:kick in|start|begin|wear off|last)\b)"
         # "Is it safe to take X every day?" (with another medicine it is an interaction question).
-        r"|\bis it (?:safe|ok|okay|bad|dangerous) to (?:take|use)\b(?!.{0,40}\b(?:with|and|together|while)\b)"
+        r"|\bis it (?:safe|ok|okay|bad|dangerous) to (?:take|use)\b"
+        r"(?!.{0,40}\b(?:with|and|together|while|empty stomach|food|meals?|at night|in the morning|before|after)\b)"
         # "What happens when you take X?" asks for its effects (stopping, missed doses and overdoses lead earlier).
         r"|\bwhat (?:happens|will happen|would happen|can happen) (?:when|if|after)"
         r" (?:you|i|someone|people|he|she|they|we)(?:'re| are| am| is)? (?:take|takes|taking|use|uses|using|on)\b"
@@ -374,8 +377,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         "interactions",
         r"\binteract|\b(?:with|and|drink(?:ing)?) (?:alcohol|beer|wine|liquor|grapefruit|coffee|caffeine)\b"
         r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b"
-        r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b"
-        r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b"
+        # Taking it with food, a meal or water is how to take it (time of day, usage), not an interaction.
+        r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b(?!\s+(?:or without\s+)?(?:food|a meal|meals|water|a glass))"
+        r"|\bwith (?:tea|milk|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b"
         r"|\b(?:take|use|have|drink)\b.{0,40}\bwhile (?:on|taking|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
         # Labels tell how to space doses of products that bind each other ("2 hours before or 6 hours after");
