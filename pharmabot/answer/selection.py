@@ -46,7 +46,7 @@ _STOPWORDS = frozenset(
     tablets capsule capsules dose doses mg get got been being after before other some much many long
     time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
     causes caused happen happens too very really ever even still just better best good bad fine body
-    shouldn couldn wouldn doesn didn isn aren wasn weren won don can until till""".split()
+    shouldn couldn wouldn doesn didn isn aren wasn weren won don can until till out stay""".split()
 )
 # Words that ask nothing in particular ("info on X", "X pills?").
 _VAGUE_WORDS = frozenset("info information detail details fact facts general".split())
@@ -57,7 +57,8 @@ _KIND_WORDS = frozenset(
     work works working interact interaction interactions ingredient ingredients look looks color colour
     strength strengths overdose pregnant pregnancy breastfeed breastfeeding contraindication contraindications
     usual normal recommended maximum minimum often long soon best start starts begin begins kick effect
-    difference different differ between same compare compared comparison versus stronger weaker""".split()
+    difference different differ between same compare compared comparison versus stronger weaker
+    fridge refrigerator refrigerate refrigerated refrigeration freezer freeze frozen room temperature""".split()
 )
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
 # to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
@@ -111,6 +112,8 @@ _CHEMISTRY = re.compile(
     re.IGNORECASE,
 )
 _CHEMISTRY_KINDS = frozenset({"ingredients", "appearance", "strengths", "comparison"})
+_OUT_OF_REACH = re.compile(r"\bout of (the )?reach of children\b", re.IGNORECASE)
+_CHILD = re.compile(r"\b(child|children|kids?|toddlers?|baby|babies|grandchild\w*)\b", re.IGNORECASE)
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
 _NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*)\s+")
 # Drug Facts headings that begin the advice they head ("Ask a doctor before use if you have ..."): kept.
@@ -501,6 +504,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 0.5
     if not (lead and lead.name in _CHEMISTRY_KINDS) and _CHEMISTRY.search(text):
         value -= 3.0
+    if lead and lead.name == "storage" and _OUT_OF_REACH.search(text) and not _CHILD.search(question.text):
+        value -= 3.0  # every label says it (21 CFR 201.66(c)(5)(x)); it answers no storage question but a child's
     if "?" in text:
         value -= 1.0
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other

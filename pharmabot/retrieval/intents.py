@@ -247,7 +247,8 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "storage",
         r"\bstor(?:e|ed|ing|age)\b|\brefrigerat|\bfridge\b|\bexpir|\bdispos|\bthrow (?:away|out)\b|\bget rid of\b"
-        r"|\broom temperature|\bstay (?:good|fresh)\b|\bshelf[- ]life\b|\bgo(?:es)? bad\b|\bfreez|\bhot car\b"
+        r"|\broom temperature|\bstay (?:good|fresh)\b|\bshelf[- ]life\b|\bgo(?:es)? bad\b|\bfreez|\bfro(?:ze|zen)\b"
+        r"|\bhot car\b|\b(?:left|leave|get|gets|got|too hot)\b.{0,20}\bin (?:the|my|a) car\b"
         r"|\bheat\b|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush"
         r"|\b(?:once|after) (?:it'?s |it is |they are |the \w+ is )?open(?:ed|ing)?\b"
         r"|\bhow long (?:is|are|will|can|does|do)\b.{0,40}\b(?:good|keep|stay good)\b",
@@ -261,7 +262,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         ),
         terms="store storage refrigerate discard expiration",
         strong=r"\bstore[ds]? (?:at|in|below|between|the|your|it|them|unopened|opened)\b|\bdiscard\b.{0,60}\bafter\b"
-        r"|\bexpiration\b|\bbeyond\b.{0,20}\bdate\b|\b(?:once|after)\b.{0,30}\bopened\b",
+        # "Do not use after the expiration date" answers how long it keeps; "check the expiration date" does not.
+        r"|\b(?:until|after|beyond|past) (?:the )?expiration\b|\bbeyond\b.{0,20}\bdate\b"
+        r"|\b(?:once|after)\b.{0,30}\bopened\b",
         cues=r"\bstore[ds]?\b|\bstorage\b|°\s?[CF]\b|\bdegrees\b|\brefrigerat|\bfreez|\broom temperature\b"
         r"|\bprotect(?:ed)? from (?:light|moisture|heat)|\bdiscard|\bdispos|\bexpir|\bflush|\bout of (?:the )?reach"
         r"|\bopened\b|\bafter first use\b",

@@ -328,3 +328,24 @@ def test_a_field_with_its_value_is_a_statement_not_a_heading() -> None:
     found = [c.text for c in candidates(leaflet)]
     assert "Active Ingredient: examplol hydrochloride" in found
     assert all("<br" not in text for text in found)
+
+
+def test_a_dose_answer_states_an_amount() -> None:
+    dosing = passage(
+        1,
+        "dosage_and_administration",
+        "The maximum time between doses should not exceed 12 hours. The maximum dose is 3600 mg per day.",
+    )
+    best = select([dosing], question_of("max dose of examplol per day", drugs=["examplol"]))
+    assert best[0].candidate.text == "The maximum dose is 3600 mg per day."
+
+
+def test_keep_out_of_reach_of_children_answers_no_storage_question() -> None:
+    leaflet = passage(
+        1,
+        "spl_medguide",
+        "Keep examplol and all medicines out of the reach of children. "
+        "Examplol pens may be kept at room temperature for up to 28 days after first use.",
+    )
+    best = select([leaflet], question_of("how long can examplol stay out of the fridge", drugs=["examplol"]))
+    assert best[0].candidate.text.startswith("Examplol pens may be kept at room temperature")

@@ -88,6 +88,12 @@ LEADS = [
     ("propranolol for stage fright?", "indications"),
     ("where is zoloft made", "manufacturer"),
     ("is fluoxetine ok in the third trimester", "pregnancy"),
+    ("how much naproxen is too much in one day", "dosage"),
+    ("I took too much naproxen", "overdose"),
+    ("should glipizide be taken with food", "time_of_day"),
+    ("is it ok to take naproxen on an empty stomach", "time_of_day"),
+    ("my insulin pen froze, can I still use it", "storage"),
+    ("I left my inhaler in the car all day", "storage"),
 ]
 
 
