@@ -505,7 +505,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if not (lead and lead.name in _CHEMISTRY_KINDS) and _CHEMISTRY.search(text):
         value -= 3.0
     if lead and lead.name == "storage" and _OUT_OF_REACH.search(text) and not _CHILD.search(question.text):
-        value -= 3.0  # every label says it (21 CFR 201.66(c)(5)(x)); it answers no storage question but a child's
+        value -= 3.0  # every OTC label says it (21 CFR 330.1(g)), leaflets too: no storage answer
     if "?" in text:
         value -= 1.0
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other

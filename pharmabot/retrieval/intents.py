@@ -162,7 +162,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
         r"|(?<!food )\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b",
         # Drug Facts put "In case of overdose, get medical help or contact a Poison Control Center right away" under
-        # the Warnings or next to "Keep out of reach of children" (21 CFR 201.66(c)(5)).
+        # the Warnings or next to "Keep out of reach of children" (the general warning of 21 CFR 330.1(g)).
         ("overdosage", "keep_out_of_reach_of_children", "warnings", *_LEAFLETS),
         terms="overdosage overdose antidote naloxone hemodialysis",
         # 21 CFR 201.57(c)(11): signs, symptoms and treatment of overdosage ("Overdosage might be expected to
