@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from answers import FRESH, answer_rows, half_of, score_answers  # noqa: E402
+from answers import FRESH, FRESH2, answer_rows, half_of, score_answers  # noqa: E402
 from interactions import score_levels, score_pairs  # noqa: E402
 from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
@@ -99,21 +99,22 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
 
-    fresh_set = rows_of(FRESH)
-    fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
-    for label, values in (
-        ("", fresh["by_half"]["A"] + fresh["by_half"]["B"]),
-        (", half A", fresh["by_half"]["A"]),
-        (", half B", fresh["by_half"]["B"]),
-    ):
-        table.append(
-            (
-                "answers",
-                f"key-fact rate, project's own set{label}",
-                f"{sum(values) / max(len(values), 1):.3f}",
-                f"{sum(values)}/{len(values)} (eval/data/answers_fresh.jsonl)",
+    for name, path in (("project's own set", FRESH), ("project's second set", FRESH2)):
+        fresh_set = rows_of(path)
+        fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
+        for label, values in (
+            ("", fresh["by_half"]["A"] + fresh["by_half"]["B"]),
+            (", half A", fresh["by_half"]["A"]),
+            (", half B", fresh["by_half"]["B"]),
+        ):
+            table.append(
+                (
+                    "answers",
+                    f"key-fact rate, {name}{label}",
+                    f"{sum(values) / max(len(values), 1):.3f}",
+                    f"{sum(values)}/{len(values)} (eval/data/{path.name})",
+                )
             )
-        )
 
     pairs = score_pairs(engine, rows_of(args.dev_dir / "ddi_dev.jsonl"))
     counted = f"{pairs['tp'] + pairs['fp'] + pairs['fn'] + pairs['tn']} pair checks (both orders)"

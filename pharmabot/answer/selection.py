@@ -14,6 +14,7 @@ and fast enough to run inside every request with no model.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -46,7 +47,7 @@ _STOPWORDS = frozenset(
     tablets capsule capsules dose doses mg get got been being after before other some much many long
     time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
     causes caused happen happens too very really ever even still just better best good bad fine body
-    shouldn couldn wouldn doesn didn isn aren wasn weren won don can""".split()
+    shouldn couldn wouldn doesn didn isn aren wasn weren won don can until till out stay""".split()
 )
 # Words that ask nothing in particular ("info on X", "X pills?").
 _VAGUE_WORDS = frozenset("info information detail details fact facts general".split())
@@ -57,7 +58,8 @@ _KIND_WORDS = frozenset(
     work works working interact interaction interactions ingredient ingredients look looks color colour
     strength strengths overdose pregnant pregnancy breastfeed breastfeeding contraindication contraindications
     usual normal recommended maximum minimum often long soon best start starts begin begins kick effect
-    difference different differ between same compare compared comparison versus stronger weaker""".split()
+    difference different differ between same compare compared comparison versus stronger weaker
+    fridge refrigerator refrigerate refrigerated refrigeration freezer freeze frozen room temperature""".split()
 )
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
 # to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
@@ -81,8 +83,10 @@ _TELLS_TO_STOP = re.compile(
 )
 # Text that does not read as an answer: reporting boilerplate, package codes, pointers to tables.
 _NOT_PROSE = re.compile(
-    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described) in (table|figure))"
+    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described) in (the following )?"
+    r"(table|figure))"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
+    r"|listed in (decreasing |descending )?order of (decreasing )?(severity|frequency)"
     r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"
     r"|^see\b|\bNDC\b|^table \d|\brevised:|\bclinical trials? (are|is) conducted under"
     r"|^(tables?|figures?) \d+\w*( and \d+\w*)? (summarize|show|list|present|describe|display)"
@@ -100,6 +104,17 @@ _NOT_PROSE = re.compile(
     re.IGNORECASE,
 )
 _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)
+# The chemistry a description gives (21 CFR 201.57(c)(12): chemical name, structural formula, molecular weight,
+# physical properties): true of the substance, an answer only to what it is made of or looks like.
+_CHEMISTRY = re.compile(
+    r"\b(molecular (weight|formula|mass)|empirical formula|structural formula|chemical (name|structure|formula)"
+    r"|chemically (designated|described)|(freely |sparingly |slightly |very slightly )?soluble in|insoluble in"
+    r"|crystalline|pKa\b|partition coefficient|melting (point|onset))",
+    re.IGNORECASE,
+)
+_CHEMISTRY_KINDS = frozenset({"ingredients", "appearance", "strengths", "comparison"})
+_OUT_OF_REACH = re.compile(r"\bout of (the )?reach of children\b", re.IGNORECASE)
+_CHILD = re.compile(r"\b(child|children|kids?|toddlers?|baby|babies|grandchild\w*)\b", re.IGNORECASE)
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
 _NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*)\s+")
 # Drug Facts headings that begin the advice they head ("Ask a doctor before use if you have ..."): kept.
@@ -138,6 +153,9 @@ _HEADING = re.compile(
 )
 _NUMBERS = re.compile(r"\b\d+(?:[.,]\d+)?%?")
 MAX_SENTENCE_CHARS = 400
+# Run-on lists ("Adverse reactions include the following: General: ... Dermatologic: hair loss ...") are scored
+# whole, up to this length, and shown around what was asked (`_shown`).
+MAX_LIST_CHARS = 1500
 MIN_SENTENCE_CHARS = 25
 MAX_ROW_CHARS = 300
 _TYPO_SIMILARITY = 85  # rapidfuzz ratio: one or two letters off in a word of six or more
@@ -182,32 +200,39 @@ class Question:
         return self.intents[0] if self.intents else None
 
 
+_LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)  # HTML line breaks some openFDA leaflets keep
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of run-on label text (openFDA has no paragraph breaks); "include:" keeps its list."""
     sentences: list[str] = []
     listing = False  # inside a list introduced by "...include:" (bullets join it, separated by commas)
-    for line in text.split("\n"):
-        bullet = line.startswith("•")
-        if listing and bullet:
-            item = line.lstrip("• ").strip().rstrip(".;,")
-            if item:
-                joiner = " " if sentences[-1].endswith(":") else ", "
-                sentences[-1] = f"{sentences[-1]}{joiner}{item}"
-            continue
-        listing = False
+    for line in _LINE_BREAK.sub("\n", text).split("\n"):
+        # Item by item: openFDA often runs a list's bullets and the sentences after it into one line
+        # ("...treatment of: • ADHD ... older. • Binge eating disorder. Limitations of Use: ... X is a CNS
+        # stimulant ..."); the list ends at the first sentence that is not a bullet, which stands on its own.
         for part in (s.strip() for s in _SENTENCE_END.split(line)):
             if not part:
+                continue
+            if listing and part.startswith("•"):
+                item = part.lstrip("• ").strip()
+                if item.rstrip(".;,"):
+                    joiner = " " if sentences[-1].endswith(":") else ", "
+                    # The list keeps the full stop of its last item, so it never reads as a heading.
+                    end = "." if item.endswith(".") else ""
+                    sentences[-1] = f"{sentences[-1].removesuffix('.')}{joiner}{item.rstrip('.;,')}{end}"
                 continue
             if sentences and sentences[-1].endswith(":") and not is_heading(sentences[-1]):
                 sentences[-1] = f"{sentences[-1]} {part}"
             else:
                 sentences.append(part)
+            listing = sentences[-1].endswith(":")
         listing = bool(sentences) and sentences[-1].endswith(":")
     return sentences
 
 
-def clean_sentence(sentence: str) -> str:
-    """One sentence as it is shown: no cross-references, numbering or run-in section heading; bounded."""
+def clean_sentence(sentence: str, *, limit: int = MAX_SENTENCE_CHARS) -> str:
+    """One sentence as it is shown: no cross-references, numbering or run-in section heading; at most LIMIT chars."""
     sentence = remove_cross_references(sentence).replace("\n", " ")
     # Headings nest ("8 USE IN SPECIFIC POPULATIONS 8.4 Pediatric Use ..."): peel them until none is left.
     for _ in range(4):
@@ -218,8 +243,8 @@ def clean_sentence(sentence: str) -> str:
     # A section whose heading held the sentence's start (", ask a health professional before use.").
     sentence = sentence.lstrip(",;:-–•* ").strip()
     sentence = sentence[:1].upper() + sentence[1:]
-    if len(sentence) > MAX_SENTENCE_CHARS:
-        cut = sentence[:MAX_SENTENCE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+    if len(sentence) > limit:
+        cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:")
         sentence = cut + "…"
     return sentence
 
@@ -353,13 +378,25 @@ class _PassageParts:
     drug: str
 
 
+_PROSE_CELL_CHARS = 60  # a table line without columns this long is a cell of prose, not a caption
+
+
 def _table_candidates(text: str, passage: _PassageParts, *, start: int) -> list[Candidate]:
     out: list[Candidate] = []
     header: list[str] | None = None
     caption = ""
-    for position, line in enumerate((line.strip() for line in text.split("\n")), start=start):
+    position = start
+    for line in (line.strip() for line in text.split("\n")):
+        position += 1
         if " | " not in line:
-            caption = caption or line[:160]
+            if header is not None and len(line) >= _PROSE_CELL_CHARS:
+                # A one-cell row of prose: patient leaflets are often laid out as one big table, each answer a
+                # row ("Manufactured by: ...", "Store ... in the refrigerator ..."). Read as sentences.
+                prose = _prose_candidates(line, passage, start=position)
+                out += prose
+                position += len(prose)
+            else:
+                caption = caption or line[:160]
             continue
         cells = line.split(" | ")
         if header is None:
@@ -389,16 +426,27 @@ def _prose_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
     index, section = passage.index, passage.section_key
     heading = ""
     previous = ""
-    for position, raw in enumerate(split_sentences(text), start=start):
+    sentences = split_sentences(text)
+    for position, raw in enumerate(sentences, start=start):
         advice = _ADVICE.match(raw)  # Drug Facts advice has no full stop: "Ask a doctor before use if you have ..."
-        if is_heading(raw) and not raw.endswith("?") and "\n" not in raw and len(raw) < 120 and not advice:
+        field = _FIELD.match(raw)  # "Active Ingredient: atorvastatin calcium, USP" states a value; it heads nothing
+        if (
+            is_heading(raw)
+            and not raw.endswith("?")
+            and "\n" not in raw
+            and len(raw) < 120
+            and not advice
+            and not field
+        ):
             heading, previous = raw, ""
             continue
         if raw.endswith("?"):  # leaflet headings are questions: "How should I store X?"
             heading, previous = raw, ""
             continue
-        sentence = clean_sentence(raw)
-        if len(sentence) < MIN_SENTENCE_CHARS:
+        sentence = clean_sentence(raw, limit=MAX_LIST_CHARS)
+        # Short text is mostly debris; a section that is one short statement is that statement ("Treats head lice.",
+        # the whole of a Drug Facts "Uses").
+        if len(sentence) < MIN_SENTENCE_CHARS and not (len(sentences) == 1 and len(sentence.split()) >= 2):
             continue
         # "It is an important cofactor for ...": a sentence about the one before it is shown with it.
         if previous and _REFERS_BACK.match(sentence) and len(previous) + len(sentence) < MAX_SENTENCE_CHARS:
@@ -409,6 +457,7 @@ def _prose_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
 
 
 _REFERS_BACK = re.compile(r"(?:It|They|Its|Their)\s")
+_FIELD = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}: +[\w(][^:]{2,}$")
 
 
 def _allowed(candidate: Candidate, question: Question) -> bool:
@@ -457,6 +506,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     value = 0.0
     lead = question.lead
     strong = bool(lead and lead.strong and lead.strong.search(text))
+    if strong and lead is not None and lead.name == "dosage" and not _AMOUNT.search(text):
+        strong = False  # "the maximum interval between doses" is no dose: a dose states an amount
     # Comparing two medicines or taking them together: a label sentence that names the other one speaks to
     # both ("valacyclovir is the L-valyl ester of acyclovir", "take X 2 hours before Y").
     names_other = bool(lead and lead.name in _BOTH_DRUGS) and _names_other_drug(lowered, candidate, question)
@@ -498,6 +549,10 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 1.0 if shared else 4.0  # a row means something only next to the words it was asked with
     if len(text) > 300:
         value -= 0.5
+    if not (lead and lead.name in _CHEMISTRY_KINDS) and _CHEMISTRY.search(text):
+        value -= 3.0
+    if lead and lead.name == "storage" and _OUT_OF_REACH.search(text) and not _CHILD.search(question.text):
+        value -= 3.0  # every OTC label says it (21 CFR 330.1(g)), leaflets too: no storage answer
     if "?" in text:
         value -= 1.0
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
@@ -575,6 +630,7 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
     if first is not None and first is not ranked[0]:
         ranked = [first, *(item for item in ranked if item is not first)]
     for item in ranked:
+        item = _shown(item, question)  # a repeat is judged on what is shown of it
         terms = terms_of(item.candidate.text)
         if any(_similar(terms, other) for other in seen):
             continue
@@ -587,6 +643,41 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
         if len(chosen) == limit:
             break
     return chosen
+
+
+_LEAD_CHARS = 120  # of a long sentence shown around its middle, the opening that says what the list is
+_AROUND_CHARS = 240
+
+
+def _shown(item: Scored, question: Question) -> Scored:
+    """ITEM as it is shown: a sentence longer than MAX_SENTENCE_CHARS is cut, around the first thing asked about.
+
+    A long list names the side effect asked about anywhere ("... Dermatologic: hair loss, flushing ..."):
+    its opening is kept, then the part that names it.
+    """
+    text = item.candidate.text
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return item
+    lowered = text.lower()
+    # What to look for, most telling first: the symptom asked about, a label phrase for it, a word of the question.
+    wanted = [names for effect in question.effects for names in effect] or [question.specific]
+    starts = [lowered.find(phrase) for phrase in question.phrases if phrase in lowered]
+    words = [(match.start(), {_stem(part) for part in match.group().split("-")}) for match in _WORD.finditer(lowered)]
+    for names in wanted:
+        found = next((start for start, stems in words if stems & names), None)
+        if found is not None:
+            starts.append(found)
+            break
+    focus = min(starts, default=0)
+    if focus + len(question.text) < MAX_SENTENCE_CHARS - 40:
+        shown = clean_sentence(text)
+    else:
+        opening = text[:_LEAD_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+        begin = text.rfind(" ", 0, max(focus - _AROUND_CHARS // 3, _LEAD_CHARS)) + 1
+        end = text.rfind(" ", 0, begin + _AROUND_CHARS)
+        middle = text[begin : end if end > focus else begin + _AROUND_CHARS].strip().rstrip(",;:")
+        shown = f"{opening} … {middle}" + ("…" if begin + len(middle) < len(text) - 1 else "")
+    return Scored(dataclasses.replace(item.candidate, text=shown), item.score, item.answers)
 
 
 def passage_scores(passages: Sequence[Passage], question: Question) -> dict[int, float]:

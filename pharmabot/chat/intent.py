@@ -36,6 +36,26 @@ _HAS_CONDITION = re.compile(
     re.IGNORECASE,
 )
 
+# Vitamins and minerals a medicine can lower or raise ("can metformin lower vitamin B12?", "does it cause low
+# magnesium?"): the nutrient is what changes, an effect of the medicine, not a second thing taken with it.
+# Labels state these as adverse effects (metformin: vitamin B12; proton pump inhibitors: magnesium;
+# diuretics: potassium, sodium). Absorption ("lower iron absorption") stays an interaction.
+_NUTRIENT = (
+    r"(?:vitamin\s*[a-z]\d*|b\s?12|b\s?6|iron|magnesium|calcium|potassium|zinc|sodium|folate|folic acid"
+    r"|electrolytes?)"
+)
+_NUTRIENT_EFFECT = re.compile(
+    r"\b(?:lower|raise|deplete|reduce|decrease|increase|drop|affect|mess with|low|high)\w*\b(?:\s+(?:my|your|the|his"
+    r"|her|their|blood|body'?s?|levels? of))*\s+" + _NUTRIENT + r"\b(?!\s+(?:absorption|supplements?|pills?|tablets?))"
+    r"|\b" + _NUTRIENT + r"\s+(?:deficiency|deficient|levels?|depletion)\b",
+    re.IGNORECASE,
+)
+# Ingredient words of nutrient products: a drug key made of these is the nutrient asked about.
+_NUTRIENT_WORDS = frozenset(
+    """cyanocobalamin hydroxocobalamin ascorbic cholecalciferol ergocalciferol folic iron ferrous ferric magnesium
+    calcium potassium zinc sodium thiamine pyridoxine riboflavin niacin niacinamide vitamin""".split()
+)
+
 FOOD_TOPICS: dict[str, re.Pattern[str]] = {
     "alcohol": re.compile(r"\b(alcohol\w*|drink\w*|beer|wine|liquor|booze|drunk)\b", re.IGNORECASE),
     "grapefruit": re.compile(r"\bgrapefruit\w*\b", re.IGNORECASE),
@@ -96,8 +116,11 @@ def decide_intent(message: str, *, drugs: Sequence[str], history_drugs: Sequence
         if _GREETING.match(message):
             return IntentDecision(intent=Intent.greeting)
         return IntentDecision(intent=Intent.out_of_scope)
-    topics = food_topics_of(message)
     combination = _COMBINATION.search(_HAS_CONDITION.sub(" ", message))
+    if _NUTRIENT_EFFECT.search(message) and not combination:
+        taken = tuple(d for d in mentioned if not set(d.replace("-", " ").split()) & _NUTRIENT_WORDS)
+        return IntentDecision(intent=Intent.drug_info, drugs=taken or mentioned, follow_up=follow_up)
+    topics = food_topics_of(message)
     # "What is the difference between X and Y?" is about each drug, not about taking them together.
     comparison = BY_NAME["comparison"].pattern.search(message) and not topics and not combination
     if (len(mentioned) >= 2 and not comparison) or topics or combination:

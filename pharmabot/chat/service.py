@@ -425,7 +425,9 @@ class ChatService:
         # The asked sections, the patient leaflets (plain wording), then anything that matches: one batch,
         # over one reading of the question (QUERY). Five asked sections: a label often lacks some (older
         # labels have no adverse reactions section but a boxed warning and warnings).
-        plan = [*((s, 3 if n < 3 else 2) for n, s in enumerate(sections[:5])), *((s, 2) for s in _LEAFLETS), (None, 2)]
+        # The leaflets are searched whatever the kind, so they take none of the five places of the asked sections.
+        asked = [s for s in sections if s not in _LEAFLETS][:5]
+        plan = [*((s, 3 if n < 3 else 2) for n, s in enumerate(asked)), *((s, 2) for s in _LEAFLETS), (None, 2)]
         specs = [
             SearchSpec(query=message, top_k=top_k, drug=drug, section=section, plan=query)
             for drug in self._labelled(drugs)

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,6 +78,48 @@ def connect_readonly(index_path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{index_path}?mode=ro", uri=True, check_same_thread=False)
 
 
+class ProseWords:
+    """Whether a word belongs to the labels' own prose: it occurs in the text of at least MIN_CHUNKS chunks.
+
+    A misspelled drug name ("metfromin") occurs in no label; "active", "chronic" or "whether" occur in
+    thousands of chunks. The catalog asks only about words close to a drug name, and each answer is kept.
+    """
+
+    MIN_CHUNKS = 5
+
+    def __init__(self, index_path: Path) -> None:
+        self._index_path = index_path
+        self._local = threading.local()  # one connection per thread (the warm-up thread, the event loop...)
+        self._connections: list[sqlite3.Connection] = []
+        self._known: dict[str, bool] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is not None:
+            return known
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = connect_readonly(self._index_path)
+            with self._lock:
+                self._connections.append(conn)
+        phrase = '"' + word.replace('"', "") + '"'
+        try:
+            rows = conn.execute(
+                "SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?", (f"text : {phrase}", self.MIN_CHUNKS)
+            ).fetchall()
+        except sqlite3.Error:
+            rows = []  # an index without label text: no word is known, as without this check
+        self._known[word] = len(rows) >= self.MIN_CHUNKS
+        return self._known[word]
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+
+
 class KnowledgeBase:
     """The index's catalog and labels, opened once per process."""
 
@@ -86,6 +129,7 @@ class KnowledgeBase:
         self._catalog = catalog if isinstance(catalog, Lazy) else Lazy.of(catalog)
         self.meta = meta
         self._conn = connect_readonly(index_path)
+        self._prose: ProseWords | None = None
         # Set ids of labels that are in the index (and so have chunks), per drug, and each label's routes.
         self._indexed: dict[str, list[str]] = {}
         self._routes: dict[str, tuple[str, ...]] = {}
@@ -103,14 +147,19 @@ class KnowledgeBase:
                 "`python -m pharmabot build-index` first."
             )
         raw = meta.pop("catalog")
+        prose = ProseWords(index_path) if meta.get("label_text", "local") == "local" else None
 
         def catalog() -> DrugCatalog:
             # Imported here: name matching (rapidfuzz) is not needed to open the index, only to use the catalog.
             from pharmabot.knowledge.names import DrugCatalog
 
-            return DrugCatalog.from_dict(json.loads(raw))
+            built = DrugCatalog.from_dict(json.loads(raw))
+            built.prose_word = prose
+            return built
 
-        return cls(index_path=index_path, catalog=Lazy(catalog), meta=meta)
+        knowledge = cls(index_path=index_path, catalog=Lazy(catalog), meta=meta)
+        knowledge._prose = prose
+        return knowledge
 
     @property
     def catalog(self) -> DrugCatalog:
@@ -132,6 +181,8 @@ class KnowledgeBase:
 
     def close(self) -> None:
         self._conn.close()
+        if self._prose is not None:
+            self._prose.close()
 
     def indexed_set_ids(self, key: str) -> list[str]:
         return list(self._indexed.get(key, []))

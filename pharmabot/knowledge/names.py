@@ -14,7 +14,7 @@ import gzip
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -271,6 +271,10 @@ class DrugCatalog:
 
     def __init__(self, drugs: Iterable[DrugEntry], *, brand_map: dict[str, tuple[str, ...]] | None = None) -> None:
         self.drugs: dict[str, DrugEntry] = {d.key: d for d in drugs}
+        # Tells whether a word is ordinary label prose ("active", "chronic", "whether"): such a word is never
+        # read as a misspelled drug name, however close it is to one ("Factive", "chromic", ...). Set by the
+        # label index that holds the text; without one, every close word counts.
+        self.prose_word: Callable[[str], bool] | None = None
         self._names: dict[str, set[str]] = defaultdict(set)  # normalized name -> drug keys
         self._kinds: dict[str, Literal["exact", "brand"]] = {}
         self._by_ingredient: dict[str, set[str]] = defaultdict(set)
@@ -520,6 +524,15 @@ class DrugCatalog:
             if taken[i] or len(word) < 6 or word in _COMMON_WORDS or word in _NOT_MISSPELLINGS:
                 continue
             hits = process.extract(word, self._mention_names.keys(), scorer=fuzz.ratio, limit=6, score_cutoff=85)
+            # The index stems words ("gabapentine" -> "gabapentin"): a name with letters added or cut off stays a
+            # name, whatever the prose holds.
+            if (
+                hits
+                and self.prose_word is not None
+                and not any(word.startswith(name) or name.startswith(word) for name, _, _ in hits)
+                and self.prose_word(word)
+            ):
+                continue
             best: dict[str, float] = {}
             for name, score, _ in hits:
                 for key in self._mention_names[name]:

@@ -157,14 +157,20 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "overdose",
-        r"\boverdos|\btoo (?:much|many)\b|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
+        # "How much X is too much?" asks for the most one may take (a dose question); "took too much" is an overdose.
+        r"\boverdos|(?<!\bis )(?<!\bare )\btoo (?:much|many)\b"
+        r"|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
         r"|(?<!food )\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b",
-        ("overdosage", *_LEAFLETS),
+        # Drug Facts put "In case of overdose, get medical help or contact a Poison Control Center right away" under
+        # the Warnings or next to "Keep out of reach of children" (the general warning of 21 CFR 330.1(g)).
+        ("overdosage", "keep_out_of_reach_of_children", "warnings", *_LEAFLETS),
         terms="overdosage overdose antidote naloxone hemodialysis",
         # 21 CFR 201.57(c)(11): signs, symptoms and treatment of overdosage ("Overdosage might be expected to
         # cause ...", "Signs and symptoms of X toxicity include ...").
         strong=r"\b(?:signs|symptoms|manifestations) of (?:an? )?(?:overdos|\w+ toxicity|toxicity|intoxication)"
         r"|\boverdos\w* (?:(?:may|can|could|might|would|will)\b.{0,25}\b)?(?:cause|result|lead|produce)"
+        # "Acute overdose with X can be manifested by ...", "... is characterized by ..." (the clinical presentation).
+        r"|\boverdos\w*\b.{0,40}\b(?:manifested|characterized|marked) by\b"
         r"|\b(?:treatment|management) of overdos|\bin (?:case|the event) of (?:an? )?overdos",
         cues=r"\boverdos|\bantidote\b|\bnaloxone\b|\bhemodialysis\b|\bpoison|\bsupportive\b|\bsigns and symptoms\b"
         r"|\bmanifestations?\b|\btoxicity\b",
@@ -195,10 +201,15 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "pregnancy",
         r"\bpregnan|\bbreast[- ]?(?:feed|fed|milk)|\bnursing\b|\blactat|\btrying to (?:conceive|get pregnant)"
-        r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b",
+        r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b|\btrimester\b|\bconceiv\w*",
         ("pregnancy", "use_in_specific_populations", "nursing_mothers", "pregnancy_or_breast_feeding", *_LEAFLETS),
         terms="pregnancy lactation breastfeeding fetal",
+        # 21 CFR 201.57(c)(9)(i)(B) (the Pregnancy and Lactation Labeling Rule): the Risk Summary states what the
+        # human data show ("Available data ... have not identified a drug-associated risk of major birth defects",
+        # "Published studies ... have reported inconsistent findings") and whether the drug is present in milk.
         strong=r"\b(?:may|can) (?:harm|cause harm to) (?:your|an|the) (?:unborn|fetus)|\bpregnancy category\b"
+        r"|\b(?:data|studies|reports|experience)\b.{0,120}\b(?:drug-associated risk|(?:major )?birth defects"
+        r"|(?:major )?(?:congenital )?malformations|adverse (?:maternal|fetal|pregnancy|developmental) outcomes)\b"
         r"|\b(?:present in|excreted in|passes into) (?:human |breast )?milk\b|\bbreastfeed\w*\b",
         cues=r"\bpregnan|\bfetal\b|\bfetus\b|\bbreast|\blactation\b|\bhuman milk\b|\bnursing\b|\bbirth defects?\b",
         topic="pregnancy and breastfeeding",
@@ -236,14 +247,24 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "storage",
         r"\bstor(?:e|ed|ing|age)\b|\brefrigerat|\bfridge\b|\bexpir|\bdispos|\bthrow (?:away|out)\b|\bget rid of\b"
-        r"|\broom temperature|\bstay (?:good|fresh)\b|\bshelf[- ]life\b|\bgo(?:es)? bad\b|\bfreez|\bhot car\b"
+        r"|\broom temperature|\bstay (?:good|fresh)\b|\bshelf[- ]life\b|\bgo(?:es)? bad\b|\bfreez|\bfro(?:ze|zen)\b"
+        r"|\bhot car\b|\b(?:left|leave|get|gets|got|too hot)\b.{0,20}\bin (?:the|my|a) car\b"
         r"|\bheat\b|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush"
         r"|\b(?:once|after) (?:it'?s |it is |they are |the \w+ is )?open(?:ed|ing)?\b"
         r"|\bhow long (?:is|are|will|can|does|do)\b.{0,40}\b(?:good|keep|stay good)\b",
-        ("storage_and_handling", "how_supplied", *_LEAFLETS, "package_label_principal_display_panel"),
+        # FDA's Instructions for Use guidance (2022) gives storing the product a section of its own.
+        (
+            "storage_and_handling",
+            "how_supplied",
+            *_LEAFLETS,
+            "instructions_for_use",
+            "package_label_principal_display_panel",
+        ),
         terms="store storage refrigerate discard expiration",
         strong=r"\bstore[ds]? (?:at|in|below|between|the|your|it|them|unopened|opened)\b|\bdiscard\b.{0,60}\bafter\b"
-        r"|\bexpiration\b|\bbeyond\b.{0,20}\bdate\b|\b(?:once|after)\b.{0,30}\bopened\b",
+        # "Do not use after the expiration date" answers how long it keeps; "check the expiration date" does not.
+        r"|\b(?:until|after|beyond|past) (?:the )?expiration\b|\bbeyond\b.{0,20}\bdate\b"
+        r"|\b(?:once|after)\b.{0,30}\bopened\b",
         cues=r"\bstore[ds]?\b|\bstorage\b|°\s?[CF]\b|\bdegrees\b|\brefrigerat|\bfreez|\broom temperature\b"
         r"|\bprotect(?:ed)? from (?:light|moisture|heat)|\bdiscard|\bdispos|\bexpir|\bflush|\bout of (?:the )?reach"
         r"|\bopened\b|\bafter first use\b",
@@ -318,7 +339,11 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
         r"|\btreats?\b|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b"
         r"|\bpurpose\b|\bwhy (?:do|would|is|are)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
-        r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b)",
+        r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b"
+        # "reason for taking X", "does X protect the kidneys", "what is X given for", "what does X do for women",
+        # and the bare "X for anxiety?" (a name, "for", a condition and nothing else).
+        r"|\breasons? (?:for|to|why)\b|\bprotects?\b|\b(?:given|taken) (?:for|to)\b|\bwhat does .{1,40} do for\b"
+        r"|^\W*[\w-]+(?: [\w-]+)? for (?:my |a |an |the )?[\w' -]{2,40}\W*$)",
         ("indications_and_usage", "purpose", *_LEAFLETS),
         terms="indicated",
         strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for"
@@ -334,7 +359,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\b(?:hurt|damage|harm)s? (?:your|my|the|his|her|their)\b"
         r"|\beffects? (?:of|on)\b(?!.{0,40}\b(?:kick in|start|begin|wear off|last)\b)"
         # "Is it safe to take X every day?" (with another medicine it is an interaction question).
-        r"|\bis it (?:safe|ok|okay|bad|dangerous) to (?:take|use)\b(?!.{0,40}\b(?:with|and|together|while)\b)"
+        r"|\bis it (?:safe|ok|okay|bad|dangerous) to (?:take|use)\b"
+        r"(?!.{0,40}\b(?:with|and|together|while|empty stomach|food|meals?|at night|in the morning|before|after)\b)"
         # "What happens when you take X?" asks for its effects (stopping, missed doses and overdoses lead earlier).
         r"|\bwhat (?:happens|will happen|would happen|can happen) (?:when|if|after)"
         r" (?:you|i|someone|people|he|she|they|we)(?:'re| are| am| is)? (?:take|takes|taking|use|uses|using|on)\b"
@@ -354,8 +380,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         "interactions",
         r"\binteract|\b(?:with|and|drink(?:ing)?) (?:alcohol|beer|wine|liquor|grapefruit|coffee|caffeine)\b"
         r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b"
-        r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b"
-        r"|\bwith (?:tea|milk|food|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b"
+        # Taking it with food, a meal or water is how to take it (time of day, usage), not an interaction.
+        r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b(?!\s+(?:or without\s+)?(?:food|a meal|meals|water|a glass))"
+        r"|\bwith (?:tea|milk|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b"
         r"|\b(?:take|use|have|drink)\b.{0,40}\bwhile (?:on|taking|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
         # Labels tell how to space doses of products that bind each other ("2 hours before or 6 hours after");
@@ -376,14 +403,25 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|effective)\b|\bkick in\b|\btakes? effect\b|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
         r"|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b|\bhow (?:long"
         r"|soon) (?:until|till|before|after|for)\b(?!" + _TAKE_BEFORE + r")|\bhow long (?:does|will|did) it take\b",
-        ("clinical_pharmacology", "pharmacodynamics", "pharmacokinetics", *_LEAFLETS, "clinical_studies"),
+        # Dosage and administration says when the full effect of a slow-acting medicine comes ("the full effect may
+        # be delayed until 4 weeks of treatment or longer"; FDA's antidepressant and antipsychotic class labeling).
+        (
+            "clinical_pharmacology",
+            "pharmacodynamics",
+            "pharmacokinetics",
+            "dosage_and_administration",
+            *_LEAFLETS,
+            "clinical_studies",
+        ),
         terms="onset peak tmax t_max",
         # The onset of the effect itself ("The onset of diuresis ... is within 1 hour", "onset of relief began as
         # early as 10 minutes") answers first; the time to peak blood levels (Tmax) is the fallback (a cue).
         strong=r"\bonset of (?:the |its )?(?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response|diuresis"
         r"|sedation|sleep)\b|\bonset\b.{0,60}\b(?:within|as early as|after) (?:about |approximately )?\d"
         r"|\bpeak (?:\w+ )?effect|\bbegins? to work|\bstarts? (?:to )?work|\bas early as\b"
-        r"|\b(?:effect|relief|improvement)\b.{0,40}\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
+        r"|\b(?:effect|relief|improvement)\b.{0,40}\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b"
+        r"|\b(?:full|maximal|maximum|therapeutic|clinical) (?:\w+ )?(?:effect|response|benefit|improvement)\b.{0,60}"
+        r"\b(?:delayed|weeks?|days?)\b",
         cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\btime to peak\b"
         r"|\bwithin (?:a few|one|two|several)"
         r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur"
@@ -474,7 +512,7 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "mechanism",
-        r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b"
+        r"\bhow (?:does|do|is) .{0,40}\bwork|\bhow it works\b|\bmechanism\b|\bwhat does .{1,40} do\b(?! for\b)"
         r"|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
         terms="mechanism inhibits inhibited receptor binds blocks",
@@ -514,9 +552,19 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "manufacturer",
-        r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b",
-        ("package_label_principal_display_panel", "spl_unclassified_section", "how_supplied", "description"),
+        r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b"
+        r"|\bwhere (?:is|are|was|were) .{1,40}\b(?:made|manufactured|produced)\b",
+        # Medication Guides and patient leaflets end with the "Manufactured by" or "Distributed by" lines too.
+        (
+            "package_label_principal_display_panel",
+            "spl_unclassified_section",
+            *_LEAFLETS,
+            "instructions_for_use",
+            "how_supplied",
+            "description",
+        ),
         terms="manufactured distributed",
+        strong=r"\b(?:manufactured|distributed|marketed|made) (?:by|for|in)\b",
         cues=r"\bmanufactured (?:by|for)\b|\bdistributed by\b|\bmarketed by\b|\bLLC\b|\bInc\b|\bLtd\b",
         topic="the manufacturer",
     ),
@@ -544,7 +592,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated",
         # "X is a <pharmacologic class>": FDA's established pharmacologic class names end in these nouns.
-        strong=r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:"
+        strong=r"\b(?:is|are) an? (?:[\w-]+ |\([\w-]+\) ){0,5}(?:"
         + _CLASS_NOUNS
         + r")\b|\bbelongs? to (?:a|the) (?:class|group)|\bmember of (?:the|a) .{0,40}\bclass\b"
         r"|\b(?:pharmacologic|therapeutic)(?:al)? (?:category|class)\b",

@@ -286,3 +286,85 @@ def test_a_chunk_split_once_keeps_each_passage_its_own_citation_and_drug() -> No
     assert {(c.index, c.drug) for c in candidates(first)} == {(1, "examplol")}
     assert {(c.index, c.drug) for c in candidates(again)} == {(3, "otherol")}
     assert [c.text for c in candidates(again)] == [c.text for c in candidates(first)]
+
+
+def test_a_list_run_into_later_sentences_ends_at_the_first_sentence_that_is_not_a_bullet() -> None:
+    text = (
+        "Examplol tablets are indicated for the treatment of:\n• Condition A in adults. • Condition B in adults. "
+        "Limitations of Use: not for weight loss. Examplol tablets are a beta-adrenergic blocker indicated for "
+        "the treatment of: • hypertension."
+    )
+    found = [c.text for c in candidates(passage(1, "indications_and_usage", text))]
+    assert found[0].startswith("Examplol tablets are indicated for the treatment of: Condition A in adults")
+    assert any(t.startswith("Examplol tablets are a beta-adrenergic blocker") for t in found)
+
+
+def test_chemistry_does_not_answer_what_a_medicine_is() -> None:
+    description = passage(
+        1,
+        "description",
+        "Examplol hydrochloride is a white crystalline powder that is freely soluble in water. "
+        "Examplol is a beta-adrenergic blocking agent.",
+    )
+    best = select([description], question_of("what is examplol", drugs=["examplol"]))
+    assert best[0].candidate.text == "Examplol is a beta-adrenergic blocking agent."
+
+
+def test_a_leaflet_laid_out_as_a_table_is_read_as_sentences() -> None:
+    leaflet = passage(
+        1,
+        "spl_medguide",
+        "Table: This Medication Guide has been approved by the FDA | Revised: 1/2030\n"
+        "What are the ingredients in examplol? Active ingredient: examplol. Manufactured by: Example Pharma Inc., "
+        "Springfield, USA. For more information, call 1-800-555-0100.",
+    )
+    best = select([leaflet], question_of("who makes examplol", drugs=["examplol"]))
+    assert best[0].candidate.text.startswith("Manufactured by: Example Pharma Inc.")
+
+
+def test_a_long_list_is_shown_around_the_symptom_asked_about() -> None:
+    systems = " ".join(f"System {n}: effect {n}a, effect {n}b, effect {n}c, effect {n}d;" for n in range(18))
+    label = passage(1, "adverse_reactions", f"They include the following: {systems} Skin: hair loss, flushing, rash")
+    best = select([label], question_of("can examplol cause hair loss", drugs=["examplol"]))
+    shown = best[0].candidate.text
+    assert shown.startswith("They include the following")
+    assert "hair loss" in shown
+    assert len(shown) < 500
+
+
+def test_a_section_of_one_short_statement_is_kept() -> None:
+    uses = passage(1, "indications_and_usage", "Treats head lice.")
+    assert [c.text for c in candidates(uses)] == ["Treats head lice."]
+
+
+def test_a_field_with_its_value_is_a_statement_not_a_heading() -> None:
+    leaflet = passage(
+        1,
+        "spl_patient_package_insert",
+        "What are the ingredients in examplol? <br/> Active Ingredient: examplol hydrochloride <br/> "
+        "Inactive Ingredients: lactose monohydrate, magnesium stearate.",
+    )
+    found = [c.text for c in candidates(leaflet)]
+    assert "Active Ingredient: examplol hydrochloride" in found
+    assert all("<br" not in text for text in found)
+
+
+def test_a_dose_answer_states_an_amount() -> None:
+    dosing = passage(
+        1,
+        "dosage_and_administration",
+        "The maximum time between doses should not exceed 12 hours. The maximum dose is 3600 mg per day.",
+    )
+    best = select([dosing], question_of("max dose of examplol per day", drugs=["examplol"]))
+    assert best[0].candidate.text == "The maximum dose is 3600 mg per day."
+
+
+def test_keep_out_of_reach_of_children_answers_no_storage_question() -> None:
+    leaflet = passage(
+        1,
+        "spl_medguide",
+        "Keep examplol and all medicines out of the reach of children. "
+        "Examplol pens may be kept at room temperature for up to 28 days after first use.",
+    )
+    best = select([leaflet], question_of("how long can examplol stay out of the fridge", drugs=["examplol"]))
+    assert best[0].candidate.text.startswith("Examplol pens may be kept at room temperature")

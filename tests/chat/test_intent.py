@@ -26,6 +26,11 @@ from pharmabot.chat.intent import decide_intent, food_topics_of, is_individual_d
         ("is naproxen safe for people with an ulcer", ["naproxen"], Intent.drug_info),
         ("can I take it with an antacid", ["ciprofloxacin"], Intent.interaction),
         ("is it ok to take pseudoephedrine with high blood pressure", ["pseudoephedrine"], Intent.drug_info),
+        # A vitamin or mineral a medicine lowers is an effect of it, not a second medicine taken with it.
+        ("can metformin lower vitamin b12", ["metformin", "cyanocobalamin"], Intent.drug_info),
+        ("does omeprazole cause low magnesium", ["omeprazole", "magnesium sulfate"], Intent.drug_info),
+        ("can calcium carbonate lower iron absorption", ["calcium carbonate", "ferrous sulfate"], Intent.interaction),
+        ("can I take iron with levothyroxine", ["ferrous sulfate", "levothyroxine"], Intent.interaction),
         ("What's the weather in Paris?", [], Intent.out_of_scope),
         ("write me a poem about cats", [], Intent.out_of_scope),
     ],
@@ -71,3 +76,8 @@ def test_individual_dose_needs_a_person() -> None:
     assert is_individual_dose_request("how much should I take")
     assert is_individual_dose_request("dose for my 30 lb son")
     assert not is_individual_dose_request("what does the label say about overdose symptoms")
+
+
+def test_the_medicine_not_the_nutrient_is_read() -> None:
+    decision = decide_intent("does furosemide lower potassium levels", drugs=["furosemide", "potassium chloride"])
+    assert decision.drugs == ("furosemide",)

@@ -1,7 +1,10 @@
-"""Drug names in free text: minerals named alone, inactive ingredients that are not misspelled drugs."""
+"""Drug names in free text: minerals named alone, inactive ingredients and label words that are not misspelled drugs."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from pharmabot.knowledge.index import ProseWords
 from pharmabot.knowledge.names import DrugCatalog, DrugEntry
 
 
@@ -46,3 +49,25 @@ def test_an_inactive_ingredient_is_not_a_misspelled_drug() -> None:
     assert groups("does apixaban contain lactose") == {"apixaban": ("apixaban",)}
     assert groups("is lactulose a laxative") == {"lactulose": ("lactulose",)}
     assert "lactulse" in groups("is lactulse a laxative")  # a real misspelling still counts
+
+
+def test_a_word_of_label_prose_is_not_a_misspelled_drug() -> None:
+    factive = DrugEntry(key="gemifloxacin", ingredients=("gemifloxacin",), brands=["Factive"], set_ids=["set-g"])
+    catalog = DrugCatalog([factive, entry("gabapentin"), entry("atorvastatin")])
+    assert "active" in {m.text for m in catalog.find_mentions("what is the active ingredient in atorvastatin")}
+    catalog.prose_word = {"active", "gabapentine"}.__contains__
+    assert [m.drug.key for m in catalog.find_mentions("what is the active ingredient in atorvastatin")] == [
+        "atorvastatin"
+    ]
+    # The index stems words: a name with a letter added stays the name, whatever the prose holds.
+    assert [m.drug.key for m in catalog.find_mentions("side effects of gabapentine")] == ["gabapentin"]
+
+
+def test_prose_words_come_from_the_label_text(small_index: Path) -> None:
+    words = ProseWords(small_index)
+    try:
+        assert words("patients")
+        assert not words("simvastatn")  # a slip of a drug name occurs in no label
+        assert words("patients")  # answered again from what it found the first time
+    finally:
+        words.close()

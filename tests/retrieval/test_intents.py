@@ -80,6 +80,20 @@ LEADS = [
     ("what are the long term effects of prednisone", "side_effects"),
     ("can i use loperamide for food poisoning", "indications"),
     ("what does potassium chloride do in the body", "mechanism"),
+    # What a medicine is for, asked without "used for".
+    ("reason for taking spironolactone", "indications"),
+    ("does lisinopril protect the kidneys", "indications"),
+    ("what is hydroxyzine given for", "indications"),
+    ("what does finasteride do for women", "indications"),
+    ("propranolol for stage fright?", "indications"),
+    ("where is zoloft made", "manufacturer"),
+    ("is fluoxetine ok in the third trimester", "pregnancy"),
+    ("how much naproxen is too much in one day", "dosage"),
+    ("I took too much naproxen", "overdose"),
+    ("should glipizide be taken with food", "time_of_day"),
+    ("is it ok to take naproxen on an empty stomach", "time_of_day"),
+    ("my insulin pen froze, can I still use it", "storage"),
+    ("I left my inhaler in the car all day", "storage"),
 ]
 
 
@@ -182,3 +196,29 @@ def test_onset_of_the_effect_counts_more_than_time_to_peak_levels() -> None:
     assert strong.search("Onset of relief began as early as 10 minutes after the injection.")
     assert not strong.search("Peak plasma concentrations occur 2 hours after the dose.")
     assert not strong.search("Excretion increases in parallel with the onset of emesis.")
+
+
+@pytest.mark.parametrize(
+    ("kind", "answer"),
+    [
+        # Label wording of each kind's most direct answer (sentences written for these tests).
+        ("overdose", "Acute overdose with examplol can be manifested by drowsiness progressing to coma."),
+        (
+            "pregnancy",
+            "Available data from published studies have not identified a drug-associated risk of major birth defects.",
+        ),
+        ("onset", "The full antidepressant effect may be delayed until 4 weeks of treatment or longer."),
+        ("information", "Examplol tablets are a central nervous system (CNS) stimulant indicated for the treatment of"),
+        ("manufacturer", "Manufactured for: Example Pharma Inc., Springfield"),
+    ],
+)
+def test_strong_wording_of_each_kind(kind: str, answer: str) -> None:
+    strong = BY_NAME[kind].strong
+    assert strong is not None
+    assert strong.search(answer)
+
+
+def test_the_manufacturer_is_also_read_in_leaflets() -> None:
+    assert "spl_medguide" in BY_NAME["manufacturer"].sections
+    assert "instructions_for_use" in BY_NAME["storage"].sections
+    assert "dosage_and_administration" in BY_NAME["onset"].sections[:4]
