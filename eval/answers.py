@@ -1,13 +1,14 @@
 """Answer quality through the real chat path: key-fact rate per question type, and search section hit@3.
 
-Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,fresh2,fresh3] [--index PATH] [--show-misses] [--show-answers N]
+Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,fresh2,fresh3] [--index PATH] [--show-misses]
+       [--show-answers N]
 
 DEV_DIR holds `answers_dev.jsonl` (questions with `gold` label snippets that carry the key fact) and
 `medicationqa_dev.jsonl` (questions with the label sections an answer should come from); they are
 read from there, never copied into the repository. `eval/data/answers_fresh.jsonl`,
-`eval/data/answers_fresh2.jsonl` and `eval/data/answers_fresh3.jsonl` are the project's own sets of the same shape (questions written for it,
-golds read from the shipped labels; see `eval/data/README.md`); they are scored whether or not DEV_DIR
-is given.
+`eval/data/answers_fresh2.jsonl` and `eval/data/answers_fresh3.jsonl` are the project's own sets of the
+same shape (questions written for it, golds read from the shipped labels; see `eval/data/README.md`); they are
+scored whether or not DEV_DIR is given.
 
 Every question goes through the same path as `POST /api/chat`: `ChatService.admit` (safety checks), then
 the chat service's turn with the extractive writer over the full label index and a throw-away SQLite store.

@@ -202,7 +202,16 @@ INTENTS: tuple[QuestionKind, ...] = (
         "pregnancy",
         r"\bpregnan|\bbreast[- ]?(?:feed|fed|milk)|\bnursing\b|\blactat|\btrying to (?:conceive|get pregnant)"
         r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b|\btrimester\b|\bconceiv\w*",
-        ("pregnancy", "use_in_specific_populations", "nursing_mothers", "pregnancy_or_breast_feeding", *_LEAFLETS),
+        # Drug Facts put "If pregnant or breast-feeding, ask a health professional before use" among the
+        # Warnings (21 CFR 201.66(c)(5)(ix)); older prescription labels keep "Usage in Pregnancy" there as well.
+        (
+            "pregnancy",
+            "use_in_specific_populations",
+            "nursing_mothers",
+            "pregnancy_or_breast_feeding",
+            *_LEAFLETS,
+            "warnings",
+        ),
         terms="pregnancy lactation breastfeeding fetal",
         # 21 CFR 201.57(c)(9)(i)(B) (the Pregnancy and Lactation Labeling Rule): the Risk Summary states what the
         # human data show ("Available data ... have not identified a drug-associated risk of major birth defects",
@@ -516,11 +525,14 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
         terms="mechanism inhibits inhibited receptor binds blocks",
-        strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b"
+        # Older labels say "mode of action" ("The mode of action of X has not been clearly identified").
+        strong=r"\bmechanism of action\b|\bmode of action\b|\bworks by\b|\bexerts? (?:its|their)\b"
+        r"|\bis thought to\b"
         r"|\bacts (?:by|on|as)\b",
         # Nutrients, electrolytes and hormones are described by their role in the body ("Magnesium is an important
         # cofactor for enzymatic reactions", "Potassium ... plays an important role in ...").
-        cues=r"\bmechanism\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b|\bworks by\b|\bacts\b"
+        cues=r"\bmechanism\b|\bmode of action\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b"
+        r"|\bworks by\b|\bacts\b"
         r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas|\bplays? (?:a|an) (?:\w+ ){0,2}role in\b|\bcofactor\b"
         r"|\b(?:is|are) (?:an? )?(?:essential|important|necessary|required)\b|\b(?:principal|chief) cation\b",
         topic="how it works",

@@ -368,3 +368,54 @@ def test_keep_out_of_reach_of_children_answers_no_storage_question() -> None:
     )
     best = select([leaflet], question_of("how long can examplol stay out of the fridge", drugs=["examplol"]))
     assert best[0].candidate.text.startswith("Examplol pens may be kept at room temperature")
+
+
+SUPPLIED = passage(
+    3,
+    "how_supplied",
+    "Examplol Tablets are available as: 5 mg: White, round tablet debossed with X and 5 on one side, packaged in "
+    "bottles of 30 (NDC 00000-111-30). 10 mg: Light purple, oval, scored tablet debossed with X and 10 on one "
+    "side, packaged in bottles of 30 (NDC 00000-112-30).",
+)
+COLOURANTS = passage(
+    4,
+    "description",
+    "Each tablet contains lactose and magnesium stearate. In addition, the 10 mg also contains FD&C blue no. 1 "
+    "aluminum lake and D&C red no. 27 aluminum lake.",
+)
+
+
+def test_each_strength_in_how_supplied_is_a_line_of_its_own() -> None:
+    texts = [c.text for c in candidates(SUPPLIED)]
+    assert (
+        "10 mg: Light purple, oval, scored tablet debossed with X and 10 on one side, packaged in bottles of 30."
+        in (texts)
+    )
+    looks = select([COLOURANTS, SUPPLIED], question_of("what does examplol 10 mg look like", drugs=["examplol"]))
+    assert looks[0].candidate.text.startswith("10 mg: Light purple")  # a colour additive names no colour
+
+
+def test_storage_once_in_use_is_not_storage_before_first_use() -> None:
+    pen = passage(
+        5,
+        "how_supplied",
+        "Before first use, store the unused examplol pen in a refrigerator at 2°C to 8°C. "
+        "After first use, the examplol pen can be stored for 28 days at room temperature or in a refrigerator.",
+    )
+    asked = "once i have started using the pen does it need the fridge"
+    in_use = select([pen], question_of(asked, drugs=["examplol"]))
+    assert in_use[0].candidate.text.startswith("After first use")
+    unopened = select([pen], question_of("does the examplol pen need the fridge", drugs=["examplol"]))
+    assert unopened[0].candidate.text.startswith("Before first use")
+
+
+def test_mode_of_action_answers_how_it_works() -> None:
+    label = passage(
+        6,
+        "indications_and_usage",
+        "Examplol may inhibit the effect of other medicines. "
+        "The mode of action of examplol has not been clearly identified, but may be related to its sedative "
+        "properties.",
+    )
+    works = select([label], question_of("how does examplol work", drugs=["examplol"]))
+    assert works[0].candidate.text.startswith("The mode of action of examplol")
