@@ -130,16 +130,21 @@ _DYE = re.compile(
 # Instructions for Use guidance, 2022, gives them apart): a question about one does not want the other.
 _IN_USE_QUESTION = re.compile(
     r"\b(?:after|once|since) (?:i |you |we )?(?:start(?:ed)?|begin|began|first|have started) (?:using|use|to use)\b"
-    r"|\b(?:after|once) (?:it'?s |it is |the \w+ is )?(?:opened|open|in use|first use)\b|\bin[- ]use\b",
+    r"|\b(?:after|once) (?:it'?s |it is |the \w+ is )?(?:opened|open|in use|first use)\b|\bin[- ]use\b"
+    r"|\b(?:an? |the |my )?opened (?:\w+ ){0,3}(?:pens?|vials?|bottles?|cartridges?|tubes?|packs?)\b",
     re.IGNORECASE,
 )
 _IN_USE = re.compile(
     r"\bafter (?:the )?first use\b|\bin[- ]use\b|\bafter (?:it has been |being )?opened\b|\bonce opened\b"
     r"|\bafter (?:you )?(?:start|begin|first) (?:using|use)\b"
-    r"|\bafter (?:the )?(?:pen|vial|bottle) (?:has been|is) opened\b",
+    r"|\bafter (?:the )?(?:pen|vial|bottle) (?:has been|is) opened\b|\b(?:pen|vial|bottle) you are using\b"
+    r"|\bafter (?:its|their) first use\b",
     re.IGNORECASE,
 )
 _BEFORE_USE = re.compile(r"\bbefore (?:first )?use\b|\bprior to first use\b|\bunused\b|\bunopened\b", re.IGNORECASE)
+_STOPPING_CONTEXT = re.compile(
+    r"\b(?:stopping|discontinu\w*|withdrawal|abrupt\w*|too quickly|suddenly stop\w*|after stopping)\b", re.IGNORECASE
+)
 _CHILD = re.compile(r"\b(child|children|kids?|toddlers?|baby|babies|grandchild\w*)\b", re.IGNORECASE)
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
 # ("1 mg: Light purple ..." starts with its strength, not a number: kept.)
@@ -589,6 +594,10 @@ def score(candidate: Candidate, question: Question) -> Scored:
             value += 2.5
         elif _BEFORE_USE.search(text):
             value -= 2.5
+    if lead and lead.name == "side_effects" and _STOPPING_CONTEXT.search(text) and not _asks_stopping(question):
+        # Discontinuation syndromes list many symptoms (SSRIs, SNRIs, benzodiazepines, beta-blockers): effects
+        # of stopping the medicine, not of taking it.
+        value -= 2.0
     if "?" in text:
         value -= 1.0
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
@@ -600,6 +609,10 @@ def score(candidate: Candidate, question: Question) -> Scored:
 
 
 _BOTH_DRUGS = frozenset({"comparison", "interactions"})
+
+
+def _asks_stopping(question: Question) -> bool:
+    return any(intent.name == "stopping" for intent in question.intents)
 
 
 # Words that say how an effect goes rather than what it is: "weight gain" is named by "weight", "gained"

@@ -390,7 +390,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"\binteract|\b(?:with|and|drink(?:ing)?) (?:alcohol|beer|wine|liquor|grapefruit|coffee|caffeine)\b"
         r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b"
         # Taking it with food, a meal or water is how to take it (time of day, usage), not an interaction.
-        r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b(?!\s+(?:or without\s+)?(?:food|a meal|meals|water|a glass))"
+        r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b"
+        r"(?!\s+(?:or without\s+)?(?:food|a meal|meals|water|a glass|breakfast|lunch|dinner|supper|a snack))"
         r"|\bwith (?:tea|milk|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b"
         r"|\b(?:take|use|have|drink)\b.{0,40}\bwhile (?:on|taking|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
@@ -480,13 +481,17 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "time_of_day",
         r"\b(?:best|right|good|what) time\b|\bwhen (?:to|should|do|can) (?:i|you|we)? ?(?:take|use|give)\b"
+        # The medicine named between ("when should atorvastatin be taken").
+        r"|\bwhen (?:should|do|is|are|must|can) (?:[\w-]+ ){1,3}(?:be )?(?:taken|used|given|administered)\b"
         r"|\b(?:morning|evening|night|nighttime|bedtime|breakfast|dinner|lunch)\b|\bbefore or after\b"
         r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b"
         r"|\b(?:before|after|with|without) (?:eating|meals?|food|a meal|breakfast|dinner|lunch)\b"
         r"|\bhow (?:long|soon|early|much time|many (?:minutes|hours)) (?:before|after)\b" + _TAKE_BEFORE,
         ("dosage_and_administration", *_LEAFLETS),
         terms="morning evening bedtime meals",
+        # "at any time of (the) day" is how labels say the time does not matter (statins, weekly incretins).
         strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
+        r"|\bat any time of (?:the )?day\b"
         r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b"
         r"|\b(?:\d+|one|two|an?|half an?) (?:minutes?|hours?) (?:before|after|prior to)\b",
         cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b"

@@ -419,3 +419,26 @@ def test_mode_of_action_answers_how_it_works() -> None:
     )
     works = select([label], question_of("how does examplol work", drugs=["examplol"]))
     assert works[0].candidate.text.startswith("The mode of action of examplol")
+
+
+def test_a_side_effect_of_stopping_is_not_a_side_effect_of_taking() -> None:
+    label = passage(
+        7,
+        "spl_medguide",
+        "Stopping examplol too quickly may cause serious symptoms including anxiety, headache and sweating. "
+        "The most common side effects of examplol include nausea, sweating and tremor.",
+    )
+    taking = select([label], question_of("does examplol cause sweating", drugs=["examplol"]))
+    assert taking[0].candidate.text.startswith("The most common side effects")
+    stopping = select([label], question_of("sweating after stopping examplol", drugs=["examplol"]))
+    assert stopping[0].candidate.text.startswith("Stopping examplol too quickly")
+
+
+def test_an_opened_pen_is_storage_in_use() -> None:
+    pen = passage(
+        8,
+        "instructions_for_use",
+        "Store unused examplol pens in the refrigerator. Throw away the examplol pen you are using after 28 days.",
+    )
+    opened = select([pen], question_of("how long is an opened examplol pen good for", drugs=["examplol"]))
+    assert opened[0].candidate.text.startswith("Throw away the examplol pen you are using")
