@@ -145,6 +145,22 @@ _BEFORE_USE = re.compile(r"\bbefore (?:first )?use\b|\bprior to first use\b|\bun
 _STOPPING_CONTEXT = re.compile(
     r"\b(?:stopping|discontinu\w*|withdrawal|abrupt\w*|too quickly|suddenly stop\w*|after stopping)\b", re.IGNORECASE
 )
+# 21 CFR 201.57(c)(11) gives the Overdosage section two parts: the signs and symptoms, then the treatment
+# (dialysis, lavage, charcoal, supportive care). "What happens if ..." asks for the first.
+_OVERDOSE_EFFECT_QUESTION = re.compile(
+    r"\bwhat (?:happens|will happen|would happen|could happen)\b|\bsigns?\b|\bsymptoms?\b|\beffects?\b"
+    r"|\bwhat (?:does|will|would|can) .{0,30}\bdo\b|\bdangerous\b|\bkill\b|\bfatal\b",
+    re.IGNORECASE,
+)
+_OVERDOSE_CARE = re.compile(
+    r"\bdialy[sz]|\bhemodialysis\b|\bgastric lavage\b|\bactivated charcoal\b|\binduc\w* emesis\b"
+    r"|\bsupportive (?:care|measures|treatment)\b|\b(?:treatment|management) of (?:the )?overdos",
+    re.IGNORECASE,
+)
+_OVERDOSE_SIGNS = re.compile(
+    r"\bsigns?\b|\bsymptoms?\b|\bmanifest|\bcharacterized by\b|\bhave been reported\b|\b(?:may|can) cause\b",
+    re.IGNORECASE,
+)
 _CHILD = re.compile(r"\b(child|children|kids?|toddlers?|baby|babies|grandchild\w*)\b", re.IGNORECASE)
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
 # ("1 mg: Light purple ..." starts with its strength, not a number: kept.)
@@ -594,6 +610,11 @@ def score(candidate: Candidate, question: Question) -> Scored:
             value += 2.5
         elif _BEFORE_USE.search(text):
             value -= 2.5
+    if lead and lead.name == "overdose" and _OVERDOSE_EFFECT_QUESTION.search(question.text):
+        if _OVERDOSE_CARE.search(text) and not _OVERDOSE_SIGNS.search(text):
+            value -= 2.0
+        elif _OVERDOSE_SIGNS.search(candidate.heading or ""):
+            value += 1.0  # under the "Signs and Symptoms" subheading
     if lead and lead.name == "side_effects" and _STOPPING_CONTEXT.search(text) and not _asks_stopping(question):
         # Discontinuation syndromes list many symptoms (SSRIs, SNRIs, benzodiazepines, beta-blockers): effects
         # of stopping the medicine, not of taking it.

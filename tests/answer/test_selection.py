@@ -442,3 +442,14 @@ def test_an_opened_pen_is_storage_in_use() -> None:
     )
     opened = select([pen], question_of("how long is an opened examplol pen good for", drugs=["examplol"]))
     assert opened[0].candidate.text.startswith("Throw away the examplol pen you are using")
+
+
+def test_what_an_overdose_does_before_how_it_is_treated() -> None:
+    label = passage(
+        9,
+        "overdosage",
+        "Hemodialysis does not remove examplol, and the value of dialysis in the treatment of overdosage is unknown. "
+        "Signs and Symptoms Overdose with examplol has caused drowsiness, slow heart rate and low blood pressure.",
+    )
+    happens = select([label], question_of("what happens if you overdose on examplol", drugs=["examplol"]))
+    assert "Overdose with examplol has caused" in happens[0].candidate.text
