@@ -1,13 +1,14 @@
 """Answer quality through the real chat path: key-fact rate per question type, and search section hit@3.
 
-Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,fresh2] [--index PATH] [--show-misses] [--show-answers N]
+Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,fresh2,fresh3] [--index PATH] [--show-misses]
+       [--show-answers N]
 
 DEV_DIR holds `answers_dev.jsonl` (questions with `gold` label snippets that carry the key fact) and
 `medicationqa_dev.jsonl` (questions with the label sections an answer should come from); they are
-read from there, never copied into the repository. `eval/data/answers_fresh.jsonl` and
-`eval/data/answers_fresh2.jsonl` are the project's own sets of the same shape (questions written for it,
-golds read from the shipped labels; see `eval/data/README.md`); they are scored whether or not DEV_DIR
-is given.
+read from there, never copied into the repository. `eval/data/answers_fresh.jsonl`,
+`eval/data/answers_fresh2.jsonl` and `eval/data/answers_fresh3.jsonl` are the project's own sets of the
+same shape (questions written for it, golds read from the shipped labels; see `eval/data/README.md`); they are
+scored whether or not DEV_DIR is given.
 
 Every question goes through the same path as `POST /api/chat`: `ChatService.admit` (safety checks), then
 the chat service's turn with the extractive writer over the full label index and a throw-away SQLite store.
@@ -54,6 +55,7 @@ from pharmabot.services import Services  # noqa: E402
 THRESHOLD = 0.8
 FRESH = ROOT / "eval" / "data" / "answers_fresh.jsonl"
 FRESH2 = ROOT / "eval" / "data" / "answers_fresh2.jsonl"
+FRESH3 = ROOT / "eval" / "data" / "answers_fresh3.jsonl"
 _WORDS = re.compile(r"[a-z0-9]+")
 _MARKS = re.compile(r"\[\d+\]")
 BOILERPLATE = (SAFETY_FOOTER, UNCITED_FOOTER, DOSING_REFERRAL)
@@ -185,9 +187,10 @@ def figures(scores: dict[str, Any]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dev_dir", type=Path, nargs="?", help="folder of the development sets (optional)")
-    parser.add_argument("--sets", default="dev,fresh,fresh2", help="which sets to score (default: all three)")
+    parser.add_argument("--sets", default="dev,fresh,fresh2,fresh3", help="which sets to score (default: all four)")
     parser.add_argument("--fresh", type=Path, default=FRESH, help="the project's own answer set")
     parser.add_argument("--fresh2", type=Path, default=FRESH2, help="the project's second answer set")
+    parser.add_argument("--fresh3", type=Path, default=FRESH3, help="the project's third answer set")
     parser.add_argument("--index", type=Path, default=ROOT / ".data" / "labels-index.sqlite")
     parser.add_argument("--show-misses", action="store_true", help="print half A's misses (never half B's)")
     parser.add_argument("--show-answers", type=int, default=0, help="print the first N answers of half A")
@@ -206,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         sets["answers_fresh"] = rows_of(args.fresh)
     if "fresh2" in chosen and args.fresh2.is_file():
         sets["answers_fresh2"] = rows_of(args.fresh2)
+    if "fresh3" in chosen and args.fresh3.is_file():
+        sets["answers_fresh3"] = rows_of(args.fresh3)
     scored = {name: score_answers(rows, asyncio.run(answer_rows(args.index, rows))) for name, rows in sets.items()}
     report: dict[str, Any] = {name: figures(scores) for name, scores in scored.items()}
     for name, scores in scored.items():

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from answers import FRESH, FRESH2, answer_rows, half_of, score_answers  # noqa: E402
+from answers import FRESH, FRESH2, FRESH3, answer_rows, half_of, score_answers  # noqa: E402
 from interactions import score_levels, score_pairs  # noqa: E402
 from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
 
-    for name, path in (("project's own set", FRESH), ("project's second set", FRESH2)):
+    for name, path in (("project's own set", FRESH), ("project's second set", FRESH2), ("project's third set", FRESH3)):
         fresh_set = rows_of(path)
         fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
         for label, values in (

@@ -34,6 +34,10 @@ from pharmabot.retrieval.lay_terms import label_terms
 # the headings of an OTC Drug Facts panel (21 CFR 201.66(c)(5)-(7): "Ask a doctor before use if", ...).
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[A-Z(\"'•])"
+    # How Supplied lists one strength after another, each entry led by its strength ("... (NDC 1234-56).
+    # 1 mg: Light purple, oval ..."): each entry is a sentence of its own, so a question about one strength
+    # gets the line about it.
+    r"|(?<=[.;])\s+(?=\d+(?:\.\d+)?\s?(?:mg|mcg|g|mL|units?)\b[^.:;]{0,20}:)"
     r"|(?<=[a-z)])\s+(?=(?:The most common|Common side effects|Serious side effects|The most important|"
     r"Tell your|Call your|What (?:is|are|should)|How should|Who should|Do not|Before (?:taking|you take)|"
     r"Ask a doctor|Stop use and ask|When using this product|If pregnant or breast-feeding|Keep out of reach|"
@@ -114,9 +118,56 @@ _CHEMISTRY = re.compile(
 )
 _CHEMISTRY_KINDS = frozenset({"ingredients", "appearance", "strengths", "comparison"})
 _OUT_OF_REACH = re.compile(r"\bout of (the )?reach of children\b", re.IGNORECASE)
+# Colour additives are named by a colour ("FD&C Blue No. 1 Aluminum Lake", "iron oxide yellow", 21 CFR 74 and
+# 21 CFR 73.1200): a sentence listing them says what the tablet contains, not what colour it is.
+_DYE = re.compile(
+    r"\b(?:FD&C|D&C|Ext\. D&C)\s+[a-z]+(?:\s+no\.?\s*\d+)?"
+    r"|\b(?:iron|ferric) oxide(?:,)?\s+(?:black|red|yellow|brown)\b"
+    r"|\b(?:black|red|yellow|brown) (?:iron|ferric) oxide\b",
+    re.IGNORECASE,
+)
+# Storage once a pen, vial or bottle is in use is a different fact from storage before first use (FDA's
+# Instructions for Use guidance, 2022, gives them apart): a question about one does not want the other.
+_IN_USE_QUESTION = re.compile(
+    r"\b(?:after|once|since) (?:i |you |we )?(?:start(?:ed)?|begin|began|first|have started) (?:using|use|to use)\b"
+    r"|\b(?:after|once) (?:it'?s |it is |the \w+ is )?(?:opened|open|in use|first use)\b|\bin[- ]use\b"
+    r"|\b(?:an? |the |my )?opened (?:\w+ ){0,3}(?:pens?|vials?|bottles?|cartridges?|tubes?|packs?)\b",
+    re.IGNORECASE,
+)
+_IN_USE = re.compile(
+    r"\bafter (?:the )?first use\b|\bin[- ]use\b|\bafter (?:it has been |being )?opened\b|\bonce opened\b"
+    r"|\bafter (?:you )?(?:start|begin|first) (?:using|use)\b"
+    r"|\bafter (?:the )?(?:pen|vial|bottle) (?:has been|is) opened\b|\b(?:pen|vial|bottle) you are using\b"
+    r"|\bafter (?:its|their) first use\b",
+    re.IGNORECASE,
+)
+_BEFORE_USE = re.compile(r"\bbefore (?:first )?use\b|\bprior to first use\b|\bunused\b|\bunopened\b", re.IGNORECASE)
+_STOPPING_CONTEXT = re.compile(
+    r"\b(?:stopping|discontinu\w*|withdrawal|abrupt\w*|too quickly|suddenly stop\w*|after stopping)\b", re.IGNORECASE
+)
+# 21 CFR 201.57(c)(11) gives the Overdosage section two parts: the signs and symptoms, then the treatment
+# (dialysis, lavage, charcoal, supportive care). "What happens if ..." asks for the first.
+_OVERDOSE_EFFECT_QUESTION = re.compile(
+    r"\bwhat (?:happens|will happen|would happen|could happen)\b|\bsigns?\b|\bsymptoms?\b|\beffects?\b"
+    r"|\bwhat (?:does|will|would|can) .{0,30}\bdo\b|\bdangerous\b|\bkill\b|\bfatal\b",
+    re.IGNORECASE,
+)
+_OVERDOSE_CARE = re.compile(
+    r"\bdialy[sz]|\bhemodialysis\b|\bgastric lavage\b|\bactivated charcoal\b|\binduc\w* emesis\b"
+    r"|\bsupportive (?:care|measures|treatment)\b|\b(?:treatment|management) of (?:the )?overdos",
+    re.IGNORECASE,
+)
+_OVERDOSE_SIGNS = re.compile(
+    r"\bsigns?\b|\bsymptoms?\b|\bmanifest|\bcharacterized by\b|\bhave been reported\b|\b(?:may|can) cause\b",
+    re.IGNORECASE,
+)
 _CHILD = re.compile(r"\b(child|children|kids?|toddlers?|baby|babies|grandchild\w*)\b", re.IGNORECASE)
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
-_NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*)\s+")
+# ("1 mg: Light purple ..." starts with its strength, not a number: kept.)
+_NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*)\s+(?!(?:mg|mcg|g|mL|units?)\b)")
+# Package codes after a How Supplied entry ("packaged in bottles of 100 (NDC 72603-274-01)"): the entry reads
+# as prose without them.
+_NDC_CODE = re.compile(r"\s*\(NDC[\s:]*[\d-]+\)")
 # Drug Facts headings that begin the advice they head ("Ask a doctor before use if you have ..."): kept.
 _DRUG_FACTS_ADVICE = frozenset(
     {
@@ -236,7 +287,7 @@ def clean_sentence(sentence: str, *, limit: int = MAX_SENTENCE_CHARS) -> str:
     sentence = remove_cross_references(sentence).replace("\n", " ")
     # Headings nest ("8 USE IN SPECIFIC POPULATIONS 8.4 Pediatric Use ..."): peel them until none is left.
     for _ in range(4):
-        peeled = _HEADING.sub(_run_in_heading, _NUMBERING.sub("", sentence)).strip()
+        peeled = _HEADING.sub(_run_in_heading, _NUMBERING.sub("", _NDC_CODE.sub("", sentence))).strip()
         if peeled == sentence:
             break
         sentence = peeled
@@ -505,7 +556,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     lowered, words = features.lowered, features.words
     value = 0.0
     lead = question.lead
-    strong = bool(lead and lead.strong and lead.strong.search(text))
+    cue_text = _DYE.sub(" ", text) if lead and lead.name == "appearance" else text
+    strong = bool(lead and lead.strong and lead.strong.search(cue_text))
     if strong and lead is not None and lead.name == "dosage" and not _AMOUNT.search(text):
         strong = False  # "the maximum interval between doses" is no dose: a dose states an amount
     # Comparing two medicines or taking them together: a label sentence that names the other one speaks to
@@ -513,7 +565,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
     names_other = bool(lead and lead.name in _BOTH_DRUGS) and _names_other_drug(lowered, candidate, question)
     if strong and lead is not None and lead.name == "comparison" and not names_other:
         strong = False  # "the S-enantiomer of citalopram" compares nothing when citalopram was not asked about
-    cue = strong or bool(lead and _cue(lead, text))  # the most direct wording is a cue as well
+    cue = strong or bool(lead and _cue(lead, cue_text))  # the most direct wording is a cue as well
     heading_cue = bool(lead and candidate.heading and _cue(lead, candidate.heading))
     if cue:
         value += 3.0
@@ -553,6 +605,20 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 3.0
     if lead and lead.name == "storage" and _OUT_OF_REACH.search(text) and not _CHILD.search(question.text):
         value -= 3.0  # every OTC label says it (21 CFR 330.1(g)), leaflets too: no storage answer
+    if lead and lead.name == "storage" and _IN_USE_QUESTION.search(question.text):
+        if _IN_USE.search(text):
+            value += 2.5
+        elif _BEFORE_USE.search(text):
+            value -= 2.5
+    if lead and lead.name == "overdose" and _OVERDOSE_EFFECT_QUESTION.search(question.text):
+        if _OVERDOSE_CARE.search(text) and not _OVERDOSE_SIGNS.search(text):
+            value -= 2.0
+        elif _OVERDOSE_SIGNS.search(candidate.heading or ""):
+            value += 1.0  # under the "Signs and Symptoms" subheading
+    if lead and lead.name == "side_effects" and _STOPPING_CONTEXT.search(text) and not _asks_stopping(question):
+        # Discontinuation syndromes list many symptoms (SSRIs, SNRIs, benzodiazepines, beta-blockers): effects
+        # of stopping the medicine, not of taking it.
+        value -= 2.0
     if "?" in text:
         value -= 1.0
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
@@ -564,6 +630,10 @@ def score(candidate: Candidate, question: Question) -> Scored:
 
 
 _BOTH_DRUGS = frozenset({"comparison", "interactions"})
+
+
+def _asks_stopping(question: Question) -> bool:
+    return any(intent.name == "stopping" for intent in question.intents)
 
 
 # Words that say how an effect goes rather than what it is: "weight gain" is named by "weight", "gained"

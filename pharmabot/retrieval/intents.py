@@ -202,7 +202,16 @@ INTENTS: tuple[QuestionKind, ...] = (
         "pregnancy",
         r"\bpregnan|\bbreast[- ]?(?:feed|fed|milk)|\bnursing\b|\blactat|\btrying to (?:conceive|get pregnant)"
         r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b|\btrimester\b|\bconceiv\w*",
-        ("pregnancy", "use_in_specific_populations", "nursing_mothers", "pregnancy_or_breast_feeding", *_LEAFLETS),
+        # Drug Facts put "If pregnant or breast-feeding, ask a health professional before use" among the
+        # Warnings (21 CFR 201.66(c)(5)(ix)); older prescription labels keep "Usage in Pregnancy" there as well.
+        (
+            "pregnancy",
+            "use_in_specific_populations",
+            "nursing_mothers",
+            "pregnancy_or_breast_feeding",
+            *_LEAFLETS,
+            "warnings",
+        ),
         terms="pregnancy lactation breastfeeding fetal",
         # 21 CFR 201.57(c)(9)(i)(B) (the Pregnancy and Lactation Labeling Rule): the Risk Summary states what the
         # human data show ("Available data ... have not identified a drug-associated risk of major birth defects",
@@ -381,7 +390,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"\binteract|\b(?:with|and|drink(?:ing)?) (?:alcohol|beer|wine|liquor|grapefruit|coffee|caffeine)\b"
         r"|\b(?:mix|mixing|combine|combining|combined)\b|\btogether\b|\bat the same time\b"
         # Taking it with food, a meal or water is how to take it (time of day, usage), not an interaction.
-        r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b(?!\s+(?:or without\s+)?(?:food|a meal|meals|water|a glass))"
+        r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b"
+        r"(?!\s+(?:or without\s+)?(?:food|a meal|meals|water|a glass|breakfast|lunch|dinner|supper|a snack))"
         r"|\bwith (?:tea|milk|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b"
         r"|\b(?:take|use|have|drink)\b.{0,40}\bwhile (?:on|taking|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
@@ -471,13 +481,17 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "time_of_day",
         r"\b(?:best|right|good|what) time\b|\bwhen (?:to|should|do|can) (?:i|you|we)? ?(?:take|use|give)\b"
+        # The medicine named between ("when should atorvastatin be taken").
+        r"|\bwhen (?:should|do|is|are|must|can) (?:[\w-]+ ){1,3}(?:be )?(?:taken|used|given|administered)\b"
         r"|\b(?:morning|evening|night|nighttime|bedtime|breakfast|dinner|lunch)\b|\bbefore or after\b"
         r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b"
         r"|\b(?:before|after|with|without) (?:eating|meals?|food|a meal|breakfast|dinner|lunch)\b"
         r"|\bhow (?:long|soon|early|much time|many (?:minutes|hours)) (?:before|after)\b" + _TAKE_BEFORE,
         ("dosage_and_administration", *_LEAFLETS),
         terms="morning evening bedtime meals",
+        # "at any time of (the) day" is how labels say the time does not matter (statins, weekly incretins).
         strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
+        r"|\bat any time of (?:the )?day\b"
         r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b"
         r"|\b(?:\d+|one|two|an?|half an?) (?:minutes?|hours?) (?:before|after|prior to)\b",
         cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b"
@@ -516,11 +530,14 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bwhy (?:does|do) .{1,40}\b(?:help|work)\b",
         ("mechanism_of_action", "clinical_pharmacology", "pharmacodynamics", *_LEAFLETS),
         terms="mechanism inhibits inhibited receptor binds blocks",
-        strong=r"\bmechanism of action\b|\bworks by\b|\bexerts? (?:its|their)\b|\bis thought to\b"
+        # Older labels say "mode of action" ("The mode of action of X has not been clearly identified").
+        strong=r"\bmechanism of action\b|\bmode of action\b|\bworks by\b|\bexerts? (?:its|their)\b"
+        r"|\bis thought to\b"
         r"|\bacts (?:by|on|as)\b",
         # Nutrients, electrolytes and hormones are described by their role in the body ("Magnesium is an important
         # cofactor for enzymatic reactions", "Potassium ... plays an important role in ...").
-        cues=r"\bmechanism\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b|\bworks by\b|\bacts\b"
+        cues=r"\bmechanism\b|\bmode of action\b|\binhibit|\bblock|\bbind|\breceptor|\bagonist\b|\bantagonist\b"
+        r"|\bworks by\b|\bacts\b"
         r"|\bresult(?:s|ing)? in\b|\breduc|\bincreas|\bdecreas|\bplays? (?:a|an) (?:\w+ ){0,2}role in\b|\bcofactor\b"
         r"|\b(?:is|are) (?:an? )?(?:essential|important|necessary|required)\b|\b(?:principal|chief) cation\b",
         topic="how it works",

@@ -368,3 +368,88 @@ def test_keep_out_of_reach_of_children_answers_no_storage_question() -> None:
     )
     best = select([leaflet], question_of("how long can examplol stay out of the fridge", drugs=["examplol"]))
     assert best[0].candidate.text.startswith("Examplol pens may be kept at room temperature")
+
+
+SUPPLIED = passage(
+    3,
+    "how_supplied",
+    "Examplol Tablets are available as: 5 mg: White, round tablet debossed with X and 5 on one side, packaged in "
+    "bottles of 30 (NDC 00000-111-30). 10 mg: Light purple, oval, scored tablet debossed with X and 10 on one "
+    "side, packaged in bottles of 30 (NDC 00000-112-30).",
+)
+COLOURANTS = passage(
+    4,
+    "description",
+    "Each tablet contains lactose and magnesium stearate. In addition, the 10 mg also contains FD&C blue no. 1 "
+    "aluminum lake and D&C red no. 27 aluminum lake.",
+)
+
+
+def test_each_strength_in_how_supplied_is_a_line_of_its_own() -> None:
+    texts = [c.text for c in candidates(SUPPLIED)]
+    assert (
+        "10 mg: Light purple, oval, scored tablet debossed with X and 10 on one side, packaged in bottles of 30."
+        in (texts)
+    )
+    looks = select([COLOURANTS, SUPPLIED], question_of("what does examplol 10 mg look like", drugs=["examplol"]))
+    assert looks[0].candidate.text.startswith("10 mg: Light purple")  # a colour additive names no colour
+
+
+def test_storage_once_in_use_is_not_storage_before_first_use() -> None:
+    pen = passage(
+        5,
+        "how_supplied",
+        "Before first use, store the unused examplol pen in a refrigerator at 2°C to 8°C. "
+        "After first use, the examplol pen can be stored for 28 days at room temperature or in a refrigerator.",
+    )
+    asked = "once i have started using the pen does it need the fridge"
+    in_use = select([pen], question_of(asked, drugs=["examplol"]))
+    assert in_use[0].candidate.text.startswith("After first use")
+    unopened = select([pen], question_of("does the examplol pen need the fridge", drugs=["examplol"]))
+    assert unopened[0].candidate.text.startswith("Before first use")
+
+
+def test_mode_of_action_answers_how_it_works() -> None:
+    label = passage(
+        6,
+        "indications_and_usage",
+        "Examplol may inhibit the effect of other medicines. "
+        "The mode of action of examplol has not been clearly identified, but may be related to its sedative "
+        "properties.",
+    )
+    works = select([label], question_of("how does examplol work", drugs=["examplol"]))
+    assert works[0].candidate.text.startswith("The mode of action of examplol")
+
+
+def test_a_side_effect_of_stopping_is_not_a_side_effect_of_taking() -> None:
+    label = passage(
+        7,
+        "spl_medguide",
+        "Stopping examplol too quickly may cause serious symptoms including anxiety, headache and sweating. "
+        "The most common side effects of examplol include nausea, sweating and tremor.",
+    )
+    taking = select([label], question_of("does examplol cause sweating", drugs=["examplol"]))
+    assert taking[0].candidate.text.startswith("The most common side effects")
+    stopping = select([label], question_of("sweating after stopping examplol", drugs=["examplol"]))
+    assert stopping[0].candidate.text.startswith("Stopping examplol too quickly")
+
+
+def test_an_opened_pen_is_storage_in_use() -> None:
+    pen = passage(
+        8,
+        "instructions_for_use",
+        "Store unused examplol pens in the refrigerator. Throw away the examplol pen you are using after 28 days.",
+    )
+    opened = select([pen], question_of("how long is an opened examplol pen good for", drugs=["examplol"]))
+    assert opened[0].candidate.text.startswith("Throw away the examplol pen you are using")
+
+
+def test_what_an_overdose_does_before_how_it_is_treated() -> None:
+    label = passage(
+        9,
+        "overdosage",
+        "Hemodialysis does not remove examplol, and the value of dialysis in the treatment of overdosage is unknown. "
+        "Signs and Symptoms Overdose with examplol has caused drowsiness, slow heart rate and low blood pressure.",
+    )
+    happens = select([label], question_of("what happens if you overdose on examplol", drugs=["examplol"]))
+    assert "Overdose with examplol has caused" in happens[0].candidate.text

@@ -94,6 +94,9 @@ LEADS = [
     ("is it ok to take naproxen on an empty stomach", "time_of_day"),
     ("my insulin pen froze, can I still use it", "storage"),
     ("I left my inhaler in the car all day", "storage"),
+    ("when should examplol tablets be taken", "time_of_day"),
+    ("do i take examplol with breakfast or with dinner", "time_of_day"),
+    ("how does examplol work", "mechanism"),
 ]
 
 
@@ -222,3 +225,16 @@ def test_the_manufacturer_is_also_read_in_leaflets() -> None:
     assert "spl_medguide" in BY_NAME["manufacturer"].sections
     assert "instructions_for_use" in BY_NAME["storage"].sections
     assert "dosage_and_administration" in BY_NAME["onset"].sections[:4]
+
+
+def test_drug_facts_warnings_are_searched_for_pregnancy() -> None:
+    assert "warnings" in BY_NAME["pregnancy"].sections  # "If pregnant or breast-feeding" sits among the warnings
+
+
+def test_any_time_of_day_answers_when_to_take_it() -> None:
+    strong = BY_NAME["time_of_day"].strong
+    assert strong is not None
+    assert strong.search("Administer once weekly at any time of day, with or without meals.")
+    mechanism = BY_NAME["mechanism"].strong
+    assert mechanism is not None
+    assert mechanism.search("The mode of action of examplol has not been clearly identified.")
