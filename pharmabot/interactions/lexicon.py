@@ -959,7 +959,11 @@ def _role_classes() -> tuple[DrugClass, ...]:
                 kinds.append((kind, "strong", frozenset({"strong"})))
                 kinds.append((kind, "moderate", frozenset({"moderate"})))
             kinds.append((kind, None, _UNGRADED_INHIBITION))
-        kinds.append(("substrate", None, frozenset({"sensitive", "major", "unspecified"})))
+        kinds.append(("substrate", None, frozenset({"sensitive", "moderate_sensitive", "major", "unspecified"})))
+        if system.graded:
+            # FDA's sensitive index substrates: a strong inhibitor raises their AUC 5-fold or more, a strong inducer
+            # lowers it by 80% or more (the table's definitions); the class rules for those pairs use this class.
+            kinds.append(("substrate", "sensitive", frozenset({"sensitive"})))
         for kind, grade, grades in kinds:
             plural = {"inhibitor": "inhibitors", "inducer": "inducers", "substrate": "substrates"}[kind]
             class_id = f"{grade + '_' if grade else ''}{system.id}_{plural}"
@@ -973,7 +977,7 @@ def _role_classes() -> tuple[DrugClass, ...]:
                     _LEGACY_PATTERNS.get(class_id, ()),
                     _ROLE_MEMBERS.get(class_id, frozenset()),
                     sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, OWN_LABEL),
-                    learn_examples=class_id != "cyp3a_inhibitors",
+                    learn_examples=class_id != "cyp3a_inhibitors" and grade != "sensitive",
                     role=RoleSpec(system.id, kind, grades),
                     property_class=True,
                 )

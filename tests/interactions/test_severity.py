@@ -30,6 +30,13 @@ from pharmabot.interactions.severity import WORDING_RULES, classify
         ("Reduce the dose of digoxin when used together.", "drug_interactions", "moderate", "dose_change"),
         ("Monitor INR when starting amiodarone.", "drug_interactions", "moderate", "monitoring"),
         (
+            "With strong CYP2D6 inhibitors, give one half of the usual dosage.",
+            "drug_interactions",
+            "moderate",
+            "dose_change",
+        ),
+        ("Administer a quarter of the recommended dose.", "drug_interactions", "moderate", "dose_change"),
+        (
             "Fluconazole increases the plasma concentrations of this drug.",
             "drug_interactions",
             "moderate",
