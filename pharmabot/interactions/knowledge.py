@@ -538,7 +538,8 @@ def _scan_sentence(
         affected = key
         if item.kind == "drug":
             at = lowered.find(item.target)
-            if at >= 0 and _EXPOSURE_AFTER.match(lowered, at + len(item.target)):
+            named_first = at >= 0 and _EXPOSURE_AFTER.match(lowered, at + len(item.target)) is not None
+            if named_first or _exposure_of(lowered, item, own_spans):
                 affected = item.target
         raw[key][item.target].append(
             LabelEvidence(
@@ -653,6 +654,20 @@ def _only_in_row_heading(sentence: str, item: Found, found: list[Found]) -> bool
 
 
 _EXPOSURE_AFTER = re.compile(r"[^.;]{0,40}?(?:concentration|exposure|level|auc)")
+# "... increases the plasma concentrations of digoxin", "decreased levels of the following drugs ...: acetaminophen":
+# the drug named after "levels of" is the one whose exposure changes.
+_EXPOSURE_OF = re.compile(r"\b(?:concentrations?|levels?|exposure|auc|c ?max|half-life|clearance) of\b")
+
+
+def _exposure_of(lowered: str, item: Found, own_spans: list[tuple[int, int]]) -> bool:
+    """True when the sentence speaks of the exposure of ITEM ("concentrations of X"), with no mention of the label's
+    own drug between those words and the name."""
+    last = None
+    for match in _EXPOSURE_OF.finditer(lowered, max(0, item.start - 300), item.start):
+        last = match
+    if last is None or re.search(r"[.;]", lowered[last.end() : item.start]):
+        return False
+    return not any(last.end() <= start < item.start for start, _ in own_spans)
 
 
 def evidence_rank(e: LabelEvidence) -> tuple[int, int, int, int, int]:

@@ -84,7 +84,10 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         # Failure of a contraceptive or of transplant immunosuppression is a major outcome in every reference.
         r"|contraceptive failure|unintended pregnanc|(?:additional|alternative|back-?up|non-?hormonal) (?:\w+ )?"
         r"(?:method of )?contracepti|(?:reduce|decrease)\w* (?:the )?(?:contraceptive )?(?:efficacy|effectiveness) of "
-        r"(?:hormonal|oral) contraceptive|(?:organ|graft|transplant) rejection|graft loss",
+        r"(?:hormonal|oral) contraceptive|(?:organ|graft|transplant) rejection|graft loss"
+        # "the possibility of decreased contraceptive efficacy", "loss of contraceptive effectiveness".
+        r"|(?:reduced|decreased|diminished|impaired|lower|loss of|compromised?) contraceptive "
+        r"(?:efficacy|effectiveness|effect|protection|action)",
     ),
     _rule(
         "dose_change",
@@ -109,7 +112,12 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         r"\b[^.]{0,80}\b(?:concentrations?|levels?|exposure|AUC|Cmax|effects?|risk|clearance|absorption|INR|"
         r"prothrombin|bleeding|toxicity|activity|half-life|plasma)"
         # "The risk of tendon rupture is further increased in patients taking corticosteroids".
-        r"|\brisk of [^.;]{0,80}?\b(?:is|are) (?:further |also )?increased\b",
+        r"|\brisk of [^.;]{0,80}?\b(?:is|are) (?:further |also )?increased\b"
+        # The effect named before the change: "the hypoglycemic action of sulfonylureas may be potentiated by ...",
+        # "may exaggerate their response to these drugs" (pharmacodynamic wording of older labels).
+        r"|\b(?:action|effects?|activity|response)\b[^.;]{0,60}?\b(?:may|can|could|might|is|are) (?:be )?"
+        r"(?:potentiated|enhanced|exaggerated|augmented|intensified|diminished|antagonized|blunted|reversed)\b"
+        r"|\bexaggerat\w* (?:their|its|the) (?:[\w'’]+ )?(?:response|effects?|action)",
     ),
 )
 

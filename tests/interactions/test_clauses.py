@@ -69,3 +69,21 @@ def test_evidence_from_a_run_on_takes_its_clause_severity_and_quote() -> None:
         drugs=["zelatrine", "warfarin"], audience="professional"
     )
     assert [i.severity for i in hit.interactions] == ["moderate"]
+
+
+def test_the_drug_named_after_levels_of_is_the_one_whose_exposure_changes() -> None:
+    # Label-style sentences written for this test: an inducer's label lists the drugs whose levels it lowers; a
+    # narrow-therapeutic-index drug's own levels are not what changes.
+    sentence = (
+        "Drugz causes decreased levels of the following drugs, for which monitoring of concentrations may be "
+        "necessary: drugw, drugv."
+    )
+    labels = [
+        LabelRecord.from_openfda(_record("t-z", "drugz", drug_interactions=sentence)),
+        LabelRecord.from_openfda(_record("t-w", "drugw", drug_interactions="Monitor patients.")),
+    ]
+    catalog = DrugCatalog.from_labels(labels)
+    knowledge = InteractionKnowledge.from_labels(labels, catalog)
+    (evidence, *_) = knowledge.evidence["drugz"]["drugw"]
+    assert evidence.mechanism is not None
+    assert evidence.mechanism.startswith("decreases drugw exposure")

@@ -163,3 +163,18 @@ def test_a_warnings_sentence_about_the_drug_itself_states_an_effect() -> None:
     assert [p.class_id for p in statement_effects(s, _own(s, "Drugx"), {"drugx"}, "warnings")] == ["qt_prolonging"]
     s2 = "Necrosis may be associated with local thrombosis within days of starting Drugx."
     assert statement_effects(s2, _own(s2, "Drugx"), {"drugx"}, "warnings") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Agranulocytosis alone is an idiosyncratic reaction, not marrow suppression that adds up.
+        ("Agranulocytosis", []),
+        ("AGRANULOCYTOSIS", []),
+        ("Agranulocytosis and Neutropenia", ["myelosuppressive"]),
+        ("Leukopenia, Neutropenia, and Agranulocytosis", ["myelosuppressive"]),
+        ("Bone Marrow Suppression", ["myelosuppressive"]),
+    ],
+)
+def test_idiosyncratic_agranulocytosis_is_not_marrow_suppression(title: str, expected: list[str]) -> None:
+    assert [c for c in effects_named(title) if c == "myelosuppressive"] == expected

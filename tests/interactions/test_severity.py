@@ -36,6 +36,25 @@ from pharmabot.interactions.severity import WORDING_RULES, classify
             "dose_change",
         ),
         ("Administer a quarter of the recommended dose.", "drug_interactions", "moderate", "dose_change"),
+        # Older pharmacodynamic wording: the effect is named before the change.
+        (
+            "The anticoagulant action of drugx may be potentiated by certain drugs including salicylates.",
+            "drug_interactions",
+            "moderate",
+            "exposure_change",
+        ),
+        (
+            "Drugx may exaggerate the patient's response to alcohol and other CNS depressants.",
+            "precautions",
+            "moderate",
+            "exposure_change",
+        ),
+        (
+            "The possibility of decreased contraceptive efficacy should be considered with estrogen products.",
+            "drug_interactions",
+            "major",
+            "serious_outcome",
+        ),
         (
             "Fluconazole increases the plasma concentrations of this drug.",
             "drug_interactions",
