@@ -93,7 +93,7 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         "dose_change",
         "moderate",
         r"\b(?:reduce|reduction|decrease|lower|limit|adjust|adjustment|modif\w+|increase) (?:in |of )?(?:the )?"
-        r"(?:\w+ )?(?:dose|dosage|daily dose)|\bdose (?:adjustment|reduction|modification)|\bdo not exceed"
+        r"(?:\w+ )?(?:dose|dosage|daily dose)|\bdose (?:adjustment|reduction|modification)|\b(?:do|should) not exceed"
         r"|\bnot to exceed|\bconsider (?:reducing|increasing|alternative|a dose|dose)"
         # "Give one third of the recommended dosage": a fraction of the usual dose is a dose change.
         r"|\b(?:one[- ](?:half|third|quarter|fourth)|half|a third|a quarter) (?:of )?(?:the )?"
@@ -113,6 +113,10 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         r"prothrombin|bleeding|toxicity|activity|half-life|plasma)"
         # "The risk of tendon rupture is further increased in patients taking corticosteroids".
         r"|\brisk of [^.;]{0,80}?\b(?:is|are) (?:further |also )?increased\b"
+        # The exposure named before the change: "X plasma concentrations may increase up to 2 fold".
+        r"|\b(?:concentrations?|levels?|exposure|AUC|Cmax|clearance|half-life)\b[^.;]{0,30}?\b(?:may|can|could|might|"
+        r"will|is|are|was|were)(?: be)? (?:significantly |substantially |markedly )?(?:increase[sd]?|decrease[sd]?|"
+        r"elevated|reduced|raised|lowered|doubled|tripled)\b"
         # The effect named before the change: "the hypoglycemic action of sulfonylureas may be potentiated by ...",
         # "may exaggerate their response to these drugs" (pharmacodynamic wording of older labels).
         r"|\b(?:action|effects?|activity|response)\b[^.;]{0,60}?\b(?:may|can|could|might|is|are) (?:be )?"

@@ -36,6 +36,18 @@ from pharmabot.interactions.severity import WORDING_RULES, classify
             "dose_change",
         ),
         ("Administer a quarter of the recommended dose.", "drug_interactions", "moderate", "dose_change"),
+        (
+            "Patients taking CYP1A2 inhibitors should not exceed a dose of drugx 0.5 mg once daily.",
+            "drug_interactions",
+            "moderate",
+            "dose_change",
+        ),
+        (
+            "Drugx plasma concentrations may increase up to 2 fold with CYP1A2 inhibitors.",
+            "drug_interactions",
+            "moderate",
+            "exposure_change",
+        ),
         # Older pharmacodynamic wording: the effect is named before the change.
         (
             "The anticoagulant action of drugx may be potentiated by certain drugs including salicylates.",
