@@ -524,9 +524,14 @@ def _scan_sentence(
             clause_classified = classify(plain_clause, section=section)
             if clause_classified is None:
                 continue
-            said = clause_classified
-            said_mechanism = mechanism_of(plain_clause, affected="\x00")
-            said_management = management_of(plain_clause)
+            # A clause that only names the drug is a table row's first cell ("Antiretrovirals: atazanavir ↑
+            # voxilaprevir Coadministration ... is not recommended"): what the rest says is about it.
+            if clause_classified.rule != "mention" and not clause_classified.rule.startswith("section:"):
+                said = clause_classified
+                said_mechanism = mechanism_of(plain_clause, affected="\x00")
+                said_management = management_of(plain_clause)
+            else:
+                clause = None
         if item.kind == "class" and not _wording_enough(item.target, said.severity):
             continue
         # "Lomitapide, Lovastatin, and Simvastatin: Concomitant administration ... with lomitapide is contraindicated":

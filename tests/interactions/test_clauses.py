@@ -87,3 +87,15 @@ def test_the_drug_named_after_levels_of_is_the_one_whose_exposure_changes() -> N
     (evidence, *_) = knowledge.evidence["drugz"]["drugw"]
     assert evidence.mechanism is not None
     assert evidence.mechanism.startswith("decreases drugw exposure")
+
+
+def test_a_table_rows_first_cell_takes_the_advice_that_follows_it() -> None:
+    # A flattened table row written for this test: the first cell names the drugs, the next says what to do.
+    row = "Antivirals: drugy drugv ↑ drugz Coadministration of drugz with drugy-containing regimens is not recommended."
+    labels = [
+        LabelRecord.from_openfda(_record("t-z", "drugz", drug_interactions=row)),
+        LabelRecord.from_openfda(_record("t-y", "drugy", drug_interactions="Monitor patients.")),
+    ]
+    catalog = DrugCatalog.from_labels(labels)
+    knowledge = InteractionKnowledge.from_labels(labels, catalog)
+    assert {e.severity for e in knowledge.evidence["drugz"]["drugy"]} == {"major"}
