@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pharmabot.interactions.lexicon import SYSTEMS
+
 FDA_OPIOID_BOXED = (
     "FDA opioid class labeling: boxed warning on use with benzodiazepines or other CNS depressants (2016)"
 )
@@ -44,6 +46,14 @@ FDA_HEPATOTOXIC = (
 FDA_NEPHROTOXIC = (
     "FDA labels of aminoglycosides, polymyxins, vancomycin, amphotericin B and platinum drugs: avoid or monitor "
     "other nephrotoxic drugs"
+)
+FDA_SENSITIVE_SUBSTRATES = (
+    "FDA, Drug Development and Drug Interactions, Table 1 and its definitions: a strong inhibitor raises the AUC of a "
+    "sensitive index substrate 5-fold or more; a strong inducer lowers it by 80% or more"
+)
+FDA_DDI_GUIDANCE = (
+    "FDA guidance, Clinical Drug Interaction Studies (2020): a sensitive substrate's label should advise avoiding or "
+    "adjusting for strong inhibitors and inducers of its pathway"
 )
 FDA_IMMUNOSUPPRESSION = (
     "FDA labels of JAK inhibitors, S1P receptor modulators, TNF blockers and leflunomide: avoid or take care "
@@ -260,5 +270,45 @@ CLASS_RULES: tuple[ClassRule, ...] = (
         (OWN_WARNINGS,),
     ),
 )
+
+
+def _strong_modulator_rules() -> tuple[ClassRule, ...]:
+    """A strong inhibitor or inducer of a CYP enzyme with one of that enzyme's sensitive substrates, per enzyme: the
+    size of change FDA's definitions put on such a pair matters whether or not either label names the other."""
+    rules: list[ClassRule] = []
+    for system in SYSTEMS:
+        if not system.graded:
+            continue
+        substrates = f"sensitive_{system.id}_substrates"
+        rules.append(
+            ClassRule(
+                f"strong_inhibitor_sensitive_{system.id}",
+                f"strong {system.name} inhibitors with sensitive {system.name} substrates",
+                (f"strong_{system.id}_inhibitors",),
+                (substrates,),
+                f"the {system.name} substrate's blood levels rise several-fold (5-fold or more in FDA's definition): "
+                "risk of its dose-related adverse effects",
+                (FDA_SENSITIVE_SUBSTRATES, FDA_DDI_GUIDANCE),
+                # A label's own statement that its drug is a strong inhibitor is as good as FDA's table.
+                evidence="any",
+            )
+        )
+        rules.append(
+            ClassRule(
+                f"strong_inducer_sensitive_{system.id}",
+                f"strong {system.name} inducers with sensitive {system.name} substrates",
+                (f"strong_{system.id}_inducers",),
+                (substrates,),
+                f"the {system.name} substrate's blood levels fall by 80% or more (FDA's definition): it may stop "
+                "working",
+                (FDA_SENSITIVE_SUBSTRATES, FDA_DDI_GUIDANCE),
+                evidence="any",
+            )
+        )
+    return tuple(rules)
+
+
+CLASS_RULES += _strong_modulator_rules()
+STRONG_MODULATOR_RULES = frozenset(r.id for r in CLASS_RULES if r.id.startswith("strong_"))
 
 CLASS_RULE_BY_ID: dict[str, ClassRule] = {r.id: r for r in CLASS_RULES}

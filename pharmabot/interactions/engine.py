@@ -207,7 +207,9 @@ class InteractionEngine:
                 for class_id in classes:
                     reason = memberships.get(ingredient, {}).get(class_id)
                     if reason is not None:
-                        found.setdefault((reason.moiety, reason.class_id), reason)
+                        # One statement can place a drug in two classes (FDA's "sensitive substrate of CYP3A" makes
+                        # it a CYP3A substrate and a sensitive one): quote it once.
+                        found.setdefault((reason.moiety, reason.quote), reason)
                         return
 
         for e in evidence:

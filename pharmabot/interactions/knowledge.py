@@ -6,6 +6,7 @@ Built once at ingest time (`write_interaction_knowledge` stores it in the SQLite
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
@@ -514,7 +515,24 @@ def _scan_sentence(
                 return
             mechanism = mechanism_of(plain, affected="\x00")
             management = management_of(plain)
-        if item.kind == "class" and not _wording_enough(item.target, classified.severity):
+        said, said_mechanism, said_management = classified, mechanism, management
+        clause = _clause_around(sentence, item)
+        if clause is not None:
+            # A run-on of flattened highlights bullets: what is said about this drug or class is its own clause's.
+            lo, hi = clause
+            plain_clause = tidy_spacing(remove_cross_references(sentence[lo:hi]))
+            clause_classified = classify(plain_clause, section=section)
+            if clause_classified is None:
+                continue
+            # A clause that only names the drug is a table row's first cell ("Antiretrovirals: atazanavir ↑
+            # voxilaprevir Coadministration ... is not recommended"): what the rest says is about it.
+            if clause_classified.rule != "mention" and not clause_classified.rule.startswith("section:"):
+                said = clause_classified
+                said_mechanism = mechanism_of(plain_clause, affected="\x00")
+                said_management = management_of(plain_clause)
+            else:
+                clause = None
+        if item.kind == "class" and not _wording_enough(item.target, said.severity):
             continue
         # "Lomitapide, Lovastatin, and Simvastatin: Concomitant administration ... with lomitapide is contraindicated":
         # a drug named only in a row heading before the colon, while the sentence after it names another drug, is
@@ -525,7 +543,8 @@ def _scan_sentence(
         affected = key
         if item.kind == "drug":
             at = lowered.find(item.target)
-            if at >= 0 and _EXPOSURE_AFTER.match(lowered, at + len(item.target)):
+            named_first = at >= 0 and _EXPOSURE_AFTER.match(lowered, at + len(item.target)) is not None
+            if named_first or _exposure_of(lowered, item, own_spans):
                 affected = item.target
         raw[key][item.target].append(
             LabelEvidence(
@@ -536,13 +555,45 @@ def _scan_sentence(
                 set_id=label.set_id,
                 label_title=label.title,
                 effective_time=label.effective_time,
-                quote=_quote(sentence, item.start, item.end),
-                severity=classified.severity,
-                rule=classified.rule,
-                mechanism=mechanism.replace("\x00", affected) if mechanism else None,
-                management=management,
+                quote=_quote(sentence, item.start, item.end)
+                if clause is None
+                else _quote(sentence[clause[0] : clause[1]], item.start - clause[0], item.end - clause[0]),
+                severity=said.severity,
+                rule=said.rule,
+                mechanism=said_mechanism.replace("\x00", affected) if said_mechanism else None,
+                management=said_management,
             )
         )
+
+
+# Flattened highlights bullets run on without a period ("... with other alpha adrenergic blocking agents Exercise
+# caution with concomitant administration of warfarin Advise patients ..."): a lower-case word followed by a
+# capitalized instruction or subject that opens a labeling bullet starts a new clause. Words from FDA's highlights
+# wording for drug interactions and warnings (21 CFR 201.57(a)).
+_CLAUSE_START = re.compile(
+    r"(?<=[a-z0-9)\]])\s+(?=(?:Avoid|Use|Exercise|Monitor|Consider|Do not|Co-?administration|Concomitant|Advise|Inform"
+    r"|Reduce|Discontinue|Caution|Should|Closely|Dosage|Limit|Not recommended|Contraindicated)\b)"
+)
+_MIN_CLAUSE_WORDS = 5  # a shorter piece is a row heading or a name ("Zolpidem Avoid Use ..."), not a clause
+
+
+def _clause_around(sentence: str, item: Found) -> tuple[int, int] | None:
+    """The span of the clause that holds ITEM when the sentence is a run-on of several bullets, else None."""
+    cuts = [0]
+    for match in _CLAUSE_START.finditer(sentence):
+        words = sentence[cuts[-1] : match.start()].split()
+        # A title-case piece is a heading ("7.3 Aspirin and Drugs that Increase Bleeding Risk"): it belongs to the
+        # text after it.
+        capitalized = sum(w[:1].isupper() for w in words)
+        if len(words) >= _MIN_CLAUSE_WORDS and capitalized * 2 < len(words):
+            cuts.append(match.end())
+    if len(cuts) == 1:
+        return None
+    cuts.append(len(sentence))
+    for lo, hi in itertools.pairwise(cuts):
+        if lo <= item.start < hi:
+            return (lo, hi) if item.end <= hi else None
+    return None
 
 
 def _row_examples(row: str, items: list[Found], section: str) -> list[Found]:
@@ -608,6 +659,20 @@ def _only_in_row_heading(sentence: str, item: Found, found: list[Found]) -> bool
 
 
 _EXPOSURE_AFTER = re.compile(r"[^.;]{0,40}?(?:concentration|exposure|level|auc)")
+# "... increases the plasma concentrations of digoxin", "decreased levels of the following drugs ...: acetaminophen":
+# the drug named after "levels of" is the one whose exposure changes.
+_EXPOSURE_OF = re.compile(r"\b(?:concentrations?|levels?|exposure|auc|c ?max|half-life|clearance) of\b")
+
+
+def _exposure_of(lowered: str, item: Found, own_spans: list[tuple[int, int]]) -> bool:
+    """True when the sentence speaks of the exposure of ITEM ("concentrations of X"), with no mention of the label's
+    own drug between those words and the name."""
+    last = None
+    for match in _EXPOSURE_OF.finditer(lowered, max(0, item.start - 300), item.start):
+        last = match
+    if last is None or re.search(r"[.;]", lowered[last.end() : item.start]):
+        return False
+    return not any(last.end() <= start < item.start for start, _ in own_spans)
 
 
 def evidence_rank(e: LabelEvidence) -> tuple[int, int, int, int, int]:

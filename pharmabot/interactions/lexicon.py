@@ -959,7 +959,11 @@ def _role_classes() -> tuple[DrugClass, ...]:
                 kinds.append((kind, "strong", frozenset({"strong"})))
                 kinds.append((kind, "moderate", frozenset({"moderate"})))
             kinds.append((kind, None, _UNGRADED_INHIBITION))
-        kinds.append(("substrate", None, frozenset({"sensitive", "major", "unspecified"})))
+        kinds.append(("substrate", None, frozenset({"sensitive", "moderate_sensitive", "major", "unspecified"})))
+        if system.graded:
+            # FDA's sensitive index substrates: a strong inhibitor raises their AUC 5-fold or more, a strong inducer
+            # lowers it by 80% or more (the table's definitions); the class rules for those pairs use this class.
+            kinds.append(("substrate", "sensitive", frozenset({"sensitive"})))
         for kind, grade, grades in kinds:
             plural = {"inhibitor": "inhibitors", "inducer": "inducers", "substrate": "substrates"}[kind]
             class_id = f"{grade + '_' if grade else ''}{system.id}_{plural}"
@@ -973,7 +977,7 @@ def _role_classes() -> tuple[DrugClass, ...]:
                     _LEGACY_PATTERNS.get(class_id, ()),
                     _ROLE_MEMBERS.get(class_id, frozenset()),
                     sources=(FDA_DDI_TABLE, FDA_CLASS_LABELING, OWN_LABEL),
-                    learn_examples=class_id != "cyp3a_inhibitors",
+                    learn_examples=class_id != "cyp3a_inhibitors" and grade != "sensitive",
                     role=RoleSpec(system.id, kind, grades),
                     property_class=True,
                 )
@@ -1079,7 +1083,12 @@ CLASSES += (
         own_effect=r"myelosuppression|bone marrow (?:suppression|depression|toxicity|failure)|neutropenia|"
         r"agranulocytosis|pancytopenia|\bcytopenias?|hematologic(?:al)? (?:toxicit|adverse|abnormalit)|leukopenia|"
         r"aplastic anemia",
-        not_own_effect=r"heparin-induced|immune thrombocytopenia|autoimmune",
+        # Agranulocytosis alone (antithyroid drugs, mirtazapine, sulfasalazine) is an idiosyncratic immune reaction,
+        # not dose-related marrow suppression that adds up with another drug's (Andersohn et al., Ann Intern Med
+        # 2007;146:657, non-chemotherapy drug-induced agranulocytosis); a label that also names neutropenia,
+        # cytopenias or marrow suppression still counts.
+        not_own_effect=r"heparin-induced|immune thrombocytopenia|autoimmune|^(?!.*(?:myelosuppress|bone marrow|"
+        r"neutropeni|pancytopeni|cytopeni|hematologic|leukopeni|aplastic)).*agranulocytosis",
         property_class=True,
     ),
     DrugClass(
@@ -1380,10 +1389,11 @@ CLASSES += (
         # No phrases: labels say "CYP2D6 substrates with a narrow therapeutic index", a qualifier of another class;
         # the class only decides severity (a change in such a drug's blood levels is major).
         (),
-        # FDA designates these narrow therapeutic index drugs in its product-specific bioequivalence guidances.
+        # FDA designates these narrow therapeutic index drugs in its product-specific bioequivalence guidances;
+        # fosphenytoin is given for, and measured as, phenytoin (its label: dose in phenytoin sodium equivalents).
         _m(
             "carbamazepine, cyclosporine, digoxin, everolimus, levothyroxine, lithium, lithium carbonate, phenytoin, "
-            "sirolimus, tacrolimus, warfarin"
+            "fosphenytoin, sirolimus, tacrolimus, warfarin"
         ),
         sources=("FDA product-specific guidances designating narrow therapeutic index drugs", OWN_LABEL),
         learn_examples=False,

@@ -112,7 +112,8 @@ FDA_ROLE_GRADES: dict[str, tuple[str, str]] = {
     "moderate_inducer": ("inducer", "moderate"),
     "weak_inducer": ("inducer", "weak"),
     "sensitive_substrate": ("substrate", "sensitive"),
-    "moderate_sensitive_substrate": ("substrate", "sensitive"),
+    # 2- to 5-fold AUC rise with a strong inhibitor: a substrate, but not one of FDA's sensitive index substrates.
+    "moderate_sensitive_substrate": ("substrate", "moderate_sensitive"),
     "inhibitor": ("inhibitor", "unspecified"),
     "substrate": ("substrate", "unspecified"),
 }
@@ -124,7 +125,9 @@ class Role:
 
     system: str
     kind: str
-    grade: str  # strong/moderate/weak/unspecified/in_vitro (inhibitors, inducers); sensitive/major/minor/unspecified
+    # strong/moderate/weak/unspecified/in_vitro (inhibitors, inducers); sensitive/moderate_sensitive/major/minor/
+    # unspecified (substrates)
+    grade: str
 
     def describe(self) -> str:
         name = next(s.name for s in SYSTEMS if s.id == self.system)

@@ -9,7 +9,9 @@ Scale: contraindicated > major > moderate > minor. How a pair's severity is deci
    say an interaction was NOT seen are dropped (None).
 2. Published lists and class rules set floors: the ONC high-priority list is major, the ONC non-interruptive
    list minor (`ONC_SEVERITY`); each pharmacodynamic class rule has the level its reference gives it
-   (`CLASS_RULE_SEVERITY`, with the reason next to it).
+   (`CLASS_RULE_SEVERITY`, with the reason next to it), and a strong CYP inhibitor or inducer with one of that
+   enzyme's sensitive substrates is major (FDA's definitions: a 5-fold rise or an 80% fall in exposure).
+   A run-on sentence of flattened highlights bullets is rated clause by clause (`knowledge._clause_around`).
 3. A change in the blood levels of a narrow-therapeutic-index drug (FDA's designation: small changes in dose or
    concentration can cause serious therapeutic failure or toxicity; warfarin, digoxin, tacrolimus, ... and drugs
    whose own label says so) is major (`PK_RULES`, `narrow_index_exposure`).
@@ -27,6 +29,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from pharmabot.interactions.class_rules import STRONG_MODULATOR_RULES
 
 Severity = Literal["contraindicated", "major", "moderate", "minor"]
 SEVERITY_ORDER: dict[str, int] = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
@@ -80,14 +84,20 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         # Failure of a contraceptive or of transplant immunosuppression is a major outcome in every reference.
         r"|contraceptive failure|unintended pregnanc|(?:additional|alternative|back-?up|non-?hormonal) (?:\w+ )?"
         r"(?:method of )?contracepti|(?:reduce|decrease)\w* (?:the )?(?:contraceptive )?(?:efficacy|effectiveness) of "
-        r"(?:hormonal|oral) contraceptive|(?:organ|graft|transplant) rejection|graft loss",
+        r"(?:hormonal|oral) contraceptive|(?:organ|graft|transplant) rejection|graft loss"
+        # "the possibility of decreased contraceptive efficacy", "loss of contraceptive effectiveness".
+        r"|(?:reduced|decreased|diminished|impaired|lower|loss of|compromised?) contraceptive "
+        r"(?:efficacy|effectiveness|effect|protection|action)",
     ),
     _rule(
         "dose_change",
         "moderate",
         r"\b(?:reduce|reduction|decrease|lower|limit|adjust|adjustment|modif\w+|increase) (?:in |of )?(?:the )?"
-        r"(?:\w+ )?(?:dose|dosage|daily dose)|\bdose (?:adjustment|reduction|modification)|\bdo not exceed"
-        r"|\bnot to exceed|\bconsider (?:reducing|increasing|alternative|a dose|dose)",
+        r"(?:\w+ )?(?:dose|dosage|daily dose)|\bdose (?:adjustment|reduction|modification)|\b(?:do|should) not exceed"
+        r"|\bnot to exceed|\bconsider (?:reducing|increasing|alternative|a dose|dose)"
+        # "Give one third of the recommended dosage": a fraction of the usual dose is a dose change.
+        r"|\b(?:one[- ](?:half|third|quarter|fourth)|half|a third|a quarter) (?:of )?(?:the )?"
+        r"(?:recommended |usual |starting |original |current )?(?:dose|dosage)",
     ),
     _rule(
         "monitoring",
@@ -102,7 +112,16 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         r"\b[^.]{0,80}\b(?:concentrations?|levels?|exposure|AUC|Cmax|effects?|risk|clearance|absorption|INR|"
         r"prothrombin|bleeding|toxicity|activity|half-life|plasma)"
         # "The risk of tendon rupture is further increased in patients taking corticosteroids".
-        r"|\brisk of [^.;]{0,80}?\b(?:is|are) (?:further |also )?increased\b",
+        r"|\brisk of [^.;]{0,80}?\b(?:is|are) (?:further |also )?increased\b"
+        # The exposure named before the change: "X plasma concentrations may increase up to 2 fold".
+        r"|\b(?:concentrations?|levels?|exposure|AUC|Cmax|clearance|half-life)\b[^.;]{0,30}?\b(?:may|can|could|might|"
+        r"will|is|are|was|were)(?: be)? (?:significantly |substantially |markedly )?(?:increase[sd]?|decrease[sd]?|"
+        r"elevated|reduced|raised|lowered|doubled|tripled)\b"
+        # The effect named before the change: "the hypoglycemic action of sulfonylureas may be potentiated by ...",
+        # "may exaggerate their response to these drugs" (pharmacodynamic wording of older labels).
+        r"|\b(?:action|effects?|activity|response)\b[^.;]{0,60}?\b(?:may|can|could|might|is|are) (?:be )?"
+        r"(?:potentiated|enhanced|exaggerated|augmented|intensified|diminished|antagonized|blunted|reversed)\b"
+        r"|\bexaggerat\w* (?:their|its|the) (?:[\w'’]+ )?(?:response|effects?|action)",
     ),
 )
 
@@ -282,6 +301,15 @@ CLASS_RULE_SEVERITY: dict[str, tuple[Severity, str]] = {
     ),
     "insulin_secretagogue": ("moderate", "labels: a lower dose of insulin or secretagogue may be needed"),
 }
+
+# A strong CYP inhibitor or inducer with a sensitive substrate of the same enzyme: FDA's definitions put the change at
+# 5-fold or more up, or 80% or more down, a change the references rate major (avoid, or adjust and monitor closely).
+CLASS_RULE_SEVERITY.update(
+    dict.fromkeys(
+        STRONG_MODULATOR_RULES,
+        ("major", "FDA Table 1 definitions: a strong inhibitor or inducer with a sensitive substrate (5-fold, 80%)"),
+    )
+)
 
 # Effect class rules that are major when each drug's own label names the effect in its boxed warning: FDA boxes only
 # risks that may lead to death or serious injury (21 CFR 201.57(c)(1)), so two drugs that each carry the boxed risk

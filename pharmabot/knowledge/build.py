@@ -60,7 +60,8 @@ log = logging.getLogger("pharmabot.index")
 # 9: interaction roles and effects from each label's own statements, FDA's CYP/transporter table, class rules;
 # 10: a brand name in capitals after a section title is kept
 # 11: interaction table rows, calibrated wording and class membership; one heading detector for chunks and quotes
-INDEX_VERSION = "11"
+# 12: sensitive-substrate role classes and strong-modulator rules; run-on highlights rated clause by clause
+INDEX_VERSION = "12"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 # A builder adds its own tables to an index being built: it gets the connection, the chosen labels and the catalog.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pharmabot.interactions.class_rules import CLASS_RULES
+from pharmabot.interactions.class_rules import CLASS_RULES, STRONG_MODULATOR_RULES
 from pharmabot.interactions.knowledge import Rule, class_rules
-from pharmabot.interactions.lexicon import CLASS_BY_ID
+from pharmabot.interactions.lexicon import CLASS_BY_ID, SYSTEMS
 from pharmabot.interactions.severity import (
     CLASS_RULE_SEVERITY,
     NEVER_MINOR_RULES,
@@ -80,3 +80,33 @@ def test_rules_take_members_as_firmly_as_they_ask() -> None:
     assert "clozapine" in marrow.members_a
     assert "risperidone" not in marrow.members_a
     assert "anastrozole" not in marrow.members_a
+
+
+def test_a_strong_inhibitor_or_inducer_with_a_sensitive_substrate_rule_for_every_graded_enzyme() -> None:
+    graded = [s.id for s in SYSTEMS if s.graded]
+    assert {f"strong_{kind}_sensitive_{system}" for system in graded for kind in ("inhibitor", "inducer")} == set(
+        STRONG_MODULATOR_RULES
+    )
+    for rule_id in STRONG_MODULATOR_RULES:
+        assert CLASS_RULE_SEVERITY[rule_id][0] == "major"  # FDA: 5-fold up or 80% down
+
+
+def test_strong_modulator_rules_take_only_strong_modulators_and_sensitive_substrates() -> None:
+    levels = {
+        "strong_cyp3a_inhibitors": {"clarithromycin": 0, "drugx": 2},  # drugx: its own label says "strong"
+        "moderate_cyp3a_inhibitors": {"diltiazem": 0},
+        "strong_cyp3a_inducers": {"rifampin": 0},
+        "sensitive_cyp3a_substrates": {"midazolam": 0},
+        "cyp3a_substrates": {"midazolam": 0, "amlodipine": 0},
+    }
+    rules = class_rules(levels)
+    up = _rule(rules, "strong_inhibitor_sensitive_cyp3a")
+    down = _rule(rules, "strong_inducer_sensitive_cyp3a")
+    assert up.matches({"midazolam"}, {"clarithromycin"}) == ({"clarithromycin"}, {"midazolam"})
+    assert up.matches({"midazolam"}, {"drugx"}) is not None
+    assert up.matches({"midazolam"}, {"diltiazem"}) is None  # a moderate inhibitor: the label's own words decide
+    assert up.matches({"amlodipine"}, {"clarithromycin"}) is None  # a substrate, not a sensitive one
+    assert down.matches({"rifampin"}, {"midazolam"}) is not None
+    assert up.severity == down.severity == "major"
+    assert "rise" in (up.mechanism or "")
+    assert "fall" in (down.mechanism or "")

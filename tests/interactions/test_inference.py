@@ -83,3 +83,15 @@ def test_food_notes_only_from_sentences_stating_an_interaction(engine: Interacti
     kinds = {(f.drug, f.kind) for f in engine.check(drugs=["simvastatin", "metformin"]).food_notes}
     assert ("simvastatin", "grapefruit") in kinds
     assert ("metformin", "alcohol") in kinds
+
+
+def test_a_strong_inhibitor_with_a_sensitive_substrate_is_major_by_fdas_definitions(engine: InteractionEngine) -> None:
+    # FDA's table: clarithromycin is a strong CYP3A inhibitor and sildenafil a sensitive CYP3A substrate.
+    hit = _one(engine, "clarithromycin", "sildenafil")
+    assert hit.severity in {"major", "contraindicated"}
+    rule = next(r for r in hit.rules if r.rule == "strong CYP3A4 inhibitors + sensitive CYP3A4 substrates")
+    assert "FDA" in rule.source
+    assert rule.severity == "major"
+    # The table row that makes sildenafil both a CYP3A substrate and a sensitive one is cited once.
+    cited = [r.rule for r in hit.rules if r.rule.startswith("sildenafil:")]
+    assert len(cited) == len(set(cited)) == 1

@@ -73,11 +73,27 @@ def test_role_grades_map_to_classes() -> None:
     assert classes_for_role(Role("pgp", "substrate", "unspecified")) == ["pgp_substrates"]
 
 
+def test_sensitive_substrates_join_their_own_class_and_moderate_sensitive_ones_do_not() -> None:
+    assert classes_for_role(Role("cyp3a", "substrate", "sensitive")) == [
+        "cyp3a_substrates",
+        "sensitive_cyp3a_substrates",
+    ]
+    assert classes_for_role(Role("cyp1a2", "substrate", "moderate_sensitive")) == ["cyp1a2_substrates"]
+    assert classes_for_role(Role("cyp2d6", "substrate", "major")) == ["cyp2d6_substrates"]
+    # Transporters have no sensitive class: FDA grades only CYP substrates.
+    assert classes_for_role(Role("pgp", "substrate", "sensitive")) == ["pgp_substrates"]
+
+
+def test_a_label_calling_its_drug_a_sensitive_substrate() -> None:
+    assert _roles("Drugx is a sensitive CYP3A4 substrate.") == ["sensitive CYP3A4 substrate"]
+
+
 def test_fda_table_is_read_with_grades() -> None:
     rows = {(m, r) for m, r, _ in fda_table_roles(shipped_data_path("interactions/fda_cyp_transporter_examples.tsv"))}
     assert ("clarithromycin", Role("cyp3a", "inhibitor", "strong")) in rows
     assert ("rifampin", Role("cyp3a", "inducer", "strong")) in rows
     assert ("tizanidine", Role("cyp1a2", "substrate", "sensitive")) in rows
+    assert ("theophylline", Role("cyp1a2", "substrate", "moderate_sensitive")) in rows
     assert ("lopinavir", Role("cyp3a", "inhibitor", "strong")) in rows  # "lopinavir and ritonavir" splits
 
 
@@ -147,3 +163,18 @@ def test_a_warnings_sentence_about_the_drug_itself_states_an_effect() -> None:
     assert [p.class_id for p in statement_effects(s, _own(s, "Drugx"), {"drugx"}, "warnings")] == ["qt_prolonging"]
     s2 = "Necrosis may be associated with local thrombosis within days of starting Drugx."
     assert statement_effects(s2, _own(s2, "Drugx"), {"drugx"}, "warnings") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Agranulocytosis alone is an idiosyncratic reaction, not marrow suppression that adds up.
+        ("Agranulocytosis", []),
+        ("AGRANULOCYTOSIS", []),
+        ("Agranulocytosis and Neutropenia", ["myelosuppressive"]),
+        ("Leukopenia, Neutropenia, and Agranulocytosis", ["myelosuppressive"]),
+        ("Bone Marrow Suppression", ["myelosuppressive"]),
+    ],
+)
+def test_idiosyncratic_agranulocytosis_is_not_marrow_suppression(title: str, expected: list[str]) -> None:
+    assert [c for c in effects_named(title) if c == "myelosuppressive"] == expected

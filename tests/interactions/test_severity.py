@@ -30,6 +30,44 @@ from pharmabot.interactions.severity import WORDING_RULES, classify
         ("Reduce the dose of digoxin when used together.", "drug_interactions", "moderate", "dose_change"),
         ("Monitor INR when starting amiodarone.", "drug_interactions", "moderate", "monitoring"),
         (
+            "With strong CYP2D6 inhibitors, give one half of the usual dosage.",
+            "drug_interactions",
+            "moderate",
+            "dose_change",
+        ),
+        ("Administer a quarter of the recommended dose.", "drug_interactions", "moderate", "dose_change"),
+        (
+            "Patients taking CYP1A2 inhibitors should not exceed a dose of drugx 0.5 mg once daily.",
+            "drug_interactions",
+            "moderate",
+            "dose_change",
+        ),
+        (
+            "Drugx plasma concentrations may increase up to 2 fold with CYP1A2 inhibitors.",
+            "drug_interactions",
+            "moderate",
+            "exposure_change",
+        ),
+        # Older pharmacodynamic wording: the effect is named before the change.
+        (
+            "The anticoagulant action of drugx may be potentiated by certain drugs including salicylates.",
+            "drug_interactions",
+            "moderate",
+            "exposure_change",
+        ),
+        (
+            "Drugx may exaggerate the patient's response to alcohol and other CNS depressants.",
+            "precautions",
+            "moderate",
+            "exposure_change",
+        ),
+        (
+            "The possibility of decreased contraceptive efficacy should be considered with estrogen products.",
+            "drug_interactions",
+            "major",
+            "serious_outcome",
+        ),
+        (
             "Fluconazole increases the plasma concentrations of this drug.",
             "drug_interactions",
             "moderate",
