@@ -229,6 +229,20 @@ def read_orange_book(path: Path) -> Iterator[tuple[str, tuple[str, ...]]]:
             yield trade, moieties
 
 
+def _base_combination(keys: set[str], drugs: dict[str, DrugEntry]) -> set[str]:
+    """The combination every other one builds on, when there is one: imipenem is only ever given with cilastatin
+    (cilastatin and imipenem; cilastatin, imipenem and relebactam), so "imipenem" means the simplest of them. Products
+    that do not all contain it (alendronate with cholecalciferol, multivitamins) stay a choice."""
+    if len(keys) < 2:
+        return keys
+    size = min(len(drugs[k].ingredients) for k in keys)
+    simplest = [k for k in keys if len(drugs[k].ingredients) == size]
+    if len(simplest) != 1:
+        return keys
+    base = set(drugs[simplest[0]].ingredients)
+    return {simplest[0]} if all(base <= set(drugs[k].ingredients) for k in keys) else keys
+
+
 @dataclass(frozen=True)
 class Candidate:
     drug: str
@@ -278,7 +292,14 @@ class DrugCatalog:
         self._names: dict[str, set[str]] = defaultdict(set)  # normalized name -> drug keys
         self._kinds: dict[str, Literal["exact", "brand"]] = {}
         self._by_ingredient: dict[str, set[str]] = defaultdict(set)
+        # A salt named by its cation ("potassium chloride", "calcium gluconate"): every word is a salt word, so the
+        # moiety keeps them all. The first word alone ("potassium") names it as that ingredient's own product.
+        self._own_salts: dict[str, set[str]] = defaultdict(set)
         for drug in self.drugs.values():
+            if len(drug.ingredients) == 1:
+                first, *rest = drug.ingredients[0].split()
+                if rest and all(word in SALT_WORDS for word in rest):
+                    self._own_salts[first].add(drug.key)
             self._add(drug.key, drug.key, "exact")
             if len(drug.ingredients) > 1:
                 self._add(" ".join(drug.ingredients), drug.key, "exact")
@@ -391,10 +412,15 @@ class DrugCatalog:
             keys = self._names.get(form)
             if keys:
                 return self._from_keys(query, keys, form, self._kinds.get(form, "exact"), 100.0)
-        # A single ingredient that only exists inside combination products.
+        # A single ingredient with no product of that exact name: its own salt products first ("potassium" ->
+        # potassium chloride, not an oxybate mixture that holds potassium), the combinations only when it has none.
+        own = self._own_salts.get(normalized)
+        if own:
+            labelled = {k for k in own if self.drugs[k].has_label}
+            return self._from_keys(query, labelled or own, normalized, "ingredient", 100.0)
         keys = self._by_ingredient.get(moiety(normalized))
         if keys:
-            return self._from_keys(query, keys, moiety(normalized), "ingredient", 100.0)
+            return self._from_keys(query, _base_combination(keys, self.drugs), moiety(normalized), "ingredient", 100.0)
         # A word shared by several drugs ("insulin" -> insulin lispro, insulin aspart...).
         padded = f" {normalized} "
         containing = {key for key in self.drugs if padded in f" {key} "}
