@@ -196,6 +196,14 @@ def test_a_sentence_naming_the_drugs_own_class_comes_before_one_naming_a_general
         "drug_interactions",
     )
     assert evidence_rank(table)[3] >= 1
+    # A quote cut at its end (a run-on Drug Facts panel) is a piece, not the sentence to lead with.
+    run_on = evidence(
+        "The chance is higher if you: take a blood thinning drug take other drugs…",
+        "anticoagulants",
+        "moderate",
+        "warnings",
+    )
+    assert evidence_rank(run_on)[3] == 1
 
 
 def test_food_notes_quote_the_words_about_the_food(engine: InteractionEngine) -> None:
