@@ -1421,7 +1421,8 @@ def _general_classes(classes: Sequence[DrugClass]) -> frozenset[str]:
     SSRIs, anticoagulants and antiplatelets; "CYP3A inhibitors" the strong and the moderate ones. A label sentence
     naming such a class says less about a given pair than one naming the drug or its own class ("NSAIDs"), so it is
     quoted after it. One chain ("anticoagulants" > "oral anticoagulants") is not enough: the class is still one
-    kind of drug."""
+    kind of drug. An enzyme or transporter role of any strength ("CYP3A4 substrates", "CYP2D6 inhibitors") is
+    general too where FDA grades that role: it gathers the strong, moderate or sensitive ones."""
     members = {c.id: c.members for c in classes if len(c.members) >= 2}
     general: set[str] = set()
     for outer, wide in members.items():
@@ -1430,6 +1431,10 @@ def _general_classes(classes: Sequence[DrugClass]) -> frozenset[str]:
             not (members[x] <= members[y] or members[y] <= members[x]) for x, y in itertools.combinations(inside, 2)
         ):
             general.add(outer)
+    roles = [(c.id, c.role) for c in classes if c.role is not None]
+    for class_id, role in roles:
+        if any((o.system, o.kind) == (role.system, role.kind) and o.grades < role.grades for _, o in roles):
+            general.add(class_id)
     return frozenset(general)
 
 

@@ -175,8 +175,16 @@ def test_a_sentence_naming_the_drugs_own_class_comes_before_one_naming_a_general
         )
 
     assert {"bleeding", "serotonergic", "cyp3a_inhibitors", "hyperkalemia"} <= GENERAL_CLASSES
-    # One chain of classes is still one kind of drug.
-    assert not {"nsaids", "anticoagulants", "strong_cyp3a_inhibitors", "qt_prolonging"} & GENERAL_CLASSES
+    # An enzyme role of any strength gathers the strong, moderate and sensitive ones.
+    assert {"cyp3a_substrates", "cyp2d6_inhibitors"} <= GENERAL_CLASSES
+    # One chain of classes is still one kind of drug; a graded role is specific.
+    assert not {
+        "nsaids",
+        "anticoagulants",
+        "strong_cyp3a_inhibitors",
+        "sensitive_cyp3a_substrates",
+        "qt_prolonging",
+    } & (GENERAL_CLASSES)
     general = evidence(
         "Use with other drugs that impair hemostasis raises the risk of bleeding.", "bleeding", "major", "boxed_warning"
     )
