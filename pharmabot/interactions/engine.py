@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from pharmabot.interactions.knowledge import (
+    WORDING,
     InteractionKnowledge,
     LabelEvidence,
     Membership,
@@ -428,8 +429,8 @@ def _ordered_evidence(
     worded: list[LabelEvidence] = []
     rest: list[LabelEvidence] = []
     for e in evidence:
-        # evidence_rank's second and third parts: says what happens or what to do; not a list or a cut-out piece.
-        good = order[id(e)][1:3] == (0, 0)
+        # evidence_rank's wording parts: says what happens or what to do; not a list or a cut-out piece.
+        good = order[id(e)][WORDING] == (0, 0)
         (worded if good else rest).append(e)
     # Only the items shown are built (a 20-drug check can hold a hundred pairs).
     chosen: list[LabelEvidence | Membership] = [*worded, *supports]

@@ -35,7 +35,7 @@ from pharmabot.interactions.extract import (
     role_mentions,
     split_sentences,
 )
-from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, ONC
+from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, GENERAL_CLASSES, ONC
 from pharmabot.interactions.properties import (
     EFFECT_SECTIONS,
     ROLE_SECTIONS,
@@ -66,6 +66,11 @@ FDA_TABLE = "interactions/fda_cyp_transporter_examples.tsv"
 EPC_SOURCE = "openFDA pharmacologic class (FDA SPL indexing)"
 MIN_EXAMPLE_LABELS = 3
 _SECTION_RANK = {s: i for i, s in enumerate(INTERACTION_SECTIONS)}
+# Commas a sentence may hold and still read as one: four examples and an "e.g.,".
+_MAX_EXAMPLE_COMMAS = 4
+# Where `evidence_rank` says whether a sentence says what happens or what to do (0, 0) rather than being a list of
+# names or a cut-out piece.
+WORDING = slice(2, 4)
 
 # Spelling fixes for the third-party expansion of the ONC member lists.
 _ONC_MEMBER_FIXES = {
@@ -174,7 +179,8 @@ class InteractionKnowledge:
     member_levels: dict[str, dict[str, int]] = field(default_factory=dict)
     classes_of: dict[str, frozenset[str]] = field(default_factory=dict)  # moiety -> class ids
     rules_of: dict[str, frozenset[int]] = field(default_factory=dict)  # moiety -> indexes of rules naming it
-    # id(evidence) -> its sort key (`evidence_rank`, then drug before class, then length), computed once on load.
+    # id(evidence) -> its sort key (`evidence_rank` up to its wording parts, then drug before class, then length),
+    # computed once on load.
     evidence_order: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -194,7 +200,7 @@ class InteractionKnowledge:
                 rules_of[member].add(n)
         self.rules_of = {m: frozenset(r) for m, r in rules_of.items()}
         self.evidence_order = {
-            id(e): (*evidence_rank(e)[:3], int(e.target_kind != "drug"), len(e.quote))
+            id(e): (*evidence_rank(e)[: WORDING.stop], int(e.target_kind != "drug"), len(e.quote))
             for targets in self.evidence.values()
             for items in targets.values()
             for e in items
@@ -675,15 +681,29 @@ def _exposure_of(lowered: str, item: Found, own_spans: list[tuple[int, int]]) ->
     return not any(last.end() <= start < item.start for start, _ in own_spans)
 
 
-def evidence_rank(e: LabelEvidence) -> tuple[int, int, int, int, int]:
-    """Best evidence first: the strongest severity, then a sentence that says what happens or what to do
-    over a bare list of drug names or a cut-out piece of a flattened table (they read badly as a quote), then
-    section and length."""
+def evidence_rank(e: LabelEvidence) -> tuple[int, int, int, int, int, int]:
+    """Best evidence first: a sentence naming the drug or its own class before one naming a class that gathers
+    several kinds of drugs (`GENERAL_CLASSES`: "NSAIDs" before "drugs that impair hemostasis", whatever their
+    severities; the pair's severity is decided from all of them), then the strongest severity, then a sentence that
+    says what happens or what to do over a bare list of drug names or a cut-out piece of a flattened table (they read
+    badly as a quote), then section and length."""
+    general = int(e.target_kind == "class" and e.target in GENERAL_CLASSES)
     words = max(len(e.quote.split()), 1)
-    listy = int(e.quote.count(",") / words > 0.15)
-    fragment = int(e.quote.startswith("…") or not e.quote[:1].isupper())
+    commas = e.quote.count(",")
+    # A list is a run of names; a sentence giving a few examples ("aspirin, clopidogrel and chronic NSAID use may
+    # increase the risk of bleeding") still reads as a sentence.
+    listy = int(commas > _MAX_EXAMPLE_COMMAS and commas / words > 0.15)
+    # Cut at either end: a piece of a flattened table or of a run-on Drug Facts panel.
+    fragment = int(e.quote.startswith("…") or e.quote.endswith("…") or not e.quote[:1].isupper())
     worded = int(e.mechanism is None and e.management is None)
-    return (-SEVERITY_ORDER[e.severity], worded, listy + fragment, _SECTION_RANK.get(e.section, 99), len(e.quote))
+    return (
+        general,
+        -SEVERITY_ORDER[e.severity],
+        worded,
+        listy + fragment,
+        _SECTION_RANK.get(e.section, 99),
+        len(e.quote),
+    )
 
 
 def _food_rank(note: FoodStatement) -> tuple[int, int]:

@@ -23,6 +23,8 @@ Sources:
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 FDA_DDI_TABLE = "FDA, Drug Development and Drug Interactions: Table of Substrates, Inhibitors and Inducers"
@@ -1412,6 +1414,31 @@ CLASSES += (
 CLASSES += _role_classes()
 
 CLASS_BY_ID: dict[str, DrugClass] = {c.id: c for c in CLASSES}
+
+
+def _general_classes(classes: Sequence[DrugClass]) -> frozenset[str]:
+    """Classes that gather several other classes of this lexicon: "drugs that affect hemostasis" takes in NSAIDs,
+    SSRIs, anticoagulants and antiplatelets; "CYP3A inhibitors" the strong and the moderate ones. A label sentence
+    naming such a class says less about a given pair than one naming the drug or its own class ("NSAIDs"), so it is
+    quoted after it. One chain ("anticoagulants" > "oral anticoagulants") is not enough: the class is still one
+    kind of drug. An enzyme or transporter role of any strength ("CYP3A4 substrates", "CYP2D6 inhibitors") is
+    general too where FDA grades that role: it gathers the strong, moderate or sensitive ones."""
+    members = {c.id: c.members for c in classes if len(c.members) >= 2}
+    general: set[str] = set()
+    for outer, wide in members.items():
+        inside = [inner for inner, narrow in members.items() if narrow < wide]
+        if any(
+            not (members[x] <= members[y] or members[y] <= members[x]) for x, y in itertools.combinations(inside, 2)
+        ):
+            general.add(outer)
+    roles = [(c.id, c.role) for c in classes if c.role is not None]
+    for class_id, role in roles:
+        if any((o.system, o.kind) == (role.system, role.kind) and o.grades < role.grades for _, o in roles):
+            general.add(class_id)
+    return frozenset(general)
+
+
+GENERAL_CLASSES = _general_classes(CLASSES)
 
 # Food and alcohol: the kinds of note the engine reports and the words labels use for them.
 FOOD_KINDS: dict[str, str] = {

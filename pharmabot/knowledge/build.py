@@ -61,7 +61,9 @@ log = logging.getLogger("pharmabot.index")
 # 10: a brand name in capitals after a section title is kept
 # 11: interaction table rows, calibrated wording and class membership; one heading detector for chunks and quotes
 # 12: sensitive-substrate role classes and strong-modulator rules; run-on highlights rated clause by clause
-INDEX_VERSION = "12"
+# 13: evidence kept per target: a sentence with a few examples is no longer ranked as a list, one cut at its end is
+#     ranked as a piece; names resolve to an ingredient's own salt product or its base combination
+INDEX_VERSION = "13"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 # A builder adds its own tables to an index being built: it gets the connection, the chosen labels and the catalog.

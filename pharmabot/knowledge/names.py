@@ -229,6 +229,21 @@ def read_orange_book(path: Path) -> Iterator[tuple[str, tuple[str, ...]]]:
             yield trade, moieties
 
 
+def _base_combination(keys: set[str], drugs: dict[str, DrugEntry]) -> set[str]:
+    """The pair every other combination builds on, when there is one: imipenem is only ever given with its fixed
+    partner cilastatin (cilastatin and imipenem; cilastatin, imipenem and relebactam), so "imipenem" means that pair.
+    Products that do not all contain it (alendronate with cholecalciferol, multivitamins) and mixtures of many
+    ingredients (infusion electrolytes) stay a choice."""
+    if len(keys) < 2:
+        return keys
+    pairs = [k for k in keys if len(drugs[k].ingredients) == 2]
+    simplest = pairs if min(len(drugs[k].ingredients) for k in keys) == 2 else []
+    if len(simplest) != 1:
+        return keys
+    base = set(drugs[simplest[0]].ingredients)
+    return {simplest[0]} if all(base <= set(drugs[k].ingredients) for k in keys) else keys
+
+
 @dataclass(frozen=True)
 class Candidate:
     drug: str
@@ -278,7 +293,14 @@ class DrugCatalog:
         self._names: dict[str, set[str]] = defaultdict(set)  # normalized name -> drug keys
         self._kinds: dict[str, Literal["exact", "brand"]] = {}
         self._by_ingredient: dict[str, set[str]] = defaultdict(set)
+        # A salt named by its cation ("potassium chloride", "calcium gluconate"): every word is a salt word, so the
+        # moiety keeps them all. The first word alone ("potassium") names it as that ingredient's own product.
+        self._own_salts: dict[str, set[str]] = defaultdict(set)
         for drug in self.drugs.values():
+            if len(drug.ingredients) == 1:
+                first, *rest = drug.ingredients[0].split()
+                if rest and all(word in SALT_WORDS for word in rest):
+                    self._own_salts[first].add(drug.key)
             self._add(drug.key, drug.key, "exact")
             if len(drug.ingredients) > 1:
                 self._add(" ".join(drug.ingredients), drug.key, "exact")
@@ -293,6 +315,12 @@ class DrugCatalog:
         for other, key in INTERNATIONAL_NAMES.items():
             if key in self.drugs and normalize(other) not in self._names:
                 self._add(other, key, "exact")
+        # How many product names (brands, Orange Book trade names) each drug is sold under.
+        self._marketed: dict[str, int] = defaultdict(int)
+        for name, keys in self._names.items():
+            if self._kinds.get(name) == "brand":
+                for key in keys:
+                    self._marketed[key] += 1
         self._choices = list(self._names)
         self._mention_names = {
             name: keys
@@ -391,16 +419,31 @@ class DrugCatalog:
             keys = self._names.get(form)
             if keys:
                 return self._from_keys(query, keys, form, self._kinds.get(form, "exact"), 100.0)
-        # A single ingredient that only exists inside combination products.
+        # A single ingredient with no product of that exact name: its own salt products first ("potassium" ->
+        # potassium chloride, not an oxybate mixture that holds potassium), the combinations only when it has none.
+        own = self._own_salts.get(normalized)
+        if own:
+            labelled = {k for k in own if self.drugs[k].has_label} or own
+            return self._from_keys(query, self._most_marketed(labelled), normalized, "ingredient", 100.0)
         keys = self._by_ingredient.get(moiety(normalized))
         if keys:
-            return self._from_keys(query, keys, moiety(normalized), "ingredient", 100.0)
+            return self._from_keys(query, _base_combination(keys, self.drugs), moiety(normalized), "ingredient", 100.0)
         # A word shared by several drugs ("insulin" -> insulin lispro, insulin aspart...).
         padded = f" {normalized} "
         containing = {key for key in self.drugs if padded in f" {key} "}
         if containing:
             return self._from_keys(query, containing, normalized, "ingredient", 100.0)
         return self._fuzzy(query, normalized)
+
+    def _most_marketed(self, keys: set[str]) -> set[str]:
+        """Of an ingredient's salts, the one sold under the most product names when one stands out: "potassium"
+        alone means the chloride (K-Tab, Klor-Con...), the form people take, not the acetate for infusions."""
+        if len(keys) < 2:
+            return keys
+        counts = {k: self._marketed.get(k, 0) for k in keys}
+        top = max(counts.values())
+        best = {k for k, n in counts.items() if n == top}
+        return best if top > 0 and len(best) == 1 else keys
 
     def _from_keys(
         self, query: str, keys: set[str], matched: str, method: Literal["exact", "brand", "ingredient"], score: float

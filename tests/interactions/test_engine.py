@@ -154,6 +154,66 @@ def test_evidence_that_says_what_happens_comes_before_a_bare_list_of_names() -> 
     assert sorted([table, prose], key=evidence_rank) == [prose, table]
 
 
+def test_a_sentence_naming_the_drugs_own_class_comes_before_one_naming_a_general_class() -> None:
+    from pharmabot.interactions.knowledge import LabelEvidence, evidence_rank
+    from pharmabot.interactions.lexicon import GENERAL_CLASSES
+
+    def evidence(quote: str, target: str, severity: str, section: str) -> LabelEvidence:
+        return LabelEvidence(
+            subject="rivaroxaban",
+            target_kind="class",
+            target=target,
+            section=section,
+            set_id="s",
+            label_title="rivaroxaban",
+            effective_time=None,
+            quote=quote,
+            severity=severity,  # type: ignore[arg-type]
+            rule="r",
+            mechanism="risk: bleeding",
+            management=None,
+        )
+
+    assert {"bleeding", "serotonergic", "cyp3a_inhibitors", "hyperkalemia"} <= GENERAL_CLASSES
+    # An enzyme role of any strength gathers the strong, moderate and sensitive ones.
+    assert {"cyp3a_substrates", "cyp2d6_inhibitors"} <= GENERAL_CLASSES
+    # One chain of classes is still one kind of drug; a graded role is specific.
+    assert not {
+        "nsaids",
+        "anticoagulants",
+        "strong_cyp3a_inhibitors",
+        "sensitive_cyp3a_substrates",
+        "qt_prolonging",
+    } & (GENERAL_CLASSES)
+    general = evidence(
+        "Use with other drugs that impair hemostasis raises the risk of bleeding.", "bleeding", "major", "boxed_warning"
+    )
+    named = evidence(
+        "Giving warfarin, aspirin, clopidogrel and an NSAID with it may raise the risk of bleeding.",
+        "nsaids",
+        "moderate",
+        "drug_interactions",
+    )
+    assert sorted([general, named], key=evidence_rank) == [named, general]
+    # A handful of examples is a sentence; a long run of names is still a list.
+    assert evidence_rank(named)[3] == 0
+    table = evidence(
+        "aspirin, cilostazol, clopidogrel, dipyridamole, prasugrel, ibuprofen, naproxen",
+        "nsaids",
+        "moderate",
+        "drug_interactions",
+    )
+    assert evidence_rank(table)[3] >= 1
+    # A quote cut at its end (a run-on Drug Facts panel) is a piece, not the sentence to lead with.
+    run_on = evidence(
+        "The chance is higher if you: take a blood thinning drug take other drugs…",
+        "anticoagulants",
+        "moderate",
+        "warnings",
+    )
+    assert evidence_rank(run_on)[3] == 1
+
+
 def test_food_notes_quote_the_words_about_the_food(engine: InteractionEngine) -> None:
     # The OTC ibuprofen label is Drug Facts text with no sentence breaks: the quote must show the alcohol part.
     notes = {note.kind: note for note in engine.food_notes(drug="ibuprofen")}

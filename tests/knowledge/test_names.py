@@ -71,3 +71,72 @@ def test_prose_words_come_from_the_label_text(small_index: Path) -> None:
         assert words("patients")  # answered again from what it found the first time
     finally:
         words.close()
+
+
+def resolve(catalog: DrugCatalog, name: str) -> tuple[str, tuple[str, ...]]:
+    found = catalog.resolve(name)
+    return (found.drug.key if found.drug else found.status), tuple(c.drug for c in found.candidates)
+
+
+def test_an_ingredient_named_alone_resolves_to_its_own_salt_product_before_a_mixture() -> None:
+    catalog = DrugCatalog(
+        [
+            entry("calcium and magnesium and oxybates and potassium"),
+            entry("potassium chloride"),
+            entry("magnesium sulfate", labelled=False),
+            entry("calcium and meglumine and metrizoic acid"),
+            entry("calcium gluconate"),
+            entry("calcium chloride", labelled=False),
+        ]
+    )
+    assert resolve(catalog, "potassium") == ("potassium chloride", ())
+    assert resolve(catalog, "Magnesium") == ("magnesium sulfate", ())
+    # A labelled salt before one the catalog only knows from the Orange Book.
+    assert resolve(catalog, "calcium") == ("calcium gluconate", ())
+    assert resolve(catalog, "oxybates") == ("calcium and magnesium and oxybates and potassium", ())
+
+
+def test_several_own_salt_products_are_a_choice_between_them_not_the_mixtures_unless_one_is_most_sold() -> None:
+    catalog = DrugCatalog(
+        [
+            entry("potassium chloride"),
+            entry("potassium citrate"),
+            entry("calcium and magnesium and oxybates and potassium"),
+        ]
+    )
+    found = catalog.resolve("potassium")
+    assert found.status == "ambiguous"
+    assert [c.drug for c in found.candidates] == ["potassium chloride", "potassium citrate"]
+    # The salt sold under the most product names is the one people mean.
+    marketed = DrugCatalog(
+        [entry("potassium chloride"), entry("potassium citrate"), entry("potassium acetate")],
+        brand_map={
+            "K-Tab": ("potassium chloride",),
+            "Klor-Con": ("potassium chloride",),
+            "Urocit-K": ("potassium citrate",),
+        },
+    )
+    assert resolve(marketed, "potassium") == ("potassium chloride", ())
+
+
+def test_an_ingredient_only_sold_in_combinations_resolves_to_the_one_the_others_build_on() -> None:
+    catalog = DrugCatalog(
+        [
+            entry("cilastatin and imipenem"),
+            entry("cilastatin and imipenem and relebactam"),
+            entry("amoxicillin and clavulanate"),
+            entry("clavulanate and ticarcillin"),
+            entry("alendronate and cholecalciferol"),
+            entry("cholecalciferol and cyanocobalamin and folic acid"),
+            entry("calcium chloride and potassium chloride and sodium chloride and sodium citrate"),
+            entry("calcium chloride and dextrose and potassium chloride and sodium chloride and sodium citrate"),
+        ]
+    )
+    assert resolve(catalog, "imipenem") == ("cilastatin and imipenem", ())
+    assert resolve(catalog, "cilastatin") == ("cilastatin and imipenem", ())
+    # Two different partners, products that do not all contain the simplest one, or only mixtures of many: a choice.
+    assert catalog.resolve("clavulanate").status == "ambiguous"
+    assert catalog.resolve("cholecalciferol").status == "ambiguous"
+    assert catalog.resolve("sodium citrate").status == "ambiguous"
+    # A typed combination is still that combination.
+    assert resolve(catalog, "cilastatin/imipenem/relebactam") == ("cilastatin and imipenem and relebactam", ())
