@@ -111,6 +111,32 @@ def quote_around(sentence: str, start: int, end: int) -> str:
     return ("…" if lo > 0 else "") + sentence[lo:hi].strip() + ("…" if hi < len(sentence) else "")
 
 
+# Drug Facts warnings list their conditions after a lead-in ending "if you:" (21 CFR 201.66(c)(5): "Ask a doctor
+# before use if you", "The chance is higher if you"). openFDA's text has lost the bullets, so the items run on; each
+# starts with the verb the rule's wording gives it ("are age 60 or older", "have 3 or more alcoholic drinks", "take a
+# blood thinning drug").
+_LIST_LEAD = re.compile(r"(?:^|(?<=[.:]\s))(?P<lead>[A-Z][^.:]{0,100}?\bif you(?: are| have)?)\s*:\s*")
+_LIST_ITEM_START = re.compile(r"\s(?=(?:are|have|had|take|use|drink|consume|smoke)\s)")
+_HEADING_START = re.compile(r"\s(?=[A-Z][a-z]+\s)")
+
+
+def list_item_quote(sentence: str, start: int, end: int) -> str | None:
+    """The item of a run-on Drug Facts list that holds [start, end), with its lead-in ("The chance is higher if you:
+    have 3 or more alcoholic drinks every day while using this product."), or None when it is not in such a list."""
+    leads = [m for m in _LIST_LEAD.finditer(sentence, 0, start) if start - m.end() <= 400]
+    if not leads:
+        return None
+    lead = leads[-1]
+    starts = [m.end() for m in _LIST_ITEM_START.finditer(sentence, lead.end(), start)]
+    item_start = starts[-1] if starts else lead.end()
+    following = [m.start() for m in (_LIST_ITEM_START.search(sentence, end), _HEADING_START.search(sentence, end)) if m]
+    item_end = min(following) if following else len(sentence)
+    item = sentence[item_start:item_end].strip().rstrip(".;,")
+    if not item or len(item) > 200:
+        return None
+    return f"{lead.group('lead')}: {item}."
+
+
 @dataclass(frozen=True)
 class Found:
     """A drug or class named in a sentence."""

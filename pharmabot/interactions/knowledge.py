@@ -26,6 +26,7 @@ from pharmabot.interactions.extract import (
     food_mentions,
     is_example_of_class,
     is_heading,
+    list_item_quote,
     management_of,
     mechanism_of,
     names_example,
@@ -289,7 +290,7 @@ class InteractionKnowledge:
                                 label.set_id,
                                 label.title,
                                 label.effective_time,
-                                _quote(sentence, hit_start, hit_end),
+                                _food_quote(sentence, hit_start, hit_end),
                             )
                             if kind not in food[key] or _food_rank(note) > _food_rank(food[key][kind]):
                                 food[key][kind] = note
@@ -709,6 +710,12 @@ def evidence_rank(e: LabelEvidence) -> tuple[int, int, int, int, int, int]:
 def _food_rank(note: FoodStatement) -> tuple[int, int]:
     strong = bool(re.search(r"\bavoid|\bdo not|\bshould not|\bnot recommended", note.quote, re.IGNORECASE))
     return (int(strong), int(note.section in INTERACTION_SECTIONS))
+
+
+def _food_quote(sentence: str, start: int, end: int) -> str:
+    """A food or drink note's quote: the item of a run-on Drug Facts list that names it, else `_quote`."""
+    item = list_item_quote(sentence, start, end) if len(sentence) > 300 else None
+    return clean_quote(item) if item else _quote(sentence, start, end)
 
 
 def _quote(sentence: str, start: int, end: int) -> str:

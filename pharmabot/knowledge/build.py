@@ -63,7 +63,8 @@ log = logging.getLogger("pharmabot.index")
 # 12: sensitive-substrate role classes and strong-modulator rules; run-on highlights rated clause by clause
 # 13: evidence kept per target: a sentence with a few examples is no longer ranked as a list, one cut at its end is
 #     ranked as a piece; names resolve to an ingredient's own salt product or its base combination
-INDEX_VERSION = "13"
+# 14: a food or drink note from a run-on Drug Facts list quotes its item with the lead-in
+INDEX_VERSION = "14"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 # A builder adds its own tables to an index being built: it gets the connection, the chosen labels and the catalog.
