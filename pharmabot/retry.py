@@ -112,22 +112,18 @@ class RetryPolicy:
 
     def async_retrying(self, *, retry_if: Callable[[BaseException], bool], log: RetryLog) -> tenacity.AsyncRetrying:
         """An AsyncRetrying (`await retrying(fn, ...)`); the last error is re-raised as is."""
-        wait = self.wait(log)
-        return tenacity.AsyncRetrying(
-            stop=tenacity.stop_after_attempt(max(1, self.attempts)),
-            wait=wait,
-            retry=tenacity.retry_if_exception(retry_if),
-            before_sleep=wait.commit,
-            reraise=True,
-        )
+        return tenacity.AsyncRetrying(**self._options(retry_if=retry_if, log=log))
 
     def retrying(self, *, retry_if: Callable[[BaseException], bool], log: RetryLog) -> tenacity.Retrying:
         """The same, for blocking code."""
+        return tenacity.Retrying(**self._options(retry_if=retry_if, log=log))
+
+    def _options(self, *, retry_if: Callable[[BaseException], bool], log: RetryLog) -> dict[str, Any]:
         wait = self.wait(log)
-        return tenacity.Retrying(
-            stop=tenacity.stop_after_attempt(max(1, self.attempts)),
-            wait=wait,
-            retry=tenacity.retry_if_exception(retry_if),
-            before_sleep=wait.commit,
-            reraise=True,
-        )
+        return {
+            "stop": tenacity.stop_after_attempt(max(1, self.attempts)),
+            "wait": wait,
+            "retry": tenacity.retry_if_exception(retry_if),
+            "before_sleep": wait.commit,
+            "reraise": True,
+        }

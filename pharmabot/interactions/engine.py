@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from itertools import combinations
+from typing import Any
 
 from pharmabot.interactions.knowledge import (
     WORDING,
@@ -445,32 +446,25 @@ def _membership_rule(m: Membership) -> str:
 
 
 def _property_item(m: Membership, severity: Severity) -> EvidenceItem:
-    return EvidenceItem(
-        label_drug=m.subject,
-        section=m.section,
-        section_title=SECTION_TITLES.get(m.section, m.section.upper()),
-        set_id=m.set_id,
-        effective_time=m.effective_time,
-        url=dailymed_url(m.set_id),
-        quote=m.quote,
-        severity=severity,
-        names=CLASS_BY_ID[m.class_id].name,
-        kind="drug_property",
-    )
+    return _item(m, severity=severity, names=CLASS_BY_ID[m.class_id].name, kind="drug_property")
 
 
 def _evidence_item(e: LabelEvidence) -> EvidenceItem:
     names = CLASS_BY_ID[e.target].name if e.target_kind == "class" else e.target
+    return _item(e, severity=e.severity, names=names)
+
+
+def _item(source: LabelEvidence | Membership, **fields: Any) -> EvidenceItem:
+    """An evidence item quoting SOURCE's label sentence, where it comes from, and FIELDS."""
     return EvidenceItem(
-        label_drug=e.subject,
-        section=e.section,
-        section_title=SECTION_TITLES.get(e.section, e.section.upper()),
-        set_id=e.set_id,
-        effective_time=e.effective_time,
-        url=dailymed_url(e.set_id),
-        quote=e.quote,
-        severity=e.severity,
-        names=names,
+        label_drug=source.subject,
+        section=source.section,
+        section_title=SECTION_TITLES.get(source.section, source.section.upper()),
+        set_id=source.set_id,
+        effective_time=source.effective_time,
+        url=dailymed_url(source.set_id),
+        quote=source.quote,
+        **fields,
     )
 
 
