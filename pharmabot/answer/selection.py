@@ -406,8 +406,9 @@ def candidates(passage: Passage) -> list[Candidate]:
 
 # Label chunks never change while the index is open and the same ones come back for every question about a
 # medicine, so splitting and cleaning a chunk (about a third of a chat turn's work before its first token) is
-# done once per chunk and citation number. 2,048 chunks of ~2 KB: a few MB.
-@functools.lru_cache(maxsize=2048)
+# done once per chunk and citation number. Bounded for a small Functions worker: 1,024 chunks (about 5,000
+# sentences) and 8,192 sentences' features take about 20 MB at most (measured: ~1.7 KB a sentence, both caches).
+@functools.lru_cache(maxsize=1024)
 def _passage_candidates(text: str, index: int, section_key: str, drug: str) -> tuple[Candidate, ...]:
     passage = _PassageParts(text=text, index=index, section_key=section_key, drug=drug)
     out: list[Candidate] = []
@@ -530,7 +531,7 @@ class _Features:
     supplier: bool
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=8192)
 def _features(text: str, heading: str) -> _Features:
     stop_advice = bool(_STOP_ADVICE.search(text)) and (
         bool(_TELLS_TO_STOP.search(text)) or not _SAFE_STOPPING.search(text)
