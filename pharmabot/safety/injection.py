@@ -797,7 +797,10 @@ RULES: tuple[InjectionRule, ...] = (
         r"(?:act|behave|respond|answer|reply|talk|speak|pose)\s+(?:like|as)\s+",
         r"(?!(?:an?\s+|my\s+|the\s+)?(?:pharmacist|pharmacy\ technician|medication\ expert|go-between|intermediary",
         r"|translator|interpreter|guide|reminder|sounding\ board|checklist|tutor|teacher|explainer)\b",
-        r"(?!\s+(?:who|that|with\ no|without)\b))(?:an?|the|if|my|though|[a-z][\w-]*\s*(?:[,.:;!]|who|which|that|and",
+        r"(?!\s+(?:who|that|with\ no|without)\b))",
+        # "Act as if I'm new to this" casts the asker, not the assistant: the plain-language idiom.
+        r"(?!if\s+(?:i'?m|i\ am)\s+(?:new|a\ beginner|five|\d+|a\ (?:child|kid|teenager|layperson|patient)|not\ a)\b)",
+        r"(?:an?|the|if|my|though|[a-z][\w-]*\s*(?:[,.:;!]|who|which|that|and",
         r"|from|for|,))",
         r"|\bi\ want\ you\ to\ (?:act|be|pretend|play)\b|\byou\s+(?:are\s+)?(?:going\s+to|gonna|will|shall)\s+",
         r"(?:now\s+)?(?:act|pretend|roleplay|role-play|play\s+the\s+role|impersonate|become)\b",
@@ -1288,6 +1291,7 @@ CUES: dict[str, str] = {
         |stay\s+(?:as|in)\b|you\s+are\s+[\"'“‘]|until\s+i\s+say|version\s+of\s+yourself|emulate|impersonate
         |become\s+(?:my|a|an|the)\b|your\s+(?:\w+\s+)?(?:twin|alter\s+ego|double|clone|shadow|counterpart
         |other\s+self)|version\s+of\s+you\b|\bbe\s+the\s+\w+\s+version\b|as\s+if\s+you\s+were
+        |\bgame\s+(?:where|in\s+which)\s+you\s+(?:are|play|will\s+be|become)\b
         |act[uú]a\s+como|compórtate\s+como|agisci\s+come|aja\s+como|verhalte\s+dich\s+wie|agis\s+comme)""",
     "unconstrained": r"""(?:\b(?:no|without|zero)\s+(?:any\s+)?(?:concern|regard|care|respect)\s+for\b
         |\b(?:no|without|zero)\s+(?:any\s+)?(?:rules|limits|filters?|ethics|morals|boundaries|censorship|caution

@@ -1289,6 +1289,9 @@ SIGNS: tuple[Sign, ...] = (
             r"|fit) "
             r"(?:for|lasting|lasted|going on for) (?:over |more than |about |almost )?(?:[5-9]|\d{2,}) (?:min|mins"
             r"|minutes)|(?:[2-9]|several|multiple|many) (?:seizures|fits) (?:in|within|back to back|one after)",
+            # A first seizure is a 911 call whether or not it has stopped (SEIZURE_FIRST_AID).
+            r"(?:first|1st) (?:ever )?(?:seizure|convulsion)|(?:seizure|convulsion) (?:[\w',]+ ){0,4}?(?:for the )?"
+            r"first time\b",
         ),
         _A,
         "SEIZURE_FIRST_AID",

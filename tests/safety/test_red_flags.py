@@ -274,6 +274,8 @@ EMERGENCIES_BY_KIND: dict[EmergencyKind, list[str]] = {
         "seizure going on for more than 5 minutes",
         "my baby is shaking and won't stop and eyes rolled back",
         "she had 3 seizures in the last hour",
+        "my daughter had her first seizure ever tonight",
+        "convulsion after my new antibiotic, the first time in my life",
     ],
     K.UNRESPONSIVE: [
         "my grandmother is unresponsive after her new pain patch",
