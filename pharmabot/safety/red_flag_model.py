@@ -39,6 +39,14 @@ Sources, cited by key next to what they support:
   pressure, squeezing, fullness or pain; pain in one or both arms, the back, neck, jaw or
   stomach; shortness of breath; cold sweat, nausea, light-headedness); AHA/ACC guidance for people
   prescribed nitroglycerin: call 911 when chest pain is not better 5 minutes after one dose.
+- AHA_BP: American Heart Association, "Hypertensive Crisis: When You Should Call 911 for High
+  Blood Pressure": a reading higher than 180/120 with chest pain, shortness of breath, back pain,
+  numbness or weakness, a change in vision or difficulty speaking is a hypertensive emergency:
+  call 911 (without such symptoms: wait five minutes, measure again, call the doctor).
+- ACOG_PREECLAMPSIA: American College of Obstetricians and Gynecologists, "Gestational
+  Hypertension and Preeclampsia" (Practice Bulletin 222, 2020) and its patient pages: in pregnancy
+  or after giving birth, 160/110 or higher is severe, and a headache that will not go away, changes
+  in vision, pain in the upper belly or trouble breathing need care right away.
 - ANAPHYLAXIS: Sampson HA et al., Second symposium on the definition and management of
   anaphylaxis, J Allergy Clin Immunol 2006;117:391-7 (skin or mucosal signs with breathing
   trouble or collapse; two organ systems after an exposure).
@@ -122,6 +130,7 @@ class EmergencyKind(StrEnum):
     SEIZURE = "seizure"
     CARDIAC = "cardiac"
     STROKE = "stroke"
+    HYPERTENSIVE_CRISIS = "hypertensive_crisis"
     BLEEDING = "bleeding"
     TOXICITY = "toxicity"
     SEVERE_SKIN = "severe_skin"
@@ -212,6 +221,12 @@ CATEGORIES: tuple[Category, ...] = (
     Category(EmergencyKind.SEIZURE, "a seizure now", (Help.EMERGENCY,), ("SEIZURE_FIRST_AID", "LABEL_SEIZURE")),
     Category(EmergencyKind.CARDIAC, "heart attack signs; fainting", (Help.EMERGENCY,), ("AHA_MI",)),
     Category(EmergencyKind.STROKE, "stroke signs (BE-FAST)", (Help.EMERGENCY,), ("BEFAST",)),
+    Category(
+        EmergencyKind.HYPERTENSIVE_CRISIS,
+        "a blood pressure of 180/120 or higher (160/110 in pregnancy or after birth) with symptoms",
+        (Help.EMERGENCY,),
+        ("AHA_BP", "ACOG_PREECLAMPSIA"),
+    ),
     Category(
         EmergencyKind.BLEEDING,
         "serious bleeding, or a head injury while on a blood thinner",
@@ -346,6 +361,13 @@ AUX_INTAKE = (
     r"|eat|ate|drink|drank|swallow|swallowed|consume|consumed)(?= (?:many|a lot|lots|so many|too many|all|the whole"
     r"|whole|\d))"
 )
+# Another adult's medicine, named by its owner ("my mom's methadone", "my husbands oxycodone"): taken by the wrong
+# person. (POISON_HELP)
+ANOTHER_PERSONS = alt(
+    r"(?:my|our|his|her|their|a|the) (?:(?:best |ex[- ]?)?(?:"
+    + OTHER_PERSON.removeprefix("(?:").removesuffix(")")
+    + r"))'?s|(?:someone|somebody) else'?s|not (?:mine|prescribed to me|my own)",
+)
 # Not the child's own medicine at its dose. (POISON_HELP: exploratory ingestions)
 NOT_THEIRS = alt(
     r"my|our|your|mom'?s|mommy'?s|mum'?s|dad'?s|daddy'?s|grandma'?s|grandpa'?s|granny'?s|nana'?s|someone'?s",
@@ -478,6 +500,36 @@ ACETAMINOPHEN_TABLET_MG = (
 ACETAMINOPHEN_DEFAULT_TABLET_MG = 325
 # An amount "instead of" the right one: this ratio or more is an overdose (POISON_HELP: dosing errors).
 DOSING_ERROR_RATIO = 3
+
+# --- Blood pressure readings (AHA_BP, ACOG_PREECLAMPSIA) --------------------------------------------
+
+# "bp 190/125", "blood pressure is 185 over 110", "my pressure was 200/100": systolic and diastolic groups.
+BP_READING = (
+    r"(?:bp|b\.p\.|blood ?pressure|pressure|readings?)(?:[ ,:=-]+[a-z']+){0,4}?[ ,:=-]+(\d{2,3}) ?(?:/|over|on) ?"
+    r"(\d{2,3})\b"
+)
+CRISIS_SYSTOLIC = 180
+CRISIS_DIASTOLIC = 120
+PREGNANCY_SEVERE_SYSTOLIC = 160
+PREGNANCY_SEVERE_DIASTOLIC = 110
+PREGNANCY = alt(
+    r"pregnant|pregnancy|(?:\d{1,2}|a few) (?:weeks?|wks?|months?) (?:pregnant|along)|expecting|gave birth",
+    r"(?:just |recently )?had (?:a|my|the) baby|postpartum|post-partum|after (?:giving birth|delivery|my delivery)",
+)
+# The symptoms that make a high reading an emergency (target-organ damage). (AHA_BP, ACOG_PREECLAMPSIA)
+PRESSURE_SYMPTOM = alt(
+    r"headaches?|head (?:is )?(?:pounding|throbbing|hurts|killing)|chest (?:pain|pressure|tightness|hurts|is tight)",
+    r"short(?:ness)? of breath|(?:can't|cannot|hard to|trouble|struggling to) (?:breathe|breath|catch my breath)",
+    r"blurr?(?:y|ed) vision|vision (?:is )?(?:blurr?(?:y|ed)|changes?|going|went)|seeing (?:spots|stars|flashes)",
+    r"spots in (?:my|her) (?:eyes|vision)|can't see|numb\w*|weak(?:ness)? (?:in|on)|trouble (?:speaking|talking)",
+    r"slurr\w*|confus\w*|back pain|upper (?:belly|stomach|abdominal) pain|pain under (?:my|her) ribs|nosebleed",
+)
+# "Took my blood pressure", "took 2 readings": a measurement taken, not a medicine.
+MEASUREMENT_TAKEN = (
+    r"^(?:(?:my|his|her|their|a|the|another|\d+|two|three|several|some) )?(?:[\w']+ )?(?:bp|b\.p\.|blood ?pressure"
+    r"|pressure|temperature|temp|pulse|heart ?rate|blood sugar|sugar|glucose|readings?|weight|oxygen|o2|sats?"
+    r"|measurements?)\b(?! (?:pills?|meds|medicine|medication|tablets?))"
+)
 
 # --- Substances --------------------------------------------------------------------------------------
 

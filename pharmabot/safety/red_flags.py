@@ -392,6 +392,12 @@ class _Ingestion:
     several: bool = False
     # Someone else's medicine, or one found ("my", "mom's", "found", "by mistake"): not a teenager's own.
     someone_elses: bool = False
+    # Another adult's medicine taken by mistake ("my mom's methadone by accident"): the wrong person took it.
+    wrong_person: bool = False
+    # The message says it was a mistake or an accident.
+    mistaken: bool = False
+    # The words after the verb that name what was taken.
+    window: str = ""
 
 
 @dataclass
@@ -549,6 +555,8 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                 window = text[_clause_start(text, start) : start].strip()
             if verb == "had" and not (analysis.has_substance(window) or _word(model.POISON).search(window)):
                 continue  # "had a seizure", "had 15 stitches"
+            if _re(model.MEASUREMENT_TAKEN).match(window):
+                continue  # "took my bp 190/100", "took 2 readings"
 
             # Who: the last person named up to the verb ("caught my nephew eating" names him in the verb).
             before = text[:verb_end]
@@ -593,6 +601,11 @@ def _ingestions(analysis: _Analysis) -> list[_Ingestion]:
                     several=bool(_word(model.SEVERAL).search(window)),
                     someone_elses=bool(
                         _word(model.SOMEONE_ELSES).search(window) or _word(model.BY_ACCIDENT).search(text)
+                    ),
+                    window=window,
+                    mistaken=bool(_word(model.MISTAKE).search(text)),
+                    wrong_person=bool(
+                        _word(model.ANOTHER_PERSONS).search(window) and _word(model.MISTAKE).search(text)
                     ),
                 )
             )
@@ -849,6 +862,16 @@ def _compose(analysis: _Analysis) -> None:
     _intent(analysis)
     if _child_exposure(analysis, events):
         analysis.add(EmergencyKind.CHILD_INGESTION, "child_ingestion.exposure")
+    # An adult who took another person's high-risk medicine by mistake: a medicine taken by the wrong person
+    # (POISON_HELP), and for an opioid or sedative one tablet can be too many for someone not used to it (ONE_PILL).
+    # "My husband took my oxycodone by mistake": the writer's medicine, someone else took it.
+    if any(
+        e.high_risk
+        and e.subject not in ("child", "teen")
+        and (e.wrong_person or (e.subject == "other" and e.mistaken and _word(r"my|our").search(e.window)))
+        for e in events
+    ):
+        analysis.add(EmergencyKind.OVERDOSE, "overdose.wrong_person_high_risk")
     if any(e.large and e.subject != "child" for e in events):
         analysis.add(EmergencyKind.OVERDOSE, "overdose.large_amount")
     if any(e.toxic_product for e in events):
@@ -864,6 +887,8 @@ def _compose(analysis: _Analysis) -> None:
         analysis.add(EmergencyKind.OVERDOSE, "overdose.sedatives_with_alcohol")
 
     _signs(analysis, events=events)
+    if _hypertensive_crisis(analysis):
+        analysis.add(EmergencyKind.HYPERTENSIVE_CRISIS, "hypertensive_crisis.reading_with_symptoms")
     # An ingestion beyond use with danger signs is a poisoning too: Poison Help can guide the responders.
     poisoning_signs = {
         EmergencyKind.UNRESPONSIVE,
@@ -875,6 +900,27 @@ def _compose(analysis: _Analysis) -> None:
         e.large or e.poison or (e.substance and e.beyond_use) for e in events
     ):
         analysis.add(EmergencyKind.OVERDOSE, "overdose.ingestion_with_danger_signs")
+
+
+def _hypertensive_crisis(analysis: _Analysis) -> bool:
+    """A reported reading in the crisis range with a symptom of organ damage (AHA_BP); in pregnancy or after birth
+    the severe range starts lower (ACOG_PREECLAMPSIA). A high reading alone is a call to the doctor, not 911."""
+    # Pregnancy and a recent birth are context, told in the past as often as not ("had my baby last week").
+    pregnant = bool(_word(model.PREGNANCY).search(analysis.text)) and not _word(
+        r"(?:not|never been) (?:pregnant|expecting)"
+    ).search(analysis.text)
+    systolic_limit = model.PREGNANCY_SEVERE_SYSTOLIC if pregnant else model.CRISIS_SYSTOLIC
+    diastolic_limit = model.PREGNANCY_SEVERE_DIASTOLIC if pregnant else model.CRISIS_DIASTOLIC
+    for sentence in analysis.sentences:
+        if sentence.question and not sentence.personal:
+            continue  # "is 180/120 dangerous?"
+        for match in _word(model.BP_READING).finditer(sentence.text):
+            systolic, diastolic = int(match.group(1)), int(match.group(2))
+            if systolic <= diastolic or _negated(sentence.text, match.start()):
+                continue
+            if systolic >= systolic_limit or diastolic >= diastolic_limit:
+                return _present(analysis, model.PRESSURE_SYMPTOM)
+    return False
 
 
 def warm() -> None:

@@ -212,6 +212,14 @@ EMERGENCIES_BY_KIND: dict[EmergencyKind, list[str]] = {
         "my dad's chest is hurting and he is sweating and pale",
         "pulse is 28 and I feel like I might pass out",
     ],
+    K.HYPERTENSIVE_CRISIS: [
+        "my blood pressure is 192/124 and I have a pounding headache",
+        "bp reads 210 over 115 and my vision went blurry",
+        "pressure at 185/100 with chest tightness",
+        "34 weeks pregnant, bp 164/112 and I keep seeing spots",
+        "had my baby last week, blood pressure 170/105 and a headache that won't go away",
+        "took my bp twice, 200/130 both times, and my left arm feels numb",
+    ],
     K.STROKE: [
         "my mom's face is drooping on one side and she can't lift her arm",
         "grandpa suddenly can't talk right, his words are slurred",
@@ -436,6 +444,10 @@ LOOK_ALIKES: dict[str, list[str]] = {
         "I took an extra 5 mg of prednisone",
     ],
     "plain": [
+        "my blood pressure was 185/95 this morning but I feel fine",
+        "bp 150/95 and a mild headache after coffee",
+        "took my blood pressure twice today, 128/82",
+        "is a reading of 180/120 dangerous?",
         "is naproxen ok together with losartan?",
         "what is metformin used for?",
         "is it ok to drink alcohol with sertraline?",
@@ -852,6 +864,7 @@ ROUTES: dict[EmergencyKind, Route] = {
             K.SEIZURE,
             K.CARDIAC,
             K.STROKE,
+            K.HYPERTENSIVE_CRISIS,
             K.BLEEDING,
             K.SEVERE_SKIN,
         )
