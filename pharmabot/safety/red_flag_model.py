@@ -1267,6 +1267,8 @@ SIGNS: tuple[Sign, ...] = (
             r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|hack\w*)(?: up)?(?: [\w']+){0,5}? (?:blood"
             r"|bloody|coffee[- ]grounds?|clots)",
             r"(?:blood|bloody) (?:vomit|in (?:my|his|her|the) (?:vomit|puke))",
+            # The labels' "vomit that looks like coffee grounds", however far from the word for vomiting.
+            r"(?:looks?|looked|looking|like|resembl\w*) (?:like )?(?:coffee[- ]grounds?|used coffee)",
             r"(?:a lot of|lots of|so much|tons of|pure|bright red|heavy|large amounts? of|cups? of) blood",
             r"(?:won't|will not|doesn't|does not|isn't|is not|can't|not) stop(?:ping)? (?:the )?bleed\w*",
             r"(?:can't|cannot|couldn't) get (?:it|the bleeding|the blood|him|her) to stop",

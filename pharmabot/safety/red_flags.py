@@ -916,8 +916,8 @@ def _hypertensive_crisis(analysis: _Analysis) -> bool:
             continue  # "is 180/120 dangerous?"
         for match in _word(model.BP_READING).finditer(sentence.text):
             systolic, diastolic = int(match.group(1)), int(match.group(2))
-            if systolic <= diastolic or _negated(sentence.text, match.start()):
-                continue
+            if systolic <= diastolic:
+                continue  # not a systolic/diastolic pair
             if systolic >= systolic_limit or diastolic >= diastolic_limit:
                 return _present(analysis, model.PRESSURE_SYMPTOM)
     return False

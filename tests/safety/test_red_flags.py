@@ -217,6 +217,7 @@ EMERGENCIES_BY_KIND: dict[EmergencyKind, list[str]] = {
         "bp reads 210 over 115 and my vision went blurry",
         "pressure at 185/100 with chest tightness",
         "34 weeks pregnant, bp 164/112 and I keep seeing spots",
+        "pregnant, a headache that won't quit and my bp is 166/111",
         "had my baby last week, blood pressure 170/105 and a headache that won't go away",
         "took my bp twice, 200/130 both times, and my left arm feels numb",
     ],
@@ -260,6 +261,7 @@ EMERGENCIES_BY_KIND: dict[EmergencyKind, list[str]] = {
         "spitting up blood after coughing",
         "my mom on coumadin fell and hit her head, she's confused",
         "vomited a lot of blood just now",
+        "been sick twice and what came up looked like coffee grounds",
         "black tarry stool and dizzy after taking lots of advil",
     ],
     K.SEIZURE: [
