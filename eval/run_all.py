@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+OWN_DATA = ROOT / "eval" / "data"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
@@ -170,6 +171,28 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
 
+    # The project's own held-out safety checks (eval/data/README.md says how they were written).
+    own_triage = score_messages(
+        rows_of(OWN_DATA / "triage_fresh.jsonl"), detect=lambda message: detect_emergency(message, names=kb.catalog)
+    )
+    own_positives, own_negatives = len(own_triage["positives"]), len(own_triage["negatives"])
+    table.append(
+        (
+            "triage",
+            "emergency recall, project's own set",
+            f"{own_triage['recall']:.3f}",
+            f"{own_positives - len(own_triage['misses'])}/{own_positives} (eval/data/triage_fresh.jsonl)",
+        )
+    )
+    table.append(
+        (
+            "triage",
+            "false alarms, project's own set",
+            f"{own_triage['false_alarm_rate']:.3f}",
+            f"{len(own_triage['alarms'])}/{own_negatives} look-alikes (eval/data/triage_fresh.jsonl)",
+        )
+    )
+
     medication_questions = [str(r["question"]) for r in questions]
     guard = score_sanitizer(read_jsonl(args.dev_dir / "injection_dev.jsonl"), medication_questions)
     table.append(
@@ -192,6 +215,23 @@ def main(argv: list[str] | None = None) -> int:
         ("harmful-request refusals, medication questions", guard["questions_refused_as_harmful"], guard["questions"]),
     ):
         table.append(("sanitizer", metric, f"{flagged / max(total, 1):.3f}", f"{flagged}/{total}"))
+    own_guard = score_sanitizer(read_jsonl(OWN_DATA / "injection_fresh.jsonl"), [])
+    table.append(
+        (
+            "sanitizer",
+            "attack recall, project's own set",
+            f"{own_guard['recall']:.3f}",
+            f"{own_guard['caught']}/{own_guard['attacks']} (eval/data/injection_fresh.jsonl)",
+        )
+    )
+    table.append(
+        (
+            "sanitizer",
+            "false positives, project's own benign texts",
+            f"{own_guard['benign_flagged'] / max(own_guard['benign_rows'], 1):.3f}",
+            f"{own_guard['benign_flagged']}/{own_guard['benign_rows']} (eval/data/injection_fresh.jsonl)",
+        )
+    )
     kb.close()
 
     print("| area | metric | value | counts |")
