@@ -1,12 +1,12 @@
 """Answer quality through the real chat path: key-fact rate per question type, and search section hit@3.
 
-Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,fresh2,fresh3] [--index PATH] [--show-misses]
+Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,fresh2,fresh3,fresh4] [--index PATH] [--show-misses]
        [--show-answers N]
 
 DEV_DIR holds `answers_dev.jsonl` (questions with `gold` label snippets that carry the key fact) and
 `medicationqa_dev.jsonl` (questions with the label sections an answer should come from); they are
-read from there, never copied into the repository. `eval/data/answers_fresh.jsonl`,
-`eval/data/answers_fresh2.jsonl` and `eval/data/answers_fresh3.jsonl` are the project's own sets of the
+read from there, never copied into the repository. `eval/data/answers_fresh.jsonl` to
+`eval/data/answers_fresh4.jsonl` are the project's own sets of the
 same shape (questions written for it, golds read from the shipped labels; see `eval/data/README.md`); they are
 scored whether or not DEV_DIR is given.
 
@@ -15,6 +15,11 @@ the chat service's turn with the extractive writer over the full label index and
 An answer carries the key fact when it holds at least 80% of the distinct words of one of the
 question's gold snippets (any one counts); the safety footer, the dosing referral and the [n] marks
 are left out first, so boilerplate never counts as a fact.
+
+Each miss is put down to one cause, counted per half (MISS_CLASSES, the first that applies): the question
+was refused or answered "not in the labels" (question reading); the chat did not read the row's drug; no
+passage the writer was given holds the gold (retrieval or section choice); or a passage held it and other
+sentences were chosen (sentence choice). The writer is wrapped to record the passages it was given.
 
 Every set is split in two halves fixed before any rule was written: half A is the rows at even
 positions (0, 2, 4...), half B the odd ones. Rules and features are written looking at half A only
@@ -32,7 +37,8 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +48,14 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from retrieval import score_questions  # noqa: E402
 
-from pharmabot.answer.base import SAFETY_FOOTER  # noqa: E402
-from pharmabot.answer.extractive import DOSING_REFERRAL, UNCITED_FOOTER  # noqa: E402
+from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, AnswerWriter  # noqa: E402
+from pharmabot.answer.extractive import (  # noqa: E402
+    DOSING_REFERRAL,
+    NO_PASSAGES,
+    NOT_DIRECT,
+    UNCITED_FOOTER,
+    UNSUPPORTED,
+)
 from pharmabot.config import load_settings  # noqa: E402
 from pharmabot.errors import PharmaBotError  # noqa: E402
 from pharmabot.ingest import ensure_index  # noqa: E402
@@ -56,9 +68,19 @@ THRESHOLD = 0.8
 FRESH = ROOT / "eval" / "data" / "answers_fresh.jsonl"
 FRESH2 = ROOT / "eval" / "data" / "answers_fresh2.jsonl"
 FRESH3 = ROOT / "eval" / "data" / "answers_fresh3.jsonl"
+FRESH4 = ROOT / "eval" / "data" / "answers_fresh4.jsonl"
 _WORDS = re.compile(r"[a-z0-9]+")
 _MARKS = re.compile(r"\[\d+\]")
 BOILERPLATE = (SAFETY_FOOTER, UNCITED_FOOTER, DOSING_REFERRAL)
+# The opening words of the writer's "not in the labels" replies (before their {drugs} or {topic} slot).
+NOT_COVERED = tuple(text.split("{")[0] for text in (NO_PASSAGES, NOT_DIRECT, UNSUPPORTED))
+# Why a question missed, in the order they are tested: the first that applies is the one counted.
+MISS_CLASSES = (
+    "refused or not covered (question reading)",
+    "drug not resolved",
+    "gold not in the passages given (retrieval or section choice)",
+    "gold in a passage, other sentences chosen (sentence choice)",
+)
 
 
 def rows_of(path: Path) -> list[dict[str, Any]]:
@@ -93,8 +115,40 @@ def carries_fact(answer: str, golds: Iterable[dict[str, Any]]) -> bool:
     return any(fact_coverage(answer, gold["snippet"]) >= THRESHOLD for gold in golds)
 
 
-async def ask_all(services: Services, questions: list[str]) -> list[tuple[str, str]]:
-    """(intent, answer text) for each question, each in a session of its own, as the chat endpoint runs it."""
+@dataclass
+class Asked:
+    """One question's run: the intent and drugs the chat settled on, the answer, and the passages the writer got."""
+
+    intent: str
+    answer: str
+    drugs: list[str] = field(default_factory=list)
+    passages: list[tuple[str, str]] = field(default_factory=list)  # (set_id, text)
+    written: bool = False  # the writer was called (not a refusal, a greeting or a clarifying question)
+
+
+class RecordingWriter:
+    """Wraps the configured writer to keep what it was given, so a miss can be put down to its cause."""
+
+    def __init__(self, inner: AnswerWriter) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.last: AnswerContext | None = None
+
+    def stream(self, context: AnswerContext) -> AsyncIterator[str]:
+        self.last = context
+        return self.inner.stream(context)
+
+    async def check(self) -> None:
+        await self.inner.check()
+
+    async def close(self) -> None:
+        await self.inner.close()
+
+
+async def ask_all(services: Services, questions: list[str]) -> list[Asked]:
+    """What happened to each question, each in a session of its own, as the chat endpoint runs it."""
+    recorder = RecordingWriter(services.writer)
+    services.writer = recorder  # type: ignore[assignment]
     out = []
     for number, question in enumerate(questions):
         session = f"eval-{number}"
@@ -102,19 +156,26 @@ async def ask_all(services: Services, questions: list[str]) -> list[tuple[str, s
         try:
             message = await services.chat.admit(question)
         except PharmaBotError as exc:
-            out.append((f"refused:{exc.code}", ""))
+            out.append(Asked(intent=f"refused:{exc.code}", answer=""))
             continue
-        intent, text = "", []
+        recorder.last = None
+        asked = Asked(intent="", answer="")
+        text = []
         async for event in services.chat.stream(session_id=session, owner="eval", message=message):
             if isinstance(event, MetaEvent):
-                intent = event.intent
+                asked.intent = event.intent
+                asked.drugs = [ref.key for ref in event.drugs]
             elif isinstance(event, TokenEvent):
                 text.append(event.delta)
-        out.append((intent, "".join(text)))
+        asked.answer = "".join(text)
+        if recorder.last is not None:
+            asked.written = True
+            asked.passages = [(p.citation.set_id, p.text) for p in recorder.last.passages]
+        out.append(asked)
     return out
 
 
-async def answer_rows(index: Path, rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+async def answer_rows(index: Path, rows: list[dict[str, Any]]) -> list[Asked]:
     with tempfile.TemporaryDirectory() as state:
         settings = load_settings(
             index_path=index, sqlite_path=Path(state) / "state.sqlite", answer_writer="extractive", history_turns=0
@@ -126,23 +187,65 @@ async def answer_rows(index: Path, rows: list[dict[str, Any]]) -> list[tuple[str
             await services.close()
 
 
-def score_answers(rows: list[dict[str, Any]], answers: list[tuple[str, str]]) -> dict[str, Any]:
-    """Key-fact rate overall, per half and per question type (answerable rows only)."""
+def drug_resolved(row: dict[str, Any], asked: Asked) -> bool:
+    """The chat read the row's drug: a drug key that names it, or a passage from one of the golds' labels."""
+    wanted = " ".join(words(str(row.get("drug", ""))))
+    named = bool(wanted) and any(wanted in " ".join(words(key)) for key in asked.drugs)
+    gold_labels = {gold["set_id"] for gold in row["gold"]}
+    return named or any(set_id in gold_labels for set_id, _ in asked.passages)
+
+
+def miss_class(row: dict[str, Any], asked: Asked) -> str:
+    """Why an answer lacks the key fact: the first of MISS_CLASSES that applies."""
+    body = answer_body(asked.answer)
+    if not asked.written or any(opening in body for opening in NOT_COVERED):
+        # No drug read at all is a name problem, not a reading of the question.
+        return MISS_CLASSES[1] if not asked.drugs else MISS_CLASSES[0]
+    if not drug_resolved(row, asked):
+        return MISS_CLASSES[1]
+    given = "\n".join(text for _, text in asked.passages)
+    if not any(fact_coverage(given, gold["snippet"]) >= THRESHOLD for gold in row["gold"]):
+        return MISS_CLASSES[2]
+    return MISS_CLASSES[3]
+
+
+def score_answers(rows: list[dict[str, Any]], answers: list[Asked]) -> dict[str, Any]:
+    """Key-fact rate overall, per half and per question type, and miss causes per half (answerable rows only)."""
     by_half: dict[str, list[bool]] = defaultdict(list)
     by_type: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    misses: dict[str, dict[str, int]] = {cls: {"A": 0, "B": 0} for cls in MISS_CLASSES}
     lengths: list[int] = []
     results = []
-    for position, (row, (intent, answer)) in enumerate(zip(rows, answers, strict=True)):
+    for position, (row, asked) in enumerate(zip(rows, answers, strict=True)):
         if not row.get("answerable"):
             continue
-        hit = carries_fact(answer, row["gold"])
+        hit = carries_fact(asked.answer, row["gold"])
         half = half_of(position)
         by_half[half].append(hit)
         by_type[row["question_type"]][half].append(hit)
-        lengths.append(len(words(answer_body(answer))))
-        results.append({"position": position, "half": half, "hit": hit, "intent": intent, "answer": answer, **row})
+        cause = "" if hit else miss_class(row, asked)
+        if cause:
+            misses[cause][half] += 1
+        lengths.append(len(words(answer_body(asked.answer))))
+        results.append(
+            {
+                "position": position,
+                "half": half,
+                "hit": hit,
+                "cause": cause,
+                "intent": asked.intent,
+                "answer": asked.answer,
+                **row,
+            }
+        )
     lengths.sort()
-    return {"by_half": by_half, "by_type": by_type, "results": results, "median_words": lengths[len(lengths) // 2]}
+    return {
+        "by_half": by_half,
+        "by_type": by_type,
+        "misses": misses,
+        "results": results,
+        "median_words": lengths[len(lengths) // 2],
+    }
 
 
 def section_halves(kb: KnowledgeBase, retriever: LocalRetriever, rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -165,13 +268,23 @@ def print_key_facts(name: str, scores: dict[str, Any]) -> None:
         halves = by_type[kind]
         print(f"| {kind} | {rate(halves['A'] + halves['B'])} | {rate(halves['A'])} | {rate(halves['B'])} |")
     print(f"\nmedian answer length ({name}, words, without footer): {scores['median_words']}")
+    print_miss_classes(name, scores)
+
+
+def print_miss_classes(name: str, scores: dict[str, Any]) -> None:
+    """Counts only: half B's rows are never printed, but how many missed for each cause is."""
+    misses = scores["misses"]
+    print(f"\n| why answers missed ({name}) | half A | half B |")
+    print("|---|---:|---:|")
+    for cause in MISS_CLASSES:
+        print(f"| {cause} | {misses[cause]['A']} | {misses[cause]['B']} |")
 
 
 def print_misses(name: str, scores: dict[str, Any]) -> None:
     print(f"\nhalf A misses ({name}):")
     for result in scores["results"]:
         if result["half"] == "A" and not result["hit"]:
-            print(f"\n- [{result['question_type']}] {result['question']!r} ({result['intent']})")
+            print(f"\n- [{result['question_type']}] {result['question']!r} ({result['intent']}; {result['cause']})")
             print("  gold: " + " || ".join(g["snippet"] for g in result["gold"]))
             print("  answer: " + answer_body(result["answer"]).strip().replace("\n", "\n    "))
 
@@ -181,16 +294,20 @@ def figures(scores: dict[str, Any]) -> dict[str, Any]:
         "key_fact": {h: [sum(v), len(v)] for h, v in scores["by_half"].items()},
         "key_fact_by_type": {k: {h: [sum(v), len(v)] for h, v in t.items()} for k, t in scores["by_type"].items()},
         "median_words": scores["median_words"],
+        "misses": scores["misses"],
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dev_dir", type=Path, nargs="?", help="folder of the development sets (optional)")
-    parser.add_argument("--sets", default="dev,fresh,fresh2,fresh3", help="which sets to score (default: all four)")
+    parser.add_argument(
+        "--sets", default="dev,fresh,fresh2,fresh3,fresh4", help="which sets to score (default: all five)"
+    )
     parser.add_argument("--fresh", type=Path, default=FRESH, help="the project's own answer set")
     parser.add_argument("--fresh2", type=Path, default=FRESH2, help="the project's second answer set")
     parser.add_argument("--fresh3", type=Path, default=FRESH3, help="the project's third answer set")
+    parser.add_argument("--fresh4", type=Path, default=FRESH4, help="the project's fourth answer set")
     parser.add_argument("--index", type=Path, default=ROOT / ".data" / "labels-index.sqlite")
     parser.add_argument("--show-misses", action="store_true", help="print half A's misses (never half B's)")
     parser.add_argument("--show-answers", type=int, default=0, help="print the first N answers of half A")
@@ -211,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
         sets["answers_fresh2"] = rows_of(args.fresh2)
     if "fresh3" in chosen and args.fresh3.is_file():
         sets["answers_fresh3"] = rows_of(args.fresh3)
+    if "fresh4" in chosen and args.fresh4.is_file():
+        sets["answers_fresh4"] = rows_of(args.fresh4)
     scored = {name: score_answers(rows, asyncio.run(answer_rows(args.index, rows))) for name, rows in sets.items()}
     report: dict[str, Any] = {name: figures(scores) for name, scores in scored.items()}
     for name, scores in scored.items():

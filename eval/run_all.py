@@ -25,7 +25,7 @@ OWN_DATA = ROOT / "eval" / "data"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from answers import FRESH, FRESH2, FRESH3, answer_rows, half_of, score_answers  # noqa: E402
+from answers import FRESH, FRESH2, FRESH3, FRESH4, MISS_CLASSES, answer_rows, half_of, score_answers  # noqa: E402
 from interactions import score_levels, score_pairs  # noqa: E402
 from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
@@ -100,9 +100,16 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
 
-    for name, path in (("project's own set", FRESH), ("project's second set", FRESH2), ("project's third set", FRESH3)):
+    misses = {"answers_dev": answers["misses"]}
+    for name, path in (
+        ("project's own set", FRESH),
+        ("project's second set", FRESH2),
+        ("project's third set", FRESH3),
+        ("project's fourth set", FRESH4),
+    ):
         fresh_set = rows_of(path)
         fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
+        misses[path.stem] = fresh["misses"]
         for label, values in (
             ("", fresh["by_half"]["A"] + fresh["by_half"]["B"]),
             (", half A", fresh["by_half"]["A"]),
@@ -116,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
                     f"{sum(values)}/{len(values)} (eval/data/{path.name})",
                 )
             )
+
+    # Why answers missed, counts only (half B's rows are never printed).
+    for cause in MISS_CLASSES:
+        counts = ", ".join(f"{name} {m[cause]['A']}/{m[cause]['B']}" for name, m in misses.items())
+        table.append(("answers", f"misses: {cause} (half A/half B)", "", counts))
 
     pairs = score_pairs(engine, rows_of(args.dev_dir / "ddi_dev.jsonl"))
     counted = f"{pairs['tp'] + pairs['fp'] + pairs['fn'] + pairs['tn']} pair checks (both orders)"

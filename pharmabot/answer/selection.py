@@ -78,6 +78,14 @@ _SAFE_STOPPING = re.compile(
     r"checking)|withdrawal|rebound)\b",
     re.IGNORECASE,
 )
+# A report of what happened once a medicine was stopped ("cough ..., always resolving after discontinuation of
+# therapy", "reversible upon discontinuation") describes the effect; it tells no one to stop. It still counts as
+# advice when it is worded as one (_TELLS_TO_STOP).
+_AFTER_STOPPING_REPORT = re.compile(
+    r"\b(?:resolv\w*|revers\w*|disappear\w*|subsid\w*|improv\w*|recover\w*|return\w*|abated?|went away)"
+    r"\b.{0,30}\b(?:after|upon|following|on|with)\s+(?:the\s+)?discontinu\w*",
+    re.IGNORECASE,
+)
 _TELLS_TO_STOP = re.compile(
     r"^(\w+:\s*)?(temporarily\s+)?(stop|discontinue|interrupt|withhold)\b"
     r"|\b(stop taking|stop using|discontinue|withhold"
@@ -87,8 +95,9 @@ _TELLS_TO_STOP = re.compile(
 )
 # Text that does not read as an answer: reporting boilerplate, package codes, pointers to tables.
 _NOT_PROSE = re.compile(
-    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described) in (the following )?"
-    r"(table|figure))"
+    # A pointer to a table, also once cleaning has taken the table's number away ("... is displayed in").
+    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described|displayed) in "
+    r"(the following )?(table|figure|\W*$))"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
     r"|listed in (decreasing |descending )?order of (decreasing )?(severity|frequency)"
     r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"
@@ -161,6 +170,21 @@ _OVERDOSE_SIGNS = re.compile(
     r"\bsigns?\b|\bsymptoms?\b|\bmanifest|\bcharacterized by\b|\bhave been reported\b|\b(?:may|can) cause\b",
     re.IGNORECASE,
 )
+# 21 CFR 201.57(c)(3)(i): Dosage and Administration gives the usual dose, then its changes for particular
+# populations (kidney or liver impairment, dialysis, the elderly, children). A dose question that names none of
+# them asks for the usual dose, so a sentence about one of them is not its answer.
+_POPULATION = re.compile(
+    r"\b(?:renal|kidney|hepatic|liver) (?:impairment|insufficiency|disease|function|failure)\b|\bdialy[sz]\w*"
+    r"|\bhemodialysis\b|\bcreatinine clearance\b|\belderly\b|\bgeriatric\b|\bolder (?:adults?|patients)\b"
+    r"|\bpediatric\b|\bchildren\b|\binfants?\b|\bneonates?\b|\badolescents?\b|\bmg/kg\b",
+    re.IGNORECASE,
+)
+_POPULATION_QUESTION = re.compile(
+    r"\b(?:kidneys?|renal|liver|hepatic|dialysis|elderly|older|seniors?|geriatric|child\w*|kids?|bab(?:y|ies)"
+    r"|infants?|toddlers?|teens?\w*|adolescents?|pediatric|weigh\w*|lbs?|pounds|kg|years? old|\d+ ?(?:yo|yrs?))\b",
+    re.IGNORECASE,
+)
+_ADULTS = re.compile(r"\badults?\b", re.IGNORECASE)
 _CHILD = re.compile(r"\b(child|children|kids?|toddlers?|baby|babies|grandchild\w*)\b", re.IGNORECASE)
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
 # ("1 mg: Light purple ..." starts with its strength, not a number: kept.)
@@ -534,7 +558,7 @@ class _Features:
 @functools.lru_cache(maxsize=8192)
 def _features(text: str, heading: str) -> _Features:
     stop_advice = bool(_STOP_ADVICE.search(text)) and (
-        bool(_TELLS_TO_STOP.search(text)) or not _SAFE_STOPPING.search(text)
+        bool(_TELLS_TO_STOP.search(text)) or not (_SAFE_STOPPING.search(text) or _AFTER_STOPPING_REPORT.search(text))
     )
     return _Features(
         words=frozenset(terms_of(text)),
@@ -616,6 +640,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
             value -= 2.0
         elif _OVERDOSE_SIGNS.search(candidate.heading or ""):
             value += 1.0  # under the "Signs and Symptoms" subheading
+    if _for_another_population(text, question):
+        value -= 2.0
     if lead and lead.name == "side_effects" and _STOPPING_CONTEXT.search(text) and not _asks_stopping(question):
         # Discontinuation syndromes list many symptoms (SSRIs, SNRIs, benzodiazepines, beta-blockers): effects
         # of stopping the medicine, not of taking it.
@@ -631,6 +657,15 @@ def score(candidate: Candidate, question: Question) -> Scored:
 
 
 _BOTH_DRUGS = frozenset({"comparison", "interactions"})
+
+
+def _for_another_population(text: str, question: Question) -> bool:
+    """A dose sentence for a population the dose question does not name ("25 mg after each dialysis")."""
+    lead = question.lead
+    if not (lead and lead.name == "dosage") or _POPULATION_QUESTION.search(question.text):
+        return False
+    # "Adults and adolescents: 25 mg twice daily" gives the usual dose as well.
+    return bool(_POPULATION.search(text)) and not _ADULTS.search(text)
 
 
 def _asks_stopping(question: Question) -> bool:

@@ -328,6 +328,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         # "can I take X if I have ulcers".
         r"|\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person) with\b.{1,50}\b(?:take|use|be on)\b"
         r"|\b(?:take|use|be on)\b.{1,40}\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b"
+        # ... or names a state of the body: "if my blood pressure is low", "if your heart rate is slow".
+        r"|\b(?:take|use|be on)\b.{1,40}\bif (?:my|your|his|her|their) (?:[\w-]+ ){1,3}(?:is|are|runs?|gets?) "
+        r"(?:too |very |really |a bit |a little )?(?:low|high|slow|fast|weak|bad|poor)\b"
         r"|\b(?:take|use|be on)\b.{1,40}\bwith (?:a |an |my |his |her )?(?:" + CONDITIONS + r")\b"
         r"|\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b.{1,50}\b(?:can|should|may|is it)\b.{0,20}"
         r"\b(?:take|use)\b",
@@ -410,7 +413,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         "onset",
         r"\bhow (?:long|soon|fast|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
         r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see"
-        r"|effective)\b|\bkick in\b|\btakes? effect\b|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
+        r"|effective|heal|heals|clear|clears|improve|improves|get better)\b|\bkick in\b|\btakes? effect\b"
+        r"|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
         r"|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b|\bhow (?:long"
         r"|soon) (?:until|till|before|after|for)\b(?!" + _TAKE_BEFORE + r")|\bhow long (?:does|will|did) it take\b",
         # Dosage and administration says when the full effect of a slow-acting medicine comes ("the full effect may
@@ -431,7 +435,12 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bpeak (?:\w+ )?effect|\bbegins? to work|\bstarts? (?:to )?work|\bas early as\b"
         r"|\b(?:effect|relief|improvement)\b.{0,40}\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b"
         r"|\b(?:full|maximal|maximum|therapeutic|clinical) (?:\w+ )?(?:effect|response|benefit|improvement)\b.{0,60}"
-        r"\b(?:delayed|weeks?|days?)\b",
+        r"\b(?:delayed|weeks?|days?)\b"
+        # When the benefit shows: "the majority of patients healed within 4 weeks", "the optimal clinical effect is
+        # seen some months after ...", "the full effect ... will usually be seen within one to two weeks".
+        r"|\b(?:healed|healing|cured|resolved|relieved)\b.{0,30}\bwithin (?:about |approximately )?(?:\d|one|two|a few)"
+        r"|\b(?:effect|benefit|response|improvement)s? (?:\w+ ){0,3}(?:is|are|was|were|will|may|can)? ?"
+        r"(?:usually |generally )?(?:be )?(?:seen|noted|observed|apparent|evident)\b",
         cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\btime to peak\b"
         r"|\bwithin (?:a few|one|two|several)"
         r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur"
@@ -561,7 +570,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         ("dosage_and_administration", "dosage_forms_and_strengths", *_LEAFLETS),
         terms="recommended maximum",
         strong=r"\b(?:recommended|usual) (?:starting |initial |maintenance |adult |daily )*(?:dose|dosage)s? (?:is|of"
-        r"|for|range)|\bmaximum (?:recommended )?(?:daily )?(?:dose|dosage)|\bnot (?:to )?exceed\b|\bup to \d",
+        r"|for|range)|\b(?:the )?(?:initial|starting) (?:adult )?(?:dose|dosage)s? (?:of [\w-]+ )?(?:is|are)\b"
+        r"|\bmaximum (?:recommended )?(?:daily )?(?:dose|dosage)|\bnot (?:to )?exceed\b|\bup to \d",
         cues=r"\brecommended (?:starting |initial |maintenance |usual )?(?:adult )?dos|\busual (?:adult )?dos"
         r"|\bmaximum\b|\bnot (?:to )?exceed\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)(?:/kg)?\b|\bonce (?:a )?daily\b"
         r"|\btwice (?:a )?daily\b|\bevery \d+ (?:to \d+ )?(?:hours|days|weeks)\b|\bper day\b",

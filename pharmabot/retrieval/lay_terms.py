@@ -49,6 +49,7 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "racing heart": ("tachycardia", "palpitations"),
     "fast heartbeat": ("tachycardia", "palpitations"),
     "slow heartbeat": ("bradycardia",),
+    "slow heart rate": ("bradycardia",),
     "pounding heart": ("palpitations",),
     "itchy": ("pruritus",),
     "itching": ("pruritus",),
@@ -262,10 +263,34 @@ _PATTERN = re.compile(
 )
 
 
+# People put the measure first as often as the adjective ("my blood sugar goes too low", "heart rate is slow"):
+# that order is read as the adjective-first phrase the table lists ("low blood sugar", "slow heart rate").
+_MEASURE_FIRST = re.compile(
+    r"\b(?P<measure>blood sugar|blood pressure|heart rate|heartbeat|pulse) (?:(?:is|was|are|goes|go|going|gets|get"
+    r"|getting|got|runs?|can|may|might|will|to|be) )*(?:(?:too|very|really|so|a bit|a little) )?(?P<level>low|high"
+    r"|slow|fast|down|up|drops?|dropping|falls?|falling|rises?|rising)\b",
+    re.IGNORECASE,
+)
+_LEVEL = {"down": "low", "up": "high", "drop": "low", "drops": "low", "dropping": "low", "fall": "low"}
+_LEVEL |= {"falls": "low", "falling": "low", "rise": "high", "rises": "high", "rising": "high"}
+
+
+def _adjective_first(question: str) -> str:
+    """QUESTION with "<measure> is/goes (too) <level>" also said as "<level> <measure>"."""
+
+    def add(match: re.Match[str]) -> str:
+        level = match.group("level").lower()
+        measure = match.group("measure").lower()
+        measure = "heart rate" if measure in {"heartbeat", "pulse"} else measure
+        return f"{match.group()} ({_LEVEL.get(level, level)} {measure})"
+
+    return _MEASURE_FIRST.sub(add, question)
+
+
 def label_terms(question: str) -> tuple[str, ...]:
     """The label words for the everyday phrases in QUESTION, in order of appearance, without repeats."""
     found: dict[str, None] = {}
-    for match in _PATTERN.finditer(question):
+    for match in _PATTERN.finditer(_adjective_first(question)):
         for term in LAY_TERMS[match.group("phrase").lower()]:
             found.setdefault(term)
     return tuple(found)

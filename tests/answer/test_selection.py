@@ -453,3 +453,41 @@ def test_what_an_overdose_does_before_how_it_is_treated() -> None:
     )
     happens = select([label], question_of("what happens if you overdose on examplol", drugs=["examplol"]))
     assert "Overdose with examplol has caused" in happens[0].candidate.text
+
+
+def test_a_report_of_an_effect_ending_after_stopping_is_not_advice_to_stop() -> None:
+    label = passage(
+        1,
+        "warnings_and_cautions",
+        "Headache has been reported with examplol, usually resolving after discontinuation of therapy. "
+        "Consider other causes of headache in the differential diagnosis.",
+    )
+    best = select([label], question_of("does examplol give you headaches", drugs=["examplol"]))[0]
+    assert best.candidate.text.startswith("Headache has been reported")
+    # Worded as an instruction it is still left out.
+    told = passage(2, "warnings_and_cautions", "Discontinue examplol if headache occurs and resolves after stopping.")
+    assert rank([told], question_of("does examplol give you headaches", drugs=["examplol"])) == []
+
+
+def test_a_dose_question_that_names_no_population_gets_the_usual_dose() -> None:
+    label = passage(
+        1,
+        "dosage_and_administration",
+        "Patients on hemodialysis should be given 10 mg after each dialysis session. "
+        "The initial dose of examplol is 20 mg given as one tablet a day.",
+    )
+    usual = select([label], question_of("examplol starting dose", drugs=["examplol"]))[0]
+    assert usual.candidate.text.startswith("The initial dose of examplol is 20 mg")
+    on_dialysis = select([label], question_of("examplol dose for someone on dialysis", drugs=["examplol"]))[0]
+    assert on_dialysis.candidate.text.startswith("Patients on hemodialysis")
+
+
+def test_a_pointer_to_a_table_is_not_an_answer() -> None:
+    label = passage(
+        1,
+        "dosage_and_administration",
+        "The recommended dose and titration for each indication is displayed in Table 1. "
+        "Adults: 25 mg twice daily on day 1.",
+    )
+    texts = [s.candidate.text for s in rank([label], question_of("examplol dosage", drugs=["examplol"]))]
+    assert texts == ["Adults: 25 mg twice daily on day 1."]

@@ -238,3 +238,36 @@ def test_any_time_of_day_answers_when_to_take_it() -> None:
     mechanism = BY_NAME["mechanism"].strong
     assert mechanism is not None
     assert mechanism.search("The mode of action of examplol has not been clearly identified.")
+
+
+def test_a_measure_named_before_its_level_gets_the_label_words() -> None:
+    assert "hypoglycemia" in label_terms("can it make my blood sugar go too low")
+    assert "bradycardia" in label_terms("what if my heart rate is slow")
+    assert "hypotension" in label_terms("my blood pressure drops when I stand")
+    assert label_terms("how do I check my blood pressure") == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("can I take examplol if my blood pressure is low", "contraindications"),
+        ("how soon will examplol heal the ulcer", "onset"),
+        ("how long until examplol clears up the rash", "onset"),
+    ],
+)
+def test_more_ways_to_ask_a_kind(question: str, kind: str) -> None:
+    assert kind in [intent.name for intent in detect_intents(question)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "answer"),
+    [
+        ("onset", "Most patients healed within 4 weeks of treatment."),
+        ("onset", "The full effect of this dose will usually be seen within one to two weeks."),
+        ("dosage", "The initial dose of examplol is 50 mg once a day."),
+    ],
+)
+def test_strong_wording_of_an_answer(kind: str, answer: str) -> None:
+    strong = BY_NAME[kind].strong
+    assert strong is not None
+    assert strong.search(answer)
