@@ -32,10 +32,10 @@ def quoted_first(evidence: Sequence[EvidenceItem], *, severity: str, asked: Sequ
     """EVIDENCE in the order an answer cites it: the sentence to quote first.
 
     First the sentences that state the interaction itself (not a property of one drug it is inferred from),
-    then those at the severity the answer gives (the quote has to bear it out), then a sentence that says
-    what happens over one that only says what to do or lists who is more at risk, then the label of the drug
-    the question is about (the first it names: "can I take advil with ramipril" asks about advil); the
-    engine's order breaks ties.
+    then a sentence that says what happens over one that only says what to do or lists who is more at risk
+    (a boxed warning's bullet "concomitant use of drugs that affect hemostasis" names the risk, not what it
+    is), then those at the severity the answer gives, then the label of the drug the question is about (the
+    first it names: "can I take advil with ramipril" asks about advil); the engine's order breaks ties.
     """
     subject = asked[0] if asked else ""
 
@@ -44,8 +44,8 @@ def quoted_first(evidence: Sequence[EvidenceItem], *, severity: str, asked: Sequ
         says = bool(STATES_EFFECT.search(found.quote) or CONTRAINDICATES.search(found.quote))
         return (
             int(found.kind != "interaction"),
-            int(found.severity != severity),
             int(not says),
+            int(found.severity != severity),
             int(found.label_drug != subject),
             position,
         )
