@@ -97,8 +97,9 @@ _TELLS_TO_STOP = re.compile(
 # Text that does not read as an answer: reporting boilerplate, package codes, pointers to tables.
 _NOT_PROSE = re.compile(
     # A pointer to a table, also once cleaning has taken the table's number away ("... is displayed in").
-    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described|displayed) in "
-    r"(the following )?(table|figure|\W*$))"
+    # Cleaning can leave the pointer's "in" last on its line, with no space after it.
+    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described|displayed) in"
+    r"(?: (the following )?(table|figure)|\W*$))"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
     r"|listed in (decreasing |descending )?order of (decreasing )?(severity|frequency)"
     r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"

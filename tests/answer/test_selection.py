@@ -499,6 +499,15 @@ def test_a_pointer_to_a_table_is_not_an_answer() -> None:
     )
     texts = [s.candidate.text for s in rank([label], question_of("examplol dosage", drugs=["examplol"]))]
     assert texts == ["Adults: 25 mg twice daily on day 1."]
+    # Cleaning took the table's name away and the next line starts a new sentence: "in" ends the pointer.
+    cut = passage(
+        1,
+        "dosage_and_administration",
+        "The recommended starting dose, the titration, the dose range and the highest dose of examplol for each "
+        "indication is displayed in\nAdults: 25 mg twice daily on day 1.",
+    )
+    texts = [s.candidate.text for s in rank([cut], question_of("examplol dosage", drugs=["examplol"]))]
+    assert texts == ["Adults: 25 mg twice daily on day 1."]
 
 
 # Forty sentences that all name patients, one that names a rhythm: a pool the size of a few real passages.
