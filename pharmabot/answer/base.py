@@ -41,6 +41,7 @@ class Finding(BaseModel):
     summary: str
     management: str | None = None
     quote: str | None = Field(default=None, description="The label sentence the finding rests on.")
+    quote_label: str | None = Field(default=None, description="The drug whose label the quote is from.")
     citation_indexes: list[int] = Field(default_factory=list)
 
 

@@ -51,7 +51,9 @@ def _finding_line(finding: Finding) -> str:
     marks = "".join(f"[{i}]" for i in dict.fromkeys(finding.citation_indexes))
     line = f"- {finding.severity.capitalize()}: {finding.summary.rstrip('.')}.{' ' + marks if marks else ''}"
     if finding.quote:
-        line += f' The label says: "{clean_sentence(finding.quote).rstrip(".")}."'
+        # The engine's summary names one label; the quote may be the other's, so it says whose it is.
+        whose = f"The {finding.quote_label} label" if finding.quote_label else "The label"
+        line += f' {whose} says: "{clean_sentence(finding.quote).rstrip(".")}."'
     if finding.management:
         line += f" What the label advises: {finding.management.rstrip('.')}."
     return line

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -96,8 +97,9 @@ _TELLS_TO_STOP = re.compile(
 # Text that does not read as an answer: reporting boilerplate, package codes, pointers to tables.
 _NOT_PROSE = re.compile(
     # A pointer to a table, also once cleaning has taken the table's number away ("... is displayed in").
-    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described|displayed) in "
-    r"(the following )?(table|figure|\W*$))"
+    # Cleaning can leave the pointer's "in" last on its line, with no space after it.
+    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described|displayed) in"
+    r"(?: (the following )?(table|figure)|\W*$))"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
     r"|listed in (decreasing |descending )?order of (decreasing )?(severity|frequency)"
     r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"
@@ -269,6 +271,14 @@ class Question:
     drugs: tuple[str, ...] = ()  # the drugs it names (catalog keys)
     # The symptoms it names, each as the sets of words that name it (its own words, or one label term's).
     effects: tuple[tuple[frozenset[str], ...], ...] = ()
+    # What each of its specific words is worth in a sentence: rare among the sentences at hand, a word says
+    # more ("seizures" against "daily"). Set by `rank` from the passages given; a word without one counts by
+    # its length.
+    weights: tuple[tuple[str, float], ...] = ()
+
+    @functools.cached_property
+    def weight_of(self) -> dict[str, float]:
+        return dict(self.weights)
 
     @property
     def lead(self) -> QuestionKind | None:
@@ -603,7 +613,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     shared = question.terms & words | _misspelled(question.terms - words, words)
     phrases = {phrase for phrase in question.phrases if phrase in lowered}
     # The question's own words are the surest sign a sentence is about what was asked.
-    value += sum(2.0 if len(term) >= 6 else 1.5 for term in shared) + 2.0 * len(phrases)
+    weights = question.weight_of
+    value += sum(weights.get(term, 2.0 if len(term) >= 6 else 1.5) for term in shared) + 2.0 * len(phrases)
     if names_other:
         value += 3.0
     in_heading = question.terms & features.heading_words
@@ -720,9 +731,41 @@ def _similar(a: set[str], b: set[str]) -> bool:
 
 def rank(passages: Sequence[Passage], question: Question) -> list[Scored]:
     """Every allowed candidate of the passages, scored, best first (ties in label order)."""
-    scored = [score(c, question) for p in passages for c in candidates(p) if _allowed(c, question)]
+    pool = [c for p in passages for c in candidates(p) if _allowed(c, question)]
+    question = dataclasses.replace(question, weights=term_weights(question.specific, pool))
+    scored = [score(c, question) for c in pool]
     scored.sort(key=lambda s: (-s.score, s.candidate.index, s.candidate.position))
     return scored
+
+
+# A word in one sentence of two hundred weighs 3.0, one in half of them 1.0: about the 1.5 to 2.0 every shared
+# word weighed before, spread by how telling it is.
+IDF_SCALE = 0.6
+MIN_WEIGHT, MAX_WEIGHT = 1.0, 3.0
+
+
+def term_weights(terms: AbstractSet[str], pool: Sequence[Candidate]) -> tuple[tuple[str, float], ...]:
+    """Each of TERMS' worth, from how few of the candidate sentences hold it (BM25's idf), saturated.
+
+    A word most sentences at hand share tells them apart little; one few hold ("seizures", "grapefruit") is
+    what the question is about. Counted over the passages given rather than the whole label: those are the
+    sentences being told apart. Only the question's specific words are weighed so: its kind words
+    ("pregnancy", "storage") fill the very sections it is answered from, and the kind's cues score those.
+    A word no sentence holds (or holds only through a typing slip, `_misspelled`) keeps the length weight.
+    """
+    if not pool or not terms:
+        return ()
+    count = len(pool)
+    held = dict.fromkeys(terms, 0)
+    for candidate in pool:
+        features = _features(candidate.text, candidate.heading)
+        for term in terms & features.words:
+            held[term] += 1
+    return tuple(
+        (term, min(MAX_WEIGHT, max(MIN_WEIGHT, IDF_SCALE * math.log(1 + (count - n + 0.5) / (n + 0.5)))))
+        for term, n in sorted(held.items())
+        if n
+    )
 
 
 def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -> list[Scored]:

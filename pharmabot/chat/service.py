@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pharmabot.answer.base import AnswerContext, AnswerWriter, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.answer.selection import passage_scores, question_of
+from pharmabot.chat.evidence import quoted_first
 from pharmabot.chat.intent import IntentDecision, decide_intent
 from pharmabot.config import Settings, WriterKind
 from pharmabot.errors import AnswerWithheldError, PharmaBotError
@@ -366,7 +367,9 @@ class ChatService:
         if engine is not None:
             if len(decision.drugs) >= 2:
                 report = engine.check(drugs=list(decision.drugs), audience="consumer")
-                findings, notes, sources = _findings_from(report, passages, dated=knowledge.effective_time)
+                findings, notes, sources = _findings_from(
+                    report, passages, dated=knowledge.effective_time, asked=decision.drugs
+                )
             else:
                 # Only the notes on what was asked about: "with metamucil" is not a question about dairy.
                 asked = frozenset().union(*(_NOTE_KINDS.get(t, frozenset()) for t in decision.food_topics))
@@ -562,11 +565,20 @@ def _food_note(note: FoodNote, passages: list[Passage], *, dated: Callable[[str]
 
 
 def _findings_from(
-    report: InteractionReport, passages: list[Passage], *, dated: Callable[[str], str | None]
+    report: InteractionReport,
+    passages: list[Passage],
+    *,
+    dated: Callable[[str], str | None],
+    asked: Sequence[str] = (),
 ) -> tuple[list[Finding], list[str], list[str]]:
-    """Engine results to writer findings; each quoted label sentence becomes a numbered passage."""
+    """Engine results to writer findings; each quoted label sentence becomes a numbered passage.
+
+    Of each pair's label sentences the one quoted first is the asked drug's own that says what happens
+    (`quoted_first`); ASKED are the drugs in the order the question named them.
+    """
     findings = []
     for item in report.interactions:
+        ordered = quoted_first(item.evidence, severity=item.severity, asked=asked)
         indexes = [
             _evidence_passage(
                 passages,
@@ -577,7 +589,7 @@ def _findings_from(
                 url=evidence.url,
                 quote=evidence.quote,
             )
-            for evidence in item.evidence[:2]
+            for evidence in ordered[:2]
         ]
         findings.append(
             Finding(
@@ -585,7 +597,8 @@ def _findings_from(
                 severity=item.severity,
                 summary=item.summary,
                 management=item.management,
-                quote=item.evidence[0].quote if item.evidence else None,
+                quote=ordered[0].quote if ordered else None,
+                quote_label=ordered[0].label_drug if ordered else None,
                 citation_indexes=indexes,
             )
         )

@@ -228,3 +228,24 @@ def test_nested_headings_and_orphaned_openings_are_cleaned() -> None:
         "Safety has been established."
     )
     assert clean_sentence(", ask a health professional before use.") == "Ask a health professional before use."
+
+
+def test_an_interaction_quote_names_the_label_it_is_from() -> None:
+    finding = Finding(
+        drugs=("warfarin", "fluconazole"),
+        severity="major",
+        summary="According to the warfarin label (drug interactions), using fluconazole with warfarin can cause "
+        "serious problems",
+        quote="Fluconazole can raise warfarin levels and the chance of bleeding.",
+        quote_label="fluconazole",
+        citation_indexes=[1],
+    )
+    text = compose(
+        AnswerContext(
+            question="warfarin with fluconazole?",
+            intent=Intent.interaction,
+            drugs=["warfarin", "fluconazole"],
+            findings=[finding],
+        )
+    )
+    assert 'The fluconazole label says: "Fluconazole can raise warfarin levels and the chance of bleeding."' in text

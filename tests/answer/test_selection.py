@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from pharmabot.answer.base import Passage
-from pharmabot.answer.selection import candidates, clean_sentence, passage_scores, question_of, rank, select
+from pharmabot.answer.selection import (
+    candidates,
+    clean_sentence,
+    passage_scores,
+    question_of,
+    rank,
+    select,
+    term_weights,
+)
 from pharmabot.schemas.common import Citation
 
 
@@ -491,3 +499,35 @@ def test_a_pointer_to_a_table_is_not_an_answer() -> None:
     )
     texts = [s.candidate.text for s in rank([label], question_of("examplol dosage", drugs=["examplol"]))]
     assert texts == ["Adults: 25 mg twice daily on day 1."]
+    # Cleaning took the table's name away and the next line starts a new sentence: "in" ends the pointer.
+    cut = passage(
+        1,
+        "dosage_and_administration",
+        "The recommended starting dose, the titration, the dose range and the highest dose of examplol for each "
+        "indication is displayed in\nAdults: 25 mg twice daily on day 1.",
+    )
+    texts = [s.candidate.text for s in rank([cut], question_of("examplol dosage", drugs=["examplol"]))]
+    assert texts == ["Adults: 25 mg twice daily on day 1."]
+
+
+# Forty sentences that all name patients, one that names a rhythm: a pool the size of a few real passages.
+_TRIALS = " ".join(f"Patients in study {n} took examplol for {n} weeks." for n in range(1, 41))
+WARNINGS = passage(
+    1,
+    "warnings_and_cautions",
+    "Patients with heart failure were seen more often. Examplol can change the heart rhythm. " + _TRIALS,
+)
+
+
+def test_a_word_few_sentences_hold_weighs_more_than_one_most_hold() -> None:
+    pool = candidates(WARNINGS)
+    weights = dict(term_weights(frozenset({"rhythm", "patient", "heart"}), pool))
+    assert weights["rhythm"] > weights["heart"] > weights["patient"]
+    assert weights["patient"] == 1.0  # saturated: a word every sentence holds still counts a little
+    assert max(weights.values()) <= 3.0
+    assert term_weights(frozenset({"kidney"}), pool) == ()  # no sentence holds it: the length weight stays
+
+
+def test_the_sentence_with_the_telling_word_wins_over_one_with_the_common_word() -> None:
+    question = question_of("does examplol mess with heart rhythm in patients", drugs=["examplol"])
+    assert select([WARNINGS], question)[0].candidate.text == "Examplol can change the heart rhythm."
