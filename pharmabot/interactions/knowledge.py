@@ -54,6 +54,7 @@ from pharmabot.interactions.severity import (
     SEVERITY_ORDER,
     Severity,
     classify,
+    for_target,
     is_allergy_note,
     is_not_an_interaction,
     only_population,
@@ -539,6 +540,7 @@ def _scan_sentence(
                 said_management = management_of(plain_clause)
             else:
                 clause = None
+        said = for_target(said, target_kind=item.kind, target=item.target)
         if item.kind == "class" and not _wording_enough(item.target, said.severity):
             continue
         # "Lomitapide, Lovastatin, and Simvastatin: Concomitant administration ... with lomitapide is contraindicated":
