@@ -33,6 +33,13 @@ SALT_WORDS = frozenset(
     acetonide hyclate erbumine medoxomil kamedoxomil axetil pivoxil malate tosylate napsylate pamoate
     stearate estolate ethylsuccinate decanoate enanthate cypionate xinafoate trifenatate nitrate lysine
     arginine hydrate salt base epolamine palmitate isethionate""".split()
+) | frozenset(
+    # Water of crystallization and the basicity of a phosphate ("SODIUM PHOSPHATE, DIBASIC, ANHYDROUS"): they
+    # qualify a salt and never name an ingredient of their own.
+    HYDRATE_WORDS := frozenset(
+        """monobasic dibasic tribasic anhydrous hydrate monohydrate dihydrate trihydrate tetrahydrate pentahydrate
+        hexahydrate heptahydrate hemihydrate sesquihydrate""".split()
+    )
 )
 
 # Dosage-form and packaging words that openFDA sometimes puts in generic names.
@@ -132,8 +139,8 @@ def moiety(name: str) -> str:
     """Active moiety of one ingredient name: salt and form words dropped when something remains."""
     words = _BIOSIMILAR_SUFFIX.sub("", normalize(name)).split()
     kept = [w for w in words if w not in FORM_WORDS] or words
-    core = [w for w in kept if w not in SALT_WORDS] or kept
-    if core is not kept and all(w in MINERAL_ANIONS for w in core):
+    core = [w for w in kept if w not in SALT_WORDS] or [w for w in kept if w not in HYDRATE_WORDS] or kept
+    if any(w not in SALT_WORDS for w in kept) and all(w in MINERAL_ANIONS for w in core):
         return " ".join(kept)
     return " ".join(core)
 
@@ -141,7 +148,9 @@ def moiety(name: str) -> str:
 def ingredients_of(name: str) -> tuple[str, ...]:
     """Moieties of a possibly combined name, sorted ("amlodipine and benazepril hcl" -> both)."""
     parts = [
-        moiety(part) for part in _COMBINATION_SPLIT.split(_PERCENT_STRENGTH.sub(" ", name.lower())) if part.strip()
+        moiety(part)
+        for part in _COMBINATION_SPLIT.split(_PERCENT_STRENGTH.sub(" ", name.lower()))
+        if part.strip() and not set(normalize(part).split()) <= HYDRATE_WORDS
     ]
     return tuple(sorted({p for p in parts if p}))
 

@@ -203,3 +203,12 @@ def test_an_ingredient_only_sold_in_combinations_resolves_to_the_one_the_others_
     assert resolve(catalog, "sodium citrate") == ("sodium citrate", ())
     # A typed combination is still that combination.
     assert resolve(catalog, "cilastatin/imipenem/relebactam") == ("cilastatin and imipenem and relebactam", ())
+
+
+def test_hydrate_and_basicity_words_qualify_a_salt_and_are_never_an_ingredient() -> None:
+    assert ingredients_of("SODIUM PHOSPHATE, MONOBASIC, MONOHYDRATE AND SODIUM PHOSPHATE, DIBASIC, ANHYDROUS") == (
+        "sodium phosphate",
+    )
+    assert ingredients_of("POTASSIUM PHOSPHATE, DIBASIC; POTASSIUM PHOSPHATE, MONOBASIC") == ("potassium phosphate",)
+    assert moiety("magnesium sulfate heptahydrate") == "magnesium sulfate"
+    assert moiety("ampicillin trihydrate") == "ampicillin"
