@@ -54,6 +54,7 @@ from pharmabot.interactions.severity import (
     SEVERITY_ORDER,
     Severity,
     classify,
+    for_target,
     is_allergy_note,
     is_not_an_interaction,
     only_population,
@@ -78,6 +79,14 @@ _ONC_MEMBER_FIXES = {
     "esmoprazole": "esomeprazole",
     "lisdexamefetamine": "lisdexamfetamine",
     "st john’s wort": "st john's wort",
+}
+# The expansion lists two calcium salts and four antacids where the papers name the classes: the other salts people
+# take by mouth belong to them too (USP monographs of oral calcium salts; antacid active ingredients of 21 CFR
+# 331.11), and so does the mineral typed alone (`names.is_bare_mineral`).
+_ONC_CLASS_MEMBERS = {
+    "calcium salts": "calcium, calcium citrate, calcium lactate, calcium gluconate, calcium phosphate",
+    "calcium salts (oral)": "calcium, calcium citrate, calcium lactate, calcium gluconate, calcium phosphate",
+    "antacids": "magnesium, magnesium hydroxide, magnesium carbonate, magnesium trisilicate, potassium bicarbonate",
 }
 
 
@@ -539,6 +548,7 @@ def _scan_sentence(
                 said_management = management_of(plain_clause)
             else:
                 clause = None
+        said = for_target(said, target_kind=item.kind, target=item.target)
         if item.kind == "class" and not _wording_enough(item.target, said.severity):
             continue
         # "Lomitapide, Lovastatin, and Simvastatin: Concomitant administration ... with lomitapide is contraindicated":
@@ -902,7 +912,12 @@ def load_onc_rules(members: dict[str, frozenset[str]] | None = None, *, director
                 if not values:
                     qt = (members or {}).get("qt_prolonging") or CLASS_BY_ID["qt_prolonging"].members
                     return frozenset(qt) if "QT" in class_name else frozenset()
-                return frozenset(moiety(_ONC_MEMBER_FIXES.get(v.lower(), v.lower())) for v in values)
+                extra = _ONC_CLASS_MEMBERS.get(class_name.lower(), "").split(",")
+                return frozenset(
+                    moiety(_ONC_MEMBER_FIXES.get(v.strip().lower(), v.strip().lower()))
+                    for v in (*values, *extra)
+                    if v.strip()
+                )
 
             rules.append(
                 Rule(

@@ -454,7 +454,7 @@ CLASSES: tuple[DrugClass, ...] = (
         ),
         _m(
             "spironolactone, eplerenone, amiloride, triamterene, finerenone, potassium chloride, potassium citrate, "
-            "potassium acetate, potassium gluconate, potassium phosphate"
+            "potassium acetate, potassium gluconate, potassium phosphate, potassium bicarbonate"
         ),
         epc=(
             "Potassium-sparing Diuretic",
@@ -627,7 +627,11 @@ CLASSES: tuple[DrugClass, ...] = (
             "calcium carbonate, calcium acetate, aluminum hydroxide, magnesium hydroxide, magnesium oxide, "
             "ferrous sulfate, iron, zinc, sucralfate, sevelamer, lanthanum, calcium, "
             # Antacid active ingredients (21 CFR 331.11) and phosphate binders sold under their salt names.
-            "sodium bicarbonate, lanthanum carbonate, ferric citrate"
+            "sodium bicarbonate, potassium bicarbonate, lanthanum carbonate, ferric citrate, magnesium carbonate, "
+            "magnesium trisilicate, "
+            "calcium citrate, magnesium citrate, "
+            # A mineral typed alone (`names.is_bare_mineral`) stands for the oral salts people take of it.
+            "magnesium"
         ),
         sources=(FDA_CLASS_LABELING, ONC),
         learn_examples=False,

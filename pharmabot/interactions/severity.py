@@ -19,6 +19,8 @@ Scale: contraindicated > major > moderate > minor. How a pair's severity is deci
    drug interaction studies with combined oral contraceptives, 2020; labels then advise back-up contraception).
    So is an effect class rule whose effect both drugs' own boxed warnings name (`BOXED_COMBINATION_RULES`).
 4. A potassium or QT signal is never minor (`NEVER_MINOR_CLASSES`).
+5. A contraindication stated for an enzyme or transporter role without a strength ("a number of CYP3A4 substrates
+   are contraindicated") is major for a drug it does not name (`for_target`).
 The pair gets the strongest of these: a label saying "contraindicated" always wins, and a reference rating a
 combination major is never lowered by a label that only says "monitor".
 """
@@ -31,6 +33,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pharmabot.interactions.class_rules import STRONG_MODULATOR_RULES
+from pharmabot.interactions.lexicon import CLASS_BY_ID
 
 Severity = Literal["contraindicated", "major", "moderate", "minor"]
 SEVERITY_ORDER: dict[str, int] = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
@@ -87,7 +90,19 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         r"(?:hormonal|oral) contraceptive|(?:organ|graft|transplant) rejection|graft loss"
         # "the possibility of decreased contraceptive efficacy", "loss of contraceptive effectiveness".
         r"|(?:reduced|decreased|diminished|impaired|lower|loss of|compromised?) contraceptive "
-        r"(?:efficacy|effectiveness|effect|protection|action)",
+        r"(?:efficacy|effectiveness|effect|protection|action)"
+        # Treatment failure whose harm is serious on its own: seizures returning when an antiepileptic falls below
+        # its therapeutic range, and an antiretroviral or antiviral losing its effect and selecting resistant virus.
+        # The labels state the consequence; the references rate such pairs major (DHHS Guidelines for the Use of
+        # Antiretroviral Agents, drug interaction tables: "do not coadminister" for inducers that may cause virologic
+        # failure; AAN/AES guidance on enzyme-inducing drugs with antiseizure medicines: breakthrough seizures).
+        r"|loss of (?:seizure control|(?:anti)?virologic(?:al)? (?:response|efficacy|control|activity|effect)"
+        r"|antiviral (?:efficacy|activity|response|effect))|breakthrough seizures?|virologic(?:al)? (?:failure|rebound)"
+        # "loss of therapeutic effect and development of resistance": the loss and the resistance together, so an
+        # antibacterial's "to reduce the development of drug-resistant bacteria" is not read as an interaction.
+        r"|loss of (?:\w+ ){0,3}(?:effect|efficacy|response|activity)\b[^.;]{0,80}?\bresistan(?:ce|t)"
+        r"|subtherapeutic (?:\w+ ){0,3}(?:levels?|concentrations?|exposure)[^.;]{0,80}?\b(?:seizure|virolog|resistan"
+        r"|rejection)",
     ),
     _rule(
         "dose_change",
@@ -114,14 +129,16 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         # "The risk of tendon rupture is further increased in patients taking corticosteroids".
         r"|\brisk of [^.;]{0,80}?\b(?:is|are) (?:further |also )?increased\b"
         # The exposure named before the change: "X plasma concentrations may increase up to 2 fold".
-        r"|\b(?:concentrations?|levels?|exposure|AUC|Cmax|clearance|half-life)\b[^.;]{0,30}?\b(?:may|can|could|might|"
+        r"|\b(?:concentrations?|levels?|exposure|AUC|Cmax|clearance|half-life|absorption)\b[^.;]{0,30}?\b(?:may|can|could|might|"
         r"will|is|are|was|were)(?: be)? (?:significantly |substantially |markedly )?(?:increase[sd]?|decrease[sd]?|"
-        r"elevated|reduced|raised|lowered|doubled|tripled)\b"
+        r"elevated|reduced|raised|lowered|doubled|tripled|impaired|diminished)\b"
         # The effect named before the change: "the hypoglycemic action of sulfonylureas may be potentiated by ...",
         # "may exaggerate their response to these drugs" (pharmacodynamic wording of older labels).
         r"|\b(?:action|effects?|activity|response)\b[^.;]{0,60}?\b(?:may|can|could|might|is|are) (?:be )?"
         r"(?:potentiated|enhanced|exaggerated|augmented|intensified|diminished|antagonized|blunted|reversed)\b"
-        r"|\bexaggerat\w* (?:their|its|the) (?:[\w'’]+ )?(?:response|effects?|action)",
+        r"|\bexaggerat\w* (?:their|its|the) (?:[\w'’]+ )?(?:response|effects?|action)"
+        # Chelation and binding in the gut: "may interfere with the gastrointestinal absorption of levofloxacin".
+        r"|\binterfer\w* with (?:the )?(?:\w+ )?absorption\b",
     ),
 )
 
@@ -252,6 +269,23 @@ def classify(sentence: str, *, section: str) -> Classified | None:
     if floor is not None and SEVERITY_ORDER[floor] > SEVERITY_ORDER[best.severity]:
         best = Classified(floor, f"section:{section}")
     return best
+
+
+def general_role(class_id: str) -> bool:
+    """True for an enzyme or transporter role named without a strength ("CYP3A4 substrates", "inhibitors of P-gp")."""
+    drug_class = CLASS_BY_ID.get(class_id)
+    return drug_class is not None and drug_class.role is not None and "unspecified" in drug_class.role.grades
+
+
+def for_target(classified: Classified, *, target_kind: str, target: str) -> Classified:
+    """A sentence's severity for one drug or class it names. Contraindicated needs the drug itself or a class that
+    fits it as the label means it ("strong CYP3A4 inhibitors", "statins"): a general role ("coadministration of a
+    number of CYP3A4 substrates is contraindicated") covers hundreds of drugs of which the label's contraindication
+    list names a few, and FDA's labeling rule asks a contraindication to name the drugs it means (21 CFR
+    201.57(c)(5): known hazards, not theoretical ones), so for any other member it is at most major."""
+    if classified.severity == "contraindicated" and target_kind == "class" and general_role(target):
+        return Classified("major", f"{classified.rule}:general_role")
+    return classified
 
 
 def stronger(a: Severity, b: Severity) -> Severity:

@@ -33,6 +33,13 @@ SALT_WORDS = frozenset(
     acetonide hyclate erbumine medoxomil kamedoxomil axetil pivoxil malate tosylate napsylate pamoate
     stearate estolate ethylsuccinate decanoate enanthate cypionate xinafoate trifenatate nitrate lysine
     arginine hydrate salt base epolamine palmitate isethionate""".split()
+) | frozenset(
+    # Water of crystallization and the basicity of a phosphate ("SODIUM PHOSPHATE, DIBASIC, ANHYDROUS"): they
+    # qualify a salt and never name an ingredient of their own.
+    HYDRATE_WORDS := frozenset(
+        """monobasic dibasic tribasic anhydrous hydrate monohydrate dihydrate trihydrate tetrahydrate pentahydrate
+        hexahydrate heptahydrate hemihydrate sesquihydrate""".split()
+    )
 )
 
 # Dosage-form and packaging words that openFDA sometimes puts in generic names.
@@ -62,8 +69,9 @@ _NOT_MISSPELLINGS = frozenset(
     tablets tablet capsules capsule pregnant""".split()
 )
 
-# Minerals people name alone ("magnesium", "iron"): each stands for the products whose ingredients contain
-# it (magnesium sulfate, ferrous sulfate, ferric maltol...), as an ingredient family does.
+# Minerals people name alone ("magnesium", "iron"): in free text each stands for the products whose ingredients
+# contain it (magnesium sulfate, ferrous sulfate, ferric maltol...), as an ingredient family does. Typed alone as a
+# medicine, it means the mineral as people take it, by mouth (`DrugCatalog.resolve`).
 MINERALS: dict[str, tuple[str, ...]] = {
     "iron": ("iron", "ferrous", "ferric"),
     "magnesium": ("magnesium",),
@@ -121,18 +129,28 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+# Anions of mineral salts taken for the metal itself (antacids, supplements, buffers): in "magnesium oxide" or
+# "calcium carbonate" the active part is the cation, so such a name keeps both words, as "potassium chloride" does,
+# instead of being cut down to its anion. Elsewhere they stay part of the name ("nitric oxide", "lanthanum carbonate").
+MINERAL_ANIONS = frozenset({"oxide", "hydroxide", "carbonate", "bicarbonate", "trisilicate", "dioxide", "peroxide"})
+
+
 def moiety(name: str) -> str:
     """Active moiety of one ingredient name: salt and form words dropped when something remains."""
     words = _BIOSIMILAR_SUFFIX.sub("", normalize(name)).split()
     kept = [w for w in words if w not in FORM_WORDS] or words
-    core = [w for w in kept if w not in SALT_WORDS] or kept
+    core = [w for w in kept if w not in SALT_WORDS] or [w for w in kept if w not in HYDRATE_WORDS] or kept
+    if any(w not in SALT_WORDS for w in kept) and all(w in MINERAL_ANIONS for w in core):
+        return " ".join(kept)
     return " ".join(core)
 
 
 def ingredients_of(name: str) -> tuple[str, ...]:
     """Moieties of a possibly combined name, sorted ("amlodipine and benazepril hcl" -> both)."""
     parts = [
-        moiety(part) for part in _COMBINATION_SPLIT.split(_PERCENT_STRENGTH.sub(" ", name.lower())) if part.strip()
+        moiety(part)
+        for part in _COMBINATION_SPLIT.split(_PERCENT_STRENGTH.sub(" ", name.lower()))
+        if part.strip() and not set(normalize(part).split()) <= HYDRATE_WORDS
     ]
     return tuple(sorted({p for p in parts if p}))
 
@@ -149,6 +167,7 @@ class DrugEntry:
     ingredients: tuple[str, ...]
     brands: list[str] = field(default_factory=list)
     set_ids: list[str] = field(default_factory=list)
+    oral: bool = False  # some label or Orange Book product of it is taken by mouth
 
     @property
     def name(self) -> str:
@@ -159,7 +178,13 @@ class DrugEntry:
         return bool(self.set_ids)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "ingredients": list(self.ingredients), "brands": self.brands, "set_ids": self.set_ids}
+        return {
+            "key": self.key,
+            "ingredients": list(self.ingredients),
+            "brands": self.brands,
+            "set_ids": self.set_ids,
+            "oral": self.oral,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugEntry:
@@ -168,6 +193,7 @@ class DrugEntry:
             ingredients=tuple(data["ingredients"]),
             brands=list(data["brands"]),
             set_ids=list(data["set_ids"]),
+            oral=bool(data.get("oral", False)),
         )
 
 
@@ -217,8 +243,8 @@ def label_ingredients(label: LabelRecord) -> tuple[str, ...]:
     return ()
 
 
-def read_orange_book(path: Path) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """(trade name, ingredient moieties) rows of the Orange Book products file (.tsv or .tsv.gz)."""
+def read_orange_book(path: Path) -> Iterator[tuple[str, tuple[str, ...], bool]]:
+    """(trade name, ingredient moieties, taken by mouth) rows of the Orange Book products file (.tsv or .tsv.gz)."""
     data = path.read_bytes()
     text = (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
     for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
@@ -226,7 +252,7 @@ def read_orange_book(path: Path) -> Iterator[tuple[str, tuple[str, ...]]]:
         ingredient = row.get("ingredient") or ""
         moieties = tuple(sorted({moiety(part) for part in ingredient.split(";") if part.strip()}))
         if trade and moieties:
-            yield trade, moieties
+            yield trade, moieties, "ORAL" in (row.get("dosage_form_route") or "").upper()
 
 
 def _base_combination(keys: set[str], drugs: dict[str, DrugEntry]) -> set[str]:
@@ -242,6 +268,23 @@ def _base_combination(keys: set[str], drugs: dict[str, DrugEntry]) -> set[str]:
         return keys
     base = set(drugs[simplest[0]].ingredients)
     return {simplest[0]} if all(base <= set(drugs[k].ingredients) for k in keys) else keys
+
+
+# Metals whose salts are taken for the metal: antacids, supplements, phosphate binders (21 CFR 331.11 lists the
+# antacid ones).
+MINERAL_CATIONS = frozenset({*MINERALS, "aluminum", "sodium"})
+
+
+def mineral_salt(name: str) -> bool:
+    """True for a mineral or one of its plain salts ("magnesium", "magnesium oxide", "calcium carbonate")."""
+    first, *rest = name.split() or [""]
+    return first in MINERAL_CATIONS and all(w in SALT_WORDS or w in MINERAL_ANIONS for w in rest)
+
+
+def is_bare_mineral(drug: DrugEntry) -> bool:
+    """True for a mineral or mineral salt as such, with no product of its own here: what the catalog answers for
+    "magnesium" or "magnesium oxide" typed alone."""
+    return not drug.has_label and drug.ingredients == (drug.key,) and mineral_salt(drug.key)
 
 
 @dataclass(frozen=True)
@@ -299,8 +342,17 @@ class DrugCatalog:
         for drug in self.drugs.values():
             if len(drug.ingredients) == 1:
                 first, *rest = drug.ingredients[0].split()
-                if rest and all(word in SALT_WORDS for word in rest):
+                if rest and all(word in SALT_WORDS or word in MINERAL_ANIONS for word in rest):
                     self._own_salts[first].add(drug.key)
+        # A mineral typed alone means what people take by mouth. When no salt of its own is both taken by mouth and
+        # labelled here ("magnesium": only the sulfate injection), it is the mineral itself: an entry with no label
+        # that the class lexicon places (antacids and polyvalent cations chelate quinolones and tetracyclines),
+        # never an injection nobody meant. "potassium" keeps its chloride tablets (K-Tab, Klor-Con).
+        for mineral in MINERALS:
+            own_oral = [k for k in self._own_salts.get(mineral, ()) if self.drugs[k].oral and self.drugs[k].has_label]
+            if mineral not in self.drugs and not own_oral:
+                self.drugs[mineral] = DrugEntry(key=mineral, ingredients=(mineral,), oral=True)
+        for drug in self.drugs.values():
             self._add(drug.key, drug.key, "exact")
             if len(drug.ingredients) > 1:
                 self._add(" ".join(drug.ingredients), drug.key, "exact")
@@ -325,7 +377,11 @@ class DrugCatalog:
         self._mention_names = {
             name: keys
             for name, keys in self._names.items()
-            if len(name) >= 4 and name not in _COMMON_WORDS and name not in _NOT_MENTIONS and not name.isdigit()
+            if len(name) >= 4
+            and name not in _COMMON_WORDS
+            and name not in _NOT_MENTIONS
+            and not name.isdigit()
+            and not any(is_bare_mineral(self.drugs[k]) for k in keys)
         }
         # A family word several drugs start with ("insulin" glargine/lispro...) is a mention of all of
         # them: without it, "insulin" would be fuzzily corrected to another drug ("inulin").
@@ -337,6 +393,8 @@ class DrugCatalog:
                     heads[words[0]].add(drug.key)
         for mineral, forms in MINERALS.items():
             for drug in self.drugs.values():
+                if is_bare_mineral(drug):
+                    continue  # free text naming a mineral keeps meaning all its products
                 if any(word in forms for ingredient in drug.ingredients for word in ingredient.split()):
                     heads[mineral].add(drug.key)
         for head, keys in heads.items():
@@ -355,7 +413,7 @@ class DrugCatalog:
 
     @classmethod
     def from_labels(
-        cls, labels: Iterable[LabelRecord], *, orange_book: Iterable[tuple[str, tuple[str, ...]]] = ()
+        cls, labels: Iterable[LabelRecord], *, orange_book: Iterable[tuple[str, tuple[str, ...], bool]] = ()
     ) -> DrugCatalog:
         grouped: dict[str, list[LabelRecord]] = defaultdict(list)
         ingredients: dict[str, tuple[str, ...]] = {}
@@ -375,27 +433,37 @@ class DrugCatalog:
                     if normalize(brand) != key and ingredients_of(brand) != ingredients[key]:
                         brands.setdefault(brand.strip(), None)
             drugs.append(
-                DrugEntry(key=key, ingredients=ingredients[key], brands=list(brands), set_ids=[g.set_id for g in group])
+                DrugEntry(
+                    key=key,
+                    ingredients=ingredients[key],
+                    brands=list(brands),
+                    set_ids=[g.set_id for g in group],
+                    oral=any("ORAL" in (r.upper() for r in label.routes) for label in group),
+                )
             )
         # Orange Book products add brand names, and drugs the corpus has no label for (lisinopril,
         # aspirin...): those resolve, so rules and other labels' mentions can still be checked.
         brand_map: dict[str, tuple[str, ...]] = {}
         unlabelled: dict[str, DrugEntry] = {}
-        for trade, moieties in orange_book:
+        by_key = {d.key: d for d in drugs}
+        for trade, moieties, oral in orange_book:
             key = drug_key(moieties)
             if key not in grouped and key not in unlabelled:
                 unlabelled[key] = DrugEntry(key=key, ingredients=moieties)
+            if oral:
+                (by_key.get(key) or unlabelled[key]).oral = True
             if ingredients_of(trade) != moieties:
                 brand_map.setdefault(trade.title(), moieties)
         return cls([*drugs, *unlabelled.values()], brand_map=brand_map)
 
     def to_dict(self) -> dict[str, Any]:
+        # Bare minerals are not stored: the catalog adds them again from the products it holds.
         brand_map = {
             name: list(self.drugs[next(iter(keys))].ingredients)
             for name, keys in self._names.items()
             if self._kinds.get(name) == "brand" and len(keys) == 1
         }
-        return {"drugs": [d.to_dict() for d in self.drugs.values()], "brand_map": brand_map}
+        return {"drugs": [d.to_dict() for d in self.drugs.values() if not is_bare_mineral(d)], "brand_map": brand_map}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugCatalog:
@@ -423,11 +491,20 @@ class DrugCatalog:
         # potassium chloride, not an oxybate mixture that holds potassium), the combinations only when it has none.
         own = self._own_salts.get(normalized)
         if own:
+            own = {k for k in own if self.drugs[k].oral} or own
             labelled = {k for k in own if self.drugs[k].has_label} or own
             return self._from_keys(query, self._most_marketed(labelled), normalized, "ingredient", 100.0)
-        keys = self._by_ingredient.get(moiety(normalized))
+        # A mineral salt with no product of its own ("magnesium oxide", "calcium carbonate": sold over the counter
+        # under monographs, so neither a label nor the Orange Book lists it alone) is that salt, not a choice among
+        # the combinations that contain it nor a close spelling of another salt ("calcium citrate" is not calcium
+        # acetate); the class lexicon places it (antacids and polyvalent cations, potassium salts).
+        salt = moiety(normalized)
+        if mineral_salt(salt):
+            bare = DrugEntry(key=salt, ingredients=(salt,), oral=True)
+            return Resolution(query=query, status="resolved", drug=bare, matched=salt, method="ingredient", score=100.0)
+        keys = self._by_ingredient.get(salt)
         if keys:
-            return self._from_keys(query, _base_combination(keys, self.drugs), moiety(normalized), "ingredient", 100.0)
+            return self._from_keys(query, _base_combination(keys, self.drugs), salt, "ingredient", 100.0)
         # A word shared by several drugs ("insulin" -> insulin lispro, insulin aspart...).
         padded = f" {normalized} "
         containing = {key for key in self.drugs if padded in f" {key} "}

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from typing import Any
 
 import pytest
 
 from pharmabot.interactions.engine import InteractionEngine
 from pharmabot.interactions.knowledge import InteractionKnowledge, write_interaction_knowledge
+from pharmabot.knowledge.labels import LabelRecord
+from pharmabot.knowledge.names import DrugCatalog
 from tests.support.labels import DEFAULT_TEST_DRUGS, catalog_for, labels_for
 
 
@@ -218,3 +222,77 @@ def test_food_notes_quote_the_words_about_the_food(engine: InteractionEngine) ->
     # The OTC ibuprofen label is Drug Facts text with no sentence breaks: the quote must show the alcohol part.
     notes = {note.kind: note for note in engine.food_notes(drug="ibuprofen")}
     assert "alcoholic drinks" in notes["alcohol"].quote
+
+
+def test_oral_minerals_typed_alone_chelate_a_quinolone(engine: InteractionEngine) -> None:
+    # Ciprofloxacin's label warns about antacids and products containing magnesium, calcium, iron or zinc. The only
+    # product of "magnesium" alone is an injection: the mineral typed alone means what people take by mouth.
+    for name, shown in (
+        ("magnesium", "magnesium"),
+        ("Magnesium Oxide", "magnesium oxide"),
+        ("magnesium hydroxide", "magnesium hydroxide"),
+        ("calcium carbonate", "calcium carbonate"),
+        ("sodium bicarbonate", "sodium bicarbonate"),
+        ("iron", "iron"),
+    ):
+        report = engine.check(drugs=["ciprofloxacin", name], audience="professional")
+        assert [d.drug for d in report.resolved] == ["ciprofloxacin", shown], name
+        assert len(report.interactions) == 1, name
+        hit = report.interactions[0]
+        assert hit.severity in {"moderate", "major"}, name
+        assert any(re.search(r"antacid|cation|magnesium|calcium|iron", e.quote, re.I) for e in hit.evidence), name
+
+
+def _labels(*records: dict[str, Any]) -> InteractionEngine:
+    labels = [LabelRecord.from_openfda(r) for r in records]
+    catalog = DrugCatalog.from_labels(labels)
+    return InteractionEngine(knowledge=InteractionKnowledge.from_labels(labels, catalog), catalog=catalog)
+
+
+def _record(generic: str, **sections: str) -> dict[str, Any]:
+    openfda = {"generic_name": [generic.upper()], "route": ["ORAL"]}
+    return {"set_id": f"t-{generic}", "id": generic, "effective_time": "20240101", "openfda": openfda} | {
+        k: [v] for k, v in sections.items()
+    }
+
+
+def test_a_contraindication_needs_the_drug_named_a_general_role_is_major() -> None:
+    # Label-style text written for this test: a strong CYP3A4 inhibitor whose contraindications name one drug and,
+    # in general, "a number of CYP3A4 substrates".
+    engine = _labels(
+        _record(
+            "zelatrine",
+            contraindications="Coadministration of a number of CYP3A4 substrates is contraindicated with zelatrine. "
+            "Coadministration of zelatrine with pimozolone is contraindicated.",
+            clinical_pharmacology="Zelatrine is a strong inhibitor of CYP3A4.",
+        ),
+        _record("drugyl", clinical_pharmacology="Drugyl is metabolized primarily by CYP3A4."),
+        _record("pimozolone", clinical_pharmacology="Pimozolone is metabolized primarily by CYP3A4."),
+    )
+    general = engine.check(drugs=["zelatrine", "drugyl"], audience="professional").interactions
+    assert len(general) == 1
+    assert general[0].severity == "major"
+    named = engine.check(drugs=["zelatrine", "pimozolone"], audience="professional").interactions
+    assert len(named) == 1
+    assert named[0].severity == "contraindicated"
+    assert "pimozolone" in named[0].evidence[0].quote
+
+
+def test_a_lost_effect_the_label_calls_seizures_or_resistance_is_major() -> None:
+    # Label-style text written for this test.
+    engine = _labels(
+        _record(
+            "valnorate",
+            drug_interactions="Coadministration with rifanone may reduce serum valnorate concentrations to "
+            "subtherapeutic levels, resulting in loss of seizure control. Monitor valnorate concentrations.",
+        ),
+        _record(
+            "virastat",
+            drug_interactions="Rifanone may decrease virastat concentrations, which may result in loss of virologic "
+            "response and development of resistance.",
+        ),
+        _record("rifanone", indications_and_usage="Rifanone is indicated for tuberculosis."),
+    )
+    for drug in ("valnorate", "virastat"):
+        hits = engine.check(drugs=[drug, "rifanone"], audience="professional").interactions
+        assert [h.severity for h in hits] == ["major"], drug

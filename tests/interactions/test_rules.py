@@ -138,3 +138,17 @@ def test_a_class_given_as_an_example_of_another_class() -> None:
     example = _at(s, "macrolide antibiotics", target="macrolides")
     assert is_example_of_class(s, example, [role, example])
     assert not is_example_of_class(s, role, [role, example])
+
+
+def test_onc_salt_and_antacid_classes_hold_every_oral_salt_and_the_mineral_itself() -> None:
+    from pharmabot.interactions.knowledge import load_onc_rules
+
+    rules = load_onc_rules()
+    calcium = [r.members_b for r in rules if r.class_b.lower().startswith("calcium salts")]
+    assert calcium
+    for members in calcium:
+        # The salts keep their cation: "calcium carbonate", not "carbonate".
+        assert {"calcium carbonate", "calcium acetate", "calcium citrate", "calcium"} <= members
+        assert "carbonate" not in members
+    antacids = next(r.members_a for r in rules if r.class_a == "Antacids")
+    assert {"magnesium oxide", "sodium bicarbonate", "magnesium hydroxide", "magnesium"} <= antacids

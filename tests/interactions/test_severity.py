@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pharmabot.interactions.extract import split_sentences
-from pharmabot.interactions.severity import WORDING_RULES, classify
+from pharmabot.interactions.severity import WORDING_RULES, classify, for_target, general_role
 
 
 @pytest.mark.parametrize(
@@ -158,3 +158,67 @@ def test_semicolons_inside_parentheses_do_not_end_a_sentence() -> None:
         "Use of drugs that lower the seizure threshold (phenothiazines; MAO inhibitors) should be evaluated.",
         "Next.",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Written for these tests from the categories of failure the references rate major.
+        "Enzyme inducers may lower drugx levels below the therapeutic range and lead to loss of seizure control.",
+        "Rifamycins may reduce serum drugx concentrations to subtherapeutic levels, causing breakthrough seizures.",
+        "Coadministration may decrease drugx exposure and result in loss of virologic response.",
+        "Inducers can lower drugx levels, which may cause loss of therapeutic effect and development of resistance.",
+        "Reduced drugx levels with this combination have been associated with virologic failure.",
+    ],
+)
+def test_a_treatment_failure_that_is_serious_in_itself_is_major(sentence: str) -> None:
+    result = classify(sentence, section="drug_interactions")
+    assert result is not None
+    assert (result.severity, result.rule) == ("major", "serious_outcome")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An antibacterial's stewardship sentence and a plain statement about resistance are not interactions.
+        "To reduce the development of drug-resistant bacteria, use drugx only for proven infections with other drugs.",
+        "Resistance to drugx develops in some organisms when used with other antibiotics.",
+    ],
+)
+def test_resistance_alone_is_not_a_serious_outcome(sentence: str) -> None:
+    result = classify(sentence, section="drug_interactions")
+    assert result is None or result.rule != "serious_outcome"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Absorption of drugx is decreased when the tablets are taken with iron preparations.",
+        "Absorption of drugx is impaired by antacids containing aluminum or magnesium.",
+        "Taken together, aluminum antacids may interfere with the gastrointestinal absorption of drugx.",
+    ],
+)
+def test_a_loss_of_absorption_is_an_exposure_change(sentence: str) -> None:
+    result = classify(sentence, section="drug_interactions")
+    assert result is not None
+    assert (result.severity, result.rule) == ("moderate", "exposure_change")
+
+
+def test_a_contraindication_stated_for_a_general_role_is_major_for_a_drug_it_does_not_name() -> None:
+    said = classify("Coadministration of several CYP3A4 substrates is contraindicated.", section="contraindications")
+    assert said is not None
+    assert said.severity == "contraindicated"
+    # A role named without a strength covers hundreds of drugs: at most major for each of them.
+    capped = for_target(said, target_kind="class", target="cyp3a_substrates")
+    assert capped.severity == "major"
+    assert general_role("cyp3a_inhibitors")
+    assert general_role("pgp_substrates")
+    # The drug itself, a role with its strength, or a therapeutic class keep the contraindication.
+    assert for_target(said, target_kind="drug", target="atorvastatin").severity == "contraindicated"
+    for specific in ("strong_cyp3a_inhibitors", "sensitive_cyp3a_substrates", "statins"):
+        assert not general_role(specific)
+        assert for_target(said, target_kind="class", target=specific).severity == "contraindicated"
+    # Weaker wording is left as it is.
+    monitor = classify("Monitor patients taking CYP3A4 substrates.", section="drug_interactions")
+    assert monitor is not None
+    assert for_target(monitor, target_kind="class", target="cyp3a_substrates") == monitor

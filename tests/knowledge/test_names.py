@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from pharmabot.knowledge.index import ProseWords
-from pharmabot.knowledge.names import DrugCatalog, DrugEntry
+from pharmabot.knowledge.names import DrugCatalog, DrugEntry, ingredients_of, is_bare_mineral, moiety
 
 
-def entry(key: str, *, labelled: bool = True) -> DrugEntry:
-    return DrugEntry(key=key, ingredients=tuple(key.split(" and ")), set_ids=[f"set-{key}"] if labelled else [])
+def entry(key: str, *, labelled: bool = True, oral: bool = False) -> DrugEntry:
+    return DrugEntry(
+        key=key, ingredients=tuple(key.split(" and ")), set_ids=[f"set-{key}"] if labelled else [], oral=oral
+    )
 
 
 CATALOG = DrugCatalog(
@@ -82,25 +84,85 @@ def test_an_ingredient_named_alone_resolves_to_its_own_salt_product_before_a_mix
     catalog = DrugCatalog(
         [
             entry("calcium and magnesium and oxybates and potassium"),
-            entry("potassium chloride"),
-            entry("magnesium sulfate", labelled=False),
+            entry("potassium chloride", oral=True),
             entry("calcium and meglumine and metrizoic acid"),
+            entry("calcium acetate", oral=True),
             entry("calcium gluconate"),
-            entry("calcium chloride", labelled=False),
+            entry("calcium chloride", labelled=False, oral=True),
         ]
     )
     assert resolve(catalog, "potassium") == ("potassium chloride", ())
-    assert resolve(catalog, "Magnesium") == ("magnesium sulfate", ())
-    # A labelled salt before one the catalog only knows from the Orange Book.
-    assert resolve(catalog, "calcium") == ("calcium gluconate", ())
+    # A labelled salt taken by mouth before one the catalog only knows from the Orange Book, and before an injection.
+    assert resolve(catalog, "calcium") == ("calcium acetate", ())
     assert resolve(catalog, "oxybates") == ("calcium and magnesium and oxybates and potassium", ())
+
+
+def test_a_mineral_typed_alone_with_no_labelled_oral_salt_is_the_mineral_itself_not_an_injection() -> None:
+    catalog = DrugCatalog(
+        [
+            entry("magnesium sulfate", labelled=False),
+            entry("calcium gluconate"),
+            entry("calcium chloride and magnesium chloride and potassium chloride and sodium chloride"),
+            entry("iron sucrose"),
+            entry("potassium chloride", oral=True),
+        ]
+    )
+    for name in ("Magnesium", "calcium", "iron"):
+        found = catalog.resolve(name)
+        assert found.drug is not None, name
+        assert found.drug.key == name.lower()
+        assert not found.drug.has_label
+        assert found.drug.ingredients == (name.lower(),)
+        assert is_bare_mineral(found.drug)
+    assert resolve(catalog, "potassium") == ("potassium chloride", ())
+    # Free text naming a mineral still means every product that holds it.
+    assert {m.drug.key for m, _ in catalog.find_mention_groups("what does magnesium do")} <= {
+        "magnesium sulfate",
+        "calcium chloride and magnesium chloride and potassium chloride and sodium chloride",
+    }
+    # Rebuilt from its stored form, the catalog adds the minerals again instead of storing them.
+    stored = catalog.to_dict()
+    assert "magnesium" not in {d["key"] for d in stored["drugs"]}
+    assert resolve(DrugCatalog.from_dict(stored), "magnesium") == ("magnesium", ())
+
+
+def test_a_mineral_salt_keeps_its_cation_and_resolves_to_itself_when_nothing_sells_it_alone() -> None:
+    assert moiety("MAGNESIUM OXIDE") == "magnesium oxide"
+    assert moiety("calcium carbonate") == "calcium carbonate"
+    assert moiety("Sodium Bicarbonate") == "sodium bicarbonate"
+    assert moiety("magnesium hydroxide") == "magnesium hydroxide"
+    # An anion after a word that is not a salt cation is part of the name; salts of a drug still drop.
+    assert moiety("nitric oxide") == "nitric oxide"
+    assert moiety("lanthanum carbonate") == "lanthanum carbonate"
+    assert moiety("esomeprazole magnesium") == "esomeprazole"
+    assert ingredients_of("CITRIC ACID, MAGNESIUM OXIDE AND SODIUM PICOSULFATE") == (
+        "citric acid",
+        "magnesium oxide",
+        "picosulfate",
+    )
+    catalog = DrugCatalog(
+        [
+            entry("citric acid and magnesium oxide and picosulfate"),
+            entry("calcium carbonate and famotidine and magnesium hydroxide"),
+            entry("calcium acetate", oral=True),
+            entry("clindamycin"),
+        ]
+    )
+    # Sold over the counter without a label of its own here: the salt itself, not a bowel preparation or an antacid
+    # mixture that holds it, and never a close spelling of another salt or drug.
+    assert resolve(catalog, "magnesium oxide") == ("magnesium oxide", ())
+    assert resolve(catalog, "Calcium Carbonate") == ("calcium carbonate", ())
+    assert resolve(catalog, "calcium citrate") == ("calcium citrate", ())
+    assert resolve(catalog, "calcium phosphate") == ("calcium phosphate", ())
+    # A salt with a product of its own is that product.
+    assert resolve(catalog, "calcium acetate") == ("calcium acetate", ())
 
 
 def test_several_own_salt_products_are_a_choice_between_them_not_the_mixtures_unless_one_is_most_sold() -> None:
     catalog = DrugCatalog(
         [
-            entry("potassium chloride"),
-            entry("potassium citrate"),
+            entry("potassium chloride", oral=True),
+            entry("potassium citrate", oral=True),
             entry("calcium and magnesium and oxybates and potassium"),
         ]
     )
@@ -109,7 +171,7 @@ def test_several_own_salt_products_are_a_choice_between_them_not_the_mixtures_un
     assert [c.drug for c in found.candidates] == ["potassium chloride", "potassium citrate"]
     # The salt sold under the most product names is the one people mean.
     marketed = DrugCatalog(
-        [entry("potassium chloride"), entry("potassium citrate"), entry("potassium acetate")],
+        [entry("potassium chloride", oral=True), entry("potassium citrate", oral=True), entry("potassium acetate")],
         brand_map={
             "K-Tab": ("potassium chloride",),
             "Klor-Con": ("potassium chloride",),
@@ -137,6 +199,16 @@ def test_an_ingredient_only_sold_in_combinations_resolves_to_the_one_the_others_
     # Two different partners, products that do not all contain the simplest one, or only mixtures of many: a choice.
     assert catalog.resolve("clavulanate").status == "ambiguous"
     assert catalog.resolve("cholecalciferol").status == "ambiguous"
-    assert catalog.resolve("sodium citrate").status == "ambiguous"
+    # A mineral salt found only in mixtures is the salt itself (see the mineral tests above).
+    assert resolve(catalog, "sodium citrate") == ("sodium citrate", ())
     # A typed combination is still that combination.
     assert resolve(catalog, "cilastatin/imipenem/relebactam") == ("cilastatin and imipenem and relebactam", ())
+
+
+def test_hydrate_and_basicity_words_qualify_a_salt_and_are_never_an_ingredient() -> None:
+    assert ingredients_of("SODIUM PHOSPHATE, MONOBASIC, MONOHYDRATE AND SODIUM PHOSPHATE, DIBASIC, ANHYDROUS") == (
+        "sodium phosphate",
+    )
+    assert ingredients_of("POTASSIUM PHOSPHATE, DIBASIC; POTASSIUM PHOSPHATE, MONOBASIC") == ("potassium phosphate",)
+    assert moiety("magnesium sulfate heptahydrate") == "magnesium sulfate"
+    assert moiety("ampicillin trihydrate") == "ampicillin"
