@@ -41,6 +41,9 @@ def drug_hit(kb: KnowledgeBase, found: str, wanted: set[str]) -> bool:
         want = kb.catalog.get(key)
         if want is not None and not want.has_label and set(want.ingredients) <= ingredients:
             return True
+        # The labels that stand for an unlabelled drug ("magnesium": its salts' labels).
+        if want is not None and not want.has_label and found in kb.catalog.related_labelled(key, limit=1000):
+            return True
     return False
 
 

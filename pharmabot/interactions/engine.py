@@ -170,7 +170,9 @@ class InteractionEngine:
             for subject in self._subjects(x):
                 by_target = evidence.get(subject)
                 if by_target:
-                    for target in targets & by_target.keys():
+                    # Sorted: set order changes with each process's hash seed, and ties in the ranking below keep
+                    # the order found, so the same pair must be gathered the same way every time.
+                    for target in sorted(targets & by_target.keys()):
                         found.extend(by_target[target])
         if not found:
             return found

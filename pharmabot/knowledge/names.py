@@ -603,9 +603,24 @@ class DrugCatalog:
         if drug is None:
             return []
         sets = [self._by_ingredient.get(i, set()) for i in drug.ingredients]
+        if len(drug.ingredients) == 1 and drug.ingredients[0] in MINERALS:
+            # A mineral with no label of its own ("magnesium") is spoken for by the labels of its salts too
+            # (magnesium sulfate, ferric maltol), taken by mouth first.
+            sets = [sets[0] | self._salt_products(drug.ingredients[0])]
         found = set.intersection(*sets) if sets else set()
         labelled = [k for k in found if self.drugs[k].has_label]
-        return sorted(labelled, key=lambda k: (len(self.drugs[k].ingredients), k))[:limit]
+        return sorted(labelled, key=lambda k: (len(self.drugs[k].ingredients), not self.drugs[k].oral, k))[:limit]
+
+    def _salt_products(self, mineral: str) -> set[str]:
+        """Drugs with an ingredient that is a plain salt of MINERAL ("magnesium sulfate", "ferrous sulfate")."""
+        prefixes = MINERALS[mineral]
+        return {
+            key
+            for ingredient, keys in self._by_ingredient.items()
+            if ingredient.split()[0] in prefixes
+            and all(w in SALT_WORDS or w in MINERAL_ANIONS for w in ingredient.split()[1:])
+            for key in keys
+        }
 
     def _scan(self, text: str) -> list[tuple[Mention, tuple[str, ...]]]:
         """Named drugs in TEXT; a name shared by several drugs gives its first key plus the others."""

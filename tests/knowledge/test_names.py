@@ -212,3 +212,25 @@ def test_hydrate_and_basicity_words_qualify_a_salt_and_are_never_an_ingredient()
     assert ingredients_of("POTASSIUM PHOSPHATE, DIBASIC; POTASSIUM PHOSPHATE, MONOBASIC") == ("potassium phosphate",)
     assert moiety("magnesium sulfate heptahydrate") == "magnesium sulfate"
     assert moiety("ampicillin trihydrate") == "ampicillin"
+
+
+def test_a_mineral_without_a_label_is_spoken_for_by_its_salts_labels() -> None:
+    catalog = DrugCatalog(
+        [
+            entry("magnesium sulfate", oral=False),
+            entry("magnesium citrate and potassium citrate", oral=True),
+            entry("calcium and magnesium and oxybates and potassium", oral=True),
+            entry("magnesium oxide and simethicone", labelled=False, oral=True),
+            entry("lactulose"),
+        ]
+    )
+    mineral = catalog.resolve("magnesium").drug
+    assert mineral is not None
+    assert not mineral.has_label
+    related = catalog.related_labelled(mineral.key)
+    # Single salts first, then the fewest ingredients, taken by mouth before an injection; unlabelled never.
+    assert related == [
+        "magnesium sulfate",
+        "magnesium citrate and potassium citrate",
+        "calcium and magnesium and oxybates and potassium",
+    ]
