@@ -6,6 +6,7 @@ Pure and fast: no label text is scanned here, no model is called.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
@@ -18,7 +19,7 @@ from pharmabot.interactions.knowledge import (
     Rule,
     has_interaction_knowledge,
 )
-from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, FOOD_TITLES
+from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, FOOD_TITLES, TYPED_FOODS
 from pharmabot.interactions.severity import (
     BOXED_COMBINATION_RULES,
     PK_RULES,
@@ -94,6 +95,7 @@ class InteractionEngine:
         entries: list[DrugEntry] = []
         unresolved: list[UnresolvedName] = []
         notes: list[str] = []
+        foods: list[tuple[str, str]] = []
         for name in drugs:
             result = self.catalog.resolve(name)
             if result.status == "resolved" and result.drug is not None:
@@ -110,6 +112,10 @@ class InteractionEngine:
                         has_label=result.drug.has_label,
                     )
                 )
+            elif result.status == "unknown" and (food := typed_food(name)):
+                # Not a medicine, and no near spelling of one is meant: the labels' notes on it are the answer.
+                unresolved.append(UnresolvedName(input=name, status="food"))
+                foods.append((name, food))
             else:
                 suggestions = [c.drug for c in result.candidates] or [
                     c.drug for c in self.catalog.suggest(name, limit=5)
@@ -122,13 +128,23 @@ class InteractionEngine:
         interactions.sort(key=lambda i: (-SEVERITY_ORDER[i.severity], i.drugs))
         if entries and not interactions and len(entries) >= 2:
             notes.append("No interaction between these medicines was found in these sources.")
+        food_notes = self._food(entries)
+        for name, kind in foods:
+            title = FOOD_TITLES[kind].lower()
+            if any(note.kind == kind for note in food_notes):
+                notes.append(f"'{name}' is a food or drink, not a medicine: see food_notes for what the labels say.")
+            elif entries:
+                notes.append(
+                    f"'{name}' is a food or drink, not a medicine. No interaction with {title} was found in these "
+                    "medicines' labels."
+                )
         return InteractionReport(
             audience=audience,
             resolved=resolved,
             unresolved=unresolved,
             interactions=interactions,
             duplications=self._duplications(entries),
-            food_notes=self._food(entries),
+            food_notes=food_notes,
             sources_checked=self._sources(entries),
             notes=notes,
         )
@@ -439,6 +455,12 @@ def _ordered_evidence(
     chosen: list[LabelEvidence | Membership] = [*worded, *supports]
     chosen = [*chosen, *rest][:MAX_EVIDENCE]
     return [_property_item(x, severity) if isinstance(x, Membership) else _evidence_item(x) for x in chosen]
+
+
+def typed_food(name: str) -> str | None:
+    """The food-note kind of a food or drink typed as a medicine ("grapefruit juice" -> grapefruit), else None."""
+    text = " ".join(name.lower().split())
+    return next((kind for kind, words in TYPED_FOODS.items() if re.fullmatch(words, text)), None)
 
 
 def _membership_rule(m: Membership) -> str:

@@ -1477,6 +1477,13 @@ FOOD_NOT_INTERACTIONS: dict[str, str] = {
     r"(?:if|to)|stomach upset|upset stomach|GI upset|(?:reduce|prevent|lessen|minimize) (?:stomach|gastric|GI) "
     r"(?:upset|irritation)",
 }
+# A food or drink typed where a medicine is expected ("grapefruit juice", "milk"): its note kind. Alcohol is not
+# here: it resolves as a drug, since the class rules count it as a CNS depressant.
+TYPED_FOODS: dict[str, str] = {
+    "grapefruit": r"grapefruits?(?: juice)?|pomelos?",
+    "dairy_calcium": r"milk|dairy(?: products?| foods?)?|cheese|yogh?urt|ice cream|calcium-(?:rich|fortified) foods?",
+    "tyramine": r"tyramine(?:-rich)?(?: foods?)?|aged cheeses?|cured meats?|soy sauce",
+}
 FOOD_TITLES: dict[str, str] = {
     "alcohol": "Alcohol",
     "grapefruit": "Grapefruit",

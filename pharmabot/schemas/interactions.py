@@ -67,7 +67,8 @@ class UnresolvedName(BaseModel):
     )
 
     input: str
-    status: Literal["unknown", "ambiguous", "duplicate"]
+    # "food": a food or drink typed as a medicine; what the labels say about it is under food_notes.
+    status: Literal["unknown", "ambiguous", "duplicate", "food"]
     suggestions: list[str] = Field(default_factory=list)
 
 

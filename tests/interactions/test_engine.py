@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pharmabot.interactions.engine import InteractionEngine
+from pharmabot.interactions.engine import InteractionEngine, typed_food
 from pharmabot.interactions.knowledge import InteractionKnowledge, write_interaction_knowledge
 from pharmabot.knowledge.labels import LabelRecord
 from pharmabot.knowledge.names import DrugCatalog
@@ -296,3 +296,27 @@ def test_a_lost_effect_the_label_calls_seizures_or_resistance_is_major() -> None
     for drug in ("valnorate", "virastat"):
         hits = engine.check(drugs=[drug, "rifanone"], audience="professional").interactions
         assert [h.severity for h in hits] == ["major"], drug
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("grapefruit juice", "grapefruit"),
+        ("Grapefruit", "grapefruit"),
+        ("milk", "dairy_calcium"),
+        ("dairy products", "dairy_calcium"),
+        ("aged cheese", "tyramine"),
+        ("simvastatin", None),
+        ("alcohol", None),  # a drug here: the class rules count it as a CNS depressant
+        ("grapefruit seed extract capsules", None),
+    ],
+)
+def test_typed_foods_are_recognised(typed: str, kind: str | None) -> None:
+    assert typed_food(typed) == kind
+
+
+def test_a_food_typed_as_a_medicine_is_reported_as_food_not_as_an_unknown_drug(engine: InteractionEngine) -> None:
+    report = engine.check(drugs=["simvastatin", "grapefruit juice"])
+    assert [(u.input, u.status, u.suggestions) for u in report.unresolved] == [("grapefruit juice", "food", [])]
+    assert any("food or drink, not a medicine" in note for note in report.notes)
+    assert [r.drug for r in report.resolved] == ["simvastatin"]
