@@ -322,7 +322,7 @@ class InteractionEngine:
         return Interaction(
             drugs=(a.key, b.key),
             severity=severity,
-            summary=_summary(a.key, b.key, severity, top, rules, audience),
+            summary=_summary(a.key, b.key, severity, top, rules, audience, mechanism=mechanism),
             mechanism=mechanism,
             management=management,
             evidence=items,
@@ -492,8 +492,20 @@ def _item(source: LabelEvidence | Membership, **fields: Any) -> EvidenceItem:
     )
 
 
+# Mechanisms worded as what happens ("can raise the risk of bleeding", "increases tacrolimus levels in the blood"):
+# a consumer summary says that instead of a general "can cause serious problems".
+_SAYS_WHAT_HAPPENS = ("can raise ", "both raise ", "increases ", "decreases ")
+
+
 def _summary(
-    a: str, b: str, severity: Severity, top: LabelEvidence | None, rules: list[Rule], audience: Audience
+    a: str,
+    b: str,
+    severity: Severity,
+    top: LabelEvidence | None,
+    rules: list[Rule],
+    audience: Audience,
+    *,
+    mechanism: str | None = None,
 ) -> str:
     if top is None:
         rule = next((r for r in rules if r.list == "high_priority"), rules[0])
@@ -505,9 +517,14 @@ def _summary(
         return f"{a} + {b}: {severity}, per {where}."
     if severity == "contraindicated":
         return f"According to {where}, {a} and {b} should not be used together."
+    effect = mechanism.split("; ")[0] if mechanism and mechanism.startswith(_SAYS_WHAT_HAPPENS) else None
     if severity == "major":
+        if effect:
+            return f"According to {where}, using {a} with {b} {effect}: a major interaction."
         return f"According to {where}, using {a} with {b} can cause serious problems."
     if severity == "moderate":
+        if effect:
+            return f"According to {where}, using {a} with {b} {effect}; doses or checks may need to change."
         return f"According to {where}, {a} and {b} can interact; doses or checks may need to change."
     return f"{where[0].upper()}{where[1:]} mentions {a} together with {b}; the effect may be small."
 

@@ -54,6 +54,8 @@ def test_warfarin_ibuprofen_bleeding(engine: InteractionEngine) -> None:
     assert hit.severity in {"major", "moderate"}
     assert hit.mechanism
     assert "bleeding" in hit.mechanism
+    # The consumer summary says what happens, not a general "can cause serious problems".
+    assert "risk of bleeding" in hit.summary
 
 
 def test_methotrexate_with_sulfamethoxazole_trimethoprim(engine: InteractionEngine) -> None:
