@@ -32,6 +32,17 @@ STOPPING_REFERRAL = (
     "Please talk to your prescriber before stopping or lowering a medicine: they can plan how to do it safely."
 )
 UNSUPPORTED = "FDA drug labels don't cover {topic}; your pharmacist can help with that."
+# A time to peak blood levels answers "how long until it works" only for a medicine whose effect follows its level
+# (a pain reliever); for an antidepressant it is days or weeks apart. The answer says which one the label gives.
+LEVEL_NOT_EFFECT = (
+    "The FDA label for {drugs} does not say how soon it starts to help; it says how fast it reaches its highest "
+    "level in the blood, which is not the same thing: {text} [{index}]"
+)
+_BLOOD_LEVEL = re.compile(
+    r"\b(?:plasma|serum|blood) (?:concentrations?|levels?)\b|\bC ?max\b|\bT ?max\b|\bpeak (?:plasma |serum )?"
+    r"concentrations?\b|\babsorbed\b",
+    re.IGNORECASE,
+)
 NOT_DIRECT = (
     "I could not find a sentence in the FDA label for {drugs} that answers this directly. The closest label text:"
 )
@@ -99,10 +110,19 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
         drugs = f"{label}, a product that contains {drugs}"
     elif label and len(context.drugs) > 1:  # several labels were read: name the one quoted
         drugs = label
-    blocks.append(f"From the FDA label for {drugs}: {best.candidate.text} [{best.candidate.index}]")
+    text, index = best.candidate.text, best.candidate.index
+    if lead is not None and lead.name == "onset" and _level_only(text, lead.strong):
+        blocks.append(LEVEL_NOT_EFFECT.format(drugs=drugs, text=text, index=index))
+    else:
+        blocks.append(f"From the FDA label for {drugs}: {text} [{index}]")
     if support:
         blocks.append("More from the label:\n" + "\n".join(_point(s) for s in support))
     return blocks
+
+
+def _level_only(text: str, effect: re.Pattern[str] | None) -> bool:
+    """The sentence times the blood level (peak concentration) and says nothing of when the effect comes."""
+    return bool(_BLOOD_LEVEL.search(text)) and not (effect is not None and effect.search(text))
 
 
 def _best_per_drug(context: AnswerContext, question: Question) -> list[Scored]:

@@ -249,3 +249,31 @@ def test_an_interaction_quote_names_the_label_it_is_from() -> None:
         )
     )
     assert 'The fluconazole label says: "Fluconazole can raise warfarin levels and the chance of bleeding."' in text
+
+
+def test_an_onset_question_answered_only_by_a_blood_level_time_says_they_differ() -> None:
+    pk = passage(
+        1,
+        "clinical_pharmacology",
+        "After once-daily oral doses, peak plasma concentrations of metformin occurred between 4 and 8 hours.",
+    )
+    text = compose(
+        context(question="how long does metformin take to work?", passages=[pk], section_keys=["clinical_pharmacology"])
+    )
+    first = text.split("\n\n")[0]
+    assert first.startswith("The FDA label for metformin does not say how soon it starts to help")
+    assert first.endswith("between 4 and 8 hours. [1]")
+
+
+def test_an_onset_question_answered_by_the_effect_is_quoted_plainly() -> None:
+    effect = passage(
+        1,
+        "clinical_pharmacology",
+        "The onset of the glucose-lowering effect of metformin is seen within 2 weeks of treatment.",
+    )
+    text = compose(
+        context(
+            question="how long does metformin take to work?", passages=[effect], section_keys=["clinical_pharmacology"]
+        )
+    )
+    assert text.startswith("From the FDA label for metformin: The onset of the glucose-lowering effect")
