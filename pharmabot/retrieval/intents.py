@@ -146,7 +146,10 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "unsupported_pronunciation",
-        r"\bpronounc\w*|\bhow (?:do (?:you|i)|to) say\b|\bspell(?:ed|ing)?\b",
+        # "Spell" asks how a name is written only next to a name or "how": a dizzy, fainting or coughing spell is
+        # an episode of a symptom.
+        r"\bpronounc\w*|\bhow (?:do (?:you|i)|to) say\b|\bspelled\b|\bspelling\b"
+        r"|\bhow (?:do (?:you|i) |to |is (?:it |\w+ )?)?spell\b|\bspell (?:it|that|this|the name)\b",
         _LEAFLETS,
         cues=r"\((?=[^)]*['’])\s*[a-z]+(?:['’ -]+[a-z]+){1,6}['’]?\s*\)",
         supported=False,

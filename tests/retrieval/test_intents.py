@@ -303,3 +303,16 @@ def test_relief_at_a_time_after_the_dose_answers_how_soon_it_works() -> None:
     assert strong.search("More patients reached headache response 2 hours after treatment than with placebo.")
     assert strong.search("Pain freedom at 2 hours post-dose was higher with examplol.")
     assert not strong.search("The dose may be repeated 2 hours after the first dose.")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("i had a dizzy spell after my examplol dose", "side_effects"),
+        ("is a fainting spell a side effect of examplol", "side_effects"),
+        ("how do you spell examplol", "unsupported_pronunciation"),
+        ("how is examplol spelled", "unsupported_pronunciation"),
+    ],
+)
+def test_a_spell_of_a_symptom_is_not_a_question_about_spelling(question: str, kind: str) -> None:
+    assert detect_intents(question)[0].name == kind
