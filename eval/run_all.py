@@ -25,7 +25,7 @@ OWN_DATA = ROOT / "eval" / "data"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from answers import FRESH, FRESH2, FRESH3, FRESH4, MISS_CLASSES, answer_rows, half_of, score_answers  # noqa: E402
+from answers import FRESH, FRESH2, FRESH3, FRESH4, FRESH5, MISS_CLASSES, answer_rows, half_of, score_answers  # noqa: E402
 from interactions import score_levels, score_pairs  # noqa: E402
 from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         ("project's second set", FRESH2),
         ("project's third set", FRESH3),
         ("project's fourth set", FRESH4),
+        ("project's fifth set", FRESH5),
     ):
         fresh_set = rows_of(path)
         fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))

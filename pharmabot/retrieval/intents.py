@@ -101,10 +101,25 @@ CONDITIONS = (
 
 _SYMPTOM = re.compile(r"\b(?<!for )(?:" + _SYMPTOMS + r")", re.IGNORECASE)
 
+# A symptom or condition named as what the medicine acts on ("how soon will it heal my ulcer", "start working
+# on a migraine", "help with the nausea") is what it treats, not an effect it may cause: labels state such
+# facts under indications, dosage and clinical studies, never among adverse reactions.
+TREATED = re.compile(
+    r"\b(?:heal|heals|healing|treat|treats|treating|cure|cures|relieve|relieves|ease|eases|clear up|clears up"
+    r"|get rid of|gets rid of|(?:help|helps|helping|work|works|working)(?: on| for| with)?)"
+    r" (?:(?:my|your|his|her|their|our|the|a|an|this|that) )?(?:(?:" + _SYMPTOMS + r")|" + CONDITIONS + r")\b",
+    re.IGNORECASE,
+)
+
+
+def without_treated(text: str) -> str:
+    """TEXT with the symptoms it names as what the medicine treats left out (see TREATED)."""
+    return TREATED.sub(" ", text)
+
 
 def symptoms_in(text: str) -> tuple[str, ...]:
-    """The common symptoms a question names ("does it cause a cough?" -> "cough")."""
-    return tuple(match.group() for match in _SYMPTOM.finditer(text))
+    """The common symptoms a question names as possible effects ("does it cause a cough?" -> "cough")."""
+    return tuple(match.group() for match in _SYMPTOM.finditer(without_treated(text)))
 
 
 # Nouns that end the names of FDA's established pharmacologic classes ("HMG-CoA reductase inhibitor",
@@ -131,7 +146,10 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "unsupported_pronunciation",
-        r"\bpronounc\w*|\bhow (?:do (?:you|i)|to) say\b|\bspell(?:ed|ing)?\b",
+        # "Spell" asks how a name is written only next to a name or "how": a dizzy, fainting or coughing spell is
+        # an episode of a symptom.
+        r"\bpronounc\w*|\bhow (?:do (?:you|i)|to) say\b|\bspelled\b|\bspelling\b"
+        r"|\bhow (?:do (?:you|i) |to |is (?:it |\w+ )?)?spell\b|\bspell (?:it|that|this|the name)\b",
         _LEAFLETS,
         cues=r"\((?=[^)]*['’])\s*[a-z]+(?:['’ -]+[a-z]+){1,6}['’]?\s*\)",
         supported=False,
@@ -439,6 +457,11 @@ INTENTS: tuple[QuestionKind, ...] = (
         # When the benefit shows: "the majority of patients healed within 4 weeks", "the optimal clinical effect is
         # seen some months after ...", "the full effect ... will usually be seen within one to two weeks".
         r"|\b(?:healed|healing|cured|resolved|relieved)\b.{0,30}\bwithin (?:about |approximately )?(?:\d|one|two|a few)"
+        # Clinical Studies (21 CFR 201.57(c)(15)) reports relief at a time after the dose: "headache response 2
+        # hours after treatment", "pain freedom at 2 hours post-dose", "healing rates at 4 weeks of therapy".
+        r"|\b(?:response|relief|pain[- ]free(?:dom)?|healed|healing|improvement)\b.{0,40}?\b(?:at |by |within )?\d+"
+        r" (?:to \d+ )?(?:minutes|hours|days|weeks) (?:(?:after|following|of) (?:the )?|post-?)(?:dos\w*|treat\w*"
+        r"|administration|therapy)\b"
         r"|\b(?:effect|benefit|response|improvement)s? (?:\w+ ){0,3}(?:is|are|was|were|will|may|can)? ?"
         r"(?:usually |generally )?(?:be )?(?:seen|noted|observed|apparent|evident)\b",
         cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\btime to peak\b"
@@ -671,4 +694,8 @@ def normalize_question(text: str) -> str:
 def detect_intents(text: str) -> tuple[QuestionKind, ...]:
     """The kinds a question is of, in the order they lead (see INTENTS)."""
     text = normalize_question(text)
-    return tuple(intent for intent in INTENTS if intent.pattern.search(text))
+    # Side effects are asked about symptoms the medicine may cause, so a symptom it is asked to treat is left out.
+    untreated = without_treated(text)
+    return tuple(
+        intent for intent in INTENTS if intent.pattern.search(untreated if intent.name == "side_effects" else text)
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pharmabot.retrieval.intents import BY_NAME, INTENTS, detect_intents, normalize_question
+from pharmabot.retrieval.intents import BY_NAME, INTENTS, detect_intents, normalize_question, symptoms_in
 from pharmabot.retrieval.lay_terms import label_terms
 from pharmabot.retrieval.query import QueryPlan
 
@@ -271,3 +271,48 @@ def test_strong_wording_of_an_answer(kind: str, answer: str) -> None:
     strong = BY_NAME[kind].strong
     assert strong is not None
     assert strong.search(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how soon will examplol heal my ulcer",
+        "how fast does examplol start working on a headache",
+        "when will examplol clear up the rash",
+        "does examplol help with nausea",
+    ],
+)
+def test_a_symptom_the_medicine_is_asked_to_treat_is_not_a_side_effect(question: str) -> None:
+    kinds = [intent.name for intent in detect_intents(question)]
+    assert "side_effects" not in kinds
+    assert symptoms_in(question) == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can examplol cause headaches", "does examplol give you ulcers", "examplol made my rash worse"],
+)
+def test_a_symptom_it_may_cause_still_asks_about_side_effects(question: str) -> None:
+    assert detect_intents(question)[0].name == "side_effects"
+    assert symptoms_in(question)
+
+
+def test_relief_at_a_time_after_the_dose_answers_how_soon_it_works() -> None:
+    strong = BY_NAME["onset"].strong
+    assert strong is not None
+    assert strong.search("More patients reached headache response 2 hours after treatment than with placebo.")
+    assert strong.search("Pain freedom at 2 hours post-dose was higher with examplol.")
+    assert not strong.search("The dose may be repeated 2 hours after the first dose.")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("i had a dizzy spell after my examplol dose", "side_effects"),
+        ("is a fainting spell a side effect of examplol", "side_effects"),
+        ("how do you spell examplol", "unsupported_pronunciation"),
+        ("how is examplol spelled", "unsupported_pronunciation"),
+    ],
+)
+def test_a_spell_of_a_symptom_is_not_a_question_about_spelling(question: str, kind: str) -> None:
+    assert detect_intents(question)[0].name == kind
