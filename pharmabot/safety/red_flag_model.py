@@ -501,6 +501,20 @@ ACETAMINOPHEN_DEFAULT_TABLET_MG = 325
 # An amount "instead of" the right one: this ratio or more is an overdose (POISON_HELP: dosing errors).
 DOSING_ERROR_RATIO = 3
 
+# Opioids: their labels make extreme sleepiness a danger sign however it is asked about. (LABEL_OPIOID)
+OPIOID = alt(
+    r"opioids?|opiates?|oxy\w*|percs?|perc\w*|roxy\w*|m30s?|fent\w*|fetty|heroin|morphine|methadone|hydrocodone",
+    r"hydromorphone|dilaudid|codeine|tramadol|tapentadol|buprenorphine|suboxone|norcos?|vicodin|narcotics?|pain pills?",
+)
+# How people ask about a side effect: the medicine made them feel so, or is it from the medicine. With nothing taken
+# beyond its use, a sign that needs a cause ("really sleepy", "so dizzy") is then a side-effect question.
+SIDE_EFFECT_FRAME = alt(
+    r"(?:making|makes|made|make|giving|gives|gave) (?:me|him|her|them|my [\w']+) (?:feel |so |really |very |super )*"
+    r"(?:drowsy|sleepy|tired|groggy|dizzy|lightheaded|light-headed|foggy|spacey|spacy|out of it|sluggish)",
+    r"(?:is|could|can|would) (?:that|this|it) (?:be )?(?:from|because of|due to|caused by|a side effect)"
+    r"|side[- ]effects?|is (?:that|this|it) normal",
+)
+
 # --- Blood pressure readings (AHA_BP, ACOG_PREECLAMPSIA) --------------------------------------------
 
 # "bp 190/125", "blood pressure is 185 over 110", "my pressure was 200/100": systolic and diastolic groups.

@@ -754,7 +754,7 @@ def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
         elif sign.name in ("hives", "heart_rhythm", "near_fainting", "mucosal_sores", "spreading_rash"):
             if others or severity:
                 analysis.add(sign.kind, rule)
-        elif others or severity or _context(analysis, events):
+        elif others or severity or (_context(analysis, events) and not _side_effect_report(analysis, events)):
             analysis.add(sign.kind, rule)
     # A fever with vomiting (and the sweats a fever brings) is any infection: a toxic syndrome has a sign of its own
     # (clonus, rigidity, confusion, ataxia, coloured vision, jaundice; sweating without a fever). (HUNTER, labels)
@@ -764,6 +764,16 @@ def _signs(analysis: _Analysis, *, events: Sequence[_Ingestion]) -> None:
     for group, medicine, _source in model.TOXIC_SIGN_OF:
         if group in toxicity_groups and _word(medicine).search(analysis.text):
             analysis.add(EmergencyKind.TOXICITY, f"toxicity.{group}_sign_of_{medicine.strip('(?:)').split('|')[0]}")
+
+
+def _side_effect_report(analysis: _Analysis, events: Sequence[_Ingestion]) -> bool:
+    """A medicine blamed for how one feels on it ("geodon is making me really sleepy, is that from the med?"): a
+    side effect to ask about, when nothing was taken beyond its use; a sign that needs a cause needs more then."""
+    if any(e.large or e.poison or e.beyond_use or e.wrong_person for e in events):
+        return False
+    if any(_word(model.OPIOID).search(s.plain) for s in analysis.sentences):
+        return False  # LABEL_OPIOID
+    return any(_word(model.SIDE_EFFECT_FRAME).search(s.plain) for s in analysis.sentences)
 
 
 def _expected(text: str, match: re.Match[str], clause: tuple[int, int]) -> bool:

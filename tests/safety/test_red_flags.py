@@ -288,6 +288,7 @@ EMERGENCIES_BY_KIND: dict[EmergencyKind, list[str]] = {
         "convulsion after my new antibiotic, the first time in my life",
     ],
     K.UNRESPONSIVE: [
+        "grandpa on morphine is really sleepy and confused, is that a side effect?",
         "my grandmother is unresponsive after her new pain patch",
         "he collapsed in the bathroom and won't respond",
         "my teenager won't wake and the floor is covered in empty blister packs",
@@ -446,6 +447,8 @@ LOOK_ALIKES: dict[str, list[str]] = {
         "I took an extra 5 mg of prednisone",
     ],
     "plain": [
+        "seroquel is making me really sleepy, is that from the med?",
+        "my new blood pressure pill makes me so dizzy, is that normal?",
         "my blood pressure was 185/95 this morning but I feel fine",
         "bp 150/95 and a mild headache after coffee",
         "took my blood pressure twice today, 128/82",
