@@ -31,10 +31,12 @@ from pharmabot.interactions.extract import (
     mechanism_of,
     names_example,
     names_other_member,
+    narrowed_to_members,
     next_row,
     quote_around,
     role_mentions,
     split_sentences,
+    table_rows,
 )
 from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, GENERAL_CLASSES, ONC
 from pharmabot.interactions.properties import (
@@ -249,8 +251,14 @@ class InteractionKnowledge:
                     properties.extend((label, key, p) for p in heading_effects(text, section))
                 previous: tuple[str, list[Found]] = ("", [])
                 row = ""  # the drug interaction table row read so far, from its "Clinical Impact:" cell on
-                for start, end in split_sentences(text):
-                    sentence = text[start:end]
+                rows: list[str] = []
+                if section in INTERACTION_SECTIONS and label.tables.get(section):
+                    text, rows = table_rows(text, label.tables[section])
+                prose = [text[start:end] for start, end in split_sentences(text)]
+                for n, sentence in enumerate(prose + rows):
+                    if n >= len(prose):
+                        # A row read from the table's cells stands alone: nothing before it carries over.
+                        previous, row = ("", []), ""
                     row_before, row = row, next_row(row, sentence)
                     if (key, sentence) in seen_sentences:
                         continue  # repackager and generic copies repeat the same sentences
@@ -512,6 +520,14 @@ def _scan_sentence(
             ):
                 continue
             if is_heading(sentence, item, found) or is_example_of_class(sentence, item, found):
+                continue
+            # "Statins that are extensively metabolized by CYP3A4 (lovastatin or simvastatin) is contraindicated": the
+            # members named carry the sentence; the class does not speak for its other members.
+            if (
+                drug_class.role is None
+                and not drug_class.property_class
+                and narrowed_to_members(sentence, item, found, drug_class.members)
+            ):
                 continue
         if classified is None:
             # Pointers such as "[see Contraindications (4)]" name a section, not what the sentence says.
