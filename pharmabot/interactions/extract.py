@@ -565,6 +565,7 @@ _EXAMPLE_WORDS = re.compile(
     r"\b(?:e\.g\.|i\.e\.)|\b(?:such as|including|include|for example|for instance|like)\b", re.IGNORECASE
 )
 MAX_NARROWING_GAP = 150
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|such|both)\s+$", re.IGNORECASE)
 
 
 def narrowed_to_members(sentence: str, mention: Found, found: Iterable[Found], members: frozenset[str]) -> bool:
@@ -574,6 +575,12 @@ def narrowed_to_members(sentence: str, mention: Found, found: Iterable[Found], m
     lovastatin, simvastatin ... is contraindicated", "Statins: use with lovastatin or simvastatin is
     contraindicated"). A list given as examples ("statins (e.g., lovastatin)", "statins, such as lovastatin") does
     not narrow it."""
+    found = list(found)
+    # "... with lovastatin or simvastatin is contraindicated as these statins are ...": the members named before.
+    if _BACK_REFERENCE.search(sentence, max(0, mention.start - 8), mention.start) and any(
+        f.kind == "drug" and f.target in members and f.end <= mention.start for f in found
+    ):
+        return True
     named = sorted(
         (f for f in found if f.kind == "drug" and f.target in members and f.start >= mention.end), key=lambda f: f.start
     )
@@ -679,13 +686,13 @@ def _flat_table(table: str) -> str:
     return " ".join(_CELL_SEPARATOR.sub(" ", table).split())
 
 
-def table_rows(text: str, tables: str) -> tuple[str, list[str]]:
+def table_rows(text: str, tables: str) -> tuple[str, list[TableRow]]:
     """The section's prose without the flattened copies of its row-per-cell tables, and those tables' rows as
     sentences ("Zolpidem | Avoid Use | Co-administration ..." -> "Zolpidem: Avoid Use. Co-administration ...").
     TABLES is `LabelRecord.tables[section]` (tables separated by blank lines). A table whose flattened copy is not
     found in TEXT word for word is left where it is (reading it twice would count its rows twice)."""
     prose = " ".join(text.split(" "))
-    rows: list[str] = []
+    rows: list[TableRow] = []
     for table in (t for t in tables.split("\n\n") if t.strip()):
         lines = [line for line in table.split("\n") if line.strip()]
         if any(ROW_IMPACT.match(line) or _EXAMPLES_CELL.match(line) for line in lines):
@@ -701,15 +708,15 @@ def table_rows(text: str, tables: str) -> tuple[str, list[str]]:
             # a table of names introduced by a sentence; that sentence is what each cell's names are told.
             start = split_sentences(before)[-1][0]
             intro = before[start:]
-            table_lines = [f"{intro} {cell}" for line in lines for cell in _cells(line)]
+            table_lines = [TableRow(f"{intro} {cell}") for line in lines for cell in _cells(line)]
         elif _says_per_row(lines):
             table_lines = [_row_sentence(line) for line in lines]
         else:
             continue  # columns of names under class headings: what they share is said around the table
-        if any(len(line) > MAX_ROW for line in table_lines):
+        if any(len(line.text) > MAX_ROW for line in table_lines):
             continue  # a whole table laid out in one row, or a cell holding several paragraphs
         prose = prose[:at] + "\n" + prose[at + len(flat) :]
-        rows.extend(line for line in table_lines if line)
+        rows.extend(line for line in table_lines if line.text)
     return prose, rows
 
 
@@ -729,10 +736,41 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in _CELL_SEPARATOR.split(line) if c.strip()]
 
 
-def _row_sentence(line: str) -> str:
+def _row_sentence(line: str) -> TableRow:
     """A table row as a sentence: its first cell as the row's heading, the other cells as sentences after it."""
     cells = _cells(line)
     if len(cells) <= 1:
-        return cells[0] if cells else ""
+        return TableRow(cells[0] if cells else "")
+    head = f"{cells[0]}: "
     body = " ".join(c if c[-1:] in ".;:!?" else f"{c}." for c in cells[1:])
-    return f"{cells[0]}: {body}"
+    last = cells[-1] if cells[-1][-1:] in ".;:!?" else f"{cells[-1]}."
+    return TableRow(f"{head}{body}", len(cells[0]), len(head) + len(body) - len(last))
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A table row read as a sentence, with where its first cell ends and its last cell starts (0 when it has one)."""
+
+    text: str
+    heading_end: int = 0
+    last_cell: int = 0
+
+
+def singled_out(row: TableRow, found: Iterable[Found], own: set[str]) -> tuple[set[str], list[tuple[int, int]]]:
+    """The drugs of a row's heading that a sentence of its last cell speaks of apart from the others, and those
+    sentences' spans. "HMG-CoA Reductase Inhibitor: lovastatin simvastatin atorvastatin | ... | Contraindicated due to
+    potential for myopathy. Titrate atorvastatin dose carefully": the row's "Contraindicated" is about the drugs the
+    comment does not single out; atorvastatin's advice is the sentence that names it."""
+    found = list(found)
+    heading = {f.target for f in found if f.kind == "drug" and f.end <= row.heading_end and f.target not in own}
+    if len(heading) < 2 or not row.last_cell:
+        return set(), []
+    singled: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for start, end in split_sentences(row.text[row.last_cell :]):
+        lo, hi = row.last_cell + start, row.last_cell + end
+        named = {f.target for f in found if f.kind == "drug" and lo <= f.start < hi} & heading
+        if named and named != heading:
+            singled |= named
+            spans.append((lo, hi))
+    return singled, spans

@@ -21,6 +21,7 @@ from pharmabot.interactions.extract import (
     INTERACTION_SECTIONS,
     Found,
     MentionScanner,
+    TableRow,
     after_withdrawal,
     example_items,
     food_mentions,
@@ -35,6 +36,7 @@ from pharmabot.interactions.extract import (
     next_row,
     quote_around,
     role_mentions,
+    singled_out,
     split_sentences,
     table_rows,
 )
@@ -251,11 +253,12 @@ class InteractionKnowledge:
                     properties.extend((label, key, p) for p in heading_effects(text, section))
                 previous: tuple[str, list[Found]] = ("", [])
                 row = ""  # the drug interaction table row read so far, from its "Clinical Impact:" cell on
-                rows: list[str] = []
+                rows: list[TableRow] = []
                 if section in INTERACTION_SECTIONS and label.tables.get(section):
                     text, rows = table_rows(text, label.tables[section])
-                prose = [text[start:end] for start, end in split_sentences(text)]
-                for n, sentence in enumerate(prose + rows):
+                prose = [TableRow(text[start:end]) for start, end in split_sentences(text)]
+                for n, unit in enumerate(prose + rows):
+                    sentence = unit.text
                     if n >= len(prose):
                         # A row read from the table's cells stands alone: nothing before it carries over.
                         previous, row = ("", []), ""
@@ -285,7 +288,17 @@ class InteractionKnowledge:
                             # the second sentence says what to do about the class the first one names.
                             _scan_sentence(scanner, key, own, label, section, *referred, raw, learned)
                         else:
-                            _scan_sentence(scanner, key, own, label, section, sentence, rest, raw, learned)
+                            singled, spans = singled_out(unit, rest, own) if n >= len(prose) else (set(), [])
+                            kept = [f for f in rest if f.kind != "drug" or f.target not in singled]
+                            _scan_sentence(scanner, key, own, label, section, sentence, kept, raw, learned)
+                            for lo, hi in spans:
+                                # The sentence of the row's comment that names the drug is what the row says of it.
+                                named = [
+                                    Found(f.kind, f.target, f.start - lo, f.end - lo)
+                                    for f in rest
+                                    if lo <= f.start and f.end <= hi and f.kind == "drug" and f.target in singled
+                                ]
+                                _scan_sentence(scanner, key, own, label, section, sentence[lo:hi], named, raw, learned)
                         previous = (sentence, rest)
                     if single and section in ROLE_SECTIONS and _ROLE_HINT.search(sentence):
                         found = scanner.scan(sentence) if found is None else found

@@ -59,8 +59,9 @@ def test_the_flattened_copy_is_replaced_by_one_sentence_a_row() -> None:
     assert "Contraindicated" not in prose
     assert prose.startswith("Drugz inhibits")
     assert prose.endswith("Other drugs have not been studied.")
-    assert rows[0] == "Drug(s): Recommendation. Comments."
-    assert rows[3] == "Drugv: Avoid Use. Co-administration with drugz may raise drugv levels."
+    assert rows[0].text == "Drug(s): Recommendation. Comments."
+    assert rows[3].text == "Drugv: Avoid Use. Co-administration with drugz may raise drugv levels."
+    assert rows[3].text[rows[3].last_cell :] == "Co-administration with drugz may raise drugv levels."
 
 
 def test_a_table_not_found_word_for_word_stays_in_the_prose() -> None:
@@ -71,6 +72,12 @@ def test_a_table_not_found_word_for_word_stays_in_the_prose() -> None:
 def test_guidance_layout_tables_are_left_to_the_flattened_reader() -> None:
     table = "Drugy\nClinical Impact: | Drugz raises drugy levels.\nIntervention: | Monitor."
     text = "Drugy Clinical Impact: Drugz raises drugy levels. Intervention: Monitor."
+    assert table_rows(text, table) == (text, [])
+
+
+def test_a_grid_of_names_is_left_to_the_text_around_it() -> None:
+    table = "Drugs That Raise Drugz Levels\nAntifungals | Antibiotics\ndrugy | drugw"
+    text = "Monitor drugz levels. Drugs That Raise Drugz Levels Antifungals Antibiotics drugy drugw"
     assert table_rows(text, table) == (text, [])
 
 
@@ -120,6 +127,7 @@ def test_a_class_followed_by_the_members_meant_is_narrowed_to_them() -> None:
     )
     assert _narrowed("HMG-CoA reductase inhibitors: lovastatin, simvastatin. Do not use with drugz.", "HMG-CoA")
     assert _narrowed("Cholesterol drugs (statins): use of drugz with simvastatin is contraindicated.", "Cholesterol")
+    assert _narrowed("Use of drugz with lovastatin is contraindicated as these statins are cleared by one enzyme.")
 
 
 def test_a_class_followed_by_examples_still_stands_for_the_class() -> None:
@@ -140,3 +148,25 @@ def test_a_narrowed_class_does_not_rate_its_other_members() -> None:
     knowledge = InteractionKnowledge.from_labels(labels, DrugCatalog.from_labels(labels))
     assert {e.severity for e in knowledge.evidence["drugz"]["lovastatin"]} == {"contraindicated"}
     assert "statins" not in knowledge.evidence["drugz"]
+
+
+# Written for this test in the manner of an antiretroviral's table: one row names several drugs, its comment says
+# "contraindicated" for the row and gives one of them advice of its own.
+GROUP_HTML = (
+    "<table><tr><td>Drug class: drugy drugw drugv</td><td>increases drugy, drugw and drugv levels</td>"
+    "<td>Contraindicated due to potential for serious reactions. Use the lowest dose of drugv and monitor.</td></tr>"
+    "</table>"
+)
+GROUP_FLAT = (
+    "Drug class: drugy drugw drugv increases drugy, drugw and drugv levels Contraindicated due to potential for "
+    "serious reactions. Use the lowest dose of drugv and monitor."
+)
+
+
+def test_a_drug_a_row_comment_singles_out_takes_that_sentence() -> None:
+    knowledge = _knowledge(f"Drugz raises the levels of several drugs. {GROUP_FLAT}", GROUP_HTML)
+    evidence = knowledge.evidence["drugz"]
+    assert {e.severity for e in evidence["drugy"]} == {"contraindicated"}
+    assert {e.severity for e in evidence["drugw"]} == {"contraindicated"}
+    assert "contraindicated" not in {e.severity for e in evidence["drugv"]}
+    assert evidence["drugv"][0].quote == "Use the lowest dose of drugv and monitor."
