@@ -565,6 +565,8 @@ _EXAMPLE_WORDS = re.compile(
     r"\b(?:e\.g\.|i\.e\.)|\b(?:such as|including|include|for example|for instance|like)\b", re.IGNORECASE
 )
 MAX_NARROWING_GAP = 150
+# A class heading cell and the names of its list cell: "HMG-CoA Reductase Inhibitors (statins): lovastatin".
+_LIST_CELL_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:\s*")
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|such|both)\s+$", re.IGNORECASE)
 
 
@@ -590,6 +592,8 @@ def narrowed_to_members(sentence: str, mention: Found, found: Iterable[Found], m
     opened = gap.rfind("(")
     if opened >= 0 and ")" not in gap[opened:]:
         return _EXAMPLE_WORDS.search(gap[opened:]) is None
+    if _LIST_CELL_GAP.fullmatch(gap):
+        return True  # "... Ergot Derivatives: ergotamine HMG-CoA Reductase Inhibitors: lovastatin, simvastatin ..."
     colon = sentence.find(": ", 0, 120)
     return 0 <= mention.end <= colon + 1 <= named[0].start and _EXAMPLE_WORDS.search(gap) is None
 

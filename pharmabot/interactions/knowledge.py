@@ -56,6 +56,7 @@ from pharmabot.interactions.severity import (
     CO_USE_PATTERN,
     ONC_SEVERITY,
     SEVERITY_ORDER,
+    Classified,
     Severity,
     classify,
     for_target,
@@ -501,6 +502,7 @@ def _scan_sentence(
     mechanism: str | None = None
     management: str | None = None
     lowered = sentence.lower()
+    cells = _recommendation_cells(sentence, found)
     own_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target in own]
     other_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target not in own]
     for item in found:
@@ -577,6 +579,9 @@ def _scan_sentence(
                 said_management = management_of(plain_clause)
             else:
                 clause = None
+        if item.kind == "drug" and item.target in cells:
+            # A flattened table row's own recommendation cell, not a neighbouring row's "Contraindicated".
+            said = cells[item.target]
         said = for_target(said, target_kind=item.kind, target=item.target)
         if item.kind == "class" and not _wording_enough(item.target, said.severity):
             continue
@@ -621,6 +626,45 @@ _CLAUSE_START = re.compile(
     r"|Reduce|Discontinue|Caution|Should|Closely|Dosage|Limit|Not recommended|Contraindicated)\b)"
 )
 _MIN_CLAUSE_WORDS = 5  # a shorter piece is a row heading or a name ("Zolpidem Avoid Use ..."), not a clause
+
+
+# Older section 7 tables ("Drug(s) | Recommendation | Comments") give each row a short recommendation cell in the
+# labels' own terms. Flattened, the cell stands between the row's drug names and the next row ("Lomitapide Lovastatin
+# Simvastatin Contraindicated ... Atorvastatin Pravastatin Use With Caution Fluvastatin No Dose Adjustment"), so a drug
+# takes the cell right after its run of names, not the strongest word of the whole run.
+_CELL_TERMS: dict[str, Classified] = {
+    "contraindicated": Classified("contraindicated", "contraindicated"),
+    "avoid use": Classified("major", "avoid"),
+    "avoid concomitant use": Classified("major", "avoid"),
+    "not recommended": Classified("major", "not_recommended"),
+    "use with caution": Classified("moderate", "monitoring"),
+    "no dose adjustment": Classified("minor", "mention"),
+}
+_CELL = re.compile(
+    r"(?<=[A-Za-z0-9)] )(Contraindicated|Avoid Use|Avoid Concomitant Use|Not Recommended|Use [Ww]ith [Cc]aution"
+    r"|No Dose Adjustment)(?= [A-Z(]|\s*$)"
+)
+# Between a drug and its row's cell: only other names of the row ("Atorvastatin Pravastatin", "Lovastatin, and").
+_NAME_RUN = re.compile(r"(?:\s+|,|\band\b|\bor\b|[A-Z][\w/-]*)*")
+
+
+def _recommendation_cells(sentence: str, found: Sequence[Found]) -> dict[str, Classified]:
+    """Each drug's own recommendation cell in a flattened table of several rows (at least two cells), else {}."""
+    cells = list(_CELL.finditer(sentence))
+    if len(cells) < 2:
+        return {}
+    own: dict[str, Classified] = {}
+    for item in found:
+        if item.kind != "drug":
+            continue
+        cell = next((c for c in cells if c.start() >= item.end), None)
+        if cell is None or _NAME_RUN.fullmatch(sentence, item.end, cell.start()) is None:
+            continue
+        term = _CELL_TERMS[cell.group(1).lower()]
+        before = own.get(item.target)
+        if before is None or SEVERITY_ORDER[term.severity] > SEVERITY_ORDER[before.severity]:
+            own[item.target] = term
+    return own
 
 
 def _clause_around(sentence: str, item: Found) -> tuple[int, int] | None:

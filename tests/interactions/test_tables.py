@@ -128,6 +128,8 @@ def test_a_class_followed_by_the_members_meant_is_narrowed_to_them() -> None:
     assert _narrowed("HMG-CoA reductase inhibitors: lovastatin, simvastatin. Do not use with drugz.", "HMG-CoA")
     assert _narrowed("Cholesterol drugs (statins): use of drugz with simvastatin is contraindicated.", "Cholesterol")
     assert _narrowed("Use of drugz with lovastatin is contraindicated as these statins are cleared by one enzyme.")
+    long_list = "Drugz is contraindicated with: " + "Antacids: drugq, drugr, drugs " * 6
+    assert _narrowed(f"{long_list}HMG-CoA reductase inhibitors: lovastatin", "HMG-CoA reductase inhibitors")
 
 
 def test_a_class_followed_by_examples_still_stands_for_the_class() -> None:
@@ -170,3 +172,27 @@ def test_a_drug_a_row_comment_singles_out_takes_that_sentence() -> None:
     assert {e.severity for e in evidence["drugw"]} == {"contraindicated"}
     assert "contraindicated" not in {e.severity for e in evidence["drugv"]}
     assert evidence["drugv"][0].quote == "Use the lowest dose of drugv and monitor."
+
+
+# A flattened "drug | recommendation | comments" table written for this test, as openFDA gives it when it keeps no
+# cells: one run of text where one row's "Contraindicated" stands near the names of the next rows.
+FLAT_ONLY = (
+    "Lipid agents: Drugy Contraindicated Drugy: Drugz may increase the exposure of this drug, thereby increasing the "
+    "risk of toxicities Drugw, Drugv: monitor as described below Drugw Use With Caution Drugv No Dose Adjustment "
+    "Other Agents: none known."
+)
+
+
+def test_a_flattened_row_takes_its_own_recommendation_cell() -> None:
+    labels = [
+        LabelRecord.from_openfda(_record("t-z", "drugz", drug_interactions=FLAT_ONLY)),
+        *(
+            LabelRecord.from_openfda(_record(f"t-{n}", n, drug_interactions="Monitor patients."))
+            for n in ("drugy", "drugw", "drugv")
+        ),
+    ]
+    knowledge = InteractionKnowledge.from_labels(labels, DrugCatalog.from_labels(labels))
+    evidence = knowledge.evidence["drugz"]
+    assert {e.severity for e in evidence["drugy"]} == {"contraindicated"}
+    assert {e.severity for e in evidence["drugw"]} == {"moderate"}
+    assert {e.severity for e in evidence["drugv"]} == {"minor"}
