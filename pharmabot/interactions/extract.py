@@ -560,6 +560,44 @@ def is_example_of_class(sentence: str, mention: Found, found: Iterable[Found]) -
     )
 
 
+# Words that make a list after a class phrase a set of examples, not the members meant.
+_EXAMPLE_WORDS = re.compile(
+    r"\b(?:e\.g\.|i\.e\.)|\b(?:such as|including|include|for example|for instance|like)\b", re.IGNORECASE
+)
+MAX_NARROWING_GAP = 150
+# A class heading cell and the names of its list cell: "HMG-CoA Reductase Inhibitors (statins): lovastatin".
+_LIST_CELL_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:\s*")
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|such|both)\s+$", re.IGNORECASE)
+
+
+def narrowed_to_members(sentence: str, mention: Found, found: Iterable[Found], members: frozenset[str]) -> bool:
+    """True when a class phrase is narrowed to the members the sentence names, so it does not stand for the rest of
+    the class: a list in parentheses after it ("statins that are extensively metabolized by CYP3A4 (lovastatin or
+    simvastatin) is contraindicated"), or a row heading whose cell names them ("HMG-CoA reductase inhibitors:
+    lovastatin, simvastatin ... is contraindicated", "Statins: use with lovastatin or simvastatin is
+    contraindicated"). A list given as examples ("statins (e.g., lovastatin)", "statins, such as lovastatin") does
+    not narrow it."""
+    found = list(found)
+    # "... with lovastatin or simvastatin is contraindicated as these statins are ...": the members named before.
+    if _BACK_REFERENCE.search(sentence, max(0, mention.start - 8), mention.start) and any(
+        f.kind == "drug" and f.target in members and f.end <= mention.start for f in found
+    ):
+        return True
+    named = sorted(
+        (f for f in found if f.kind == "drug" and f.target in members and f.start >= mention.end), key=lambda f: f.start
+    )
+    if not named or named[0].start - mention.end > MAX_NARROWING_GAP:
+        return False
+    gap = sentence[mention.end : named[0].start]
+    opened = gap.rfind("(")
+    if opened >= 0 and ")" not in gap[opened:]:
+        return _EXAMPLE_WORDS.search(gap[opened:]) is None
+    if _LIST_CELL_GAP.fullmatch(gap):
+        return True  # "... Ergot Derivatives: ergotamine HMG-CoA Reductase Inhibitors: lovastatin, simvastatin ..."
+    colon = sentence.find(": ", 0, 120)
+    return 0 <= mention.end <= colon + 1 <= named[0].start and _EXAMPLE_WORDS.search(gap) is None
+
+
 def names_example(sentence: str, mention: Found, spans: Iterable[tuple[int, int]]) -> bool:
     """True when a drug at one of SPANS is given as the example of the class ("PPIs, including pantoprazole")."""
     for start, _ in spans:
@@ -636,3 +674,107 @@ def next_row(row: str, sentence: str) -> str:
     if row and len(row) + len(sentence) < MAX_ROW and not _EXAMPLES_CELL.match(sentence):
         return f"{row} {sentence}"
     return ""
+
+
+# openFDA also keeps each table's cells (`LabelRecord.tables`, one row a line, cells joined by " | "). Where a
+# section's flattened copy of a table is found, the table is read from its cells instead: one row at a time, so a
+# severity word, a recommendation and the quote belong to the row that names the drug (FDA's section 7 tables: drug
+# or class | effect or clinical impact | recommendation or intervention), not to its neighbours or to the header.
+# Tables in the guidance's "Clinical Impact:" / "Intervention:" / "Examples:" layout put each cell on a row of its
+# own; `next_row` and `example_items` read them from the flattened text, so they stay there.
+# An empty cell leaves two separators in a row ("metronidazole: | | Ritonavir formulations ...").
+_CELL_SEPARATOR = re.compile(r"(?:^|\s)\|(?=\s|$)")
+
+
+def _flat_table(table: str) -> str:
+    return " ".join(_CELL_SEPARATOR.sub(" ", table).split())
+
+
+def table_rows(text: str, tables: str) -> tuple[str, list[TableRow]]:
+    """The section's prose without the flattened copies of its row-per-cell tables, and those tables' rows as
+    sentences ("Zolpidem | Avoid Use | Co-administration ..." -> "Zolpidem: Avoid Use. Co-administration ...").
+    TABLES is `LabelRecord.tables[section]` (tables separated by blank lines). A table whose flattened copy is not
+    found in TEXT word for word is left where it is (reading it twice would count its rows twice)."""
+    prose = " ".join(text.split(" "))
+    rows: list[TableRow] = []
+    for table in (t for t in tables.split("\n\n") if t.strip()):
+        lines = [line for line in table.split("\n") if line.strip()]
+        if any(ROW_IMPACT.match(line) or _EXAMPLES_CELL.match(line) for line in lines):
+            continue
+        flat = _flat_table(table)
+        # A table too short to be told apart from prose, or whose copy is not in the text, is read as prose.
+        if len(flat) < 20 or flat not in prose:
+            continue
+        at = prose.find(flat)
+        before = prose[:at].rstrip()
+        if before.endswith(":"):
+            # "... monitor closely for X adverse reactions when coadministered with: | Proton pump inhibitors | ...":
+            # a table of names introduced by a sentence; that sentence is what each cell's names are told.
+            start = split_sentences(before)[-1][0]
+            intro = before[start:]
+            table_lines = [TableRow(f"{intro} {cell}") for line in lines for cell in _cells(line)]
+        elif _says_per_row(lines):
+            table_lines = [_row_sentence(line) for line in lines]
+        else:
+            continue  # columns of names under class headings: what they share is said around the table
+        if any(len(line.text) > MAX_ROW for line in table_lines):
+            continue  # a whole table laid out in one row, or a cell holding several paragraphs
+        prose = prose[:at] + "\n" + prose[at + len(flat) :]
+        rows.extend(line for line in table_lines if line.text)
+    return prose, rows
+
+
+MIN_STATEMENT_WORDS = 6  # a cell this long says something (an effect, a recommendation); a shorter one names
+
+
+def _says_per_row(lines: list[str]) -> bool:
+    """True when most rows of several cells say something after their first cell ("Zolpidem | Avoid Use |
+    Co-administration ... may increase blood levels of zolpidem"), not a grid of names ("diltiazem | fluconazole |
+    azithromycin" under "Calcium Channel Blockers | Antifungals | Antibiotics")."""
+    rows = [cells for cells in map(_cells, lines) if len(cells) > 1]
+    worded = sum(any(len(c.split()) >= MIN_STATEMENT_WORDS for c in cells[1:]) for cells in rows)
+    return bool(rows) and worded * 2 >= len(rows)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELL_SEPARATOR.split(line) if c.strip()]
+
+
+def _row_sentence(line: str) -> TableRow:
+    """A table row as a sentence: its first cell as the row's heading, the other cells as sentences after it."""
+    cells = _cells(line)
+    if len(cells) <= 1:
+        return TableRow(cells[0] if cells else "")
+    head = f"{cells[0]}: "
+    body = " ".join(c if c[-1:] in ".;:!?" else f"{c}." for c in cells[1:])
+    last = cells[-1] if cells[-1][-1:] in ".;:!?" else f"{cells[-1]}."
+    return TableRow(f"{head}{body}", len(cells[0]), len(head) + len(body) - len(last))
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A table row read as a sentence, with where its first cell ends and its last cell starts (0 when it has one)."""
+
+    text: str
+    heading_end: int = 0
+    last_cell: int = 0
+
+
+def singled_out(row: TableRow, found: Iterable[Found], own: set[str]) -> tuple[set[str], list[tuple[int, int]]]:
+    """The drugs of a row's heading that a sentence of its last cell speaks of apart from the others, and those
+    sentences' spans. "HMG-CoA Reductase Inhibitor: lovastatin simvastatin atorvastatin | ... | Contraindicated due to
+    potential for myopathy. Titrate atorvastatin dose carefully": the row's "Contraindicated" is about the drugs the
+    comment does not single out; atorvastatin's advice is the sentence that names it."""
+    found = list(found)
+    heading = {f.target for f in found if f.kind == "drug" and f.end <= row.heading_end and f.target not in own}
+    if len(heading) < 2 or not row.last_cell:
+        return set(), []
+    singled: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for start, end in split_sentences(row.text[row.last_cell :]):
+        lo, hi = row.last_cell + start, row.last_cell + end
+        named = {f.target for f in found if f.kind == "drug" and lo <= f.start < hi} & heading
+        if named and named != heading:
+            singled |= named
+            spans.append((lo, hi))
+    return singled, spans

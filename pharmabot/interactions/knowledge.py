@@ -21,6 +21,7 @@ from pharmabot.interactions.extract import (
     INTERACTION_SECTIONS,
     Found,
     MentionScanner,
+    TableRow,
     after_withdrawal,
     example_items,
     food_mentions,
@@ -31,10 +32,13 @@ from pharmabot.interactions.extract import (
     mechanism_of,
     names_example,
     names_other_member,
+    narrowed_to_members,
     next_row,
     quote_around,
     role_mentions,
+    singled_out,
     split_sentences,
+    table_rows,
 )
 from pharmabot.interactions.lexicon import CLASS_BY_ID, CLASSES, FDA_DDI_TABLE, GENERAL_CLASSES, ONC
 from pharmabot.interactions.properties import (
@@ -52,6 +56,7 @@ from pharmabot.interactions.severity import (
     CO_USE_PATTERN,
     ONC_SEVERITY,
     SEVERITY_ORDER,
+    Classified,
     Severity,
     classify,
     for_target,
@@ -249,8 +254,15 @@ class InteractionKnowledge:
                     properties.extend((label, key, p) for p in heading_effects(text, section))
                 previous: tuple[str, list[Found]] = ("", [])
                 row = ""  # the drug interaction table row read so far, from its "Clinical Impact:" cell on
-                for start, end in split_sentences(text):
-                    sentence = text[start:end]
+                rows: list[TableRow] = []
+                if section in INTERACTION_SECTIONS and label.tables.get(section):
+                    text, rows = table_rows(text, label.tables[section])
+                prose = [TableRow(text[start:end]) for start, end in split_sentences(text)]
+                for n, unit in enumerate(prose + rows):
+                    sentence = unit.text
+                    if n >= len(prose):
+                        # A row read from the table's cells stands alone: nothing before it carries over.
+                        previous, row = ("", []), ""
                     row_before, row = row, next_row(row, sentence)
                     if (key, sentence) in seen_sentences:
                         continue  # repackager and generic copies repeat the same sentences
@@ -277,7 +289,17 @@ class InteractionKnowledge:
                             # the second sentence says what to do about the class the first one names.
                             _scan_sentence(scanner, key, own, label, section, *referred, raw, learned)
                         else:
-                            _scan_sentence(scanner, key, own, label, section, sentence, rest, raw, learned)
+                            singled, spans = singled_out(unit, rest, own) if n >= len(prose) else (set(), [])
+                            kept = [f for f in rest if f.kind != "drug" or f.target not in singled]
+                            _scan_sentence(scanner, key, own, label, section, sentence, kept, raw, learned)
+                            for lo, hi in spans:
+                                # The sentence of the row's comment that names the drug is what the row says of it.
+                                named = [
+                                    Found(f.kind, f.target, f.start - lo, f.end - lo)
+                                    for f in rest
+                                    if lo <= f.start and f.end <= hi and f.kind == "drug" and f.target in singled
+                                ]
+                                _scan_sentence(scanner, key, own, label, section, sentence[lo:hi], named, raw, learned)
                         previous = (sentence, rest)
                     if single and section in ROLE_SECTIONS and _ROLE_HINT.search(sentence):
                         found = scanner.scan(sentence) if found is None else found
@@ -480,6 +502,7 @@ def _scan_sentence(
     mechanism: str | None = None
     management: str | None = None
     lowered = sentence.lower()
+    cells = _recommendation_cells(sentence, found)
     own_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target in own]
     other_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target not in own]
     for item in found:
@@ -512,6 +535,14 @@ def _scan_sentence(
             ):
                 continue
             if is_heading(sentence, item, found) or is_example_of_class(sentence, item, found):
+                continue
+            # "Statins that are extensively metabolized by CYP3A4 (lovastatin or simvastatin) is contraindicated": the
+            # members named carry the sentence; the class does not speak for its other members.
+            if (
+                drug_class.role is None
+                and not drug_class.property_class
+                and narrowed_to_members(sentence, item, found, drug_class.members)
+            ):
                 continue
         if classified is None:
             # Pointers such as "[see Contraindications (4)]" name a section, not what the sentence says.
@@ -548,6 +579,9 @@ def _scan_sentence(
                 said_management = management_of(plain_clause)
             else:
                 clause = None
+        if item.kind == "drug" and item.target in cells:
+            # A flattened table row's own recommendation cell, not a neighbouring row's "Contraindicated".
+            said = cells[item.target]
         said = for_target(said, target_kind=item.kind, target=item.target)
         if item.kind == "class" and not _wording_enough(item.target, said.severity):
             continue
@@ -592,6 +626,45 @@ _CLAUSE_START = re.compile(
     r"|Reduce|Discontinue|Caution|Should|Closely|Dosage|Limit|Not recommended|Contraindicated)\b)"
 )
 _MIN_CLAUSE_WORDS = 5  # a shorter piece is a row heading or a name ("Zolpidem Avoid Use ..."), not a clause
+
+
+# Older section 7 tables ("Drug(s) | Recommendation | Comments") give each row a short recommendation cell in the
+# labels' own terms. Flattened, the cell stands between the row's drug names and the next row ("Lomitapide Lovastatin
+# Simvastatin Contraindicated ... Atorvastatin Pravastatin Use With Caution Fluvastatin No Dose Adjustment"), so a drug
+# takes the cell right after its run of names, not the strongest word of the whole run.
+_CELL_TERMS: dict[str, Classified] = {
+    "contraindicated": Classified("contraindicated", "contraindicated"),
+    "avoid use": Classified("major", "avoid"),
+    "avoid concomitant use": Classified("major", "avoid"),
+    "not recommended": Classified("major", "not_recommended"),
+    "use with caution": Classified("moderate", "monitoring"),
+    "no dose adjustment": Classified("minor", "mention"),
+}
+_CELL = re.compile(
+    r"(?<=[A-Za-z0-9)] )(Contraindicated|Avoid Use|Avoid Concomitant Use|Not Recommended|Use [Ww]ith [Cc]aution"
+    r"|No Dose Adjustment)(?= [A-Z(]|\s*$)"
+)
+# Between a drug and its row's cell: only other names of the row ("Atorvastatin Pravastatin", "Lovastatin, and").
+_NAME_RUN = re.compile(r"(?:\s+|,|\band\b|\bor\b|[A-Z][\w/-]*)*")
+
+
+def _recommendation_cells(sentence: str, found: Sequence[Found]) -> dict[str, Classified]:
+    """Each drug's own recommendation cell in a flattened table of several rows (at least two cells), else {}."""
+    cells = list(_CELL.finditer(sentence))
+    if len(cells) < 2:
+        return {}
+    own: dict[str, Classified] = {}
+    for item in found:
+        if item.kind != "drug":
+            continue
+        cell = next((c for c in cells if c.start() >= item.end), None)
+        if cell is None or _NAME_RUN.fullmatch(sentence, item.end, cell.start()) is None:
+            continue
+        term = _CELL_TERMS[cell.group(1).lower()]
+        before = own.get(item.target)
+        if before is None or SEVERITY_ORDER[term.severity] > SEVERITY_ORDER[before.severity]:
+            own[item.target] = term
+    return own
 
 
 def _clause_around(sentence: str, item: Found) -> tuple[int, int] | None:

@@ -64,7 +64,8 @@ log = logging.getLogger("pharmabot.index")
 # 13: evidence kept per target: a sentence with a few examples is no longer ranked as a list, one cut at its end is
 #     ranked as a piece; names resolve to an ingredient's own salt product or its base combination
 # 14: a food or drink note from a run-on Drug Facts list quotes its item with the lead-in
-INDEX_VERSION = "15"
+# 16: interaction tables read row by row from their cells where openFDA keeps them
+INDEX_VERSION = "16"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 # A builder adds its own tables to an index being built: it gets the connection, the chosen labels and the catalog.
