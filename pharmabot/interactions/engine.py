@@ -487,9 +487,13 @@ def _item(source: LabelEvidence | Membership, **fields: Any) -> EvidenceItem:
         set_id=source.set_id,
         effective_time=source.effective_time,
         url=dailymed_url(source.set_id),
-        quote=source.quote,
+        quote=_LEADING_DEBRIS.sub("", source.quote),
         **fields,
     )
+
+
+# Punctuation left at the start of a quote where a table row was cut from the text before it (". Consider ...").
+_LEADING_DEBRIS = re.compile(r"^[\s.,;:)\]]+(?=\S)")
 
 
 # Mechanisms worded as what happens ("can raise the risk of bleeding", "increases tacrolimus levels in the blood"):

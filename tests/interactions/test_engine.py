@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from pharmabot.interactions.engine import InteractionEngine, typed_food
-from pharmabot.interactions.knowledge import InteractionKnowledge, write_interaction_knowledge
+from pharmabot.interactions.engine import InteractionEngine, _evidence_item, typed_food
+from pharmabot.interactions.knowledge import InteractionKnowledge, LabelEvidence, write_interaction_knowledge
 from pharmabot.knowledge.labels import LabelRecord
 from pharmabot.knowledge.names import DrugCatalog
 from tests.support.labels import DEFAULT_TEST_DRUGS, catalog_for, labels_for
@@ -322,3 +322,21 @@ def test_a_food_typed_as_a_medicine_is_reported_as_food_not_as_an_unknown_drug(e
     assert [(u.input, u.status, u.suggestions) for u in report.unresolved] == [("grapefruit juice", "food", [])]
     assert any("food or drink, not a medicine" in note for note in report.notes)
     assert [r.drug for r in report.resolved] == ["simvastatin"]
+
+
+def test_a_quote_cut_after_a_table_row_loses_the_punctuation_left_at_its_start() -> None:
+    evidence = LabelEvidence(
+        subject="atorvastatin",
+        target_kind="drug",
+        target="clarithromycin",
+        section="drug_interactions",
+        set_id="set-1",
+        label_title="ATORVASTATIN",
+        effective_time=None,
+        quote=". Consider the risk and benefit of using clarithromycin with this medicine.",
+        severity="major",
+        rule="label",
+        mechanism=None,
+        management=None,
+    )
+    assert _evidence_item(evidence).quote == "Consider the risk and benefit of using clarithromycin with this medicine."
