@@ -313,8 +313,10 @@ class InteractionEngine:
         else:
             management = _CONSUMER_MANAGEMENT[severity]
             if mechanism:
-                mechanism = mechanism.replace(" exposure", " levels in the blood").replace(
-                    "risk: ", "can raise the risk of "
+                mechanism = (
+                    mechanism.replace(" exposure", " levels in the blood")
+                    .replace("risk: reduced absorption", "can reduce absorption")  # not a risk of it
+                    .replace("risk: ", "can raise the risk of ")
                 )
         items = _ordered_evidence(
             evidence, [m for m in supports if m.source == "label"], severity, self.knowledge.evidence_order
@@ -498,7 +500,7 @@ _LEADING_DEBRIS = re.compile(r"^[\s.,;:)\]]+(?=\S)")
 
 # Mechanisms worded as what happens ("can raise the risk of bleeding", "increases tacrolimus levels in the blood"):
 # a consumer summary says that instead of a general "can cause serious problems".
-_SAYS_WHAT_HAPPENS = ("can raise ", "both raise ", "increases ", "decreases ")
+_SAYS_WHAT_HAPPENS = ("can raise ", "can reduce ", "both raise ", "increases ", "decreases ")
 
 
 def _summary(

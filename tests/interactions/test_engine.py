@@ -340,3 +340,9 @@ def test_a_quote_cut_after_a_table_row_loses_the_punctuation_left_at_its_start()
         management=None,
     )
     assert _evidence_item(evidence).quote == "Consider the risk and benefit of using clarithromycin with this medicine."
+
+
+def test_chelation_is_told_as_reduced_absorption_not_a_risk_of_it(engine: InteractionEngine) -> None:
+    hit = _one(engine, "ciprofloxacin", "magnesium oxide")
+    assert hit.mechanism == "can reduce absorption"
+    assert "with magnesium oxide can reduce absorption" in hit.summary
