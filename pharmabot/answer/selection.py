@@ -121,6 +121,14 @@ _NOT_PROSE = re.compile(
 _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)
 # The chemistry a description gives (21 CFR 201.57(c)(12): chemical name, structural formula, molecular weight,
 # physical properties): true of the substance, an answer only to what it is made of or looks like.
+# A table footnote that says how reported terms were grouped or analysed ("Somnolence combines adverse reaction
+# terms somnolence and sedation", "includes the MedDRA preferred terms ...", "explorations for interactions on the
+# basis of gender, age, and race"): how the table was built, never what a patient asked.
+_TERM_FOOTNOTE = re.compile(
+    r"\b(?:combines|includes|including|comprises|represents?) (?:the )?(?:(?:following|MedDRA|preferred|adverse "
+    r"(?:reactions?|events?)|events?) )+terms?\b|\bMedDRA\b|\bexplorations for interactions on the basis of\b",
+    re.IGNORECASE,
+)
 _CHEMISTRY = re.compile(
     r"\b(molecular (weight|formula|mass)|empirical formula|structural formula|chemical (name|structure|formula)"
     r"|chemically (designated|described)|(freely |sparingly |slightly |very slightly )?soluble in|insoluble in"
@@ -637,6 +645,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 1.0 if shared else 4.0  # a row means something only next to the words it was asked with
     if len(text) > 300:
         value -= 0.5
+    if _TERM_FOOTNOTE.search(text):
+        value -= 3.0
     if not (lead and lead.name in _CHEMISTRY_KINDS) and _CHEMISTRY.search(text):
         value -= 3.0
     if lead and lead.name == "storage" and _OUT_OF_REACH.search(text) and not _CHILD.search(question.text):

@@ -531,3 +531,15 @@ def test_a_word_few_sentences_hold_weighs_more_than_one_most_hold() -> None:
 def test_the_sentence_with_the_telling_word_wins_over_one_with_the_common_word() -> None:
     question = question_of("does examplol mess with heart rhythm in patients", drugs=["examplol"])
     assert select([WARNINGS], question)[0].candidate.text == "Examplol can change the heart rhythm."
+
+
+def test_a_footnote_on_how_table_terms_were_grouped_is_never_the_answer() -> None:
+    adverse = passage(
+        3,
+        "adverse_reactions",
+        "Drowsiness combines adverse reactions terms drowsiness and sedation. "
+        "Drowsiness was reported in 14% of patients taking examplol compared to 5% of patients taking placebo.",
+    )
+    chosen = select([adverse], question_of("is examplol making me drowsy?", drugs=["examplol"]))
+    assert chosen
+    assert chosen[0].candidate.text.startswith("Drowsiness was reported in 14%")
