@@ -129,6 +129,7 @@ _TERM_FOOTNOTE = re.compile(
     r"(?:reactions?|events?)|events?) )+terms?\b|\bMedDRA\b|\bexplorations for interactions on the basis of\b",
     re.IGNORECASE,
 )
+_STARTS_INSIDE_PARENTHESES = re.compile(r"\([a-z][^()]*\)\s+[a-z]")
 _CHEMISTRY = re.compile(
     r"\b(molecular (weight|formula|mass)|empirical formula|structural formula|chemical (name|structure|formula)"
     r"|chemically (designated|described)|(freely |sparingly |slightly |very slightly )?soluble in|insoluble in"
@@ -647,6 +648,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 0.5
     if _TERM_FOOTNOTE.search(text):
         value -= 3.0
+    if _STARTS_INSIDE_PARENTHESES.match(text):
+        value -= 2.0  # the end of a parenthesis whose sentence start was lost: "(most common ...) yet were ..."
     if not (lead and lead.name in _CHEMISTRY_KINDS) and _CHEMISTRY.search(text):
         value -= 3.0
     if lead and lead.name == "storage" and _OUT_OF_REACH.search(text) and not _CHILD.search(question.text):

@@ -543,3 +543,14 @@ def test_a_footnote_on_how_table_terms_were_grouped_is_never_the_answer() -> Non
     chosen = select([adverse], question_of("is examplol making me drowsy?", drugs=["examplol"]))
     assert chosen
     assert chosen[0].candidate.text.startswith("Drowsiness was reported in 14%")
+
+
+def test_a_sentence_that_starts_inside_a_lost_parenthesis_ranks_below_a_whole_one() -> None:
+    adverse = passage(
+        4,
+        "adverse_reactions",
+        "(most common reactions in adults) yet were reported in 3% of children taking examplol include weight change. "
+        "Weight change was reported in 6% of adults taking examplol.",
+    )
+    chosen = select([adverse], question_of("does examplol cause weight change?", drugs=["examplol"]))
+    assert chosen[0].candidate.text.startswith("Weight change was reported in 6%")
