@@ -98,8 +98,10 @@ _TELLS_TO_STOP = re.compile(
 _NOT_PROSE = re.compile(
     # A pointer to a table, also once cleaning has taken the table's number away ("... is displayed in").
     # Cleaning can leave the pointer's "in" last on its line, with no space after it.
-    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described|displayed) in"
-    r"(?: (the following )?(table|figure)|\W*$))"
+    r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described|displayed|reflected"
+    r"|given|provided|found) in(?: (the following |the )?(table|figure)s?( below| above)?|\W*$))"
+    # A lead-in whose list was a table or bullets ("... may cause the following side effects."): nothing of its own.
+    r"|\bthe following (side effects|adverse (reactions|events))\W*$"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
     r"|listed in (decreasing |descending )?order of (decreasing )?(severity|frequency)"
     r"|see (the )?(full prescribing information|table|figure|section)|\bcontact [a-z ,.]+ at 1-\d"

@@ -554,3 +554,16 @@ def test_a_sentence_that_starts_inside_a_lost_parenthesis_ranks_below_a_whole_on
     )
     chosen = select([adverse], question_of("does examplol cause weight change?", drugs=["examplol"]))
     assert chosen[0].candidate.text.startswith("Weight change was reported in 6%")
+
+
+def test_lead_ins_to_a_table_or_list_are_not_answers() -> None:
+    adverse = passage(
+        5,
+        "adverse_reactions",
+        "The most commonly reported side effects more frequent than placebo are reflected in the table below. "
+        "Examplol may cause the following side effects. "
+        "Swelling of the ankles was reported in 10% of patients taking examplol.",
+    )
+    chosen = select([adverse], question_of("what are the side effects of examplol", drugs=["examplol"]))
+    assert chosen[0].candidate.text.startswith("Swelling of the ankles")
+    assert not [c for c in chosen if "table below" in c.candidate.text or "the following" in c.candidate.text]
