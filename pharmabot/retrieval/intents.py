@@ -176,7 +176,9 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "overdose",
         # "How much X is too much?" asks for the most one may take (a dose question); "took too much" is an overdose.
-        r"\boverdos|(?<!\bis )(?<!\bare )\btoo (?:much|many)\b"
+        # "Lower my blood pressure too much", "sleep too much": an effect gone too far, not an amount taken.
+        r"\boverdos|(?<!\bis )(?<!\bare )(?<!pressure )(?<!sugar )(?<!glucose )(?<!weight )(?<!sleep )(?<!rate )"
+        r"\btoo (?:much|many)\b"
         r"|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
         r"|(?<!food )\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b",
         # Drug Facts put "In case of overdose, get medical help or contact a Poison Control Center right away" under

@@ -90,6 +90,7 @@ LEADS = [
     ("is fluoxetine ok in the third trimester", "pregnancy"),
     ("how much naproxen is too much in one day", "dosage"),
     ("I took too much naproxen", "overdose"),
+    ("can examplol lower my blood pressure too much", "side_effects"),
     ("should glipizide be taken with food", "time_of_day"),
     ("is it ok to take naproxen on an empty stomach", "time_of_day"),
     ("my insulin pen froze, can I still use it", "storage"),
