@@ -99,7 +99,7 @@ _NOT_PROSE = re.compile(
     # A pointer to a table, also once cleaning has taken the table's number away ("... is displayed in").
     # Cleaning can leave the pointer's "in" last on its line, with no space after it.
     r"(?-i:^[A-Z0-9 ,/&-]{12,}$)|(\b(are|is) (listed|shown|summarized|presented|described|displayed|reflected"
-    r"|given|provided|found) in(?: (the following |the )?(table|figure)s?( below| above)?|\W*$))"
+    r"|given|provided|found) in(?: (the following |the )?(table|figure)s?( below| above)?| below| above|\W*$))"
     # A lead-in whose list was a table or bullets ("... may cause the following side effects."): nothing of its own.
     r"|\bthe following (side effects|adverse (reactions|events))\W*$"
     r"|to report suspected adverse reactions|1-800-fda-1088|medwatch|widely varying conditions"
@@ -129,6 +129,26 @@ _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.I
 _TERM_FOOTNOTE = re.compile(
     r"\b(?:combines|includes|including|comprises|represents?) (?:the )?(?:(?:following|MedDRA|preferred|adverse "
     r"(?:reactions?|events?)|events?) )+terms?\b|\bMedDRA\b|\bexplorations for interactions on the basis of\b",
+    re.IGNORECASE,
+)
+_ALTERS_THE_FORM = re.compile(
+    r"\b(?:crush\w*|chew\w*|split\w*|cut\w*|break\w*|broken|halve\w*|in half|open\w*|dissolv\w*|sprinkl\w*)\b",
+    re.IGNORECASE,
+)
+# How labels say whether a dosage form may be altered (21 CFR 201.57(c)(3)(iv): administration instructions).
+_FORM_INTEGRITY = re.compile(
+    r"\bwhole\b|\bdo not (?:\w+ ){0,3}(?:crush|chew|cut|split|break|open|dissolve)|\b(?:crush\w*|chew\w*|split\w*"
+    r"|cut|broken|divided|scored|halves|in half|opened|sprinkl\w*)\b",
+    re.IGNORECASE,
+)
+_STUDY_DESIGN = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)) (?:was|were) (?:conducted|performed|designed|undertaken|carried out) to (?:assess"
+    r"|evaluate|compare|determine|examine|investigate|study)\b",
+    re.IGNORECASE,
+)
+_AS_TOLD = re.compile(
+    r"\bexactly as (?:your |the )?(?:\w+ )?(?:doctor|healthcare provider|health care provider|prescriber|"
+    r"pharmacist)s? (?:tells?|told|prescribes?|prescribed|directs?|directed)",
     re.IGNORECASE,
 )
 _STARTS_INSIDE_PARENTHESES = re.compile(r"\([a-z][^()]*\)\s+[a-z]")
@@ -650,6 +670,13 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 0.5
     if _TERM_FOOTNOTE.search(text):
         value -= 3.0
+    # "Can I cut / crush / chew it?": what the label says of the tablet's form answers, if it says anything.
+    if lead and lead.name == "usage" and _ALTERS_THE_FORM.search(question.text) and _FORM_INTEGRITY.search(text):
+        value += 2.0
+    if _AS_TOLD.search(text):
+        value -= 1.0  # every Medication Guide's "take it exactly as your healthcare provider tells you"
+    if _STUDY_DESIGN.search(text):
+        value -= 2.0  # what a trial set out to measure, not what it found
     if _STARTS_INSIDE_PARENTHESES.match(text):
         value -= 2.0  # the end of a parenthesis whose sentence start was lost: "(most common ...) yet were ..."
     if not (lead and lead.name in _CHEMISTRY_KINDS) and _CHEMISTRY.search(text):

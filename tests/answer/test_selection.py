@@ -567,3 +567,26 @@ def test_lead_ins_to_a_table_or_list_are_not_answers() -> None:
     chosen = select([adverse], question_of("what are the side effects of examplol", drugs=["examplol"]))
     assert chosen[0].candidate.text.startswith("Swelling of the ankles")
     assert not [c for c in chosen if "table below" in c.candidate.text or "the following" in c.candidate.text]
+
+
+def test_a_question_about_cutting_a_tablet_is_answered_by_what_the_label_says_of_its_form() -> None:
+    leaflet = passage(
+        6,
+        "spl_medguide",
+        "Take examplol exactly as your healthcare provider tells you. Swallow examplol extended-release tablets whole. "
+        "Take examplol with your evening meal.",
+    )
+    chosen = select([leaflet], question_of("can I cut my examplol tablet in half?", drugs=["examplol"]))
+    assert chosen[0].candidate.text == "Swallow examplol extended-release tablets whole."
+
+
+def test_what_a_trial_set_out_to_measure_or_a_pointer_to_a_lost_table_is_not_the_answer() -> None:
+    adverse = passage(
+        7,
+        "adverse_reactions",
+        "Two controlled trials were conducted to assess the effects of examplol on the incidence of cough. "
+        "The incidence of cough is shown in below. "
+        "These studies show that the incidence of cough with examplol is similar to placebo.",
+    )
+    chosen = select([adverse], question_of("does examplol cause cough?", drugs=["examplol"]))
+    assert chosen[0].candidate.text.startswith("These studies show that the incidence of cough")
