@@ -146,6 +146,7 @@ _STUDY_DESIGN = re.compile(
     r"|evaluate|compare|determine|examine|investigate|study)\b",
     re.IGNORECASE,
 )
+_CAFFEINE = re.compile(r"\b(?:coffee|caffeine|espresso|energy drinks?|cola|tea)\b", re.IGNORECASE)
 _AS_TOLD = re.compile(
     r"\bexactly as (?:your |the )?(?:\w+ )?(?:doctor|healthcare provider|health care provider|prescriber|"
     r"pharmacist)s? (?:tells?|told|prescribes?|prescribed|directs?|directed)",
@@ -704,6 +705,9 @@ def score(candidate: Candidate, question: Question) -> Scored:
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
     if question.effects and lead is not None and lead.name == "side_effects" and not _names_an_effect(question, words):
         answers = False  # "does it cause a cough?": a sentence about other side effects does not answer it
+    asks_caffeine = lead is not None and lead.name == "interactions" and _CAFFEINE.search(question.text)
+    if asks_caffeine and not _CAFFEINE.search(text):
+        answers = False  # "with coffee?": a sentence about other medicines does not answer it
     if lowered.startswith(("if you have any questions", "this medication guide", "this patient information")):
         value -= 3.0
     return Scored(candidate, value, answers)

@@ -57,11 +57,18 @@ _NUTRIENT_WORDS = frozenset(
 )
 
 FOOD_TOPICS: dict[str, re.Pattern[str]] = {
-    "alcohol": re.compile(r"\b(alcohol\w*|drink\w*|beer|wine|liquor|booze|drunk)\b", re.IGNORECASE),
+    # "Drink" alone means alcohol ("can I drink on metronidazole?"), not when a drink is named ("drink coffee").
+    "alcohol": re.compile(
+        r"\b(alcohol\w*|drink\w*(?! (?:\w+ )?(?:coffee|tea|water|juice|milk|soda|caffeine|grapefruit|fluids?))|beer"
+        r"|wine|liquor|booze|drunk)\b",
+        re.IGNORECASE,
+    ),
     "grapefruit": re.compile(r"\bgrapefruit\w*\b", re.IGNORECASE),
     "dairy": re.compile(r"\b(dairy|milk|cheese|yogh?urt|calcium|antacids?)\b", re.IGNORECASE),
     "tyramine": re.compile(r"\b(tyramine|aged cheese|cured meats?|fermented)\b", re.IGNORECASE),
-    "food": re.compile(r"\b(food|foods|eat|eating|meal|meals|empty stomach|coffee|caffeine|juice)\b", re.IGNORECASE),
+    "food": re.compile(r"\b(food|foods|eat|eating|meal|meals|empty stomach|juice)\b", re.IGNORECASE),
+    # No food-note kind covers caffeine: the labels' own passages answer, not another food's note.
+    "caffeine": re.compile(r"\b(coffee|caffeine|espresso|energy drinks?|cola)\b", re.IGNORECASE),
 }
 
 # A dose for a particular person ("how much should I take", "for my 4 year old"), as opposed

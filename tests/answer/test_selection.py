@@ -590,3 +590,18 @@ def test_what_a_trial_set_out_to_measure_or_a_pointer_to_a_lost_table_is_not_the
     )
     chosen = select([adverse], question_of("does examplol cause cough?", drugs=["examplol"]))
     assert chosen[0].candidate.text.startswith("These studies show that the incidence of cough")
+
+
+def test_a_question_about_coffee_is_not_answered_by_a_sentence_about_other_medicines() -> None:
+    interactions = passage(
+        8,
+        "drug_interactions",
+        "Monitor patients taking examplol with other medicines that lower heart rate. "
+        "Coffee and other caffeine-containing drinks may reduce the effect of examplol.",
+    )
+    asked = question_of("can I drink coffee with examplol?", drugs=["examplol"])
+    chosen = select([interactions], asked)
+    assert chosen[0].candidate.text.startswith("Coffee and other caffeine-containing drinks")
+    assert chosen[0].answers
+    other = select([passage(9, "drug_interactions", "Monitor patients taking examplol with beta blockers.")], asked)
+    assert not [c for c in other if c.answers]

@@ -81,3 +81,9 @@ def test_individual_dose_needs_a_person() -> None:
 def test_the_medicine_not_the_nutrient_is_read() -> None:
     decision = decide_intent("does furosemide lower potassium levels", drugs=["furosemide", "potassium chloride"])
     assert decision.drugs == ("furosemide",)
+
+
+def test_drink_alone_means_alcohol_but_a_named_drink_is_that_drink() -> None:
+    assert food_topics_of("can I drink on metronidazole?") == ("alcohol",)
+    assert food_topics_of("can you drink coffee with levothyroxine") == ("caffeine",)
+    assert food_topics_of("can I drink milk with ciprofloxacin") == ("dairy",)
