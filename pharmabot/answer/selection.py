@@ -27,7 +27,14 @@ from rapidfuzz import fuzz, process
 from pharmabot.answer.base import Passage
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
-from pharmabot.retrieval.intents import BY_NAME, QuestionKind, detect_intents, normalize_question, symptoms_in
+from pharmabot.retrieval.intents import (
+    BY_NAME,
+    CAFFEINE,
+    QuestionKind,
+    detect_intents,
+    normalize_question,
+    symptoms_in,
+)
 from pharmabot.retrieval.lay_terms import label_terms
 
 # Sentence ends; patient leaflets flattened by openFDA also lose the stop before their headings and
@@ -121,8 +128,6 @@ _NOT_PROSE = re.compile(
     re.IGNORECASE,
 )
 _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)
-# The chemistry a description gives (21 CFR 201.57(c)(12): chemical name, structural formula, molecular weight,
-# physical properties): true of the substance, an answer only to what it is made of or looks like.
 # A table footnote that says how reported terms were grouped or analysed ("Somnolence combines adverse reaction
 # terms somnolence and sedation", "includes the MedDRA preferred terms ...", "explorations for interactions on the
 # basis of gender, age, and race"): how the table was built, never what a patient asked.
@@ -146,13 +151,14 @@ _STUDY_DESIGN = re.compile(
     r"|evaluate|compare|determine|examine|investigate|study)\b",
     re.IGNORECASE,
 )
-_CAFFEINE = re.compile(r"\b(?:coffee|caffeine|espresso|energy drinks?|cola|tea)\b", re.IGNORECASE)
 _AS_TOLD = re.compile(
     r"\bexactly as (?:your |the )?(?:\w+ )?(?:doctor|healthcare provider|health care provider|prescriber|"
     r"pharmacist)s? (?:tells?|told|prescribes?|prescribed|directs?|directed)",
     re.IGNORECASE,
 )
 _STARTS_INSIDE_PARENTHESES = re.compile(r"\([a-z][^()]*\)\s+[a-z]")
+# The chemistry a description gives (21 CFR 201.57(c)(12): chemical name, structural formula, molecular weight,
+# physical properties): true of the substance, an answer only to what it is made of or looks like.
 _CHEMISTRY = re.compile(
     r"\b(molecular (weight|formula|mass)|empirical formula|structural formula|chemical (name|structure|formula)"
     r"|chemically (designated|described)|(freely |sparingly |slightly |very slightly )?soluble in|insoluble in"
@@ -705,8 +711,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
     if question.effects and lead is not None and lead.name == "side_effects" and not _names_an_effect(question, words):
         answers = False  # "does it cause a cough?": a sentence about other side effects does not answer it
-    asks_caffeine = lead is not None and lead.name == "interactions" and _CAFFEINE.search(question.text)
-    if asks_caffeine and not _CAFFEINE.search(text):
+    asks_caffeine = lead is not None and lead.name == "interactions" and CAFFEINE.search(question.text)
+    if asks_caffeine and not CAFFEINE.search(text):
         answers = False  # "with coffee?": a sentence about other medicines does not answer it
     if lowered.startswith(("if you have any questions", "this medication guide", "this patient information")):
         value -= 3.0

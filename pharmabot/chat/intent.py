@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pharmabot.answer.base import Intent
-from pharmabot.retrieval.intents import BY_NAME, CONDITIONS
+from pharmabot.retrieval.intents import BY_NAME, CAFFEINE, CONDITIONS
 
 _GREETING = re.compile(
     r"^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|thanks?( you)?|thank you|help|"
@@ -68,7 +68,7 @@ FOOD_TOPICS: dict[str, re.Pattern[str]] = {
     "tyramine": re.compile(r"\b(tyramine|aged cheese|cured meats?|fermented)\b", re.IGNORECASE),
     "food": re.compile(r"\b(food|foods|eat|eating|meal|meals|empty stomach|juice)\b", re.IGNORECASE),
     # No food-note kind covers caffeine: the labels' own passages answer, not another food's note.
-    "caffeine": re.compile(r"\b(coffee|caffeine|espresso|energy drinks?|cola)\b", re.IGNORECASE),
+    "caffeine": CAFFEINE,
 }
 
 # A dose for a particular person ("how much should I take", "for my 4 year old"), as opposed

@@ -112,6 +112,11 @@ TREATED = re.compile(
 )
 
 
+# Caffeinated drinks: no food-note kind covers them, so a question about one is answered only by a label sentence
+# that names it (chat food topics and answer selection both read it from here).
+CAFFEINE = re.compile(r"\b(?:coffee|caffeine|espresso|energy drinks?|cola|tea)\b", re.IGNORECASE)
+
+
 def without_treated(text: str) -> str:
     """TEXT with the symptoms it names as what the medicine treats left out (see TREATED)."""
     return TREATED.sub(" ", text)
