@@ -22,6 +22,7 @@ class Intent(StrEnum):
     drug_info = "drug_info"
     dosing = "dosing"
     greeting = "greeting"
+    drug_class = "drug_class"  # names a class of medicine and no medicine: asks which one
     out_of_scope = "out_of_scope"
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pharmabot.answer.base import Intent
+from pharmabot.chat.drug_classes import ClassMention, find_classes
 from pharmabot.retrieval.intents import BY_NAME, CAFFEINE, CONDITIONS
 
 _GREETING = re.compile(
@@ -101,6 +102,7 @@ class IntentDecision:
     drugs: tuple[str, ...] = ()
     follow_up: bool = False
     food_topics: tuple[str, ...] = field(default_factory=tuple)
+    classes: tuple[ClassMention, ...] = ()  # the classes of medicine a message names instead of a medicine
 
 
 def food_topics_of(message: str) -> tuple[str, ...]:
@@ -112,14 +114,23 @@ def is_individual_dose_request(message: str) -> bool:
     return bool(_DOSING.search(message) and _PERSONAL.search(message))
 
 
-def decide_intent(message: str, *, drugs: Sequence[str], history_drugs: Sequence[str] = ()) -> IntentDecision:
-    """Sort a (non-emergency) message into an intent; DRUGS are the catalog keys named in it."""
+def decide_intent(
+    message: str, *, drugs: Sequence[str], history_drugs: Sequence[str] = (), read_classes: bool = True
+) -> IntentDecision:
+    """Sort a (non-emergency) message into an intent; DRUGS are the catalog keys named in it.
+
+    A message that names no medicine but a class of them ("my statin", "water pills") asks which one is meant,
+    unless READ_CLASSES is off (the message holds a name the catalog reads as several medicines).
+    """
     mentioned = tuple(dict.fromkeys(drugs))
     follow_up = False
     if not mentioned and history_drugs and _FOLLOW_UP.search(message):
         mentioned = tuple(dict.fromkeys(history_drugs))
         follow_up = True
     if not mentioned:
+        classes = tuple(find_classes(message)) if read_classes else ()
+        if classes:
+            return IntentDecision(intent=Intent.drug_class, classes=classes)
         if _GREETING.match(message):
             return IntentDecision(intent=Intent.greeting)
         return IntentDecision(intent=Intent.out_of_scope)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pharmabot.answer.base import AnswerContext, AnswerWriter, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.answer.selection import passage_scores, question_of
+from pharmabot.chat.drug_classes import class_reply, find_classes
 from pharmabot.chat.evidence import quoted_first
 from pharmabot.chat.intent import IntentDecision, decide_intent
 from pharmabot.config import Settings, WriterKind
@@ -137,6 +138,7 @@ class _Plan:
     names: list[str]  # the words the message used for its drugs
     mentions: MentionGroups  # the catalog's reading of the message, for its searches
     stand_in_note: str = ""  # said first when a general question about such a name is answered from one of them
+    question: str = ""  # the question answered, when not the message itself (a class question's medicine named)
 
 
 class ChatBackends(Protocol):
@@ -258,7 +260,13 @@ class ChatService:
             if turn.drugs and turn.status is TurnStatus.complete:
                 history_drugs = turn.drugs
                 break
-        decision = decide_intent(message, drugs=[m.drug.key for m in mentions], history_drugs=history_drugs)
+        question = _class_question_answered(message, history, [m.text for m in mentions]) if not ambiguous else ""
+        decision = decide_intent(
+            question or message,
+            drugs=[m.drug.key for m in mentions],
+            history_drugs=history_drugs,
+            read_classes=not ambiguous,
+        )
         typed = {m.drug.key: m.text for m in mentions}
         note = ""
         if decision.intent is Intent.out_of_scope and len(ambiguous) == 1:
@@ -269,8 +277,9 @@ class ChatService:
             refs=refs,
             ambiguous=ambiguous,
             names=[mention.text for mention in mentions],
-            mentions=groups,
+            mentions=groups if not question else names.find_mention_groups(question),
             stand_in_note=note,
+            question=question,
         )
 
     def _stand_in(
@@ -309,7 +318,15 @@ class ChatService:
             answer.text.append(reply)
             yield TokenEvent(delta=reply)
             return
-        context = await self._gather(message, plan, history)
+        if decision.intent is Intent.drug_class:
+            catalog = self._backends.knowledge.catalog
+            reply = class_reply(
+                decision.classes, labelled=lambda key: key in catalog.drugs and catalog.drugs[key].has_label
+            )
+            answer.text.append(reply)
+            yield TokenEvent(delta=reply)
+            return
+        context = await self._gather(plan.question or message, plan, history)
         await self._screen_documents(context, session_id=session_id)
         if plan.stand_in_note:
             note = plan.stand_in_note + "\n\n"
@@ -509,6 +526,43 @@ def _add_passage(passages: list[Passage], hit: SearchHit) -> Citation:
     )
     passages.append(Passage(citation=citation, section_key=hit.section_key, text=hit.chunk))
     return citation
+
+
+# What may stand next to a medicine's name in a reply that only names it ("I take Lipitor 20 mg", "it's the
+# atorvastatin one"): a message left with nothing else once these and the names are taken out just names it.
+_NAMING_ONLY = re.compile(
+    r"\b(?:i|i'm|im|am|take|taking|use|using|on|it|it's|its|is|the|one|my|mine|called|brand|generic|name|yes|yeah|"
+    r"ok|okay|oh|sorry|please|thanks|thank|you|a|an|and|of|\d+(?:\.\d+)?|mg|mcg|milligrams?|daily|once|twice|a day|"
+    r"tablets?|pills?|capsules?)\b|[^\w\s]",
+    re.IGNORECASE,
+)
+
+
+def _class_question_answered(message: str, history: Sequence[Turn], names: Sequence[str]) -> str:
+    """The question to answer when MESSAGE only names the medicines an earlier class question was asked about.
+
+    After "can I take my statin at night?" was answered with "which one do you take?", a reply of "atorvastatin"
+    means the earlier question about atorvastatin: it is that question with the class's words replaced by the
+    name as typed (one name for each class it named). Anything else in the message is a question of its own
+    ("" then).
+    """
+    if not names:
+        return ""
+    last = next((turn for turn in reversed(history) if turn.status is TurnStatus.complete), None)
+    if last is None or last.intent != Intent.drug_class.value:
+        return ""
+    rest = message
+    for name in names:
+        rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
+    if _NAMING_ONLY.sub(" ", rest).strip():
+        return ""
+    mentions = find_classes(last.message)
+    if len(mentions) != len(names):
+        return ""
+    question = last.message
+    for mention, name in reversed(list(zip(mentions, names, strict=True))):
+        question = question[: mention.start] + name + question[mention.end :]
+    return question
 
 
 def _clarify(ambiguous: dict[str, list[str]]) -> str:

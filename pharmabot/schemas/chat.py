@@ -89,7 +89,7 @@ class MetaEvent(ChatEvent):
     )
     session_id: str
     turn_id: str
-    intent: Literal["emergency", "interaction", "drug_info", "dosing", "greeting", "out_of_scope"]
+    intent: Literal["emergency", "interaction", "drug_info", "dosing", "greeting", "drug_class", "out_of_scope"]
     drugs: list[DrugRef] = Field(default_factory=list)
 
 
