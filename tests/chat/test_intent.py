@@ -87,3 +87,48 @@ def test_drink_alone_means_alcohol_but_a_named_drink_is_that_drink() -> None:
     assert food_topics_of("can I drink on metronidazole?") == ("alcohol",)
     assert food_topics_of("can you drink coffee with levothyroxine") == ("caffeine",)
     assert food_topics_of("can I drink milk with ciprofloxacin") == ("dairy",)
+
+
+# --- a class of medicine named instead of a medicine -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "class_id"),
+    [
+        ("can I take my statin at night", "statins"),
+        ("what are the side effects of blood pressure pills", "blood_pressure"),
+        ("hi, are antihistamines ok in pregnancy", "antihistamines"),  # a greeting does not hide the question
+        ("can you drink on muscle relaxers", "muscle_relaxants"),
+    ],
+)
+def test_a_class_and_no_medicine_asks_which_one(message: str, class_id: str) -> None:
+    decision = decide_intent(message, drugs=[])
+    assert decision.intent is Intent.drug_class
+    assert [m.cls.id for m in decision.classes] == [class_id]
+    assert decision.drugs == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "drugs", "intent"),
+    [
+        ("can i take my atorvastatin at night", ["atorvastatin"], Intent.drug_info),
+        ("is warfarin a blood thinner", ["warfarin"], Intent.drug_info),
+        ("can i take antibiotics with warfarin", ["warfarin"], Intent.interaction),
+        ("can i take ibuprofen with my blood pressure pills", ["ibuprofen"], Intent.interaction),
+    ],
+)
+def test_a_message_that_names_a_medicine_keeps_its_path(message: str, drugs: list[str], intent: Intent) -> None:
+    decision = decide_intent(message, drugs=drugs)
+    assert decision.intent is intent
+    assert decision.classes == ()
+
+
+def test_a_follow_up_about_the_earlier_drug_is_not_read_as_a_class() -> None:
+    decision = decide_intent("can it be taken with antibiotics?", drugs=[], history_drugs=["warfarin"])
+    assert decision.intent is Intent.interaction
+    assert decision.drugs == ("warfarin",)
+
+
+def test_classes_are_not_read_when_the_caller_says_so() -> None:
+    # A name the catalog reads as several medicines is asked about by name first.
+    assert decide_intent("my diabetes pills", drugs=[], read_classes=False).intent is Intent.out_of_scope

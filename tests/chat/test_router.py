@@ -191,6 +191,27 @@ async def test_a_follow_up_in_the_same_session_keeps_the_drug(http: httpx.AsyncC
     assert {c["drug_name"] for c in one(events, "citations")["citations"]} == {"metformin"}
 
 
+async def test_a_class_question_streams_the_question_back_and_the_named_one_is_answered(
+    http: httpx.AsyncClient,
+) -> None:
+    _, events, _ = await chat(http, "what are the side effects of blood pressure pills", "api-class")
+
+    assert_contract_order(events)
+    meta = one(events, "meta")
+    assert (meta["intent"], meta["drugs"]) == ("drug_class", [])
+    reply = answer_text(events)
+    assert reply.startswith("Blood pressure medicines are a group of medicines")
+    assert "for example amlodipine" in reply
+    assert one(events, "citations")["citations"] == []
+
+    _, events, _ = await chat(http, "amlodipine", "api-class")
+
+    assert_contract_order(events)
+    assert [d["key"] for d in one(events, "meta")["drugs"]] == ["amlodipine"]
+    assert {c["drug_name"] for c in one(events, "citations")["citations"]} == {"amlodipine"}
+    assert "group of medicines" not in answer_text(events)
+
+
 async def test_a_follow_up_in_another_session_does_not_see_the_first(http: httpx.AsyncClient) -> None:
     await chat(http, "What is metformin used for?", "api-iso-a")
     _, events, _ = await chat(http, "what about its side effects?", "api-iso-b")

@@ -354,6 +354,78 @@ async def test_a_follow_up_does_not_lean_on_a_failed_turn(services: Services) ->
     assert [d.key for d in meta(events).drugs] == ["metformin"]
 
 
+# --- a class of medicine named instead of a medicine -------------------------------------------
+
+
+async def test_a_class_question_says_which_class_and_asks_which_one_without_retrieval(services: Services) -> None:
+    events = await ask(services, "can I take my statin at night")
+
+    assert meta(events).intent == "drug_class"
+    assert meta(events).drugs == []
+    reply = text(events)
+    assert reply.startswith("Statins are a group of medicines")
+    # Examples are members with a label in this (small) index, most used first; rosuvastatin has none here.
+    assert "for example atorvastatin or simvastatin?" in reply
+    assert "rosuvastatin" not in reply
+    assert citations(events).citations == []
+    assert retriever(services).calls == []
+    assert writer(services).contexts == []
+    (turn,) = await turns(services)
+    assert turn.intent == "drug_class"
+    assert turn.status is TurnStatus.complete
+
+
+async def test_naming_one_after_a_class_question_answers_the_first_question_about_it(services: Services) -> None:
+    await ask(services, "can I take my statin at night")
+    events = await ask(services, "Lipitor")
+
+    assert meta(events).intent == "drug_info"
+    assert [(d.key, d.typed) for d in meta(events).drugs] == [("atorvastatin", "Lipitor")]
+    context = writer(services).contexts[-1]
+    assert context.question == "can I take my Lipitor at night"
+    assert {c.drug_name for c in citations(events).citations} == {"atorvastatin"}
+    assert (await turns(services))[-1].message == "Lipitor"
+
+
+async def test_a_name_with_a_few_words_around_it_still_answers_the_class_question(services: Services) -> None:
+    await ask(services, "what are the side effects of water pills")
+    events = await ask(services, "I take amlodipine 5 mg.")
+
+    assert [d.key for d in meta(events).drugs] == ["amlodipine"]
+    assert writer(services).contexts[-1].question == "what are the side effects of amlodipine"
+
+
+async def test_a_new_question_after_a_class_question_is_its_own(services: Services) -> None:
+    await ask(services, "can I take my statin at night")
+    events = await ask(services, "what is metformin used for?")
+
+    assert [d.key for d in meta(events).drugs] == ["metformin"]
+    assert writer(services).contexts[-1].question == "what is metformin used for?"
+
+
+async def test_a_name_long_after_a_class_question_is_a_question_of_its_own(services: Services) -> None:
+    await ask(services, "can I take my statin at night")
+    await ask(services, "what is metformin used for?")
+    await ask(services, "atorvastatin")
+
+    assert writer(services).contexts[-1].question == "atorvastatin"
+
+
+async def test_an_emergency_naming_a_class_is_routed_first(services: Services) -> None:
+    events = await ask(services, "I took 30 sleeping pills")
+
+    assert meta(events).intent == "emergency"
+    assert retriever(services).calls == []
+
+
+async def test_a_class_with_a_medicine_stays_an_interaction_question(services: Services) -> None:
+    events = await ask(services, "can I take antibiotics with warfarin")
+
+    assert meta(events).intent == "interaction"
+    assert [d.key for d in meta(events).drugs] == ["warfarin"]
+    assert "antibiotic" in text(events).lower()
+
+
 # --- every turn stored exactly once -----------------------------------------------------------
 
 
