@@ -6,7 +6,8 @@ DEV_DIR holds medicationqa_dev.jsonl, answers_dev.jsonl, ddi_dev.jsonl, triage_d
 injection_dev.jsonl (and, when present, triage_dev2.jsonl, scored with the first triage set, and
 ddinter_dev.jsonl); they are read from there, never copied into the repository. Retrieval and
 interactions run on the full label index of the shipped corpus (built when missing or stale), exactly
-as the API serves them.
+as the API serves them. The project's own `eval/data/class_questions.jsonl` (questions that name a class of medicine
+and no medicine) is scored through the chat service too (`eval/classes.py`).
 Prints a Markdown table and writes eval/results/summary.json (not committed).
 """
 
@@ -26,6 +27,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from answers import FRESH, FRESH2, FRESH3, FRESH4, FRESH5, MISS_CLASSES, answer_rows, half_of, score_answers  # noqa: E402
+from classes import DATA as CLASS_DATA  # noqa: E402
+from classes import FRESH as CLASS_FRESH  # noqa: E402
+from classes import score_file as score_classes  # noqa: E402
+from classes import table as class_table  # noqa: E402
 from interactions import score_levels, score_pairs  # noqa: E402
 from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
@@ -245,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{own_guard['benign_flagged']}/{own_guard['benign_rows']} (eval/data/injection_fresh.jsonl)",
         )
     )
+    for data, label in ((CLASS_DATA, ""), (CLASS_FRESH, ", fresh set")):
+        for metric, figure, counted in class_table(score_classes(args.index, data)):
+            table.append(("chat", f"class of medicine{label}: {metric}", figure, f"{counted} (eval/data/{data.name})"))
     kb.close()
 
     print("| area | metric | value | counts |")

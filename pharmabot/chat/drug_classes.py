@@ -343,6 +343,9 @@ def find_classes(message: str, *, limit: int = 2) -> list[ClassMention]:
         stop = start - negative_length
         if start < end:
             continue  # inside a phrase already read
+        if mentions and not message[end:start].strip(" -"):
+            end = stop  # a class right after another names one thing: "narcotic painkillers" are opioids
+            continue
         end = stop
         if all(m.cls.id != cls.id for m in mentions):
             mentions.append(ClassMention(cls=cls, start=start, end=stop, text=message[start:stop]))
