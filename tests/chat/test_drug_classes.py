@@ -70,6 +70,11 @@ def test_the_more_specific_class_wins_a_phrase_both_read() -> None:
     assert read("what is a beta-adrenergic blocker") == ["beta_blockers"]
 
 
+def test_a_class_right_after_another_names_one_thing() -> None:
+    assert read("are narcotic painkillers safe for older people") == ["opioids"]
+    assert read("do SSRI antidepressants cause insomnia") == ["ssris"]
+
+
 def test_two_classes_are_read_in_the_order_named_and_at_most_two() -> None:
     assert read("can antibiotics stop birth control from working") == ["antibiotics", "birth_control"]
     assert len(find_classes("statins, beta blockers and water pills together")) == 2
