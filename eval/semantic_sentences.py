@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
-import resource
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -42,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from answers import FRESH, FRESH2, FRESH3, FRESH4, FRESH5, answer_rows, rows_of, score_answers  # noqa: E402
+from answers import FRESH, FRESH2, FRESH3, FRESH4, FRESH5, answer_rows, half_of, rows_of, score_answers  # noqa: E402
 from retrieval import score_questions  # noqa: E402
 from semantic import load_model  # noqa: E402
 
@@ -92,9 +91,8 @@ def fused_rank(original: Rank, embedder: Embedder, variant: str, weight: float) 
         else:  # tiebreak
             low, high = min(cosine), max(cosine)
             added = [(c - low) / (high - low) if high > low else 0.0 for c in cosine]
-        rescored = [
-            dataclasses.replace(item, score=item.score + weight * extra) for item, extra in zip(ranked, added, strict=True)
-        ]
+        pairs = zip(ranked, added, strict=True)
+        rescored = [dataclasses.replace(item, score=item.score + weight * extra) for item, extra in pairs]
         rescored.sort(key=lambda s: (-s.score, s.candidate.index, s.candidate.position))
         return rescored
 
@@ -110,12 +108,32 @@ def answer_sets(dev_dir: Path | None) -> dict[str, list[dict[str, Any]]]:
     return sets
 
 
-def key_facts(index: Path, sets: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, tuple[int, int]]]:
-    out = {}
+@dataclasses.dataclass
+class Run:
+    """Key-fact counts per set and half, and every answer given (to count how many a variant changed)."""
+
+    key_facts: dict[str, dict[str, tuple[int, int]]]
+    answers: dict[str, list[str]]
+
+
+def run_sets(index: Path, sets: dict[str, list[dict[str, Any]]]) -> Run:
+    run = Run({}, {})
     for name, rows in sets.items():
-        halves = score_answers(rows, asyncio.run(answer_rows(index, rows)))["by_half"]
-        out[name] = {half: (sum(halves[half]), len(halves[half])) for half in "AB"}
-    return out
+        asked = asyncio.run(answer_rows(index, rows))
+        halves = score_answers(rows, asked)["by_half"]
+        run.key_facts[name] = {half: (sum(halves[half]), len(halves[half])) for half in "AB"}
+        run.answers[name] = [a.answer for a in asked]
+    return run
+
+
+def changed(run: Run, baseline: Run, half: str) -> int:
+    """How many answers of HALF (answerable or not) differ from the selector's own: a count, never the rows."""
+    return sum(
+        a != b
+        for name, answers in run.answers.items()
+        for position, (a, b) in enumerate(zip(answers, baseline.answers[name], strict=True))
+        if half_of(position) == half
+    )
 
 
 def measure_cost(index: Path, dev_dir: Path) -> None:
@@ -128,8 +146,10 @@ def measure_cost(index: Path, dev_dir: Path) -> None:
     rss_after = _rss_mb()
     original = selection.rank
     timings: list[float] = []
+    cached: list[float] = []
     counts: list[int] = []
     seen: set[str] = set()
+    embedder = Embedder(model)  # keeps every sentence's vector, as a cache of a chunk's sentences would
 
     def timed(passages: Sequence[Passage], question: Question) -> list[Scored]:
         ranked = original(passages, question)
@@ -140,6 +160,9 @@ def measure_cost(index: Path, dev_dir: Path) -> None:
             _ = vectors[1:] @ vectors[0]
             timings.append((time.perf_counter() - t0) * 1000)
             counts.append(len(ranked))
+            t0 = time.perf_counter()
+            embedder.cosines(question.text, [item.candidate.text for item in ranked])
+            cached.append((time.perf_counter() - t0) * 1000)
         return ranked
 
     selection.rank = timed
@@ -148,18 +171,25 @@ def measure_cost(index: Path, dev_dir: Path) -> None:
         asyncio.run(answer_rows(index, rows))
     finally:
         selection.rank = original
-    timings.sort()
     counts.sort()
     n = len(timings)
-    print(f"model load {load_seconds:.2f} s; RSS {rss_before:.0f} MB before, {rss_after:.0f} MB after (peak, ru_maxrss)")
-    print(
-        f"{n} questions; candidates per question p50 {counts[n // 2]}, max {counts[-1]}; embedding them + cosine:"
-        f" p50 {timings[n // 2]:.2f} ms, p95 {timings[min(n - 1, int(n * 0.95))]:.2f} ms, max {timings[-1]:.2f} ms"
-    )
+    memory = f"RSS {rss_before:.0f} MB before, {rss_after:.0f} MB after"
+    print(f"model load {load_seconds:.2f} s (with its import); {memory}")
+    print(f"{n} questions reached the writer; candidates per question p50 {counts[n // 2]}, max {counts[-1]}")
+    for label, values in (("nothing cached", timings), ("sentences of earlier questions cached", cached)):
+        values.sort()
+        print(
+            f"embedding + cosine, {label}: p50 {values[n // 2]:.2f} ms,"
+            f" p95 {values[min(n - 1, int(n * 0.95))]:.2f} ms, max {values[-1]:.2f} ms"
+        )
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    """Resident memory now (Linux), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,18 +211,24 @@ def main(argv: list[str] | None = None) -> int:
     embedder = Embedder(load_model()) if args.variant != "baseline" else None
     original = selection.rank
     halves = "AB" if args.reveal else "A"
-    print(f"| variant | weight | {' | '.join(f'{name} {h}' for h in halves for name in sets)} | sum " + " | sum ".join(halves) + " |")
-    print("|---|---:|" + "---:|" * (len(sets) * len(halves) + len(halves)))
+    baseline = run_sets(args.index, sets)
+    columns = [f"{name} {h}" for h in halves for name in sets] + [f"sum {h}" for h in halves]
+    columns += [f"answers changed {h}" for h in halves]
+    print(f"| variant | weight | {' | '.join(columns)} |")
+    print("|---|---:|" + "---:|" * len(columns))
     for weight in args.weight or [1.0]:
-        if embedder is not None:
+        if embedder is None:
+            run = baseline
+        else:
             selection.rank = fused_rank(original, embedder, args.variant, weight)
-        try:
-            figures = key_facts(args.index, sets)
-        finally:
-            selection.rank = original
-        cells = [f"{figures[name][h][0]}/{figures[name][h][1]}" for h in halves for name in sets]
-        sums = [str(sum(figures[name][h][0] for name in sets)) for h in halves]
-        print(f"| {args.variant} | {weight:g} | {' | '.join(cells)} | {' | '.join(sums)} |", flush=True)
+            try:
+                run = run_sets(args.index, sets)
+            finally:
+                selection.rank = original
+        cells = [f"{run.key_facts[name][h][0]}/{run.key_facts[name][h][1]}" for h in halves for name in sets]
+        cells += [str(sum(run.key_facts[name][h][0] for name in sets)) for h in halves]
+        cells += [str(changed(run, baseline, h)) for h in halves]
+        print(f"| {args.variant} | {weight:g} | {' | '.join(cells)} |", flush=True)
     if args.reveal and args.dev_dir is not None:
         kb = KnowledgeBase.open(args.index)
         retriever = LocalRetriever(index_path=args.index, catalog=kb.lazy_catalog)
