@@ -1,12 +1,12 @@
 """Answer quality through the real chat path: key-fact rate per question type, and search section hit@3.
 
-Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,fresh2,fresh3,fresh4,fresh5] [--index PATH] [--show-misses]
+Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,...,fresh6] [--index PATH] [--show-misses]
        [--show-answers N]
 
 DEV_DIR holds `answers_dev.jsonl` (questions with `gold` label snippets that carry the key fact) and
 `medicationqa_dev.jsonl` (questions with the label sections an answer should come from); they are
 read from there, never copied into the repository. `eval/data/answers_fresh.jsonl` to
-`eval/data/answers_fresh5.jsonl` are the project's own sets of the
+`eval/data/answers_fresh6.jsonl` are the project's own sets of the
 same shape (questions written for it, golds read from the shipped labels; see `eval/data/README.md`); they are
 scored whether or not DEV_DIR is given.
 
@@ -20,6 +20,11 @@ Each miss is put down to one cause, counted per half (MISS_CLASSES, the first th
 was refused or answered "not in the labels" (question reading); the chat did not read the row's drug; no
 passage the writer was given holds the gold (retrieval or section choice); or a passage held it and other
 sentences were chosen (sentence choice). The writer is wrapped to record the passages it was given.
+
+Every reply is also sorted by what kind of reply it is (REPLY_KINDS: an answer from label text, "not in the
+labels", out of scope, or refused and anything else), counted per half. Rows marked `answerable: false` (a kind
+of question labels cannot answer, such as price) are not in the key-fact rate: they count as honest when the
+reply says the labels do not cover it.
 
 Every set is split in two halves fixed before any rule was written: half A is the rows at even
 positions (0, 2, 4...), half B the odd ones. Rules and features are written looking at half A only
@@ -70,6 +75,7 @@ FRESH2 = ROOT / "eval" / "data" / "answers_fresh2.jsonl"
 FRESH3 = ROOT / "eval" / "data" / "answers_fresh3.jsonl"
 FRESH4 = ROOT / "eval" / "data" / "answers_fresh4.jsonl"
 FRESH5 = ROOT / "eval" / "data" / "answers_fresh5.jsonl"
+FRESH6 = ROOT / "eval" / "data" / "answers_fresh6.jsonl"
 _WORDS = re.compile(r"[a-z0-9]+")
 _MARKS = re.compile(r"\[\d+\]")
 BOILERPLATE = (SAFETY_FOOTER, UNCITED_FOOTER, DOSING_REFERRAL)
@@ -82,6 +88,9 @@ MISS_CLASSES = (
     "gold not in the passages given (retrieval or section choice)",
     "gold in a passage, other sentences chosen (sentence choice)",
 )
+# What kind of reply a question got, whatever its row: a reading of the question is wrong when an answerable
+# question gets anything but the first.
+REPLY_KINDS = ("answer from the labels", "not in the labels", "out of scope", "refused or other")
 
 
 def rows_of(path: Path) -> list[dict[str, Any]]:
@@ -210,6 +219,17 @@ def miss_class(row: dict[str, Any], asked: Asked) -> str:
     return MISS_CLASSES[3]
 
 
+def reply_kind(asked: Asked) -> str:
+    """Which of REPLY_KINDS a reply is."""
+    if asked.intent == "out_of_scope":
+        return REPLY_KINDS[2]
+    if not asked.written:
+        return REPLY_KINDS[3]
+    if any(opening in answer_body(asked.answer) for opening in NOT_COVERED):
+        return REPLY_KINDS[1]
+    return REPLY_KINDS[0]
+
+
 def score_answers(rows: list[dict[str, Any]], answers: list[Asked]) -> dict[str, Any]:
     """Key-fact rate overall, per half and per question type, and miss causes per half (answerable rows only)."""
     by_half: dict[str, list[bool]] = defaultdict(list)
@@ -217,9 +237,14 @@ def score_answers(rows: list[dict[str, Any]], answers: list[Asked]) -> dict[str,
     misses: dict[str, dict[str, int]] = {cls: {"A": 0, "B": 0} for cls in MISS_CLASSES}
     lengths: list[int] = []
     results = []
+    replies: dict[str, dict[str, int]] = {kind: {"A": 0, "B": 0} for kind in REPLY_KINDS}
+    honest: dict[str, list[bool]] = defaultdict(list)  # unanswerable rows: the reply says the labels lack it
     for position, (row, asked) in enumerate(zip(rows, answers, strict=True)):
+        kind = reply_kind(asked)
         if not row.get("answerable"):
+            honest[half_of(position)].append(kind == REPLY_KINDS[1])
             continue
+        replies[kind][half_of(position)] += 1
         hit = carries_fact(asked.answer, row["gold"])
         half = half_of(position)
         by_half[half].append(hit)
@@ -244,6 +269,8 @@ def score_answers(rows: list[dict[str, Any]], answers: list[Asked]) -> dict[str,
         "by_half": by_half,
         "by_type": by_type,
         "misses": misses,
+        "replies": replies,
+        "honest": honest,
         "results": results,
         "median_words": lengths[len(lengths) // 2],
     }
@@ -270,6 +297,18 @@ def print_key_facts(name: str, scores: dict[str, Any]) -> None:
         print(f"| {kind} | {rate(halves['A'] + halves['B'])} | {rate(halves['A'])} | {rate(halves['B'])} |")
     print(f"\nmedian answer length ({name}, words, without footer): {scores['median_words']}")
     print_miss_classes(name, scores)
+    print_replies(name, scores)
+
+
+def print_replies(name: str, scores: dict[str, Any]) -> None:
+    """What kind of reply answerable questions got, and whether unanswerable ones were told so (counts only)."""
+    replies, honest = scores["replies"], scores["honest"]
+    print(f"\n| reply to answerable questions ({name}) | half A | half B |")
+    print("|---|---:|---:|")
+    for kind in REPLY_KINDS:
+        print(f"| {kind} | {replies[kind]['A']} | {replies[kind]['B']} |")
+    if honest["A"] or honest["B"]:
+        print(f"| unanswerable, told honestly | {rate(honest['A'])} | {rate(honest['B'])} |")
 
 
 def print_miss_classes(name: str, scores: dict[str, Any]) -> None:
@@ -296,6 +335,8 @@ def figures(scores: dict[str, Any]) -> dict[str, Any]:
         "key_fact_by_type": {k: {h: [sum(v), len(v)] for h, v in t.items()} for k, t in scores["by_type"].items()},
         "median_words": scores["median_words"],
         "misses": scores["misses"],
+        "replies": scores["replies"],
+        "honest": {h: [sum(v), len(v)] for h, v in scores["honest"].items()},
     }
 
 
@@ -303,13 +344,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dev_dir", type=Path, nargs="?", help="folder of the development sets (optional)")
     parser.add_argument(
-        "--sets", default="dev,fresh,fresh2,fresh3,fresh4,fresh5", help="which sets to score (default: all six)"
+        "--sets",
+        default="dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6",
+        help="which sets to score (default: all seven)",
     )
     parser.add_argument("--fresh", type=Path, default=FRESH, help="the project's own answer set")
     parser.add_argument("--fresh2", type=Path, default=FRESH2, help="the project's second answer set")
     parser.add_argument("--fresh3", type=Path, default=FRESH3, help="the project's third answer set")
     parser.add_argument("--fresh4", type=Path, default=FRESH4, help="the project's fourth answer set")
     parser.add_argument("--fresh5", type=Path, default=FRESH5, help="the project's fifth answer set")
+    parser.add_argument("--fresh6", type=Path, default=FRESH6, help="the project's sixth answer set")
     parser.add_argument("--index", type=Path, default=ROOT / ".data" / "labels-index.sqlite")
     parser.add_argument("--show-misses", action="store_true", help="print half A's misses (never half B's)")
     parser.add_argument("--show-answers", type=int, default=0, help="print the first N answers of half A")
@@ -334,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         sets["answers_fresh4"] = rows_of(args.fresh4)
     if "fresh5" in chosen and args.fresh5.is_file():
         sets["answers_fresh5"] = rows_of(args.fresh5)
+    if "fresh6" in chosen and args.fresh6.is_file():
+        sets["answers_fresh6"] = rows_of(args.fresh6)
     scored = {name: score_answers(rows, asyncio.run(answer_rows(args.index, rows))) for name, rows in sets.items()}
     report: dict[str, Any] = {name: figures(scores) for name, scores in scored.items()}
     for name, scores in scored.items():

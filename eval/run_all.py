@@ -26,7 +26,19 @@ OWN_DATA = ROOT / "eval" / "data"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from answers import FRESH, FRESH2, FRESH3, FRESH4, FRESH5, MISS_CLASSES, answer_rows, half_of, score_answers  # noqa: E402
+from answers import (  # noqa: E402
+    FRESH,
+    FRESH2,
+    FRESH3,
+    FRESH4,
+    FRESH5,
+    FRESH6,
+    MISS_CLASSES,
+    REPLY_KINDS,
+    answer_rows,
+    half_of,
+    score_answers,
+)
 from classes import DATA as CLASS_DATA  # noqa: E402
 from classes import FRESH as CLASS_FRESH  # noqa: E402
 from classes import score_file as score_classes  # noqa: E402
@@ -106,16 +118,22 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     misses = {"answers_dev": answers["misses"]}
+    replies = {"answers_dev": answers["replies"]}
+    honest: dict[str, dict[str, list[bool]]] = {}
     for name, path in (
         ("project's own set", FRESH),
         ("project's second set", FRESH2),
         ("project's third set", FRESH3),
         ("project's fourth set", FRESH4),
         ("project's fifth set", FRESH5),
+        ("project's sixth set", FRESH6),
     ):
         fresh_set = rows_of(path)
         fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
         misses[path.stem] = fresh["misses"]
+        replies[path.stem] = fresh["replies"]
+        if fresh["honest"]:
+            honest[path.stem] = fresh["honest"]
         for label, values in (
             ("", fresh["by_half"]["A"] + fresh["by_half"]["B"]),
             (", half A", fresh["by_half"]["A"]),
@@ -134,6 +152,14 @@ def main(argv: list[str] | None = None) -> int:
     for cause in MISS_CLASSES:
         counts = ", ".join(f"{name} {m[cause]['A']}/{m[cause]['B']}" for name, m in misses.items())
         table.append(("answers", f"misses: {cause} (half A/half B)", "", counts))
+    # What kind of reply answerable questions got: all but the first are a question read wrongly.
+    for kind in REPLY_KINDS[1:]:
+        counts = ", ".join(f"{name} {r[kind]['A']}/{r[kind]['B']}" for name, r in replies.items())
+        table.append(("answers", f"replies: {kind} (half A/half B)", "", counts))
+    for name, told in honest.items():
+        a, b = told.get("A", []), told.get("B", [])
+        told_text = f"half A {sum(a)}/{len(a)}, half B {sum(b)}/{len(b)}"
+        table.append(("answers", f"unanswerable kinds told honestly, {name}", "", told_text))
 
     pairs = score_pairs(engine, rows_of(args.dev_dir / "ddi_dev.jsonl"))
     counted = f"{pairs['tp'] + pairs['fp'] + pairs['fn'] + pairs['tn']} pair checks (both orders)"
