@@ -50,7 +50,7 @@ from pharmabot.schemas.chat import (
     TokenEvent,
 )
 from pharmabot.schemas.common import Citation
-from pharmabot.schemas.interactions import FoodNote, InteractionReport
+from pharmabot.schemas.interactions import EvidenceItem, FoodNote, InteractionReport
 from pharmabot.store.base import Store, Turn, TurnStatus
 from pharmabot.text import normalize_message
 
@@ -643,7 +643,7 @@ def _findings_from(
                 url=evidence.url,
                 quote=evidence.quote,
             )
-            for evidence in ordered[:2]
+            for evidence in _cited(ordered)
         ]
         findings.append(
             Finding(
@@ -658,6 +658,20 @@ def _findings_from(
         )
     notes = [d.note for d in report.duplications] + [_food_note(n, passages, dated=dated) for n in report.food_notes]
     return findings, notes, [source.name for source in report.sources_checked]
+
+
+def _cited(ordered: Sequence[EvidenceItem]) -> list[EvidenceItem]:
+    """The two sentences a finding cites: the one quoted first, then one from the other drug's label if it speaks.
+
+    The engine's summary names the label its finding rests on ("According to the clarithromycin label"), which
+    need not be the label quoted first; citing both labels when both state the pair keeps the label the summary
+    names among the citations.
+    """
+    if not ordered:
+        return []
+    first = ordered[0]
+    other = next((e for e in ordered[1:] if e.label_drug != first.label_drug), None)
+    return [first, other] if other is not None else list(ordered[:2])
 
 
 def _public_message(exc: PharmaBotError) -> str:

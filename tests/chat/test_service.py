@@ -241,6 +241,19 @@ async def test_zocor_and_biaxin_give_a_finding_that_cites_the_label(services: Se
     assert "contraindicated" in text(events).lower()
 
 
+async def test_a_finding_cites_the_label_its_summary_names(services: Services) -> None:
+    # The summary rests on the clarithromycin label; the sentence quoted first is simvastatin's own. Both labels
+    # state the pair, so both are cited, and the label the summary names is among the citations.
+    events = await ask(services, "Can I take Zocor with Biaxin?")
+
+    (finding,) = writer(services).contexts[0].findings
+    cited = {c.index: c.drug_name for c in citations(events).citations}
+    named = re.search(r"the (\w+) label", finding.summary)
+    assert named is not None
+    assert named.group(1) in {cited[i] for i in finding.citation_indexes}
+    assert {cited[i] for i in finding.citation_indexes} == {"simvastatin", "clarithromycin"}
+
+
 async def test_warfarin_and_ibuprofen_give_a_finding_from_the_warfarin_label(services: Services) -> None:
     events = await ask(services, "Is it ok to take warfarin and ibuprofen together?")
 
