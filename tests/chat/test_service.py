@@ -345,6 +345,15 @@ async def test_and_with_alcohol_checks_the_earlier_drugs_label_for_alcohol(servi
     assert {c.drug_name for c in citations(events).citations} == {"metformin"}
 
 
+async def test_what_about_with_ibuprofen_checks_it_with_the_earlier_warfarin(services: Services) -> None:
+    await ask(services, "Is warfarin ok with aspirin?")
+    events = await ask(services, "what about with ibuprofen?")
+
+    assert meta(events).intent == "interaction"
+    assert [d.key for d in meta(events).drugs] == ["warfarin", "ibuprofen"]
+    assert [set(f.drugs) for f in writer(services).contexts[-1].findings] == [{"warfarin", "ibuprofen"}]
+
+
 async def test_is_it_safe_in_pregnancy_reads_metformins_pregnancy_section(services: Services) -> None:
     await ask(services, "What are the side effects of metformin?")
     events = await ask(services, "is it safe in pregnancy?")
