@@ -268,6 +268,8 @@ class ChatService:
             read_classes=not ambiguous,
         )
         typed = {m.drug.key: m.text for m in mentions}
+        if decision.intent is Intent.interaction and ambiguous:
+            decision, typed = self._resolve_shared(decision, typed, ambiguous)
         note = ""
         if decision.intent is Intent.out_of_scope and len(ambiguous) == 1:
             decision, typed, note = self._stand_in(message, decision, typed, ambiguous)
@@ -281,6 +283,21 @@ class ChatService:
             stand_in_note=note,
             question=question,
         )
+
+    def _resolve_shared(
+        self, decision: IntentDecision, typed: dict[str, str], ambiguous: dict[str, list[str]]
+    ) -> tuple[IntentDecision, dict[str, str]]:
+        """An interaction question naming a name several products share is checked as the interaction check
+        resolves that name typed alone ("potassium" -> its own salt product), so that "lisinopril with potassium"
+        is the pair it asks about, not lisinopril alone; a name the catalog cannot settle ("insulin") is left out."""
+        catalog = self._backends.knowledge.catalog
+        drugs, typed = list(decision.drugs), dict(typed)
+        for name in ambiguous:
+            resolution = catalog.resolve(name)
+            if resolution.status == "resolved" and resolution.drug is not None and resolution.drug.key not in drugs:
+                drugs.append(resolution.drug.key)
+                typed[resolution.drug.key] = name
+        return dataclasses.replace(decision, drugs=tuple(drugs)), typed
 
     def _stand_in(
         self, message: str, decision: IntentDecision, typed: dict[str, str], ambiguous: dict[str, list[str]]

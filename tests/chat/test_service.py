@@ -264,6 +264,22 @@ async def test_warfarin_and_ibuprofen_give_a_finding_from_the_warfarin_label(ser
     assert "safe" not in text(events).lower().replace("safety", "")
 
 
+async def test_a_mineral_named_alone_is_checked_as_the_interaction_check_resolves_it(services: Services) -> None:
+    # "potassium" is an ingredient of many products; the interaction check resolves it to its own salt product, and
+    # so does a chat question, which would otherwise check lisinopril alone and miss the ACE-inhibitor rule.
+    events = await ask(services, "Can I take lisinopril with potassium?")
+
+    assert meta(events).intent == "interaction"
+    keys = [d.key for d in meta(events).drugs]
+    assert keys[0] == "lisinopril"
+    assert len(keys) == 2
+    assert "potassium" in keys[1]
+    assert {d.key: d.typed for d in meta(events).drugs}[keys[1]] == "potassium"
+    # The pair is what the engine checked (this small index has no potassium salt label, so the finding itself is
+    # measured on the full index).
+    assert f"between lisinopril and {keys[1]}" in text(events)
+
+
 async def test_no_finding_is_never_called_safe(services: Services) -> None:
     events = await ask(services, "Can I take metformin with levothyroxine?")
 
