@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -343,6 +344,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Command = args.func
     try:
         return func(args)
+    except BrokenPipeError:
+        # The reader of our output went away (`... | head`): stop quietly, as other command-line tools do. Standard
+        # output is pointed at devnull so the interpreter's own flush at exit does not fail the same way again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except (ConfigError, BadRequestError) as exc:
         print(f"pharmabot: {exc.message}", file=sys.stderr)
         return 2

@@ -134,6 +134,25 @@ def test_ask_prints_the_answer_then_its_citations(tmp_path: Path) -> None:
         )
 
 
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    # `pharmabot ask ... | head -1`: the reader goes away before the answer is written (closed here before the
+    # process has even started answering, so its first write meets the closed pipe).
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pharmabot", "ask", "What are the side effects of metformin?"],
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()
+    error = process.stderr.read()
+    assert process.wait(timeout=60) == 1
+    assert "Traceback" not in error
+    assert error == ""
+
+
 def test_ask_follows_up_within_a_session_across_runs(tmp_path: Path) -> None:
     first = _ask(tmp_path, "What is metformin used for?", "--session", "term-1")
     second = _ask(tmp_path, "what about its side effects?", "--session", "term-1", "--verbose")

@@ -93,6 +93,16 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 
+# A follow-up that names one more medicine to take with the one asked about before ("what about with ibuprofen?",
+# "can I take it with ibuprofen?", "ibuprofen with it?"): the pair is the earlier medicine and the new one. A new
+# name alone ("what about ibuprofen?") is a new subject, not a combination.
+_WITH_EARLIER = re.compile(
+    r"^\s*(?:and|also|or|so|what about|how about|what if|and if)\b[^?.!]*\bwith\b"
+    r"|\b(?:it|them|this|that|these|those)(?:\s+\w+){0,2}\s+with\b"
+    r"|\bwith\s+(?:it|them|this|that|these|those)\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class IntentDecision:
@@ -126,6 +136,10 @@ def decide_intent(
     follow_up = False
     if not mentioned and history_drugs and _FOLLOW_UP.search(message):
         mentioned = tuple(dict.fromkeys(history_drugs))
+        follow_up = True
+    elif len(mentioned) == 1 and history_drugs and history_drugs[0] not in mentioned and _WITH_EARLIER.search(message):
+        # The earlier question's first medicine is its subject ("is warfarin safe with aspirin?").
+        mentioned = (history_drugs[0], *mentioned)
         follow_up = True
     if not mentioned:
         classes = tuple(find_classes(message)) if read_classes else ()

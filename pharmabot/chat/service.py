@@ -50,7 +50,7 @@ from pharmabot.schemas.chat import (
     TokenEvent,
 )
 from pharmabot.schemas.common import Citation
-from pharmabot.schemas.interactions import FoodNote, InteractionReport
+from pharmabot.schemas.interactions import EvidenceItem, FoodNote, InteractionReport
 from pharmabot.store.base import Store, Turn, TurnStatus
 from pharmabot.text import normalize_message
 
@@ -268,6 +268,8 @@ class ChatService:
             read_classes=not ambiguous,
         )
         typed = {m.drug.key: m.text for m in mentions}
+        if decision.intent is Intent.interaction and ambiguous:
+            decision, typed = self._resolve_shared(decision, typed, ambiguous)
         note = ""
         if decision.intent is Intent.out_of_scope and len(ambiguous) == 1:
             decision, typed, note = self._stand_in(message, decision, typed, ambiguous)
@@ -281,6 +283,21 @@ class ChatService:
             stand_in_note=note,
             question=question,
         )
+
+    def _resolve_shared(
+        self, decision: IntentDecision, typed: dict[str, str], ambiguous: dict[str, list[str]]
+    ) -> tuple[IntentDecision, dict[str, str]]:
+        """An interaction question naming a name several products share is checked as the interaction check
+        resolves that name typed alone ("potassium" -> its own salt product), so that "lisinopril with potassium"
+        is the pair it asks about, not lisinopril alone; a name the catalog cannot settle ("insulin") is left out."""
+        catalog = self._backends.knowledge.catalog
+        drugs, typed = list(decision.drugs), dict(typed)
+        for name in ambiguous:
+            resolution = catalog.resolve(name)
+            if resolution.status == "resolved" and resolution.drug is not None and resolution.drug.key not in drugs:
+                drugs.append(resolution.drug.key)
+                typed[resolution.drug.key] = name
+        return dataclasses.replace(decision, drugs=tuple(drugs)), typed
 
     def _stand_in(
         self, message: str, decision: IntentDecision, typed: dict[str, str], ambiguous: dict[str, list[str]]
@@ -643,7 +660,7 @@ def _findings_from(
                 url=evidence.url,
                 quote=evidence.quote,
             )
-            for evidence in ordered[:2]
+            for evidence in _cited(ordered)
         ]
         findings.append(
             Finding(
@@ -658,6 +675,20 @@ def _findings_from(
         )
     notes = [d.note for d in report.duplications] + [_food_note(n, passages, dated=dated) for n in report.food_notes]
     return findings, notes, [source.name for source in report.sources_checked]
+
+
+def _cited(ordered: Sequence[EvidenceItem]) -> list[EvidenceItem]:
+    """The two sentences a finding cites: the one quoted first, then one from the other drug's label if it speaks.
+
+    The engine's summary names the label its finding rests on ("According to the clarithromycin label"), which
+    need not be the label quoted first; citing both labels when both state the pair keeps the label the summary
+    names among the citations.
+    """
+    if not ordered:
+        return []
+    first = ordered[0]
+    other = next((e for e in ordered[1:] if e.label_drug != first.label_drug), None)
+    return [first, other] if other is not None else list(ordered[:2])
 
 
 def _public_message(exc: PharmaBotError) -> str:

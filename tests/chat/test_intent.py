@@ -64,6 +64,35 @@ def test_new_drug_overrides_history() -> None:
     assert not decision.follow_up
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what about with ibuprofen?",
+        "and with ibuprofen?",
+        "how about ibuprofen with it?",
+        "can I take it with ibuprofen?",
+        "is it ok with ibuprofen",
+        "what if I mix them with ibuprofen",
+    ],
+)
+def test_a_follow_up_naming_one_more_medicine_checks_it_with_the_earlier_one(message: str) -> None:
+    decision = decide_intent(message, drugs=["ibuprofen"], history_drugs=["warfarin", "aspirin"])
+    assert decision.intent is Intent.interaction
+    assert decision.drugs == ("warfarin", "ibuprofen")
+    assert decision.follow_up
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["what about ibuprofen?", "what are the side effects of ibuprofen?", "and Advil with Tylenol?"],
+)
+def test_a_new_medicine_not_taken_with_the_earlier_one_stands_alone(message: str) -> None:
+    drugs = ["ibuprofen", "acetaminophen"] if "Tylenol" in message else ["ibuprofen"]
+    decision = decide_intent(message, drugs=drugs, history_drugs=["warfarin"])
+    assert "warfarin" not in decision.drugs
+    assert not decision.follow_up
+
+
 def test_unrelated_message_without_pointer_is_not_a_follow_up() -> None:
     assert decide_intent("tell me a joke", drugs=[], history_drugs=["metformin"]).intent is Intent.out_of_scope
 

@@ -241,6 +241,19 @@ async def test_zocor_and_biaxin_give_a_finding_that_cites_the_label(services: Se
     assert "contraindicated" in text(events).lower()
 
 
+async def test_a_finding_cites_the_label_its_summary_names(services: Services) -> None:
+    # The summary rests on the clarithromycin label; the sentence quoted first is simvastatin's own. Both labels
+    # state the pair, so both are cited, and the label the summary names is among the citations.
+    events = await ask(services, "Can I take Zocor with Biaxin?")
+
+    (finding,) = writer(services).contexts[0].findings
+    cited = {c.index: c.drug_name for c in citations(events).citations}
+    named = re.search(r"the (\w+) label", finding.summary)
+    assert named is not None
+    assert named.group(1) in {cited[i] for i in finding.citation_indexes}
+    assert {cited[i] for i in finding.citation_indexes} == {"simvastatin", "clarithromycin"}
+
+
 async def test_warfarin_and_ibuprofen_give_a_finding_from_the_warfarin_label(services: Services) -> None:
     events = await ask(services, "Is it ok to take warfarin and ibuprofen together?")
 
@@ -249,6 +262,22 @@ async def test_warfarin_and_ibuprofen_give_a_finding_from_the_warfarin_label(ser
     assert [set(f.drugs) for f in context.findings] == [{"warfarin", "ibuprofen"}]
     assert "warfarin" in {c.drug_name for c in citations(events).citations}
     assert "safe" not in text(events).lower().replace("safety", "")
+
+
+async def test_a_mineral_named_alone_is_checked_as_the_interaction_check_resolves_it(services: Services) -> None:
+    # "potassium" is an ingredient of many products; the interaction check resolves it to its own salt product, and
+    # so does a chat question, which would otherwise check lisinopril alone and miss the ACE-inhibitor rule.
+    events = await ask(services, "Can I take lisinopril with potassium?")
+
+    assert meta(events).intent == "interaction"
+    keys = [d.key for d in meta(events).drugs]
+    assert keys[0] == "lisinopril"
+    assert len(keys) == 2
+    assert "potassium" in keys[1]
+    assert {d.key: d.typed for d in meta(events).drugs}[keys[1]] == "potassium"
+    # The pair is what the engine checked (this small index has no potassium salt label, so the finding itself is
+    # measured on the full index).
+    assert f"between lisinopril and {keys[1]}" in text(events)
 
 
 async def test_no_finding_is_never_called_safe(services: Services) -> None:
@@ -330,6 +359,15 @@ async def test_and_with_alcohol_checks_the_earlier_drugs_label_for_alcohol(servi
     assert [d.key for d in meta(events).drugs] == ["metformin"]
     assert "alcohol" in text(events).lower()
     assert {c.drug_name for c in citations(events).citations} == {"metformin"}
+
+
+async def test_what_about_with_ibuprofen_checks_it_with_the_earlier_warfarin(services: Services) -> None:
+    await ask(services, "Is warfarin ok with aspirin?")
+    events = await ask(services, "what about with ibuprofen?")
+
+    assert meta(events).intent == "interaction"
+    assert [d.key for d in meta(events).drugs] == ["warfarin", "ibuprofen"]
+    assert [set(f.drugs) for f in writer(services).contexts[-1].findings] == [{"warfarin", "ibuprofen"}]
 
 
 async def test_is_it_safe_in_pregnancy_reads_metformins_pregnancy_section(services: Services) -> None:
