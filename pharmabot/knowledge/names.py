@@ -281,6 +281,21 @@ def mineral_salt(name: str) -> bool:
     return first in MINERAL_CATIONS and all(w in SALT_WORDS or w in MINERAL_ANIONS for w in rest)
 
 
+# Minerals taken as supplements for the metal alone: a plain salt of one typed as a medicine ("ferrous sulfate",
+# "ferrous gluconate", "zinc oxide") is the mineral, which the labels that name iron or zinc, and the polyvalent
+# cation class, speak for. Magnesium, calcium, aluminum and sodium salts keep their own name: they are antacid and
+# laxative actives in their own right (21 CFR 331.11), and labels name them salt by salt.
+SUPPLEMENT_MINERALS = ("iron", "zinc")
+
+
+def supplied_mineral(name: str) -> str | None:
+    """The supplement mineral a plain salt of it supplies ("ferrous gluconate" -> "iron", "zinc oxide" -> "zinc")."""
+    first, *rest = normalize(name).split() or [""]
+    if not all(w in SALT_WORDS or w in MINERAL_ANIONS or w in HYDRATE_WORDS for w in rest):
+        return None
+    return next((m for m in SUPPLEMENT_MINERALS if first in MINERALS[m]), None)
+
+
 def is_bare_mineral(drug: DrugEntry) -> bool:
     """True for a mineral or mineral salt as such, with no product of its own here: what the catalog answers for
     "magnesium" or "magnesium oxide" typed alone."""
@@ -494,6 +509,11 @@ class DrugCatalog:
             own = {k for k in own if self.drugs[k].oral} or own
             labelled = {k for k in own if self.drugs[k].has_label} or own
             return self._from_keys(query, self._most_marketed(labelled), normalized, "ingredient", 100.0)
+        # A salt of iron or zinc with no product of its own is the mineral ("ferrous sulfate" was a choice among an
+        # oral contraceptive and a vitamin that hold ferrous salts).
+        mineral = supplied_mineral(normalized)
+        if mineral is not None and mineral in self.drugs:
+            return self._from_keys(query, {mineral}, normalized, "ingredient", 100.0)
         # A mineral salt with no product of its own ("magnesium oxide", "calcium carbonate": sold over the counter
         # under monographs, so neither a label nor the Orange Book lists it alone) is that salt, not a choice among
         # the combinations that contain it nor a close spelling of another salt ("calcium citrate" is not calcium
