@@ -57,8 +57,21 @@ _COMMON_WORDS = frozenset(
     clear free max plus extra strength children child adult adults junior kids""".split()
 )
 
+# Alcohol typed as a medicine in the interaction check, by the names people give the drink: the class rules' alcohol.
+ALCOHOL_NAMES = (
+    "ethanol",
+    "ethyl alcohol",
+    "beer",
+    "wine",
+    "liquor",
+    "spirits",
+    "alcoholic drinks",
+    "alcoholic beverages",
+    "drinking alcohol",
+)
+
 # Substances that are not medicines in the sense people mean when they name them in a question.
-_NOT_MENTIONS = frozenset({"alcohol", "water", "oxygen", "dehydrated alcohol"})
+_NOT_MENTIONS = frozenset({"alcohol", "water", "oxygen", "dehydrated alcohol", *ALCOHOL_NAMES})
 
 # Inactive ingredients and foods people ask about ("does it contain lactose?"): never a misspelled drug name
 # ("lactose" is not "lactulose"). Common excipients of FDA's Inactive Ingredient Database and the allergens
@@ -367,6 +380,8 @@ class DrugCatalog:
             own_oral = [k for k in self._own_salts.get(mineral, ()) if self.drugs[k].oral and self.drugs[k].has_label]
             if mineral not in self.drugs and not own_oral:
                 self.drugs[mineral] = DrugEntry(key=mineral, ingredients=(mineral,), oral=True)
+        # Alcohol has no label and may have no product listed either: the check still knows it (class rules).
+        self.drugs.setdefault("alcohol", DrugEntry(key="alcohol", ingredients=("alcohol",), oral=True))
         for drug in self.drugs.values():
             self._add(drug.key, drug.key, "exact")
             if len(drug.ingredients) > 1:
@@ -379,6 +394,9 @@ class DrugCatalog:
             key = drug_key(ingredients)
             if key in self.drugs:
                 self._add(brand, key, "brand")
+        for other in ALCOHOL_NAMES:
+            if normalize(other) not in self._names:
+                self._add(other, "alcohol", "exact")
         for other, key in INTERNATIONAL_NAMES.items():
             if key in self.drugs and normalize(other) not in self._names:
                 self._add(other, key, "exact")
