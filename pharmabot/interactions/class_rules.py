@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pharmabot.interactions.lexicon import SYSTEMS
+from pharmabot.interactions.lexicon import NIAAA, SYSTEMS
 
 FDA_OPIOID_BOXED = (
     "FDA opioid class labeling: boxed warning on use with benzodiazepines or other CNS depressants (2016)"
@@ -270,6 +270,138 @@ CLASS_RULES: tuple[ClassRule, ...] = (
         (OWN_WARNINGS,),
     ),
 )
+
+
+# Alcohol with medicines. Alcohol has no label; what it does with each group of medicines comes from the NIAAA's
+# table of medicine groups and reactions, the FDA class labeling that names alcohol, and the OTC monographs' alcohol
+# warnings. The medicines' own alcohol sentences are label evidence for the pair (`knowledge.from_labels`). The most
+# specific rules come first: the first one matched gives the pair its effect.
+FDA_OPIOID_ALCOHOL = (
+    "FDA opioid class labeling: boxed warning on concomitant use with other CNS depressants, including alcohol (2016)"
+)
+FDA_BENZODIAZEPINE_ALCOHOL = "FDA benzodiazepine labeling: warnings on use with alcohol and other CNS depressants"
+FDA_OTC_ANALGESIC = "FDA OTC internal analgesic warnings, 21 CFR 201.326 (liver damage, stomach bleeding: 3+ drinks)"
+FDA_OTC_ANTIHISTAMINE = "FDA OTC antihistamine warnings, 21 CFR 341.72 (alcohol may increase drowsiness)"
+FDA_DISULFIRAM = "FDA labels of disulfiram, metronidazole and tinidazole (disulfiram-like reaction with alcohol)"
+FDA_MAOI_TYRAMINE = "FDA MAO inhibitor labels: tyramine-rich drinks (tap beer, some wines) and hypertensive crisis"
+
+ALCOHOL_RULES: tuple[ClassRule, ...] = (
+    ClassRule(
+        "alcohol_opioid",
+        "alcohol with opioids",
+        ("alcohol",),
+        ("opioids",),
+        "can cause deep drowsiness and slowed or stopped breathing; impaired movement and memory; a higher risk of "
+        "fatal overdose",
+        (FDA_OPIOID_ALCOHOL, NIAAA),
+    ),
+    ClassRule(
+        "alcohol_benzodiazepine",
+        "alcohol with benzodiazepines",
+        ("alcohol",),
+        ("benzodiazepines",),
+        "can cause deep drowsiness and slowed breathing; impaired movement and memory; a higher risk of overdose",
+        (FDA_BENZODIAZEPINE_ALCOHOL, NIAAA),
+    ),
+    ClassRule(
+        "alcohol_disulfiram",
+        "alcohol with drugs that cause a disulfiram-like reaction",
+        ("alcohol",),
+        ("disulfiram_like",),
+        "can cause a disulfiram-like reaction (flushing, nausea and vomiting, headache, fast heartbeat, sudden "
+        "changes in blood pressure)",
+        (FDA_DISULFIRAM, NIAAA),
+    ),
+    ClassRule(
+        "alcohol_maoi",
+        "alcohol with MAO inhibitors",
+        ("alcohol",),
+        ("maois",),
+        "can cause a dangerous rise in blood pressure (tyramine in some beers and wines); added drowsiness",
+        (FDA_MAOI_TYRAMINE, NIAAA),
+    ),
+    ClassRule(
+        "alcohol_anticoagulant",
+        "alcohol with anticoagulants",
+        ("alcohol",),
+        ("anticoagulants",),
+        "can cause more bleeding, including internal bleeding; heavy drinking can also change how warfarin works",
+        (NIAAA,),
+    ),
+    ClassRule(
+        "alcohol_acetaminophen",
+        "alcohol with acetaminophen",
+        ("alcohol",),
+        ("acetaminophen",),
+        "can cause liver damage, more likely with 3 or more drinks a day",
+        (FDA_OTC_ANALGESIC, NIAAA),
+    ),
+    ClassRule(
+        "alcohol_nsaid",
+        "alcohol with NSAIDs",
+        ("alcohol",),
+        ("nsaids",),
+        "can cause stomach ulcers and stomach bleeding, more likely with 3 or more drinks a day",
+        (FDA_OTC_ANALGESIC, NIAAA),
+    ),
+    ClassRule(
+        "alcohol_glucose_lowering",
+        "alcohol with insulin and sulfonylureas",
+        ("alcohol",),
+        ("antidiabetics",),
+        "can cause low blood sugar",
+        (NIAAA, OWN_WARNINGS),
+    ),
+    ClassRule(
+        "alcohol_metformin",
+        "alcohol with metformin",
+        ("alcohol",),
+        ("biguanides",),
+        "can raise the risk of lactic acidosis, rare but serious; low blood sugar is more likely too",
+        (NIAAA, OWN_WARNINGS),
+    ),
+    ClassRule(
+        "alcohol_nitrate",
+        "alcohol with nitrates",
+        ("alcohol",),
+        ("nitrates",),
+        "can cause low blood pressure (dizziness, fainting, fast heartbeat)",
+        (NIAAA,),
+    ),
+    ClassRule(
+        "alcohol_cns",
+        "alcohol with sleep medicines, muscle relaxants and other CNS depressants",
+        ("alcohol",),
+        ("cns_depressants", "antipsychotics"),
+        "can cause more drowsiness and dizziness, slowed breathing, impaired movement; a higher risk of overdose",
+        (NIAAA, FDA_OPIOID_BOXED),
+    ),
+    ClassRule(
+        "alcohol_antihistamine",
+        "alcohol with antihistamines",
+        ("alcohol",),
+        ("antihistamines",),
+        "can cause more drowsiness and dizziness",
+        (FDA_OTC_ANTIHISTAMINE, NIAAA),
+    ),
+    ClassRule(
+        "alcohol_antidepressant",
+        "alcohol with antidepressants",
+        ("alcohol",),
+        ("ssris", "snris", "tcas"),
+        "can cause more drowsiness and dizziness; depression can get worse",
+        (NIAAA,),
+    ),
+    ClassRule(
+        "alcohol_blood_pressure",
+        "alcohol with blood pressure medicines",
+        ("alcohol",),
+        ("antihypertensives",),
+        "can cause blood pressure to drop too far (dizziness, fainting, drowsiness)",
+        (NIAAA,),
+    ),
+)
+CLASS_RULES += ALCOHOL_RULES
 
 
 def _strong_modulator_rules() -> tuple[ClassRule, ...]:

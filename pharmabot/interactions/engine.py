@@ -45,6 +45,7 @@ from pharmabot.schemas.interactions import (
 )
 
 MAX_EVIDENCE = 5
+_ALCOHOL_RULE = "class-alcohol_"
 _LIST_NAMES = {
     "high_priority": "ONC high-priority",
     "non_interruptive": "ONC non-interruptive",
@@ -129,6 +130,9 @@ class InteractionEngine:
         if entries and not interactions and len(entries) >= 2:
             notes.append("No interaction between these medicines was found in these sources.")
         food_notes = self._food(entries)
+        # Alcohol typed as a medicine: each pair with it already quotes the medicine's alcohol sentences.
+        with_alcohol = {d for i in interactions if "alcohol" in i.drugs for d in i.drugs}
+        food_notes = [n for n in food_notes if not (n.kind == "alcohol" and n.drug in with_alcohol)]
         for name, kind in foods:
             title = FOOD_TITLES[kind].lower()
             if any(note.kind == kind for note in food_notes):
@@ -190,6 +194,8 @@ class InteractionEngine:
                     # the order found, so the same pair must be gathered the same way every time.
                     for target in sorted(targets & by_target.keys()):
                         found.extend(by_target[target])
+            if not any(s in self.knowledge.labels for s in self._subjects(x)):
+                found.extend(self._class_statements(x, targets))
         if not found:
             return found
         # A sentence naming both the drug and its class ("statins ... (lovastatin or simvastatin)") is kept once, as
@@ -198,7 +204,20 @@ class InteractionEngine:
         for e in sorted(found, key=lambda e: e.target_kind != "drug"):
             unique.setdefault((e.subject, e.quote), e)
         order = self.knowledge.evidence_order
-        return sorted(unique.values(), key=lambda e: order[id(e)])
+        own = {*self._subjects(a), *self._subjects(b)}
+        # The pair's own labels first; another member's statement for the class after them.
+        return sorted(unique.values(), key=lambda e: (e.subject not in own, order[id(e)]))
+
+    def _class_statements(self, drug: DrugEntry, targets: frozenset[str]) -> list[LabelEvidence]:
+        """For a drug with no label of its own: what other members' labels state for its class by the class name
+        ("absorption of tetracyclines is impaired by antacids", in the doxycycline label, speaks for tetracycline)."""
+        statements = self.knowledge.class_statements
+        found: list[LabelEvidence] = []
+        for class_id in sorted(self._targets(drug) & statements.keys()):
+            by_target = statements[class_id]
+            for target in sorted(targets & by_target.keys()):
+                found.extend(by_target[target])
+        return found
 
     def rules_for(self, a: DrugEntry, b: DrugEntry) -> list[tuple[Rule, set[str], set[str]]]:
         """ONC and class rules covering the pair, each with the ingredients on its side A and side B."""
@@ -306,7 +325,8 @@ class InteractionEngine:
         top = evidence[0] if evidence else None
         class_rule = next((r for r in rules if r.list == "class_rule"), None)
         mechanism = next((e.mechanism for e in evidence if e.mechanism), None)
-        if mechanism is None and class_rule is not None:
+        if class_rule is not None and (mechanism is None or class_rule.id.startswith(_ALCOHOL_RULE)):
+            # A label's alcohol sentence is often a list of risk factors: the alcohol rule says what happens.
             mechanism = class_rule.mechanism
         if audience == "professional":
             management = next((e.management for e in evidence if e.management), None)
@@ -318,13 +338,27 @@ class InteractionEngine:
                     .replace("risk: reduced absorption", "can reduce absorption")  # not a risk of it
                     .replace("risk: ", "can raise the risk of ")
                 )
+        own_subjects = {*self._subjects(a), *self._subjects(b)}
         items = _ordered_evidence(
-            evidence, [m for m in supports if m.source == "label"], severity, self.knowledge.evidence_order
+            evidence,
+            [m for m in supports if m.source == "label"],
+            severity,
+            self.knowledge.evidence_order,
+            own_subjects=own_subjects,
         )
         return Interaction(
             drugs=(a.key, b.key),
             severity=severity,
-            summary=_summary(a.key, b.key, severity, top, rules, audience, mechanism=mechanism),
+            summary=_summary(
+                a.key,
+                b.key,
+                severity,
+                top,
+                rules,
+                audience,
+                mechanism=mechanism,
+                for_class=_stated_for_class(top, own_subjects) if top else None,
+            ),
             mechanism=mechanism,
             management=management,
             evidence=items,
@@ -444,6 +478,8 @@ def _ordered_evidence(
     supports: list[Membership],
     severity: Severity,
     order: dict[int, tuple[int, ...]],
+    *,
+    own_subjects: set[str],
 ) -> list[EvidenceItem]:
     """Sentences that name the other drug or its class and say what happens first; then each drug's own statement
     of the role or effect the interaction is inferred from; bare lists of names (flattened tables) last."""
@@ -453,10 +489,24 @@ def _ordered_evidence(
         # evidence_rank's wording parts: says what happens or what to do; not a list or a cut-out piece.
         good = order[id(e)][WORDING] == (0, 0)
         (worded if good else rest).append(e)
+    # Another member's statement for the class comes after what the pair's own labels say.
+    worded.sort(key=lambda e: _stated_for_class(e, own_subjects) is not None)
     # Only the items shown are built (a 20-drug check can hold a hundred pairs).
     chosen: list[LabelEvidence | Membership] = [*worded, *supports]
     chosen = [*chosen, *rest][:MAX_EVIDENCE]
-    return [_property_item(x, severity) if isinstance(x, Membership) else _evidence_item(x) for x in chosen]
+    return [
+        _property_item(x, severity)
+        if isinstance(x, Membership)
+        else _evidence_item(x, class_statement=_stated_for_class(x, own_subjects) is not None)
+        for x in chosen
+    ]
+
+
+def _stated_for_class(e: LabelEvidence, own_subjects: set[str]) -> str | None:
+    """The class name when E comes from another member's label and states the fact for the class, else None."""
+    if e.about_class and e.subject not in own_subjects:
+        return CLASS_BY_ID[e.about_class].name
+    return None
 
 
 def typed_food(name: str) -> str | None:
@@ -475,9 +525,10 @@ def _property_item(m: Membership, severity: Severity) -> EvidenceItem:
     return _item(m, severity=severity, names=CLASS_BY_ID[m.class_id].name, kind="drug_property")
 
 
-def _evidence_item(e: LabelEvidence) -> EvidenceItem:
+def _evidence_item(e: LabelEvidence, *, class_statement: bool = False) -> EvidenceItem:
     names = CLASS_BY_ID[e.target].name if e.target_kind == "class" else e.target
-    return _item(e, severity=e.severity, names=names)
+    kind = "class_statement" if class_statement else "interaction"
+    return _item(e, severity=e.severity, names=names, kind=kind)
 
 
 def _item(source: LabelEvidence | Membership, **fields: Any) -> EvidenceItem:
@@ -500,7 +551,7 @@ _LEADING_DEBRIS = re.compile(r"^[\s.,;:)\]]+(?=\S)")
 
 # Mechanisms worded as what happens ("can raise the risk of bleeding", "increases tacrolimus levels in the blood"):
 # a consumer summary says that instead of a general "can cause serious problems".
-_SAYS_WHAT_HAPPENS = ("can raise ", "can reduce ", "both raise ", "increases ", "decreases ")
+_SAYS_WHAT_HAPPENS = ("can raise ", "can reduce ", "can cause ", "both raise ", "increases ", "decreases ")
 
 
 def _summary(
@@ -512,6 +563,7 @@ def _summary(
     audience: Audience,
     *,
     mechanism: str | None = None,
+    for_class: str | None = None,
 ) -> str:
     if top is None:
         rule = next((r for r in rules if r.list == "high_priority"), rules[0])
@@ -519,6 +571,9 @@ def _summary(
             return f"{a} with {b}: {rule.class_a} + {rule.class_b}; {rule.mechanism}."
         return f"{a} with {b} is on the {_LIST_NAMES[rule.list]} interaction list ({rule.class_a} + {rule.class_b})."
     where = f"the {top.subject} label ({SECTION_TITLES.get(top.section, top.section).lower()})"
+    if for_class:
+        # Neither drug's own label: another member's, stating it for the class both belong to.
+        where = f"{where}, which says it of {for_class} as a class"
     if audience == "professional":
         return f"{a} + {b}: {severity}, per {where}."
     if severity == "contraindicated":

@@ -111,6 +111,9 @@ class LabelEvidence:
     rule: str
     mechanism: str | None
     management: str | None
+    # The label's own therapeutic class when the sentence states the fact for it by the class name ("absorption of
+    # tetracyclines is impaired by antacids" in the doxycycline label): it then speaks for members with no label.
+    about_class: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,9 @@ class InteractionKnowledge:
     member_levels: dict[str, dict[str, int]] = field(default_factory=dict)
     classes_of: dict[str, frozenset[str]] = field(default_factory=dict)  # moiety -> class ids
     rules_of: dict[str, frozenset[int]] = field(default_factory=dict)  # moiety -> indexes of rules naming it
+    # class id -> target -> sentences of a member's label that state the fact for the class by its name (see
+    # `LabelEvidence.about_class`), computed once on load.
+    class_statements: dict[str, dict[str, list[LabelEvidence]]] = field(default_factory=dict, repr=False)
     # id(evidence) -> its sort key (`evidence_rank` up to its wording parts, then drug before class, then length),
     # computed once on load.
     evidence_order: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
@@ -214,6 +220,13 @@ class InteractionKnowledge:
             for member in rule.members_a | rule.members_b:
                 rules_of[member].add(n)
         self.rules_of = {m: frozenset(r) for m, r in rules_of.items()}
+        statements: dict[str, dict[str, list[LabelEvidence]]] = defaultdict(lambda: defaultdict(list))
+        for targets in self.evidence.values():
+            for items in targets.values():
+                for e in items:
+                    if e.about_class:
+                        statements[e.about_class][e.target].append(e)
+        self.class_statements = {c: dict(t) for c, t in statements.items()}
         self.evidence_order = {
             id(e): (*evidence_rank(e)[: WORDING.stop], int(e.target_kind != "drug"), len(e.quote))
             for targets in self.evidence.values()
@@ -325,6 +338,8 @@ class InteractionKnowledge:
                             )
                             if kind not in food[key] or _food_rank(note) > _food_rank(food[key][kind]):
                                 food[key][kind] = note
+                            if kind == "alcohol":
+                                _alcohol_evidence(key, label, section, sentence, note.quote, raw)
         members, memberships, levels = _class_members(labels, learned, properties)
         evidence = {
             subject: {
@@ -348,7 +363,7 @@ class InteractionKnowledge:
         """Store the tables in the index (replacing any previous ones)."""
         conn.executescript(_SCHEMA)
         conn.executemany(
-            "INSERT INTO ix_evidence VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO ix_evidence VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 tuple(asdict(e).values())
                 for targets in self.evidence.values()
@@ -456,7 +471,7 @@ DROP TABLE IF EXISTS ix_memberships;
 DROP TABLE IF EXISTS ix_food;
 DROP TABLE IF EXISTS ix_labels;
 CREATE TABLE ix_evidence (subject TEXT, target_kind TEXT, target TEXT, section TEXT, set_id TEXT, label_title TEXT,
-    effective_time TEXT, quote TEXT, severity TEXT, rule TEXT, mechanism TEXT, management TEXT);
+    effective_time TEXT, quote TEXT, severity TEXT, rule TEXT, mechanism TEXT, management TEXT, about_class TEXT);
 CREATE TABLE ix_class_members (class_id TEXT, moiety TEXT, level INTEGER);
 CREATE TABLE ix_rules (id TEXT, list TEXT, class_a TEXT, members_a TEXT, class_b TEXT, members_b TEXT, source TEXT,
     severity TEXT, mechanism TEXT, classes_a TEXT, classes_b TEXT);
@@ -503,6 +518,7 @@ def _scan_sentence(
     management: str | None = None
     lowered = sentence.lower()
     cells = _recommendation_cells(sentence, found)
+    about = _own_class_stated(sentence, found, own)
     own_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target in own]
     other_spans = [(f.start, f.end) for f in found if f.kind == "drug" and f.target not in own]
     for item in found:
@@ -613,8 +629,72 @@ def _scan_sentence(
                 rule=said.rule,
                 mechanism=said_mechanism.replace("\x00", affected) if said_mechanism else None,
                 management=said_management,
+                about_class=about
+                if about and item.target != about and item.target not in CLASS_BY_ID[about].members
+                else "",
             )
         )
+
+
+def _own_class_stated(sentence: str, found: list[Found], own: set[str]) -> str:
+    """The label's own therapeutic class when the sentence names it ("Absorption of tetracyclines is impaired by ..."
+    in the doxycycline label; "other tetracyclines" too, which means the members besides the label's drug), else "".
+    Enzyme roles and effect classes are left out: a label names those for its partners, and whether its own drug
+    belongs is a fact of that label alone. So are classes that gather several kinds of drugs, and sentences that name
+    the label's own drug ("monitor for methotrexate adverse reactions with ... antifolate drugs", "patients receiving
+    ULTRAM and ... opioid toxicity"): those speak of that drug, and the class they name is its partner or its kind of
+    effect."""
+    if any(f.kind == "drug" and f.target in own for f in found):
+        return ""
+    for f in found:
+        if f.kind != "class":
+            continue
+        drug_class = CLASS_BY_ID[f.target]
+        if (
+            drug_class.role is None
+            and not drug_class.property_class
+            # Classes that gather several kinds of drugs ("blood pressure medicines", "diuretics") and broad use
+            # categories: what one member's label says of them is about its own kind.
+            and f.target not in GENERAL_CLASSES
+            and drug_class.min_wording is None
+            and own & drug_class.members
+            and not is_heading(sentence, f, found)
+        ):
+            return f.target
+    return ""
+
+
+def _alcohol_evidence(
+    key: str,
+    label: LabelRecord,
+    section: str,
+    sentence: str,
+    quote: str,
+    raw: dict[str, dict[str, list[LabelEvidence]]],
+) -> None:
+    """A label's own sentence about drinking alcohol, as evidence for the pair of its drug with alcohol: alcohol has
+    no label, so the medicine's label is what speaks for the pair (with the alcohol class rules)."""
+    plain = tidy_spacing(remove_cross_references(sentence))
+    classified = classify(plain, section=section)
+    if classified is None:
+        return
+    mechanism = mechanism_of(plain, affected="\x00")
+    raw[key]["alcohol"].append(
+        LabelEvidence(
+            subject=key,
+            target_kind="drug",
+            target="alcohol",
+            section=section,
+            set_id=label.set_id,
+            label_title=label.title,
+            effective_time=label.effective_time,
+            quote=quote,
+            severity=classified.severity,
+            rule=classified.rule,
+            mechanism=mechanism.replace("\x00", key) if mechanism else None,
+            management=management_of(plain),
+        )
+    )
 
 
 # Flattened highlights bullets run on without a period ("... with other alpha adrenergic blocking agents Exercise

@@ -32,6 +32,10 @@ FDA_CLASS_LABELING = "FDA class labeling wording (drug interaction sections of t
 ONC = "ONC high-priority / non-interruptive DDI lists (Phansalkar et al., JAMIA 2012;19:735, 2013;20:489)"
 EPC = "openFDA pharm_class_epc"
 OWN_LABEL = "the drug's own FDA label (warnings heading, boxed warning or its own statement)"
+NIAAA = (
+    "NIAAA, Harmful Interactions: Mixing Alcohol with Medicines (NIH Publication No. 13-5329, rev. 2014; a US "
+    "government work)"
+)
 
 
 @dataclass(frozen=True)
@@ -1412,6 +1416,43 @@ CLASSES += (
         (r"\blithium\b(?! (?:carbonate )?(?:test|battery|heparin))",),
         _m("lithium, lithium carbonate, lithium citrate"),
         sources=(FDA_CLASS_LABELING,),
+        learn_examples=False,
+    ),
+    # Classes of the alcohol rules (`class_rules.ALCOHOL_RULES`). No phrases: a label's own sentences about alcohol
+    # are read as food and drink notes, and these classes only say who the NIAAA's medicine groups hold.
+    DrugClass("alcohol", "alcohol", (), _m("alcohol"), sources=(NIAAA,), learn_examples=False),
+    DrugClass(
+        "acetaminophen",
+        "acetaminophen (paracetamol)",
+        (),
+        _m("acetaminophen"),
+        sources=(NIAAA, "FDA OTC internal analgesic labeling: liver warning (21 CFR 201.326)"),
+        learn_examples=False,
+    ),
+    DrugClass("biguanides", "metformin", (), _m("metformin"), sources=(NIAAA, EPC), learn_examples=False),
+    DrugClass(
+        "antihistamines",
+        "antihistamines",
+        (),
+        # The OTC antihistamine monograph's actives (21 CFR 341.12) and the allergy medicines NIAAA names
+        # (cetirizine, loratadine, fexofenadine), with the prescription H1 blockers sold for the same use.
+        _m(
+            "brompheniramine, chlorcyclizine, chlorpheniramine, dexbrompheniramine, dexchlorpheniramine, "
+            "diphenhydramine, doxylamine, phenindamine, pheniramine, pyrilamine, thonzylamine, triprolidine, "
+            "cetirizine, levocetirizine, loratadine, desloratadine, fexofenadine, hydroxyzine, promethazine, "
+            "clemastine, cyproheptadine, carbinoxamine, dimenhydrinate, meclizine"
+        ),
+        epc=("Histamine-1 Receptor Antagonist",),
+        sources=(NIAAA, "FDA OTC antihistamine monograph, 21 CFR 341.12 and its warnings, 21 CFR 341.72", EPC),
+        learn_examples=False,
+    ),
+    DrugClass(
+        "disulfiram_like",
+        "drugs that cause a disulfiram-like reaction with alcohol",
+        (),
+        # Disulfiram itself; metronidazole and tinidazole, whose labels and NIAAA's list name the reaction.
+        _m("disulfiram, metronidazole, tinidazole"),
+        sources=(NIAAA, OWN_LABEL),
         learn_examples=False,
     ),
 )

@@ -107,8 +107,9 @@ WORDING_RULES: tuple[WordingRule, ...] = (
     _rule(
         "dose_change",
         "moderate",
-        r"\b(?:reduce|reduction|decrease|lower|limit|adjust|adjustment|modif\w+|increase) (?:in |of )?(?:the )?"
-        r"(?:\w+ )?(?:dose|dosage|daily dose)|\bdose (?:adjustment|reduction|modification)|\b(?:do|should) not exceed"
+        r"\b(?:reduce|reduction|decrease|lower|limit|adjust|adjustment|modif\w+|increase) (?:in |of )?"
+        r"(?:the |their |its |your )?(?:\w+ )?(?:dose|dosage|daily dose)|\bdose (?:adjustment|reduction|modification)"
+        r"|\b(?:do|should) not exceed"
         r"|\bnot to exceed|\bconsider (?:reducing|increasing|alternative|a dose|dose)"
         # "Give one third of the recommended dosage": a fraction of the usual dose is a dose change.
         r"|\b(?:one[- ](?:half|third|quarter|fourth)|half|a third|a quarter) (?:of )?(?:the )?"
@@ -335,6 +336,34 @@ CLASS_RULE_SEVERITY: dict[str, tuple[Severity, str]] = {
     ),
     "insulin_secretagogue": ("moderate", "labels: a lower dose of insulin or secretagogue may be needed"),
 }
+
+# Alcohol (`class_rules.ALCOHOL_RULES`): major where FDA labeling boxes or forbids the combination, or the reaction is
+# itself dangerous; moderate otherwise (NIAAA's reactions are added effects to watch for), unless the medicine's own
+# label sentence about alcohol says more ("avoid", "do not take").
+CLASS_RULE_SEVERITY.update(
+    {
+        "alcohol_opioid": ("major", "FDA opioid boxed warning: CNS depressants including alcohol (fatal overdose)"),
+        "alcohol_benzodiazepine": (
+            "major",
+            "benzodiazepine labels: alcohol and other CNS depressants; NIAAA: overdose risk, slowed breathing",
+        ),
+        "alcohol_disulfiram": ("major", "disulfiram, metronidazole, tinidazole labels: do not drink alcohol"),
+        "alcohol_maoi": ("major", "MAOI labels: tyramine-rich drinks can cause a hypertensive crisis"),
+        "alcohol_anticoagulant": ("moderate", "NIAAA: bleeding risk; heavy drinking changes warfarin's effect"),
+        "alcohol_acetaminophen": ("moderate", "21 CFR 201.326 liver warning: 3 or more drinks a day"),
+        "alcohol_nsaid": ("moderate", "21 CFR 201.326 stomach bleeding warning: 3 or more drinks a day"),
+        "alcohol_glucose_lowering": ("moderate", "NIAAA and labels: hypoglycemia; monitor blood sugar"),
+        "alcohol_metformin": (
+            "moderate",
+            "metformin labels: alcohol potentiates its effect on lactate; limit drinking",
+        ),
+        "alcohol_nitrate": ("moderate", "NIAAA: low blood pressure, fainting"),
+        "alcohol_cns": ("moderate", "NIAAA: added sedation; the label's own alcohol sentence may say more"),
+        "alcohol_antihistamine": ("moderate", "21 CFR 341.72: alcohol may increase drowsiness"),
+        "alcohol_antidepressant": ("moderate", "NIAAA: added drowsiness, worse depression"),
+        "alcohol_blood_pressure": ("moderate", "NIAAA: dizziness, fainting"),
+    }
+)
 
 # A strong CYP inhibitor or inducer with a sensitive substrate of the same enzyme: FDA's definitions put the change at
 # 5-fold or more up, or 80% or more down, a change the references rate major (avoid, or adjust and monitor closely).

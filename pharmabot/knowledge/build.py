@@ -65,7 +65,9 @@ log = logging.getLogger("pharmabot.index")
 #     ranked as a piece; names resolve to an ingredient's own salt product or its base combination
 # 14: a food or drink note from a run-on Drug Facts list quotes its item with the lead-in
 # 16: interaction tables read row by row from their cells where openFDA keeps them
-INDEX_VERSION = "16"
+# 17: alcohol interactions (class rules, and each label's own alcohol sentences as evidence); a sentence stating a
+#     fact for the label's own class by name is marked, to speak for members with no label
+INDEX_VERSION = "17"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 # A builder adds its own tables to an index being built: it gets the connection, the chosen labels and the catalog.

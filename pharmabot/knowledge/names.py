@@ -57,8 +57,21 @@ _COMMON_WORDS = frozenset(
     clear free max plus extra strength children child adult adults junior kids""".split()
 )
 
+# Alcohol typed as a medicine in the interaction check, by the names people give the drink: the class rules' alcohol.
+ALCOHOL_NAMES = (
+    "ethanol",
+    "ethyl alcohol",
+    "beer",
+    "wine",
+    "liquor",
+    "spirits",
+    "alcoholic drinks",
+    "alcoholic beverages",
+    "drinking alcohol",
+)
+
 # Substances that are not medicines in the sense people mean when they name them in a question.
-_NOT_MENTIONS = frozenset({"alcohol", "water", "oxygen", "dehydrated alcohol"})
+_NOT_MENTIONS = frozenset({"alcohol", "water", "oxygen", "dehydrated alcohol", *ALCOHOL_NAMES})
 
 # Inactive ingredients and foods people ask about ("does it contain lactose?"): never a misspelled drug name
 # ("lactose" is not "lactulose"). Common excipients of FDA's Inactive Ingredient Database and the allergens
@@ -281,6 +294,21 @@ def mineral_salt(name: str) -> bool:
     return first in MINERAL_CATIONS and all(w in SALT_WORDS or w in MINERAL_ANIONS for w in rest)
 
 
+# Minerals taken as supplements for the metal alone: a plain salt of one typed as a medicine ("ferrous sulfate",
+# "ferrous gluconate", "zinc oxide") is the mineral, which the labels that name iron or zinc, and the polyvalent
+# cation class, speak for. Magnesium, calcium, aluminum and sodium salts keep their own name: they are antacid and
+# laxative actives in their own right (21 CFR 331.11), and labels name them salt by salt.
+SUPPLEMENT_MINERALS = ("iron", "zinc")
+
+
+def supplied_mineral(name: str) -> str | None:
+    """The supplement mineral a plain salt of it supplies ("ferrous gluconate" -> "iron", "zinc oxide" -> "zinc")."""
+    first, *rest = normalize(name).split() or [""]
+    if not all(w in SALT_WORDS or w in MINERAL_ANIONS or w in HYDRATE_WORDS for w in rest):
+        return None
+    return next((m for m in SUPPLEMENT_MINERALS if first in MINERALS[m]), None)
+
+
 def is_bare_mineral(drug: DrugEntry) -> bool:
     """True for a mineral or mineral salt as such, with no product of its own here: what the catalog answers for
     "magnesium" or "magnesium oxide" typed alone."""
@@ -352,6 +380,8 @@ class DrugCatalog:
             own_oral = [k for k in self._own_salts.get(mineral, ()) if self.drugs[k].oral and self.drugs[k].has_label]
             if mineral not in self.drugs and not own_oral:
                 self.drugs[mineral] = DrugEntry(key=mineral, ingredients=(mineral,), oral=True)
+        # Alcohol has no label and may have no product listed either: the check still knows it (class rules).
+        self.drugs.setdefault("alcohol", DrugEntry(key="alcohol", ingredients=("alcohol",), oral=True))
         for drug in self.drugs.values():
             self._add(drug.key, drug.key, "exact")
             if len(drug.ingredients) > 1:
@@ -364,6 +394,9 @@ class DrugCatalog:
             key = drug_key(ingredients)
             if key in self.drugs:
                 self._add(brand, key, "brand")
+        for other in ALCOHOL_NAMES:
+            if normalize(other) not in self._names:
+                self._add(other, "alcohol", "exact")
         for other, key in INTERNATIONAL_NAMES.items():
             if key in self.drugs and normalize(other) not in self._names:
                 self._add(other, key, "exact")
@@ -494,6 +527,11 @@ class DrugCatalog:
             own = {k for k in own if self.drugs[k].oral} or own
             labelled = {k for k in own if self.drugs[k].has_label} or own
             return self._from_keys(query, self._most_marketed(labelled), normalized, "ingredient", 100.0)
+        # A salt of iron or zinc with no product of its own is the mineral ("ferrous sulfate" was a choice among an
+        # oral contraceptive and a vitamin that hold ferrous salts).
+        mineral = supplied_mineral(normalized)
+        if mineral is not None and mineral in self.drugs:
+            return self._from_keys(query, {mineral}, normalized, "ingredient", 100.0)
         # A mineral salt with no product of its own ("magnesium oxide", "calcium carbonate": sold over the counter
         # under monographs, so neither a label nor the Orange Book lists it alone) is that salt, not a choice among
         # the combinations that contain it nor a close spelling of another salt ("calcium citrate" is not calcium

@@ -102,11 +102,13 @@ class EvidenceItem(BaseModel):
     quote: str
     severity: Severity
     names: str = Field(description="The drug or class the sentence names.")
-    kind: Literal["interaction", "drug_property"] = Field(
+    kind: Literal["interaction", "drug_property", "class_statement"] = Field(
         default="interaction",
         description="interaction: the sentence states the interaction; drug_property: it states one drug's own "
         "role or effect (e.g. that it is a strong CYP3A4 inhibitor, or that it prolongs the QT interval), which "
-        "the interaction is inferred from.",
+        "the interaction is inferred from; class_statement: a drug with no label here is spoken for by another "
+        "member of its class, whose label states the interaction for the class by name (label_drug is that "
+        "member).",
     )
 
 

@@ -110,3 +110,14 @@ def test_strong_modulator_rules_take_only_strong_modulators_and_sensitive_substr
     assert up.severity == down.severity == "major"
     assert "rise" in (up.mechanism or "")
     assert "fall" in (down.mechanism or "")
+
+
+def test_alcohol_rules_are_major_only_where_labeling_boxes_or_forbids_the_combination() -> None:
+    from pharmabot.interactions.class_rules import ALCOHOL_RULES
+
+    levels = {rule.id: CLASS_RULE_SEVERITY[rule.id][0] for rule in ALCOHOL_RULES}
+    major = {"alcohol_opioid", "alcohol_benzodiazepine", "alcohol_disulfiram", "alcohol_maoi"}
+    assert {rule_id for rule_id, level in levels.items() if level == "major"} == major
+    for rule in ALCOHOL_RULES:
+        assert rule.classes_a == ("alcohol",)
+        assert any("NIAAA" in source for source in rule.sources), rule.id

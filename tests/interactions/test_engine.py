@@ -346,3 +346,82 @@ def test_chelation_is_told_as_reduced_absorption_not_a_risk_of_it(engine: Intera
     hit = _one(engine, "ciprofloxacin", "magnesium oxide")
     assert hit.mechanism == "can reduce absorption"
     assert "with magnesium oxide can reduce absorption" in hit.summary
+
+
+def _labels_with(*records: dict[str, Any], unlabelled: tuple[str, ...] = ()) -> InteractionEngine:
+    """An engine over RECORDS whose catalog also knows UNLABELLED drugs (as the Orange Book adds them)."""
+    labels = [LabelRecord.from_openfda(r) for r in records]
+    catalog = DrugCatalog.from_labels(labels, orange_book=[(name.title(), (name,), True) for name in unlabelled])
+    return InteractionEngine(knowledge=InteractionKnowledge.from_labels(labels, catalog), catalog=catalog)
+
+
+def test_a_class_statement_in_another_members_label_speaks_for_a_member_with_no_label() -> None:
+    # Label-style text written for this test: doxycycline's label states a fact for tetracyclines as a class;
+    # minocycline has a label of its own that says nothing about minerals; tetracycline has no label here.
+    engine = _labels_with(
+        _record(
+            "doxycycline",
+            drug_interactions="Tetracyclines bind metal ions, so antacids and iron supplements lower the absorption "
+            "of tetracyclines; give them 2 hours apart. Rifampin may decrease doxycycline concentrations, unlike other "
+            "tetracyclines.",
+        ),
+        _record("minocycline", drug_interactions="Minocycline may increase the effect of warfarin."),
+        _record("rifampin", indications_and_usage="Rifampin is indicated for tuberculosis."),
+        unlabelled=("tetracycline",),
+    )
+    # A sentence that names the label's own drug speaks of that drug, not of the class.
+    assert engine.check(drugs=["doxycycline", "rifampin"]).interactions
+    assert not engine.check(drugs=["tetracycline", "rifampin"]).interactions
+    for mineral in ("magnesium", "iron", "ferrous sulfate"):
+        (hit,) = engine.check(drugs=["tetracycline", mineral]).interactions
+        assert hit.severity == "moderate", mineral
+        first = hit.evidence[0]
+        assert (first.label_drug, first.kind) == ("doxycycline", "class_statement"), mineral
+        assert "tetracyclines" in first.quote
+        assert "doxycycline label (drug interactions), which says it of tetracyclines as a class" in hit.summary
+    # The doxycycline label's own pair is an ordinary interaction, and a member with a label speaks for itself.
+    (own,) = engine.check(drugs=["doxycycline", "iron"]).interactions
+    assert own.evidence[0].kind == "interaction"
+    assert not engine.check(drugs=["minocycline", "iron"]).interactions
+
+
+def test_a_class_statement_needs_the_class_by_name_not_an_effect_the_label_shares() -> None:
+    # Label-style text written for this test: "serotonergic drugs" is an effect class the label's drug is in, named
+    # for the partners; it does not speak for other serotonergic drugs with no label.
+    engine = _labels_with(
+        _record(
+            "sertraline",
+            drug_interactions="Concomitant use of serotonergic drugs with zelorin increases the risk of serotonin "
+            "syndrome.",
+        ),
+        _record("zelorin", indications_and_usage="Zelorin is indicated for infections."),
+        unlabelled=("buspirone",),
+    )
+    assert engine.check(drugs=["sertraline", "zelorin"]).interactions
+    assert not engine.check(drugs=["buspirone", "zelorin"]).interactions
+
+
+def test_alcohol_pairs_quote_the_medicines_own_alcohol_sentence_once() -> None:
+    # Label-style text written for this test.
+    engine = _labels_with(
+        _record(
+            "zolpidem",
+            information_for_patients="Do not take zolpidem if you drank alcohol that evening: alcohol adds to its "
+            "sleepiness.",
+        ),
+        _record("lisinopril", indications_and_usage="Lisinopril is indicated for hypertension."),
+        _record("amoxicillin", indications_and_usage="Amoxicillin is indicated for infections."),
+    )
+    report = engine.check(drugs=["zolpidem", "beer", "lisinopril", "amoxicillin"])
+    assert [r.drug for r in report.resolved] == ["zolpidem", "alcohol", "lisinopril", "amoxicillin"]
+    pairs = {i.drugs: i for i in report.interactions}
+    zolpidem = pairs[("zolpidem", "alcohol")]
+    assert zolpidem.severity == "major"  # the label says do not take it after drinking
+    assert "drank alcohol" in zolpidem.evidence[0].quote
+    assert any("NIAAA" in r.source for r in zolpidem.rules)
+    assert pairs[("alcohol", "lisinopril")].severity == "moderate"  # the NIAAA's blood pressure rule alone
+    assert ("alcohol", "amoxicillin") not in pairs
+    # The zolpidem alcohol sentence is the pair's evidence: not repeated as a food note.
+    assert not [n for n in report.food_notes if n.kind == "alcohol"]
+    alone = engine.check(drugs=["zolpidem", "amoxicillin"])
+    assert [n.kind for n in alone.food_notes] == ["alcohol"]

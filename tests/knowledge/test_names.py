@@ -234,3 +234,23 @@ def test_a_mineral_without_a_label_is_spoken_for_by_its_salts_labels() -> None:
         "magnesium citrate and potassium citrate",
         "calcium and magnesium and oxybates and potassium",
     ]
+
+
+def test_a_salt_of_iron_or_zinc_typed_as_a_medicine_is_the_mineral() -> None:
+    catalog = DrugCatalog(
+        [
+            entry("ethinyl estradiol and ferrous and norethindrone", oral=True),
+            entry("ferrous and folic acid", labelled=False, oral=True),
+            entry("zinc", oral=True),
+            entry("miconazole and white petrolatum and zinc oxide", labelled=False),
+            entry("ferric", oral=True),
+        ]
+    )
+    # "ferrous sulfate" was a choice between an oral contraceptive and a vitamin that hold a ferrous salt.
+    for name in ("ferrous sulfate", "Ferrous Gluconate", "ferrous fumarate", "iron"):
+        assert resolve(catalog, name) == ("iron", ()), name
+    for name in ("zinc oxide", "zinc sulfate", "zinc gluconate"):
+        assert resolve(catalog, name) == ("zinc", ()), name
+    # A salt with a product of its own stays that product; antacid salts keep their own name.
+    assert resolve(catalog, "ferric citrate") == ("ferric", ())
+    assert resolve(catalog, "magnesium oxide") == ("magnesium oxide", ())
