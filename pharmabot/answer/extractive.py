@@ -116,8 +116,17 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
     else:
         blocks.append(f"From the FDA label for {drugs}: {text} [{index}]")
     if support:
-        blocks.append("More from the label:\n" + "\n".join(_point(s) for s in support))
+        blocks.append("More from the label:\n" + "\n".join(_support_point(s, best, context) for s in support))
     return blocks
+
+
+def _support_point(item: Scored, lead: Scored, context: AnswerContext) -> str:
+    """A supporting point; one from another product's label than the lead's says whose it is."""
+    citations = {p.citation.index: p.citation for p in context.passages}
+    own, theirs = citations.get(lead.candidate.index), citations.get(item.candidate.index)
+    if own is None or theirs is None or own.set_id == theirs.set_id:
+        return _point(item)
+    return f"- From the {theirs.drug_name} label: {item.candidate.text} [{item.candidate.index}]"
 
 
 def _level_only(text: str, effect: re.Pattern[str] | None) -> bool:

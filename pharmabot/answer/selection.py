@@ -165,7 +165,8 @@ _CHEMISTRY = re.compile(
     r"|crystalline|pKa\b|partition coefficient|melting (point|onset))",
     re.IGNORECASE,
 )
-_CHEMISTRY_KINDS = frozenset({"ingredients", "appearance", "strengths", "comparison"})
+# Not appearance: what the powder looks like ("white crystalline powder") is not what the tablet looks like.
+_CHEMISTRY_KINDS = frozenset({"ingredients", "strengths", "comparison"})
 _OUT_OF_REACH = re.compile(r"\bout of (the )?reach of children\b", re.IGNORECASE)
 # Colour additives are named by a colour ("FD&C Blue No. 1 Aluminum Lake", "iron oxide yellow", 21 CFR 74 and
 # 21 CFR 73.1200): a sentence listing them says what the tablet contains, not what colour it is.
@@ -287,6 +288,8 @@ class Candidate:
     heading: str = ""  # the subsection heading or leaflet question it sits under
     row: bool = False  # a table row, rendered as a short line
     drug: str = ""  # the drug whose label it comes from
+    # It starts inside another sentence: the text before it was lost (a list item openFDA dropped). Never the answer.
+    fragment: bool = False
 
 
 @dataclass(frozen=True)
@@ -567,20 +570,62 @@ def _prose_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
         if raw.endswith("?"):  # leaflet headings are questions: "How should I store X?"
             heading, previous = raw, ""
             continue
-        sentence = clean_sentence(raw, limit=MAX_LIST_CHARS)
-        # Short text is mostly debris; a section that is one short statement is that statement ("Treats head lice.",
-        # the whole of a Drug Facts "Uses").
-        if len(sentence) < MIN_SENTENCE_CHARS and not (len(sentences) == 1 and len(sentence.split()) >= 2):
-            continue
-        # "It is an important cofactor for ...": a sentence about the one before it is shown with it.
-        if previous and _REFERS_BACK.match(sentence) and len(previous) + len(sentence) < MAX_SENTENCE_CHARS:
-            sentence = f"{previous} {sentence}"
-        out.append(Candidate(sentence, index, section, position, heading=heading, drug=passage.drug))
-        previous = sentence
+        for number, piece in enumerate(_joined_pieces(raw)):
+            fragment = number > 0 or (not previous and bool(_EXPLAINS_LOST_ITEM.match(piece)))
+            sentence = clean_sentence(piece, limit=MAX_LIST_CHARS)
+            if number > 0:
+                sentence = "…" + piece[:1] + sentence[1:]  # its start is lost: shown as a continuation
+            # Short text is mostly debris; a section that is one short statement is that statement ("Treats head
+            # lice.", the whole of a Drug Facts "Uses").
+            if len(sentence) < MIN_SENTENCE_CHARS and not (len(sentences) == 1 and len(sentence.split()) >= 2):
+                continue
+            # "It is an important cofactor for ...": a sentence about the one before it is shown with it.
+            if previous and _REFERS_BACK.match(sentence) and len(previous) + len(sentence) < MAX_SENTENCE_CHARS:
+                sentence = f"{previous} {sentence}"
+            # A Drug Facts "Stop use and ask a doctor if" lists the effects to act on (21 CFR 201.66(c)(5)(vii)); it is
+            # shown as the referral it also is, since an answer never tells anyone to stop a medicine.
+            sentence = _STOP_USE_HEADING.sub("Ask a doctor if", sentence)
+            out.append(
+                Candidate(sentence, index, section, position, heading=heading, drug=passage.drug, fragment=fragment)
+            )
+            previous = sentence
     return out
 
 
 _REFERS_BACK = re.compile(r"(?:It|They|Its|Their)\s")
+_STOP_USE_HEADING = re.compile(r"^Stop use and ask a doctor(?: or pharmacist)? if\b", re.IGNORECASE)
+# openFDA drops some list items and keeps the text around them, so one "sentence" can run two pieces together
+# at a full stop followed by the rest of a clause whose start was the lost item ("... bad cholesterol. along
+# with diet for ..."): a lower-case word that only continues a clause (a conjunction, "along with", "which").
+# Drug Facts bullets also start in lower case after a full stop ("... 2 tablets. children under 12: ask a
+# doctor"), but with a word that can begin an instruction, so they stay as they are. A full stop after an
+# abbreviation ("vs. and", "Inc. and") is no join; one- and two-letter words ("e.g.", "U.S.") never match.
+_JOIN = re.compile(
+    r"(?<=[A-Za-z]{3}\.)\s+(?=(?:along|and|or|but|nor|with|without|which|whose|that|including|plus|alone|than"
+    r"|whereas|as well as|together with|in addition to|such as)\b)"
+)
+_ABBREVIATIONS = frozenset(
+    "inc vs corp mfd ltd approx etc fig figs resp dept min max hrs sec vol ref refs lbs osha viz ibid nos avg".split()
+)
+# A sentence that explains a list item ("This is an inherited condition that ...") whose item was lost: it
+# starts a passage, with nothing before it to explain.
+_EXPLAINS_LOST_ITEM = re.compile(r"(?:This|These) (?:is|are|means?|includes?)\b")
+
+
+def _joined_pieces(sentence: str) -> list[str]:
+    """SENTENCE split where two pieces were run together across a lost list item; usually one piece."""
+    pieces: list[str] = []
+    start = 0
+    for match in _JOIN.finditer(sentence):
+        word = re.search(r"([A-Za-z]+)\.$", sentence[start : match.start()])
+        if word is None or word.group(1).lower() in _ABBREVIATIONS:
+            continue
+        pieces.append(sentence[start : match.start()])
+        start = match.end()
+    pieces.append(sentence[start:])
+    return [piece for piece in pieces if piece.strip()]
+
+
 _FIELD = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}: +[\w(][^:]{2,}$")
 
 
@@ -706,6 +751,10 @@ def score(candidate: Candidate, question: Question) -> Scored:
         # Discontinuation syndromes list many symptoms (SSRIs, SNRIs, benzodiazepines, beta-blockers): effects
         # of stopping the medicine, not of taking it.
         value -= 2.0
+    if lead and lead.name == "side_effects" and _USE_CONDITION.match(text):
+        # A Drug Facts "Do not use" / "Ask a doctor before use if" line lists who should check first (21 CFR
+        # 201.66(c)(5)(iii)-(iv)): conditions, not the effects the medicine may have.
+        value -= 3.0
     if "?" in text:
         value -= 1.0
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
@@ -720,6 +769,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
 
 
 _BOTH_DRUGS = frozenset({"comparison", "interactions"})
+_USE_CONDITION = re.compile(r"(?:Do not use|Ask a doctor(?: or pharmacist)? before use)\b", re.IGNORECASE)
 
 
 def _for_another_population(text: str, question: Question) -> bool:
@@ -827,9 +877,11 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
     ranked = rank(passages, question)
     # A sentence that answers comes first even when one that does not scored higher (a table row that names
     # the effect asked about, against a warning that shares nothing with the question).
-    first = next((item for item in ranked if item.answers), None)
+    first = next((item for item in ranked if item.answers and not item.candidate.fragment), None)
+    first = first or next((item for item in ranked if not item.candidate.fragment), None)
     if first is not None and first is not ranked[0]:
         ranked = [first, *(item for item in ranked if item is not first)]
+    label_of = {p.citation.index: p.citation.set_id for p in passages}
     for item in ranked:
         item = _shown(item, question)  # a repeat is judged on what is shown of it
         terms = terms_of(item.candidate.text)
@@ -839,11 +891,43 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
             break
         if chosen and not item.answers:
             continue  # support has to be about what was asked
+        if chosen and not _supports(item.candidate, chosen[0].candidate, question, label_of):
+            continue
         chosen.append(item)
         seen.append(terms)
         if len(chosen) == limit:
             break
     return chosen
+
+
+def _supports(candidate: Candidate, lead: Candidate, question: Question, label_of: dict[int, str]) -> bool:
+    """CANDIDATE may follow LEAD: it is from the same label, and of the kind of fact the lead answers."""
+    if (
+        len(question.drugs) < 2
+        and candidate.drug != lead.drug
+        and label_of.get(candidate.index) != label_of.get(lead.index)
+    ):
+        # One medicine asked about: a point from another product that contains it (a combination pack) would read
+        # as the lead product's. Another label of the same medicine says the same of it.
+        return False
+    kind = question.lead.name if question.lead else ""
+    text = candidate.text
+    if kind not in _LOOKS_KINDS and _DESCRIBES_THE_FORM.search(text):
+        return False  # what the tablet looks like answers no dose or use question (21 CFR 201.57(c)(4))
+    # "10 mg once daily" says how much, not when.
+    return not (kind == "time_of_day" and _AMOUNT.search(text) and not _cue_strong(question.lead, text))
+
+
+def _cue_strong(kind: QuestionKind | None, text: str) -> bool:
+    return bool(kind and kind.strong and kind.strong.search(text))
+
+
+# Kinds a description of the dosage form answers: what it looks like, its strengths, what is in it.
+_LOOKS_KINDS = frozenset({"appearance", "strengths", "ingredients", "information", ""})
+# How a label describes the tablet or capsule (21 CFR 201.57(c)(4) and (c)(17)): imprint, colour and shape.
+_DESCRIBES_THE_FORM = re.compile(
+    r"\b(?:debossed|embossed|engraved|imprinted)\b|\b(?:round|oval|oblong|capsule)[- ]shaped\b", re.IGNORECASE
+)
 
 
 _LEAD_CHARS = 120  # of a long sentence shown around its middle, the opening that says what the list is

@@ -370,7 +370,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         "indications",
         # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
         # is plainly about side effects, timing, doses or interactions.
-        r"^(?!.*\b(?:side[- ]?(?:e|a)ffects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*"
+        r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*"
         r"|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
         r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
         r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
@@ -390,7 +390,7 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "side_effects",
-        r"\bside[- ]?(?:e|a)ffects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b"
+        r"\bside[- ]?(?:e|a)ff?ects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b"
         r"|\bmake[s]? (?:me|you|him|her|them|us|people)\b|\bmaking me\b|\bharm|\bdanger|\brisks?\b|\bworse[n]?\b"
         r"|\bgives? (?:me|you|him|her|them|us|people|anyone|someone)\b"
         r"|\b(?:hurt|damage|harm)s? (?:your|my|the|his|her|their)\b"
@@ -406,7 +406,10 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|^\W*(?:can|does|do|will|could|would|might|may)\b.{0,60}\b(?:lower|raise|increase|decrease|affect|change"
         r"|reduce|trigger|damage|thin)s?\b"
         r"|\baddict\w*|\bhabit[- ]forming\b|\b(?<!for )(?:" + _SYMPTOMS + ")",  # "for acne" names what it treats
-        ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS),
+        # An OTC Drug Facts panel has no adverse reactions section (21 CFR 201.66(c)(5)): the effects to expect are
+        # under "When using this product", the ones to act on under "Stop use and ask a doctor if" (last: a
+        # prescription label has neither).
+        ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS, "when_using", "stop_use"),
         strong=r"\bmost common (?:adverse reactions|side effects)\b|\b(?:common|serious|possible) side effects\b"
         r"|\b(?:may|can) cause (?:serious|severe|life-threatening)\b",
         cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"
@@ -653,8 +656,10 @@ INTENTS: tuple[QuestionKind, ...] = (
         + _CLASS_NOUNS
         + r")\b|\bbelongs? to (?:a|the) (?:class|group)|\bmember of (?:the|a) .{0,40}\bclass\b"
         r"|\b(?:pharmacologic|therapeutic)(?:al)? (?:category|class)\b",
-        cues=r"\bis an?\b|\bindicated\b|\bbelongs? to\b|\bclass of\b|\bprescription medicine\b|\bused to\b"
-        r"|\bcontains\b",
+        # What it is for answers "what is X" as well: the indication wording (21 CFR 201.57(c)(2); a Drug Facts
+        # "Uses" line, "Treats head lice.") counts as much as what class it is.
+        cues=r"\bis an?\b|\bindicated\b|\bbelongs? to\b|\bclass of\b|\bprescription medicine\b|\bused (?:to|for|in)\b"
+        r"|\bcontains\b|\btreats?\b|\btreatment of\b|\bprevents?\b|\brelieves?\b|\brelief of\b|^uses?\b",
         topic="what it is",
     ),
 )

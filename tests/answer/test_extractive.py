@@ -277,3 +277,29 @@ def test_an_onset_question_answered_by_the_effect_is_quoted_plainly() -> None:
         )
     )
     assert text.startswith("From the FDA label for metformin: The onset of the glucose-lowering effect")
+
+
+def test_a_supporting_point_from_another_products_label_says_whose_it_is() -> None:
+    def stored(index: int, drug: str, text: str) -> Passage:
+        citation = Citation(
+            index=index,
+            drug_name=drug,
+            label_section="STORAGE AND HANDLING",
+            set_id=f"{drug}-label",
+            url=f"https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid={drug}-label",
+        )
+        return Passage(citation=citation, section_key="storage_and_handling", text=text)
+
+    text = compose(
+        context(
+            question="how should I store examplin",
+            drugs=["examplin rapid", "examplin weekly"],
+            section_keys=["storage_and_handling"],
+            passages=[
+                stored(1, "examplin rapid", "Store unused pens in a refrigerator between 2°C and 8°C (36°F to 46°F)."),
+                stored(2, "examplin weekly", "Do not store the pens in the freezer or next to the cooling element."),
+            ],
+        )
+    )
+    assert "From the FDA label for examplin weekly: Do not store the pens in the freezer" in text
+    assert "- From the examplin rapid label: Store unused pens in a refrigerator" in text

@@ -198,7 +198,8 @@ def test_drug_facts_headings_start_the_advice_they_head() -> None:
     assert texts == [
         "Do not use right before or after heart surgery",
         "Ask a doctor before use if you have high blood pressure or kidney disease",
-        "Stop use and ask a doctor if you feel faint",
+        # Shown as the referral it also is: an answer never tells anyone to stop a medicine.
+        "Ask a doctor if you feel faint",
     ]
 
 
@@ -605,3 +606,125 @@ def test_a_question_about_coffee_is_not_answered_by_a_sentence_about_other_medic
     assert chosen[0].answers
     other = select([passage(9, "drug_interactions", "Monitor patients taking examplol with beta blockers.")], asked)
     assert not [c for c in other if c.answers]
+
+
+def product(index: int, section: str, text: str, *, drug: str, set_id: str) -> Passage:
+    citation = Citation(
+        index=index,
+        drug_name=drug,
+        label_section=section.upper(),
+        set_id=set_id,
+        url=f"https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid={set_id}",
+    )
+    return Passage(citation=citation, section_key=section, text=text)
+
+
+def test_a_piece_run_on_across_a_lost_list_item_is_never_the_lead() -> None:
+    leaflet = passage(
+        1,
+        "spl_patient_package_insert",
+        "This is an inherited condition that causes high levels of fat in the blood. along with diet to lower "
+        "fat in the blood of adults with an inherited lipid disorder.",
+    )
+    label = passage(2, "indications_and_usage", "Examplol is indicated to lower fat in the blood of adults.")
+    texts = [c.text for c in candidates(leaflet)]
+    assert texts[1].startswith("…along with diet")
+    assert [c.fragment for c in candidates(leaflet)] == [True, True]
+    best = select([leaflet, label], question_of("what is examplol for", drugs=["examplol"]))[0]
+    assert best.candidate.text == "Examplol is indicated to lower fat in the blood of adults."
+
+
+def test_a_full_stop_after_an_abbreviation_joins_nothing() -> None:
+    label = passage(
+        1, "description", "Examplol is made by Examplo Pharma Inc. and packed in bottles of thirty tablets."
+    )
+    [only] = candidates(label)
+    assert not only.fragment
+    assert only.text.startswith("Examplol is made by")
+
+
+def test_drug_facts_side_effects_lead_with_an_effect_not_a_condition_of_use() -> None:
+    panel = passage(
+        1,
+        "warnings",
+        "Ask a doctor before use if you have had stomach problems such as heartburn "
+        "Stomach bleeding warning: This product contains an NSAID, which may cause severe stomach bleeding.",
+    )
+    stop = passage(2, "stop_use", "Stop use and ask a doctor if you vomit blood or have black stools")
+    question = question_of("whats the side efects of examplol", drugs=["examplol"])
+    assert question.lead is not None
+    assert question.lead.name == "side_effects"
+    assert "stop_use" in question.lead.sections
+    assert "when_using" in question.lead.sections
+    chosen = select([panel, stop], question)
+    assert chosen[0].candidate.text.startswith("Stomach bleeding warning")
+    assert all(not c.candidate.text.startswith("Stop use") for c in chosen)
+
+
+def test_what_is_it_leads_with_what_it_treats() -> None:
+    directions = passage(
+        1,
+        "dosage_and_administration",
+        "Adults and children 6 months of age and over: hair and scalp must be dry before applying the lotion.",
+    )
+    uses = passage(2, "indications_and_usage", "Treats head lice.")
+    best = select([directions, uses], question_of("what is examplol", drugs=["examplol"]))[0]
+    assert best.candidate.text == "Treats head lice."
+
+
+def test_support_for_one_medicine_comes_from_the_lead_products_label() -> None:
+    own = product(
+        1,
+        "indications_and_usage",
+        "EXAMPLOPAK is indicated for the treatment of stomach infection in adults. "
+        "EXAMPLOPAK should be used only to treat infections caused by bacteria.",
+        drug="examplol and otherol",
+        set_id="pack-1",
+    )
+    other = product(
+        2,
+        "indications_and_usage",
+        "OTHERPAK is indicated for the treatment of stomach infection caused by bacteria in adults.",
+        drug="examplol and thirdol",
+        set_id="pack-2",
+    )
+    chosen = select([own, other], question_of("what is examplol used for", drugs=["examplol"]))
+    assert len(chosen) == 2
+    assert {c.candidate.index for c in chosen} == {1}
+
+
+def test_a_dose_answer_is_not_supported_by_what_the_tablet_looks_like() -> None:
+    label = passage(
+        1,
+        "dosage_and_administration",
+        "The starting dose is 500 mg twice a day with meals. "
+        "Tablets: 500 mg white, oval-shaped, film-coated tablets debossed with 500 on one side and given twice a day.",
+    )
+    chosen = select([label], question_of("how many mg of examplol should I take twice a day", drugs=["examplol"]))
+    assert chosen[0].candidate.text.startswith("The starting dose")
+    assert all("debossed" not in c.candidate.text for c in chosen)
+
+
+def test_an_appearance_answer_is_not_supported_by_chemistry() -> None:
+    supplied = passage(1, "how_supplied", "Examplol tablets, 50 mg, are blue, oval tablets debossed with E50.")
+    description = passage(
+        2,
+        "description",
+        "The empirical formula C 17 H 17 NCl 2 is shown below; examplol is a white crystalline powder that is "
+        "sparingly soluble in methanol.",
+    )
+    chosen = select([supplied, description], question_of("what does examplol look like", drugs=["examplol"]))
+    assert [c.candidate.index for c in chosen] == [1]
+
+
+def test_a_time_of_day_answer_is_supported_by_timing_not_by_amounts() -> None:
+    label = passage(
+        1,
+        "dosage_and_administration",
+        "Take examplol once daily at any time of the day, with or without food. "
+        "The recommended starting dosage is 10 mg to 20 mg once daily. "
+        "Take the evening dose at bedtime if you take it twice a day.",
+    )
+    chosen = select([label], question_of("can i take examplol at night?", drugs=["examplol"]))
+    assert chosen[0].candidate.text.startswith("Take examplol once daily at any time of the day")
+    assert all("10 mg" not in c.candidate.text for c in chosen)
