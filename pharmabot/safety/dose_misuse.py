@@ -234,8 +234,8 @@ KINDS: tuple[MisuseKind, ...] = (
             rf"""\b(?:double|doubling|triple|tripling)\s+(?:up\b|(?:my|the|your|his|her|a|it|this|that)\b|the\s+dose
                 |dose\b|{_UNIT})|\b(?:take|taking|use|inject|have)\s+(?:\w+\s+){{0,2}}?(?:double
                     |twice\ (?:as\ much|the))\b""",
-            r"""\b(?:take|taking|use|have|inject|pop)\s+(?:a\s+|my\s+|the\s+)?(?:second|2nd|third|another)\s+(?:\w+\s+)?
-                (?:if|when|because|since|to|so|after|tonight|today|this)\b""",
+            r"""\b(?:take|taking|use|have|inject|pop)\s+(?:a\s+|my\s+|the\s+)?(?:second|2nd|third|another
+                |one\ more)\s+(?:\w+\s+)?(?:if|when|because|since|to|so|after|tonight|today|this|than)\b""",
             r"""\b(?:take|taking|use|have|inject|pop)\s+(?:a\s+|my\s+|the\s+)?(?:second|2nd|third
                 |another)\s+\w+\s+(?:if|when)\b""",
             # Twice in one day or night, as opposed to a twice-daily regimen.
@@ -246,12 +246,13 @@ KINDS: tuple[MisuseKind, ...] = (
             r"""\bmore\s+(?:\w+\s+){0,4}?than\s+(?:(?:i'?m|i\ am|i\ was|it\ says|is)\s+)?(?:prescribed|directed
                 |recommended
                 |(?:my|the)\s+(?:doctor|dr|doc|prescriber|pharmacist|label|bottle|box)|(?:i'?m|i\ am)\s+supposed|allowed
-                |the\s+(?:max|maximum|limit|label)|what\s+(?:the|my|is)|\d+|\w+\s+(?:a|per|in\s+a)\s+day)""",
+                |the\s+(?:max|maximum|limit|label)|what\s+(?:the|my|is)|\d+|\w+\s+(?:a|per|in\s+a)\s+day
+                |usual|normal|i\s+(?:usually|normally)\b)""",
             r"""\b(?:go|going|get|getting)\s+(?:over|above|past|beyond)\s+(?:the|my)\s+(?:\w+\s+)?(?:max|maximum
                 |limit|dose)\b
                 |\bexceed\w*\s+(?:the|my)\s+(?:\w+\s+)?(?:max|maximum|limit|dose)\b""",
             # Several instead of fewer ("3 instead of 1", "two of my X instead of one").
-            rf"""\b(?P<more>{_NUMBER})\s+(?:\w+\s+){{0,4}}?instead\s+of\s+(?:the\s+|my\s+)?(?P<fewer>\d+|one|two
+            rf"""\b(?P<more>{_NUMBER})\s+(?:\w+\s+){{0,6}}?instead\s+of\s+(?:the\s+|my\s+)?(?P<fewer>\d+|one|two
                 |three|four|a|an)\b""",
             # Raising the dose on one's own.
             r"""\b(?:up|increase|raise|bump\s+up|bump)\s+(?:my|the)\s+(?:\w+\s+)?(?:dose|dosage)\s+(?:myself
@@ -285,16 +286,18 @@ KINDS: tuple[MisuseKind, ...] = (
 # Effects people take medicines for that they are not for (NIDA's "for the feeling it causes"); the class's
 # `uses` say when one is the medicine's own purpose.
 _EFFECTS: dict[str, str] = {
-    "sleep": r"""\b(?:to|for|so\s+i\s+can|help\s+me|help\s+(?:me\s+)?(?:to\s+)?)\s*(?:\w+\s+)?(?:sleep
+    "sleep": r"""\b(?:to|for|so\s+i\s+can|help\s+me|help\s+(?:me\s+)?(?:to\s+)?)\s*(?:\w+\s+){0,3}?(?:sleep
         |fall\s+asleep|get\s+to\s+sleep
         |knock\s+(?:me\s+)?out|pass\s+out)\b|\bsleep\s+(?:aid|better)\b""",
     "calm": r"""\b(?:to|for|help\s+me|so\s+i\s+can)\s+(?:\w+\s+)?(?:calm\s+down|calm|relax|chill|unwind|de-?stress
         |take\s+the\s+edge
-        \s+off|feel\s+(?:calm|relaxed|good|better|nothing|numb))\b|\b(?:feel|get)\s+calm\b""",
+        \s+off|zone\s+out|numb\s+out|feel\s+(?:calm|relaxed|good|better|nothing|numb))\b|\b(?:feel|get)\s+calm\b""",
     "energy": r"""\b(?:to|for|so\s+i\s+can)\s+(?:\w+\s+)?(?:energy|more\s+energy|stay\s+(?:awake|up)
         |study\s+all\s+night|pull\s+an
         \s+all[\s-]nighter|party|get\s+through\s+(?:my|the|a)\s+(?:shift|night|day))\b|\bmore\s+energy\b""",
-    "weight": r"""\b(?:to|for|so\s+i\s+can|help\s+me)\s+(?:\w+\s+)?(?:lose\s+weight|weight\s+loss|slim\s+down
+    "weight": r"""\b(?:to|for|so\s+i\s+can|help\s+me)\s+(?:\w+\s+)?(?:lose
+        \s+(?:\w+\s+){0,3}?(?:weight|pounds|lbs|kilos|kg)
+        |weight\s+loss|slim\s+down
         |drop\s+(?:\w+\s+)?
         (?:pounds|lbs|weight)|suppress\s+my\s+appetite|not\s+eat)\b""",
 }
@@ -303,6 +306,16 @@ _EFFECTS: dict[str, str] = {
 # products are labelled for it (nicotine gum every one to two hours).
 _SHORT_INTERVAL = r"""\bevery\s+(?:hour|half\s+(?:an\s+)?hour|\d+\s+min\w*|(?:1|2|one|two|an
     |a\s+couple\s+(?:of\s+)?|few)\s*(?:hours?|hrs?))\b"""
+# Another dose of a high-risk medicine ("if I wake up at 3am can I take another"): read only when one of the
+# classes whose labels set one dose a night or a fixed interval is named; acetaminophen's next dose is due by the
+# clock the Drug Facts give.
+_ANOTHER = r"\b(?:take|have|pop|use|inject)\s+(?:a\s+)?(?:another|one\s+more|a\s+second|second)\b"
+# Several at once because the dose "isn't cutting it": the dose is not working, so more of it.
+_NOT_WORKING = r"""\b(?:isn'?t|is\s+not|doesn'?t|does\s+not|didn'?t|not|wasn'?t)\s+(?:\w+\s+)?(?:cutting\s+it|working
+    |helping|enough|doing\s+(?:anything|much|it))\b|\bw(?:ore|ears)\s+off\b"""
+_SEVERAL = r"\b(?:take|taking|have|pop|use)\s+(?:two|three|four|[2-9]|a\s+couple|a\s+few)\b"
+# A shorter interval than directed ("every 3 hours instead of every 12").
+_INTERVAL = r"\bevery\s+(?P<asked>\d+)\s*(?:hours?|hrs?)\s+instead\s+of\s+(?:every\s+)?(?P<directed>\d+)\b"
 # A missed or forgotten dose: the label says what to do (never two doses at once).
 _MISSED = r"""\b(?:miss|missed|missing|forgot|forget|forgotten|forgetting|skipped|skip|skipping|didn'?t\s+take
     |did\s+not\s+take
@@ -378,8 +391,17 @@ def read_dose_misuse(text: str, *, drugs: Sequence[str] = ()) -> DoseMisuse | No
     prescribed = _compiled(_PRESCRIBED).search(folded) and not _compiled(_THAN_PRESCRIBER).search(folded)
     classes = classes_of(" ".join([folded, *drugs]))
     kinds = [kind.name for kind in KINDS if kind.rules and _kind_matches(kind, folded)]
-    if classes and "sooner" not in kinds and _compiled(_SHORT_INTERVAL).search(folded):
+    interval = _compiled(_INTERVAL).search(folded)
+    if "sooner" not in kinds and (
+        (classes and _compiled(_SHORT_INTERVAL).search(folded))
+        or (interval and int(interval["asked"]) < int(interval["directed"]))
+    ):
         kinds.append("sooner")
+    if "more" not in kinds and (
+        (set(classes) - {"acetaminophen"} and _compiled(_ANOTHER).search(folded))
+        or (_compiled(_NOT_WORKING).search(folded) and _compiled(_SEVERAL).search(folded))
+    ):
+        kinds.append("more")
     if prescribed and kinds:
         return None
     effects = tuple(name for name, pattern in _EFFECTS.items() if _compiled(pattern).search(folded))
