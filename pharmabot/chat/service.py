@@ -300,7 +300,9 @@ class ChatService:
             decision, typed, note = self._stand_in(message, decision, typed, ambiguous)
         refs = [DrugRef(key=key, typed=typed.get(key, key)) for key in decision.drugs]
         misuse = None
-        if decision.intent in _MISUSE_INTENTS or (decision.intent is Intent.out_of_scope and ambiguous):
+        # Also when the catalog has no single medicine for the name ("insulin", a medicine it lacks): the class
+        # lexicon still tells what the danger is.
+        if decision.intent in _MISUSE_INTENTS or decision.intent in (Intent.out_of_scope, Intent.drug_class):
             misuse = read_dose_misuse(message, drugs=decision.drugs)
             if misuse is not None and not decision.drugs and not misuse.classes:
                 misuse = None  # nothing named that the reply could be about
@@ -409,7 +411,7 @@ class ChatService:
         misuse = plan.misuse
         assert misuse is not None
         decision = plan.decision
-        drug = plan.refs[0].typed if plan.refs else next(iter(plan.ambiguous), "this medicine")
+        drug = plan.refs[0].typed if plan.refs else next(iter(plan.ambiguous), misuse.named or "this medicine")
         quote: str | None = None
         mark = ""
         if decision.drugs:

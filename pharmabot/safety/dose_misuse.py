@@ -269,7 +269,7 @@ KINDS: tuple[MisuseKind, ...] = (
         rules=(
             r"""\b(?:earlier|sooner)\s+than\s+(?:\w+\s+){0,3}?(?:scheduled|prescribed|directed|supposed|usual
                 |normal|it\ says
-                |the\ label|the\ bottle|i\ should|allowed|due)\b""",
+                |the\ label|the\ bottle|i\ should|allowed|due|told|said|says|wants)\b""",
             r"\b(?:next|another|my)\s+(?:\w+\s+)?dose\s+(?:early|earlier|sooner)\b|\btake\s+(?:it|them|one)\s+early\b",
             r"""\b(?:it'?s|its|it\ has|it\ has\ only)\s+only\s+been\s+(?:\d+|an?|one|two|three)\s*(?:hours?|hrs?
                 |minutes?|mins?)\b""",
@@ -286,16 +286,20 @@ KINDS: tuple[MisuseKind, ...] = (
 # Effects people take medicines for that they are not for (NIDA's "for the feeling it causes"); the class's
 # `uses` say when one is the medicine's own purpose.
 _EFFECTS: dict[str, str] = {
-    "sleep": r"""\b(?:to|for|so\s+i\s+can|help\s+me|help\s+(?:me\s+)?(?:to\s+)?)\s*(?:\w+\s+){0,3}?(?:sleep
+    "sleep": r"""\b(?:to|for|so\s+(?:that\s+)?i(?:'ll|\s+can|\s+could
+        |\s+will)?|help\s+me|help\s+(?:me\s+)?(?:to\s+)?)\s*(?:\w+\s+){0,3}?(?:sleep
         |fall\s+asleep|get\s+to\s+sleep
         |knock\s+(?:me\s+)?out|pass\s+out)\b|\bsleep\s+(?:aid|better)\b""",
-    "calm": r"""\b(?:to|for|help\s+me|so\s+i\s+can)\s+(?:\w+\s+)?(?:calm\s+down|calm|relax|chill|unwind|de-?stress
+    "calm": r"""\b(?:to|for|help\s+me|so\s+(?:that\s+)?i(?:'ll|\s+can|\s+could
+        |\s+will)?)\s+(?:\w+\s+)?(?:calm\s+down|calm|relax|chill|unwind|de-?stress
         |take\s+the\s+edge
         \s+off|zone\s+out|numb\s+out|feel\s+(?:calm|relaxed|good|better|nothing|numb))\b|\b(?:feel|get)\s+calm\b""",
-    "energy": r"""\b(?:to|for|so\s+i\s+can)\s+(?:\w+\s+)?(?:energy|more\s+energy|stay\s+(?:awake|up)
+    "energy": r"""\b(?:to|for|so\s+(?:that\s+)?i(?:'ll|\s+can|\s+could
+        |\s+will)?)\s+(?:\w+\s+)?(?:energy|more\s+energy|stay\s+(?:awake|up)
         |study\s+all\s+night|pull\s+an
         \s+all[\s-]nighter|party|get\s+through\s+(?:my|the|a)\s+(?:shift|night|day))\b|\bmore\s+energy\b""",
-    "weight": r"""\b(?:to|for|so\s+i\s+can|help\s+me)\s+(?:\w+\s+)?(?:lose
+    "weight": r"""\b(?:to|for|so\s+(?:that\s+)?i(?:'ll|\s+can|\s+could
+        |\s+will)?|help\s+me)\s+(?:\w+\s+)?(?:lose
         \s+(?:\w+\s+){0,3}?(?:weight|pounds|lbs|kilos|kg)
         |weight\s+loss|slim\s+down
         |drop\s+(?:\w+\s+)?
@@ -325,10 +329,12 @@ _MISSED = r"""\b(?:miss|missed|missing|forgot|forget|forgotten|forgetting|skippe
 _BY_MISTAKE = r"""\b(?:accidental(?:ly)?|by\s+(?:mistake|accident)|mistakenly|inadvertently)\b
     |\bi\s+(?:already\s+)?(?:took|have\s+taken|'ve\s+taken)\b"""
 # A dose the prescriber or the label set ("my doctor told me to take two"), unless "more than" it.
-_PRESCRIBED = r"""\b(?:doctor|dr|doc|prescriber|pharmacist|nurse|label|pack|instructions?)\s+(?:\w+\s+)?(?:told
+_PRESCRIBED = r"""\b(?:doctor|dr|doc|prescriber|pharmacist|nurse|clinic|label|pack|instructions?)\s+(?:\w+\s+)?(?:told
     |said|says|wants
     |has|have|directs?|prescribed|increased|raised|changed)\b"""
-_THAN_PRESCRIBER = r"\bthan\s+(?:\w+\s+){0,2}?(?:doctor|dr|doc|prescriber|pharmacist|label|prescribed|directed)\b"
+_THAN_PRESCRIBER = (
+    r"\bthan\s+(?:\w+\s+){0,2}?(?:doctor|dr|doc|prescriber|pharmacist|clinic|label|prescribed|directed)\b"
+)
 # A question about what happens, which the label's overdose section answers.
 _WHAT_HAPPENS = r"""\bwhat\s+(?:happens|would\s+happen|will\s+happen|could\s+happen|are\s+the\s+(?:signs|symptoms
     |risks))\b
@@ -342,6 +348,7 @@ class DoseMisuse:
     kinds: tuple[str, ...]
     effects: tuple[str, ...] = ()
     classes: tuple[str, ...] = ()
+    named: str = ""  # the words that named the first class ("oxycodone", "my blood thinner"), for the reply
 
     @property
     def misuse_classes(self) -> tuple[MisuseClass, ...]:
@@ -353,10 +360,16 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def _named_classes(text: str) -> list[tuple[str, str]]:
+    """The high-risk classes TEXT names (medicine names, brands, or the class itself), with the words that did."""
+    folded = _fold(text)
+    found = ((cls.name, _compiled(rf"\b{cls.names}\b").search(folded)) for cls in CLASSES)
+    return [(name, match.group(0)) for name, match in found if match]
+
+
 def classes_of(text: str) -> tuple[str, ...]:
     """The high-risk classes a text names (medicine names, brands, or the class itself)."""
-    folded = _fold(text)
-    return tuple(cls.name for cls in CLASSES if _compiled(rf"\b{cls.names}\b").search(folded))
+    return tuple(name for name, _ in _named_classes(text))
 
 
 def _fewer_than_more(match: re.Match[str]) -> bool:
@@ -389,7 +402,8 @@ def read_dose_misuse(text: str, *, drugs: Sequence[str] = ()) -> DoseMisuse | No
     if _compiled(_MISSED).search(folded) or _compiled(_BY_MISTAKE).search(folded):
         return None
     prescribed = _compiled(_PRESCRIBED).search(folded) and not _compiled(_THAN_PRESCRIBER).search(folded)
-    classes = classes_of(" ".join([folded, *drugs]))
+    named = _named_classes(" ".join([folded, *drugs]))
+    classes = tuple(name for name, _ in named)
     kinds = [kind.name for kind in KINDS if kind.rules and _kind_matches(kind, folded)]
     interval = _compiled(_INTERVAL).search(folded)
     if "sooner" not in kinds and (
@@ -410,7 +424,7 @@ def read_dose_misuse(text: str, *, drugs: Sequence[str] = ()) -> DoseMisuse | No
         kinds.append("effect")
     if not kinds:
         return None
-    return DoseMisuse(kinds=tuple(kinds), effects=effects, classes=classes)
+    return DoseMisuse(kinds=tuple(kinds), effects=effects, classes=classes, named=named[0][1] if named else "")
 
 
 # --- the reply --------------------------------------------------------------------------------------------------
