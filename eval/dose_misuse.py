@@ -30,6 +30,8 @@ from pharmabot.safety.harmful import detect_harmful  # noqa: E402
 from pharmabot.safety.red_flags import NameFinder, detect_emergency  # noqa: E402
 
 DATA = ROOT / "eval" / "data" / "dose_misuse.jsonl"
+# Written after the rules of DATA were fixed and scored once before any change (see eval/data/README.md).
+FRESH = ROOT / "eval" / "data" / "dose_misuse_fresh.jsonl"
 HALVES = ("A", "B")
 
 
