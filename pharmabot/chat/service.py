@@ -421,7 +421,12 @@ class ChatService:
                 for key in self._labelled(decision.drugs[:1])
                 for section in _MISUSE_SECTIONS
             ]
-            hits = [hit for found in await self._backends.retriever.search_many(specs) for hit in found]
+            try:
+                hits = [hit for found in await self._backends.retriever.search_many(specs) for hit in found]
+            except PharmaBotError as exc:
+                # The warning does not depend on the search: without it the reply goes out unquoted.
+                log.warning("label warning not found", extra={"fields": {"error": exc.code}})
+                hits = []
             # Sentences in the order searched: boxed warning first, then the leaflets' plain wording.
             sentences = [(hit, clean_sentence(s)) for hit in hits for s in split_sentences(hit.chunk)]
             chosen = pick_label_sentence(misuse, [text for _, text in sentences])

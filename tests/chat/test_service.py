@@ -19,7 +19,7 @@ from pharmabot.answer.base import AnswerContext, AnswerWriter
 from pharmabot.answer.openai_writer import OpenAIWriter
 from pharmabot.chat.service import GREETING_REPLY, OUT_OF_SCOPE_REPLY, admit
 from pharmabot.config import load_settings
-from pharmabot.errors import PromptInjectionError, UnsafeRequestError
+from pharmabot.errors import DependencyError, PromptInjectionError, UnsafeRequestError
 from pharmabot.retrieval.base import Retriever, SearchHit, SearchSpec
 from pharmabot.schemas.chat import ChatEvent, CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
 from pharmabot.services import Services
@@ -719,3 +719,19 @@ async def test_the_misuse_reply_is_written_in_code_when_a_model_writer_is_config
     assert "bleeding" in text(events)
     assert writer(model_services).contexts == []
     assert fake_server.requests == []  # no model call
+
+
+async def test_the_misuse_warning_goes_out_unquoted_when_the_search_fails(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def unavailable(specs: Sequence[SearchSpec]) -> list[list[SearchHit]]:
+        raise DependencyError("search timed out")
+
+    monkeypatch.setattr(retriever(services), "search_many", unavailable)
+    events = await ask(services, "can I take a second warfarin today to be safe")
+    answer = text(events)
+    assert "bleeding" in answer
+    assert "says:" not in answer
+    assert citations(events).citations == []
+    (turn,) = await turns(services)
+    assert turn.status is TurnStatus.complete
