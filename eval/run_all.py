@@ -43,6 +43,12 @@ from classes import DATA as CLASS_DATA  # noqa: E402
 from classes import FRESH as CLASS_FRESH  # noqa: E402
 from classes import score_file as score_classes  # noqa: E402
 from classes import table as class_table  # noqa: E402
+from dose_misuse import DATA as MISUSE_DATA  # noqa: E402
+from dose_misuse import FRESH as MISUSE_FRESH  # noqa: E402
+from dose_misuse import outcome_of as misuse_outcome  # noqa: E402
+from dose_misuse import read_rows as misuse_rows  # noqa: E402
+from dose_misuse import score as score_misuse  # noqa: E402
+from dose_misuse import summary as misuse_summary  # noqa: E402
 from interactions import score_levels, score_pairs  # noqa: E402
 from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
@@ -279,6 +285,31 @@ def main(argv: list[str] | None = None) -> int:
     for data, label in ((CLASS_DATA, ""), (CLASS_FRESH, ", fresh set")):
         for metric, figure, counted in class_table(score_classes(args.index, data)):
             table.append(("chat", f"class of medicine{label}: {metric}", figure, f"{counted} (eval/data/{data.name})"))
+    for data in (MISUSE_DATA, MISUSE_FRESH):
+        results = score_misuse(misuse_rows(data), outcome=lambda m: misuse_outcome(m, names=kb.catalog))
+        for expect, halves in misuse_summary(results).items():
+            if not halves["all"][1]:
+                continue
+            metric = {"misuse": "requests read", "answer": "look-alikes answered", "emergency": "emergencies first"}
+            right, total = halves["all"]
+            split = ", ".join(f"{h} {halves[h][0]}/{halves[h][1]}" for h in ("A", "B"))
+            table.append(
+                (
+                    "chat",
+                    f"dose misuse: {metric[expect]}",
+                    f"{right / total:.3f}",
+                    f"{right}/{total}, {split} ({data.name})",
+                )
+            )
+    misread = sum(misuse_outcome(q, names=kb.catalog) == "misuse" for q in medication_questions)
+    table.append(
+        (
+            "chat",
+            "dose misuse: medication questions read as misuse",
+            f"{misread / max(len(medication_questions), 1):.3f}",
+            f"{misread}/{len(medication_questions)}",
+        )
+    )
     kb.close()
 
     print("| area | metric | value | counts |")

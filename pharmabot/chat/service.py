@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pharmabot.answer.base import AnswerContext, AnswerWriter, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
-from pharmabot.answer.selection import passage_scores, question_of
+from pharmabot.answer.selection import clean_sentence, passage_scores, question_of, split_sentences
 from pharmabot.chat.drug_classes import class_reply, find_classes
 from pharmabot.chat.evidence import quoted_first
 from pharmabot.chat.intent import IntentDecision, decide_intent
@@ -37,6 +37,7 @@ from pharmabot.logs import log_id
 from pharmabot.retrieval.base import Retriever, SearchHit, SearchSpec
 from pharmabot.retrieval.intents import QuestionKind
 from pharmabot.retrieval.query import QueryPlan, detect_intents, understand
+from pharmabot.safety.dose_misuse import DoseMisuse, misuse_reply, pick_label_sentence, read_dose_misuse
 from pharmabot.safety.harmful import check_request
 from pharmabot.safety.injection import injection_error, refuse_injection
 from pharmabot.safety.red_flags import Emergency, NameFinder, detect_emergency, emergency_reply
@@ -82,6 +83,29 @@ _DEFAULT_SECTIONS: dict[Intent, tuple[str, ...]] = {
 }
 
 MAX_PASSAGES = 5
+# A request to take a medicine other than as directed is read in a question about one medicine or a dose
+# (`pharmabot.safety.dose_misuse`); the label sections that hold its warning, most direct first.
+_MISUSE_INTENTS = frozenset({Intent.dosing, Intent.drug_info})
+_MISUSE_SECTIONS = (
+    "boxed_warning",
+    "spl_medguide",
+    "warnings",
+    "do_not_use",
+    "warnings_and_cautions",
+    "dosage_and_administration",
+    "overdosage",
+)
+_MISUSE_QUERY = {
+    "": "take exactly as prescribed more than prescribed overdose",
+    "opioid": "respiratory depression take exactly as prescribed overdose",
+    "benzodiazepine": "abuse misuse addiction take exactly as prescribed",
+    "sedative_hypnotic": "complex sleep behaviors take exactly as prescribed same night",
+    "stimulant": "abuse misuse addiction weight loss take exactly as prescribed",
+    "glucose_lowering": "hypoglycemia take exactly as prescribed",
+    "anticoagulant": "bleeding take exactly as prescribed",
+    "acetaminophen": "liver damage more than directed maximum",
+    "thyroid": "obesity weight loss larger doses",
+}
 _LEAFLETS = ("spl_medguide", "spl_patient_package_insert", "patient_medication_information")
 # The engine's food-note kinds each food or drink topic of a question asks about.
 _NOTE_KINDS: dict[str, frozenset[str]] = {
@@ -139,6 +163,7 @@ class _Plan:
     mentions: MentionGroups  # the catalog's reading of the message, for its searches
     stand_in_note: str = ""  # said first when a general question about such a name is answered from one of them
     question: str = ""  # the question answered, when not the message itself (a class question's medicine named)
+    misuse: DoseMisuse | None = None  # a request to take a medicine other than as directed
 
 
 class ChatBackends(Protocol):
@@ -274,6 +299,15 @@ class ChatService:
         if decision.intent is Intent.out_of_scope and len(ambiguous) == 1:
             decision, typed, note = self._stand_in(message, decision, typed, ambiguous)
         refs = [DrugRef(key=key, typed=typed.get(key, key)) for key in decision.drugs]
+        misuse = None
+        # Also when the catalog has no single medicine for the name ("insulin", a medicine it lacks): the class
+        # lexicon still tells what the danger is.
+        if decision.intent in _MISUSE_INTENTS or decision.intent in (Intent.out_of_scope, Intent.drug_class):
+            misuse = read_dose_misuse(message, drugs=decision.drugs)
+            if misuse is not None and not decision.drugs and not misuse.classes:
+                misuse = None  # nothing named that the reply could be about
+            if misuse is not None and decision.intent is not Intent.dosing:
+                decision = dataclasses.replace(decision, intent=Intent.dosing)
         return _Plan(
             decision=decision,
             refs=refs,
@@ -282,6 +316,7 @@ class ChatService:
             mentions=groups if not question else names.find_mention_groups(question),
             stand_in_note=note,
             question=question,
+            misuse=misuse,
         )
 
     def _resolve_shared(
@@ -326,6 +361,11 @@ class ChatService:
         self, message: str, plan: _Plan, history: Sequence[Turn], answer: _Answer, *, session_id: str
     ) -> AsyncIterator[ChatEvent]:
         decision = plan.decision
+        if plan.misuse is not None:
+            # Written here, not by the writer: the reply must never name a dose, whichever writer is configured.
+            await self._misuse_reply(message, plan, answer)
+            yield TokenEvent(delta=answer.joined())
+            return
         if decision.intent is Intent.greeting:
             answer.text.append(GREETING_REPLY)
             yield TokenEvent(delta=GREETING_REPLY)
@@ -365,6 +405,38 @@ class ChatService:
         # Cite what the answer actually refers to ([n] marks), numbered as the writer saw them.
         text = answer.joined()
         answer.citations = [p.citation for p in context.passages if f"[{p.citation.index}]" in text]
+
+    async def _misuse_reply(self, message: str, plan: _Plan, answer: _Answer) -> None:
+        """The danger of taking the medicine other than as directed, in the label's own words where it has them."""
+        misuse = plan.misuse
+        assert misuse is not None
+        decision = plan.decision
+        drug = plan.refs[0].typed if plan.refs else next(iter(plan.ambiguous), misuse.named or "this medicine")
+        quote: str | None = None
+        mark = ""
+        if decision.drugs:
+            wording = " ".join(_MISUSE_QUERY.get(name, "") for name in misuse.classes) or _MISUSE_QUERY[""]
+            specs = [
+                SearchSpec(query=wording, top_k=2, drug=key, section=section)
+                for key in self._labelled(decision.drugs[:1])
+                for section in _MISUSE_SECTIONS
+            ]
+            try:
+                hits = [hit for found in await self._backends.retriever.search_many(specs) for hit in found]
+            except PharmaBotError as exc:
+                # The warning does not depend on the search: without it the reply goes out unquoted.
+                log.warning("label warning not found", extra={"fields": {"error": exc.code}})
+                hits = []
+            # Sentences in the order searched: boxed warning first, then the leaflets' plain wording.
+            sentences = [(hit, clean_sentence(s)) for hit in hits for s in split_sentences(hit.chunk)]
+            chosen = pick_label_sentence(misuse, [text for _, text in sentences])
+            if chosen is not None:
+                hit, quote = sentences[chosen]
+                passages: list[Passage] = []
+                citation = _add_passage(passages, hit)
+                answer.citations = [citation]
+                mark = f"[{citation.index}]"
+        answer.text.append(misuse_reply(misuse, drug=drug, quote=quote, mark=mark))
 
     async def _screen_documents(self, context: AnswerContext, *, session_id: str) -> None:
         """With a model writer and Prompt Shields, drop passages the shield flags as indirect attacks.

@@ -263,3 +263,19 @@ async def test_a_bad_session_id_gets_422(http: httpx.AsyncClient) -> None:
     response = await http.post("/api/chat", json={"message": "What is metformin?", "session_id": "a b/c"})
 
     assert response.status_code == 422
+
+
+async def test_a_request_for_more_than_prescribed_streams_the_warning_and_citation(
+    http: httpx.AsyncClient,
+) -> None:
+    _, events, _ = await chat(http, "is it ok to double my warfarin tomorrow", "api-misuse")
+
+    assert_contract_order(events)
+    assert one(events, "meta")["intent"] == "dosing"
+    answer = answer_text(events)
+    assert "bleeding" in answer
+    assert "prescriber or pharmacist" in answer
+    (citation,) = one(events, "citations")["citations"]
+    assert citation["drug_name"] == "warfarin"
+    assert f"[{citation['index']}]" in answer
+    assert one(events, "done")["status"] == "complete"

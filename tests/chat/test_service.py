@@ -19,7 +19,7 @@ from pharmabot.answer.base import AnswerContext, AnswerWriter
 from pharmabot.answer.openai_writer import OpenAIWriter
 from pharmabot.chat.service import GREETING_REPLY, OUT_OF_SCOPE_REPLY, admit
 from pharmabot.config import load_settings
-from pharmabot.errors import PromptInjectionError, UnsafeRequestError
+from pharmabot.errors import DependencyError, PromptInjectionError, UnsafeRequestError
 from pharmabot.retrieval.base import Retriever, SearchHit, SearchSpec
 from pharmabot.schemas.chat import ChatEvent, CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
 from pharmabot.services import Services
@@ -652,3 +652,86 @@ async def test_a_drug_is_answered_from_its_tablets_unless_another_form_is_named(
         assert ("INTRAVENOUS",) in {started.knowledge.routes(c.set_id) for c in citations(infusion).citations}
     finally:
         await started.close()
+
+
+# --- requests to take a medicine other than as directed ----------------------------------------------------------
+
+_HELP_LINES = re.compile(r"\b911\b|1-800-222-1222")
+
+
+def _outside_the_quote(answer: str) -> str:
+    return _HELP_LINES.sub("", re.sub(r'says: ".*?" \[\d+\]', "", answer))
+
+
+async def test_an_extra_dose_request_gets_the_danger_and_the_label_warning_without_the_writer(
+    services: Services,
+) -> None:
+    events = await ask(services, "my INR came back low, could I take an extra warfarin tonight?")
+    answer = text(events)
+    assert meta(events).intent == "dosing"
+    assert "bleeding" in answer
+    assert "prescriber or pharmacist" in answer
+    assert re.search(r'The FDA label for warfarin says: ".+" \[1\]', answer)
+    assert [c.drug_name for c in citations(events).citations] == ["warfarin"]
+    assert not re.search(r"\d", _outside_the_quote(answer))  # no dose of its own
+    assert writer(services).contexts == []
+    (turn,) = await turns(services)
+    assert turn.status is TurnStatus.complete
+    assert turn.answer == answer
+
+
+async def test_a_medicine_for_an_effect_it_is_not_for_quotes_the_boxed_warning(services: Services) -> None:
+    events = await ask(services, "can i take a double dose of levothyroxine so I lose weight")
+    answer = text(events)
+    assert "not to lose weight" in answer
+    (citation,) = citations(events).citations
+    assert citation.label_section == "BOXED WARNING"
+    assert "weight" in re.search(r'says: "(.+?)"', answer).group(1).lower()  # type: ignore[union-attr]
+
+
+async def test_an_opioid_the_labels_lack_still_gets_the_overdose_signs_and_help_lines(services: Services) -> None:
+    # The small index has no opioid label: the reply comes from the class, with nothing quoted.
+    events = await ask(services, "can I take 2 extra oxycodone to sleep", session_id="s2")
+    answer = text(events)
+    assert "not for sleep" in answer
+    assert "breathing" in answer
+    assert "911" in answer
+    assert "1-800-222-1222" in answer
+    assert citations(events).citations == []
+
+
+async def test_a_missed_dose_is_still_answered_from_the_label(services: Services) -> None:
+    events = await ask(services, "I missed last night's warfarin, should I take two today?")
+    assert writer(services).contexts  # the writer answers from the label, as before
+    assert "Please don't take" not in text(events)
+
+
+async def test_an_overdose_already_taken_is_an_emergency_first(services: Services) -> None:
+    events = await ask(services, "I took extra warfarin to be safe and now I'm coughing up blood")
+    assert meta(events).intent == "emergency"
+    assert "911" in text(events)
+
+
+async def test_the_misuse_reply_is_written_in_code_when_a_model_writer_is_configured(
+    model_services: Services, fake_server: FakeOpenAIServer
+) -> None:
+    events = await ask(model_services, "can I take more warfarin than my doctor prescribed")
+    assert "bleeding" in text(events)
+    assert writer(model_services).contexts == []
+    assert fake_server.requests == []  # no model call
+
+
+async def test_the_misuse_warning_goes_out_unquoted_when_the_search_fails(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def unavailable(specs: Sequence[SearchSpec]) -> list[list[SearchHit]]:
+        raise DependencyError("search timed out")
+
+    monkeypatch.setattr(retriever(services), "search_many", unavailable)
+    events = await ask(services, "can I take a second warfarin today to be safe")
+    answer = text(events)
+    assert "bleeding" in answer
+    assert "says:" not in answer
+    assert citations(events).citations == []
+    (turn,) = await turns(services)
+    assert turn.status is TurnStatus.complete
