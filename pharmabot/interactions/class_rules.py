@@ -17,6 +17,8 @@ Sources named below:
   drugs; opioids with benzodiazepines or gabapentinoids; three or more CNS-active drugs).
 - ACC/AHA and CHEST antithrombotic guidance: an anticoagulant with an antiplatelet, an NSAID or another
   anticoagulant raises bleeding risk substantially.
+- FDA NSAID class labeling: the Drug Interactions table every prescription NSAID label carries (ACE inhibitors,
+  ARBs and beta-blockers; diuretics).
 """
 
 from __future__ import annotations
@@ -35,6 +37,15 @@ FDA_SEROTONIN = "FDA class labeling: serotonin syndrome warnings of SSRIs, SNRIs
 FDA_BLEEDING = "FDA labels of anticoagulants and NSAIDs (bleeding risk with antiplatelets, NSAIDs, anticoagulants)"
 FDA_POTASSIUM = "FDA labels of ACE inhibitors, ARBs, potassium-sparing diuretics and potassium salts (hyperkalemia)"
 FDA_LITHIUM = "FDA lithium labeling: toxicity with NSAIDs, ACE inhibitors, ARBs and diuretics"
+FDA_NSAID_ANTIHYPERTENSIVE = (
+    "FDA NSAID class labeling, Drug Interactions table of every prescription NSAID label: with ACE inhibitors, ARBs "
+    "or beta-blockers, NSAIDs may diminish the antihypertensive effect and, in elderly, volume-depleted or renally "
+    "impaired patients, may cause deterioration of renal function"
+)
+FDA_NSAID_DIURETIC = (
+    "FDA NSAID class labeling, Drug Interactions table of every prescription NSAID label: NSAIDs can reduce the "
+    "natriuretic effect of loop and thiazide diuretics"
+)
 ONC_QT = "ONC high-priority DDI list item 21, QT-prolonging agents (Phansalkar et al., JAMIA 2012;19:735)"
 BEERS = "American Geriatrics Society Beers Criteria (2019, 2023 update): drug-drug interactions to avoid"
 CHEST = "CHEST / ACC-AHA antithrombotic guidance: bleeding with combined antithrombotic therapy"
@@ -217,6 +228,23 @@ CLASS_RULES: tuple[ClassRule, ...] = (
         ("nsaids", "ace_inhibitors", "arbs", "thiazides", "loop_diuretics", "diuretics"),
         "lithium levels rise (less renal clearance): lithium toxicity",
         (FDA_LITHIUM,),
+    ),
+    ClassRule(
+        "nsaid_antihypertensive",
+        "NSAIDs with ACE inhibitors, ARBs or beta-blockers",
+        ("nsaids",),
+        ("ace_inhibitors", "arbs", "beta_blockers"),
+        "the blood pressure medicine can work less well, and kidney function can worsen (older, dehydrated or "
+        "kidney-impaired patients)",
+        (FDA_NSAID_ANTIHYPERTENSIVE,),
+    ),
+    ClassRule(
+        "nsaid_diuretic",
+        "NSAIDs with diuretics",
+        ("nsaids",),
+        ("diuretics", "thiazides", "loop_diuretics"),
+        "the diuretic can work less well (less salt and water removed); watch for worse kidney function",
+        (FDA_NSAID_DIURETIC,),
     ),
     ClassRule(
         "anticholinergic_burden",

@@ -322,7 +322,13 @@ class InteractionEngine:
             contraceptive_exposure_down=self._contraceptive_exposure_down(a, b, evidence),
             boxed_combination=self._boxed_combination(matched),
         )
-        top = evidence[0] if evidence else None
+        own_subjects = {*self._subjects(a), *self._subjects(b)}
+        # The evidence as shown; the summary names the label of the first quote, whatever ranked first before
+        # worded sentences were put ahead of lists and cut-out pieces.
+        shown = _ordered_evidence(
+            evidence, [m for m in supports if m.source == "label"], self.knowledge.evidence_order, own_subjects
+        )
+        top = shown[0] if evidence else None
         class_rule = next((r for r in rules if r.list == "class_rule"), None)
         mechanism = next((e.mechanism for e in evidence if e.mechanism), None)
         if class_rule is not None and (mechanism is None or class_rule.id.startswith(_ALCOHOL_RULE)):
@@ -331,21 +337,20 @@ class InteractionEngine:
         if audience == "professional":
             management = next((e.management for e in evidence if e.management), None)
         else:
-            management = _CONSUMER_MANAGEMENT[severity]
+            # "The label says ..." only when a label sentence speaks of the pair; otherwise the rule's own source.
+            management = _CONSUMER_MANAGEMENT[severity] if evidence else _rule_management(severity, rules)
             if mechanism:
                 mechanism = (
                     mechanism.replace(" exposure", " levels in the blood")
                     .replace("risk: reduced absorption", "can reduce absorption")  # not a risk of it
                     .replace("risk: ", "can raise the risk of ")
                 )
-        own_subjects = {*self._subjects(a), *self._subjects(b)}
-        items = _ordered_evidence(
-            evidence,
-            [m for m in supports if m.source == "label"],
-            severity,
-            self.knowledge.evidence_order,
-            own_subjects=own_subjects,
-        )
+        items = [
+            _property_item(x, severity)
+            if isinstance(x, Membership)
+            else _evidence_item(x, class_statement=_stated_for_class(x, own_subjects) is not None)
+            for x in shown
+        ]
         return Interaction(
             drugs=(a.key, b.key),
             severity=severity,
@@ -357,7 +362,7 @@ class InteractionEngine:
                 rules,
                 audience,
                 mechanism=mechanism,
-                for_class=_stated_for_class(top, own_subjects) if top else None,
+                for_class=_stated_for_class(top, own_subjects) if isinstance(top, LabelEvidence) else None,
             ),
             mechanism=mechanism,
             management=management,
@@ -476,13 +481,12 @@ class InteractionEngine:
 def _ordered_evidence(
     evidence: list[LabelEvidence],
     supports: list[Membership],
-    severity: Severity,
     order: dict[int, tuple[int, ...]],
-    *,
     own_subjects: set[str],
-) -> list[EvidenceItem]:
-    """Sentences that name the other drug or its class and say what happens first; then each drug's own statement
-    of the role or effect the interaction is inferred from; bare lists of names (flattened tables) last."""
+) -> list[LabelEvidence | Membership]:
+    """The sources to show, at most MAX_EVIDENCE: sentences that name the other drug or its class and say what
+    happens first; then each drug's own statement of the role or effect the interaction is inferred from; bare lists
+    of names (flattened tables) last."""
     worded: list[LabelEvidence] = []
     rest: list[LabelEvidence] = []
     for e in evidence:
@@ -493,13 +497,7 @@ def _ordered_evidence(
     worded.sort(key=lambda e: _stated_for_class(e, own_subjects) is not None)
     # Only the items shown are built (a 20-drug check can hold a hundred pairs).
     chosen: list[LabelEvidence | Membership] = [*worded, *supports]
-    chosen = [*chosen, *rest][:MAX_EVIDENCE]
-    return [
-        _property_item(x, severity)
-        if isinstance(x, Membership)
-        else _evidence_item(x, class_statement=_stated_for_class(x, own_subjects) is not None)
-        for x in chosen
-    ]
+    return [*chosen, *rest][:MAX_EVIDENCE]
 
 
 def _stated_for_class(e: LabelEvidence, own_subjects: set[str]) -> str | None:
@@ -554,11 +552,29 @@ _LEADING_DEBRIS = re.compile(r"^[\s.,;:)\]]+(?=\S)")
 _SAYS_WHAT_HAPPENS = ("can raise ", "can reduce ", "can cause ", "both raise ", "increases ", "decreases ")
 
 
+def _rule_management(severity: Severity, rules: list[Rule]) -> str:
+    """What to do, for a pair no label sentence speaks of: said as the rule list's, with its source named, since no
+    label here says it."""
+    rule = max(rules, key=lambda r: (SEVERITY_ORDER[r.severity], r.list == "high_priority"))
+    advice = {
+        "contraindicated": "do not use these together",
+        "major": "avoid this combination or be very careful with it",
+        "moderate": "doses may need adjusting or closer checks may be needed",
+        "minor": "a real interaction, usually of low importance; ask your pharmacist whether it matters for you",
+    }[severity]
+    where = {"high_priority": "the ONC high-priority list", "non_interruptive": "the ONC non-interruptive list"}
+    return (
+        f"No label here states this interaction. It is rated {severity} by {where.get(rule.list, 'a class rule')} "
+        f"({rule.class_a} + {rule.class_b}; source: {rule.source.rstrip('.')}): {advice} — talk to your "
+        "prescriber or pharmacist before making any change."
+    )
+
+
 def _summary(
     a: str,
     b: str,
     severity: Severity,
-    top: LabelEvidence | None,
+    top: LabelEvidence | Membership | None,
     rules: list[Rule],
     audience: Audience,
     *,
@@ -566,7 +582,9 @@ def _summary(
     for_class: str | None = None,
 ) -> str:
     if top is None:
-        rule = next((r for r in rules if r.list == "high_priority"), rules[0])
+        # The rule that rates the pair: the strongest, a published high-priority item before a class rule of the
+        # same level (a non-interruptive listing never speaks for a pair a class rule rates higher).
+        rule = max(rules, key=lambda r: (SEVERITY_ORDER[r.severity], r.list == "high_priority"))
         if rule.list == "class_rule":
             return f"{a} with {b}: {rule.class_a} + {rule.class_b}; {rule.mechanism}."
         return f"{a} with {b} is on the {_LIST_NAMES[rule.list]} interaction list ({rule.class_a} + {rule.class_b})."

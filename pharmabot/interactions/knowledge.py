@@ -87,11 +87,12 @@ _ONC_MEMBER_FIXES = {
 }
 # The expansion lists two calcium salts and four antacids where the papers name the classes: the other salts people
 # take by mouth belong to them too (USP monographs of oral calcium salts; antacid active ingredients of 21 CFR
-# 331.11), and so does the mineral typed alone (`names.is_bare_mineral`).
+# 331.11), and so does the mineral typed alone (`names.is_bare_mineral`), and "antacid" typed alone (`names.ANTACIDS`).
 _ONC_CLASS_MEMBERS = {
     "calcium salts": "calcium, calcium citrate, calcium lactate, calcium gluconate, calcium phosphate",
     "calcium salts (oral)": "calcium, calcium citrate, calcium lactate, calcium gluconate, calcium phosphate",
-    "antacids": "magnesium, magnesium hydroxide, magnesium carbonate, magnesium trisilicate, potassium bicarbonate",
+    "antacids": "magnesium, magnesium hydroxide, magnesium carbonate, magnesium trisilicate, potassium bicarbonate, "
+    "antacids",
 }
 
 

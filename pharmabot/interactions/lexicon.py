@@ -635,7 +635,9 @@ CLASSES: tuple[DrugClass, ...] = (
             "magnesium trisilicate, "
             "calcium citrate, magnesium citrate, "
             # A mineral typed alone (`names.is_bare_mineral`) stands for the oral salts people take of it.
-            "magnesium"
+            "magnesium, "
+            # "antacid" typed alone (`names.ANTACIDS`): the class itself, as the labels name it.
+            "antacids"
         ),
         sources=(FDA_CLASS_LABELING, ONC),
         learn_examples=False,

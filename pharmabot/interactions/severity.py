@@ -22,7 +22,9 @@ Scale: contraindicated > major > moderate > minor. How a pair's severity is deci
 5. A contraindication stated for an enzyme or transporter role without a strength ("a number of CYP3A4 substrates
    are contraindicated") is major for a drug it does not name (`for_target`).
 The pair gets the strongest of these: a label saying "contraindicated" always wins, and a reference rating a
-combination major is never lowered by a label that only says "monitor".
+combination major is never lowered by a label that only says "monitor". A listing is a floor, never a cap: a pair on
+the ONC non-interruptive list (minor) that a class rule or a label rates moderate is moderate (lisinopril with
+ibuprofen: non-interruptive, and moderate by the NSAID class labeling's ACE inhibitor row).
 """
 
 from __future__ import annotations
@@ -319,6 +321,11 @@ CLASS_RULE_SEVERITY: dict[str, tuple[Severity, str]] = {
     "potassium_raising": ("moderate", "labels warn to monitor potassium (never minor: hyperkalemia)"),
     "lithium_clearance": ("major", "lithium labeling: toxicity when clearance falls"),
     "anticholinergic_burden": ("moderate", "Beers Criteria: avoid two or more anticholinergic drugs"),
+    "nsaid_antihypertensive": (
+        "moderate",
+        "NSAID class labeling: monitor blood pressure and renal function with ACE inhibitors, ARBs, beta-blockers",
+    ),
+    "nsaid_diuretic": ("moderate", "NSAID class labeling: observe for renal failure and diuretic efficacy"),
     "immunosuppression": (
         "major",
         "JAK inhibitor, S1P modulator, TNF blocker, leflunomide labels: avoid or take "

@@ -16,12 +16,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
-from pharmabot.knowledge.labels import LabelRecord
+from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
 
 # Salt, ester and hydrate words: dropped when another word remains ("sodium chloride" stays).
 SALT_WORDS = frozenset(
@@ -70,8 +71,25 @@ ALCOHOL_NAMES = (
     "drinking alcohol",
 )
 
-# Substances that are not medicines in the sense people mean when they name them in a question.
-_NOT_MENTIONS = frozenset({"alcohol", "water", "oxygen", "dehydrated alcohol", *ALCOHOL_NAMES})
+# The antacid class typed as one item in the interaction check ("levofloxacin + antacid"): it has no label and no
+# product; the class rules and other labels' sentences about antacids speak for it.
+ANTACIDS = "antacids"
+
+# Substances that are not medicines in the sense people mean when they name them in a question; "antacids" in a
+# label's text is the class the lexicon already reads, not a drug named.
+_NOT_MENTIONS = frozenset({"alcohol", "water", "oxygen", "dehydrated alcohol", "antacid", ANTACIDS, *ALCOHOL_NAMES})
+
+OTC_PRODUCTS = "names/otc_products.tsv"
+
+
+@cache
+def otc_products() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Everyday over-the-counter names and their active ingredients (`data/names/otc_products.tsv`, from each
+    product's Drug Facts label): the names people type that neither a label here nor the Orange Book gives."""
+    text = shipped_data_path(OTC_PRODUCTS).read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return tuple((row["name"], tuple(i.strip() for i in row["ingredients"].split(";"))) for row in rows)
+
 
 # Inactive ingredients and foods people ask about ("does it contain lactose?"): never a misspelled drug name
 # ("lactose" is not "lactulose"). Common excipients of FDA's Inactive Ingredient Database and the allergens
@@ -354,6 +372,11 @@ class DrugCatalog:
 
     FUZZY_CUTOFF = 80.0
     AMBIGUITY_MARGIN = 3.0
+    # Suggestions for a name that did not resolve: plain edit similarity (word order aside), so a misspelling keeps
+    # its drug ("ibuprophen" scores 84 against ibuprofen) while a string of random letters, which shares a letter
+    # pair with some name at best ("xxyy": 55 against Imvexxy), suggests nothing. A partial-match scorer would
+    # score the shared pair alone near 80 and offer that drug.
+    SUGGEST_CUTOFF = 70.0
 
     def __init__(self, drugs: Iterable[DrugEntry], *, brand_map: dict[str, tuple[str, ...]] | None = None) -> None:
         self.drugs: dict[str, DrugEntry] = {d.key: d for d in drugs}
@@ -382,6 +405,12 @@ class DrugCatalog:
                 self.drugs[mineral] = DrugEntry(key=mineral, ingredients=(mineral,), oral=True)
         # Alcohol has no label and may have no product listed either: the check still knows it (class rules).
         self.drugs.setdefault("alcohol", DrugEntry(key="alcohol", ingredients=("alcohol",), oral=True))
+        # Everyday OTC names: a product whose ingredients have no entry yet (Tums: calcium carbonate, sold under a
+        # monograph) becomes one with no label, checked through its ingredients like any unlabelled drug.
+        otc = [(name, drug_key(ingredients), ingredients) for name, ingredients in otc_products()]
+        self._otc_only = otc_only = {key for _, key, _ in otc if key not in self.drugs}
+        for _, key, ingredients in otc:
+            self.drugs.setdefault(key, DrugEntry(key=key, ingredients=tuple(sorted(set(ingredients))), oral=True))
         for drug in self.drugs.values():
             self._add(drug.key, drug.key, "exact")
             if len(drug.ingredients) > 1:
@@ -400,6 +429,9 @@ class DrugCatalog:
         for other, key in INTERNATIONAL_NAMES.items():
             if key in self.drugs and normalize(other) not in self._names:
                 self._add(other, key, "exact")
+        for name, key, _ in otc:
+            if normalize(name) not in self._names:
+                self._add(name, key, "exact" if key == ANTACIDS else "brand")
         # How many product names (brands, Orange Book trade names) each drug is sold under.
         self._marketed: dict[str, int] = defaultdict(int)
         for name, keys in self._names.items():
@@ -426,8 +458,10 @@ class DrugCatalog:
                     heads[words[0]].add(drug.key)
         for mineral, forms in MINERALS.items():
             for drug in self.drugs.values():
-                if is_bare_mineral(drug):
-                    continue  # free text naming a mineral keeps meaning all its products
+                if is_bare_mineral(drug) or drug.key in otc_only:
+                    # Free text naming a mineral keeps meaning all its products; an OTC name's mixture with no
+                    # label of its own (Rolaids) is reached by that name, not by every "magnesium".
+                    continue
                 if any(word in forms for ingredient in drug.ingredients for word in ingredient.split()):
                     heads[mineral].add(drug.key)
         for head, keys in heads.items():
@@ -490,13 +524,14 @@ class DrugCatalog:
         return cls([*drugs, *unlabelled.values()], brand_map=brand_map)
 
     def to_dict(self) -> dict[str, Any]:
-        # Bare minerals are not stored: the catalog adds them again from the products it holds.
+        # Bare minerals and the OTC names' own entries are not stored: the catalog adds them again when it is read.
         brand_map = {
             name: list(self.drugs[next(iter(keys))].ingredients)
             for name, keys in self._names.items()
             if self._kinds.get(name) == "brand" and len(keys) == 1
         }
-        return {"drugs": [d.to_dict() for d in self.drugs.values() if not is_bare_mineral(d)], "brand_map": brand_map}
+        drugs = [d.to_dict() for d in self.drugs.values() if not is_bare_mineral(d) and d.key not in self._otc_only]
+        return {"drugs": drugs, "brand_map": brand_map}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugCatalog:
@@ -614,7 +649,11 @@ class DrugCatalog:
                 break
         if len(found) < limit:
             for name, score, _ in process.extract(
-                normalized, self._choices, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=70
+                normalized,
+                self._choices,
+                scorer=fuzz.token_sort_ratio,
+                limit=limit * 2,
+                score_cutoff=self.SUGGEST_CUTOFF,
             ):
                 for key in sorted(self._names[name]):
                     found.setdefault(key, Candidate(drug=key, matched=name, score=round(score, 1)))

@@ -137,3 +137,141 @@ async def test_tetracycline_with_no_label_is_spoken_for_by_the_doxycycline_class
     assert (first["label_drug"], first["kind"]) == ("doxycycline", "class_statement")
     assert "tetracyclines" in first["quote"]
     assert "which says it of tetracyclines as a class" in hit["summary"]
+
+
+# --- everyday names, rule-only advice, the first quote, suggestions, NSAIDs with blood pressure medicines ---------
+
+
+@pytest.mark.parametrize(
+    ("typed", "drug"),
+    [
+        ("Tums", "calcium carbonate"),
+        ("rolaids", "calcium carbonate and magnesium hydroxide"),
+        ("Maalox", "aluminum hydroxide and magnesium hydroxide and simethicone"),
+        ("milk of magnesia", "magnesium hydroxide"),
+        ("Pepto-Bismol", "bismuth subsalicylate"),
+        ("pepto", "bismuth subsalicylate"),
+        ("baby aspirin", "aspirin"),
+        ("Excedrin", "acetaminophen and aspirin and caffeine"),
+        ("NyQuil", "acetaminophen and dextromethorphan and doxylamine"),
+        ("tylenol", "acetaminophen"),
+        ("Aleve", "naproxen"),
+        ("antacid", "antacids"),
+        ("Antacids", "antacids"),
+    ],
+)
+async def test_everyday_otc_names_resolve_to_their_drug_facts_ingredients(
+    client: httpx.AsyncClient, typed: str, drug: str
+) -> None:
+    body = await _check(client, "warfarin", typed)
+    assert [d["drug"] for d in body["resolved"]] == ["warfarin", drug]
+    assert body["unresolved"] == []
+
+
+@pytest.mark.parametrize("binder", ["tums", "antacid", "Maalox", "milk of magnesia"])
+@pytest.mark.parametrize("drug", ["ciprofloxacin", "levothyroxine"])
+async def test_antacids_typed_by_brand_or_as_the_class_bind_quinolones_and_levothyroxine(
+    client: httpx.AsyncClient, drug: str, binder: str
+) -> None:
+    body = await _check(client, drug, binder)
+    (hit,) = body["interactions"]
+    assert hit["severity"] in ("moderate", "major")
+    first = hit["evidence"][0]
+    assert first["label_drug"] == drug
+    assert "antacid" in first["quote"].lower() or "calcium" in first["quote"].lower()
+
+
+async def test_the_antacid_class_has_no_label_and_says_so(client: httpx.AsyncClient) -> None:
+    body = await _check(client, "ciprofloxacin", "antacid")
+    assert body["resolved"][1]["has_label"] is False
+    assert any("No FDA label for antacids" in s["name"] for s in body["sources_checked"])
+
+
+@pytest.mark.parametrize(("otc", "severity"), [("baby aspirin", "major"), ("advil", "major"), ("aleve", "major")])
+async def test_warfarin_with_everyday_pain_relievers(client: httpx.AsyncClient, otc: str, severity: str) -> None:
+    body = await _check(client, "warfarin", otc)
+    (hit,) = body["interactions"]
+    assert hit["severity"] == severity
+    assert "bleeding" in hit["summary"]
+
+
+async def test_warfarin_with_tylenol_is_found_never_silent(client: httpx.AsyncClient) -> None:
+    body = await _check(client, "warfarin", "tylenol")
+    (hit,) = body["interactions"]
+    assert hit["drugs"] == ["warfarin", "acetaminophen"]
+
+
+async def test_a_rule_only_finding_names_the_rule_and_its_source_not_a_label(client: httpx.AsyncClient) -> None:
+    # Neither lisinopril nor potassium chloride has a label in the small index: only the class rule speaks.
+    body = await _check(client, "lisinopril", "potassium chloride")
+    (hit,) = body["interactions"]
+    assert hit["evidence"] == [] or all(e["kind"] == "drug_property" for e in hit["evidence"])
+    assert "The label says" not in hit["management"]
+    assert "No label here states this interaction" in hit["management"]
+    assert hit["rules"][0]["source"].split(";")[0] in hit["management"]
+
+
+async def test_a_finding_with_a_label_sentence_keeps_the_label_advice(client: httpx.AsyncClient) -> None:
+    body = await _check(client, "simvastatin", "clarithromycin")
+    (hit,) = body["interactions"]
+    assert hit["management"].startswith("The label says")
+
+
+@pytest.mark.parametrize("audience", ["consumer", "professional"])
+async def test_the_summary_names_the_label_of_the_first_quote(client: httpx.AsyncClient, audience: str) -> None:
+    response = await client.post(
+        f"/api/interactions?audience={audience}", json={"drugs": ["warfarin", "ibuprofen", "sertraline"]}
+    )
+    body = response.json()
+    assert len(body["interactions"]) == 3
+    for hit in body["interactions"]:
+        first = hit["evidence"][0]
+        assert f"the {first['label_drug']} label ({first['section_title'].lower()})" in hit["summary"]
+
+
+async def test_gibberish_gets_no_suggestions(client: httpx.AsyncClient) -> None:
+    body = await _check(client, "zzqq", "xxyy")
+    assert [(u["input"], u["suggestions"]) for u in body["unresolved"]] == [("zzqq", []), ("xxyy", [])]
+
+
+@pytest.mark.parametrize(
+    ("typed", "drug"),
+    [
+        ("ibuprofin", "ibuprofen"),
+        ("metforman", "metformin"),
+        ("lisinoprl", "lisinopril"),
+        ("atorvastatn", "atorvastatin"),
+        ("amoxicilin", "amoxicillin"),
+        ("zolft", "sertraline"),
+    ],
+)
+async def test_real_misspellings_still_resolve(client: httpx.AsyncClient, typed: str, drug: str) -> None:
+    body = await _check(client, "warfarin", typed)
+    assert body["resolved"][1]["drug"] == drug
+
+
+@pytest.mark.parametrize(
+    ("typed", "drug"), [("wrfrn", "warfarin"), ("amldpn", "amlodipine"), ("simvstn", "simvastatin")]
+)
+async def test_a_misspelling_too_far_to_resolve_is_still_suggested(
+    client: httpx.AsyncClient, typed: str, drug: str
+) -> None:
+    body = await _check(client, "ibuprofen", typed)
+    (unknown,) = body["unresolved"]
+    assert unknown["status"] == "unknown"
+    assert unknown["suggestions"][0] == drug
+
+
+@pytest.mark.parametrize("other", ["lisinopril", "losartan", "metoprolol", "hydrochlorothiazide", "furosemide"])
+async def test_nsaids_with_blood_pressure_medicines_and_diuretics_are_moderate_per_nsaid_class_labeling(
+    client: httpx.AsyncClient, other: str
+) -> None:
+    body = await _check(client, "ibuprofen", other)
+    (hit,) = body["interactions"]
+    # The ONC non-interruptive listing (minor) of some of these pairs is a floor, not a cap; the ibuprofen label's
+    # own diuretic sentences may rate a diuretic pair higher still.
+    assert hit["severity"] in ("moderate", "major")
+    assert any("NSAID class labeling" in r["source"] for r in hit["rules"])
+    if other in ("lisinopril", "losartan"):
+        assert hit["severity"] == "moderate"
+        assert "work less well" in hit["summary"]

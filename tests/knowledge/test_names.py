@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pharmabot.knowledge.index import ProseWords
@@ -254,3 +255,31 @@ def test_a_salt_of_iron_or_zinc_typed_as_a_medicine_is_the_mineral() -> None:
     # A salt with a product of its own stays that product; antacid salts keep their own name.
     assert resolve(catalog, "ferric citrate") == ("ferric", ())
     assert resolve(catalog, "magnesium oxide") == ("magnesium oxide", ())
+
+
+def test_everyday_otc_names_resolve_and_survive_the_stored_catalog() -> None:
+    stored = DrugCatalog.from_dict(json.loads(json.dumps(CATALOG.to_dict())))
+    for built in (CATALOG, stored):
+        tums = built.resolve("Tums").drug
+        assert tums is not None
+        assert (tums.key, tums.has_label) == ("calcium carbonate", False)
+        rolaids = built.resolve("rolaids").drug
+        assert rolaids is not None
+        assert rolaids.ingredients == ("calcium carbonate", "magnesium hydroxide")
+        assert not rolaids.has_label
+        antacids = built.resolve("antacid").drug
+        assert antacids is not None
+        assert antacids == built.resolve("Antacids").drug
+        assert antacids.ingredients == ("antacids",)
+        # An OTC mixture is reached by its own name, not by every mention of a mineral it holds.
+        (mention, others), *_ = built.find_mention_groups("what does magnesium do")
+        assert rolaids.key not in (mention.drug.key, *others)
+        # "antacids" in a label's text is the class the lexicon reads, not a drug named.
+        assert built.find_mentions("take 2 hours before antacids") == []
+    assert CATALOG.to_dict() == stored.to_dict()
+
+
+def test_suggestions_need_a_real_resemblance() -> None:
+    assert CATALOG.suggest("xxyy") == []
+    assert CATALOG.suggest("zzqq") == []
+    assert [c.drug for c in CATALOG.suggest("levthyrxn")][:1] == ["levothyroxine"]
