@@ -438,12 +438,12 @@ _EFFECTS: tuple[tuple[str, str], ...] = (
     (r"myelosuppression|bone marrow|pancytopenia|neutropenia", "bone marrow suppression"),
     (r"seizure", "seizures"),
     (r"hypotension", "low blood pressure"),
-    (r"absorption", "reduced absorption"),
+    (r"absorption|\b(?:bind|chelate)s? (?:to |with )?", "reduced absorption"),
 )
 _EFFECT_PATTERNS = [(re.compile(p, re.IGNORECASE), label) for p, label in _EFFECTS]
 _MANAGEMENT = re.compile(
     r"contraindicat|\bavoid|do not|should not|not recommended|\bmonitor|\breduc|\badjust|\blimit|\bconsider"
-    r"|\bexceed|\bseparate|\bhours? (?:before|after)|\bcaution",
+    r"|\bexceed|\bseparate|\bhours? (?:before|after|apart|prior to)|\bcaution",
     re.IGNORECASE,
 )
 

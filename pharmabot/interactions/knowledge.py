@@ -605,7 +605,7 @@ def _scan_sentence(
         # "Lomitapide, Lovastatin, and Simvastatin: Concomitant administration ... with lomitapide is contraindicated":
         # a drug named only in a row heading before the colon, while the sentence after it names another drug, is
         # not what the sentence is about (the next sentence is).
-        if item.kind == "drug" and _only_in_row_heading(sentence, item, found):
+        if item.kind == "drug" and _only_in_row_heading(sentence, item, found, own):
             continue
         # Whose exposure changes: the other drug when the sentence puts its name before "concentrations".
         affected = key
@@ -820,12 +820,14 @@ def _narrowed_by_therapeutic_class(item: Found, found: list[Found]) -> bool:
     )
 
 
-def _only_in_row_heading(sentence: str, item: Found, found: list[Found]) -> bool:
+def _only_in_row_heading(sentence: str, item: Found, found: list[Found], own: set[str]) -> bool:
     heading, rest = split_section_heading(sentence)
     colon = len(sentence) - len(rest) if heading else sentence.find(": ", 0, 120)
     if colon <= 0 or item.start > colon:
         return False
-    body = [f for f in found if f.kind == "drug" and f.start > colon]
+    # The label's own drug named after the colon is not another drug: a row "Bile Acid Sequestrants (e.g.,
+    # colesevelam, cholestyramine): ... decrease levothyroxine absorption", in levothyroxine's label, is about them.
+    body = [f for f in found if f.kind == "drug" and f.start > colon and f.target not in own]
     return bool(body) and all(f.target != item.target for f in body)
 
 

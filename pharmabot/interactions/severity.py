@@ -123,6 +123,19 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         r"\bmonitor|\bclose(?:ly)? (?:observation|monitoring)|\bobserve\b|\bcheck (?:the )?(?:INR|levels)"
         r"|\bmeasure\b|\bcaution\b|\bcautiously\b|\bcareful",
     ),
+    # Binding or chelation in the gut, managed by spacing the doses: the labels' wording ("may bind to
+    # levothyroxine", "Administer ... at least 4 hours apart from these agents", "take ... 2 hours before or 6 hours
+    # after"). FDA class labeling of the fluoroquinolones, tetracyclines and levothyroxine states these as
+    # interactions to manage, not to avoid.
+    _rule(
+        "separate_doses",
+        "moderate",
+        r"\b(?:administer\w*|take|taken|given|give|dosed?|dosing)\b[^.;]{0,80}?\b(?:at least |within )?"
+        r"(?:\d+(?:\.\d+)?|one|two|three|four|six|eight|twelve)(?: (?:to|or) (?:\d+|two|three|four|six|eight))?"
+        r" ?(?:hours?|hrs?)\b[^.;]{0,12}?\b(?:apart|before|after|prior to)\b"
+        r"|\bseparat\w* (?:the )?(?:doses?|dosing|administration|times? of administration)\b"
+        r"|\b(?:may|can|will|to) (?:bind|chelate|complex)\b",
+    ),
     _rule(
         "exposure_change",
         "moderate",

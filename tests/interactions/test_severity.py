@@ -91,6 +91,19 @@ from pharmabot.interactions.severity import WORDING_RULES, classify, for_target,
             "major",
             "serious_outcome",
         ),
+        (
+            "Administer the tablets at least 4 hours apart from calcium carbonate.",
+            "drug_interactions",
+            "moderate",
+            "separate_doses",
+        ),
+        (
+            "Drugx should be taken at least two hours before or six hours after antacids.",
+            "drug_interactions",
+            "moderate",
+            "separate_doses",
+        ),
+        ("Bile acid sequestrants may bind to drugx.", "drug_interactions", "moderate", "separate_doses"),
         ("Concomitant use with warfarin.", "drug_interactions", "minor", "mention"),
         ("Concomitant use with warfarin.", "contraindications", "contraindicated", "section:contraindications"),
         ("Concomitant use with opioids.", "boxed_warning", "major", "section:boxed_warning"),
@@ -113,6 +126,7 @@ def test_every_rule_has_a_case() -> None:
         "serious_outcome",
         "dose_change",
         "monitoring",
+        "separate_doses",
         "exposure_change",
     }
 

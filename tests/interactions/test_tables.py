@@ -196,3 +196,26 @@ def test_a_flattened_row_takes_its_own_recommendation_cell() -> None:
     assert {e.severity for e in evidence["drugy"]} == {"contraindicated"}
     assert {e.severity for e in evidence["drugw"]} == {"moderate"}
     assert {e.severity for e in evidence["drugv"]} == {"minor"}
+
+
+def test_a_row_whose_effect_names_the_labels_own_drug_is_about_the_rows_drugs() -> None:
+    # "Drugy (e.g., drugw): Drugy may bind to drugz. ...": the label's own drug named after the colon is not another
+    # drug the row is about, so drugw and drugy keep the row.
+    table = (
+        "<table><tr><th>Drug or Drug Class</th><th>Effect</th></tr>"
+        "<tr><td>Binders (e.g., drugy, drugw)</td><td>Binders may bind to drugz. Administer drugz tablets at least "
+        "4 hours apart from these agents.</td></tr></table>"
+    )
+    flat = (
+        "Drug or Drug Class Effect Binders (e.g., drugy, drugw) Binders may bind to drugz. Administer drugz tablets "
+        "at least 4 hours apart from these agents."
+    )
+    evidence = _knowledge(f"Some drugs lower drugz absorption. {flat}", table).evidence["drugz"]
+    for other in ("drugy", "drugw"):
+        assert [(e.severity, e.rule) for e in evidence[other]] == [("moderate", "separate_doses")]
+        assert "4 hours apart" in evidence[other][0].quote
+        # What happens and what to do are read, so the row ranks as a worded sentence, not a bare mention.
+        assert evidence[other][0].management == "Administer drugz tablets at least 4 hours apart from these agents"
+        mechanism = evidence[other][0].mechanism
+        assert mechanism is not None
+        assert "absorption" in mechanism
