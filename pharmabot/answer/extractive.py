@@ -66,7 +66,8 @@ def _finding_line(finding: Finding) -> str:
         whose = f"The {finding.quote_label} label" if finding.quote_label else "The label"
         line += f' {whose} says: "{clean_sentence(finding.quote).rstrip(".")}."'
     if finding.management:
-        line += f" What the label advises: {finding.management.rstrip('.')}."
+        # The advice may come from a rule list when no label states the pair, so it is not called "the label's".
+        line += f" What to do: {finding.management.rstrip('.')}."
     return line
 
 

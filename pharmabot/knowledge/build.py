@@ -67,7 +67,7 @@ log = logging.getLogger("pharmabot.index")
 # 16: interaction tables read row by row from their cells where openFDA keeps them
 # 17: alcohol interactions (class rules, and each label's own alcohol sentences as evidence); a sentence stating a
 #     fact for the label's own class by name is marked, to speak for members with no label
-INDEX_VERSION = "18"
+INDEX_VERSION = "19"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 # A builder adds its own tables to an index being built: it gets the connection, the chosen labels and the catalog.
