@@ -248,10 +248,17 @@ async def test_service_down_means_the_local_rules_decide_and_health_says_so(
     assert check["status"] == "degraded"
     assert check["backend"] == "azure_content_safety"
     assert check["failures"] == 1
-    # The service is back: the next call succeeds and health recovers.
+    # The service is back: a call that succeeds restores health. The shield's budget here is 0.3 s, which a healthy
+    # call can miss on a loaded machine (the app's warm-up runs after its first response), so up to three chats.
     state.reset()
-    assert (await _chat(http, "What are the side effects of metformin?")).status_code == 200
-    recovered = (await http.get("/health")).json()
+    recovered: dict[str, Any] = {}
+    for attempt in range(3):
+        again = await _chat(http, "What are the side effects of metformin?", session_id=f"r-{attempt}")
+        assert again.status_code == 200
+        recovered = (await http.get("/health")).json()
+        if recovered["status"] == "healthy":
+            break
+    assert state.requests  # the service was called again
     assert recovered["status"] == "healthy"
     assert recovered["checks"]["prompt_shields"]["status"] == "ok"
     assert json.dumps(recovered).count("failures") == 1
