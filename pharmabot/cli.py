@@ -210,7 +210,7 @@ def _ask(args: argparse.Namespace) -> int:
     from pharmabot.schemas.chat import ChatRequest, CitationsEvent, ErrorEvent, MetaEvent, TokenEvent
     from pharmabot.services import Services
 
-    try:  # the same bounds as the API's (3..500 characters, a valid session id)
+    try:  # the same bounds as the API's (1..500 characters, a valid session id)
         ChatRequest(message=args.question, session_id=args.session)
     except ValidationError as exc:
         raise BadRequestError("; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors())) from None

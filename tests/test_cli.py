@@ -263,7 +263,7 @@ def test_ask_reports_a_model_failure_and_exits_1(tmp_path: Path, fake_server: Fa
 def test_ask_applies_the_api_bounds(capsys: pytest.CaptureFixture[str]) -> None:
     from pharmabot.cli import main
 
-    assert main(["ask", "hi"]) == 2
-    assert "at least 3 characters" in capsys.readouterr().err
+    assert main(["ask", "x" * 501]) == 2
+    assert "at most 500 characters" in capsys.readouterr().err
     assert main(["ask", "What is metformin for?", "--session", "bad id!"]) == 2
     assert "session_id" in capsys.readouterr().err

@@ -41,7 +41,8 @@ class ChatRequest(BaseModel):
         },
     )
 
-    message: str = Field(min_length=3, max_length=500, description="The question, 3 to 500 characters.")
+    # A greeting ("hi") is a message too: the agent answers it; only an empty one is refused.
+    message: str = Field(min_length=1, max_length=500, description="The question, 1 to 500 characters.")
     session_id: str = Field(
         pattern=SESSION_ID_PATTERN,
         description="Conversation id chosen by the client (letters, digits, `_.:-`, up to 64).",

@@ -252,11 +252,20 @@ async def test_an_injection_that_reports_an_emergency_still_routes_to_emergency(
     assert one(events, "citations")["citations"] == []
 
 
-async def test_a_message_outside_the_limits_gets_422_before_any_stream(http: httpx.AsyncClient) -> None:
-    response = await http.post("/api/chat", json={"message": "hi", "session_id": "api-422"})
+@pytest.mark.parametrize("message", ["", "x" * 501])
+async def test_a_message_outside_the_limits_gets_422_before_any_stream(http: httpx.AsyncClient, message: str) -> None:
+    response = await http.post("/api/chat", json={"message": message, "session_id": "api-422"})
 
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/json")
+
+
+async def test_a_two_letter_greeting_is_answered(http: httpx.AsyncClient) -> None:
+    response, events, _ = await chat(http, "hi", "api-hi")
+
+    assert response.status_code == 200
+    assert_contract_order(events)
+    assert one(events, "meta")["intent"] == "greeting"
 
 
 async def test_a_bad_session_id_gets_422(http: httpx.AsyncClient) -> None:

@@ -111,8 +111,8 @@ export class Chat {
   submit() {
     const message = this.input.value.trim();
     if (this.controller) return;
-    if (message.length < 3) {
-      this.showFormError("Please type a question of at least 3 characters.");
+    if (!message) {
+      this.showFormError("Please type a question.");
       this.input.focus();
       return;
     }
