@@ -330,7 +330,8 @@ async def test_cited_passages_are_numbered_in_the_order_the_answer_first_cites_t
     text = await streamed(ctx)
 
     assert re.findall(r"\[(\d)\]", text)[:2] == ["1", "2"]
-    assert f"{NAUSEA} [1]" in text and f"{WEAK} [2]" in text
+    assert f"{NAUSEA} [1]" in text
+    assert f"{WEAK} [2]" in text
     assert [(p.citation.index, p.citation.set_id) for p in ctx.passages] == [(1, "set-3"), (2, "set-1"), (3, "set-2")]
 
 
@@ -347,9 +348,11 @@ async def test_renumbering_keeps_each_findings_marks_on_its_own_passages() -> No
 
     text = await streamed(ctx)
 
-    assert "A finding. [1]" in text and "[2]" not in text
+    assert "A finding. [1]" in text
+    assert "[2]" not in text
     assert ctx.findings[0].citation_indexes == [1]
-    assert ctx.passages[0].citation.set_id == "set-2" and ctx.passages[0].citation.index == 1
+    assert ctx.passages[0].citation.set_id == "set-2"
+    assert ctx.passages[0].citation.index == 1
 
 
 async def test_an_answer_already_numbered_in_order_is_left_as_it_is() -> None:
