@@ -7,6 +7,7 @@ by the server from the passages, never by a writer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from enum import StrEnum
 from typing import Literal, Protocol
@@ -32,6 +33,9 @@ class Passage(BaseModel):
     citation: Citation
     section_key: str = Field(description="openFDA section key, e.g. `adverse_reactions`.")
     text: str
+    routes: tuple[str, ...] = Field(
+        default=(), description='The label\'s routes as openFDA lists them ("ORAL", "TOPICAL"); () when unknown.'
+    )
 
 
 class Finding(BaseModel):
@@ -67,6 +71,39 @@ class AnswerContext(BaseModel):
     notes: list[str] = Field(default_factory=list, description="Engine notes: duplications, food/alcohol.")
     sources_checked: list[str] = Field(default_factory=list)
     history: list[HistoryTurn] = Field(default_factory=list)
+
+
+_MARK = re.compile(r"\[(\d+)\]")
+
+
+def number_by_mention(text: str, context: AnswerContext) -> str:
+    """TEXT with its [n] marks renumbered 1, 2, 3... in the order the passages are first cited.
+
+    Passages are numbered as they were gathered, and an answer cites only some of them, so its marks would
+    otherwise skip numbers ([1] then [3]). CONTEXT's passages are renumbered to match (the cited ones first, in
+    order of first mention, then the rest) and its findings' citation indexes with them, so the citations the
+    server builds from the passages carry the numbers the reader sees. Only a writer that has its whole text
+    before streaming any of it can do this.
+    """
+    known = {p.citation.index for p in context.passages}
+    cited = list(dict.fromkeys(int(m.group(1)) for m in _MARK.finditer(text) if int(m.group(1)) in known))
+    order = cited + [p.citation.index for p in context.passages if p.citation.index not in cited]
+    new = {old: n for n, old in enumerate(order, start=1)}
+    if all(old == n for old, n in new.items()):
+        return text
+    renumbered = [
+        p.model_copy(update={"citation": p.citation.model_copy(update={"index": new[p.citation.index]})})
+        for p in context.passages
+    ]
+    context.passages = sorted(renumbered, key=lambda p: p.citation.index)
+    for finding in context.findings:
+        finding.citation_indexes = [new.get(i, i) for i in finding.citation_indexes]
+
+    def mark(match: re.Match[str]) -> str:
+        old = int(match.group(1))
+        return f"[{new[old]}]" if old in new else match.group()
+
+    return _MARK.sub(mark, text)
 
 
 class AnswerWriter(Protocol):

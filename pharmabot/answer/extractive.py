@@ -14,7 +14,7 @@ import asyncio
 import re
 from collections.abc import AsyncIterator, Sequence
 
-from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent
+from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, number_by_mention
 from pharmabot.answer.selection import Question, Scored, clean_sentence, question_of, select, split_sentences
 
 __all__ = ["DOSING_REFERRAL", "ExtractiveWriter", "compose", "split_sentences"]
@@ -106,12 +106,15 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
         blocks.append(NOT_DIRECT.format(drugs=drugs))
         blocks.append("\n".join(_point(s) for s in chosen[:2]))
         return blocks
-    label = next((p.citation.drug_name for p in context.passages if p.citation.index == best.candidate.index), "")
-    if label and label not in context.drugs:  # the drug has no label of its own: a product containing it
-        drugs = f"{label}, a product that contains {drugs}"
-    elif label and len(context.drugs) > 1:  # several labels were read: name the one quoted
-        drugs = label
     text, index = best.candidate.text, best.candidate.index
+    label = next((p.citation.drug_name for p in context.passages if p.citation.index == index), "")
+    form = _form_of(context, index)
+    if label and label not in context.drugs:  # the drug has no label of its own: a product containing it
+        drugs = f"{label}{form}, a product that contains {drugs}"
+    elif label and len(context.drugs) > 1:  # several labels were read: name the one quoted
+        drugs = label + form
+    else:
+        drugs += form
     if lead is not None and lead.name == "onset" and _level_only(text, lead.strong):
         blocks.append(LEVEL_NOT_EFFECT.format(drugs=drugs, text=text, index=index))
     else:
@@ -119,6 +122,51 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
     if support:
         blocks.append("More from the label:\n" + "\n".join(_support_point(s, best, context) for s in support))
     return blocks
+
+
+# How a label's routes (openFDA's route of administration terms, from the FDA SPL route list) read to someone who
+# would take a medicine by mouth unless told otherwise. A route missing here is shown in lower case.
+ROUTE_WORDS: dict[str, str] = {
+    "TOPICAL": "used on the skin (topical)",
+    "CUTANEOUS": "used on the skin (cutaneous)",
+    "TRANSDERMAL": "a skin patch (transdermal)",
+    "OPHTHALMIC": "used in the eye (ophthalmic)",
+    "AURICULAR (OTIC)": "used in the ear (otic)",
+    "NASAL": "used in the nose (nasal)",
+    "RESPIRATORY (INHALATION)": "inhaled",
+    "SUBLINGUAL": "dissolved under the tongue (sublingual)",
+    "VAGINAL": "used in the vagina (vaginal)",
+    "RECTAL": "used in the rectum (rectal)",
+}
+# Routes given with a needle: a label with several of them (intravenous and subcutaneous insulin) is "an injection".
+INJECTION_ROUTES = frozenset(
+    """INTRAVENOUS SUBCUTANEOUS INTRAMUSCULAR INTRADERMAL INTRAVITREAL INTRAOCULAR INTRATHECAL EPIDURAL INTRAVASCULAR
+    INTRA-ARTERIAL INTRA-ARTICULAR INTRALESIONAL INFILTRATION PERINEURAL INTRACAUDAL RETROBULBAR INTRALYMPHATIC
+    INTRAPERITONEAL SUBMUCOSAL""".split()
+)
+# Words by which a question names a form not taken by mouth: then it knows the form, and the answer need not say it.
+_FORM_NAMED = re.compile(
+    r"\b(?:topical\w*|skin|creams?|lotions?|ointments?|gels?|patch(?:es)?|eyes?|ophthalmic|drops?|ears?|otic|nos(?:e|al)"
+    r"|sprays?|inhal\w*|puffs?|sublingual|tongue|vagina\w*|rectal\w*|suppositor\w*|inject\w*|shots?|iv"
+    r"|intravenous\w*|infusions?|intramuscular\w*|subcutaneous\w*|vials?|pens?|syringes?|needles?|drips?)\b",
+    re.IGNORECASE,
+)
+
+
+def _form_of(context: AnswerContext, index: int) -> str:
+    """How the product quoted at INDEX is used, when it is not taken by mouth and the question did not say so.
+
+    A drug whose only label is a lotion or an injection answers a question about "ivermectin" from that
+    product; naming its form keeps a reader from taking the lotion's directions for the tablets'.
+    """
+    routes = next((p.routes for p in context.passages if p.citation.index == index), ())
+    if not routes or "ORAL" in routes or _FORM_NAMED.search(context.question):
+        return ""
+    needle = [r.lower() for r in routes if r in INJECTION_ROUTES]
+    words = [ROUTE_WORDS.get(r, r.lower()) for r in routes if r not in INJECTION_ROUTES]
+    if needle:
+        words.insert(0, f"an injection ({' or '.join(needle)})")
+    return ", " + " or ".join(words[:3])
 
 
 def _support_point(item: Scored, lead: Scored, context: AnswerContext) -> str:
@@ -177,12 +225,16 @@ def compose(context: AnswerContext) -> str:
 
 
 class ExtractiveWriter:
-    """Composes answers from the context alone; streams them word by word like a model would."""
+    """Composes answers from the context alone; streams them word by word like a model would.
+
+    The whole answer is known before the first word goes out, so its citation marks are numbered 1, 2, 3 in the
+    order it cites them (`number_by_mention`, which renumbers the context's passages to match).
+    """
 
     name = "extractive"
 
     async def stream(self, context: AnswerContext) -> AsyncIterator[str]:
-        text = compose(context)
+        text = number_by_mention(compose(context), context)
         for match in re.finditer(r"\S+\s*", text):
             yield match.group()
             # Give the event loop a turn so every word goes out as it is produced.

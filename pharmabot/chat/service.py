@@ -27,7 +27,7 @@ from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.answer.selection import clean_sentence, passage_scores, question_of, split_sentences
 from pharmabot.chat.drug_classes import class_reply, find_classes
 from pharmabot.chat.evidence import quoted_first
-from pharmabot.chat.intent import IntentDecision, decide_intent
+from pharmabot.chat.intent import FOOD_TOPICS, IntentDecision, decide_intent
 from pharmabot.config import Settings, WriterKind
 from pharmabot.errors import AnswerWithheldError, PharmaBotError
 from pharmabot.knowledge.index import KnowledgeBase
@@ -114,6 +114,18 @@ _NOTE_KINDS: dict[str, frozenset[str]] = {
     "dairy": frozenset({"dairy_calcium"}),
     "tyramine": frozenset({"tyramine"}),
     "food": frozenset({"grapefruit", "dairy_calcium", "tyramine"}),
+}
+# A label's own prohibition of a food or drink, in the imperative wording FDA labeling uses for what not to do
+# ("Avoid grapefruit juice", "Do not drink alcohol"): such a note is told in a chat answer about the medicine
+# even when the question named no food or drink; a note that only says a food "can interact" is not. The wording
+# must be in the sentence that names the food ("should not take metformin. ... alcohol" is not about alcohol).
+_STRONG_FOOD_WORDING = re.compile(r"\b(?:avoid\w*|do not|don't|should not|must not|never)\b", re.IGNORECASE)
+# The chat's word list for each of the engine's food-note kinds.
+_KIND_WORDS: dict[str, re.Pattern[str]] = {
+    "alcohol": FOOD_TOPICS["alcohol"],
+    "grapefruit": FOOD_TOPICS["grapefruit"],
+    "dairy_calcium": FOOD_TOPICS["dairy"],
+    "tyramine": FOOD_TOPICS["tyramine"],
 }
 
 
@@ -402,7 +414,9 @@ class ChatService:
         if tail:
             answer.text.append(tail)
             yield TokenEvent(delta=tail)
-        # Cite what the answer actually refers to ([n] marks), numbered as the writer saw them.
+        # Cite what the answer actually refers to ([n] marks), with the numbers of its marks. The extractive writer
+        # has renumbered the passages 1, 2, 3 in the order it cites them; a model writer's marks are the model's
+        # own, streamed as written, so they keep the passages' numbers and may skip some ([1] and [3]).
         text = answer.joined()
         answer.citations = [p.citation for p in context.passages if f"[{p.citation.index}]" in text]
 
@@ -473,6 +487,11 @@ class ChatService:
         if engine is not None:
             if len(decision.drugs) >= 2:
                 report = engine.check(drugs=list(decision.drugs), audience="consumer")
+                # The report has every food note of the pair (it is a full check); a chat answer tells the ones the
+                # question asked about and the labels' own prohibitions.
+                report = report.model_copy(
+                    update={"food_notes": _told_notes(report.food_notes, decision.food_topics, decision.drugs)}
+                )
                 findings, notes, sources = _findings_from(
                     report, passages, dated=knowledge.effective_time, asked=decision.drugs
                 )
@@ -488,6 +507,8 @@ class ChatService:
             query = understand(message, knowledge.catalog, groups=plan.mentions)
             for hit in await self._retrieve(message, query, decision.drugs, sections, names=plan.names):
                 _add_passage(passages, hit)
+        for passage in passages:  # the writer names a form not taken by mouth (a lotion, an injection)
+            passage.routes = knowledge.routes(passage.citation.set_id)
         keep = self._backends.settings.history_turns
         turns = [t for t in history if t.status is TurnStatus.complete][-keep:] if keep else []
         return AnswerContext(
@@ -705,6 +726,22 @@ def _food_note(note: FoodNote, passages: list[Passage], *, dated: Callable[[str]
         quote=note.quote,
     )
     return f"{note.title} ({note.drug}): {note.quote.rstrip('.')}. [{index}]"
+
+
+def _told_notes(notes: Sequence[FoodNote], topics: Sequence[str], drugs: Sequence[str]) -> list[FoodNote]:
+    """The food and drink notes a chat answer tells: those the question asked about (TOPICS, the chat's reading
+    of the foods and drinks it names) and a label's prohibition for one of the DRUGS asked about."""
+    asked = frozenset().union(*(_NOTE_KINDS.get(t, frozenset()) for t in topics))
+    return [n for n in notes if n.kind in asked or (n.drug in drugs and _prohibits(n))]
+
+
+def _prohibits(note: FoodNote) -> bool:
+    """The note's quote tells, in one sentence, not to take the medicine with its food or drink."""
+    food = _KIND_WORDS.get(note.kind)
+    return any(
+        _STRONG_FOOD_WORDING.search(sentence) and (food is None or food.search(sentence))
+        for sentence in re.split(r"(?<=[.;])\s+", note.quote)
+    )
 
 
 def _findings_from(

@@ -303,3 +303,87 @@ def test_a_supporting_point_from_another_products_label_says_whose_it_is() -> No
     )
     assert "From the FDA label for examplin weekly: Do not store the pens in the freezer" in text
     assert "- From the examplin rapid label: Store unused pens in a refrigerator" in text
+
+
+# --- citation numbers and the product's form -----------------------------------------------------
+
+NAUSEA = "Nausea and diarrhea are the most common side effects of metformin."
+WEAK = "Other side effects of metformin include a metallic taste in the mouth and low vitamin B12 levels."
+
+
+async def streamed(ctx: AnswerContext) -> str:
+    return "".join([delta async for delta in ExtractiveWriter().stream(ctx)])
+
+
+async def test_cited_passages_are_numbered_in_the_order_the_answer_first_cites_them() -> None:
+    # Passage 2 answers nothing, so the composed answer cites [3] and [1]: the reader sees [1] and [2].
+    ctx = context(
+        passages=[
+            passage(1, "adverse_reactions", WEAK),
+            passage(2, "description", "Each tablet contains 500 mg of metformin hydrochloride."),
+            passage(3, "spl_medguide", NAUSEA),
+        ]
+    )
+    composed = compose(ctx.model_copy(deep=True))
+    assert re.findall(r"\[(\d)\]", composed)[:2] == ["3", "1"]
+
+    text = await streamed(ctx)
+
+    assert re.findall(r"\[(\d)\]", text)[:2] == ["1", "2"]
+    assert f"{NAUSEA} [1]" in text
+    assert f"{WEAK} [2]" in text
+    assert [(p.citation.index, p.citation.set_id) for p in ctx.passages] == [(1, "set-3"), (2, "set-1"), (3, "set-2")]
+
+
+async def test_renumbering_keeps_each_findings_marks_on_its_own_passages() -> None:
+    ctx = context(
+        question="Can I take metformin with examplin?",
+        intent=Intent.interaction,
+        drugs=["metformin", "examplin"],
+        passages=[passage(1, "warnings", WEAK), passage(2, "drug_interactions", NAUSEA)],
+        findings=[
+            Finding(drugs=("metformin", "examplin"), severity="moderate", summary="A finding", citation_indexes=[2])
+        ],
+    )
+
+    text = await streamed(ctx)
+
+    assert "A finding. [1]" in text
+    assert "[2]" not in text
+    assert ctx.findings[0].citation_indexes == [1]
+    assert ctx.passages[0].citation.set_id == "set-2"
+    assert ctx.passages[0].citation.index == 1
+
+
+async def test_an_answer_already_numbered_in_order_is_left_as_it_is() -> None:
+    ctx = context()
+    assert await streamed(ctx) == compose(context())
+    assert ctx.passages[0].citation.index == 1
+
+
+def lotion(question: str, routes: tuple[str, ...] = ("TOPICAL",)) -> str:
+    text = "Ivermectin lotion is used to treat head lice infestation in people 6 months of age and older."
+    label = passage(1, "indications_and_usage", text)
+    label = label.model_copy(
+        update={"routes": routes, "citation": label.citation.model_copy(update={"drug_name": "ivermectin"})}
+    )
+    return compose(
+        context(question=question, drugs=["ivermectin"], section_keys=["indications_and_usage"], passages=[label])
+    )
+
+
+def test_a_label_for_a_form_not_taken_by_mouth_says_which_product_it_is() -> None:
+    assert "From the FDA label for ivermectin, used on the skin (topical): Ivermectin lotion" in lotion(
+        "What is ivermectin used for?"
+    )
+    shot = lotion("What is ivermectin used for?", routes=("INTRAVENOUS", "SUBCUTANEOUS"))
+    assert "From the FDA label for ivermectin, an injection (intravenous or subcutaneous):" in shot
+
+
+def test_the_form_is_not_named_when_taken_by_mouth_unknown_or_named_by_the_question() -> None:
+    for answer in (
+        lotion("What is ivermectin used for?", routes=("ORAL",)),
+        lotion("What is ivermectin used for?", routes=()),
+        lotion("What is ivermectin lotion used for?"),
+    ):
+        assert "From the FDA label for ivermectin: Ivermectin lotion" in answer

@@ -112,6 +112,26 @@ async def test_citations_are_built_by_the_server_and_match_the_answer_marks(http
         assert citation["url"] == f"https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid={citation['set_id']}"
 
 
+async def test_citation_numbers_run_in_the_order_the_answer_cites_them(http: httpx.AsyncClient) -> None:
+    # The extractive writer cites some of the passages gathered for this question: numbered 1, 2 on the wire.
+    _, events, _ = await chat(http, "Can I take sertraline while pregnant?", "api-numbers")
+
+    marks = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", answer_text(events))))
+    assert len(marks) >= 2
+    assert marks == list(range(1, len(marks) + 1))
+    assert [c["index"] for c in one(events, "citations")["citations"]] == marks
+
+
+async def test_a_chat_answer_leaves_out_food_notes_the_interaction_report_keeps(http: httpx.AsyncClient) -> None:
+    report = await http.post("/api/interactions", json={"drugs": ["warfarin", "ibuprofen"]})
+    assert ("warfarin", "grapefruit") in {(n["drug"], n["kind"]) for n in report.json()["food_notes"]}
+
+    _, events, _ = await chat(http, "Can I take warfarin with ibuprofen?", "api-food")
+
+    assert "interaction" in answer_text(events)
+    assert "grapefruit" not in answer_text(events).lower()
+
+
 async def test_tokens_stream_as_many_events(http: httpx.AsyncClient) -> None:
     _, events, _ = await chat(http, "What are the side effects of metformin?", "api-tokens")
 

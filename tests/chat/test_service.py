@@ -654,6 +654,59 @@ async def test_a_drug_is_answered_from_its_tablets_unless_another_form_is_named(
         await started.close()
 
 
+@pytest.fixture(scope="module")
+def diclofenac_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.support.index import build_small_index
+
+    return build_small_index(tmp_path_factory.mktemp("diclofenac"), ("diclofenac",)).path
+
+
+async def test_an_answer_from_a_label_not_taken_by_mouth_names_its_form(diclofenac_index: Path, tmp_path: Path) -> None:
+    # The shipped corpus's only diclofenac label is one used on the skin; people asking may mean the tablets.
+    started = await Services.start(load_settings(index_path=diclofenac_index, sqlite_path=tmp_path / "state.sqlite"))
+    try:
+        assert {started.knowledge.routes(s) for s in started.knowledge.indexed_set_ids("diclofenac")} == {("TOPICAL",)}
+        answer = text(await ask(started, "What is diclofenac used for?"))
+        assert answer.startswith("From the FDA label for diclofenac, used on the skin (topical): ")
+        named = text(await ask(started, "What is diclofenac gel used for?", session_id="s2"))
+        assert named.startswith("From the FDA label for diclofenac: ")
+    finally:
+        await started.close()
+
+
+async def test_citation_marks_run_1_2_3_and_the_stored_turn_holds_what_was_sent(services: Services) -> None:
+    # Of the passages gathered for this question the answer cites the first and the third.
+    events = await ask(services, "Can I take sertraline while pregnant?")
+
+    answer = text(events)
+    marks = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", answer)))
+    cites = citations(events).citations
+    assert len(marks) >= 2
+    assert marks == list(range(1, len(marks) + 1))
+    assert [c.index for c in cites] == marks
+    (context,) = writer(services).contexts
+    assert [p.citation for p in context.passages[: len(marks)]] == cites
+    (turn,) = await turns(services)
+    assert turn.answer == answer
+    assert turn.citations == cites
+
+
+async def test_a_chat_answer_about_two_medicines_tells_only_the_food_notes_asked_about_or_prohibited(
+    services: Services,
+) -> None:
+    # The warfarin label only says some foods "can interact" (grapefruit among them): not told unless asked.
+    report = services.interactions.check(drugs=["warfarin", "ibuprofen"], audience="consumer")  # type: ignore[union-attr]
+    assert ("warfarin", "grapefruit") in {(n.drug, n.kind) for n in report.food_notes}
+    assert "Grapefruit (warfarin)" not in text(await ask(services, "Can I take warfarin with ibuprofen?"))
+    asked = text(await ask(services, "Can I take warfarin and ibuprofen with grapefruit juice?", session_id="s2"))
+    assert "Grapefruit (warfarin)" in asked
+    # "Avoid grapefruit juice" on the simvastatin label is told whatever was asked; its "can interact"-free alcohol
+    # caution is not.
+    pair = text(await ask(services, "Can I take simvastatin with clarithromycin?", session_id="s3"))
+    assert "Grapefruit (simvastatin): Intervention: Avoid grapefruit juice" in pair
+    assert "Alcohol (simvastatin)" not in pair
+
+
 # --- requests to take a medicine other than as directed ----------------------------------------------------------
 
 _HELP_LINES = re.compile(r"\b911\b|1-800-222-1222")
