@@ -623,7 +623,8 @@ async def test_a_name_meaning_several_medicines_answers_a_general_question_and_s
     try:
         general = text(await ask(started, "How does insulin work?"))
         assert general.startswith('"insulin" can mean several medicines in the FDA labels I have (insulin aspart')
-        assert re.search(r"From the FDA label for insulin (aspart|glargine): ", general)
+        # Insulin labels are injections only: the form is named, as for any label not taken by mouth.
+        assert re.search(r"From the FDA label for insulin (aspart|glargine), an injection \([a-z ]+\): ", general)
         dose = text(await ask(started, "How much insulin should I take?", session_id="s2"))
         assert "Which one do you mean?" in dose  # doses differ from product to product
     finally:
