@@ -33,18 +33,13 @@ misuse, so words alone ("extra", "double", "sleep") never match.
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pharmabot.safety.harmful import compile_verbose, fold
+
 __all__ = ["CLASSES", "KINDS", "DoseMisuse", "MisuseClass", "misuse_reply", "pick_label_sentence", "read_dose_misuse"]
-
-
-@functools.cache
-def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source, re.VERBOSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,15 +350,10 @@ class DoseMisuse:
         return tuple(_BY_NAME[name] for name in self.classes)
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    return " ".join(text.split())
-
-
 def _named_classes(text: str) -> list[tuple[str, str]]:
     """The high-risk classes TEXT names (medicine names, brands, or the class itself), with the words that did."""
-    folded = _fold(text)
-    found = ((cls.name, _compiled(rf"\b{cls.names}\b").search(folded)) for cls in CLASSES)
+    folded = fold(text)
+    found = ((cls.name, compile_verbose(rf"\b{cls.names}\b").search(folded)) for cls in CLASSES)
     return [(name, match.group(0)) for name, match in found if match]
 
 
@@ -387,7 +377,7 @@ def _fewer_than_more(match: re.Match[str]) -> bool:
 
 def _kind_matches(kind: MisuseKind, text: str) -> bool:
     for rule in kind.rules:
-        for match in _compiled(rule).finditer(text):
+        for match in compile_verbose(rule).finditer(text):
             if "more" in match.re.groupindex and not _fewer_than_more(match):
                 continue
             return True
@@ -396,29 +386,29 @@ def _kind_matches(kind: MisuseKind, text: str) -> bool:
 
 def read_dose_misuse(text: str, *, drugs: Sequence[str] = ()) -> DoseMisuse | None:
     """The misuse TEXT asks about, or None. DRUGS are catalog keys already found in it (for the class)."""
-    folded = _fold(text)
-    if not _compiled(_ASKS).search(folded) or _compiled(_WHAT_HAPPENS).search(folded):
+    folded = fold(text)
+    if not compile_verbose(_ASKS).search(folded) or compile_verbose(_WHAT_HAPPENS).search(folded):
         return None
-    if _compiled(_MISSED).search(folded) or _compiled(_BY_MISTAKE).search(folded):
+    if compile_verbose(_MISSED).search(folded) or compile_verbose(_BY_MISTAKE).search(folded):
         return None
-    prescribed = _compiled(_PRESCRIBED).search(folded) and not _compiled(_THAN_PRESCRIBER).search(folded)
+    prescribed = compile_verbose(_PRESCRIBED).search(folded) and not compile_verbose(_THAN_PRESCRIBER).search(folded)
     named = _named_classes(" ".join([folded, *drugs]))
     classes = tuple(name for name, _ in named)
     kinds = [kind.name for kind in KINDS if kind.rules and _kind_matches(kind, folded)]
-    interval = _compiled(_INTERVAL).search(folded)
+    interval = compile_verbose(_INTERVAL).search(folded)
     if "sooner" not in kinds and (
-        (classes and _compiled(_SHORT_INTERVAL).search(folded))
+        (classes and compile_verbose(_SHORT_INTERVAL).search(folded))
         or (interval and int(interval["asked"]) < int(interval["directed"]))
     ):
         kinds.append("sooner")
     if "more" not in kinds and (
-        (set(classes) - {"acetaminophen"} and _compiled(_ANOTHER).search(folded))
-        or (_compiled(_NOT_WORKING).search(folded) and _compiled(_SEVERAL).search(folded))
+        (set(classes) - {"acetaminophen"} and compile_verbose(_ANOTHER).search(folded))
+        or (compile_verbose(_NOT_WORKING).search(folded) and compile_verbose(_SEVERAL).search(folded))
     ):
         kinds.append("more")
     if prescribed and kinds:
         return None
-    effects = tuple(name for name, pattern in _EFFECTS.items() if _compiled(pattern).search(folded))
+    effects = tuple(name for name, pattern in _EFFECTS.items() if compile_verbose(pattern).search(folded))
     own_use = any(effect in _BY_NAME[name].uses for name in classes for effect in effects)
     if effects and classes and not own_use:
         kinds.append("effect")
@@ -452,10 +442,11 @@ def pick_label_sentence(misuse: DoseMisuse, sentences: Sequence[str]) -> int | N
     wording += [w for w in _AS_PRESCRIBED if w not in wording]
     quotable = [i for i, s in enumerate(sentences) if _QUOTABLE_CHARS[0] <= len(s) <= _QUOTABLE_CHARS[1]]
     for pattern in wording:
-        found = [i for i in quotable if _compiled(pattern).search(sentences[i].casefold())]
+        found = [i for i in quotable if compile_verbose(pattern).search(sentences[i].casefold())]
         if found:
             return min(
-                found, key=lambda i: (-sum(bool(_compiled(w).search(sentences[i].casefold())) for w in wording), i)
+                found,
+                key=lambda i: (-sum(bool(compile_verbose(w).search(sentences[i].casefold())) for w in wording), i),
             )
     return None
 

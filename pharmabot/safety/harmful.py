@@ -49,7 +49,7 @@ from dataclasses import dataclass
 
 from pharmabot.errors import UnsafeRequestError
 
-__all__ = ["CATEGORIES", "SUBSTANCES", "HarmCategory", "check_request", "detect_harmful"]
+__all__ = ["CATEGORIES", "SUBSTANCES", "HarmCategory", "check_request", "compile_verbose", "detect_harmful", "fold"]
 
 # Substances people misuse, by class (DEA, Drugs of Abuse, 2020 edition): street and brand names.
 _OPIOIDS = r"""(?:opioids?|opiates?|opium|poppy\ (?:pods?|straw|seed\ tea)|heroin|fentanyl|carfentanil|morphine|codeine
@@ -92,8 +92,15 @@ _RISK_QUESTION = r"""(?:\bwhat\ (?:happens|would\ happen|will\ happen|could\ hap
 
 
 @functools.cache
-def _compiled(source: str) -> re.Pattern[str]:
+def compile_verbose(source: str) -> re.Pattern[str]:
+    """A rule's pattern compiled once per process (rules are VERBOSE: spaces in them are written `\\ `)."""
     return re.compile(source, re.VERBOSE)
+
+
+def fold(text: str) -> str:
+    """Case-folded NFKC text with typographic apostrophes made plain and spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +116,10 @@ class HarmCategory:
     answered_if: str | None = None
 
     def matches(self, text: str) -> bool:
-        if not any(_compiled(rule).search(text) for rule in self.rules):
+        if not any(compile_verbose(rule).search(text) for rule in self.rules):
             return False
         return self.answered_if is None or not (
-            _compiled(self.answered_if).search(text) and not _compiled(_HOW_TO).search(text)
+            compile_verbose(self.answered_if).search(text) and not compile_verbose(_HOW_TO).search(text)
         )
 
 
@@ -346,9 +353,9 @@ _CHAT_SPELLINGS: tuple[tuple[str, str], ...] = (
 
 def _fold_chat_spelling(text: str) -> str:
     """Case-folded NFKC text with chat spellings written out ("how do u" -> "how do you"), spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    text = fold(text)
     for spelling, written in _CHAT_SPELLINGS:
-        text = _compiled(spelling).sub(written, text)
+        text = compile_verbose(spelling).sub(written, text)
     return " ".join(text.split())
 
 
