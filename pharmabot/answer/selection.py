@@ -50,6 +50,12 @@ _SENTENCE_END = re.compile(
     r"Tell your|Call your|What (?:is|are|should)|How should|Who should|Do not|Before (?:taking|you take)|"
     r"Ask a doctor|Stop use and ask|When using this product|If pregnant or breast-feeding|Keep out of reach|"
     r"(?:Allergy|Liver|Stomach bleeding|Heart attack and stroke|Reye's syndrome) (?:alert|warning))\b)"
+    # Highlights end their adverse-reactions line with the contact statement 21 CFR 201.57(a)(11) requires ("Most
+    # common adverse reactions: headache, fatigue To report SUSPECTED ADVERSE REACTIONS, contact ..."), and How
+    # Supplied runs its storage statement (21 CFR 201.57(c)(17)(iv)) into the package codes before it ("... 1 in 1
+    # POUCH Storage Store at 20° to 25°C"): both start a sentence of their own.
+    r"|\s+(?=To report SUSPECTED ADVERSE REACTIONS\b)"
+    r"|(?<=[A-Za-z0-9)])\s+(?=(?:Storage:?\s+)?Store (?:at|between|below|in|refrigerated|unopened)\b)"
 )
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 _STOPWORDS = frozenset(

@@ -728,3 +728,23 @@ def test_a_time_of_day_answer_is_supported_by_timing_not_by_amounts() -> None:
     chosen = select([label], question_of("can i take examplol at night?", drugs=["examplol"]))
     assert chosen[0].candidate.text.startswith("Take examplol once daily at any time of the day")
     assert all("10 mg" not in c.candidate.text for c in chosen)
+
+
+def test_run_in_highlights_contact_line_and_storage_statement_stand_apart() -> None:
+    """The Highlights' contact statement and How Supplied's storage line are sentences of their own."""
+    highlights = passage(
+        1,
+        "adverse_reactions",
+        "Most common adverse reactions: headache, tiredness To report SUSPECTED ADVERSE REACTIONS, contact "
+        "Example Labs at 1-800-555-0100. Examplol has been evaluated for safety in 2000 patients.",
+    )
+    supplied = passage(
+        2,
+        "how_supplied",
+        "Examplol Tablets, 10 mg are white round tablets supplied as follows: NDC: 12345-678-90 OUTER PACKAGING: "
+        "30 in 1 BOX Storage Store at 20° to 25°C (68° to 77°F). Protect from light.",
+    )
+    tired = select([highlights], question_of("does examplol make you tired", drugs=["examplol"]))
+    assert tired[0].candidate.text == "Most common adverse reactions: headache, tiredness"
+    stored = select([supplied], question_of("how should examplol be stored", drugs=["examplol"]))
+    assert stored[0].candidate.text == "Store at 20° to 25°C (68° to 77°F)."
