@@ -434,6 +434,9 @@ _EFFECTS: tuple[tuple[str, str], ...] = (
     (r"respiratory depression|sedation|CNS depression", "sedation and respiratory depression"),
     (r"hypoglycemi", "low blood sugar"),
     (r"hypertensive crisis|hypertensive reaction", "hypertensive crisis"),
+    # Before "kidney effects": "in patients with renal impairment, metformin can cause lactic acidosis" is about the
+    # acidosis; the kidneys are why.
+    (r"lactic acidosis", "lactic acidosis"),
     (r"renal (?:function|failure|impairment|toxicity)|nephrotox|kidney", "kidney effects"),
     (r"myelosuppression|bone marrow|pancytopenia|neutropenia", "bone marrow suppression"),
     (r"seizure", "seizures"),

@@ -599,6 +599,8 @@ def _scan_sentence(
         if item.kind == "drug" and item.target in cells:
             # A flattened table row's own recommendation cell, not a neighbouring row's "Contraindicated".
             said = cells[item.target]
+        elif said.severity == "contraindicated" and clause is None:
+            said = _outside_aside(sentence, item, found, own, said, section=section)
         said = for_target(said, target_kind=item.kind, target=item.target)
         if item.kind == "class" and not _wording_enough(item.target, said.severity):
             continue
@@ -635,6 +637,34 @@ def _scan_sentence(
                 else "",
             )
         )
+
+
+# A parenthesis that names another drug as contraindicated: "Avoid concomitant use with drugs that prolong the QT
+# interval (citalopram is contraindicated in patients taking pimozide)".
+_ASIDE = re.compile(r"\([^()]*\bcontraindicat[^()]*\)", re.IGNORECASE)
+
+
+def _outside_aside(
+    sentence: str, item: Found, found: list[Found], own: set[str], said: Classified, *, section: str
+) -> Classified:
+    """The sentence's severity for ITEM without an aside that makes another drug contraindicated. FDA's labeling rule
+    asks a contraindication to name the drugs it means (21 CFR 201.57(c)(5)); the rest of the sentence ("avoid")
+    speaks for the drugs and classes outside the parenthesis."""
+    if section == "contraindications":
+        return said
+    asides = [
+        m.span()
+        for m in _ASIDE.finditer(sentence)
+        if not m.start() <= item.start < m.end()
+        and any(f.kind == "drug" and f.target not in own and m.start() <= f.start < m.end() for f in found)
+    ]
+    if not asides:
+        return said
+    rest = sentence
+    for lo, hi in reversed(asides):
+        rest = rest[:lo] + rest[hi:]
+    reclassified = classify(tidy_spacing(remove_cross_references(rest)), section=section)
+    return reclassified if reclassified is not None else said
 
 
 def _own_class_stated(sentence: str, found: list[Found], own: set[str]) -> str:

@@ -3,7 +3,8 @@
 Scale: contraindicated > major > moderate > minor. How a pair's severity is decided (`pair_severity`):
 1. Each label sentence gets the strongest wording rule that matches it (`WORDING_RULES`): "contraindicated"
    is contraindicated; "avoid", "do not use", "not recommended" or a serious outcome (serotonin syndrome,
-   respiratory depression, torsades) is major; a dose change, monitoring or an exposure change is moderate;
+   respiratory depression, torsades, lactic acidosis) is major, and so is a fixed fraction of the usual dose ("give
+   one third of the recommended dosage"); any other dose change, monitoring or an exposure change is moderate;
    a bare mention of using both is minor. Where the sentence sits raises it (`SECTION_SEVERITY`): a drug
    named in CONTRAINDICATIONS is contraindicated, one named in a BOXED WARNING is major. Sentences that only
    say an interaction was NOT seen are dropped (None).
@@ -81,7 +82,10 @@ WORDING_RULES: tuple[WordingRule, ...] = (
     _rule(
         "serious_outcome",
         "major",
+        # Lactic acidosis: the outcome of metformin's boxed warning (fatal cases), which its label and the iodinated
+        # contrast labels tie to the other drug.
         r"serotonin syndrome|rhabdomyolysis|life-?threatening|fatal|torsades? de pointes|hypertensive crisis"
+        r"|lactic acidosis"
         r"|profound sedation|respiratory depression|coma\b|death"
         # FDA's guidance names "increased risk of serious ..." as the wording of a clinically important interaction.
         r"|\b(?:increase|raise|heighten|enhance)\w*\b[^.;]{0,40}?\brisk of (?:serious|severe)\b"
@@ -106,16 +110,27 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         r"|subtherapeutic (?:\w+ ){0,3}(?:levels?|concentrations?|exposure)[^.;]{0,80}?\b(?:seizure|virolog|resistan"
         r"|rejection)",
     ),
+    # A fixed fraction of the usual dose ("give one third of the recommended dosage", "administer a quarter of the
+    # recommended dosage", "reduce the dose by 50%"): FDA's labeling guidance on the Drug Interactions section (2020)
+    # asks for a specific dose only where the change in exposure is clinically significant, and a cut to half or
+    # less answers a rise of 2-fold or more, the range FDA's guidance assigns to moderate and strong inhibitors.
+    # Without the cut the patient gets a toxic exposure: "requires a change of therapy to prevent serious adverse
+    # effects", the clinical references' definition of major. "Adjust the dose as needed" stays moderate.
+    _rule(
+        "dose_fraction",
+        "major",
+        r"\b(?:one[- ](?:half|third|quarter|fourth)|half|a third|a quarter|one[- ]fourth) (?:of )?(?:the )?"
+        r"(?:recommended |usual |starting |original |current |normal )?(?:daily )?(?:dose|dosage)"
+        r"|\b(?:reduce|decrease|lower)\w* (?:the )?(?:\w+ )?(?:dose|dosage) (?:by )?(?:half|one[- ]half|two[- ]thirds|"
+        r"(?:[5-9]\d) ?%)",
+    ),
     _rule(
         "dose_change",
         "moderate",
         r"\b(?:reduce|reduction|decrease|lower|limit|adjust|adjustment|modif\w+|increase) (?:in |of )?"
         r"(?:the |their |its |your )?(?:\w+ )?(?:dose|dosage|daily dose)|\bdose (?:adjustment|reduction|modification)"
         r"|\b(?:do|should) not exceed"
-        r"|\bnot to exceed|\bconsider (?:reducing|increasing|alternative|a dose|dose)"
-        # "Give one third of the recommended dosage": a fraction of the usual dose is a dose change.
-        r"|\b(?:one[- ](?:half|third|quarter|fourth)|half|a third|a quarter) (?:of )?(?:the )?"
-        r"(?:recommended |usual |starting |original |current )?(?:dose|dosage)",
+        r"|\bnot to exceed|\bconsider (?:reducing|increasing|alternative|a dose|dose)",
     ),
     _rule(
         "monitoring",
@@ -328,7 +343,14 @@ CLASS_RULE_SEVERITY: dict[str, tuple[Severity, str]] = {
         "moderate",
         "hepatotoxic drugs' labels: monitor liver tests with other hepatotoxic drugs",
     ),
-    "nephrotoxic_nephrotoxic": ("moderate", "nephrotoxic drugs' labels: monitor renal function with other ones"),
+    # Side A is a drug the lexicon or FDA's pharmacologic classes list as nephrotoxic (aminoglycosides, polymyxins,
+    # amphotericin B, platinum drugs, iodinated contrast) or whose boxed warning names kidney injury.
+    "nephrotoxic_nephrotoxic": (
+        "major",
+        "boxed warnings of the aminoglycosides and polymyxins: avoid concurrent use of other nephrotoxic drugs; "
+        "iodinated contrast labels and the ACR Manual on Contrast Media: nephrotoxic drugs add to the risk of acute "
+        "kidney injury",
+    ),
     "raas_dual": ("major", "FDA 2012 communication and labels: avoid dual renin-angiotensin blockade"),
     "raas_potassium": ("major", "labels of ACE inhibitors, ARBs and potassium-sparing drugs: severe hyperkalemia"),
     "potassium_raising": ("moderate", "labels warn to monitor potassium (never minor: hyperkalemia)"),
@@ -410,7 +432,9 @@ BOXED_COMBINATION_RULES = frozenset(
 )
 
 # Wording rules that describe a change in exposure (the ones that matter for a narrow-therapeutic-index drug).
-PK_RULES = frozenset({"exposure_change", "dose_change", "monitoring", "avoid", "not_recommended", "do_not_use"})
+PK_RULES = frozenset(
+    {"exposure_change", "dose_change", "dose_fraction", "monitoring", "avoid", "not_recommended", "do_not_use"}
+)
 
 # Classes whose interactions are never rated minor: hyperkalemia and QT prolongation can kill without warning.
 NEVER_MINOR_CLASSES = frozenset({"qt_prolonging", "hyperkalemia", "potassium"})

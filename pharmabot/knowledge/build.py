@@ -67,7 +67,10 @@ log = logging.getLogger("pharmabot.index")
 # 16: interaction tables read row by row from their cells where openFDA keeps them
 # 17: alcohol interactions (class rules, and each label's own alcohol sentences as evidence); a sentence stating a
 #     fact for the label's own class by name is marked, to speak for members with no label
-INDEX_VERSION = "19"
+# 20: severity calibration: a fixed fraction of the dose is major, lactic acidosis is a serious outcome, a
+#     parenthesis making another drug contraindicated no longer rates the rest of its sentence; nephrotoxic drugs
+#     together are major
+INDEX_VERSION = "20"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 # A builder adds its own tables to an index being built: it gets the connection, the chosen labels and the catalog.

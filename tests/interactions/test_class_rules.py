@@ -5,13 +5,16 @@ from __future__ import annotations
 import pytest
 
 from pharmabot.interactions.class_rules import CLASS_RULES, STRONG_MODULATOR_RULES
-from pharmabot.interactions.knowledge import Rule, class_rules
+from pharmabot.interactions.engine import InteractionEngine
+from pharmabot.interactions.knowledge import InteractionKnowledge, Rule, class_rules
 from pharmabot.interactions.lexicon import CLASS_BY_ID, SYSTEMS
 from pharmabot.interactions.severity import (
     CLASS_RULE_SEVERITY,
     NEVER_MINOR_RULES,
     pair_severity,
 )
+from pharmabot.knowledge.labels import LabelRecord
+from pharmabot.knowledge.names import DrugCatalog
 
 
 def test_every_rule_names_known_classes_a_source_and_a_severity_with_its_reason() -> None:
@@ -44,6 +47,8 @@ def test_potassium_and_qt_rules_are_never_minor() -> None:
         ("raas_potassium", "major"),
         ("qt_qt", "major"),
         ("lithium_clearance", "major"),
+        # Aminoglycoside and polymyxin boxed warnings: avoid other nephrotoxic drugs (iodinated contrast included).
+        ("nephrotoxic_nephrotoxic", "major"),
     ],
 )
 def test_reference_rated_major_rules(rule_id: str, severity: str) -> None:
@@ -121,3 +126,26 @@ def test_alcohol_rules_are_major_only_where_labeling_boxes_or_forbids_the_combin
     for rule in ALCOHOL_RULES:
         assert rule.classes_a == ("alcohol",)
         assert any("NIAAA" in source for source in rule.sources), rule.id
+
+
+def test_two_nephrotoxic_drugs_are_major_without_a_label_sentence_about_the_pair() -> None:
+    # Two listed nephrotoxic drugs whose label text (written for this test) says nothing about each other.
+    def record(set_id: str, generic: str) -> dict[str, object]:
+        return {
+            "set_id": set_id,
+            "id": set_id,
+            "effective_time": "20240101",
+            "openfda": {"generic_name": [generic.upper()], "route": ["INTRAVENOUS"]},
+            "warnings": ["Monitor renal function during therapy."],
+        }
+
+    labels = [
+        LabelRecord.from_openfda(record("t-g", "gentamicin")),
+        LabelRecord.from_openfda(record("t-v", "vancomycin")),
+    ]
+    catalog = DrugCatalog.from_labels(labels)
+    knowledge = InteractionKnowledge.from_labels(labels, catalog)
+    report = InteractionEngine(knowledge=knowledge, catalog=catalog).check(drugs=["gentamicin", "vancomycin"])
+    (hit,) = report.interactions
+    assert hit.severity == "major"
+    assert any("nephrotoxic" in r.source or "kidney" in r.rule for r in hit.rules)

@@ -99,3 +99,20 @@ def test_a_table_rows_first_cell_takes_the_advice_that_follows_it() -> None:
     catalog = DrugCatalog.from_labels(labels)
     knowledge = InteractionKnowledge.from_labels(labels, catalog)
     assert {e.severity for e in knowledge.evidence["drugz"]["drugy"]} == {"major"}
+
+
+def test_an_aside_making_another_drug_contraindicated_does_not_rate_the_rest_of_the_sentence() -> None:
+    # Label-style text written for this test, in the shape of the SSRI labels' QT advice.
+    sentence = (
+        "Avoid concomitant use of drugz with drugs that prolong the QT interval (drugz is contraindicated in patients "
+        "taking drugy)."
+    )
+    labels = [
+        LabelRecord.from_openfda(_record("t-z", "drugz", drug_interactions=sentence)),
+        LabelRecord.from_openfda(_record("t-y", "drugy", drug_interactions="Monitor patients.")),
+    ]
+    catalog = DrugCatalog.from_labels(labels)
+    knowledge = InteractionKnowledge.from_labels(labels, catalog)
+    # The drug in the parenthesis is contraindicated; the class outside it gets the sentence's "avoid".
+    assert {e.severity for e in knowledge.evidence["drugz"]["drugy"]} == {"contraindicated"}
+    assert {e.severity for e in knowledge.evidence["drugz"]["qt_prolonging"]} == {"major"}

@@ -1,6 +1,6 @@
 """Quotes from run-on Drug Facts lists: the item that names the food or drink, with its lead-in."""
 
-from pharmabot.interactions.extract import list_item_quote
+from pharmabot.interactions.extract import list_item_quote, mechanism_of
 
 # Written in the Drug Facts manner (21 CFR 201.66(c)(5)) for these tests; the bullets are gone, as in openFDA's text.
 EXAMPLOL_WARNINGS = (
@@ -33,3 +33,8 @@ def test_the_item_ends_at_a_heading_run_into_it() -> None:
 def test_a_sentence_without_a_list_lead_in_is_not_a_list_item() -> None:
     text = "Avoid alcoholic beverages while taking examplol because they may increase drowsiness. " * 5
     assert _quote_of(text, "alcoholic") is None
+
+
+def test_the_mechanism_names_lactic_acidosis_before_the_kidneys() -> None:
+    mechanism = mechanism_of("In patients with renal impairment, metformin can cause lactic acidosis.", affected="x")
+    assert mechanism == "risk: lactic acidosis, kidney effects"
