@@ -282,6 +282,35 @@ def section_halves(kb: KnowledgeBase, retriever: LocalRetriever, rows: list[dict
     return {half: score_questions(kb, retriever, part) for half, part in halves.items()}
 
 
+def chance_gap(half_a: list[bool], half_b: list[bool], *, draws: int = 10_000, seed: int = 15) -> dict[str, float]:
+    """How large a split-half gap chance alone gives on these answers (a permutation test, written here because
+    it is a few lines of the standard library).
+
+    The same hits are dealt into halves of the same sizes at random `draws` times: `p_chance` is the share of
+    deals whose gap is at least the observed one, `p95` the gap 95% of deals stay under. On halves of 40 rows
+    one question moves a half by 2.5 points, so a gap well inside the chance range says little about
+    fitting, and one beyond `p95` says a lot.
+    """
+    import random
+
+    if not half_a or not half_b:
+        return {"gap": 0.0, "p_chance": 1.0, "p95": 0.0}
+    observed = abs(sum(half_a) / len(half_a) - sum(half_b) / len(half_b))
+    pool = list(half_a) + list(half_b)
+    rng = random.Random(seed)
+    gaps: list[float] = []
+    for _ in range(draws):
+        rng.shuffle(pool)
+        a, b = pool[: len(half_a)], pool[len(half_a) :]
+        gaps.append(abs(sum(a) / len(a) - sum(b) / len(b)))
+    gaps.sort()
+    return {
+        "gap": round(100 * observed, 1),
+        "p_chance": round(sum(g >= observed - 1e-12 for g in gaps) / draws, 3),
+        "p95": round(100 * gaps[int(0.95 * draws)], 1),
+    }
+
+
 def rate(values: list[bool]) -> str:
     return f"{sum(values) / len(values):.3f} ({sum(values)}/{len(values)})" if values else "-"
 
@@ -292,6 +321,11 @@ def print_key_facts(name: str, scores: dict[str, Any]) -> None:
     print(f"\n| key-fact rate ({name}, answerable) | all | half A (even rows) | half B (odd rows) |")
     print("|---|---:|---:|---:|")
     print(f"| all questions | {rate(every)} | {rate(by_half['A'])} | {rate(by_half['B'])} |")
+    chance = chance_gap(by_half["A"], by_half["B"])
+    print(
+        f"| split-half gap, points (random deals of the same answers: share at least this large; 95th percentile)"
+        f" | {chance['gap']} | {chance['p_chance']} | {chance['p95']} |"
+    )
     for kind in sorted(by_type, key=lambda k: (-sum(len(v) for v in by_type[k].values()), k)):
         halves = by_type[kind]
         print(f"| {kind} | {rate(halves['A'] + halves['B'])} | {rate(halves['A'])} | {rate(halves['B'])} |")
@@ -332,6 +366,7 @@ def print_misses(name: str, scores: dict[str, Any]) -> None:
 def figures(scores: dict[str, Any]) -> dict[str, Any]:
     return {
         "key_fact": {h: [sum(v), len(v)] for h, v in scores["by_half"].items()},
+        "split_gap_chance": chance_gap(scores["by_half"]["A"], scores["by_half"]["B"]),
         "key_fact_by_type": {k: {h: [sum(v), len(v)] for h, v in t.items()} for k, t in scores["by_type"].items()},
         "median_words": scores["median_words"],
         "misses": scores["misses"],

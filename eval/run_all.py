@@ -36,6 +36,7 @@ from answers import (  # noqa: E402
     MISS_CLASSES,
     REPLY_KINDS,
     answer_rows,
+    chance_gap,
     half_of,
     score_answers,
 )
@@ -123,6 +124,15 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
 
+    chance = chance_gap(answers["by_half"]["A"], answers["by_half"]["B"])
+    table.append(
+        (
+            "answers",
+            "key-fact split-half gap (points), and how often random halves of the same answers differ as much",
+            f"{chance['gap']}",
+            f"{chance['p_chance']:.0%} of 10,000 random deals; 95% of deals stay under {chance['p95']} points",
+        )
+    )
     misses = {"answers_dev": answers["misses"]}
     replies = {"answers_dev": answers["replies"]}
     honest: dict[str, dict[str, list[bool]]] = {}
@@ -153,6 +163,15 @@ def main(argv: list[str] | None = None) -> int:
                     f"{sum(values)}/{len(values)} (eval/data/{path.name})",
                 )
             )
+        chance = chance_gap(fresh["by_half"]["A"], fresh["by_half"]["B"])
+        table.append(
+            (
+                "answers",
+                f"key-fact split-half gap (points), {name}",
+                f"{chance['gap']}",
+                f"{chance['p_chance']:.0%} of random deals differ as much; 95% stay under {chance['p95']} points",
+            )
+        )
 
     # Why answers missed, counts only (half B's rows are never printed).
     for cause in MISS_CLASSES:
