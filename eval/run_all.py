@@ -33,6 +33,7 @@ from answers import (  # noqa: E402
     FRESH4,
     FRESH5,
     FRESH6,
+    FRESH7,
     MISS_CLASSES,
     REPLY_KINDS,
     answer_rows,
@@ -143,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         ("project's fourth set", FRESH4),
         ("project's fifth set", FRESH5),
         ("project's sixth set", FRESH6),
+        ("project's seventh set", FRESH7),
     ):
         fresh_set = rows_of(path)
         fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
