@@ -70,6 +70,10 @@ class AnswerContext(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Engine notes: duplications, food/alcohol.")
     sources_checked: list[str] = Field(default_factory=list)
+    source_notes: list[str] = Field(
+        default_factory=list,
+        description="What the check could not read (a medicine with no label here), each a sentence of its own.",
+    )
     history: list[HistoryTurn] = Field(default_factory=list)
 
 

@@ -15,7 +15,15 @@ import re
 from collections.abc import AsyncIterator, Sequence
 
 from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, number_by_mention
-from pharmabot.answer.selection import Question, Scored, clean_sentence, question_of, select, split_sentences
+from pharmabot.answer.selection import (
+    Question,
+    Scored,
+    clean_sentence,
+    question_of,
+    select,
+    split_sentences,
+    without_pointers,
+)
 
 __all__ = ["DOSING_REFERRAL", "ExtractiveWriter", "compose", "split_sentences"]
 
@@ -72,7 +80,7 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _point(item: Scored) -> str:
-    return f"- {item.candidate.text} [{item.candidate.index}]"
+    return f"- {without_pointers(item.candidate.text)} [{item.candidate.index}]"
 
 
 def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> list[str]:
@@ -106,7 +114,7 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
         blocks.append(NOT_DIRECT.format(drugs=drugs))
         blocks.append("\n".join(_point(s) for s in chosen[:2]))
         return blocks
-    text, index = best.candidate.text, best.candidate.index
+    text, index = without_pointers(best.candidate.text), best.candidate.index
     label = next((p.citation.drug_name for p in context.passages if p.citation.index == index), "")
     form = _form_of(context, index)
     if label and label not in context.drugs:  # the drug has no label of its own: a product containing it
@@ -175,7 +183,7 @@ def _support_point(item: Scored, lead: Scored, context: AnswerContext) -> str:
     own, theirs = citations.get(lead.candidate.index), citations.get(item.candidate.index)
     if own is None or theirs is None or own.set_id == theirs.set_id:
         return _point(item)
-    return f"- From the {theirs.drug_name} label: {item.candidate.text} [{item.candidate.index}]"
+    return f"- From the {theirs.drug_name} label: {without_pointers(item.candidate.text)} [{item.candidate.index}]"
 
 
 def _level_only(text: str, effect: re.Pattern[str] | None) -> bool:
@@ -204,9 +212,11 @@ def compose(context: AnswerContext) -> str:
             blocks.append(f"I found {count} {noun} between {drugs} in the FDA labels and interaction rule lists:")
             points.extend(_finding_line(f) for f in context.findings)
         else:
-            checked = "; ".join(context.sources_checked) or "the FDA labels"
+            checked = "; ".join(s.rstrip(".") for s in context.sources_checked) or "the FDA labels"
+            # A source the check could not read is a sentence of its own, not an item of the list.
+            gaps = "".join(f" {note.rstrip('.')}." for note in context.source_notes)
             blocks.append(
-                f"I found no interaction between {drugs} in these sources: {checked}. Not finding one is not "
+                f"I found no interaction between {drugs} in these sources: {checked}.{gaps} Not finding one is not "
                 "proof of safety; your pharmacist can check your full list."
             )
         points.extend(f"- {note}" for note in context.notes)

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from pharmabot.answer.base import Passage
-from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
+from pharmabot.answer.poison_help import wrong_poison_number
+from pharmabot.knowledge.cleaning import is_heading, remove_cross_references, tidy
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
 from pharmabot.retrieval.intents import (
     BY_NAME,
@@ -363,6 +364,21 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+# A Medication Guide's pointer to another of its questions ('See "What is the most important information I
+# should know about X?"', 21 CFR 208.20(b) headings), or to a section by name ('see the section "How should I
+# take X?"'): it sends the reader elsewhere in a leaflet they are not reading, so it is left out of a quote
+# as shown (`without_pointers`); the sentence is scored as the label wrote it.
+_LEAFLET_REFERENCE = re.compile(
+    r"\(?\b[Ss]ee\s+(?:the\s+(?:section|end of this \w+)\s+)?[\"“][^\"”?]{5,200}\?[\"”]"
+    r"(?:\s+(?:above|below|at the (?:beginning|end) of this (?:Medication Guide|leaflet|section)))?\s*\)?[.;,]?"
+)
+
+
+def without_pointers(text: str) -> str:
+    """TEXT without a leaflet's pointers to its other questions (`_LEAFLET_REFERENCE`)."""
+    return tidy(_LEAFLET_REFERENCE.sub(" ", text)) if _LEAFLET_REFERENCE.search(text) else text
+
+
 def clean_sentence(sentence: str, *, limit: int = MAX_SENTENCE_CHARS) -> str:
     """One sentence as it is shown: no cross-references, numbering or run-in section heading; at most LIMIT chars."""
     sentence = remove_cross_references(sentence).replace("\n", " ")
@@ -635,9 +651,26 @@ def _joined_pieces(sentence: str) -> list[str]:
 _FIELD = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}: +[\w(][^:]{2,}$")
 
 
+# A heading that reads as a title: words capitalised but for short connectives, no full stop, no verb to state
+# anything ("Recommended Dose in Adult Patients Reduction of Risk of Stroke ..."). Longer headings than
+# `is_heading` takes reach the candidates whole; such a line answers nothing and is never quoted.
+_TITLE_CONNECTIVES = "a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|without|vs"
+_TITLE = re.compile(
+    r"(?:[A-Z0-9][\w'’()/,-]*|(?:"
+    + _TITLE_CONNECTIVES
+    + r"))(?:\s+(?:[A-Z0-9(][\w'’()/,-]*|(?:"
+    + _TITLE_CONNECTIVES
+    + r")))+"
+)
+
+
+def _is_title(text: str) -> bool:
+    return len(text.split()) >= 4 and bool(_TITLE.fullmatch(text.strip()))
+
+
 def _allowed(candidate: Candidate, question: Question) -> bool:
     features = _features(candidate.text, candidate.heading)
-    if not features.prose:
+    if not features.prose or (not candidate.row and _is_title(candidate.text)):
         return False
     return not (features.supplier and not (question.lead and question.lead.name == "manufacturer"))
 
@@ -664,7 +697,8 @@ def _features(text: str, heading: str) -> _Features:
         lowered=text.lower(),
         heading_words=frozenset(terms_of(heading)) if heading else frozenset(),
         numbers=len(_NUMBERS.findall(text)),
-        prose=not _NOT_PROSE.search(text) and not stop_advice,
+        # A wrong poison-center number is never quoted (`pharmabot.answer.poison_help`).
+        prose=not _NOT_PROSE.search(text) and not stop_advice and not wrong_poison_number(text),
         supplier=bool(_SUPPLIER.search(text)),
     )
 

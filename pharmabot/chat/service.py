@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pharmabot.answer.base import AnswerContext, AnswerWriter, Finding, HistoryTurn, Intent, Passage
 from pharmabot.answer.output_filter import OutputFilter
+from pharmabot.answer.poison_help import wrong_poison_number
 from pharmabot.answer.selection import clean_sentence, passage_scores, question_of, split_sentences
 from pharmabot.chat.drug_classes import class_reply, find_classes
 from pharmabot.chat.evidence import quoted_first
@@ -442,7 +443,13 @@ class ChatService:
                 log.warning("label warning not found", extra={"fields": {"error": exc.code}})
                 hits = []
             # Sentences in the order searched: boxed warning first, then the leaflets' plain wording.
-            sentences = [(hit, clean_sentence(s)) for hit in hits for s in split_sentences(hit.chunk)]
+            # Never a sentence with a wrong poison-center number: the reply gives Poison Help's own.
+            sentences = [
+                (hit, text)
+                for hit in hits
+                for text in (clean_sentence(s) for s in split_sentences(hit.chunk))
+                if not wrong_poison_number(text)
+            ]
             chosen = pick_label_sentence(misuse, [text for _, text in sentences])
             if chosen is not None:
                 hit, quote = sentences[chosen]
@@ -482,6 +489,7 @@ class ChatService:
         findings: list[Finding] = []
         notes: list[str] = []
         sources: list[str] = []
+        gaps: list[str] = []
         knowledge = self._backends.knowledge
         engine = self._backends.interactions if decision.intent is Intent.interaction else None
         if engine is not None:
@@ -492,7 +500,7 @@ class ChatService:
                 report = report.model_copy(
                     update={"food_notes": _told_notes(report.food_notes, decision.food_topics, decision.drugs)}
                 )
-                findings, notes, sources = _findings_from(
+                findings, notes, sources, gaps = _findings_from(
                     report, passages, dated=knowledge.effective_time, asked=decision.drugs
                 )
             else:
@@ -522,6 +530,7 @@ class ChatService:
             findings=findings,
             notes=notes,
             sources_checked=sources,
+            source_notes=gaps,
             history=[
                 item
                 for turn in turns
@@ -750,8 +759,9 @@ def _findings_from(
     *,
     dated: Callable[[str], str | None],
     asked: Sequence[str] = (),
-) -> tuple[list[Finding], list[str], list[str]]:
-    """Engine results to writer findings; each quoted label sentence becomes a numbered passage.
+) -> tuple[list[Finding], list[str], list[str], list[str]]:
+    """Engine results to writer findings, notes, the sources checked and what the check could not read; each
+    quoted label sentence becomes a numbered passage.
 
     Of each pair's label sentences the one quoted first is the asked drug's own that says what happens
     (`quoted_first`); ASKED are the drugs in the order the question named them.
@@ -783,7 +793,8 @@ def _findings_from(
             )
         )
     notes = [d.note for d in report.duplications] + [_food_note(n, passages, dated=dated) for n in report.food_notes]
-    return findings, notes, [source.name for source in report.sources_checked]
+    sources = [source.name for source in report.sources_checked if source.kind != "note"]
+    return findings, notes, sources, [source.name for source in report.sources_checked if source.kind == "note"]
 
 
 def _cited(ordered: Sequence[EvidenceItem]) -> list[EvidenceItem]:

@@ -1,0 +1,85 @@
+"""Classes of consumer question a sweep of the chat found answered wrongly, asked over `POST /api/chat`.
+
+The app runs in-process over the small label index (real SQLite FTS5), the real interaction engine and store,
+with the extractive writer; each test asks as a user would and reads the streamed answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from pharmabot.answer.poison_help import POISON_HELP, correct_poison_numbers, wrong_poison_number
+from pharmabot.config import load_settings
+from pharmabot.schemas.chat import parse_sse
+from tests.support.fixtures import app_client
+
+RATE_LIMITS = "chat=1000/minute,chat=10000/day,session=1000/minute,session=10000/day"
+
+
+@pytest.fixture
+async def http(tmp_path: Path, small_index: Path) -> AsyncIterator[httpx.AsyncClient]:
+    settings = load_settings(sqlite_path=tmp_path / "state.sqlite", index_path=small_index, rate_limits=RATE_LIMITS)
+    async with app_client(settings) as client:
+        yield client
+
+
+async def ask(http: httpx.AsyncClient, message: str, session_id: str = "sweep") -> tuple[dict[str, Any], str]:
+    """The meta event and the whole answer text of one chat turn."""
+    response = await http.post("/api/chat", json={"message": message, "session_id": session_id})
+    assert response.status_code == 200, response.text
+    events = parse_sse(response.text)
+    meta = next(json.loads(data) for name, data in events if name == "meta")
+    text = "".join(json.loads(data)["delta"] for name, data in events if name == "token")
+    return meta, text
+
+
+# --- Overdose answers never give a wrong poison-center number -----------------------------------------------------
+
+
+async def test_an_overdose_answer_never_quotes_a_wrong_poison_center_number(http: httpx.AsyncClient) -> None:
+    # The sertraline label here prints the Poison Center as 1-800-221-2222 in its overdosage section.
+    meta, text = await ask(http, "can you overdose on zoloft")
+
+    assert [d["key"] for d in meta["drugs"]] == ["sertraline"]
+    assert "overdos" in text.lower()
+    assert "221-2222" not in text
+    assert POISON_HELP in text  # the reply's own Poison Help line
+
+
+def test_a_wrong_poison_number_is_recognised_and_corrected_for_a_model() -> None:
+    wrong = "Consider contacting a Poison Center (1-800-221-2222) or a medical toxicologist."
+    right = "Call Poison Help at 1-800-222-1222 or your local Poison Control Center."
+
+    assert wrong_poison_number(wrong)
+    assert not wrong_poison_number(right)
+    assert not wrong_poison_number("Call 1-800-221-2222 to order refills.")  # not a poison center
+    assert correct_poison_numbers(wrong) == (
+        "Consider contacting a Poison Center (1-800-221-2222 [this number is wrong; the US Poison Help line is "
+        "1-800-222-1222]) or a medical toxicologist."
+    )
+    assert correct_poison_numbers(right) == right
+
+
+# --- A none-found interaction reply keeps its missing-label note as a sentence of its own ---------------------------
+
+
+async def test_a_missing_label_note_is_its_own_sentence_not_a_source(http: httpx.AsyncClient) -> None:
+    # Lisinopril is known here by name only (Orange Book): no label of its own in the small index.
+    meta, text = await ask(http, "can I take lisinopril with levothyroxine")
+
+    assert meta["intent"] == "interaction"
+    assert "none found" in text.lower() or "found no interaction" in text
+    sources = text.split("in these sources: ", 1)[1].split(". ", 1)[0]
+    assert "No FDA label" not in sources
+    assert "FDA label: levothyroxine" in sources
+    assert (
+        ". No FDA label for lisinopril in this corpus: only the other medicines' labels and the rule lists were "
+        "checked for it. Not finding one" in text
+    )
+    assert ".;" not in text
