@@ -29,6 +29,7 @@ from pharmabot.answer.selection import clean_sentence, passage_scores, question_
 from pharmabot.chat.drug_classes import class_reply, find_classes
 from pharmabot.chat.evidence import quoted_first
 from pharmabot.chat.intent import FOOD_TOPICS, IntentDecision, decide_intent
+from pharmabot.chat.name_questions import asks_names, name_reply
 from pharmabot.config import Settings, WriterKind
 from pharmabot.errors import AnswerWithheldError, PharmaBotError
 from pharmabot.knowledge.index import KnowledgeBase
@@ -392,6 +393,16 @@ class ChatService:
             catalog = self._backends.knowledge.catalog
             reply = class_reply(
                 decision.classes, labelled=lambda key: key in catalog.drugs and catalog.drugs[key].has_label
+            )
+            answer.text.append(reply)
+            yield TokenEvent(delta=reply)
+            return
+        if decision.intent is Intent.drug_info and decision.drugs and asks_names(message):
+            # A name is in the catalog, not in a label's text: answered from it, with no label passage.
+            reply = name_reply(
+                message,
+                catalog=self._backends.knowledge.catalog,
+                drugs=[(ref.key, ref.typed) for ref in plan.refs],
             )
             answer.text.append(reply)
             yield TokenEvent(delta=reply)

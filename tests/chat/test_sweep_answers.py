@@ -7,6 +7,7 @@ with the extractive writer; each test asks as a user would and reads the streame
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import httpx
 import pytest
 
 from pharmabot.answer.poison_help import POISON_HELP, correct_poison_numbers, wrong_poison_number
+from pharmabot.chat.name_questions import NOT_IN_LABELS
 from pharmabot.config import load_settings
 from pharmabot.schemas.chat import parse_sse
 from tests.support.fixtures import app_client
@@ -83,3 +85,39 @@ async def test_a_missing_label_note_is_its_own_sentence_not_a_source(http: httpx
         "checked for it. Not finding one" in text
     )
     assert ".;" not in text
+
+
+# --- Name questions are answered from the name catalog --------------------------------------------------------------
+
+
+async def test_the_generic_name_of_a_brand_comes_from_the_name_catalog(http: httpx.AsyncClient) -> None:
+    meta, text = await ask(http, "what is the generic name for zocor")
+
+    assert [d["key"] for d in meta["drugs"]] == ["simvastatin"]
+    assert text.startswith("Zocor is a brand name for simvastatin: its active ingredient and generic name.")
+    assert NOT_IN_LABELS in text
+    assert "indicated" not in text  # no indications text
+
+
+async def test_the_brand_names_of_a_generic_are_listed(http: httpx.AsyncClient) -> None:
+    _, text = await ask(http, "what is the brand name of sertraline")
+
+    assert "brand names listed for it: Zoloft" in text
+    assert NOT_IN_LABELS in text
+
+
+async def test_whether_a_generic_is_sold_is_never_answered_yes_or_no(http: httpx.AsyncClient) -> None:
+    _, text = await ask(http, "is there a generic for lipitor")
+
+    assert text.startswith("Lipitor is a brand name for atorvastatin")
+    assert NOT_IN_LABELS in text
+    assert not re.search(r"\b(?:yes|no),? there is\b|\bis available\b", text, re.IGNORECASE)
+
+
+async def test_a_question_about_a_generic_product_that_asks_something_else_is_answered_from_its_label(
+    http: httpx.AsyncClient,
+) -> None:
+    _, text = await ask(http, "what are the side effects of generic lipitor")
+
+    assert NOT_IN_LABELS not in text
+    assert "From the FDA label for atorvastatin" in text
