@@ -74,6 +74,10 @@ class AnswerContext(BaseModel):
         default_factory=list,
         description="What the check could not read (a medicine with no label here), each a sentence of its own.",
     )
+    more_notes: list[str] = Field(
+        default_factory=list, description="Engine notes on foods the question did not name, told after the answer."
+    )
+    preface: str = Field(default="", description="A sentence said before the answer (what the label does not name).")
     history: list[HistoryTurn] = Field(default_factory=list)
 
 

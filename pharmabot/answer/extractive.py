@@ -226,6 +226,11 @@ def compose(context: AnswerContext) -> str:
         blocks.extend(_sentence_blocks(context, question, drugs))
         if not blocks:
             blocks.append(NO_PASSAGES.format(drugs=drugs))
+        if context.preface:
+            blocks.insert(0, context.preface)
+        if context.more_notes:
+            # Notes on foods the question did not name follow the answer; they never lead it.
+            blocks.append("The label also has these food notes:\n" + "\n".join(f"- {n}" for n in context.more_notes))
     if context.intent is Intent.dosing:
         blocks.append(DOSING_REFERRAL)
     if question.lead is not None and question.lead.name == "stopping":

@@ -118,7 +118,8 @@ def data_message(context: AnswerContext) -> str:
         findings = "\n".join(_finding_block(f) for f in context.findings)
     else:
         findings = "(no interaction found in these sources)"
-    notes = "\n".join("- " + neutralize(note) for note in [*context.notes, *context.source_notes]) or "(none)"
+    told = [context.preface, *context.notes, *context.source_notes, *context.more_notes]
+    notes = "\n".join("- " + neutralize(note) for note in told if note) or "(none)"
     sources = ", ".join(neutralize(source) for source in context.sources_checked) or "(none listed)"
     drugs = ", ".join(neutralize(drug) for drug in context.drugs) or "(none recognized)"
     return (

@@ -28,7 +28,7 @@ from pharmabot.answer.poison_help import wrong_poison_number
 from pharmabot.answer.selection import clean_sentence, passage_scores, question_of, split_sentences
 from pharmabot.chat.drug_classes import class_reply, find_classes
 from pharmabot.chat.evidence import quoted_first
-from pharmabot.chat.intent import FOOD_TOPICS, IntentDecision, decide_intent
+from pharmabot.chat.intent import FOOD_TOPICS, UNNOTED_FOODS, IntentDecision, decide_intent
 from pharmabot.chat.name_questions import asks_names, name_reply
 from pharmabot.config import Settings, WriterKind
 from pharmabot.errors import AnswerWithheldError, PharmaBotError
@@ -407,7 +407,11 @@ class ChatService:
             answer.text.append(reply)
             yield TokenEvent(delta=reply)
             return
-        context = await self._gather(plan.question or message, plan, history)
+        question, preface = plan.question or message, ""
+        if decision.intent is Intent.interaction and len(decision.drugs) == 1 and decision.food_topics:
+            question, preface = await self._unnamed_food(question, plan)
+        context = await self._gather(question, plan, history)
+        context.preface = preface
         await self._screen_documents(context, session_id=session_id)
         if plan.stand_in_note:
             note = plan.stand_in_note + "\n\n"
@@ -431,6 +435,31 @@ class ChatService:
         # own, streamed as written, so they keep the passages' numbers and may skip some ([1] and [3]).
         text = answer.joined()
         answer.citations = [p.citation for p in context.passages if f"[{p.citation.index}]" in text]
+
+    async def _unnamed_food(self, message: str, plan: _Plan) -> tuple[str, str]:
+        """The question to answer and a sentence to say first, when MESSAGE asks about a food or drink the label
+        does not name ("can I drink coffee with my levothyroxine"): then the label's sentences on taking the
+        medicine with food and drink answer it, after saying that the label does not name that food or drink.
+        A food or drink the label names, or one with a food note of the engine's, is answered as asked."""
+        match = UNNOTED_FOODS.search(message)
+        if match is None:
+            return message, ""
+        word = match.group().lower()
+        drug = plan.decision.drugs[0]
+        typed = plan.refs[0].typed if plan.refs else drug
+        specs = [SearchSpec(query=word, top_k=3, drug=key) for key in self._labelled([drug])]
+        try:
+            found = [hit for hits in await self._backends.retriever.search_many(specs) for hit in hits]
+        except PharmaBotError as exc:
+            log.warning("label search for a food failed", extra={"fields": {"error": exc.code}})
+            return message, ""
+        named = re.compile(r"\b" + re.escape(word).replace(r"\ ", r"\s+") + r"s?\b", re.IGNORECASE)
+        if any(named.search(hit.chunk) for hit in found):
+            return message, ""
+        return (
+            f"how should I take {typed} with food or drink, or on an empty stomach?",
+            f"The FDA label for {drug} does not name {word}. What it says about taking {drug} with food and drink:",
+        )
 
     async def _misuse_reply(self, message: str, plan: _Plan, answer: _Answer) -> None:
         """The danger of taking the medicine other than as directed, in the label's own words where it has them."""
@@ -501,6 +530,7 @@ class ChatService:
         notes: list[str] = []
         sources: list[str] = []
         gaps: list[str] = []
+        more_notes: list[str] = []
         knowledge = self._backends.knowledge
         engine = self._backends.interactions if decision.intent is Intent.interaction else None
         if engine is not None:
@@ -515,13 +545,18 @@ class ChatService:
                     report, passages, dated=knowledge.effective_time, asked=decision.drugs
                 )
             else:
-                # Only the notes on what was asked about: "with metamucil" is not a question about dairy.
-                asked = frozenset().union(*(_NOTE_KINDS.get(t, frozenset()) for t in decision.food_topics))
-                notes = [
-                    _food_note(note, passages, dated=knowledge.effective_time)
-                    for note in engine.food_notes(drug=decision.drugs[0])
-                    if note.kind in asked
-                ]
+                # Only the notes on what was asked about: "with metamucil" is not a question about dairy. A food or
+                # drink named has its note first; "with food" names none, so the label's own food and
+                # administration sentences answer it and the notes on particular foods follow them.
+                named = frozenset().union(
+                    *(_NOTE_KINDS.get(t, frozenset()) for t in decision.food_topics if t != "food")
+                )
+                general = _NOTE_KINDS["food"] if "food" in decision.food_topics else frozenset()
+                for note in engine.food_notes(drug=decision.drugs[0]):
+                    if note.kind in named:
+                        notes.append(_food_note(note, passages, dated=knowledge.effective_time))
+                    elif note.kind in general:
+                        more_notes.append(_food_note(note, passages, dated=knowledge.effective_time))
         if not findings:
             query = understand(message, knowledge.catalog, groups=plan.mentions)
             for hit in await self._retrieve(message, query, decision.drugs, sections, names=plan.names):
@@ -542,6 +577,7 @@ class ChatService:
             notes=notes,
             sources_checked=sources,
             source_notes=gaps,
+            more_notes=more_notes,
             history=[
                 item
                 for turn in turns

@@ -121,3 +121,35 @@ async def test_a_question_about_a_generic_product_that_asks_something_else_is_an
 
     assert NOT_IN_LABELS not in text
     assert "From the FDA label for atorvastatin" in text
+
+
+# --- Food and drink: what the label says on taking it with food leads, unasked food notes follow -------------------
+
+
+async def test_a_drink_the_label_does_not_name_gets_its_food_and_administration_sentences(
+    http: httpx.AsyncClient,
+) -> None:
+    meta, text = await ask(http, "can I drink coffee with my levothyroxine")
+
+    assert [d["key"] for d in meta["drugs"]] == ["levothyroxine"]
+    first, second = text.split("\n\n")[:2]
+    assert first.startswith("The FDA label for levothyroxine does not name coffee.")
+    assert "empty stomach" in second
+    assert "adrenal" not in text
+
+
+async def test_with_food_leads_with_the_label_sentences_and_keeps_food_notes_after(http: httpx.AsyncClient) -> None:
+    _, text = await ask(http, "can I take levothyroxine with food")
+
+    assert text.startswith("From the FDA label for levothyroxine:")
+    assert "empty stomach" in text.split("\n\n")[0]
+    assert "does not name" not in text
+    if "Grapefruit" in text:  # a note on a food not asked about comes after the answer, never first
+        assert text.index("empty stomach") < text.index("Grapefruit")
+
+
+async def test_a_named_food_with_a_note_of_its_own_keeps_the_note_first(http: httpx.AsyncClient) -> None:
+    _, text = await ask(http, "can I have grapefruit juice with levothyroxine")
+
+    assert text.startswith("Here is what the FDA label for levothyroxine says:\n\n- Grapefruit (levothyroxine):")
+    assert "does not name" not in text
