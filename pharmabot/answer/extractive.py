@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Sequence
 
 from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, number_by_mention
 from pharmabot.answer.selection import (
+    AGE_GROUP,
     Question,
     Scored,
     clean_sentence,
@@ -91,6 +92,8 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
         s
         for s in select(context.passages, question, limit=MAX_POINTS)
         if not any(s.candidate.text[:80] in note for note in context.notes)
+        # The directions row for the child's age already opens the answer: other age groups' rows are not for them.
+        and not (context.preface and s.candidate.row and AGE_GROUP.match(s.candidate.text))
     ]
     blocks: list[str] = []
     if lead is not None and not lead.supported:
@@ -224,7 +227,7 @@ def compose(context: AnswerContext) -> str:
             blocks.append("\n".join(points))
     else:
         blocks.extend(_sentence_blocks(context, question, drugs))
-        if not blocks:
+        if not blocks and not context.preface:
             blocks.append(NO_PASSAGES.format(drugs=drugs))
         if context.preface:
             blocks.insert(0, context.preface)

@@ -480,12 +480,26 @@ def question_of(
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z)])\s*[*†‡§\d]{1,2}$")
 
 
+# The first cell of a Drug Facts "Directions" row: an age group (21 CFR 201.66(c)(6) gives directions by age).
+AGE_GROUP = re.compile(
+    r"(?:adults?|children|child|infants?|babies|teens?|adolescents?|persons?)\b[^|]{0,60}"
+    r"\b(?:\d+\s*(?:years?|yrs?|months?)|older|over|under)\b|(?:under|over) \d+\s*(?:years?|months?)\b",
+    re.IGNORECASE,
+)
+
+
+def _labelled_cell(name: str, cell: str) -> str:
+    """CELL under its column NAME; a cell that repeats its column's name ("Do not use: Do not use unless ...")
+    is shown without it."""
+    return cell if cell.lower().startswith(name.lower()) else f"{name}: {cell}"
+
+
 def _render_row(cells: list[str], header: list[str] | None) -> str:
     cells = [c.strip() for c in cells]
     if header:
         header = [_FOOTNOTE.sub("", h.strip()) for h in header]  # "Usual Durations 1": a footnote mark
     if header and len(header) == len(cells) and len(cells) > 1:
-        rest = "; ".join(f"{h.strip()}: {c}" for h, c in zip(header[1:], cells[1:], strict=True) if c)
+        rest = "; ".join(_labelled_cell(h.strip(), c) for h, c in zip(header[1:], cells[1:], strict=True) if c)
         return f"{cells[0]}: {rest}".strip()
     return f"{cells[0]}: " + ", ".join(c for c in cells[1:] if c) if len(cells) > 1 else cells[0]
 
@@ -548,10 +562,12 @@ def _table_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
                 caption = caption or line[:160]
             continue
         cells = line.split(" | ")
-        if header is None:
+        if header is None and not AGE_GROUP.match(cells[0].strip()):
             header = cells
             continue
-        rendered = remove_cross_references(_render_row(cells, header))
+        if header is None:
+            header = []  # a Drug Facts directions table has no header row: its first row is an age group's dose
+        rendered = remove_cross_references(_render_row(cells, header or None))
         if len(rendered) > MAX_ROW_CHARS:
             continue  # a row this long is a flattened paragraph, not a line to read
         if len(header) != len(cells) and all(_NUMERIC_CELL.fullmatch(c.strip()) for c in cells[1:]):

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pharmabot.answer.base import AnswerContext, AnswerWriter, Finding, HistoryTurn, Intent, Passage
+from pharmabot.answer.drug_facts import ChildQuestion, child_directions, read_child_question
 from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.answer.poison_help import wrong_poison_number
 from pharmabot.answer.selection import clean_sentence, passage_scores, question_of, split_sentences
@@ -411,7 +412,7 @@ class ChatService:
         if decision.intent is Intent.interaction and len(decision.drugs) == 1 and decision.food_topics:
             question, preface = await self._unnamed_food(question, plan)
         context = await self._gather(question, plan, history)
-        context.preface = preface
+        context.preface = preface or context.preface
         await self._screen_documents(context, session_id=session_id)
         if plan.stand_in_note:
             note = plan.stand_in_note + "\n\n"
@@ -435,6 +436,25 @@ class ChatService:
         # own, streamed as written, so they keep the passages' numbers and may skip some ([1] and [3]).
         text = answer.joined()
         answer.citations = [p.citation for p in context.passages if f"[{p.citation.index}]" in text]
+
+    async def _child_directions(self, child: ChildQuestion, drug: str, passages: list[Passage]) -> str:
+        """For a question about giving an OTC medicine to a child: the Drug Facts "Do not use" items and the
+        Directions row for the child's age (`pharmabot.answer.drug_facts`), their passages added to PASSAGES."""
+        specs = [
+            SearchSpec(query="do not use children child years of age", top_k=3, drug=key, section=section)
+            for key in self._labelled([drug])[:1]
+            for section in ("do_not_use", "warnings", "dosage_and_administration")
+        ]
+        try:
+            found = [hit for hits in await self._backends.retriever.search_many(specs) for hit in hits]
+        except PharmaBotError as exc:
+            log.warning("drug facts not found", extra={"fields": {"error": exc.code}})
+            return ""
+        for hit in found:
+            if not any(hit.chunk in p.text for p in passages):
+                _add_passage(passages, hit)
+        facts = child_directions(passages, child, drug=drug)
+        return "\n".join(facts.lines) if facts is not None else ""
 
     async def _unnamed_food(self, message: str, plan: _Plan) -> tuple[str, str]:
         """The question to answer and a sentence to say first, when MESSAGE asks about a food or drink the label
@@ -561,6 +581,12 @@ class ChatService:
             query = understand(message, knowledge.catalog, groups=plan.mentions)
             for hit in await self._retrieve(message, query, decision.drugs, sections, names=plan.names):
                 _add_passage(passages, hit)
+        preface = ""
+        child = (
+            read_child_question(message) if decision.intent in _MISUSE_INTENTS and len(decision.drugs) == 1 else None
+        )
+        if child is not None:
+            preface = await self._child_directions(child, decision.drugs[0], passages)
         for passage in passages:  # the writer names a form not taken by mouth (a lotion, an injection)
             passage.routes = knowledge.routes(passage.citation.set_id)
         keep = self._backends.settings.history_turns
@@ -578,6 +604,7 @@ class ChatService:
             sources_checked=sources,
             source_notes=gaps,
             more_notes=more_notes,
+            preface=preface,
             history=[
                 item
                 for turn in turns

@@ -7,6 +7,7 @@ with the extractive writer; each test asks as a user would and reads the streame
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -15,13 +16,31 @@ from typing import Any
 import httpx
 import pytest
 
+from pharmabot.answer.drug_facts import ChildQuestion, age_range, read_child_question
 from pharmabot.answer.poison_help import POISON_HELP, correct_poison_numbers, wrong_poison_number
 from pharmabot.chat.name_questions import NOT_IN_LABELS
 from pharmabot.config import load_settings
 from pharmabot.schemas.chat import parse_sse
 from tests.support.fixtures import app_client
+from tests.support.index import build_small_index
 
 RATE_LIMITS = "chat=1000/minute,chat=10000/day,session=1000/minute,session=10000/day"
+
+
+# OTC labels with Drug Facts, for the questions about children and everyday remedies.
+OTC_DRUGS = ("diphenhydramine", "acetaminophen", "ibuprofen", "naproxen", "warfarin", "levothyroxine")
+
+
+@pytest.fixture(scope="module")
+def otc_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_small_index(tmp_path_factory.mktemp("otc-index"), OTC_DRUGS, extra=True).path
+
+
+@pytest.fixture
+async def otc_http(tmp_path: Path, otc_index: Path) -> AsyncIterator[httpx.AsyncClient]:
+    settings = load_settings(sqlite_path=tmp_path / "state.sqlite", index_path=otc_index, rate_limits=RATE_LIMITS)
+    async with app_client(settings) as client:
+        yield client
 
 
 @pytest.fixture
@@ -153,3 +172,28 @@ async def test_a_named_food_with_a_note_of_its_own_keeps_the_note_first(http: ht
 
     assert text.startswith("Here is what the FDA label for levothyroxine says:\n\n- Grapefruit (levothyroxine):")
     assert "does not name" not in text
+
+
+# --- Giving an OTC medicine to a child: the Drug Facts "Do not use" items and that age's directions ---------------
+
+
+async def test_a_child_question_reads_the_drug_facts_do_not_use_items_and_the_row_for_that_age(
+    otc_http: httpx.AsyncClient,
+) -> None:
+    meta, text = await ask(otc_http, "can I give my 5 year old benadryl to help her sleep")
+
+    assert [d["key"] for d in meta["drugs"]] == ["diphenhydramine"]
+    assert text.startswith("The Drug Facts on the diphenhydramine label say:\n- Do not use: ")
+    assert "to make a child sleepy" in text.split("\n\n")[0]
+    assert "children 4 to under 6 years of age: Do not use unless directed by a doctor" in text
+    assert "Do not use: Do not use" not in text  # no table header words repeated in a row
+    assert "children under 4 years of age" not in text  # another age group's row
+
+
+def test_age_groups_of_drug_facts_directions_are_read_as_ranges() -> None:
+    assert age_range("children under 4 years of age") == (0.0, 4.0)
+    assert age_range("children 4 to under 6 years of age") == (4.0, 6.0)
+    assert age_range("children 6 to 11 years") == (6.0, 12.0)
+    assert age_range("adults and children 12 years and over") == (12.0, math.inf)
+    assert read_child_question("can my 18 month old have it") == ChildQuestion(age=1.5)
+    assert read_child_question("what is it for") is None
