@@ -22,8 +22,17 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from pharmabot.answer.base import AnswerContext, AnswerWriter, Finding, HistoryTurn, Intent, Passage
+from pharmabot.answer.base import (
+    SAFETY_FOOTER,
+    AnswerContext,
+    AnswerWriter,
+    Finding,
+    HistoryTurn,
+    Intent,
+    Passage,
+)
 from pharmabot.answer.drug_facts import ChildQuestion, child_directions, read_child_question
+from pharmabot.answer.extractive import UNCITED_FOOTER
 from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.answer.poison_help import wrong_poison_number
 from pharmabot.answer.selection import clean_sentence, passage_scores, question_of, split_sentences
@@ -31,6 +40,7 @@ from pharmabot.chat.drug_classes import class_reply, find_classes
 from pharmabot.chat.evidence import quoted_first
 from pharmabot.chat.intent import FOOD_TOPICS, UNNOTED_FOODS, IntentDecision, decide_intent
 from pharmabot.chat.name_questions import asks_names, name_reply
+from pharmabot.chat.otc_choices import REFERRAL, SEVERITY_WORDS, EverydayUse, read_choice_question
 from pharmabot.config import Settings, WriterKind
 from pharmabot.errors import AnswerWithheldError, PharmaBotError
 from pharmabot.knowledge.index import KnowledgeBase
@@ -179,6 +189,7 @@ class _Plan:
     stand_in_note: str = ""  # said first when a general question about such a name is answered from one of them
     question: str = ""  # the question answered, when not the message itself (a class question's medicine named)
     misuse: DoseMisuse | None = None  # a request to take a medicine other than as directed
+    everyday: EverydayUse | None = None  # what to take for a symptom with the medicine taken (`otc_choices`)
 
 
 class ChatBackends(Protocol):
@@ -313,6 +324,13 @@ class ChatService:
         note = ""
         if decision.intent is Intent.out_of_scope and len(ambiguous) == 1:
             decision, typed, note = self._stand_in(message, decision, typed, ambiguous)
+        everyday = None
+        if len(decision.drugs) == 1 and not decision.food_topics and not ambiguous:
+            everyday = read_choice_question(message)
+            if everyday is not None:
+                decision = IntentDecision(intent=Intent.interaction, drugs=decision.drugs, follow_up=decision.follow_up)
+        if everyday is None and len(mentions) == 1 and decision.intent is not Intent.interaction:
+            decision = _about_another(message, history, decision)
         refs = [DrugRef(key=key, typed=typed.get(key, key)) for key in decision.drugs]
         misuse = None
         # Also when the catalog has no single medicine for the name ("insulin", a medicine it lacks): the class
@@ -332,6 +350,7 @@ class ChatService:
             stand_in_note=note,
             question=question,
             misuse=misuse,
+            everyday=everyday,
         )
 
     def _resolve_shared(
@@ -398,6 +417,10 @@ class ChatService:
             answer.text.append(reply)
             yield TokenEvent(delta=reply)
             return
+        if plan.everyday is not None and self._backends.interactions is not None:
+            self._everyday_reply(plan, answer)
+            yield TokenEvent(delta=answer.joined())
+            return
         if decision.intent is Intent.drug_info and decision.drugs and asks_names(message):
             # A name is in the catalog, not in a label's text: answered from it, with no label passage.
             reply = name_reply(
@@ -436,6 +459,57 @@ class ChatService:
         # own, streamed as written, so they keep the passages' numbers and may skip some ([1] and [3]).
         text = answer.joined()
         answer.citations = [p.citation for p in context.passages if f"[{p.citation.index}]" in text]
+
+    def _everyday_reply(self, plan: _Plan, answer: _Answer) -> None:
+        """What the labels and rule lists say about each everyday choice for the symptom with the medicine taken.
+
+        Written here from the engine's findings, whichever writer is configured: the reply must list every option
+        the same way, recommend none and call none safe."""
+        use, engine = plan.everyday, self._backends.interactions
+        assert use is not None
+        assert engine is not None
+        knowledge = self._backends.knowledge
+        drug = plan.decision.drugs[0]
+        typed = plan.refs[0].typed if plan.refs else drug
+        passages: list[Passage] = []
+        lines: list[str] = []
+        sources: list[str] = []
+        gaps: list[str] = []
+        options = [o for o in use.ingredients if knowledge.catalog.resolve(o).status == "resolved"]
+        for option in options:
+            name = option[:1].upper() + option[1:]
+            if option == drug:
+                lines.append(f"- {name}: the medicine you already take.")
+                continue
+            report = engine.check(drugs=[drug, option], audience="consumer")
+            report = report.model_copy(update={"food_notes": []})
+            findings, notes, checked, missing = _findings_from(
+                report, passages, dated=knowledge.effective_time, asked=[drug, option]
+            )
+            sources += checked
+            gaps += missing
+            said = [
+                f"{SEVERITY_WORDS.get(f.severity, f.severity.capitalize())}: {f.summary.rstrip('.')}. "
+                + "".join(f"[{i}]" for i in dict.fromkeys(f.citation_indexes))
+                for f in findings
+            ]
+            said += notes
+            lines.append(
+                f"- {name}: " + (" ".join(s.strip() for s in said) if said else "none found in these sources.")
+            )
+        shown = ", ".join(options[:-1]) + " and " + options[-1] if len(options) > 1 else "".join(options)
+        blocks = [
+            f"You take {typed} and asked about {use.name}. The everyday ones sold without a prescription are {shown} "
+            f"(FDA OTC monographs and OTC labels). What the FDA labels and interaction rule lists say about each "
+            f"with {typed}:",
+            "\n".join(lines),
+        ]
+        listed = "; ".join(dict.fromkeys(s.rstrip(".") for s in sources)) or "the FDA labels"
+        blocks.append(f"Sources checked: {listed}." + "".join(f" {g.rstrip('.')}." for g in dict.fromkeys(gaps)))
+        blocks.append(REFERRAL.format(drug=typed))
+        blocks.append(SAFETY_FOOTER if passages else UNCITED_FOOTER)
+        answer.text.append("\n\n".join(blocks))
+        answer.citations = [p.citation for p in passages]
 
     async def _child_directions(self, child: ChildQuestion, drug: str, passages: list[Passage]) -> str:
         """For a question about giving an OTC medicine to a child: the Drug Facts "Do not use" items and the
@@ -756,6 +830,22 @@ def _class_question_answered(message: str, history: Sequence[Turn], names: Seque
     for mention, name in reversed(list(zip(mentions, names, strict=True))):
         question = question[: mention.start] + name + question[mention.end :]
     return question
+
+
+# "What about Y?" after an interaction answer: the same question with Y in place of the other medicine.
+_WHAT_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok|okay|then)\W+)?(?:what|how) about\b", re.IGNORECASE)
+
+
+def _about_another(message: str, history: Sequence[Turn], decision: IntentDecision) -> IntentDecision:
+    """After an interaction answer about a medicine taken, "what about tylenol?" asks about that medicine with
+    the one it names now, not what the new one is for."""
+    last = next((turn for turn in reversed(history) if turn.status is TurnStatus.complete), None)
+    if last is None or last.intent != Intent.interaction.value or not last.drugs or not _WHAT_ABOUT.search(message):
+        return decision
+    earlier = last.drugs[0]
+    if earlier in decision.drugs:
+        return decision
+    return IntentDecision(intent=Intent.interaction, drugs=(earlier, *decision.drugs), follow_up=True)
 
 
 def _clarify(ambiguous: dict[str, list[str]]) -> str:

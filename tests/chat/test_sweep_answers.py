@@ -19,6 +19,7 @@ import pytest
 from pharmabot.answer.drug_facts import ChildQuestion, age_range, read_child_question
 from pharmabot.answer.poison_help import POISON_HELP, correct_poison_numbers, wrong_poison_number
 from pharmabot.chat.name_questions import NOT_IN_LABELS
+from pharmabot.chat.otc_choices import REFERRAL
 from pharmabot.config import load_settings
 from pharmabot.schemas.chat import parse_sse
 from tests.support.fixtures import app_client
@@ -197,3 +198,51 @@ def test_age_groups_of_drug_facts_directions_are_read_as_ranges() -> None:
     assert age_range("adults and children 12 years and over") == (12.0, math.inf)
     assert read_child_question("can my 18 month old have it") == ChildQuestion(age=1.5)
     assert read_child_question("what is it for") is None
+
+
+# --- "I take X, what can I take for <symptom>": the everyday choices, each checked with X ---------------------------
+
+
+async def test_what_to_take_for_pain_with_warfarin_checks_each_everyday_pain_reliever(
+    otc_http: httpx.AsyncClient,
+) -> None:
+    meta, text = await ask(otc_http, "I take warfarin and my back hurts, what can I take for pain?", "otc-pain")
+
+    assert meta["intent"] == "interaction"
+    assert [d["key"] for d in meta["drugs"]] == ["warfarin"]
+    assert "purple" not in text  # not the warfarin label's skin-pain sentences
+    options = {line.split(":")[0]: line for line in text.split("\n") if line.startswith("- ")}
+    assert set(options) == {"- Acetaminophen", "- Ibuprofen", "- Naproxen", "- Aspirin"}
+    assert "bleeding" in options["- Ibuprofen"]
+    assert re.search(r"\[\d+\]", options["- Ibuprofen"])  # cited
+    assert REFERRAL.format(drug="warfarin") in text
+    # Never a recommendation, never "safe" but in "not proof that a medicine is safe".
+    assert "safe" not in text.replace("not proof that a medicine is safe", "")
+    assert not re.search(r"\b(?:recommend(?!\s+one)|best choice|you can take|try)\b", text, re.IGNORECASE)
+
+
+async def test_a_follow_up_what_about_a_medicine_checks_it_with_the_one_taken(otc_http: httpx.AsyncClient) -> None:
+    await ask(otc_http, "I take warfarin, what pain reliever is OK with it?", "otc-follow")
+    meta, text = await ask(otc_http, "what about tylenol?", "otc-follow")
+
+    assert meta["intent"] == "interaction"
+    assert [d["key"] for d in meta["drugs"]] == ["warfarin", "acetaminophen"]
+    assert "warfarin and acetaminophen" in text
+    assert "temporarily relieves" not in text  # not Tylenol's uses
+
+
+async def test_an_option_with_nothing_found_is_none_found_in_these_sources(otc_http: httpx.AsyncClient) -> None:
+    _, text = await ask(otc_http, "I take levothyroxine, what can I take to help me sleep?", "otc-sleep")
+
+    assert "- Diphenhydramine: " in text
+    assert "none found in these sources." in text
+    assert " safe" not in text.replace("not proof that a medicine is safe", "")
+
+
+async def test_a_question_naming_the_medicine_for_a_symptom_is_not_a_choice_question(
+    otc_http: httpx.AsyncClient,
+) -> None:
+    meta, text = await ask(otc_http, "can I take ibuprofen for back pain", "otc-lookalike")
+
+    assert [d["key"] for d in meta["drugs"]] == ["ibuprofen"]
+    assert "The everyday ones sold without a prescription" not in text
