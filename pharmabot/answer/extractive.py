@@ -23,7 +23,6 @@ from pharmabot.answer.selection import (
     question_of,
     select,
     split_sentences,
-    without_pointers,
 )
 
 __all__ = ["DOSING_REFERRAL", "ExtractiveWriter", "compose", "split_sentences"]
@@ -81,7 +80,7 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _point(item: Scored) -> str:
-    return f"- {without_pointers(item.candidate.text)} [{item.candidate.index}]"
+    return f"- {item.candidate.text} [{item.candidate.index}]"
 
 
 def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> list[str]:
@@ -117,7 +116,7 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
         blocks.append(NOT_DIRECT.format(drugs=drugs))
         blocks.append("\n".join(_point(s) for s in chosen[:2]))
         return blocks
-    text, index = without_pointers(best.candidate.text), best.candidate.index
+    text, index = best.candidate.text, best.candidate.index
     label = next((p.citation.drug_name for p in context.passages if p.citation.index == index), "")
     form = _form_of(context, index)
     if label and label not in context.drugs:  # the drug has no label of its own: a product containing it
@@ -186,7 +185,7 @@ def _support_point(item: Scored, lead: Scored, context: AnswerContext) -> str:
     own, theirs = citations.get(lead.candidate.index), citations.get(item.candidate.index)
     if own is None or theirs is None or own.set_id == theirs.set_id:
         return _point(item)
-    return f"- From the {theirs.drug_name} label: {without_pointers(item.candidate.text)} [{item.candidate.index}]"
+    return f"- From the {theirs.drug_name} label: {item.candidate.text} [{item.candidate.index}]"
 
 
 def _level_only(text: str, effect: re.Pattern[str] | None) -> bool:

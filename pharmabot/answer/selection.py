@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from pharmabot.answer.base import Passage
 from pharmabot.answer.poison_help import wrong_poison_number
-from pharmabot.knowledge.cleaning import is_heading, remove_cross_references, tidy
+from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
 from pharmabot.retrieval.intents import (
     BY_NAME,
@@ -362,21 +362,6 @@ def split_sentences(text: str) -> list[str]:
             listing = sentences[-1].endswith(":")
         listing = bool(sentences) and sentences[-1].endswith(":")
     return sentences
-
-
-# A Medication Guide's pointer to another of its questions ('See "What is the most important information I
-# should know about X?"', 21 CFR 208.20(b) headings), or to a section by name ('see the section "How should I
-# take X?"'): it sends the reader elsewhere in a leaflet they are not reading, so it is left out of a quote
-# as shown (`without_pointers`); the sentence is scored as the label wrote it.
-_LEAFLET_REFERENCE = re.compile(
-    r"\(?\b[Ss]ee\s+(?:the\s+(?:section|end of this \w+)\s+)?[\"“][^\"”?]{5,200}\?[\"”]"
-    r"(?:\s+(?:above|below|at the (?:beginning|end) of this (?:Medication Guide|leaflet|section)))?\s*\)?[.;,]?"
-)
-
-
-def without_pointers(text: str) -> str:
-    """TEXT without a leaflet's pointers to its other questions (`_LEAFLET_REFERENCE`)."""
-    return tidy(_LEAFLET_REFERENCE.sub(" ", text)) if _LEAFLET_REFERENCE.search(text) else text
 
 
 def clean_sentence(sentence: str, *, limit: int = MAX_SENTENCE_CHARS) -> str:

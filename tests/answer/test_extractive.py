@@ -412,17 +412,3 @@ def test_a_title_heading_is_never_a_point_of_the_answer() -> None:
     )
     assert "5 mg taken orally twice daily" in text
     assert "Recommended Dose in Adult Patients" not in text
-
-
-def test_a_leaflet_pointer_to_another_question_is_left_out_of_the_quote() -> None:
-    guide = passage(
-        1,
-        "spl_medguide",
-        'Gabapentin capsules may cause serious side effects including: See "What is the most important information '
-        'I should know about gabapentin capsules?" problems driving while using gabapentin capsules. The most common '
-        "side effects of gabapentin capsules include dizziness, drowsiness and tiredness.",
-    )
-    text = compose(context(question="what are the side effects of gabapentin", drugs=["gabapentin"], passages=[guide]))
-    assert "problems driving while using gabapentin capsules" in text
-    assert 'See "What is' not in text
-    assert "most important information" not in text
