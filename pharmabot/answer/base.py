@@ -70,6 +70,14 @@ class AnswerContext(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Engine notes: duplications, food/alcohol.")
     sources_checked: list[str] = Field(default_factory=list)
+    source_notes: list[str] = Field(
+        default_factory=list,
+        description="What the check could not read (a medicine with no label here), each a sentence of its own.",
+    )
+    more_notes: list[str] = Field(
+        default_factory=list, description="Engine notes on foods the question did not name, told after the answer."
+    )
+    preface: str = Field(default="", description="A sentence said before the answer (what the label does not name).")
     history: list[HistoryTurn] = Field(default_factory=list)
 
 

@@ -15,7 +15,15 @@ import re
 from collections.abc import AsyncIterator, Sequence
 
 from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, number_by_mention
-from pharmabot.answer.selection import Question, Scored, clean_sentence, question_of, select, split_sentences
+from pharmabot.answer.selection import (
+    AGE_GROUP,
+    Question,
+    Scored,
+    clean_sentence,
+    question_of,
+    select,
+    split_sentences,
+)
 
 __all__ = ["DOSING_REFERRAL", "ExtractiveWriter", "compose", "split_sentences"]
 
@@ -83,6 +91,8 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
         s
         for s in select(context.passages, question, limit=MAX_POINTS)
         if not any(s.candidate.text[:80] in note for note in context.notes)
+        # The directions row for the child's age already opens the answer: other age groups' rows are not for them.
+        and not (context.preface and s.candidate.row and AGE_GROUP.match(s.candidate.text))
     ]
     blocks: list[str] = []
     if lead is not None and not lead.supported:
@@ -204,9 +214,11 @@ def compose(context: AnswerContext) -> str:
             blocks.append(f"I found {count} {noun} between {drugs} in the FDA labels and interaction rule lists:")
             points.extend(_finding_line(f) for f in context.findings)
         else:
-            checked = "; ".join(context.sources_checked) or "the FDA labels"
+            checked = "; ".join(s.rstrip(".") for s in context.sources_checked) or "the FDA labels"
+            # A source the check could not read is a sentence of its own, not an item of the list.
+            gaps = "".join(f" {note.rstrip('.')}." for note in context.source_notes)
             blocks.append(
-                f"I found no interaction between {drugs} in these sources: {checked}. Not finding one is not "
+                f"I found no interaction between {drugs} in these sources: {checked}.{gaps} Not finding one is not "
                 "proof of safety; your pharmacist can check your full list."
             )
         points.extend(f"- {note}" for note in context.notes)
@@ -214,8 +226,13 @@ def compose(context: AnswerContext) -> str:
             blocks.append("\n".join(points))
     else:
         blocks.extend(_sentence_blocks(context, question, drugs))
-        if not blocks:
+        if not blocks and not context.preface:
             blocks.append(NO_PASSAGES.format(drugs=drugs))
+        if context.preface:
+            blocks.insert(0, context.preface)
+        if context.more_notes:
+            # Notes on foods the question did not name follow the answer; they never lead it.
+            blocks.append("The label also has these food notes:\n" + "\n".join(f"- {n}" for n in context.more_notes))
     if context.intent is Intent.dosing:
         blocks.append(DOSING_REFERRAL)
     if question.lead is not None and question.lead.name == "stopping":

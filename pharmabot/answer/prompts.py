@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from pharmabot.answer.base import AnswerContext, Finding, HistoryTurn, Passage
+from pharmabot.answer.poison_help import correct_poison_numbers
 from pharmabot.retrieval.intents import BY_NAME
 
 # Each history message is cut to this many characters: history is context, not a payload.
@@ -79,7 +80,9 @@ def _passage_block(passage: Passage) -> str:
         f'effective="{_attribute(citation.effective_time or "unknown")}" '
         f'link="{_attribute(citation.url)}"'
     )
-    return f"<passage {attributes}>\n[{citation.index}] {neutralize(passage.text.strip())}\n</passage>"
+    # A wrong poison-center number some labels print is corrected next to it (`pharmabot.answer.poison_help`).
+    text = neutralize(correct_poison_numbers(passage.text.strip()))
+    return f"<passage {attributes}>\n[{citation.index}] {text}\n</passage>"
 
 
 def _finding_block(finding: Finding) -> str:
@@ -115,7 +118,8 @@ def data_message(context: AnswerContext) -> str:
         findings = "\n".join(_finding_block(f) for f in context.findings)
     else:
         findings = "(no interaction found in these sources)"
-    notes = "\n".join("- " + neutralize(note) for note in context.notes) or "(none)"
+    told = [context.preface, *context.notes, *context.source_notes, *context.more_notes]
+    notes = "\n".join("- " + neutralize(note) for note in told if note) or "(none)"
     sources = ", ".join(neutralize(source) for source in context.sources_checked) or "(none listed)"
     drugs = ", ".join(neutralize(drug) for drug in context.drugs) or "(none recognized)"
     return (

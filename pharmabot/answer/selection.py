@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from pharmabot.answer.base import Passage
+from pharmabot.answer.poison_help import wrong_poison_number
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
 from pharmabot.retrieval.intents import (
@@ -464,12 +465,26 @@ def question_of(
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z)])\s*[*†‡§\d]{1,2}$")
 
 
+# The first cell of a Drug Facts "Directions" row: an age group (21 CFR 201.66(c)(6) gives directions by age).
+AGE_GROUP = re.compile(
+    r"(?:adults?|children|child|infants?|babies|teens?|adolescents?|persons?)\b[^|]{0,60}"
+    r"\b(?:\d+\s*(?:years?|yrs?|months?)|older|over|under)\b|(?:under|over) \d+\s*(?:years?|months?)\b",
+    re.IGNORECASE,
+)
+
+
+def _labelled_cell(name: str, cell: str) -> str:
+    """CELL under its column NAME; a cell that repeats its column's name ("Do not use: Do not use unless ...")
+    is shown without it."""
+    return cell if cell.lower().startswith(name.lower()) else f"{name}: {cell}"
+
+
 def _render_row(cells: list[str], header: list[str] | None) -> str:
     cells = [c.strip() for c in cells]
     if header:
         header = [_FOOTNOTE.sub("", h.strip()) for h in header]  # "Usual Durations 1": a footnote mark
     if header and len(header) == len(cells) and len(cells) > 1:
-        rest = "; ".join(f"{h.strip()}: {c}" for h, c in zip(header[1:], cells[1:], strict=True) if c)
+        rest = "; ".join(_labelled_cell(h.strip(), c) for h, c in zip(header[1:], cells[1:], strict=True) if c)
         return f"{cells[0]}: {rest}".strip()
     return f"{cells[0]}: " + ", ".join(c for c in cells[1:] if c) if len(cells) > 1 else cells[0]
 
@@ -532,10 +547,12 @@ def _table_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
                 caption = caption or line[:160]
             continue
         cells = line.split(" | ")
-        if header is None:
+        if header is None and not AGE_GROUP.match(cells[0].strip()):
             header = cells
             continue
-        rendered = remove_cross_references(_render_row(cells, header))
+        if header is None:
+            header = []  # a Drug Facts directions table has no header row: its first row is an age group's dose
+        rendered = remove_cross_references(_render_row(cells, header or None))
         if len(rendered) > MAX_ROW_CHARS:
             continue  # a row this long is a flattened paragraph, not a line to read
         if len(header) != len(cells) and all(_NUMERIC_CELL.fullmatch(c.strip()) for c in cells[1:]):
@@ -635,9 +652,26 @@ def _joined_pieces(sentence: str) -> list[str]:
 _FIELD = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}: +[\w(][^:]{2,}$")
 
 
+# A heading that reads as a title: words capitalised but for short connectives, no full stop, no verb to state
+# anything ("Recommended Dose in Adult Patients Reduction of Risk of Stroke ..."). Longer headings than
+# `is_heading` takes reach the candidates whole; such a line answers nothing and is never quoted.
+_TITLE_CONNECTIVES = "a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|without|vs"
+_TITLE = re.compile(
+    r"(?:[A-Z0-9][\w'’()/,-]*|(?:"
+    + _TITLE_CONNECTIVES
+    + r"))(?:\s+(?:[A-Z0-9(][\w'’()/,-]*|(?:"
+    + _TITLE_CONNECTIVES
+    + r")))+"
+)
+
+
+def _is_title(text: str) -> bool:
+    return len(text.split()) >= 4 and bool(_TITLE.fullmatch(text.strip()))
+
+
 def _allowed(candidate: Candidate, question: Question) -> bool:
     features = _features(candidate.text, candidate.heading)
-    if not features.prose:
+    if not features.prose or (not candidate.row and _is_title(candidate.text)):
         return False
     return not (features.supplier and not (question.lead and question.lead.name == "manufacturer"))
 
@@ -664,7 +698,8 @@ def _features(text: str, heading: str) -> _Features:
         lowered=text.lower(),
         heading_words=frozenset(terms_of(heading)) if heading else frozenset(),
         numbers=len(_NUMBERS.findall(text)),
-        prose=not _NOT_PROSE.search(text) and not stop_advice,
+        # A wrong poison-center number is never quoted (`pharmabot.answer.poison_help`).
+        prose=not _NOT_PROSE.search(text) and not stop_advice and not wrong_poison_number(text),
         supplier=bool(_SUPPLIER.search(text)),
     )
 

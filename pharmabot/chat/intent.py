@@ -72,6 +72,19 @@ FOOD_TOPICS: dict[str, re.Pattern[str]] = {
     "caffeine": CAFFEINE,
 }
 
+# Foods and drinks people ask about that no food-note kind of the engine covers (grapefruit, alcohol, dairy and
+# tyramine have their notes): a question about one is answered from the label's own words on taking the
+# medicine with food and drink when the label does not name it. The list is of everyday drinks and foods as the
+# FDA consumer page "Avoid Food and Drug Interactions" (FDA/NCL) groups them: caffeinated drinks, juices, water,
+# soft drinks, and everyday foods.
+UNNOTED_FOODS = re.compile(
+    CAFFEINE.pattern
+    + r"|\b(?:orange|apple|cranberry|pomegranate|tomato|lemon|lime|fruit) juice\b|\bsoda\b|\bsoft drinks?\b"
+    r"|\bsmoothies?\b|\bchocolate\b|\bbananas?\b|\bspinach\b|\bkale\b|\bleafy greens?\b|\beggs?\b|\bbread\b"
+    r"|\bcereal\b|\boatmeal\b|\bfiber\b|\bsoy\w*\b|\bwalnuts?\b|\bnuts\b",
+    re.IGNORECASE,
+)
+
 # A dose for a particular person ("how much should I take", "for my 4 year old"), as opposed
 # to "what is the usual dose", which is answered from the label all the same, with a referral.
 _DOSING = re.compile(

@@ -22,12 +22,25 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from pharmabot.answer.base import AnswerContext, AnswerWriter, Finding, HistoryTurn, Intent, Passage
+from pharmabot.answer.base import (
+    SAFETY_FOOTER,
+    AnswerContext,
+    AnswerWriter,
+    Finding,
+    HistoryTurn,
+    Intent,
+    Passage,
+)
+from pharmabot.answer.drug_facts import ChildQuestion, child_directions, read_child_question
+from pharmabot.answer.extractive import UNCITED_FOOTER
 from pharmabot.answer.output_filter import OutputFilter
+from pharmabot.answer.poison_help import wrong_poison_number
 from pharmabot.answer.selection import clean_sentence, passage_scores, question_of, split_sentences
 from pharmabot.chat.drug_classes import class_reply, find_classes
 from pharmabot.chat.evidence import quoted_first
-from pharmabot.chat.intent import FOOD_TOPICS, IntentDecision, decide_intent
+from pharmabot.chat.intent import FOOD_TOPICS, UNNOTED_FOODS, IntentDecision, decide_intent
+from pharmabot.chat.name_questions import asks_names, name_reply
+from pharmabot.chat.otc_choices import REFERRAL, SEVERITY_WORDS, EverydayUse, read_choice_question
 from pharmabot.config import Settings, WriterKind
 from pharmabot.errors import AnswerWithheldError, PharmaBotError
 from pharmabot.knowledge.index import KnowledgeBase
@@ -176,6 +189,7 @@ class _Plan:
     stand_in_note: str = ""  # said first when a general question about such a name is answered from one of them
     question: str = ""  # the question answered, when not the message itself (a class question's medicine named)
     misuse: DoseMisuse | None = None  # a request to take a medicine other than as directed
+    everyday: EverydayUse | None = None  # what to take for a symptom with the medicine taken (`otc_choices`)
 
 
 class ChatBackends(Protocol):
@@ -310,6 +324,13 @@ class ChatService:
         note = ""
         if decision.intent is Intent.out_of_scope and len(ambiguous) == 1:
             decision, typed, note = self._stand_in(message, decision, typed, ambiguous)
+        everyday = None
+        if len(decision.drugs) == 1 and not decision.food_topics and not ambiguous:
+            everyday = read_choice_question(message)
+            if everyday is not None:
+                decision = IntentDecision(intent=Intent.interaction, drugs=decision.drugs, follow_up=decision.follow_up)
+        if everyday is None and len(mentions) == 1 and decision.intent is not Intent.interaction:
+            decision = _about_another(message, history, decision)
         refs = [DrugRef(key=key, typed=typed.get(key, key)) for key in decision.drugs]
         misuse = None
         # Also when the catalog has no single medicine for the name ("insulin", a medicine it lacks): the class
@@ -329,6 +350,7 @@ class ChatService:
             stand_in_note=note,
             question=question,
             misuse=misuse,
+            everyday=everyday,
         )
 
     def _resolve_shared(
@@ -395,7 +417,25 @@ class ChatService:
             answer.text.append(reply)
             yield TokenEvent(delta=reply)
             return
-        context = await self._gather(plan.question or message, plan, history)
+        if plan.everyday is not None and self._backends.interactions is not None:
+            self._everyday_reply(plan, answer)
+            yield TokenEvent(delta=answer.joined())
+            return
+        if decision.intent is Intent.drug_info and decision.drugs and asks_names(message):
+            # A name is in the catalog, not in a label's text: answered from it, with no label passage.
+            reply = name_reply(
+                message,
+                catalog=self._backends.knowledge.catalog,
+                drugs=[(ref.key, ref.typed) for ref in plan.refs],
+            )
+            answer.text.append(reply)
+            yield TokenEvent(delta=reply)
+            return
+        question, preface = plan.question or message, ""
+        if decision.intent is Intent.interaction and len(decision.drugs) == 1 and decision.food_topics:
+            question, preface = await self._unnamed_food(question, plan)
+        context = await self._gather(question, plan, history)
+        context.preface = preface or context.preface
         await self._screen_documents(context, session_id=session_id)
         if plan.stand_in_note:
             note = plan.stand_in_note + "\n\n"
@@ -420,6 +460,101 @@ class ChatService:
         text = answer.joined()
         answer.citations = [p.citation for p in context.passages if f"[{p.citation.index}]" in text]
 
+    def _everyday_reply(self, plan: _Plan, answer: _Answer) -> None:
+        """What the labels and rule lists say about each everyday choice for the symptom with the medicine taken.
+
+        Written here from the engine's findings, whichever writer is configured: the reply must list every option
+        the same way, recommend none and call none safe."""
+        use, engine = plan.everyday, self._backends.interactions
+        assert use is not None
+        assert engine is not None
+        knowledge = self._backends.knowledge
+        drug = plan.decision.drugs[0]
+        typed = plan.refs[0].typed if plan.refs else drug
+        passages: list[Passage] = []
+        lines: list[str] = []
+        sources: list[str] = []
+        gaps: list[str] = []
+        options = [o for o in use.ingredients if knowledge.catalog.resolve(o).status == "resolved"]
+        for option in options:
+            name = option[:1].upper() + option[1:]
+            if option == drug:
+                lines.append(f"- {name}: the medicine you already take.")
+                continue
+            report = engine.check(drugs=[drug, option], audience="consumer")
+            report = report.model_copy(update={"food_notes": []})
+            findings, notes, checked, missing = _findings_from(
+                report, passages, dated=knowledge.effective_time, asked=[drug, option]
+            )
+            sources += checked
+            gaps += missing
+            said = [
+                f"{SEVERITY_WORDS.get(f.severity, f.severity.capitalize())}: {f.summary.rstrip('.')}. "
+                + "".join(f"[{i}]" for i in dict.fromkeys(f.citation_indexes))
+                for f in findings
+            ]
+            said += notes
+            lines.append(
+                f"- {name}: " + (" ".join(s.strip() for s in said) if said else "none found in these sources.")
+            )
+        shown = ", ".join(options[:-1]) + " and " + options[-1] if len(options) > 1 else "".join(options)
+        blocks = [
+            f"You take {typed} and asked about {use.name}. The everyday ones sold without a prescription are {shown} "
+            f"(FDA OTC monographs and OTC labels). What the FDA labels and interaction rule lists say about each "
+            f"with {typed}:",
+            "\n".join(lines),
+        ]
+        listed = "; ".join(dict.fromkeys(s.rstrip(".") for s in sources)) or "the FDA labels"
+        blocks.append(f"Sources checked: {listed}." + "".join(f" {g.rstrip('.')}." for g in dict.fromkeys(gaps)))
+        blocks.append(REFERRAL.format(drug=typed))
+        blocks.append(SAFETY_FOOTER if passages else UNCITED_FOOTER)
+        answer.text.append("\n\n".join(blocks))
+        answer.citations = [p.citation for p in passages]
+
+    async def _child_directions(self, child: ChildQuestion, drug: str, passages: list[Passage]) -> str:
+        """For a question about giving an OTC medicine to a child: the Drug Facts "Do not use" items and the
+        Directions row for the child's age (`pharmabot.answer.drug_facts`), their passages added to PASSAGES."""
+        specs = [
+            SearchSpec(query="do not use children child years of age", top_k=3, drug=key, section=section)
+            for key in self._labelled([drug])[:1]
+            for section in ("do_not_use", "warnings", "dosage_and_administration")
+        ]
+        try:
+            found = [hit for hits in await self._backends.retriever.search_many(specs) for hit in hits]
+        except PharmaBotError as exc:
+            log.warning("drug facts not found", extra={"fields": {"error": exc.code}})
+            return ""
+        for hit in found:
+            if not any(hit.chunk in p.text for p in passages):
+                _add_passage(passages, hit)
+        facts = child_directions(passages, child, drug=drug)
+        return "\n".join(facts.lines) if facts is not None else ""
+
+    async def _unnamed_food(self, message: str, plan: _Plan) -> tuple[str, str]:
+        """The question to answer and a sentence to say first, when MESSAGE asks about a food or drink the label
+        does not name ("can I drink coffee with my levothyroxine"): then the label's sentences on taking the
+        medicine with food and drink answer it, after saying that the label does not name that food or drink.
+        A food or drink the label names, or one with a food note of the engine's, is answered as asked."""
+        match = UNNOTED_FOODS.search(message)
+        if match is None:
+            return message, ""
+        word = match.group().lower()
+        drug = plan.decision.drugs[0]
+        typed = plan.refs[0].typed if plan.refs else drug
+        specs = [SearchSpec(query=word, top_k=3, drug=key) for key in self._labelled([drug])]
+        try:
+            found = [hit for hits in await self._backends.retriever.search_many(specs) for hit in hits]
+        except PharmaBotError as exc:
+            log.warning("label search for a food failed", extra={"fields": {"error": exc.code}})
+            return message, ""
+        named = re.compile(r"\b" + re.escape(word).replace(r"\ ", r"\s+") + r"s?\b", re.IGNORECASE)
+        if any(named.search(hit.chunk) for hit in found):
+            return message, ""
+        return (
+            f"how should I take {typed} with food or drink, or on an empty stomach?",
+            f"The FDA label for {drug} does not name {word}. What it says about taking {drug} with food and drink:",
+        )
+
     async def _misuse_reply(self, message: str, plan: _Plan, answer: _Answer) -> None:
         """The danger of taking the medicine other than as directed, in the label's own words where it has them."""
         misuse = plan.misuse
@@ -442,7 +577,13 @@ class ChatService:
                 log.warning("label warning not found", extra={"fields": {"error": exc.code}})
                 hits = []
             # Sentences in the order searched: boxed warning first, then the leaflets' plain wording.
-            sentences = [(hit, clean_sentence(s)) for hit in hits for s in split_sentences(hit.chunk)]
+            # Never a sentence with a wrong poison-center number: the reply gives Poison Help's own.
+            sentences = [
+                (hit, text)
+                for hit in hits
+                for text in (clean_sentence(s) for s in split_sentences(hit.chunk))
+                if not wrong_poison_number(text)
+            ]
             chosen = pick_label_sentence(misuse, [text for _, text in sentences])
             if chosen is not None:
                 hit, quote = sentences[chosen]
@@ -482,6 +623,8 @@ class ChatService:
         findings: list[Finding] = []
         notes: list[str] = []
         sources: list[str] = []
+        gaps: list[str] = []
+        more_notes: list[str] = []
         knowledge = self._backends.knowledge
         engine = self._backends.interactions if decision.intent is Intent.interaction else None
         if engine is not None:
@@ -492,21 +635,32 @@ class ChatService:
                 report = report.model_copy(
                     update={"food_notes": _told_notes(report.food_notes, decision.food_topics, decision.drugs)}
                 )
-                findings, notes, sources = _findings_from(
+                findings, notes, sources, gaps = _findings_from(
                     report, passages, dated=knowledge.effective_time, asked=decision.drugs
                 )
             else:
-                # Only the notes on what was asked about: "with metamucil" is not a question about dairy.
-                asked = frozenset().union(*(_NOTE_KINDS.get(t, frozenset()) for t in decision.food_topics))
-                notes = [
-                    _food_note(note, passages, dated=knowledge.effective_time)
-                    for note in engine.food_notes(drug=decision.drugs[0])
-                    if note.kind in asked
-                ]
+                # Only the notes on what was asked about: "with metamucil" is not a question about dairy. A food or
+                # drink named has its note first; "with food" names none, so the label's own food and
+                # administration sentences answer it and the notes on particular foods follow them.
+                named = frozenset().union(
+                    *(_NOTE_KINDS.get(t, frozenset()) for t in decision.food_topics if t != "food")
+                )
+                general = _NOTE_KINDS["food"] if "food" in decision.food_topics else frozenset()
+                for note in engine.food_notes(drug=decision.drugs[0]):
+                    if note.kind in named:
+                        notes.append(_food_note(note, passages, dated=knowledge.effective_time))
+                    elif note.kind in general:
+                        more_notes.append(_food_note(note, passages, dated=knowledge.effective_time))
         if not findings:
             query = understand(message, knowledge.catalog, groups=plan.mentions)
             for hit in await self._retrieve(message, query, decision.drugs, sections, names=plan.names):
                 _add_passage(passages, hit)
+        preface = ""
+        child = (
+            read_child_question(message) if decision.intent in _MISUSE_INTENTS and len(decision.drugs) == 1 else None
+        )
+        if child is not None:
+            preface = await self._child_directions(child, decision.drugs[0], passages)
         for passage in passages:  # the writer names a form not taken by mouth (a lotion, an injection)
             passage.routes = knowledge.routes(passage.citation.set_id)
         keep = self._backends.settings.history_turns
@@ -522,6 +676,9 @@ class ChatService:
             findings=findings,
             notes=notes,
             sources_checked=sources,
+            source_notes=gaps,
+            more_notes=more_notes,
+            preface=preface,
             history=[
                 item
                 for turn in turns
@@ -675,6 +832,22 @@ def _class_question_answered(message: str, history: Sequence[Turn], names: Seque
     return question
 
 
+# "What about Y?" after an interaction answer: the same question with Y in place of the other medicine.
+_WHAT_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok|okay|then)\W+)?(?:what|how) about\b", re.IGNORECASE)
+
+
+def _about_another(message: str, history: Sequence[Turn], decision: IntentDecision) -> IntentDecision:
+    """After an interaction answer about a medicine taken, "what about tylenol?" asks about that medicine with
+    the one it names now, not what the new one is for."""
+    last = next((turn for turn in reversed(history) if turn.status is TurnStatus.complete), None)
+    if last is None or last.intent != Intent.interaction.value or not last.drugs or not _WHAT_ABOUT.search(message):
+        return decision
+    earlier = last.drugs[0]
+    if earlier in decision.drugs:
+        return decision
+    return IntentDecision(intent=Intent.interaction, drugs=(earlier, *decision.drugs), follow_up=True)
+
+
 def _clarify(ambiguous: dict[str, list[str]]) -> str:
     """Ask which medicine was meant instead of guessing ("insulin" names many)."""
     name, keys = next(iter(ambiguous.items()))
@@ -750,8 +923,9 @@ def _findings_from(
     *,
     dated: Callable[[str], str | None],
     asked: Sequence[str] = (),
-) -> tuple[list[Finding], list[str], list[str]]:
-    """Engine results to writer findings; each quoted label sentence becomes a numbered passage.
+) -> tuple[list[Finding], list[str], list[str], list[str]]:
+    """Engine results to writer findings, notes, the sources checked and what the check could not read; each
+    quoted label sentence becomes a numbered passage.
 
     Of each pair's label sentences the one quoted first is the asked drug's own that says what happens
     (`quoted_first`); ASKED are the drugs in the order the question named them.
@@ -783,7 +957,8 @@ def _findings_from(
             )
         )
     notes = [d.note for d in report.duplications] + [_food_note(n, passages, dated=dated) for n in report.food_notes]
-    return findings, notes, [source.name for source in report.sources_checked]
+    sources = [source.name for source in report.sources_checked if source.kind != "note"]
+    return findings, notes, sources, [source.name for source in report.sources_checked if source.kind == "note"]
 
 
 def _cited(ordered: Sequence[EvidenceItem]) -> list[EvidenceItem]:

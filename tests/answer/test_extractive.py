@@ -387,3 +387,28 @@ def test_the_form_is_not_named_when_taken_by_mouth_unknown_or_named_by_the_quest
         lotion("What is ivermectin lotion used for?"),
     ):
         assert "From the FDA label for ivermectin: Ivermectin lotion" in answer
+
+
+def test_a_title_heading_is_never_a_point_of_the_answer() -> None:
+    heading = (
+        "Recommended Dose in Adult Patients Reduction of Risk of Stroke and Systemic Embolism in Patients with "
+        "Nonvalvular Atrial Fibrillation"
+    )
+    dosing = passage(
+        1,
+        "dosage_and_administration",
+        f"{heading}\nThe recommended dose of apixaban for most patients is 5 mg taken orally twice daily. If a dose "
+        "is not taken at the scheduled time, the dose should be taken as soon as possible on the same day. The dose "
+        "should not be doubled to make up for a missed dose.",
+    )
+    text = compose(
+        context(
+            question="what is the dose of apixaban for stroke with atrial fibrillation, and if I miss one?",
+            intent=Intent.dosing,
+            drugs=["apixaban"],
+            section_keys=["dosage_and_administration"],
+            passages=[dosing],
+        )
+    )
+    assert "5 mg taken orally twice daily" in text
+    assert "Recommended Dose in Adult Patients" not in text

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pharmabot.knowledge.labels import LabelRecord, shipped_data_path, shipped_labels_path
+from pharmabot.knowledge.labels import SHIPPED_LABEL_FILES, LabelRecord, shipped_data_path, shipped_labels_path
 from pharmabot.knowledge.names import DrugCatalog, drug_key, ingredients_of, read_orange_book
 
 # Drugs the tests talk about: interaction pairs, brands, misspellings, combinations.
@@ -66,10 +66,18 @@ def catalog_for(drugs: Iterable[str] = DEFAULT_TEST_DRUGS) -> DrugCatalog:
     return _catalog(tuple(sorted(set(drugs))))
 
 
-def raw_records_for(drugs: Iterable[str] = DEFAULT_TEST_DRUGS) -> list[dict[str, Any]]:
-    """The shipped openFDA records (unchanged dicts) of those drugs."""
+@lru_cache(maxsize=1)
+def _extra_raw() -> tuple[dict[str, Any], ...]:
+    with gzip.open(shipped_data_path(SHIPPED_LABEL_FILES[1]), "rt", encoding="utf-8") as handle:
+        return tuple(json.loads(line) for line in handle if line.strip())
+
+
+def raw_records_for(drugs: Iterable[str] = DEFAULT_TEST_DRUGS, *, extra: bool = False) -> list[dict[str, Any]]:
+    """The shipped openFDA records (unchanged dicts) of those drugs; with EXTRA, also those of the second shipped
+    file (OTC Drug Facts records such as diphenhydramine and acetaminophen)."""
     wanted = set(drugs)
-    return [raw for raw in _all_raw() if _key(raw) in wanted]
+    records = [raw for raw in _all_raw() if _key(raw) in wanted]
+    return records + ([raw for raw in _extra_raw() if _key(raw) in wanted] if extra else [])
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> Path:
