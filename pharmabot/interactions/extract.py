@@ -137,6 +137,42 @@ def list_item_quote(sentence: str, start: int, end: int) -> str | None:
     return f"{lead.group('lead')}: {item}."
 
 
+# The Drug Facts warnings headings (21 CFR 201.66(c)(5)) and the first words of their bullet items, for text whose
+# bullets were lost: an alcohol note from "When using this product drowsiness may occur avoid alcoholic drinks
+# alcohol, sedatives, and tranquilizers may increase drowsiness be careful when driving ..." quotes only the items
+# about alcohol. The item openings are the monographs' own (21 CFR 341.72, 341.80, 338.50, 201.326).
+_FACTS_HEADING = re.compile(
+    r"\b(?:When using this product|Do not use|Ask a doctor(?: or pharmacist)? before use if you(?: are| have)?"
+    r"|Stop use and ask a doctor if|If pregnant or breast-feeding|Keep out of reach of children|Directions"
+    r"|Other information|Inactive ingredients|Allergy alert|Liver warning|Stomach bleeding warning|Warnings?)\b:?"
+)
+_FACTS_ITEM = re.compile(
+    # Not after "do not", "you" or "are" ("do not drink", "if you take", "are taking"): those are inside an item.
+    r"\s*[■•●▪]\s*|(?<!\bnot)(?<!\byou)(?<!\bare)\s(?=alcohol(?:,| and | may )"
+    r"|(?:avoid|do not|be careful|use caution|drowsiness may|marked drowsiness|excitability|you may|may cause"
+    r"|have|take|taking|are taking|drink|use of)\b)",
+    re.IGNORECASE,
+)
+
+
+def drug_facts_items(sentence: str, pattern: re.Pattern[str]) -> str | None:
+    """The bullet items of a run-on Drug Facts warning that match PATTERN, under their heading ("When using this
+    product: avoid alcoholic drinks; alcohol, sedatives, and tranquilizers may increase drowsiness."), or None when
+    the text has no Drug Facts heading or no such item."""
+    headings = list(_FACTS_HEADING.finditer(sentence))
+    if not headings:
+        return None
+    for n, heading in enumerate(headings):
+        end = headings[n + 1].start() if n + 1 < len(headings) else len(sentence)
+        body = sentence[heading.end() : end]
+        items = [i.strip(" .;,") for i in _FACTS_ITEM.split(body) if i and i.strip(" .;,")]
+        hits = [i for i in items if pattern.search(i)]
+        if hits:
+            title = heading.group(0).rstrip(":")
+            return f"{title}: {'; '.join(hits)}."
+    return None
+
+
 @dataclass(frozen=True)
 class Found:
     """A drug or class named in a sentence."""
@@ -437,7 +473,14 @@ _EFFECTS: tuple[tuple[str, str], ...] = (
     # Before "kidney effects": "in patients with renal impairment, metformin can cause lactic acidosis" is about the
     # acidosis; the kidneys are why.
     (r"lactic acidosis", "lactic acidosis"),
-    (r"renal (?:function|failure|impairment|toxicity)|nephrotox|kidney", "kidney effects"),
+    # An outcome for the kidneys, not the patient's condition: "in the presence of impaired renal function" or "in
+    # patients with renal impairment" says who needs care, not what the combination does.
+    (
+        r"renal (?:failure|toxicity|injury|damage)|nephrotox|kidney (?:injury|damage|failure|problems|toxicity)"
+        r"|acute kidney|(?:deteriorat\w*|worsen\w*|declin\w*|decreas\w*|reduc\w*|impairment) (?:of |in )?(?:the )?"
+        r"renal function|renal function (?:may |can |could )?(?:deteriorat|worsen|declin|decreas)",
+        "kidney effects",
+    ),
     (r"myelosuppression|bone marrow|pancytopenia|neutropenia", "bone marrow suppression"),
     (r"seizure", "seizures"),
     (r"hypotension", "low blood pressure"),
@@ -485,6 +528,11 @@ _FOOD_WINDOW = 140
 
 
 _ANY_FOOD = re.compile(r"alcohol|ethanol|grapefruit|dairy|milk|calcium-|tyramine", re.IGNORECASE)
+
+
+def food_items(sentence: str, kind: str) -> str | None:
+    """The Drug Facts items of SENTENCE about the food or drink KIND (`drug_facts_items`)."""
+    return drug_facts_items(sentence, _FOOD_PATTERNS[kind])
 
 
 def food_mentions(sentence: str) -> list[tuple[str, tuple[int, int]]]:
