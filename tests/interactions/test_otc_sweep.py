@@ -1,15 +1,19 @@
-"""Everyday OTC combinations checked end to end: the report the API returns and the command line prints.
+"""Everyday OTC combinations through `POST /api/interactions` (the real app, lifespan and error handlers) and the
+command line's rendering.
 
-The engine is built from the real shipped labels of a few drugs (the OTC ones come from the extra label file).
+The app's engine is built from the real shipped labels of a few drugs (the OTC ones come from the extra label file).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import AsyncIterator
 from typing import Any
 
+import httpx
 import pytest
+from fastapi import FastAPI
 
 from pharmabot.interactions.engine import InteractionEngine
 from pharmabot.interactions.extract import food_items
@@ -17,6 +21,7 @@ from pharmabot.interactions.knowledge import InteractionKnowledge
 from pharmabot.interactions.report import render_table
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
 from pharmabot.knowledge.names import DrugCatalog, read_orange_book
+from tests.support.fixtures import asgi_client
 from tests.support.labels import _key
 
 DRUGS = (
@@ -44,12 +49,23 @@ def engine() -> InteractionEngine:
     return InteractionEngine(knowledge=InteractionKnowledge.from_labels(labels, catalog), catalog=catalog)
 
 
-def _check(engine: InteractionEngine, *names: str) -> dict[str, Any]:
-    return engine.check(drugs=list(names)).model_dump(mode="json")
+@pytest.fixture
+async def client(started_app: FastAPI, engine: InteractionEngine) -> AsyncIterator[httpx.AsyncClient]:
+    """The app as served, its interaction service the engine over these drugs' labels."""
+    started_app.state.services.interactions = engine
+    async with asgi_client(started_app) as http:
+        yield http
 
 
-def test_a_class_named_in_the_quote_is_said_to_be_a_class_not_the_drug(engine: InteractionEngine) -> None:
-    body = _check(engine, "benadryl", "zyrtec")
+async def _check(client: httpx.AsyncClient, *names: str) -> dict[str, Any]:
+    response = await client.post("/api/interactions", json={"drugs": list(names)})
+    assert response.status_code == 200
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def test_a_class_named_in_the_quote_is_said_to_be_a_class_not_the_drug(client: httpx.AsyncClient) -> None:
+    body = await _check(client, "benadryl", "zyrtec")
     (hit,) = body["interactions"]
     first = hit["evidence"][0]
     assert "diphenhydramine" not in first["quote"].lower()
@@ -58,15 +74,15 @@ def test_a_class_named_in_the_quote_is_said_to_be_a_class_not_the_drug(engine: I
 
 
 @pytest.mark.parametrize("other", ["cetirizine", "zolpidem"])
-def test_a_sedating_antihistamine_with_another_depressant_is_at_least_moderate(
-    engine: InteractionEngine, other: str
+async def test_a_sedating_antihistamine_with_another_depressant_is_at_least_moderate(
+    client: httpx.AsyncClient, other: str
 ) -> None:
-    (hit,) = _check(engine, "diphenhydramine", other)["interactions"]
+    (hit,) = (await _check(client, "diphenhydramine", other))["interactions"]
     assert hit["severity"] in ("moderate", "major")
 
 
-def test_two_products_with_the_same_ingredient_are_a_duplication(engine: InteractionEngine) -> None:
-    body = _check(engine, "benadryl", "zzzquil")
+async def test_two_products_with_the_same_ingredient_are_a_duplication(client: httpx.AsyncClient) -> None:
+    body = await _check(client, "benadryl", "zzzquil")
     (dup,) = [d for d in body["duplications"] if "same active ingredient" in d["drug_class"]]
     assert dup["drugs"] == ["benadryl", "zzzquil"]
     assert "diphenhydramine" in dup["note"]
@@ -74,21 +90,21 @@ def test_two_products_with_the_same_ingredient_are_a_duplication(engine: Interac
 
 
 @pytest.mark.parametrize("bp", ["lisinopril", "amlodipine", "metoprolol"])
-def test_a_decongestant_with_a_blood_pressure_medicine_is_moderate_not_none_found(
-    engine: InteractionEngine, bp: str
+async def test_a_decongestant_with_a_blood_pressure_medicine_is_moderate_not_none_found(
+    client: httpx.AsyncClient, bp: str
 ) -> None:
-    (hit,) = _check(engine, "sudafed", bp)["interactions"]
+    (hit,) = (await _check(client, "sudafed", bp))["interactions"]
     assert hit["severity"] == "moderate"
     assert any("341.80" in r["source"] for r in hit["rules"])
 
 
-def test_a_decongestant_with_an_maoi_is_contraindicated(engine: InteractionEngine) -> None:
-    (hit,) = _check(engine, "pseudoephedrine", "phenelzine")["interactions"]
+async def test_a_decongestant_with_an_maoi_is_contraindicated(client: httpx.AsyncClient) -> None:
+    (hit,) = (await _check(client, "pseudoephedrine", "phenelzine"))["interactions"]
     assert hit["severity"] == "contraindicated"
 
 
-def test_a_drug_facts_alcohol_note_quotes_only_the_alcohol_items(engine: InteractionEngine) -> None:
-    notes = [n for n in _check(engine, "cetirizine", "amlodipine")["food_notes"] if n["kind"] == "alcohol"]
+async def test_a_drug_facts_alcohol_note_quotes_only_the_alcohol_items(client: httpx.AsyncClient) -> None:
+    notes = [n for n in (await _check(client, "cetirizine", "amlodipine"))["food_notes"] if n["kind"] == "alcohol"]
     (note,) = notes
     assert "alcohol" in note["quote"].lower()
     assert "driving" not in note["quote"]
@@ -120,17 +136,17 @@ def test_an_undated_label_prints_undated_in_the_sources(engine: InteractionEngin
 
 
 @pytest.mark.parametrize("antihistamine", ["diphenhydramine", "cetirizine"])
-def test_alcohol_with_a_sedating_antihistamine_is_rated_alike_whatever_the_label_kept(
-    engine: InteractionEngine, antihistamine: str
+async def test_alcohol_with_a_sedating_antihistamine_is_rated_alike_whatever_the_label_kept(
+    client: httpx.AsyncClient, antihistamine: str
 ) -> None:
     # Both Drug Facts say "avoid alcoholic drinks" (21 CFR 341.72); the diphenhydramine label here lost that panel.
-    (hit,) = _check(engine, antihistamine, "alcohol")["interactions"]
+    (hit,) = (await _check(client, antihistamine, "alcohol"))["interactions"]
     assert hit["severity"] == "major"
     assert "drowsiness" in hit["mechanism"]
 
 
-def test_a_dose_cut_to_a_fraction_written_as_numbers_is_major(engine: InteractionEngine) -> None:
-    (hit,) = _check(engine, "allopurinol", "azathioprine")["interactions"]
+async def test_a_dose_cut_to_a_fraction_written_as_numbers_is_major(client: httpx.AsyncClient) -> None:
+    (hit,) = (await _check(client, "allopurinol", "azathioprine"))["interactions"]
     assert hit["severity"] == "major"
     cut = [e for e in hit["evidence"] if "1/3 to 1/4" in e["quote"]]
     assert cut
