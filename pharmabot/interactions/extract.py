@@ -144,7 +144,7 @@ def list_item_quote(sentence: str, start: int, end: int) -> str | None:
 _FACTS_HEADING = re.compile(
     r"\b(?:When using this product|Do not use|Ask a doctor(?: or pharmacist)? before use if you(?: are| have)?"
     r"|Stop use and ask a doctor if|If pregnant or breast-feeding|Keep out of reach of children|Directions"
-    r"|Other information|Inactive ingredients|Allergy alert|Liver warning|Stomach bleeding warning|Warnings?)\b:?"
+    r"|Other information|Inactive ingredients|Allergy alert|Liver warning|Stomach bleeding warning|Warnings?(?! and Precautions))\b:?"
 )
 _FACTS_ITEM = re.compile(
     # Not after "do not", "you" or "are" ("do not drink", "if you take", "are taking"): those are inside an item.
@@ -167,7 +167,9 @@ def drug_facts_items(sentence: str, pattern: re.Pattern[str]) -> str | None:
         body = sentence[heading.end() : end]
         items = [i.strip(" .;,") for i in _FACTS_ITEM.split(body) if i and i.strip(" .;,")]
         hits = [i for i in items if pattern.search(i)]
-        if hits:
+        # Only a cut is worth it: a text that is one item under one heading ("Do not use with alcohol.") is quoted
+        # as it is.
+        if hits and (len(hits) < len(items) or len(headings) > 1):
             title = heading.group(0).rstrip(":")
             return f"{title}: {'; '.join(hits)}."
     return None

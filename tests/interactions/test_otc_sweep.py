@@ -125,6 +125,9 @@ def test_drug_facts_items_cut_at_headings_and_bullets() -> None:
         "Warnings: do not drink alcohol."
     )
     assert food_items("Alcohol may add to the effect of this drug.", "alcohol") is None
+    # Nothing to cut: one item under one heading, or a prescription label's cross-reference, is quoted as it is.
+    assert food_items("Do not use with alcohol.", "alcohol") is None
+    assert food_items("See Warnings and Precautions for interaction with CNS drugs and alcohol.", "alcohol") is None
 
 
 def test_an_undated_label_prints_undated_in_the_sources(engine: InteractionEngine) -> None:
