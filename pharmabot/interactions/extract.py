@@ -144,7 +144,8 @@ def list_item_quote(sentence: str, start: int, end: int) -> str | None:
 _FACTS_HEADING = re.compile(
     r"\b(?:When using this product|Do not use|Ask a doctor(?: or pharmacist)? before use if you(?: are| have)?"
     r"|Stop use and ask a doctor if|If pregnant or breast-feeding|Keep out of reach of children|Directions"
-    r"|Other information|Inactive ingredients|Allergy alert|Liver warning|Stomach bleeding warning|Warnings?(?! and Precautions))\b:?"
+    r"|Other information|Inactive ingredients|Allergy alert|Liver warning|Stomach bleeding warning"
+    r"|Warnings?(?! and Precautions))\b:?"
 )
 _FACTS_ITEM = re.compile(
     # Not after "do not", "you" or "are" ("do not drink", "if you take", "are taking"): those are inside an item.
