@@ -516,12 +516,20 @@ def _same_ingredient(typed: list[tuple[str, DrugEntry]]) -> list[Duplication]:
                 Duplication(
                     drug_class=f"same active ingredient: {ingredient}",
                     drugs=names,
-                    note=f"{', '.join(names)} all contain {ingredient}. Taking two products with the same active "
-                    "ingredient adds up to a higher dose than either label intends; ask your pharmacist or prescriber "
-                    "whether both are intended.",
+                    note=f"{_joined(names)} {_both(names)} contain {ingredient}. Taking two products with the same "
+                    "active ingredient adds up to a higher dose than either label intends; ask your pharmacist or "
+                    "prescriber whether both are intended.",
                 )
             )
     return found
+
+
+def _both(names: list[str]) -> str:
+    return "both" if len(names) == 2 else "all"
+
+
+def _joined(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
 
 
 def _ordered_evidence(

@@ -149,9 +149,9 @@ _FACTS_HEADING = re.compile(
 )
 _FACTS_ITEM = re.compile(
     # Not after "do not", "you" or "are" ("do not drink", "if you take", "are taking"): those are inside an item.
-    r"\s*[■•●▪]\s*|(?<!\bnot)(?<!\byou)(?<!\bare)\s(?=alcohol(?:,| and | may )"
+    r"\s*[■•●▪]\s*|(?<!\bnot)(?<!\byou)(?<!\bare)(?<!\btake)\s(?=alcohol(?:,| and | may )"
     r"|(?:avoid|do not|be careful|use caution|drowsiness may|marked drowsiness|excitability|you may|may cause"
-    r"|have|take|taking|are taking|drink|use of)\b)",
+    r"|have|take|taking|are taking|drink|use of|with other drugs|more than|\d+ or more)\b)",
     re.IGNORECASE,
 )
 
@@ -163,17 +163,26 @@ def drug_facts_items(sentence: str, pattern: re.Pattern[str]) -> str | None:
     headings = list(_FACTS_HEADING.finditer(sentence))
     if not headings:
         return None
-    for n, heading in enumerate(headings):
-        end = headings[n + 1].start() if n + 1 < len(headings) else len(sentence)
-        body = sentence[heading.end() : end]
-        items = [i.strip(" .;,") for i in _FACTS_ITEM.split(body) if i and i.strip(" .;,")]
+    segments = [
+        (h.group(0).rstrip(":"), h.end(), headings[n + 1].start() if n + 1 < len(headings) else len(sentence))
+        for n, h in enumerate(headings)
+    ]
+    # Text before the first heading is a list too when it opens with its own lead-in (21 CFR 201.326's "Severe liver
+    # damage may occur if you take" and its items).
+    lead = _FACTS_LEAD.match(sentence, 0, headings[0].start())
+    if lead:
+        segments.insert(0, (lead.group("lead"), lead.end(), headings[0].start()))
+    for title, start, end in segments:
+        items = [i.strip(" .;,") for i in _FACTS_ITEM.split(sentence[start:end]) if i and i.strip(" .;,")]
         hits = [i for i in items if pattern.search(i)]
         # Only a cut is worth it: a text that is one item under one heading ("Do not use with alcohol.") is quoted
         # as it is.
-        if hits and (len(hits) < len(items) or len(headings) > 1):
-            title = heading.group(0).rstrip(":")
+        if hits and (len(hits) < len(items) or len(segments) > 1):
             return f"{title}: {'; '.join(hits)}."
     return None
+
+
+_FACTS_LEAD = re.compile(r"\s*(?P<lead>[A-Z][^.:]{0,80}?\bif you(?: take| are| have)?)\s+")
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,7 @@ async def test_two_products_with_the_same_ingredient_are_a_duplication(client: h
     body = await _check(client, "benadryl", "zzzquil")
     (dup,) = [d for d in body["duplications"] if "same active ingredient" in d["drug_class"]]
     assert dup["drugs"] == ["benadryl", "zzzquil"]
+    assert dup["note"].startswith("benadryl and zzzquil both contain diphenhydramine.")
     assert "diphenhydramine" in dup["note"]
     assert "stop" not in dup["note"].lower()
 
@@ -125,6 +126,15 @@ def test_drug_facts_items_cut_at_headings_and_bullets() -> None:
         "Warnings: do not drink alcohol."
     )
     assert food_items("Alcohol may add to the effect of this drug.", "alcohol") is None
+    # The liver warning's lead-in and items (21 CFR 201.326), before the next heading.
+    liver = (
+        "Severe liver damage may occur if you take more than 4,000 mg of acetaminophen in 24 hours with other drugs "
+        "containing acetaminophen 3 or more alcoholic drinks every day while using this product Allergy alert: "
+        "Acetaminophen may cause severe skin reactions."
+    )
+    assert food_items(liver, "alcohol") == (
+        "Severe liver damage may occur if you take: 3 or more alcoholic drinks every day while using this product."
+    )
     # Nothing to cut: one item under one heading, or a prescription label's cross-reference, is quoted as it is.
     assert food_items("Do not use with alcohol.", "alcohol") is None
     assert food_items("See Warnings and Precautions for interaction with CNS drugs and alcohol.", "alcohol") is None
