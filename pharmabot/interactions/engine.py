@@ -570,9 +570,18 @@ def _class_words(e: LabelEvidence, member: str) -> str:
         if start >= hi and _LIST_JOIN.fullmatch(e.quote[hi:start]):
             hi = max(hi, end)
     words = e.quote[lo:hi].strip()
-    if words.lower() == drug_class.name.lower():
+    if _content_words(words) & _content_words(drug_class.name):  # "drugs known to prolong the QT": already clear
         return f"{words}, {which}"
     return f"{words} ({drug_class.name}, {which})"
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1 and w not in _FILLER}
+
+
+_FILLER = frozenset(
+    "drug drugs agents agent medicines medications other that which known to the of and or with".split()
+)
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|/)?\s*(?:and/or|and|or)?\s*")
