@@ -345,8 +345,10 @@ CLASS_RULE_SEVERITY: dict[str, tuple[Severity, str]] = {
         "21 CFR 341.80(c)(1) (ask a doctor first with high blood pressure); references: may reduce the "
         "antihypertensive effect, monitor blood pressure",
     ),
+    # Major, as every class rule at most: "contraindicated" comes from a label that says so (the MAOIs' own labels
+    # contraindicate sympathomimetics, and those sentences rate the pair).
     "decongestant_maoi": (
-        "contraindicated",
+        "major",
         "21 CFR 341.80(c)(1): do not use with a prescription MAOI or for 2 weeks after stopping it (hypertensive "
         "crisis)",
     ),
