@@ -6,6 +6,7 @@ Pure and fast: no label text is scanned here, no model is called.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Sequence
 from itertools import combinations
@@ -558,21 +559,35 @@ def _class_words(e: LabelEvidence, member: str) -> str:
     """The class as the quote words it, with the class it stands for: "tranquilizers or sedatives (CNS depressants, a
     class that includes diphenhydramine)"; the lexicon's name alone when the quote's words are not found."""
     drug_class = CLASS_BY_ID[e.target]
-    spans = sorted(
-        m.span() for pattern in drug_class.patterns for m in re.finditer(pattern, e.quote, re.IGNORECASE) if m.group(0)
-    )
     which = f"a class that includes {member}"
-    if not spans:
+    words = _quoted_class_words(e.target, e.quote)
+    if words is None:
         return f"{drug_class.name}, {which}"
-    lo, hi = spans[0]
-    # "tranquilizers or sedatives": one list of the class's names is quoted whole.
-    for start, end in spans[1:]:
-        if start >= hi and _LIST_JOIN.fullmatch(e.quote[hi:start]):
-            hi = max(hi, end)
-    words = e.quote[lo:hi].strip()
     if _content_words(words) & _content_words(drug_class.name):  # "drugs known to prolong the QT": already clear
         return f"{words}, {which}"
     return f"{words} ({drug_class.name}, {which})"
+
+
+@functools.lru_cache(maxsize=8192)
+def _quoted_class_words(class_id: str, quote: str) -> str | None:
+    """The words of QUOTE that name the class, a list of its names kept whole ("tranquilizers or sedatives").
+    Cached: a 20-drug check words dozens of summaries, and the same ones again on the next check."""
+    spans = sorted(m.span() for pattern in _class_patterns(class_id) for m in pattern.finditer(quote) if m.group(0))
+    if not spans:
+        return None
+    lo, hi = spans[0]
+    for start, end in spans[1:]:
+        if start >= hi and _LIST_JOIN.fullmatch(quote[hi:start]):
+            hi = max(hi, end)
+    return quote[lo:hi].strip()
+
+
+@functools.cache
+def _class_patterns(class_id: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in CLASS_BY_ID[class_id].patterns)
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|/)?\s*(?:and/or|and|or)?\s*")
 
 
 def _content_words(text: str) -> set[str]:
@@ -582,9 +597,6 @@ def _content_words(text: str) -> set[str]:
 _FILLER = frozenset(
     "drug drugs agents agent medicines medications other that which known to the of and or with".split()
 )
-
-
-_LIST_JOIN = re.compile(r"\s*(?:,|/)?\s*(?:and/or|and|or)?\s*")
 
 
 def _stated_for_class(e: LabelEvidence, own_subjects: set[str]) -> str | None:
