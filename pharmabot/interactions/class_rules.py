@@ -71,6 +71,19 @@ FDA_IMMUNOSUPPRESSION = (
     "combining with other immunosuppressive, immune-modulating or anti-neoplastic therapy"
 )
 
+FDA_OTC_ANTIHISTAMINE_CNS = (
+    "FDA OTC antihistamine warnings, 21 CFR 341.72(c)(4): alcohol, sedatives, and tranquilizers may increase the "
+    "drowsiness effect; ask a doctor or pharmacist before use if you are taking sedatives or tranquilizers"
+)
+FDA_OTC_DECONGESTANT = (
+    "FDA OTC nasal decongestant warnings, 21 CFR 341.80(c)(1): do not use if you are now taking a prescription MAOI "
+    "or for 2 weeks after stopping it; ask a doctor before use if you have high blood pressure"
+)
+SYMPATHOMIMETIC_ANTIHYPERTENSIVE = (
+    "clinical references on sympathomimetics with antihypertensives: the decongestant may reduce the blood pressure "
+    "lowering effect (monitor blood pressure)"
+)
+
 
 @dataclass(frozen=True)
 class ClassRule:
@@ -130,6 +143,32 @@ CLASS_RULES: tuple[ClassRule, ...] = (
         "additive sedation and psychomotor impairment; breathing can slow",
         (BEERS, OWN_WARNINGS),
         evidence="boxed",
+    ),
+    ClassRule(
+        "sedating_antihistamine_cns",
+        "sedating antihistamines with other CNS depressants",
+        ("sedating_antihistamines",),
+        ("cns_depressants",),
+        "more drowsiness and slowed reactions (driving, falls); breathing can slow with strong depressants",
+        (FDA_OTC_ANTIHISTAMINE_CNS, BEERS),
+        evidence="boxed",
+    ),
+    ClassRule(
+        "decongestant_antihypertensive",
+        "oral decongestants with blood pressure medicines",
+        ("oral_decongestants",),
+        ("antihypertensives",),
+        "can raise blood pressure and work against the blood pressure medicine",
+        (FDA_OTC_DECONGESTANT, SYMPATHOMIMETIC_ANTIHYPERTENSIVE),
+    ),
+    ClassRule(
+        "decongestant_maoi",
+        "oral decongestants with MAO inhibitors",
+        ("oral_decongestants",),
+        ("maois",),
+        "can cause a hypertensive crisis (a sudden, dangerous rise in blood pressure), also within 2 weeks after "
+        "stopping the MAO inhibitor",
+        (FDA_OTC_DECONGESTANT,),
     ),
     ClassRule(
         "maoi_serotonergic",
@@ -310,6 +349,10 @@ FDA_OPIOID_ALCOHOL = (
 FDA_BENZODIAZEPINE_ALCOHOL = "FDA benzodiazepine labeling: warnings on use with alcohol and other CNS depressants"
 FDA_OTC_ANALGESIC = "FDA OTC internal analgesic warnings, 21 CFR 201.326 (liver damage, stomach bleeding: 3+ drinks)"
 FDA_OTC_ANTIHISTAMINE = "FDA OTC antihistamine warnings, 21 CFR 341.72 (alcohol may increase drowsiness)"
+FDA_OTC_ANTIHISTAMINE_ALCOHOL = (
+    "FDA OTC antihistamine warnings, 21 CFR 341.72(c)(4): When using this product, avoid alcoholic drinks; alcohol, "
+    "sedatives, and tranquilizers may increase drowsiness"
+)
 FDA_DISULFIRAM = "FDA labels of disulfiram, metronidazole and tinidazole (disulfiram-like reaction with alcohol)"
 FDA_MAOI_TYRAMINE = "FDA MAO inhibitor labels: tyramine-rich drinks (tap beer, some wines) and hypertensive crisis"
 
@@ -403,6 +446,14 @@ ALCOHOL_RULES: tuple[ClassRule, ...] = (
         ("cns_depressants", "antipsychotics"),
         "can cause more drowsiness and dizziness, slowed breathing, impaired movement; a higher risk of overdose",
         (NIAAA, FDA_OPIOID_BOXED),
+    ),
+    ClassRule(
+        "alcohol_sedating_antihistamine",
+        "alcohol with sedating antihistamines",
+        ("alcohol",),
+        ("sedating_antihistamines",),
+        "can cause marked drowsiness and dizziness, slowed reactions (driving, falls)",
+        (FDA_OTC_ANTIHISTAMINE_ALCOHOL, NIAAA),
     ),
     ClassRule(
         "alcohol_antihistamine",

@@ -6,6 +6,7 @@ Pure and fast: no label text is scanned here, no model is called.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Sequence
 from itertools import combinations
@@ -97,9 +98,11 @@ class InteractionEngine:
         unresolved: list[UnresolvedName] = []
         notes: list[str] = []
         foods: list[tuple[str, str]] = []
+        typed: list[tuple[str, DrugEntry]] = []  # every recognized name, repeats included: same-ingredient checks
         for name in drugs:
             result = self.catalog.resolve(name)
             if result.status == "resolved" and result.drug is not None:
+                typed.append((name, result.drug))
                 if any(e.key == result.drug.key for e in entries):
                     unresolved.append(UnresolvedName(input=name, status="duplicate", suggestions=[result.drug.key]))
                     continue
@@ -147,7 +150,7 @@ class InteractionEngine:
             resolved=resolved,
             unresolved=unresolved,
             interactions=interactions,
-            duplications=self._duplications(entries),
+            duplications=_same_ingredient(typed) + self._duplications(entries),
             food_notes=food_notes,
             sources_checked=self._sources(entries),
             notes=notes,
@@ -363,6 +366,7 @@ class InteractionEngine:
                 audience,
                 mechanism=mechanism,
                 for_class=_stated_for_class(top, own_subjects) if isinstance(top, LabelEvidence) else None,
+                named=self._named(a, b, top),
             ),
             mechanism=mechanism,
             management=management,
@@ -387,6 +391,24 @@ class InteractionEngine:
                 if m.source != "label"
             ],
         )
+
+    def _named(self, a: DrugEntry, b: DrugEntry, top: LabelEvidence | Membership | None) -> str | None:
+        """What the first quote says of the other drug when it does not name it: "sedatives, a class that includes
+        diphenhydramine" for a class the sentence names, "its own label counts ketoconazole among strong CYP3A4
+        inhibitors" for a fact the interaction is inferred from."""
+        if isinstance(top, Membership):
+            return f"which counts {top.moiety} among {CLASS_BY_ID[top.class_id].name}"
+        if top is None or top.target_kind != "class":
+            return None
+        if top.subject in self._subjects(a):
+            other = b
+        elif top.subject in self._subjects(b):
+            other = a
+        else:  # another member's label: the drug whose classes hold the class it names
+            other = b if top.target in self._targets(b) else a
+        classes_of = self.knowledge.classes_of
+        member = next((i for i in other.ingredients if top.target in classes_of.get(i, frozenset())), other.key)
+        return _class_words(top, member)
 
     # --- list-level notes ---------------------------------------------------------------
 
@@ -478,6 +500,39 @@ class InteractionEngine:
         return sources
 
 
+def _same_ingredient(typed: list[tuple[str, DrugEntry]]) -> list[Duplication]:
+    """Two names in the list that hold the same active ingredient (Benadryl and a diphenhydramine sleep aid, NyQuil
+    and Tylenol): each Drug Facts label says not to use it with any other product containing that ingredient
+    (e.g. 21 CFR 201.326(a)(1) for acetaminophen), because the doses add up."""
+    found: list[Duplication] = []
+    by_ingredient: dict[str, list[str]] = {}
+    for name, entry in typed:
+        for ingredient in entry.ingredients:
+            names = by_ingredient.setdefault(ingredient, [])
+            if name not in names:
+                names.append(name)
+    for ingredient, names in by_ingredient.items():
+        if len(names) >= 2:
+            found.append(
+                Duplication(
+                    drug_class=f"same active ingredient: {ingredient}",
+                    drugs=names,
+                    note=f"{_joined(names)} {_both(names)} contain {ingredient}. Taking two products with the same "
+                    "active ingredient adds up to a higher dose than either label intends; ask your pharmacist or "
+                    "prescriber whether both are intended.",
+                )
+            )
+    return found
+
+
+def _both(names: list[str]) -> str:
+    return "both" if len(names) == 2 else "all"
+
+
+def _joined(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+
+
 def _ordered_evidence(
     evidence: list[LabelEvidence],
     supports: list[Membership],
@@ -498,6 +553,50 @@ def _ordered_evidence(
     # Only the items shown are built (a 20-drug check can hold a hundred pairs).
     chosen: list[LabelEvidence | Membership] = [*worded, *supports]
     return [*chosen, *rest][:MAX_EVIDENCE]
+
+
+def _class_words(e: LabelEvidence, member: str) -> str:
+    """The class as the quote words it, with the class it stands for: "tranquilizers or sedatives (CNS depressants, a
+    class that includes diphenhydramine)"; the lexicon's name alone when the quote's words are not found."""
+    drug_class = CLASS_BY_ID[e.target]
+    which = f"a class that includes {member}"
+    words = _quoted_class_words(e.target, e.quote)
+    if words is None:
+        return f"{drug_class.name}, {which}"
+    if _content_words(words) & _content_words(drug_class.name):  # "drugs known to prolong the QT": already clear
+        return f"{words}, {which}"
+    return f"{words} ({drug_class.name}, {which})"
+
+
+@functools.lru_cache(maxsize=8192)
+def _quoted_class_words(class_id: str, quote: str) -> str | None:
+    """The words of QUOTE that name the class, a list of its names kept whole ("tranquilizers or sedatives").
+    Cached: a 20-drug check words dozens of summaries, and the same ones again on the next check."""
+    spans = sorted(m.span() for pattern in _class_patterns(class_id) for m in pattern.finditer(quote) if m.group(0))
+    if not spans:
+        return None
+    lo, hi = spans[0]
+    for start, end in spans[1:]:
+        if start >= hi and _LIST_JOIN.fullmatch(quote[hi:start]):
+            hi = max(hi, end)
+    return quote[lo:hi].strip()
+
+
+@functools.cache
+def _class_patterns(class_id: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in CLASS_BY_ID[class_id].patterns)
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|/)?\s*(?:and/or|and|or)?\s*")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1 and w not in _FILLER}
+
+
+_FILLER = frozenset(
+    "drug drugs agents agent medicines medications other that which known to the of and or with".split()
+)
 
 
 def _stated_for_class(e: LabelEvidence, own_subjects: set[str]) -> str | None:
@@ -580,7 +679,11 @@ def _summary(
     *,
     mechanism: str | None = None,
     for_class: str | None = None,
+    named: str | None = None,
 ) -> str:
+    """One line for the pair. It names only what the first quote says: a label sentence that names a class, not the
+    drug, is said to name the class ("sedatives, a class that includes diphenhydramine"), and a pair inferred from a
+    drug's own statement of its role is said to be inferred."""
     if top is None:
         # The rule that rates the pair: the strongest, a published high-priority item before a class rule of the
         # same level (a non-interruptive listing never speaks for a pair a class rule rates higher).
@@ -592,20 +695,33 @@ def _summary(
     if for_class:
         # Neither drug's own label: another member's, stating it for the class both belong to.
         where = f"{where}, which says it of {for_class} as a class"
+    inferred = isinstance(top, Membership)
+    if inferred:
+        # The label states the drug's role or effect, not the pair: the interaction is inferred from it.
+        where = f"{where}, {named}"
+        according = f"Inferred from {where}"
+    elif named:
+        according = f"According to {where}, which names {named}"
+    else:
+        according = f"According to {where}"
     if audience == "professional":
-        return f"{a} + {b}: {severity}, per {where}."
+        per = f"inferred from {where}" if inferred else f"per {where}" + (f", which names {named}" if named else "")
+        return f"{a} + {b}: {severity}, {per}."
     if severity == "contraindicated":
-        return f"According to {where}, {a} and {b} should not be used together."
+        return f"{according}, {a} and {b} should not be used together."
     effect = mechanism.split("; ")[0] if mechanism and mechanism.startswith(_SAYS_WHAT_HAPPENS) else None
     if severity == "major":
         if effect:
-            return f"According to {where}, using {a} with {b} {effect}: a major interaction."
-        return f"According to {where}, using {a} with {b} can cause serious problems."
+            return f"{according}, using {a} with {b} {effect}: a major interaction."
+        return f"{according}, using {a} with {b} can cause serious problems."
     if severity == "moderate":
         if effect:
-            return f"According to {where}, using {a} with {b} {effect}; doses or checks may need to change."
-        return f"According to {where}, {a} and {b} can interact; doses or checks may need to change."
-    return f"{where[0].upper()}{where[1:]} mentions {a} together with {b}; the effect may be small."
+            return f"{according}, using {a} with {b} {effect}; doses or checks may need to change."
+        return f"{according}, {a} and {b} can interact; doses or checks may need to change."
+    if inferred:
+        return f"{according}: {a} and {b} may interact; the effect may be small."
+    mentions = named if named else f"{a} together with {b}"
+    return f"{where[0].upper()}{where[1:]} mentions {mentions}; the effect may be small."
 
 
 def open_engine(knowledge: KnowledgeBase) -> InteractionEngine | None:

@@ -137,6 +137,54 @@ def list_item_quote(sentence: str, start: int, end: int) -> str | None:
     return f"{lead.group('lead')}: {item}."
 
 
+# The Drug Facts warnings headings (21 CFR 201.66(c)(5)) and the first words of their bullet items, for text whose
+# bullets were lost: an alcohol note from "When using this product drowsiness may occur avoid alcoholic drinks
+# alcohol, sedatives, and tranquilizers may increase drowsiness be careful when driving ..." quotes only the items
+# about alcohol. The item openings are the monographs' own (21 CFR 341.72, 341.80, 338.50, 201.326).
+_FACTS_HEADING = re.compile(
+    r"\b(?:When using this product|Do not use|Ask a doctor(?: or pharmacist)? before use if you(?: are| have)?"
+    r"|Stop use and ask a doctor if|If pregnant or breast-feeding|Keep out of reach of children|Directions"
+    r"|Other information|Inactive ingredients|Allergy alert|Liver warning|Stomach bleeding warning"
+    r"|Warnings?(?! and Precautions))\b:?"
+)
+_FACTS_ITEM = re.compile(
+    # Not after "do not", "you" or "are" ("do not drink", "if you take", "are taking"): those are inside an item.
+    r"\s*[■•●▪]\s*|(?<!\bnot)(?<!\byou)(?<!\bare)(?<!\btake)\s(?=alcohol(?:,| and | may )"
+    r"|(?:avoid|do not|be careful|use caution|drowsiness may|marked drowsiness|excitability|you may|may cause"
+    r"|have|take|taking|are taking|drink|use of|with other drugs|more than|\d+ or more)\b)",
+    re.IGNORECASE,
+)
+
+
+def drug_facts_items(sentence: str, pattern: re.Pattern[str]) -> str | None:
+    """The bullet items of a run-on Drug Facts warning that match PATTERN, under their heading ("When using this
+    product: avoid alcoholic drinks; alcohol, sedatives, and tranquilizers may increase drowsiness."), or None when
+    the text has no Drug Facts heading or no such item."""
+    headings = list(_FACTS_HEADING.finditer(sentence))
+    if not headings:
+        return None
+    segments = [
+        (h.group(0).rstrip(":"), h.end(), headings[n + 1].start() if n + 1 < len(headings) else len(sentence))
+        for n, h in enumerate(headings)
+    ]
+    # Text before the first heading is a list too when it opens with its own lead-in (21 CFR 201.326's "Severe liver
+    # damage may occur if you take" and its items).
+    lead = _FACTS_LEAD.match(sentence, 0, headings[0].start())
+    if lead:
+        segments.insert(0, (lead.group("lead"), lead.end(), headings[0].start()))
+    for title, start, end in segments:
+        items = [i.strip(" .;,") for i in _FACTS_ITEM.split(sentence[start:end]) if i and i.strip(" .;,")]
+        hits = [i for i in items if pattern.search(i)]
+        # Only a cut is worth it: a text that is one item under one heading ("Do not use with alcohol.") is quoted
+        # as it is.
+        if hits and (len(hits) < len(items) or len(segments) > 1):
+            return f"{title}: {'; '.join(hits)}."
+    return None
+
+
+_FACTS_LEAD = re.compile(r"\s*(?P<lead>[A-Z][^.:]{0,80}?\bif you(?: take| are| have)?)\s+")
+
+
 @dataclass(frozen=True)
 class Found:
     """A drug or class named in a sentence."""
@@ -437,7 +485,14 @@ _EFFECTS: tuple[tuple[str, str], ...] = (
     # Before "kidney effects": "in patients with renal impairment, metformin can cause lactic acidosis" is about the
     # acidosis; the kidneys are why.
     (r"lactic acidosis", "lactic acidosis"),
-    (r"renal (?:function|failure|impairment|toxicity)|nephrotox|kidney", "kidney effects"),
+    # An outcome for the kidneys, not the patient's condition: "in the presence of impaired renal function" or "in
+    # patients with renal impairment" says who needs care, not what the combination does.
+    (
+        r"renal (?:failure|toxicity|injury|damage)|nephrotox|kidney (?:injury|damage|failure|problems|toxicity)"
+        r"|acute kidney|(?:deteriorat\w*|worsen\w*|declin\w*|decreas\w*|reduc\w*|impairment) (?:of |in )?(?:the )?"
+        r"renal function|renal function (?:may |can |could )?(?:deteriorat|worsen|declin|decreas)",
+        "kidney effects",
+    ),
     (r"myelosuppression|bone marrow|pancytopenia|neutropenia", "bone marrow suppression"),
     (r"seizure", "seizures"),
     (r"hypotension", "low blood pressure"),
@@ -485,6 +540,11 @@ _FOOD_WINDOW = 140
 
 
 _ANY_FOOD = re.compile(r"alcohol|ethanol|grapefruit|dairy|milk|calcium-|tyramine", re.IGNORECASE)
+
+
+def food_items(sentence: str, kind: str) -> str | None:
+    """The Drug Facts items of SENTENCE about the food or drink KIND (`drug_facts_items`)."""
+    return drug_facts_items(sentence, _FOOD_PATTERNS[kind])
 
 
 def food_mentions(sentence: str) -> list[tuple[str, tuple[int, int]]]:

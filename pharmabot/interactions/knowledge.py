@@ -24,6 +24,7 @@ from pharmabot.interactions.extract import (
     TableRow,
     after_withdrawal,
     example_items,
+    food_items,
     food_mentions,
     is_example_of_class,
     is_heading,
@@ -335,7 +336,7 @@ class InteractionKnowledge:
                                 label.set_id,
                                 label.title,
                                 label.effective_time,
-                                _food_quote(sentence, hit_start, hit_end),
+                                _food_quote(sentence, hit_start, hit_end, kind),
                             )
                             if kind not in food[key] or _food_rank(note) > _food_rank(food[key][kind]):
                                 food[key][kind] = note
@@ -908,9 +909,11 @@ def _food_rank(note: FoodStatement) -> tuple[int, int]:
     return (int(strong), int(note.section in INTERACTION_SECTIONS))
 
 
-def _food_quote(sentence: str, start: int, end: int) -> str:
-    """A food or drink note's quote: the item of a run-on Drug Facts list that names it, else `_quote`."""
+def _food_quote(sentence: str, start: int, end: int, kind: str) -> str:
+    """A food or drink note's quote: the items of a run-on Drug Facts list that name it, else `_quote`."""
     item = list_item_quote(sentence, start, end) if len(sentence) > 300 else None
+    if item is None:
+        item = food_items(sentence, kind)
     return clean_quote(item) if item else _quote(sentence, start, end)
 
 

@@ -1448,6 +1448,36 @@ CLASSES += (
         sources=(NIAAA, "FDA OTC antihistamine monograph, 21 CFR 341.12 and its warnings, 21 CFR 341.72", EPC),
         learn_examples=False,
     ),
+    # The sedating antihistamines: the OTC monograph's actives, whose warnings say "alcohol, sedatives, and
+    # tranquilizers may increase the drowsiness effect" and "ask a doctor or pharmacist before use if you are taking
+    # sedatives or tranquilizers" (21 CFR 341.72(c)(4)); cetirizine, whose Drug Facts carry the same two warnings;
+    # and the prescription H1 blockers whose labels warn of additive CNS depression with other depressants.
+    # Loratadine, desloratadine and fexofenadine carry neither warning and are left out.
+    DrugClass(
+        "sedating_antihistamines",
+        "sedating antihistamines",
+        (),
+        _m(
+            "brompheniramine, chlorcyclizine, chlorpheniramine, dexbrompheniramine, dexchlorpheniramine, "
+            "diphenhydramine, doxylamine, phenindamine, pheniramine, pyrilamine, thonzylamine, triprolidine, "
+            "cetirizine, levocetirizine, hydroxyzine, promethazine, clemastine, cyproheptadine, carbinoxamine, "
+            "dimenhydrinate, meclizine"
+        ),
+        sources=("FDA OTC antihistamine monograph, 21 CFR 341.12 and its warnings, 21 CFR 341.72(c)(4)", OWN_LABEL),
+        learn_examples=False,
+    ),
+    # The oral nasal decongestants of the OTC monograph (21 CFR 341.20(b): phenylephrine and pseudoephedrine salts),
+    # whose warnings are "Do not use if you are now taking a prescription monoamine oxidase inhibitor (MAOI) ... or
+    # for 2 weeks after stopping the MAOI drug" and "Ask a doctor before use if you have ... high blood pressure"
+    # (21 CFR 341.80(c)(1)). No label wording is matched for the class: only its members join it.
+    DrugClass(
+        "oral_decongestants",
+        "oral decongestants",
+        (),
+        _m("pseudoephedrine, phenylephrine"),
+        sources=("FDA OTC nasal decongestant monograph, 21 CFR 341.20(b) and its warnings, 21 CFR 341.80(c)(1)",),
+        learn_examples=False,
+    ),
     DrugClass(
         "disulfiram_like",
         "drugs that cause a disulfiram-like reaction with alcohol",

@@ -47,7 +47,10 @@ def render_table(report: InteractionReport) -> str:
         out.append(note)
     out.append("")
     out.append("Sources checked:")
-    out.extend(f"  - {s.name}" + (f" ({s.effective_time}, {s.url})" if s.url else "") for s in report.sources_checked)
+    out.extend(
+        f"  - {s.name}" + (f" ({s.effective_time or 'undated'}, {s.url})" if s.url else "")
+        for s in report.sources_checked
+    )
     out.append("")
     out.append(textwrap.fill(report.disclaimer, 100))
     return "\n".join(out)

@@ -122,7 +122,10 @@ WORDING_RULES: tuple[WordingRule, ...] = (
         r"\b(?:one[- ](?:half|third|quarter|fourth)|half|a third|a quarter|one[- ]fourth) (?:of )?(?:the )?"
         r"(?:recommended |usual |starting |original |current |normal )?(?:daily )?(?:dose|dosage)"
         r"|\b(?:reduce|decrease|lower)\w* (?:the )?(?:\w+ )?(?:dose|dosage) (?:by )?(?:half|one[- ]half|two[- ]thirds|"
-        r"(?:[5-9]\d) ?%)",
+        r"(?:[5-9]\d) ?%)"
+        # The same fractions written as numbers: "a dose reduction ... to approximately 1/3 to 1/4 the usual dose".
+        r"|\b1/[234](?: (?:to|or) 1/[234])? (?:of )?(?:the )?(?:recommended |usual |starting |original |current "
+        r"|normal )?(?:daily )?(?:dose|dosage)",
     ),
     _rule(
         "dose_change",
@@ -333,6 +336,22 @@ CLASS_RULE_SEVERITY: dict[str, tuple[Severity, str]] = {
     "opioid_benzodiazepine": ("major", "FDA boxed warning on opioids and benzodiazepines (2016)"),
     "opioid_cns": ("major", "FDA opioid boxed warning names other CNS depressants; FDA 2019 on gabapentinoids"),
     "cns_cns": ("moderate", "Beers Criteria: avoid combining CNS-active drugs (falls, sedation); monitor"),
+    "sedating_antihistamine_cns": (
+        "moderate",
+        "21 CFR 341.72(c)(4): sedatives and tranquilizers may increase the drowsiness effect; ask before use",
+    ),
+    "decongestant_antihypertensive": (
+        "moderate",
+        "21 CFR 341.80(c)(1) (ask a doctor first with high blood pressure); references: may reduce the "
+        "antihypertensive effect, monitor blood pressure",
+    ),
+    # Major, as every class rule at most: "contraindicated" comes from a label that says so (the MAOIs' own labels
+    # contraindicate sympathomimetics, and those sentences rate the pair).
+    "decongestant_maoi": (
+        "major",
+        "21 CFR 341.80(c)(1): do not use with a prescription MAOI or for 2 weeks after stopping it (hypertensive "
+        "crisis)",
+    ),
     "maoi_serotonergic": ("major", "FDA labels contraindicate MAOIs with SSRIs, SNRIs, triptans, opioids"),
     "serotonergic_serotonergic": ("major", "FDA labels: serotonin syndrome is potentially life-threatening"),
     "anticoagulant_antithrombotic": ("major", "CHEST/ACC-AHA and anticoagulant labels: major bleeding risk"),
@@ -401,6 +420,10 @@ CLASS_RULE_SEVERITY.update(
         ),
         "alcohol_nitrate": ("moderate", "NIAAA: low blood pressure, fainting"),
         "alcohol_cns": ("moderate", "NIAAA: added sedation; the label's own alcohol sentence may say more"),
+        # The Drug Facts wording every sedating antihistamine carries is "avoid alcoholic drinks": the label's own
+        # "avoid", rated as any label sentence saying avoid is (cetirizine's label says it; a label here that lost
+        # its warnings panel must not rate the same combination lower).
+        "alcohol_sedating_antihistamine": ("major", "21 CFR 341.72(c)(4): avoid alcoholic drinks"),
         "alcohol_antihistamine": ("moderate", "21 CFR 341.72: alcohol may increase drowsiness"),
         "alcohol_antidepressant": ("moderate", "NIAAA: added drowsiness, worse depression"),
         "alcohol_blood_pressure": ("moderate", "NIAAA: dizziness, fainting"),

@@ -121,7 +121,14 @@ def test_alcohol_rules_are_major_only_where_labeling_boxes_or_forbids_the_combin
     from pharmabot.interactions.class_rules import ALCOHOL_RULES
 
     levels = {rule.id: CLASS_RULE_SEVERITY[rule.id][0] for rule in ALCOHOL_RULES}
-    major = {"alcohol_opioid", "alcohol_benzodiazepine", "alcohol_disulfiram", "alcohol_maoi"}
+    # The sedating antihistamines' Drug Facts say "avoid alcoholic drinks" (21 CFR 341.72(c)(4)).
+    major = {
+        "alcohol_opioid",
+        "alcohol_benzodiazepine",
+        "alcohol_disulfiram",
+        "alcohol_maoi",
+        "alcohol_sedating_antihistamine",
+    }
     assert {rule_id for rule_id, level in levels.items() if level == "major"} == major
     for rule in ALCOHOL_RULES:
         assert rule.classes_a == ("alcohol",)

@@ -37,4 +37,6 @@ def test_a_sentence_without_a_list_lead_in_is_not_a_list_item() -> None:
 
 def test_the_mechanism_names_lactic_acidosis_before_the_kidneys() -> None:
     mechanism = mechanism_of("In patients with renal impairment, metformin can cause lactic acidosis.", affected="x")
-    assert mechanism == "risk: lactic acidosis, kidney effects"
+    # The renal impairment is who is at risk, not an effect of the combination.
+    assert mechanism == "risk: lactic acidosis"
+    assert mechanism_of("NSAIDs may cause deterioration of renal function.", affected="x") == "risk: kidney effects"
