@@ -72,6 +72,14 @@ def _intent(
 
 _WARNINGS = ("warnings_and_cautions", "warnings", "precautions")
 _LEAFLETS = ("spl_medguide", "spl_patient_package_insert", "patient_medication_information", "information_for_patients")
+# Where labels say when a dose's effect comes and how long it holds (21 CFR 201.57(c)(3), (c)(13), (c)(15)).
+_EFFECT_TIME_SECTIONS = (
+    "dosage_and_administration",
+    "pharmacodynamics",
+    "clinical_pharmacology",
+    "clinical_studies",
+    *_LEAFLETS,
+)
 _DRUG_WORDS = (
     r"(?:medicines?|medications?|meds?|drugs?|pills?|tablets?|capsules?|shots?|injections?|vaccines?|it|this|them)"
 )
@@ -370,7 +378,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         "indications",
         # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
         # is plainly about side effects, timing, doses or interactions.
-        r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*"
+        r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quickly|many hours)|interact\w*"
         r"|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
         r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
         r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
@@ -445,20 +453,27 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
         r"|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b|\bhow (?:long"
         r"|soon) (?:until|till|before|after|for)\b(?!" + _TAKE_BEFORE + r")|\bhow long (?:does|will|did) it take\b",
-        # Dosage and administration says when the full effect of a slow-acting medicine comes ("the full effect may
-        # be delayed until 4 weeks of treatment or longer"; FDA's antidepressant and antipsychotic class labeling).
+        # 21 CFR 201.57(c)(3), (c)(13) and (c)(15): when the effect comes is stated in Dosage and Administration ("the
+        # full effect may be delayed until 4 weeks of treatment or longer", FDA's antidepressant class labeling; "the
+        # analgesic effect begins in ~30 minutes"), in pharmacodynamics and in Clinical Studies; leaflets say "may
+        # take N weeks". Pharmacokinetics (time to peak blood levels) is searched too: it answers when none of them does
+        # (selection ranks the effect's own wording first).
         (
-            "clinical_pharmacology",
-            "pharmacodynamics",
-            "pharmacokinetics",
             "dosage_and_administration",
-            *_LEAFLETS,
+            "clinical_pharmacology",
+            "pharmacokinetics",
+            "pharmacodynamics",
             "clinical_studies",
+            *_LEAFLETS,
         ),
         terms="onset peak tmax t_max",
         # The onset of the effect itself ("The onset of diuresis ... is within 1 hour", "onset of relief began as
         # early as 10 minutes") answers first; the time to peak blood levels (Tmax) is the fallback (a cue).
-        strong=r"\bonset of (?:the |its )?(?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response|diuresis"
+        strong=r"\b(?:effect|action|activity|relief|analgesia|response)\b.{0,30}\b(?:begins?|began|starts?|started"
+        r"|occurs?|appears?)\b.{0,20}?\b(?:in|within|after|by) (?:about |approximately |~\s?)?\d"
+        r"|\b(?:may|can|will) take (?:\w+ ){0,2}(?:\d+|one|two|three|four|six|a few|several) (?:\w+ )?"
+        r"(?:days|weeks|months)"
+        r"|\bonset of (?:the |its )?(?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response|diuresis"
         r"|sedation|sleep)\b|\bonset\b.{0,60}\b(?:within|as early as|after) (?:about |approximately )?\d"
         r"|\bpeak (?:\w+ )?effect|\bbegins? to work|\bstarts? (?:to )?work|\bas early as\b"
         r"|\b(?:effect|relief|improvement)\b.{0,40}\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b"
@@ -472,7 +487,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\b(?:response|relief|pain[- ]free(?:dom)?|healed|healing|improvement)\b.{0,40}?\b(?:at |by |within )?\d+"
         r" (?:to \d+ )?(?:minutes|hours|days|weeks) (?:(?:after|following|of) (?:the )?|post-?)(?:dos\w*|treat\w*"
         r"|administration|therapy)\b"
-        r"|\b(?:effect|benefit|response|improvement)s? (?:\w+ ){0,3}(?:is|are|was|were|will|may|can)? ?"
+        r"|\b(?:effect|benefit|response|improvement)s? (?!on\b)(?:\w+ ){0,3}(?:is|are|was|were|will|may|can)? ?"
         r"(?:usually |generally )?(?:be )?(?:seen|noted|observed|apparent|evident)\b",
         cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\btime to peak\b"
         r"|\bwithin (?:a few|one|two|several)"
@@ -481,6 +496,28 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|occurs?) (?:with)?in\b|\bbegins? to work\b|\bstarts? working\b|\b(?:after|in) (?:about "
         r"|approximately )?\d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
         topic="how soon it works",
+    ),
+    _intent(
+        "effect_duration",
+        # How long one dose keeps working ("how long does a shot last"), kept apart from how long the body takes
+        # to clear it (elimination: "in your system", half-life) and from how long to keep taking it (duration).
+        r"\bhow (?:long|many hours) (?:does|do|will|can|would|is|should) .{0,40}\b(?:last|lasts|keep working|work for"
+        r"|stay effective|be effective|protect)\b(?!.{0,25}\b(?:in|out of|from) (?:your|my|the|his|her|a)? ?"
+        r"(?:system|body|blood|urine|breast ?milk|milk)\b)(?!.{0,20}\b(?:after (?:opening|opened|it is opened)"
+        r"|in the (?:fridge|refrigerator)|once opened|unopened)\b)"
+        r"|\bduration of (?:the )?(?:action|effect)\b|\bhow long (?:is|are) (?:it|they|\w+) effective for\b"
+        r"|\bhow long (?:does|do|will) (?:the |its |it'?s )?(?:effects?|relief|action)\b.{0,20}\blast\b",
+        _EFFECT_TIME_SECTIONS,
+        terms="duration effect hours",
+        # "Duration of analgesic effect is usually 4 to 6 hours", "improves erectile function ... up to 36 hours post
+        # dose", "the effect persists for 24 hours": the time the effect holds after a dose.
+        strong=r"\bduration of (?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response)\b"
+        r"|\b(?:lasts?|lasting|persists?|persisted|maintained|sustained|continues?) (?:for )?(?:up to |about "
+        r"|approximately |at least |usually )?\d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b"
+        r"|\b(?:for )?up to \d+ (?:to \d+ )?hours? (?:after|following|post)\b",
+        cues=r"\bduration\b|\blasts?\b|\bpersist|\bup to \d+ hours\b|\bfor (?:about |approximately |up to )?\d+"
+        r" (?:to \d+ )?hours\b|\b\d+ (?:to \d+ )?hours (?:after|following|post)",
+        topic="how long it keeps working",
     ),
     _intent(
         "elimination",

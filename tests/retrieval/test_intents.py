@@ -317,3 +317,38 @@ def test_relief_at_a_time_after_the_dose_answers_how_soon_it_works() -> None:
 )
 def test_a_spell_of_a_symptom_is_not_a_question_about_spelling(question: str, kind: str) -> None:
     assert detect_intents(question)[0].name == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how long does an examplol shot last", "effect_duration"),
+        ("how long do the effects of examplol last", "effect_duration"),
+        ("how many hours does examplol work for", "effect_duration"),
+        ("how long does examplol last in your system", "elimination"),
+        ("how long does examplol last after opening", "storage"),
+        ("how long should I take examplol", "duration"),
+        ("how fast does an examplol shot kick in", "onset"),
+    ],
+)
+def test_how_long_a_dose_works_is_apart_from_clearance_and_course(question: str, kind: str) -> None:
+    assert detect_intents(question)[0].name == kind
+
+
+def test_the_duration_of_an_effect_is_stated_as_a_time_it_holds() -> None:
+    strong = BY_NAME["effect_duration"].strong
+    assert strong is not None
+    assert strong.search("Duration of analgesic effect is usually 4 to 6 hours.")
+    assert strong.search("Examplol improved erectile function compared to placebo up to 36 hours post dose.")
+    assert strong.search("The effect lasts for up to 12 hours.")
+    assert not strong.search("If you get an erection that lasts more than 4 hours, get medical help right away.")
+    assert not strong.search("The terminal half-life is 17.5 hours.")
+
+
+def test_when_the_effect_begins_is_the_direct_answer_to_how_soon() -> None:
+    strong = BY_NAME["onset"].strong
+    assert strong is not None
+    assert strong.search("The analgesic effect begins in ~30 minutes with maximum effect in 1 to 2 hours.")
+    assert strong.search("It may take 2 to 4 weeks before you feel better.")
+    assert not strong.search("Because a significant period effect on QTc was observed, the QTc effects were analyzed.")
+    assert BY_NAME["onset"].sections[0] == "dosage_and_administration"
