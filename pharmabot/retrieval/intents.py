@@ -250,7 +250,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         # human data show ("Available data ... have not identified a drug-associated risk of major birth defects",
         # "Published studies ... have reported inconsistent findings") and whether the drug is present in milk.
         strong=r"\b(?:may|can) (?:harm|cause harm to) (?:your|an|the) (?:unborn|fetus)|\bpregnancy category\b"
-        r"|\b(?:data|studies|reports|experience)\b.{0,120}\b(?:drug-associated risk|(?:major )?birth defects"
+        r"|\b(?:data|studies|reports|experience)\b.{0,160}\b(?:drug[- ]associated risks?|(?:major )?birth defects"
         r"|(?:major )?(?:congenital )?malformations|adverse (?:maternal|fetal|pregnancy|developmental) outcomes)\b"
         r"|\b(?:present in|excreted in|passes into) (?:human |breast )?milk\b|\bbreastfeed\w*\b",
         cues=r"\bpregnan|\bfetal\b|\bfetus\b|\bbreast|\blactation\b|\bhuman milk\b|\bnursing\b|\bbirth defects?\b",
@@ -727,8 +727,40 @@ _CONTRACTIONS = {
 _CONTRACTION = re.compile(r"(?<![\w'’.])(" + "|".join(_CONTRACTIONS) + r")(?![\w'’]|\.\w)", re.IGNORECASE)
 
 
+# The words that name a kind of question (the kinds above; MedicationQA's question types), as people misspell
+# them: "pregancy", "brestfeeding", "overdoes", "contraindicaton". A word of six letters or more one edit away
+# from one of these (two edits from ten letters on; a swap of two letters is one edit) is read as it. Shorter
+# words are left alone: one edit turns them into other words too often. rapidfuzz does the matching.
+KIND_VOCABULARY = frozenset(
+    """pregnancy pregnant breastfeeding breastfeed breastfed lactation lactating overdose overdosed overdoses
+    overdosing interaction interactions interact contraindicated contraindication contraindications refrigerate
+    refrigerated refrigerator refrigeration withdrawal discontinue tapering addiction addictive addicted dependence
+    expiration expired ingredients ingredient manufacturer manufactures allergic effects adverse reactions dosage
+    dosages maximum storage""".split()
+)
+# Everyday words one edit from a kind word that mean something else ("it affects my sleep").
+_NOT_MISSPELLINGS = frozenset({"affects", "overdone", "interacts", "reaction", "ingredient", "dosing"})
+_LONG_WORD = re.compile(r"\b[a-z]{6,}\b", re.IGNORECASE)
+
+
+def _kind_word(word: str) -> str:
+    """WORD, or the kind word it misspells (see KIND_VOCABULARY)."""
+    lowered = word.lower()
+    if lowered in KIND_VOCABULARY or lowered in _NOT_MISSPELLINGS:
+        return word
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    allowed = 2 if len(lowered) >= 10 else 1
+    found = process.extractOne(lowered, KIND_VOCABULARY, scorer=OSA.distance, score_cutoff=allowed)
+    if found is None or found[0].startswith(lowered) or lowered.startswith(found[0]):
+        return word  # another form of the word ("effect" and "effects", "interacting"), not a misspelling of it
+    return str(found[0])
+
+
 def normalize_question(text: str) -> str:
-    """QUESTION with typographic apostrophes made plain and apostrophe-less contractions restored."""
+    """QUESTION with typographic apostrophes made plain, apostrophe-less contractions restored and misspelled
+    kind words read as the word meant ("is it safe in pregancy" -> "pregnancy")."""
     text = text.replace("’", "'").replace("‘", "'")
 
     def restore(match: re.Match[str]) -> str:
@@ -737,7 +769,8 @@ def normalize_question(text: str) -> str:
             return word  # "100 u": units
         return _CONTRACTIONS[word.lower()]
 
-    return _CONTRACTION.sub(restore, text)
+    text = _CONTRACTION.sub(restore, text)
+    return _LONG_WORD.sub(lambda match: _kind_word(match.group()), text)
 
 
 def detect_intents(text: str) -> tuple[QuestionKind, ...]:
