@@ -76,7 +76,7 @@ _KIND_WORDS = frozenset(
     """dosage dosing dosages side effect effects adverse reaction reactions store storage stop stopping quit
     work works working interact interaction interactions ingredient ingredients look looks color colour
     strength strengths overdose pregnant pregnancy breastfeed breastfeeding contraindication contraindications
-    usual normal recommended maximum minimum often long soon best start starts begin begins kick effect
+    usual normal recommended maximum minimum often long soon best start starts begin begins kick effect last lasts
     difference different differ between same compare compared comparison versus stronger weaker
     fridge refrigerator refrigerate refrigerated refrigeration freezer freeze frozen room temperature""".split()
 )
@@ -155,7 +155,11 @@ _FORM_INTEGRITY = re.compile(
 )
 _STUDY_DESIGN = re.compile(
     r"\b(?:trials?|stud(?:y|ies)) (?:was|were) (?:conducted|performed|designed|undertaken|carried out) to (?:assess"
-    r"|evaluate|compare|determine|examine|investigate|study)\b",
+    r"|evaluate|compare|determine|examine|investigate|study)\b"
+    # "... and maintenance of response up to 24 hours post-dose were evaluated.": what was measured, not found.
+    r"|\b(?:was|were) (?:also )?(?:evaluated|assessed|measured|examined)\W*$"
+    # A sentence whose figure or table was left out of the text ("... is depicted in", "are shown in").
+    r"|\b(?:is|are) (?:depicted|shown|presented|summarized|displayed) (?:in|below)\W*$",
     re.IGNORECASE,
 )
 _AS_TOLD = re.compile(
@@ -174,6 +178,21 @@ _CHEMISTRY = re.compile(
 )
 # Not appearance: what the powder looks like ("white crystalline powder") is not what the tablet looks like.
 _CHEMISTRY_KINDS = frozenset({"ingredients", "strengths", "comparison"})
+# When an effect comes or how long it holds is a time (21 CFR 201.57(c)(3), (c)(13)): a sentence without one
+# ("evaluated at the time of peak plasma concentration") does not answer "how soon" or "how long".
+_EFFECT_TIME_KINDS = frozenset({"onset", "effect_duration"})
+_TIME_SPAN = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|a few|several|some|many|a|an)\s*(?:to \d+ |- ?\d+ )?"
+    r"(?:minutes?|min|hours?|hrs?|days?|weeks?|months?)\b|\bdelayed\b|\brapid(?:ly)?\b|\bimmediate(?:ly)?\b|\bquickly\b",
+    re.IGNORECASE,
+)
+# A change of dose after some weeks ("a dose increase may be considered after several weeks") names a time too,
+# but says when to adjust the dose, not when the medicine starts to work.
+_DOSE_CHANGE = re.compile(
+    r"\bdos(?:e|age) (?:increase|decrease|reduction|adjustment|titration)s?\b|\b(?:dose|dosage)\b.{0,30}\b(?:may|should"
+    r"|can) be (?:increased|decreased|titrated|adjusted|reduced)\b|\b(?:increase|titrate)d? (?:the dose|to \d)",
+    re.IGNORECASE,
+)
 _OUT_OF_REACH = re.compile(r"\bout of (the )?reach of children\b", re.IGNORECASE)
 # Colour additives are named by a colour ("FD&C Blue No. 1 Aluminum Lake", "iron oxide yellow", 21 CFR 74 and
 # 21 CFR 73.1200): a sentence listing them says what the tablet contains, not what colour it is.
@@ -725,6 +744,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if strong and lead is not None and lead.name == "comparison" and not names_other:
         strong = False  # "the S-enantiomer of citalopram" compares nothing when citalopram was not asked about
     cue = strong or bool(lead and _cue(lead, cue_text))  # the most direct wording is a cue as well
+    if lead is not None and lead.name in _EFFECT_TIME_KINDS and not _TIME_SPAN.search(text):
+        strong = cue = False
     heading_cue = bool(lead and candidate.heading and _cue(lead, candidate.heading))
     if cue:
         value += 3.0
@@ -786,6 +807,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
             value -= 2.0
         elif _OVERDOSE_SIGNS.search(candidate.heading or ""):
             value += 1.0  # under the "Signs and Symptoms" subheading
+    if lead and lead.name in _EFFECT_TIME_KINDS and _DOSE_CHANGE.search(text):
+        value -= 2.0
     if _for_another_population(text, question):
         value -= 2.0
     if lead and lead.name == "side_effects" and _STOPPING_CONTEXT.search(text) and not _asks_stopping(question):

@@ -72,6 +72,14 @@ def _intent(
 
 _WARNINGS = ("warnings_and_cautions", "warnings", "precautions")
 _LEAFLETS = ("spl_medguide", "spl_patient_package_insert", "patient_medication_information", "information_for_patients")
+# Where labels say when a dose's effect comes and how long it holds (21 CFR 201.57(c)(3), (c)(13), (c)(15)).
+_EFFECT_TIME_SECTIONS = (
+    "dosage_and_administration",
+    "pharmacodynamics",
+    "clinical_pharmacology",
+    "clinical_studies",
+    *_LEAFLETS,
+)
 _DRUG_WORDS = (
     r"(?:medicines?|medications?|meds?|drugs?|pills?|tablets?|capsules?|shots?|injections?|vaccines?|it|this|them)"
 )
@@ -242,7 +250,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         # human data show ("Available data ... have not identified a drug-associated risk of major birth defects",
         # "Published studies ... have reported inconsistent findings") and whether the drug is present in milk.
         strong=r"\b(?:may|can) (?:harm|cause harm to) (?:your|an|the) (?:unborn|fetus)|\bpregnancy category\b"
-        r"|\b(?:data|studies|reports|experience)\b.{0,120}\b(?:drug-associated risk|(?:major )?birth defects"
+        r"|\b(?:data|studies|reports|experience)\b.{0,160}\b(?:drug[- ]associated risks?|(?:major )?birth defects"
         r"|(?:major )?(?:congenital )?malformations|adverse (?:maternal|fetal|pregnancy|developmental) outcomes)\b"
         r"|\b(?:present in|excreted in|passes into) (?:human |breast )?milk\b|\bbreastfeed\w*\b",
         cues=r"\bpregnan|\bfetal\b|\bfetus\b|\bbreast|\blactation\b|\bhuman milk\b|\bnursing\b|\bbirth defects?\b",
@@ -370,7 +378,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         "indications",
         # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
         # is plainly about side effects, timing, doses or interactions.
-        r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quickly)|interact\w*"
+        r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quickly|many hours)|interact\w*"
         r"|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
         r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
         r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
@@ -445,20 +453,27 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
         r"|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b|\bhow (?:long"
         r"|soon) (?:until|till|before|after|for)\b(?!" + _TAKE_BEFORE + r")|\bhow long (?:does|will|did) it take\b",
-        # Dosage and administration says when the full effect of a slow-acting medicine comes ("the full effect may
-        # be delayed until 4 weeks of treatment or longer"; FDA's antidepressant and antipsychotic class labeling).
+        # 21 CFR 201.57(c)(3), (c)(13) and (c)(15): when the effect comes is stated in Dosage and Administration ("the
+        # full effect may be delayed until 4 weeks of treatment or longer", FDA's antidepressant class labeling; "the
+        # analgesic effect begins in ~30 minutes"), in pharmacodynamics and in Clinical Studies; leaflets say "may
+        # take N weeks". Pharmacokinetics (time to peak blood levels) is searched too: it answers when none of them does
+        # (selection ranks the effect's own wording first).
         (
-            "clinical_pharmacology",
-            "pharmacodynamics",
-            "pharmacokinetics",
             "dosage_and_administration",
-            *_LEAFLETS,
+            "clinical_pharmacology",
+            "pharmacokinetics",
+            "pharmacodynamics",
             "clinical_studies",
+            *_LEAFLETS,
         ),
         terms="onset peak tmax t_max",
         # The onset of the effect itself ("The onset of diuresis ... is within 1 hour", "onset of relief began as
         # early as 10 minutes") answers first; the time to peak blood levels (Tmax) is the fallback (a cue).
-        strong=r"\bonset of (?:the |its )?(?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response|diuresis"
+        strong=r"\b(?:effect|action|activity|relief|analgesia|response)\b.{0,30}\b(?:begins?|began|starts?|started"
+        r"|occurs?|appears?)\b.{0,20}?\b(?:in|within|after|by) (?:about |approximately |~\s?)?\d"
+        r"|\b(?:may|can|will) take (?:\w+ ){0,2}(?:\d+|one|two|three|four|six|a few|several) (?:\w+ )?"
+        r"(?:days|weeks|months)"
+        r"|\bonset of (?:the |its )?(?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response|diuresis"
         r"|sedation|sleep)\b|\bonset\b.{0,60}\b(?:within|as early as|after) (?:about |approximately )?\d"
         r"|\bpeak (?:\w+ )?effect|\bbegins? to work|\bstarts? (?:to )?work|\bas early as\b"
         r"|\b(?:effect|relief|improvement)\b.{0,40}\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b"
@@ -472,7 +487,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\b(?:response|relief|pain[- ]free(?:dom)?|healed|healing|improvement)\b.{0,40}?\b(?:at |by |within )?\d+"
         r" (?:to \d+ )?(?:minutes|hours|days|weeks) (?:(?:after|following|of) (?:the )?|post-?)(?:dos\w*|treat\w*"
         r"|administration|therapy)\b"
-        r"|\b(?:effect|benefit|response|improvement)s? (?:\w+ ){0,3}(?:is|are|was|were|will|may|can)? ?"
+        r"|\b(?:effect|benefit|response|improvement)s? (?!on\b)(?:\w+ ){0,3}(?:is|are|was|were|will|may|can)? ?"
         r"(?:usually |generally )?(?:be )?(?:seen|noted|observed|apparent|evident)\b",
         cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\btime to peak\b"
         r"|\bwithin (?:a few|one|two|several)"
@@ -481,6 +496,28 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|occurs?) (?:with)?in\b|\bbegins? to work\b|\bstarts? working\b|\b(?:after|in) (?:about "
         r"|approximately )?\d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b",
         topic="how soon it works",
+    ),
+    _intent(
+        "effect_duration",
+        # How long one dose keeps working ("how long does a shot last"), kept apart from how long the body takes
+        # to clear it (elimination: "in your system", half-life) and from how long to keep taking it (duration).
+        r"\bhow (?:long|many hours) (?:does|do|will|can|would|is|should) .{0,40}\b(?:last|lasts|keep working|work for"
+        r"|stay effective|be effective|protect)\b(?!.{0,25}\b(?:in|out of|from) (?:your|my|the|his|her|a)? ?"
+        r"(?:system|body|blood|urine|breast ?milk|milk)\b)(?!.{0,20}\b(?:after (?:opening|opened|it is opened)"
+        r"|in the (?:fridge|refrigerator)|once opened|unopened)\b)"
+        r"|\bduration of (?:the )?(?:action|effect)\b|\bhow long (?:is|are) (?:it|they|\w+) effective for\b"
+        r"|\bhow long (?:does|do|will) (?:the |its |it'?s )?(?:effects?|relief|action)\b.{0,20}\blast\b",
+        _EFFECT_TIME_SECTIONS,
+        terms="duration effect hours",
+        # "Duration of analgesic effect is usually 4 to 6 hours", "improves erectile function ... up to 36 hours post
+        # dose", "the effect persists for 24 hours": the time the effect holds after a dose.
+        strong=r"\bduration of (?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response)\b"
+        r"|\b(?:lasts?|lasting|persists?|persisted|maintained|sustained|continues?) (?:for )?(?:up to |about "
+        r"|approximately |at least |usually )?\d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b"
+        r"|\b(?:for )?up to \d+ (?:to \d+ )?hours? (?:after|following|post)\b",
+        cues=r"\bduration\b|\blasts?\b|\bpersist|\bup to \d+ hours\b|\bfor (?:about |approximately |up to )?\d+"
+        r" (?:to \d+ )?hours\b|\b\d+ (?:to \d+ )?hours (?:after|following|post)",
+        topic="how long it keeps working",
     ),
     _intent(
         "elimination",
@@ -690,8 +727,40 @@ _CONTRACTIONS = {
 _CONTRACTION = re.compile(r"(?<![\w'’.])(" + "|".join(_CONTRACTIONS) + r")(?![\w'’]|\.\w)", re.IGNORECASE)
 
 
+# The words that name a kind of question (the kinds above; MedicationQA's question types), as people misspell
+# them: "pregancy", "brestfeeding", "overdoes", "contraindicaton". A word of six letters or more one edit away
+# from one of these (two edits from ten letters on; a swap of two letters is one edit) is read as it. Shorter
+# words are left alone: one edit turns them into other words too often. rapidfuzz does the matching.
+KIND_VOCABULARY = frozenset(
+    """pregnancy pregnant breastfeeding breastfeed breastfed lactation lactating overdose overdosed overdoses
+    overdosing interaction interactions interact contraindicated contraindication contraindications refrigerate
+    refrigerated refrigerator refrigeration withdrawal discontinue tapering addiction addictive addicted dependence
+    expiration expired ingredients ingredient manufacturer manufactures allergic effects adverse reactions dosage
+    dosages maximum storage""".split()
+)
+# Everyday words one edit from a kind word that mean something else ("it affects my sleep").
+_NOT_MISSPELLINGS = frozenset({"affects", "overdone", "interacts", "reaction", "ingredient", "dosing"})
+_LONG_WORD = re.compile(r"\b[a-z]{6,}\b", re.IGNORECASE)
+
+
+def _kind_word(word: str) -> str:
+    """WORD, or the kind word it misspells (see KIND_VOCABULARY)."""
+    lowered = word.lower()
+    if lowered in KIND_VOCABULARY or lowered in _NOT_MISSPELLINGS:
+        return word
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    allowed = 2 if len(lowered) >= 10 else 1
+    found = process.extractOne(lowered, KIND_VOCABULARY, scorer=OSA.distance, score_cutoff=allowed)
+    if found is None or found[0].startswith(lowered) or lowered.startswith(found[0]):
+        return word  # another form of the word ("effect" and "effects", "interacting"), not a misspelling of it
+    return str(found[0])
+
+
 def normalize_question(text: str) -> str:
-    """QUESTION with typographic apostrophes made plain and apostrophe-less contractions restored."""
+    """QUESTION with typographic apostrophes made plain, apostrophe-less contractions restored and misspelled
+    kind words read as the word meant ("is it safe in pregancy" -> "pregnancy")."""
     text = text.replace("’", "'").replace("‘", "'")
 
     def restore(match: re.Match[str]) -> str:
@@ -700,7 +769,8 @@ def normalize_question(text: str) -> str:
             return word  # "100 u": units
         return _CONTRACTIONS[word.lower()]
 
-    return _CONTRACTION.sub(restore, text)
+    text = _CONTRACTION.sub(restore, text)
+    return _LONG_WORD.sub(lambda match: _kind_word(match.group()), text)
 
 
 def detect_intents(text: str) -> tuple[QuestionKind, ...]:

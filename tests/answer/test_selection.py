@@ -748,3 +748,52 @@ def test_run_in_highlights_contact_line_and_storage_statement_stand_apart() -> N
     assert tired[0].candidate.text == "Most common adverse reactions: headache, tiredness"
     stored = select([supplied], question_of("how should examplol be stored", drugs=["examplol"]))
     assert stored[0].candidate.text == "Store at 20° to 25°C (68° to 77°F)."
+
+
+def test_how_long_a_dose_keeps_working_is_answered_by_the_duration_of_its_effect() -> None:
+    dosing = passage(
+        1,
+        "dosage_and_administration",
+        "The analgesic effect begins in about 30 minutes. Duration of analgesic effect is usually 4 to 6 hours. "
+        "If an erection lasts more than 4 hours, get medical help right away.",
+    )
+    kinetics = passage(
+        2,
+        "clinical_pharmacology",
+        "Examplol is largely metabolized in the liver. The terminal half-life is 5 hours.",
+    )
+    lasts = select([kinetics, dosing], question_of("how long does an examplol shot last", drugs=["examplol"]))
+    assert lasts[0].candidate.text == "Duration of analgesic effect is usually 4 to 6 hours."
+    soon = select([kinetics, dosing], question_of("how fast does an examplol shot kick in", drugs=["examplol"]))
+    assert soon[0].candidate.text == "The analgesic effect begins in about 30 minutes."
+
+
+def test_how_soon_it_works_is_a_time_not_a_dose_change() -> None:
+    pharmacology = passage(
+        1,
+        "clinical_pharmacology",
+        "The effect of 10 mg examplol on the QT interval was evaluated at the time of peak plasma concentration. "
+        "Peak plasma concentrations of examplol were reached within 3 to 8 hours after administration.",
+    )
+    dosing = passage(
+        2,
+        "dosage_and_administration",
+        "A dose increase may be considered after several weeks if no clinical improvement is observed. "
+        "The full effect may be delayed until 4 weeks of treatment or longer.",
+    )
+    best = select([pharmacology], question_of("how long before examplol takes effect", drugs=["examplol"]))
+    assert best[0].candidate.text.startswith("Peak plasma concentrations of examplol were reached within")
+    best = select([pharmacology, dosing], question_of("how long till examplol starts working", drugs=["examplol"]))
+    assert best[0].candidate.text == "The full effect may be delayed until 4 weeks of treatment or longer."
+
+
+def test_what_a_study_measured_and_a_lost_figure_are_not_answers() -> None:
+    studies = passage(
+        1,
+        "clinical_studies",
+        "The estimated probability of achieving headache response within 2 hours is depicted in "
+        "Maintenance of response up to 24 hours post-dose was evaluated. "
+        "More patients had headache response 2 hours after treatment with examplol than with placebo.",
+    )
+    best = select([studies], question_of("how fast does examplol kick in", drugs=["examplol"]))
+    assert best[0].candidate.text.startswith("More patients had headache response 2 hours after treatment")

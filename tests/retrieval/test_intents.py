@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from pharmabot.knowledge.build import ORANGE_BOOK
+from pharmabot.knowledge.labels import shipped_data_path
+from pharmabot.knowledge.names import read_orange_book
 from pharmabot.retrieval.intents import BY_NAME, INTENTS, detect_intents, normalize_question, symptoms_in
 from pharmabot.retrieval.lay_terms import label_terms
 from pharmabot.retrieval.query import QueryPlan
@@ -317,3 +322,75 @@ def test_relief_at_a_time_after_the_dose_answers_how_soon_it_works() -> None:
 )
 def test_a_spell_of_a_symptom_is_not_a_question_about_spelling(question: str, kind: str) -> None:
     assert detect_intents(question)[0].name == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how long does an examplol shot last", "effect_duration"),
+        ("how long do the effects of examplol last", "effect_duration"),
+        ("how many hours does examplol work for", "effect_duration"),
+        ("how long does examplol last in your system", "elimination"),
+        ("how long does examplol last after opening", "storage"),
+        ("how long should I take examplol", "duration"),
+        ("how fast does an examplol shot kick in", "onset"),
+    ],
+)
+def test_how_long_a_dose_works_is_apart_from_clearance_and_course(question: str, kind: str) -> None:
+    assert detect_intents(question)[0].name == kind
+
+
+def test_the_duration_of_an_effect_is_stated_as_a_time_it_holds() -> None:
+    strong = BY_NAME["effect_duration"].strong
+    assert strong is not None
+    assert strong.search("Duration of analgesic effect is usually 4 to 6 hours.")
+    assert strong.search("Examplol improved erectile function compared to placebo up to 36 hours post dose.")
+    assert strong.search("The effect lasts for up to 12 hours.")
+    assert not strong.search("If you get an erection that lasts more than 4 hours, get medical help right away.")
+    assert not strong.search("The terminal half-life is 17.5 hours.")
+
+
+def test_when_the_effect_begins_is_the_direct_answer_to_how_soon() -> None:
+    strong = BY_NAME["onset"].strong
+    assert strong is not None
+    assert strong.search("The analgesic effect begins in ~30 minutes with maximum effect in 1 to 2 hours.")
+    assert strong.search("It may take 2 to 4 weeks before you feel better.")
+    assert not strong.search("Because a significant period effect on QTc was observed, the QTc effects were analyzed.")
+    assert BY_NAME["onset"].sections[0] == "dosage_and_administration"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("is examplol safe in pregancy", "pregnancy"),
+        ("can i take examplol while brestfeeding", "pregnancy"),
+        ("what happens if someone overdoes examplol", "overdose"),
+        ("examplol contraindicatons", "contraindications"),
+    ],
+)
+def test_a_misspelled_kind_word_is_read_as_its_kind(question: str, kind: str) -> None:
+    assert detect_intents(question)[0].name == kind
+
+
+def test_short_and_everyday_words_are_not_read_as_kind_words() -> None:
+    assert normalize_question("it affects my sleep") == "it affects my sleep"
+    assert normalize_question("how long before it takes effect") == "how long before it takes effect"
+    assert normalize_question("my dose was missed") == "my dose was missed"  # five letters and less: left alone
+
+
+def test_no_drug_name_is_read_as_a_kind_word() -> None:
+    """Every word of the shipped Orange Book names (brands and ingredients) stays itself."""
+    names = read_orange_book(shipped_data_path(ORANGE_BOOK))
+    words = {
+        w for brand, moieties, _ in names for name in (brand, *moieties) for w in re.findall(r"[a-z]{6,}", name.lower())
+    }
+    assert len(words) > 1000
+    assert {w for w in words if normalize_question(w) != w} == set()
+
+
+def test_the_risk_summary_counts_with_or_without_a_hyphen() -> None:
+    strong = BY_NAME["pregnancy"].strong
+    assert strong is not None
+    assert strong.search(
+        "Clinical data over several decades in pregnant women have not identified a drug associated risk."
+    )
