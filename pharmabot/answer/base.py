@@ -81,6 +81,16 @@ class AnswerContext(BaseModel):
     history: list[HistoryTurn] = Field(default_factory=list)
 
 
+# The engine's summary ends "...: a major interaction." for a report read on its own; a chat line already opens
+# with the level ("Major: ..."), so the closing words would say it twice.
+_LEVEL_TAIL = re.compile(r"\s*[:;,]\s*an? (?:contraindicated|major|moderate|minor) interaction\.?\s*$", re.IGNORECASE)
+
+
+def after_level(summary: str) -> str:
+    """An engine summary to follow a "Major:"-style level word: without a closing restatement of the level."""
+    return _LEVEL_TAIL.sub("", summary).rstrip(".")
+
+
 _MARK = re.compile(r"\[(\d+)\]")
 
 

@@ -14,7 +14,7 @@ import asyncio
 import re
 from collections.abc import AsyncIterator, Sequence
 
-from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, number_by_mention
+from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, after_level, number_by_mention
 from pharmabot.answer.selection import (
     AGE_GROUP,
     Question,
@@ -68,7 +68,7 @@ def _drug_names(drugs: Sequence[str]) -> str:
 
 def _finding_line(finding: Finding) -> str:
     marks = "".join(f"[{i}]" for i in dict.fromkeys(finding.citation_indexes))
-    line = f"- {finding.severity.capitalize()}: {finding.summary.rstrip('.')}.{' ' + marks if marks else ''}"
+    line = f"- {finding.severity.capitalize()}: {after_level(finding.summary)}.{' ' + marks if marks else ''}"
     if finding.quote:
         # The engine's summary names one label; the quote may be the other's, so it says whose it is.
         whose = f"The {finding.quote_label} label" if finding.quote_label else "The label"

@@ -30,6 +30,7 @@ from pharmabot.answer.base import (
     HistoryTurn,
     Intent,
     Passage,
+    after_level,
 )
 from pharmabot.answer.drug_facts import ChildQuestion, child_directions, read_child_question
 from pharmabot.answer.extractive import UNCITED_FOOTER
@@ -489,7 +490,7 @@ class ChatService:
             sources += checked
             gaps += missing
             said = [
-                f"{SEVERITY_WORDS.get(f.severity, f.severity.capitalize())}: {f.summary.rstrip('.')}. "
+                f"{SEVERITY_WORDS.get(f.severity, f.severity.capitalize())}: {after_level(f.summary)}. "
                 + "".join(f"[{i}]" for i in dict.fromkeys(f.citation_indexes))
                 for f in findings
             ]

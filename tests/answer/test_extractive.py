@@ -163,6 +163,30 @@ def test_interaction_findings_are_listed_with_severity_and_marks() -> None:
     assert "- Contraindicated: Clarithromycin raises simvastatin levels and the risk of muscle damage. [1][2]" in text
 
 
+def test_a_finding_line_says_its_level_once() -> None:
+    # The engine's summary closes with the level for a report read on its own; the chat line opens with it.
+    finding = Finding(
+        drugs=("warfarin", "ibuprofen"),
+        severity="major",
+        summary="According to the warfarin label, using warfarin with ibuprofen can raise the risk of bleeding: "
+        "a major interaction.",
+        citation_indexes=[1],
+    )
+    text = compose(
+        AnswerContext(
+            question="warfarin and advil?",
+            intent=Intent.interaction,
+            drugs=["warfarin", "ibuprofen"],
+            findings=[finding],
+        )
+    )
+    assert (
+        "- Major: According to the warfarin label, using warfarin with ibuprofen can raise the risk of bleeding. [1]"
+        in text
+    )
+    assert "a major interaction" not in text
+
+
 def test_no_finding_is_never_called_safe() -> None:
     text = compose(
         AnswerContext(
