@@ -1,4 +1,4 @@
-"""Text hygiene shared by the request models and the safety checks.
+"""Text hygiene shared by the request models and the safety checks, and the one way replies join a list in words.
 
 A chat message is normalised once, by `normalize_message`, when it is admitted; the request models
 use the same function to refuse text that is empty once normalised, and everything after admission
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 # Characters that render as nothing: they split words for a pattern while staying invisible to a reader.
 _ZERO_WIDTH = dict.fromkeys(
@@ -34,3 +35,10 @@ def clean_text_input(value: str) -> str:
     if any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in value):
         raise ValueError("must not contain control characters")
     return value
+
+
+def spoken_list(items: Sequence[str]) -> str:
+    """ITEMS as a reply says them: "a", "a and b", "a, b and c" (empty for none)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

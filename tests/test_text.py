@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pharmabot.text import clean_text_input, normalize_message
+from pharmabot.text import clean_text_input, normalize_message, spoken_list
 
 
 def test_normalize_message_strips_invisible_and_control_characters() -> None:
@@ -23,3 +23,10 @@ def test_clean_text_input_refuses_blank_and_control_characters() -> None:
             clean_text_input(bad)
     with pytest.raises(ValueError, match="control characters"):
         clean_text_input("zo\u200bcor")
+
+
+def test_spoken_list_joins_as_a_reply_says_it() -> None:
+    assert spoken_list([]) == ""
+    assert spoken_list(["ibuprofen"]) == "ibuprofen"
+    assert spoken_list(["ibuprofen", "naproxen"]) == "ibuprofen and naproxen"
+    assert spoken_list(["acetaminophen", "ibuprofen", "naproxen"]) == "acetaminophen, ibuprofen and naproxen"

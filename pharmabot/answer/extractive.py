@@ -24,6 +24,7 @@ from pharmabot.answer.selection import (
     select,
     split_sentences,
 )
+from pharmabot.text import spoken_list
 
 __all__ = ["DOSING_REFERRAL", "ExtractiveWriter", "compose", "split_sentences"]
 
@@ -61,9 +62,7 @@ MAX_POINTS = 4
 def _drug_names(drugs: Sequence[str]) -> str:
     if not drugs:
         return "this medicine"
-    if len(drugs) == 1:
-        return drugs[0]
-    return ", ".join(drugs[:-1]) + " and " + drugs[-1]
+    return spoken_list(drugs)
 
 
 def _finding_line(finding: Finding) -> str:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from pharmabot.knowledge.names import DrugCatalog, drug_key, normalize
+from pharmabot.text import spoken_list
 
 # What a name question asks, in the FDA consumer pages' words (see the module docstring).
 NAME_QUESTION = re.compile(
@@ -76,17 +77,13 @@ def _display(name: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in name.split())
 
 
-def _names(keys: Sequence[str]) -> str:
-    return keys[0] if len(keys) == 1 else ", ".join(keys[:-1]) + " and " + keys[-1]
-
-
 def name_reply(message: str, *, catalog: DrugCatalog, drugs: Sequence[tuple[str, str]]) -> str:
     """The reply to a name question about DRUGS ((catalog key, name as typed) pairs)."""
     lines: list[str] = []
     for key, typed in drugs[:3]:
         entry = catalog.drugs.get(key)
         ingredients = list(entry.ingredients) if entry is not None else [key]
-        generic = _names(ingredients)
+        generic = spoken_list(ingredients)
         if normalize(typed) != key and normalize(typed) not in ingredients:
             what = "its active ingredient" if len(ingredients) == 1 else "its active ingredients"
             lines.append(f"{_display(typed)} is a brand name for {generic}: {what} and generic name.")

@@ -67,7 +67,7 @@ from pharmabot.schemas.chat import (
 from pharmabot.schemas.common import Citation
 from pharmabot.schemas.interactions import EvidenceItem, FoodNote, InteractionReport
 from pharmabot.store.base import Store, Turn, TurnStatus
-from pharmabot.text import normalize_message
+from pharmabot.text import normalize_message, spoken_list
 
 if TYPE_CHECKING:
     from pharmabot.interactions.engine import InteractionEngine
@@ -498,7 +498,7 @@ class ChatService:
             lines.append(
                 f"- {name}: " + (" ".join(s.strip() for s in said) if said else "none found in these sources.")
             )
-        shown = ", ".join(options[:-1]) + " and " + options[-1] if len(options) > 1 else "".join(options)
+        shown = spoken_list(options)
         blocks = [
             f"You take {typed} and asked about {use.name}. The everyday ones sold without a prescription are {shown} "
             f"(FDA OTC monographs and OTC labels). What the FDA labels and interaction rule lists say about each "
