@@ -76,7 +76,9 @@ def _serve(tmp_path: Path, **env: str) -> Iterator[Served]:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
-    yield from _serve(tmp_path, PHARMABOT_RATE_LIMITS="search=3/minute")
+    # A day's window: the limiter's windows are fixed and aligned to the epoch, so a minute's window could roll
+    # over between the third and fourth request and let one more through.
+    yield from _serve(tmp_path, PHARMABOT_RATE_LIMITS="search=3/day")
 
 
 @pytest.fixture
@@ -138,7 +140,7 @@ def test_serve_believes_the_header_only_from_a_configured_proxy(served_behind_pr
 
 
 async def test_functions_a_forged_left_entry_does_not_escape_the_limit(tmp_path: Path) -> None:
-    settings = load_settings(sqlite_path=tmp_path / "s.sqlite", rate_limits="search=3/minute")
+    settings = load_settings(sqlite_path=tmp_path / "s.sqlite", rate_limits="search=3/day")
     bridge = FunctionsAsgiBridge(create_app(settings))
     body = json.dumps({"query": "metformin side effects"}).encode()
     try:
