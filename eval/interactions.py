@@ -11,8 +11,16 @@ Usage:
   at least as severe as the level says, and the confusion matrix. DDInter lists only pairs it knows, so it
   measures recall and severity agreement, never precision.
 
+- Why severe pairs are not rated severe (NDF-RT critical and DDInter major checks rated below major), counted per
+  half: (a) no evidence at all; (b) evidence, but no sentence about the pair uses serious-outcome or
+  avoid/contraindicate wording; (c) such a sentence exists (in the engine's evidence, or in either label's
+  interaction-bearing sections naming the other drug, its class or a role it has) and the rating missed it;
+  (d) anything else. It tells how much of the gap a severity rule could close at all: (b) and (a) are out of reach
+  of any rating rule.
+
 Pairs are split into two fixed halves by a hash of the sorted pair (never by row order), so rules written while
 looking at half A can be checked on half B: a gap between the halves means the rules fit the rows, not the drugs.
+Examples (--show) are printed for half A only: half B stays unseen so it can check what half A taught.
 Without --index the knowledge is built in memory from the shipped corpus; with it, the built label index is used.
 """
 
@@ -21,16 +29,20 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pharmabot.interactions.engine import InteractionEngine
+from pharmabot.interactions.extract import INTERACTION_SECTIONS, MentionScanner, split_sentences
+from pharmabot.interactions.severity import WORDING_RULES, is_negative
+from pharmabot.knowledge.names import DrugEntry
 from pharmabot.schemas.interactions import Interaction
 
 ENGINE_LEVELS = ("none", "minor", "moderate", "major", "contraindicated")
@@ -155,6 +167,153 @@ def score_levels(engine: InteractionEngine, rows: list[dict[str, Any]], *, show:
     }
 
 
+# --- why severe pairs are not rated severe -------------------------------------------------------------------------
+# Serious-outcome and avoid/contraindicate wording: every wording rule the severity module rates major or
+# contraindicated (severity.WORDING_RULES: contraindicated, must not, do not use, avoid, not recommended, stop
+# before, serious outcomes, a fixed fraction of the dose), plus the terms FDA's labeling rule uses for the
+# Warnings and Precautions and Drug Interactions sections, 21 CFR 201.57(c)(6) and (c)(8):
+# "contraindicated", "avoid", "not recommended", "fatal", "life-threatening", "serious".
+SERIOUS_RULES = tuple(rule for rule in WORDING_RULES if rule.severity in SEVERE)
+CFR_TERMS = re.compile(
+    r"\b(?:contraindicat\w*|avoid\w*|not (?:be )?recommended|fatal\w*|life-?threatening|serious\w*)", re.IGNORECASE
+)
+GAP_CLASSES = (
+    ("a", "no evidence at all (no label sentence, rule or role names the pair)"),
+    ("b", "evidence, but no sentence about the pair uses serious or avoid/contraindicate wording"),
+    ("c_evidence", "(c) a serious sentence is in the engine's evidence, rated below major"),
+    ("c_labels", "(c) a serious sentence names the other drug, its class or role in a label, not in the evidence"),
+    ("d", "anything else (a name that does not resolve)"),
+)
+
+
+def serious_wording(sentence: str) -> str | None:
+    """The first serious-outcome or avoid/contraindicate wording in a sentence (a rule name or a CFR term)."""
+    if is_negative(sentence):
+        return None
+    for rule in SERIOUS_RULES:
+        if rule.pattern.search(sentence):
+            return rule.name
+    match = CFR_TERMS.search(sentence)
+    return f"cfr:{match.group().lower()}" if match else None
+
+
+SectionTexts = Callable[[str], dict[str, str]]  # set id -> section key -> text
+
+
+class GapAudit:
+    """Sorts checks rated below major into the classes of `GAP_CLASSES`.
+
+    The label scan is deliberately wider than the engine's extraction: any drug of the other side, any class the
+    other drug belongs to at any firmness (its label, FDA's table, its pharmacologic class), any interaction-bearing
+    section, every sentence. So (b) is a firm "no such wording", and (c) an upper bound: its serious word may be
+    about a third drug named in the same sentence.
+    """
+
+    def __init__(self, engine: InteractionEngine, sections: SectionTexts) -> None:
+        self.engine = engine
+        self.sections = sections
+        self.scanner = MentionScanner(engine.catalog)
+        classes: dict[str, set[str]] = defaultdict(set)
+        for class_id, members in engine.knowledge.class_members.items():
+            for member in members:
+                classes[member].add(class_id)
+        self.classes = {m: frozenset(c) for m, c in classes.items()}
+        self._sentences: dict[str, list[tuple[str, str, frozenset[str], str]]] = {}
+
+    def _subjects(self, drug: DrugEntry) -> list[str]:
+        subjects = [drug.key]
+        for ingredient in drug.ingredients if len(drug.ingredients) > 1 else ():
+            entry = self.engine.catalog.get(ingredient)
+            if entry is not None and entry.has_label:
+                subjects.append(ingredient)
+        return subjects
+
+    def _targets(self, drug: DrugEntry) -> frozenset[str]:
+        found = set(drug.ingredients)
+        for ingredient in drug.ingredients:
+            found |= self.classes.get(ingredient, frozenset())
+        return frozenset(found)
+
+    def _serious_sentences(self, subject: str) -> list[tuple[str, str, frozenset[str], str]]:
+        """(section, sentence, drugs and classes named, wording) for each serious sentence of a subject's labels."""
+        cached = self._sentences.get(subject)
+        if cached is not None:
+            return cached
+        entry = self.engine.catalog.get(subject)
+        found: list[tuple[str, str, frozenset[str], str]] = []
+        seen: set[str] = set()
+        for set_id in entry.set_ids if entry is not None else ():
+            texts = self.sections(set_id)
+            for section in INTERACTION_SECTIONS:
+                text = texts.get(section, "")
+                for start, end in split_sentences(text):
+                    sentence = text[start:end]
+                    if sentence in seen:
+                        continue
+                    seen.add(sentence)
+                    wording = serious_wording(sentence)
+                    if wording is not None:
+                        named = frozenset(f.target for f in self.scanner.scan(sentence))
+                        found.append((section, sentence, named, wording))
+        self._sentences[subject] = found
+        return found
+
+    def label_sentences(self, a: DrugEntry, b: DrugEntry) -> list[tuple[str, str, str, str]]:
+        """(subject, section, wording, sentence): serious sentences of either label naming the other drug."""
+        hits = []
+        for x, y in ((a, b), (b, a)):
+            targets = self._targets(y)
+            for subject in self._subjects(x):
+                for section, sentence, named, wording in self._serious_sentences(subject):
+                    if named & targets:
+                        hits.append((subject, section, wording, sentence))
+        return hits
+
+    def classify(self, name_a: str, name_b: str) -> tuple[str, str]:
+        """The gap class of a check rated below major, and an example of what put it there."""
+        resolved = [self.engine.catalog.resolve(n) for n in (name_a, name_b)]
+        a, b = (r.drug if r.status == "resolved" else None for r in resolved)
+        if a is None or b is None:
+            return "d", "unresolved name"
+        hit = self.engine.pair(a, b, audience="professional")
+        if hit is not None and hit.severity in SEVERE:
+            return "severe", ""
+        for e in self.engine.evidence_for(a, b):
+            wording = serious_wording(e.quote)
+            if wording is not None and e.severity not in SEVERE:
+                return "c_evidence", f"[{e.severity} by {e.rule}; {wording}] {e.subject}/{e.section}: {e.quote}"
+        in_labels = self.label_sentences(a, b)
+        if in_labels:
+            subject, section, wording, sentence = in_labels[0]
+            return "c_labels", f"[{wording}] {subject}/{section}: {sentence}"
+        return ("a", "") if hit is None else ("b", hit.severity)
+
+
+def audit_gaps(audit: GapAudit, pairs: list[tuple[str, str]], *, title: str, show: int) -> dict[str, int]:
+    """Count the gap classes over checks (each pair in the orders given); print up to SHOW examples of (c)."""
+    counts: Counter[str] = Counter()
+    examples: list[str] = []
+    for a, b in pairs:
+        kind, detail = audit.classify(a, b)
+        if kind == "severe":
+            continue
+        counts[kind] += 1
+        if kind.startswith("c") and len(examples) < show:
+            examples.append(f"{a} + {b}: {detail[:400]}")
+    total = sum(counts.values())
+    print(f"\n{title}: {total} checks rated below major")
+    print("| class | checks | share of the gap |")
+    print("|---|---:|---:|")
+    for kind, meaning in GAP_CLASSES:
+        share = counts[kind] / total if total else 0.0
+        print(f"| {kind}: {meaning} | {counts[kind]} | {share:.2f} |")
+    if examples:
+        print(f"\n{title}, class (c) examples:")
+        for item in examples:
+            print(" -", item)
+    return dict(counts)
+
+
 def print_confusion(title: str, confusion: dict[str, dict[str, int]], order: Iterable[str]) -> None:
     print(f"\n{title} (rows: reference, columns: engine)")
     print("| reference | " + " | ".join(ENGINE_LEVELS) + " | total |")
@@ -183,6 +342,24 @@ def load_engine(index: Path | None) -> InteractionEngine:
 
     knowledge, catalog = build_from_shipped()
     return InteractionEngine(knowledge=knowledge, catalog=catalog)
+
+
+def section_texts(index: Path | None) -> SectionTexts:
+    """Label sections by set id: from the built index, or from the shipped corpus when there is none."""
+    if index is not None:
+        from pharmabot.knowledge.index import KnowledgeBase
+
+        kb = KnowledgeBase.open(index)
+
+        def from_index(set_id: str) -> dict[str, str]:
+            label = kb.get_label(set_id)
+            return {s.key: s.text for s in label.sections} if label is not None else {}
+
+        return from_index
+    from pharmabot.knowledge.labels import iter_labels, shipped_labels_path
+
+    by_set = {label.set_id: dict(label.sections) for label in iter_labels([shipped_labels_path()])}
+    return lambda set_id: by_set.get(set_id, {})
 
 
 def report_ndfrt(engine: InteractionEngine, rows: list[dict[str, Any]], *, label: str, show: int) -> dict[str, Any]:
@@ -245,15 +422,27 @@ def main() -> int:
     engine.warm()
     print(f"knowledge ready in {time.perf_counter() - started:.1f} s")
     halves = ("A", "B") if args.half == "both" else (args.half,)
+    audit = GapAudit(engine, section_texts(args.index))
     out: dict[str, Any] = {}
     for half in halves:
         label = "all pairs" if half == "all" else f"half {half}"
+        # Half B's rows are never printed: it checks rules written while looking at half A.
+        show = args.show if half == "A" else 0
         if ndfrt is not None:
             rows = select_half(read_rows(ndfrt), half)
-            out[f"ndfrt_{half}"] = report_ndfrt(engine, rows, label=label, show=args.show)
+            out[f"ndfrt_{half}"] = report_ndfrt(engine, rows, label=label, show=show)
+            critical = [r for r in rows if r["interacts"] and r.get("severity") == "critical"]
+            checks = [p for r in critical for p in ((r["drug_a"], r["drug_b"]), (r["drug_b"], r["drug_a"]))]
+            out[f"ndfrt_gaps_{half}"] = audit_gaps(
+                audit, checks, title=f"NDF-RT {label}: critical not rated severe", show=show
+            )
         if args.ddinter is not None:
             rows = select_half(read_rows(args.ddinter), half)
-            out[f"ddinter_{half}"] = report_ddinter(engine, rows, label=label, show=args.show)
+            out[f"ddinter_{half}"] = report_ddinter(engine, rows, label=label, show=show)
+            majors = [(r["drug_a"], r["drug_b"]) for r in rows if r["level"] == "major"]
+            out[f"ddinter_gaps_{half}"] = audit_gaps(
+                audit, majors, title=f"DDInter {label}: major not rated major/contraindicated", show=show
+            )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(out, indent=2) + "\n")

@@ -301,6 +301,18 @@ def _base_combination(keys: set[str], drugs: dict[str, DrugEntry]) -> set[str]:
     return {simplest[0]} if all(base <= set(drugs[k].ingredients) for k in keys) else keys
 
 
+def _single_with_combinations(keys: set[str], drugs: dict[str, DrugEntry]) -> set[str]:
+    """The one single-ingredient drug a shared word names, when every other drug holding the word is a combination
+    that contains it: "candesartan" is candesartan cilexetil (its product with hydrochlorothiazide only adds a
+    partner), as "olmesartan" already is olmesartan through its ester word. Two single drugs holding the word
+    (tenofovir alafenamide and tenofovir disoproxil, the insulins) stay a choice."""
+    singles = [k for k in keys if len(drugs[k].ingredients) == 1]
+    if len(keys) < 2 or len(singles) != 1:
+        return keys
+    base = drugs[singles[0]].ingredients[0]
+    return {singles[0]} if all(base in drugs[k].ingredients for k in keys) else keys
+
+
 # Metals whose salts are taken for the metal: antacids, supplements, phosphate binders (21 CFR 331.11 lists the
 # antacid ones).
 MINERAL_CATIONS = frozenset({*MINERALS, "aluminum", "sodium"})
@@ -582,7 +594,9 @@ class DrugCatalog:
         padded = f" {normalized} "
         containing = {key for key in self.drugs if padded in f" {key} "}
         if containing:
-            return self._from_keys(query, containing, normalized, "ingredient", 100.0)
+            return self._from_keys(
+                query, _single_with_combinations(containing, self.drugs), normalized, "ingredient", 100.0
+            )
         return self._fuzzy(query, normalized)
 
     def _most_marketed(self, keys: set[str]) -> set[str]:

@@ -206,6 +206,34 @@ def test_an_ingredient_only_sold_in_combinations_resolves_to_the_one_the_others_
     assert resolve(catalog, "cilastatin/imipenem/relebactam") == ("cilastatin and imipenem and relebactam", ())
 
 
+def test_a_word_of_one_single_drug_and_its_combinations_is_that_drug() -> None:
+    catalog = DrugCatalog(
+        [
+            entry("candesartan cilexetil"),
+            entry("candesartan cilexetil and hydrochlorothiazide"),
+            entry("tenofovir alafenamide"),
+            entry("tenofovir disoproxil"),
+            entry("efavirenz and emtricitabine and tenofovir disoproxil"),
+            entry("insulin aspart"),
+            entry("insulin glargine"),
+            entry("insulin degludec and liraglutide"),
+            entry("bempedoic acid"),
+            entry("bempedoic acid and ezetimibe"),
+        ]
+    )
+    assert resolve(catalog, "candesartan") == ("candesartan cilexetil", ())
+    assert resolve(catalog, "Candesartan") == ("candesartan cilexetil", ())
+    # Two single drugs hold the word (different prodrugs, different insulins): the user is asked which.
+    assert catalog.resolve("tenofovir").status == "ambiguous"
+    assert catalog.resolve("insulin").status == "ambiguous"
+    assert resolve(catalog, "bempedoic") == ("bempedoic acid", ())
+    # The combination typed in full is still the combination.
+    assert resolve(catalog, "candesartan cilexetil/hydrochlorothiazide") == (
+        "candesartan cilexetil and hydrochlorothiazide",
+        (),
+    )
+
+
 def test_hydrate_and_basicity_words_qualify_a_salt_and_are_never_an_ingredient() -> None:
     assert ingredients_of("SODIUM PHOSPHATE, MONOBASIC, MONOHYDRATE AND SODIUM PHOSPHATE, DIBASIC, ANHYDROUS") == (
         "sodium phosphate",
