@@ -2,12 +2,12 @@
 
 Usage: python eval/question_kinds.py [--show-misses]
 
-`eval/data/question_kinds.jsonl` holds twelve questions for each of MedicationQA's question kinds (see
-`eval/data/README.md`), each with the drug name as typed and a half fixed when the file was written (even
-positions within a kind are half A, odd ones half B). A question is read right when the kind the answer
-selector leads with (`question_of(...).lead`, as the extractive writer reads it) is one of the reader's kinds
-that answer that MedicationQA kind (ACCEPTED). `--show-misses` prints half A's misses only: half B stays a
-check on phrasings the kind cues were not written from.
+`eval/data/question_kinds.jsonl` holds eighteen questions (two batches) for each of MedicationQA's question
+kinds (see `eval/data/README.md`), each with the drug name as typed and a half fixed as each batch was written
+(even positions within a kind's rows of a batch are half A, odd ones half B). A question is read right when the
+kind the answer selector leads with (`question_of(...).lead`, as the extractive writer reads it) is one of the
+reader's kinds that answer that MedicationQA kind (ACCEPTED). `--show-misses` prints half A's misses only: half B
+stays a check on phrasings the kind cues were not written from.
 """
 
 from __future__ import annotations

@@ -350,7 +350,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bwhat(?:'s| is) in\b|\bgelatin\b|\bsugar[- ]free\b|\balcohol[- ]free\b|\bvegan\b|\bpork\b|\bsoy\b"
         r"|\bpeanut|\bsulfites?\b|\bcorn\b|\bwheat\b|\blatex\b|\bparabens?\b"
         # Whether a substance is in the product: "does it have X in it", "is there any X in them".
-        r"|\b(?:have|has) (?:any )?[\w-]+(?: [\w-]+)? in (?:it|them)\b|\bis there (?:any )?[\w-]+ in (?:it|them)\b",
+        r"|\b(?:have|has) (?:any )?[\w-]+(?: [\w-]+)? in (?:it|them)\b"
+        r"|\b(?:is|are) there (?:any )?(?!risks?\b|dangers?\b|harm\b|problems?\b|issues?\b)[\w-]+ in\b",
         ("description", "inactive_ingredient", "active_ingredient", *_LEAFLETS, "how_supplied"),
         terms="inactive ingredients",
         strong=r"\binactive ingredients?\b|\bexcipients\b",
@@ -381,7 +382,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         r" (?:you|i|someone|people|one|a person)? ?(?:can(?:no|')t|should(?:n't| not)|must(?:n't| not)|may not)\b"
         # Someone with a condition asking whether they may take it: "can people with asthma take X",
         # "can I take X if I have ulcers".
-        r"|\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person) with\b.{1,50}\b(?:take|use|be on)\b"
+        r"|\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person) with\b.{1,50}"
+        r"\b(?:take|use|be on|avoid)\b"
+        r"|\b(?:ok|okay|safe|alright|fine)\b.{0,20}\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b"
         r"|\b(?:take|use|be on)\b.{1,40}\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b"
         # ... or names a state of the body: "if my blood pressure is low", "if your heart rate is slow".
         r"|\b(?:take|use|be on)\b.{1,40}\bif (?:my|your|his|her|their) (?:[\w-]+ ){1,3}(?:is|are|runs?|gets?) "
@@ -400,8 +403,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         "indications",
         # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
         # is plainly about side effects, timing, doses or interactions.
-        r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quickly|many hours)|interact\w*"
-        r"|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok)|length of)\b)"
+        r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quick|quickly|many hours)"
+        r"|interact\w*|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok)|length of|for life"
+        r"|life-?long)\b)"
         r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
         r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
         r"|\btreats?\b|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b"
@@ -473,7 +477,7 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "onset",
-        r"\bhow (?:long|soon|fast|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
+        r"\bhow (?:long|soon|fast|quick|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
         r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see"
         r"|effective|heal|heals|clear|clears|improve|improves|get better)\b|\bkick in\b|\btakes? effect\b"
         r"|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
@@ -567,7 +571,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\bhow long is .{0,30}\b(?:course|treatment|therapy)\b"
         r"|\blength of (?:the )?(?:treatment|therapy|course)\b"
         r"|\b(?:stay|be|remain|keep) on\b.{0,30}\b(?:for (?:years|months|life|ever|a long time|the rest)|long[- ]term"
-        r"|indefinitely|forever)\b|\b(?:for|on it for) the rest of (?:my|your|his|her|their) li(?:fe|ves)\b",
+        r"|indefinitely|forever)\b|\b(?:for|on it for) the rest of (?:my|your|his|her|their) li(?:fe|ves)\b"
+        r"|\bfor life\b|\blife-?long\b",
         ("dosage_and_administration", "indications_and_usage", *_LEAFLETS),
         terms="duration days weeks",
         strong=r"\bfor (?:at least |up to )?\d+ (?:to \d+ )?(?:days|weeks|months)\b|\b(?:continued?|treat\w*) for\b"
@@ -593,6 +598,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bwhen (?:should|do|is|are|must|can) (?:[\w-]+ ){1,3}(?:be )?(?:taken|used|given|administered)\b"
         r"|\b(?:morning|evening|night|nighttime|bedtime|breakfast|dinner|lunch)\b|\bbefore or after\b"
         r"|\b(?:before|at|going to) bed\b|\b(?:during|in|time of) the day\b|\bdoes it matter when\b"
+        r"|\b(?:hour|part) of (?:the )?day\b|\b(?:when|after|before|as soon as) (?:i|you|we) (?:wake|get up)\b"
+        r"|\bupon (?:waking|rising)\b"
         r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b"
         r"|\b(?:before|after|with|without) (?:eating|meals?|food|a meal|breakfast|dinner|lunch)\b"
         r"|\bhow (?:long|soon|early|much time|many (?:minutes|hours)) (?:before|after)\b" + _TAKE_BEFORE,
@@ -620,6 +627,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\b(?:put(?! (?:me|him|her|them|us|you) on\b)|place|instill|spray|rub)\b.{0,30}\b(?:in|into|on)\b"
         r"|\bcontacts\b|\bcontact lens"
         r"|\bbe (?:crushed|chewed|split|cut|broken|halved|dissolved|opened|sprinkled|mixed)\b"
+        r"|\bswallow\w*\b.{0,30}\bwhole\b"
         r"|\b(?:best|right|proper|correct|safest) way to (?:take|use|give|apply|inject)\b",
         ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
         terms="administer swallow inject subcutaneous infusion",
@@ -668,7 +676,8 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "dosage",
         r"\bdos(?:e|es|age|ing)\b|\bhow (?:much|many)\b|\b\d+ ?(?:mg|mcg|ml|milligrams?|units?)\b|\bmg\b|\bmaximum\b"
-        r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bhow often\b",
+        r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bhow often\b"
+        r"|\b(?:normal|usual|typical|standard|regular|right|safe|recommended) amount\b",
         ("dosage_and_administration", "dosage_forms_and_strengths", *_LEAFLETS),
         terms="recommended maximum",
         strong=r"\b(?:recommended|usual) (?:starting |initial |maintenance |adult |daily )*(?:dose|dosage)s? (?:is|of"
@@ -683,7 +692,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         "manufacturer",
         r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b"
         r"|\bmakers? of\b|\b(?:company|companies|firm|lab|labs|laboratory|laboratories) (?:that |who )?(?:makes|made"
-        r"|produces|distributes)\b"
+        r"|produces|distributes|sells|owns|markets)\b|\bdistributor\b"
         r"|\bwhere (?:is|are|was|were) .{1,40}\b(?:made|manufactured|produced)\b",
         # Medication Guides and patient leaflets end with the "Manufactured by" or "Distributed by" lines too.
         (
@@ -720,6 +729,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\btell me about\b|\binformation (?:on|about)\b|\bexplain (?:what|about)\b"
         r"|^\W*(?:is|are)\b.{1,60}\b(?:an?)\s+\W*\w+\W*$"
         r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b|\b(?:drug )?class\b"
+        r"|\b(?:family|group) of (?:drugs|medicines|medications)\b"
         r"|\bwhat (?:kind|type|sort) of (?:drug|medicine|medication|pill)\b",
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated",

@@ -433,6 +433,18 @@ def test_the_risk_summary_counts_with_or_without_a_hyphen() -> None:
         ("does examplol have soy lecithin in it", "ingredients"),
         ("how gradually do you lower examplol", "stopping"),
         ("please explain what examplol is", "information"),
+        # A second round: the family it belongs to, a usual amount, swallowing it whole, the hour and waking, a
+        # treatment for life, "how quick", "fine if I have ...", "are there X in", the company that sells it.
+        ("which group of medicines does examplol belong to", "information"),
+        ("what is the typical amount of examplol", "dosage"),
+        ("must examplol be swallowed whole", "usage"),
+        ("what part of the day suits examplol", "time_of_day"),
+        ("do I take examplol as soon as I wake", "time_of_day"),
+        ("will I need examplol lifelong", "duration"),
+        ("how quick will examplol help", "onset"),
+        ("is examplol fine if I have gout", "contraindications"),
+        ("are there dyes in examplol", "ingredients"),
+        ("what firm markets examplol", "manufacturer"),
     ],
 )
 def test_consumer_phrasings_of_each_kind(question: str, kind: str) -> None:
@@ -447,11 +459,13 @@ def test_consumer_phrasings_of_each_kind(question: str, kind: str) -> None:
         ("what should I be expecting from examplol", None),  # what to expect, not a pregnancy
         ("what temperature is a fever on examplol", None),  # a body temperature is not storage
         ("can I take examplol with milk", "interactions"),
+        ("is there risk in taking examplol", None),  # a risk is not an ingredient
     ],
 )
 def test_look_alikes_of_the_new_phrasings(question: str, kind: str | None) -> None:
     names = [intent.name for intent in detect_intents(question)]
     assert "pregnancy" not in names
     assert "storage" not in names
+    assert "ingredients" not in names
     if kind is not None:
         assert names[0] == kind
