@@ -21,6 +21,11 @@ was refused or answered "not in the labels" (question reading); the chat did not
 passage the writer was given holds the gold (retrieval or section choice); or a passage held it and other
 sentences were chosen (sentence choice). The writer is wrapped to record the passages it was given.
 
+A miss put down to question reading is split once more, counted per half: which not-covered reply it got
+(READING_REPLIES: refused before the writer, "I could not find that" with no passage, "labels don't cover" for an
+unsupported kind, "no sentence answers this directly") and which question kind the reader settled on (the
+selector's lead kind, "none" when no kind was read), so the reply kind that dominates is the one to work on.
+
 Every reply is also sorted by what kind of reply it is (REPLY_KINDS: an answer from label text, "not in the
 labels", out of scope, or refused and anything else), counted per half. Rows marked `answerable: false` (a kind
 of question labels cannot answer, such as price) are not in the key-fact rate: they count as honest when the
@@ -61,10 +66,12 @@ from pharmabot.answer.extractive import (  # noqa: E402
     UNCITED_FOOTER,
     UNSUPPORTED,
 )
+from pharmabot.answer.selection import question_of  # noqa: E402
 from pharmabot.config import load_settings  # noqa: E402
 from pharmabot.errors import PharmaBotError  # noqa: E402
 from pharmabot.ingest import ensure_index  # noqa: E402
 from pharmabot.knowledge.index import KnowledgeBase  # noqa: E402
+from pharmabot.retrieval.intents import detect_intents  # noqa: E402
 from pharmabot.retrieval.local import LocalRetriever  # noqa: E402
 from pharmabot.schemas.chat import MetaEvent, TokenEvent  # noqa: E402
 from pharmabot.services import Services  # noqa: E402
@@ -89,6 +96,9 @@ MISS_CLASSES = (
     "gold not in the passages given (retrieval or section choice)",
     "gold in a passage, other sentences chosen (sentence choice)",
 )
+# The not-covered replies a question-reading miss can get: no writer call (refused, or a clarifying question),
+# then the writer's three openings (pharmabot/answer/extractive.py), in the order `reading_reply` tests them.
+READING_REPLIES = ("refused (no answer written)", "NO_PASSAGES", "UNSUPPORTED", "NOT_DIRECT")
 # What kind of reply a question got, whatever its row: a reading of the question is wrong when an answerable
 # question gets anything but the first.
 REPLY_KINDS = ("answer from the labels", "not in the labels", "out of scope", "refused or other")
@@ -135,6 +145,7 @@ class Asked:
     drugs: list[str] = field(default_factory=list)
     passages: list[tuple[str, str]] = field(default_factory=list)  # (set_id, text)
     written: bool = False  # the writer was called (not a refusal, a greeting or a clarifying question)
+    kind: str = "none"  # the question kind the reader settled on (the selector's lead), "none" when none was read
 
 
 class RecordingWriter:
@@ -167,7 +178,7 @@ async def ask_all(services: Services, questions: list[str]) -> list[Asked]:
         try:
             message = await services.chat.admit(question)
         except PharmaBotError as exc:
-            out.append(Asked(intent=f"refused:{exc.code}", answer=""))
+            out.append(Asked(intent=f"refused:{exc.code}", answer="", kind=lead_of(question)))
             continue
         recorder.last = None
         asked = Asked(intent="", answer="")
@@ -179,11 +190,24 @@ async def ask_all(services: Services, questions: list[str]) -> list[Asked]:
             elif isinstance(event, TokenEvent):
                 text.append(event.delta)
         asked.answer = "".join(text)
+        asked.kind = lead_of(question)
         if recorder.last is not None:
+            context = recorder.last
             asked.written = True
-            asked.passages = [(p.citation.set_id, p.text) for p in recorder.last.passages]
+            asked.passages = [(p.citation.set_id, p.text) for p in context.passages]
+            # The kind as the writer reads it: with the drugs and sections the chat gave it.
+            lead = question_of(
+                context.question, drugs=context.drugs, sections=context.section_keys, names=context.names
+            ).lead
+            asked.kind = lead.name if lead is not None else "none"
         out.append(asked)
     return out
+
+
+def lead_of(question: str) -> str:
+    """The question kind that leads for QUESTION alone (before any drug is read), "none" when none does."""
+    kinds = detect_intents(question)
+    return kinds[0].name if kinds else "none"
 
 
 async def answer_rows(index: Path, rows: list[dict[str, Any]]) -> list[Asked]:
@@ -220,6 +244,17 @@ def miss_class(row: dict[str, Any], asked: Asked) -> str:
     return MISS_CLASSES[3]
 
 
+def reading_reply(asked: Asked) -> str:
+    """Which of READING_REPLIES a question-reading miss got."""
+    if not asked.written:
+        return READING_REPLIES[0]
+    body = answer_body(asked.answer)
+    for name, text in zip(READING_REPLIES[1:], (NO_PASSAGES, UNSUPPORTED, NOT_DIRECT), strict=True):
+        if text.split("{")[0] in body:
+            return name
+    return READING_REPLIES[0]
+
+
 def reply_kind(asked: Asked) -> str:
     """Which of REPLY_KINDS a reply is."""
     if asked.intent == "out_of_scope":
@@ -236,6 +271,8 @@ def score_answers(rows: list[dict[str, Any]], answers: list[Asked]) -> dict[str,
     by_half: dict[str, list[bool]] = defaultdict(list)
     by_type: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     misses: dict[str, dict[str, int]] = {cls: {"A": 0, "B": 0} for cls in MISS_CLASSES}
+    # Question-reading misses by reply, and by reply and question kind ("NOT_DIRECT / onset"): counts only.
+    reading: dict[str, dict[str, int]] = defaultdict(lambda: {"A": 0, "B": 0})
     lengths: list[int] = []
     results = []
     replies: dict[str, dict[str, int]] = {kind: {"A": 0, "B": 0} for kind in REPLY_KINDS}
@@ -253,6 +290,10 @@ def score_answers(rows: list[dict[str, Any]], answers: list[Asked]) -> dict[str,
         cause = "" if hit else miss_class(row, asked)
         if cause:
             misses[cause][half] += 1
+        if cause == MISS_CLASSES[0]:
+            reply = reading_reply(asked)
+            reading[reply][half] += 1
+            reading[f"{reply} / {asked.kind}"][half] += 1
         lengths.append(len(words(answer_body(asked.answer))))
         results.append(
             {
@@ -270,6 +311,7 @@ def score_answers(rows: list[dict[str, Any]], answers: list[Asked]) -> dict[str,
         "by_half": by_half,
         "by_type": by_type,
         "misses": misses,
+        "reading": dict(reading),
         "replies": replies,
         "honest": honest,
         "results": results,
@@ -353,6 +395,9 @@ def print_miss_classes(name: str, scores: dict[str, Any]) -> None:
     print("|---|---:|---:|")
     for cause in MISS_CLASSES:
         print(f"| {cause} | {misses[cause]['A']} | {misses[cause]['B']} |")
+    for reply in sorted(scores["reading"]):
+        counts = scores["reading"][reply]
+        print(f"| {MISS_CLASSES[0].split(' (')[0]}: {reply} | {counts['A']} | {counts['B']} |")
 
 
 def print_misses(name: str, scores: dict[str, Any]) -> None:
@@ -371,6 +416,7 @@ def figures(scores: dict[str, Any]) -> dict[str, Any]:
         "key_fact_by_type": {k: {h: [sum(v), len(v)] for h, v in t.items()} for k, t in scores["by_type"].items()},
         "median_words": scores["median_words"],
         "misses": scores["misses"],
+        "reading": scores["reading"],
         "replies": scores["replies"],
         "honest": {h: [sum(v), len(v)] for h, v in scores["honest"].items()},
     }

@@ -52,6 +52,9 @@ from dose_misuse import read_rows as misuse_rows  # noqa: E402
 from dose_misuse import score as score_misuse  # noqa: E402
 from dose_misuse import summary as misuse_summary  # noqa: E402
 from interactions import score_levels, score_pairs  # noqa: E402
+from question_kinds import DATA as KINDS_DATA  # noqa: E402
+from question_kinds import rows_of as kind_rows  # noqa: E402
+from question_kinds import score as score_kinds  # noqa: E402
 from retrieval import score_questions  # noqa: E402
 from sanitizer import read_jsonl, score_sanitizer  # noqa: E402
 from triage import score_messages  # noqa: E402
@@ -135,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     misses = {"answers_dev": answers["misses"]}
+    reading = {"answers_dev": answers["reading"]}
     replies = {"answers_dev": answers["replies"]}
     honest: dict[str, dict[str, list[bool]]] = {}
     for name, path in (
@@ -149,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         fresh_set = rows_of(path)
         fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
         misses[path.stem] = fresh["misses"]
+        reading[path.stem] = fresh["reading"]
         replies[path.stem] = fresh["replies"]
         if fresh["honest"]:
             honest[path.stem] = fresh["honest"]
@@ -179,6 +184,24 @@ def main(argv: list[str] | None = None) -> int:
     for cause in MISS_CLASSES:
         counts = ", ".join(f"{name} {m[cause]['A']}/{m[cause]['B']}" for name, m in misses.items())
         table.append(("answers", f"misses: {cause} (half A/half B)", "", counts))
+    # Question reading on the project's coverage set: the kind the answer selector leads with, per half.
+    kinds = score_kinds(kind_rows(KINDS_DATA))
+    for half in "AB":
+        read = kinds["halves"][half]
+        table.append(
+            (
+                "answers",
+                f"question kind read right, half {half}",
+                f"{sum(read) / max(len(read), 1):.3f}",
+                f"{sum(read)}/{len(read)} (eval/data/{KINDS_DATA.name})",
+            )
+        )
+    # The question-reading misses split by the reply they got and the kind the reader settled on (counts only).
+    for key in sorted({key for counts in reading.values() for key in counts}):
+        found = {name: r[key] for name, r in reading.items() if key in r}
+        counts = ", ".join(f"{name} {c['A']}/{c['B']}" for name, c in found.items())
+        total = f"A {sum(c['A'] for c in found.values())}, B {sum(c['B'] for c in found.values())}"
+        table.append(("answers", f"question-reading misses: {key} (half A/half B)", total, counts))
     # What kind of reply answerable questions got: all but the first are a question read wrongly.
     for kind in REPLY_KINDS[1:]:
         counts = ", ".join(f"{name} {r[kind]['A']}/{r[kind]['B']}" for name, r in replies.items())

@@ -193,7 +193,12 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"\boverdos|(?<!\bis )(?<!\bare )(?<!pressure )(?<!sugar )(?<!glucose )(?<!weight )(?<!sleep )(?<!rate )"
         r"\btoo (?:much|many)\b"
         r"|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
-        r"|(?<!food )\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b",
+        r"|(?<!food )\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b"
+        # Poison centres' own categories: an accidental or unintended ingestion (a child or pet getting into the
+        # medicine, a dose taken twice by mistake) and an amount that kills.
+        r"|\b(?:lethal|deadly)\b|\bfatal (?:dose|amount)\b|\b(?:accident(?:al)?ly|by mistake|by accident)\b"
+        r"|\b(?:child|kid|son|daughter|toddler|baby|grand(?:son|daughter|child)|dog|cat|puppy) (?:swallowed|ate|took"
+        r"|got into|chewed)\b|\bdouble (?:my|the|his|her|your|their) (?:[\w-]+ ){0,2}(?:dose|dosage|amount)\b",
         # Drug Facts put "In case of overdose, get medical help or contact a Poison Control Center right away" under
         # the Warnings or next to "Keep out of reach of children" (the general warning of 21 CFR 330.1(g)).
         ("overdosage", "keep_out_of_reach_of_children", "warnings", *_LEAFLETS),
@@ -234,7 +239,8 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "pregnancy",
         r"\bpregnan|\bbreast[- ]?(?:feed|fed|milk)|\bnursing\b|\blactat|\btrying to (?:conceive|get pregnant)"
-        r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b|\btrimester\b|\bconceiv\w*",
+        r"|\bunborn\b|\bbirth defects?\b|\bexpecting a baby\b|\bfertility\b|\btrimester\b|\bconceiv\w*"
+        r"|\b(?:while|when|if|i'm|i am|she is|she's|we're|we are) expecting\b(?! (?:to|it|that|side|some|any)\b)",
         # Drug Facts put "If pregnant or breast-feeding, ask a health professional before use" among the
         # Warnings (21 CFR 201.66(c)(5)(ix)); older prescription labels keep "Usage in Pregnancy" there as well.
         (
@@ -275,7 +281,10 @@ INTENTS: tuple[QuestionKind, ...] = (
         "stopping",
         r"\b(?:stop|quit)(?:s|ping|ped|ting)?\b(?!\s+(?:smoking|drinking|bleeding|vomiting|diarrh\w*|itch\w*|pain))"
         r"|\btaper|\bwean|\bcome off\b|\bcoming off\b|\bget(?:ting)? off\b|\bwithdraw|\bcold turkey\b|\bdiscontinu"
-        r"|\bcut (?:back|down)\b|\bgo off\b|\bgoing off\b|\bafter (?:i )?stop",
+        r"|\bcut (?:back|down)\b|\bgo off\b|\bgoing off\b|\bafter (?:i )?stop"
+        # Lowering a dose step by step is a taper (FDA's Dosage and Administration guidance: "reduce gradually").
+        r"|\b(?:slowly|gradually) (?:reduce|lower|decrease|cut)\b|\bhow (?:slowly|gradually)\b"
+        r"|\b(?:reduc|lower|decreas)\w* (?:\w+ ){0,4}(?:slowly|gradually)\b",
         ("dosage_and_administration", *_WARNINGS, "drug_abuse_and_dependence", "dependence", *_LEAFLETS),
         terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal",
         strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)"
@@ -293,7 +302,15 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bhot car\b|\b(?:left|leave|get|gets|got|too hot)\b.{0,20}\bin (?:the|my|a) car\b"
         r"|\bheat\b|\bkeep (?:it|them) (?:cold|cool)\b|\bout of the fridge\b|\bflush"
         r"|\b(?:once|after) (?:it'?s |it is |they are |the \w+ is )?open(?:ed|ing)?\b"
-        r"|\bhow long (?:is|are|will|can|does|do)\b.{0,40}\b(?:good|keep|stay good)\b",
+        r"|\bhow long (?:is|are|will|can|does|do)\b.{0,40}\b(?:good|keep|stay good)\b"
+        # USP <659>'s storage conditions are a temperature, light and moisture: where a medicine is kept ("in the
+        # bathroom", "in my purse"), at what temperature, and whether heat, cold or wet spoiled it.
+        r"|\b(?:keep|kept|leave|left) (?:\w+ ){0,3}in (?:the|my|a|your) (?:car|bathroom|kitchen|purse|bag|backpack"
+        r"|cabinet|closet|glove ?box|sun|heat|garage|luggage|suitcase)\b"
+        r"|\b(?:what|which) temperature (?:should|do|does|can|must|to|is (?:it|best|right|safe))\b"
+        r"|\b(?:kept|stored) (?:at|in|below|above|under)\b|\bstill (?:good|usable|potent)\b"
+        r"|\b(?:got|gets|get|went|became|left) (?:too |very |really )?(?:hot|warm|wet|damp|frozen|cold)\b"
+        r"|\bhumid\w*|\bmoisture\b",
         # FDA's Instructions for Use guidance (2022) gives storing the product a section of its own.
         (
             "storage_and_handling",
@@ -331,7 +348,10 @@ INTENTS: tuple[QuestionKind, ...] = (
         "ingredients",
         r"\bingredients?\b|\bcontains?\b|\bmade (?:of|from|with)\b|\bgluten\b|\blactose\b|\bdyes?\b|\bexcipient"
         r"|\bwhat(?:'s| is) in\b|\bgelatin\b|\bsugar[- ]free\b|\balcohol[- ]free\b|\bvegan\b|\bpork\b|\bsoy\b"
-        r"|\bpeanut|\bsulfites?\b|\bcorn\b|\bwheat\b|\blatex\b|\bparabens?\b",
+        r"|\bpeanut|\bsulfites?\b|\bcorn\b|\bwheat\b|\blatex\b|\bparabens?\b"
+        # Whether a substance is in the product: "does it have X in it", "is there any X in them".
+        r"|\b(?:have|has) (?:any )?[\w-]+(?: [\w-]+)? in (?:it|them)\b"
+        r"|\b(?:is|are) there (?:any )?(?!risks?\b|dangers?\b|harm\b|problems?\b|issues?\b)[\w-]+ in\b",
         ("description", "inactive_ingredient", "active_ingredient", *_LEAFLETS, "how_supplied"),
         terms="inactive ingredients",
         strong=r"\binactive ingredients?\b|\bexcipients\b",
@@ -356,10 +376,15 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))\b(?!.{0,30}\bwith\b)"
         r"|\bwho (?:can(?:no|')t|should(?:n't| not))\b|\ballergic to\b"
         r"|\bnot (?:allowed|recommended|be used|to be used)\b|\bwhen (?:not|shouldn'?t) (?:to )?(?:take|use)"
-        r"|\bsafe (?:for|with) (?:people|someone|patients) with\b"
+        r"|\b(?:safe|ok|okay|alright|fine|good) (?:for|with) (?:people|someone|somebody|anyone|patients?|a person"
+        r"|persons?) (?:with|who)\b"
+        r"|\b(?:conditions?|diseases?|illness\w*|problems|situations?|reasons?|times?) (?:where|when|in which|that)"
+        r" (?:you|i|someone|people|one|a person)? ?(?:can(?:no|')t|should(?:n't| not)|must(?:n't| not)|may not)\b"
         # Someone with a condition asking whether they may take it: "can people with asthma take X",
         # "can I take X if I have ulcers".
-        r"|\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person) with\b.{1,50}\b(?:take|use|be on)\b"
+        r"|\b(?:someone|somebody|anyone|people|persons?|patients?|those|a person) with\b.{1,50}"
+        r"\b(?:take|use|be on|avoid)\b"
+        r"|\b(?:ok|okay|safe|alright|fine)\b.{0,20}\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b"
         r"|\b(?:take|use|be on)\b.{1,40}\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b"
         # ... or names a state of the body: "if my blood pressure is low", "if your heart rate is slow".
         r"|\b(?:take|use|be on)\b.{1,40}\bif (?:my|your|his|her|their) (?:[\w-]+ ){1,3}(?:is|are|runs?|gets?) "
@@ -378,8 +403,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         "indications",
         # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
         # is plainly about side effects, timing, doses or interactions.
-        r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quickly|many hours)|interact\w*"
-        r"|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok))\b)"
+        r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quick|quickly|many hours)"
+        r"|interact\w*|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok)|length of|for life"
+        r"|life-?long)\b)"
         r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
         r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
         r"|\btreats?\b|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b"
@@ -410,6 +436,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bwhat (?:happens|will happen|would happen|can happen) (?:when|if|after)"
         r" (?:you|i|someone|people|he|she|they|we)(?:'re| are| am| is)? (?:take|takes|taking|use|uses|using|on)\b"
         r"|\bbad for\b"
+        # Whether something noticed came from the medicine: "is that from it", "could it be due to X".
+        r"|\b(?:is|was|could|can|might) (?:that|this|it) (?:be )?(?:from|due to|because of|caused by)\b|\bcaused by\b"
         # "Can X lower ...?", "Does X affect ...?": a yes/no question about an effect on the body.
         r"|^\W*(?:can|does|do|will|could|would|might|may)\b.{0,60}\b(?:lower|raise|increase|decrease|affect|change"
         r"|reduce|trigger|damage|thin)s?\b"
@@ -432,6 +460,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\btak(?:e|en|ing)\b.{0,40}\bwith\b"
         r"(?!\s+(?:or without\s+)?(?:food|a meal|meals|water|a glass|breakfast|lunch|dinner|supper|a snack))"
         r"|\bwith (?:tea|milk|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b"
+        # Medication Guides' "What should I avoid" foods and drinks, named before the medicine ("grapefruit with X").
+        r"|\b(?:alcohol|beer|wine|liquor|grapefruit|grapefruit juice)\b.{0,20}\b(?:with|while|on)\b"
         r"|\b(?:take|use|have|drink)\b.{0,40}\bwhile (?:on|taking|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
         # Labels tell how to space doses of products that bind each other ("2 hours before or 6 hours after");
@@ -447,7 +477,7 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "onset",
-        r"\bhow (?:long|soon|fast|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
+        r"\bhow (?:long|soon|fast|quick|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
         r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see"
         r"|effective|heal|heals|clear|clears|improve|improves|get better)\b|\bkick in\b|\btakes? effect\b"
         r"|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
@@ -538,7 +568,11 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"\bhow long (?:should|can|do|must|will|would|are|is) (?:i|you|we|he|she|they|one|a person|people|patients)\b"
         r"|\bhow long (?!(?:before|after)\b).{0,30}\b(?:take|taking|use|using|be on|stay on|continue|treat|course)\b"
         r"|\bfor how long\b"
-        r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\bhow long is .{0,20}course\b",
+        r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\bhow long is .{0,30}\b(?:course|treatment|therapy)\b"
+        r"|\blength of (?:the )?(?:treatment|therapy|course)\b"
+        r"|\b(?:stay|be|remain|keep) on\b.{0,30}\b(?:for (?:years|months|life|ever|a long time|the rest)|long[- ]term"
+        r"|indefinitely|forever)\b|\b(?:for|on it for) the rest of (?:my|your|his|her|their) li(?:fe|ves)\b"
+        r"|\bfor life\b|\blife-?long\b",
         ("dosage_and_administration", "indications_and_usage", *_LEAFLETS),
         terms="duration days weeks",
         strong=r"\bfor (?:at least |up to )?\d+ (?:to \d+ )?(?:days|weeks|months)\b|\b(?:continued?|treat\w*) for\b"
@@ -563,6 +597,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         # The medicine named between ("when should atorvastatin be taken").
         r"|\bwhen (?:should|do|is|are|must|can) (?:[\w-]+ ){1,3}(?:be )?(?:taken|used|given|administered)\b"
         r"|\b(?:morning|evening|night|nighttime|bedtime|breakfast|dinner|lunch)\b|\bbefore or after\b"
+        r"|\b(?:before|at|going to) bed\b|\b(?:during|in|time of) the day\b|\bdoes it matter when\b"
+        r"|\b(?:hour|part) of (?:the )?day\b|\b(?:when|after|before|as soon as) (?:i|you|we) (?:wake|get up)\b"
+        r"|\bupon (?:waking|rising)\b"
         r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b"
         r"|\b(?:before|after|with|without) (?:eating|meals?|food|a meal|breakfast|dinner|lunch)\b"
         r"|\bhow (?:long|soon|early|much time|many (?:minutes|hours)) (?:before|after)\b" + _TAKE_BEFORE,
@@ -587,7 +624,10 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|open)\b|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this"
         r"|\w+ (?:pill|tablet"
         r"|capsule)s?)|\binfusion\b|\binject|\bdilut|\breconstitut|\bsublingual\b|\bunder the tongue\b"
-        r"|\b(?:put|place|instill|spray|rub)\b.{0,30}\b(?:in|into|on)\b|\bcontacts\b|\bcontact lens"
+        r"|\b(?:put(?! (?:me|him|her|them|us|you) on\b)|place|instill|spray|rub)\b.{0,30}\b(?:in|into|on)\b"
+        r"|\bcontacts\b|\bcontact lens"
+        r"|\bbe (?:crushed|chewed|split|cut|broken|halved|dissolved|opened|sprinkled|mixed)\b"
+        r"|\bswallow\w*\b.{0,30}\bwhole\b"
         r"|\b(?:best|right|proper|correct|safest) way to (?:take|use|give|apply|inject)\b",
         ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
         terms="administer swallow inject subcutaneous infusion",
@@ -636,7 +676,8 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "dosage",
         r"\bdos(?:e|es|age|ing)\b|\bhow (?:much|many)\b|\b\d+ ?(?:mg|mcg|ml|milligrams?|units?)\b|\bmg\b|\bmaximum\b"
-        r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bhow often\b",
+        r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bhow often\b"
+        r"|\b(?:normal|usual|typical|standard|regular|right|safe|recommended) amount\b",
         ("dosage_and_administration", "dosage_forms_and_strengths", *_LEAFLETS),
         terms="recommended maximum",
         strong=r"\b(?:recommended|usual) (?:starting |initial |maintenance |adult |daily )*(?:dose|dosage)s? (?:is|of"
@@ -650,6 +691,8 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "manufacturer",
         r"\bwho (?:makes|made|manufactures|produces|distributes)\b|\bmanufactur\w*\b|\bmade by\b|\bwhat company\b"
+        r"|\bmakers? of\b|\b(?:company|companies|firm|lab|labs|laboratory|laboratories) (?:that |who )?(?:makes|made"
+        r"|produces|distributes|sells|owns|markets)\b|\bdistributor\b"
         r"|\bwhere (?:is|are|was|were) .{1,40}\b(?:made|manufactured|produced)\b",
         # Medication Guides and patient leaflets end with the "Manufactured by" or "Distributed by" lines too.
         (
@@ -683,8 +726,10 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "information",
         r"^\W*(?:what|who)(?:'s| is| are)\b(?! the (?:side|dose|dosage|maximum|usual|best|difference))"
-        r"|\btell me about\b|\binformation (?:on|about)\b|^\W*(?:is|are)\b.{1,60}\b(?:an?)\s+\W*\w+\W*$"
+        r"|\btell me about\b|\binformation (?:on|about)\b|\bexplain (?:what|about)\b"
+        r"|^\W*(?:is|are)\b.{1,60}\b(?:an?)\s+\W*\w+\W*$"
         r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b|\b(?:drug )?class\b"
+        r"|\b(?:family|group) of (?:drugs|medicines|medications)\b"
         r"|\bwhat (?:kind|type|sort) of (?:drug|medicine|medication|pill)\b",
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated",

@@ -394,3 +394,78 @@ def test_the_risk_summary_counts_with_or_without_a_hyphen() -> None:
     assert strong.search(
         "Clinical data over several decades in pregnant women have not identified a drug associated risk."
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Accidental ingestion, a dose taken twice, an amount that kills.
+        ("my toddler got into the examplol bottle", "overdose"),
+        ("I took my examplol twice by accident", "overdose"),
+        ("what amount of examplol is deadly", "overdose"),
+        ("is it bad to double my morning examplol dose", "overdose"),
+        # "Expecting" said of oneself.
+        ("is examplol ok while expecting", "pregnancy"),
+        # Where and at what temperature it is kept, and whether heat or wet spoiled it.
+        ("can examplol be kept in my purse", "storage"),
+        ("at what temperature does examplol keep", "storage"),
+        ("my examplol got wet, can I use it", "storage"),
+        # Someone with a condition, and conditions in which it may not be taken.
+        ("is examplol alright for people with gout", "contraindications"),
+        ("what diseases mean you should not take examplol", "contraindications"),
+        # How long a course runs, staying on it for years.
+        ("what is the length of treatment with examplol", "duration"),
+        ("can someone remain on examplol for years", "duration"),
+        # Before bed, during the day.
+        ("should examplol go at bed time or earlier", "time_of_day"),
+        ("is examplol better taken during the day", "time_of_day"),
+        # The passive of altering a dose form; a prescription is not a place.
+        ("can examplol capsules be opened", "usage"),
+        ("the doctor put me on examplol 40 mg, is that the usual dose", "dosage"),
+        # The maker as a noun.
+        ("which lab makes examplol", "manufacturer"),
+        ("who is the maker of examplol", "manufacturer"),
+        # Whether something noticed came from the medicine.
+        ("my feet are puffy, could that be from examplol", "side_effects"),
+        # A food or drink named before the medicine.
+        ("is grapefruit juice ok with examplol", "interactions"),
+        # A substance in the product; a taper by slow steps; an explanation.
+        ("does examplol have soy lecithin in it", "ingredients"),
+        ("how gradually do you lower examplol", "stopping"),
+        ("please explain what examplol is", "information"),
+        # A second round: the family it belongs to, a usual amount, swallowing it whole, the hour and waking, a
+        # treatment for life, "how quick", "fine if I have ...", "are there X in", the company that sells it.
+        ("which group of medicines does examplol belong to", "information"),
+        ("what is the typical amount of examplol", "dosage"),
+        ("must examplol be swallowed whole", "usage"),
+        ("what part of the day suits examplol", "time_of_day"),
+        ("do I take examplol as soon as I wake", "time_of_day"),
+        ("will I need examplol lifelong", "duration"),
+        ("how quick will examplol help", "onset"),
+        ("is examplol fine if I have gout", "contraindications"),
+        ("are there dyes in examplol", "ingredients"),
+        ("what firm markets examplol", "manufacturer"),
+    ],
+)
+def test_consumer_phrasings_of_each_kind(question: str, kind: str) -> None:
+    found = detect_intents(question)
+    assert found, question
+    assert found[0].name == kind, [i.name for i in found]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what should I be expecting from examplol", None),  # what to expect, not a pregnancy
+        ("what temperature is a fever on examplol", None),  # a body temperature is not storage
+        ("can I take examplol with milk", "interactions"),
+        ("is there risk in taking examplol", None),  # a risk is not an ingredient
+    ],
+)
+def test_look_alikes_of_the_new_phrasings(question: str, kind: str | None) -> None:
+    names = [intent.name for intent in detect_intents(question)]
+    assert "pregnancy" not in names
+    assert "storage" not in names
+    assert "ingredients" not in names
+    if kind is not None:
+        assert names[0] == kind
