@@ -182,7 +182,7 @@ GAP_CLASSES = (
     ("b", "evidence, but no sentence about the pair uses serious or avoid/contraindicate wording"),
     ("c_evidence", "(c) a serious sentence is in the engine's evidence, rated below major"),
     ("c_labels", "(c) a serious sentence names the other drug, its class or role in a label, not in the evidence"),
-    ("d", "anything else (a name that does not resolve)"),
+    ("d", "anything else (a name that does not resolve, or a family name checked as its products)"),
 )
 
 
@@ -274,6 +274,13 @@ class GapAudit:
         resolved = [self.engine.catalog.resolve(n) for n in (name_a, name_b)]
         a, b = (r.drug if r.status == "resolved" else None for r in resolved)
         if a is None or b is None:
+            # A family name ("insulin") is checked as each of its products: the check's own rating counts.
+            report = self.engine.check(drugs=[name_a, name_b], audience="professional")
+            if any(d.method == "family" for d in report.resolved) and not report.unresolved:
+                hit = report.interactions[0] if report.interactions else None
+                if hit is not None and hit.severity in SEVERE:
+                    return "severe", ""
+                return "d", f"family name, rated {hit.severity if hit else 'none'}"
             return "d", "unresolved name"
         hit = self.engine.pair(a, b, audience="professional")
         if hit is not None and hit.severity in SEVERE:

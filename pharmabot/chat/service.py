@@ -320,9 +320,9 @@ class ChatService:
             read_classes=not ambiguous,
         )
         typed = {m.drug.key: m.text for m in mentions}
-        if decision.intent is Intent.interaction and ambiguous:
-            decision, typed = self._resolve_shared(decision, typed, ambiguous)
         note = ""
+        if decision.intent is Intent.interaction and ambiguous:
+            decision, typed, note = self._resolve_shared(decision, typed, ambiguous)
         if decision.intent is Intent.out_of_scope and len(ambiguous) == 1:
             decision, typed, note = self._stand_in(message, decision, typed, ambiguous)
         everyday = None
@@ -356,18 +356,40 @@ class ChatService:
 
     def _resolve_shared(
         self, decision: IntentDecision, typed: dict[str, str], ambiguous: dict[str, list[str]]
-    ) -> tuple[IntentDecision, dict[str, str]]:
+    ) -> tuple[IntentDecision, dict[str, str], str]:
         """An interaction question naming a name several products share is checked as the interaction check
-        resolves that name typed alone ("potassium" -> its own salt product), so that "lisinopril with potassium"
-        is the pair it asks about, not lisinopril alone; a name the catalog cannot settle ("insulin") is left out."""
+        resolves that name typed alone: "potassium" -> its own salt product, so that "lisinopril with potassium"
+        is the pair it asks about, not lisinopril alone; "insulin" -> each insulin product's label, the name kept
+        as the drug checked (the check reads it as that family). A name the catalog cannot settle either way is
+        said to be left out, never silently dropped. Returns the decision, the typed names and the note said
+        first."""
         catalog = self._backends.knowledge.catalog
         drugs, typed = list(decision.drugs), dict(typed)
-        for name in ambiguous:
+        notes: list[str] = []
+        for name, keys in ambiguous.items():
             resolution = catalog.resolve(name)
-            if resolution.status == "resolved" and resolution.drug is not None and resolution.drug.key not in drugs:
-                drugs.append(resolution.drug.key)
-                typed[resolution.drug.key] = name
-        return dataclasses.replace(decision, drugs=tuple(drugs)), typed
+            if resolution.status == "resolved" and resolution.drug is not None:
+                if resolution.drug.key not in drugs:
+                    drugs.append(resolution.drug.key)
+                    typed[resolution.drug.key] = name
+                continue
+            family = catalog.family(resolution)
+            if family is not None:
+                if family.name not in drugs:
+                    drugs.append(family.name)
+                    typed[family.name] = name
+                products = ", ".join(m.key for m in family.members)
+                more = f", the most marketed of {family.total}" if family.total > len(family.members) else ""
+                notes.append(
+                    f'"{name}" was checked as each of {len(family.members)} {family.name} products ({products}{more}).'
+                )
+                continue
+            shown = ", ".join(keys[:4]) + (" and others" if len(keys) > 4 else "")
+            notes.append(
+                f'"{name}" can mean several different medicines ({shown}), so it was not checked: this answer does '
+                "not cover it. Ask again with the full name of the one you take."
+            )
+        return dataclasses.replace(decision, drugs=tuple(drugs)), typed, " ".join(notes)
 
     def _stand_in(
         self, message: str, decision: IntentDecision, typed: dict[str, str], ambiguous: dict[str, list[str]]

@@ -30,7 +30,7 @@ from pharmabot.interactions.severity import (
 )
 from pharmabot.knowledge.index import KnowledgeBase, connect_readonly
 from pharmabot.knowledge.labels import SECTION_TITLES, dailymed_url
-from pharmabot.knowledge.names import DrugCatalog, DrugEntry
+from pharmabot.knowledge.names import DrugCatalog, DrugEntry, Family
 from pharmabot.lazy import Lazy
 from pharmabot.schemas.interactions import (
     Audience,
@@ -46,6 +46,8 @@ from pharmabot.schemas.interactions import (
 )
 
 MAX_EVIDENCE = 5
+# A family name ("insulin") is checked as at most this many of its products, the most marketed first.
+MAX_FAMILY_PRODUCTS = 12
 _ALCOHOL_RULE = "class-alcohol_"
 _LIST_NAMES = {
     "high_priority": "ONC high-priority",
@@ -95,6 +97,7 @@ class InteractionEngine:
         """Resolve DRUGS and report every pair's interactions, duplications and food notes."""
         resolved: list[ResolvedDrug] = []
         entries: list[DrugEntry] = []
+        families: list[Family] = []
         unresolved: list[UnresolvedName] = []
         notes: list[str] = []
         foods: list[tuple[str, str]] = []
@@ -120,19 +123,37 @@ class InteractionEngine:
                 # Not a medicine, and no near spelling of one is meant: the labels' notes on it are the answer.
                 unresolved.append(UnresolvedName(input=name, status="food"))
                 foods.append((name, food))
+            elif (family := self.catalog.family(result, limit=MAX_FAMILY_PRODUCTS)) is not None:
+                typed.extend((name, member) for member in family.members)
+                if any(f.name == family.name for f in families):
+                    unresolved.append(UnresolvedName(input=name, status="duplicate", suggestions=[family.name]))
+                    continue
+                families.append(family)
+                resolved.append(_family_resolved(name, family))
+                notes.append(_family_note(name, family))
             else:
                 suggestions = [c.drug for c in result.candidates] or [
                     c.drug for c in self.catalog.suggest(name, limit=5)
                 ]
                 status = "ambiguous" if result.status == "ambiguous" else "unknown"
                 unresolved.append(UnresolvedName(input=name, status=status, suggestions=suggestions[:5]))
-        if len(entries) < 2:
+        # Each checked medicine with the products read for it, in the order typed: one product for a resolved name,
+        # several for a family name.
+        by_name = {e.key: (e,) for e in entries} | {f.name: f.members for f in families}
+        units = [(r.drug, by_name[r.drug]) for r in resolved]
+        if len(units) < 2:
             notes.append("Fewer than two different medicines were recognized, so no pair could be checked.")
-        interactions = [i for a, b in combinations(entries, 2) if (i := self.pair(a, b, audience=audience))]
+        interactions = [
+            i
+            for (name_a, a), (name_b, b) in combinations(units, 2)
+            if (i := self._unit_pair(name_a, a, name_b, b, audience=audience))
+        ]
         interactions.sort(key=lambda i: (-SEVERITY_ORDER[i.severity], i.drugs))
-        if entries and not interactions and len(entries) >= 2:
+        if not interactions and len(units) >= 2:
             notes.append("No interaction between these medicines was found in these sources.")
-        food_notes = self._food(entries)
+        members = [m for f in families for m in f.members]
+        family_of = {m.key: f.name for f in families for m in f.members}
+        food_notes = _relabel_food(self._food([*entries, *members]), family_of)
         # Alcohol typed as a medicine: each pair with it already quotes the medicine's alcohol sentences.
         with_alcohol = {d for i in interactions if "alcohol" in i.drugs for d in i.drugs}
         food_notes = [n for n in food_notes if not (n.kind == "alcohol" and n.drug in with_alcohol)]
@@ -140,7 +161,7 @@ class InteractionEngine:
             title = FOOD_TITLES[kind].lower()
             if any(note.kind == kind for note in food_notes):
                 notes.append(f"'{name}' is a food or drink, not a medicine: see food_notes for what the labels say.")
-            elif entries:
+            elif units:
                 notes.append(
                     f"'{name}' is a food or drink, not a medicine. No interaction with {title} was found in these "
                     "medicines' labels."
@@ -150,9 +171,9 @@ class InteractionEngine:
             resolved=resolved,
             unresolved=unresolved,
             interactions=interactions,
-            duplications=_same_ingredient(typed) + self._duplications(entries),
+            duplications=_same_ingredient(typed) + self._duplications(entries, families),
             food_notes=food_notes,
-            sources_checked=self._sources(entries),
+            sources_checked=self._sources([*entries, *members]),
             notes=notes,
         )
 
@@ -412,13 +433,36 @@ class InteractionEngine:
 
     # --- list-level notes ---------------------------------------------------------------
 
-    def _duplications(self, entries: list[DrugEntry]) -> list[Duplication]:
+    def _unit_pair(
+        self,
+        name_a: str,
+        a: tuple[DrugEntry, ...],
+        name_b: str,
+        b: tuple[DrugEntry, ...],
+        *,
+        audience: Audience,
+    ) -> Interaction | None:
+        """The pair of two checked medicines; a family name's products are each checked and their findings merged."""
+        if len(a) == 1 and len(b) == 1:
+            return self.pair(a[0], b[0], audience=audience)
+        found = [
+            (x, y, i) for x in a for y in b if x.key != y.key and (i := self.pair(x, y, audience=audience)) is not None
+        ]
+        if not found:
+            return None
+        return _merged(
+            name_a, name_b, found, families={name for name, unit in ((name_a, a), (name_b, b)) if len(unit) > 1}
+        )
+
+    def _duplications(self, entries: list[DrugEntry], families: Sequence[Family] = ()) -> list[Duplication]:
         found: list[Duplication] = []
         for drug_class in CLASSES:
             if not drug_class.duplication:
                 continue
             members = self.knowledge.class_members.get(drug_class.id, drug_class.members)
             in_class = [e.key for e in entries if members & set(e.ingredients)]
+            # A family name counts once, by its name, when any of its products is in the class.
+            in_class += [f.name for f in families if any(members & set(m.ingredients) for m in f.members)]
             if len(in_class) >= 2:
                 found.append(
                     Duplication(
@@ -434,7 +478,13 @@ class InteractionEngine:
     def food_notes(self, *, drug: str) -> list[FoodNote]:
         """Alcohol and food warnings the labels state for one drug (a catalog key)."""
         entry = self.catalog.get(drug)
-        return self._food([entry]) if entry is not None else []
+        if entry is not None:
+            return self._food([entry])
+        # A family name ("insulin") a chat turn kept as its drug: its products' notes, told once for the name.
+        family = self.catalog.family(self.catalog.resolve(drug), limit=MAX_FAMILY_PRODUCTS)
+        if family is None:
+            return []
+        return _relabel_food(self._food(list(family.members)), {m.key: family.name for m in family.members})
 
     def _food(self, entries: list[DrugEntry]) -> list[FoodNote]:
         notes: dict[tuple[str, str], FoodNote] = {}
@@ -457,8 +507,12 @@ class InteractionEngine:
 
     def _sources(self, entries: list[DrugEntry]) -> list[SourceChecked]:
         sources: list[SourceChecked] = []
+        seen: set[str] = set()  # a family's products can share a label (insulin aspart, and its pack with water)
         for entry in entries:
             subjects = [s for s in self._subjects(entry) if s in self.knowledge.labels]
+            fresh = [s for s in subjects if s not in seen]
+            seen.update(subjects)
+            subjects, known = fresh, bool(subjects)
             for subject in subjects:
                 info = self.knowledge.labels[subject]
                 sources.append(
@@ -470,7 +524,7 @@ class InteractionEngine:
                         url=dailymed_url(info.set_id),
                     )
                 )
-            if not subjects:
+            if not known:
                 sources.append(
                     SourceChecked(
                         kind="note",
@@ -498,6 +552,76 @@ class InteractionEngine:
             )
         )
         return sources
+
+
+def _family_resolved(name: str, family: Family) -> ResolvedDrug:
+    return ResolvedDrug(
+        input=name,
+        drug=family.name,
+        matched=family.name,
+        method="family",
+        has_label=any(m.has_label for m in family.members),
+        products=[m.key for m in family.members],
+        products_total=family.total if family.total > len(family.members) else None,
+    )
+
+
+def _family_note(name: str, family: Family) -> str:
+    """Says which products a family name was checked as, how many were left out by the cap, and which combinations
+    were not read."""
+    count = len(family.members)
+    products = ", ".join(m.key for m in family.members)
+    note = f"{name}: checked as {count} {family.name} product{'s' if count != 1 else ''} ({products})"
+    if family.total > count:
+        note += f", the {count} sold under the most product names of the {family.total} that hold {family.name}"
+    note += "."
+    if family.left_out:
+        shown = ", ".join(family.left_out[:3]) + (" and others" if len(family.left_out) > 3 else "")
+        note += (
+            f" Combinations of {family.name} with another medicine ({shown}) were not read: their partner's "
+            f"interactions are not {family.name}'s. Check a combination by its own name."
+        )
+    return note
+
+
+def _merged(
+    name_a: str, name_b: str, found: list[tuple[DrugEntry, DrugEntry, Interaction]], *, families: set[str]
+) -> Interaction:
+    """One finding for a pair checked product by product: the most severe product's finding first, then the other
+    products' sentences that say something it does not (the same sentence in several labels is quoted once)."""
+    # Stable: at equal severity the family's first product (alone, most marketed) speaks, so the summary names it.
+    found = sorted(found, key=lambda f: -SEVERITY_ORDER[f[2].severity])
+    top = found[0][2]
+    evidence: list[EvidenceItem] = []
+    quotes: set[str] = set()
+    for _, _, interaction in found:
+        for item in interaction.evidence:
+            said = " ".join(item.quote.lower().split())
+            if said not in quotes and len(evidence) < MAX_EVIDENCE:
+                quotes.add(said)
+                evidence.append(item)
+    rules: dict[tuple[str, str], RuleSource] = {}
+    for _, _, interaction in found:
+        for rule in interaction.rules:
+            rules.setdefault((rule.list, rule.rule), rule)
+    products = [key for x, y, _ in found for key, name in ((x.key, name_a), (y.key, name_b)) if name in families]
+    return top.model_copy(
+        update={
+            "drugs": (name_a, name_b),
+            "evidence": evidence,
+            "rules": list(rules.values()),
+            "products": list(dict.fromkeys(products)),
+        }
+    )
+
+
+def _relabel_food(notes: list[FoodNote], family_of: dict[str, str]) -> list[FoodNote]:
+    """A family product's food note is told once for the family name (its quote and label stay the product's)."""
+    kept: dict[tuple[str, str], FoodNote] = {}
+    for note in notes:
+        drug = family_of.get(note.drug, note.drug)
+        kept.setdefault((drug, note.kind), note.model_copy(update={"drug": drug}) if drug != note.drug else note)
+    return list(kept.values())
 
 
 def _same_ingredient(typed: list[tuple[str, DrugEntry]]) -> list[Duplication]:

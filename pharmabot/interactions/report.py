@@ -10,7 +10,13 @@ from pharmabot.schemas.interactions import InteractionReport
 def render_table(report: InteractionReport) -> str:
     """The report as readable text: drugs, a severity table, details, duplications, food notes, sources."""
     out: list[str] = []
-    out.append("Medicines: " + ", ".join(f"{d.input} -> {d.drug}" for d in report.resolved))
+    out.append(
+        "Medicines: "
+        + ", ".join(
+            f"{d.input} -> {len(d.products)} {d.drug} products" if d.method == "family" else f"{d.input} -> {d.drug}"
+            for d in report.resolved
+        )
+    )
     for u in report.unresolved:
         hint = f" (did you mean: {', '.join(u.suggestions)})" if u.suggestions else ""
         out.append(f"Not recognized ({u.status}): {u.input}{hint}")

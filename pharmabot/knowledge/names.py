@@ -365,6 +365,25 @@ class Resolution:
     candidates: tuple[Candidate, ...] = ()
 
 
+# Ingredients a product is only delivered in (a diluent packed with the insulin, a premixed bag): they add no
+# interaction of their own, so a product whose other ingredient is one of these still counts as that medicine alone.
+_VEHICLES = frozenset({"water", "sodium chloride", "dextrose"})
+
+
+@dataclass(frozen=True)
+class Family:
+    """A name the catalog reads as a choice among products that all hold it as an ingredient word ("insulin":
+    insulin aspart, insulin glargine...): someone taking "insulin" takes one of them, so an interaction check reads
+    each one's label. MEMBERS are the products checked (capped, those sold under the most product names first),
+    TOTAL how many qualified before the cap, LEFT_OUT the combinations with another active ingredient that were not
+    read (their partner's interactions are not the typed medicine's)."""
+
+    name: str
+    members: tuple[DrugEntry, ...]
+    total: int
+    left_out: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Mention:
     """A drug named inside free text."""
@@ -598,6 +617,44 @@ class DrugCatalog:
                 query, _single_with_combinations(containing, self.drugs), normalized, "ingredient", 100.0
             )
         return self._fuzzy(query, normalized)
+
+    def family(self, resolution: Resolution, *, limit: int = 12) -> Family | None:
+        """The products an ambiguous name stands for together, when every candidate holds the typed name as an
+        ingredient word (None for a name ambiguous between unrelated drugs, or a fuzzy reading of a misspelling).
+
+        The medicine alone (or with a delivery vehicle only) is read; combinations with another active ingredient
+        only when nothing else holds the word ("tenofovir" alone is sold alone, so its combinations stay out)."""
+        word = resolution.matched
+        if resolution.status != "ambiguous" or not word or not resolution.candidates:
+            return None
+        padded = f" {word} "
+        keys = [c.drug for c in resolution.candidates]
+        if any(c.matched != word or c.drug not in self.drugs for c in resolution.candidates):
+            return None
+        if not all(any(padded in f" {i} " for i in self.drugs[k].ingredients) for k in keys):
+            return None
+
+        def alone(key: str) -> bool:
+            return all(padded in f" {i} " or i in _VEHICLES for i in self.drugs[key].ingredients)
+
+        singles = [k for k in keys if alone(k)]
+        chosen = singles or keys
+        # The medicine on its own before its packs with a vehicle, then sold under the most product names, then
+        # labelled: the cap keeps the ones people are most likely to be taking.
+        ranked = sorted(
+            chosen,
+            key=lambda k: (
+                len(self.drugs[k].ingredients),
+                -self._marketed.get(k, 0),
+                not self.drugs[k].has_label,
+                len(k),
+                k,
+            ),
+        )
+        left_out = tuple(sorted(k for k in keys if k not in chosen))
+        return Family(
+            name=word, members=tuple(self.drugs[k] for k in ranked[:limit]), total=len(chosen), left_out=left_out
+        )
 
     def _most_marketed(self, keys: set[str]) -> set[str]:
         """Of an ingredient's salts, the one sold under the most product names when one stands out: "potassium"

@@ -55,8 +55,20 @@ class ResolvedDrug(BaseModel):
     input: str
     drug: str = Field(description="Active moieties, joined with ' and ' for combinations.")
     matched: str | None = None
-    method: str | None = Field(default=None, description="exact, brand, ingredient or fuzzy.")
+    method: str | None = Field(
+        default=None,
+        description="exact, brand, ingredient or fuzzy; family for a name several products share as an ingredient "
+        'word ("insulin"), checked as each of `products`.',
+    )
     has_label: bool = Field(description="Whether an FDA label for this drug is in the corpus.")
+    products: list[str] = Field(
+        default_factory=list,
+        description="For method family: the products whose labels were read for this name (drug is then the name "
+        "itself), those sold under the most product names first.",
+    )
+    products_total: int | None = Field(
+        default=None, description="For method family: how many products hold the name, when more than were read."
+    )
 
 
 class UnresolvedName(BaseModel):
@@ -161,6 +173,11 @@ class Interaction(BaseModel):
     management: str | None = None
     evidence: list[EvidenceItem] = Field(default_factory=list)
     rules: list[RuleSource] = Field(default_factory=list)
+    products: list[str] = Field(
+        default_factory=list,
+        description='When a drug of the pair is a family name ("insulin"): the products of it whose check found '
+        "this interaction; the same finding from several of them is shown once.",
+    )
 
 
 class Duplication(BaseModel):

@@ -311,3 +311,60 @@ def test_suggestions_need_a_real_resemblance() -> None:
     assert CATALOG.suggest("xxyy") == []
     assert CATALOG.suggest("zzqq") == []
     assert [c.drug for c in CATALOG.suggest("levthyrxn")][:1] == ["levothyroxine"]
+
+
+FAMILY_CATALOG = DrugCatalog(
+    [
+        entry("insulin aspart"),
+        entry("insulin aspart and water"),
+        entry("insulin glargine"),
+        entry("insulin human"),
+        entry("insulin degludec and liraglutide"),
+        entry("tenofovir disoproxil"),
+        entry("efavirenz and emtricitabine and tenofovir disoproxil"),
+        entry("abacavir"),
+        entry("abacavir and lamivudine"),
+        entry("lamivudine and zidovudine"),
+        DrugEntry(key="alpha", ingredients=("alpha",), brands=["Samename"], set_ids=["set-a"]),
+        DrugEntry(key="beta", ingredients=("beta",), brands=["Samename"], set_ids=["set-b"]),
+    ]
+)
+
+
+def test_a_word_several_single_drugs_hold_is_a_family_of_them() -> None:
+    family = FAMILY_CATALOG.family(FAMILY_CATALOG.resolve("Insulin"))
+    assert family is not None
+    assert family.name == "insulin"
+    # Alone first; a pack with a vehicle (water) is still the medicine alone; a partner medicine is left out.
+    assert [m.key for m in family.members][-1] == "insulin aspart and water"
+    assert {m.key for m in family.members} == {
+        "insulin aspart",
+        "insulin aspart and water",
+        "insulin glargine",
+        "insulin human",
+    }
+    assert family.left_out == ("insulin degludec and liraglutide",)
+    assert family.total == 4
+
+
+def test_a_family_is_capped_and_says_how_many_hold_the_word() -> None:
+    family = FAMILY_CATALOG.family(FAMILY_CATALOG.resolve("insulin"), limit=2)
+    assert family is not None
+    assert len(family.members) == 2
+    assert family.total == 4
+
+
+def test_combinations_are_the_family_only_when_nothing_holds_the_word_alone() -> None:
+    # Every lamivudine product here pairs it with another medicine: those are what "lamivudine" can be.
+    family = FAMILY_CATALOG.family(FAMILY_CATALOG.resolve("lamivudine"))
+    assert family is not None
+    assert {m.key for m in family.members} == {"abacavir and lamivudine", "lamivudine and zidovudine"}
+    assert family.left_out == ()
+
+
+def test_a_name_shared_by_unrelated_drugs_or_a_misspelling_is_no_family() -> None:
+    shared = FAMILY_CATALOG.resolve("Samename")
+    assert shared.status == "ambiguous"
+    assert FAMILY_CATALOG.family(shared) is None
+    assert FAMILY_CATALOG.family(FAMILY_CATALOG.resolve("abacavir")) is None  # resolved: not a choice
+    assert FAMILY_CATALOG.family(FAMILY_CATALOG.resolve("insulim")) is None
