@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
 from pharmabot.cli import main
 from pharmabot.config import get_settings, load_settings
-from tests.support.fixtures import app_client
+from tests.support.fixtures import app_client, check_interactions
 
 # Two insulins with labels (each says beta-blockers change or mask low blood sugar) and a beta-blocker; the other
 # insulins and the tenofovir products are in the catalog through the Orange Book, with no label here.
@@ -32,15 +31,8 @@ async def client(family_index: Path, tmp_path: Path) -> AsyncIterator[httpx.Asyn
         yield http
 
 
-async def _check(client: httpx.AsyncClient, *drugs: str) -> dict[str, Any]:
-    response = await client.post("/api/interactions", json={"drugs": list(drugs)})
-    assert response.status_code == 200
-    body: dict[str, Any] = response.json()
-    return body
-
-
 async def test_insulin_is_checked_as_each_insulin_product(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "insulin", "metoprolol")
+    body = await check_interactions(client, "insulin", "metoprolol")
     assert body["unresolved"] == []
     insulin, metoprolol = body["resolved"]
     assert (insulin["input"], insulin["drug"], insulin["method"]) == ("insulin", "insulin", "family")
@@ -65,13 +57,13 @@ async def test_insulin_is_checked_as_each_insulin_product(client: httpx.AsyncCli
 
 
 async def test_the_order_typed_is_kept(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "metoprolol", "Insulin")
+    body = await check_interactions(client, "metoprolol", "Insulin")
     assert [d["drug"] for d in body["resolved"]] == ["metoprolol", "insulin"]
     assert body["interactions"][0]["drugs"] == ["metoprolol", "insulin"]
 
 
 async def test_a_family_with_nothing_found_says_none_found_not_unrecognized(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "tenofovir", "metoprolol")
+    body = await check_interactions(client, "tenofovir", "metoprolol")
     (tenofovir, _) = body["resolved"]
     assert tenofovir["method"] == "family"
     assert set(tenofovir["products"]) == {"tenofovir alafenamide", "tenofovir disoproxil"}
@@ -81,7 +73,7 @@ async def test_a_family_with_nothing_found_says_none_found_not_unrecognized(clie
 
 
 async def test_a_family_and_one_of_its_products_is_the_same_ingredient_twice(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "insulin", "insulin glargine", "insulin")
+    body = await check_interactions(client, "insulin", "insulin glargine", "insulin")
     assert [u["status"] for u in body["unresolved"]] == ["duplicate"]
     assert any(d["drug_class"] == "same active ingredient: insulin glargine" for d in body["duplications"])
     # No product is checked against itself.

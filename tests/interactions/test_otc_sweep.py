@@ -21,7 +21,7 @@ from pharmabot.interactions.knowledge import InteractionKnowledge
 from pharmabot.interactions.report import render_table
 from pharmabot.knowledge.labels import LabelRecord, shipped_data_path
 from pharmabot.knowledge.names import DrugCatalog, read_orange_book
-from tests.support.fixtures import asgi_client
+from tests.support.fixtures import asgi_client, check_interactions
 from tests.support.labels import _key
 
 DRUGS = (
@@ -57,15 +57,8 @@ async def client(started_app: FastAPI, engine: InteractionEngine) -> AsyncIterat
         yield http
 
 
-async def _check(client: httpx.AsyncClient, *names: str) -> dict[str, Any]:
-    response = await client.post("/api/interactions", json={"drugs": list(names)})
-    assert response.status_code == 200
-    body: dict[str, Any] = response.json()
-    return body
-
-
 async def test_a_class_named_in_the_quote_is_said_to_be_a_class_not_the_drug(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "benadryl", "zyrtec")
+    body = await check_interactions(client, "benadryl", "zyrtec")
     (hit,) = body["interactions"]
     first = hit["evidence"][0]
     assert "diphenhydramine" not in first["quote"].lower()
@@ -77,12 +70,12 @@ async def test_a_class_named_in_the_quote_is_said_to_be_a_class_not_the_drug(cli
 async def test_a_sedating_antihistamine_with_another_depressant_is_at_least_moderate(
     client: httpx.AsyncClient, other: str
 ) -> None:
-    (hit,) = (await _check(client, "diphenhydramine", other))["interactions"]
+    (hit,) = (await check_interactions(client, "diphenhydramine", other))["interactions"]
     assert hit["severity"] in ("moderate", "major")
 
 
 async def test_two_products_with_the_same_ingredient_are_a_duplication(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "benadryl", "zzzquil")
+    body = await check_interactions(client, "benadryl", "zzzquil")
     (dup,) = [d for d in body["duplications"] if "same active ingredient" in d["drug_class"]]
     assert dup["drugs"] == ["benadryl", "zzzquil"]
     assert dup["note"].startswith("benadryl and zzzquil both contain diphenhydramine.")
@@ -94,18 +87,22 @@ async def test_two_products_with_the_same_ingredient_are_a_duplication(client: h
 async def test_a_decongestant_with_a_blood_pressure_medicine_is_moderate_not_none_found(
     client: httpx.AsyncClient, bp: str
 ) -> None:
-    (hit,) = (await _check(client, "sudafed", bp))["interactions"]
+    (hit,) = (await check_interactions(client, "sudafed", bp))["interactions"]
     assert hit["severity"] == "moderate"
     assert any("341.80" in r["source"] for r in hit["rules"])
 
 
 async def test_a_decongestant_with_an_maoi_is_contraindicated(client: httpx.AsyncClient) -> None:
-    (hit,) = (await _check(client, "pseudoephedrine", "phenelzine"))["interactions"]
+    (hit,) = (await check_interactions(client, "pseudoephedrine", "phenelzine"))["interactions"]
     assert hit["severity"] == "contraindicated"
 
 
 async def test_a_drug_facts_alcohol_note_quotes_only_the_alcohol_items(client: httpx.AsyncClient) -> None:
-    notes = [n for n in (await _check(client, "cetirizine", "amlodipine"))["food_notes"] if n["kind"] == "alcohol"]
+    notes = [
+        n
+        for n in (await check_interactions(client, "cetirizine", "amlodipine"))["food_notes"]
+        if n["kind"] == "alcohol"
+    ]
     (note,) = notes
     assert "alcohol" in note["quote"].lower()
     assert "driving" not in note["quote"]
@@ -153,13 +150,13 @@ async def test_alcohol_with_a_sedating_antihistamine_is_rated_alike_whatever_the
     client: httpx.AsyncClient, antihistamine: str
 ) -> None:
     # Both Drug Facts say "avoid alcoholic drinks" (21 CFR 341.72); the diphenhydramine label here lost that panel.
-    (hit,) = (await _check(client, antihistamine, "alcohol"))["interactions"]
+    (hit,) = (await check_interactions(client, antihistamine, "alcohol"))["interactions"]
     assert hit["severity"] == "major"
     assert "drowsiness" in hit["mechanism"]
 
 
 async def test_a_dose_cut_to_a_fraction_written_as_numbers_is_major(client: httpx.AsyncClient) -> None:
-    (hit,) = (await _check(client, "allopurinol", "azathioprine"))["interactions"]
+    (hit,) = (await check_interactions(client, "allopurinol", "azathioprine"))["interactions"]
     assert hit["severity"] == "major"
     cut = [e for e in hit["evidence"] if "1/3 to 1/4" in e["quote"]]
     assert cut

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -12,7 +11,7 @@ from fastapi import FastAPI
 
 from pharmabot.config import load_settings
 from pharmabot.interactions.engine import InteractionEngine
-from tests.support.fixtures import app_client, asgi_client
+from tests.support.fixtures import app_client, asgi_client, check_interactions
 
 
 @pytest.fixture
@@ -73,15 +72,8 @@ async def test_missing_engine_is_a_clear_503(bare_client: httpx.AsyncClient) -> 
     assert response.json()["error"]["code"] == "interactions_unavailable"
 
 
-async def _check(client: httpx.AsyncClient, *drugs: str) -> dict[str, Any]:
-    response = await client.post("/api/interactions", json={"drugs": list(drugs)})
-    assert response.status_code == 200
-    body: dict[str, Any] = response.json()
-    return body
-
-
 async def test_alcohol_with_warfarin_is_the_class_rule_not_none_found(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "warfarin", "alcohol")
+    body = await check_interactions(client, "warfarin", "alcohol")
     (hit,) = body["interactions"]
     assert hit["drugs"] == ["warfarin", "alcohol"]
     assert hit["severity"] == "moderate"
@@ -90,7 +82,7 @@ async def test_alcohol_with_warfarin_is_the_class_rule_not_none_found(client: ht
 
 
 async def test_alcohol_typed_as_a_drink_quotes_the_medicines_alcohol_sentence(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "ibuprofen", "wine")
+    body = await check_interactions(client, "ibuprofen", "wine")
     assert [d["drug"] for d in body["resolved"]] == ["ibuprofen", "alcohol"]
     (hit,) = body["interactions"]
     assert hit["severity"] == "moderate"
@@ -104,7 +96,7 @@ async def test_alcohol_typed_as_a_drink_quotes_the_medicines_alcohol_sentence(cl
 async def test_an_iron_salt_is_iron_and_binds_levothyroxine(
     client: httpx.AsyncClient, typed: str, mineral: str
 ) -> None:
-    body = await _check(client, "levothyroxine", typed)
+    body = await check_interactions(client, "levothyroxine", typed)
     assert [d["drug"] for d in body["resolved"]] == ["levothyroxine", mineral]
     (hit,) = body["interactions"]
     assert hit["severity"] in ("moderate", "major")
@@ -112,7 +104,7 @@ async def test_an_iron_salt_is_iron_and_binds_levothyroxine(
 
 
 async def test_zinc_oxide_is_zinc_and_binds_ciprofloxacin(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "ciprofloxacin", "zinc oxide")
+    body = await check_interactions(client, "ciprofloxacin", "zinc oxide")
     assert [d["drug"] for d in body["resolved"]] == ["ciprofloxacin", "zinc"]
     (hit,) = body["interactions"]
     assert "absorption" in hit["summary"]
@@ -131,7 +123,7 @@ async def test_tetracycline_with_no_label_is_spoken_for_by_the_doxycycline_class
 ) -> None:
     settings = load_settings(index_path=doxycycline_index, sqlite_path=tmp_path / "state.sqlite")
     async with app_client(settings) as http:
-        body = await _check(http, "tetracycline", other)
+        body = await check_interactions(http, "tetracycline", other)
     (hit,) = body["interactions"]
     first = hit["evidence"][0]
     assert (first["label_drug"], first["kind"]) == ("doxycycline", "class_statement")
@@ -163,7 +155,7 @@ async def test_tetracycline_with_no_label_is_spoken_for_by_the_doxycycline_class
 async def test_everyday_otc_names_resolve_to_their_drug_facts_ingredients(
     client: httpx.AsyncClient, typed: str, drug: str
 ) -> None:
-    body = await _check(client, "warfarin", typed)
+    body = await check_interactions(client, "warfarin", typed)
     assert [d["drug"] for d in body["resolved"]] == ["warfarin", drug]
     assert body["unresolved"] == []
 
@@ -173,7 +165,7 @@ async def test_everyday_otc_names_resolve_to_their_drug_facts_ingredients(
 async def test_antacids_typed_by_brand_or_as_the_class_bind_quinolones_and_levothyroxine(
     client: httpx.AsyncClient, drug: str, binder: str
 ) -> None:
-    body = await _check(client, drug, binder)
+    body = await check_interactions(client, drug, binder)
     (hit,) = body["interactions"]
     assert hit["severity"] in ("moderate", "major")
     first = hit["evidence"][0]
@@ -182,28 +174,28 @@ async def test_antacids_typed_by_brand_or_as_the_class_bind_quinolones_and_levot
 
 
 async def test_the_antacid_class_has_no_label_and_says_so(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "ciprofloxacin", "antacid")
+    body = await check_interactions(client, "ciprofloxacin", "antacid")
     assert body["resolved"][1]["has_label"] is False
     assert any("No FDA label for antacids" in s["name"] for s in body["sources_checked"])
 
 
 @pytest.mark.parametrize(("otc", "severity"), [("baby aspirin", "major"), ("advil", "major"), ("aleve", "major")])
 async def test_warfarin_with_everyday_pain_relievers(client: httpx.AsyncClient, otc: str, severity: str) -> None:
-    body = await _check(client, "warfarin", otc)
+    body = await check_interactions(client, "warfarin", otc)
     (hit,) = body["interactions"]
     assert hit["severity"] == severity
     assert "bleeding" in hit["summary"]
 
 
 async def test_warfarin_with_tylenol_is_found_never_silent(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "warfarin", "tylenol")
+    body = await check_interactions(client, "warfarin", "tylenol")
     (hit,) = body["interactions"]
     assert hit["drugs"] == ["warfarin", "acetaminophen"]
 
 
 async def test_a_rule_only_finding_names_the_rule_and_its_source_not_a_label(client: httpx.AsyncClient) -> None:
     # Neither lisinopril nor potassium chloride has a label in the small index: only the class rule speaks.
-    body = await _check(client, "lisinopril", "potassium chloride")
+    body = await check_interactions(client, "lisinopril", "potassium chloride")
     (hit,) = body["interactions"]
     assert hit["evidence"] == [] or all(e["kind"] == "drug_property" for e in hit["evidence"])
     assert "The label says" not in hit["management"]
@@ -212,7 +204,7 @@ async def test_a_rule_only_finding_names_the_rule_and_its_source_not_a_label(cli
 
 
 async def test_a_finding_with_a_label_sentence_keeps_the_label_advice(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "simvastatin", "clarithromycin")
+    body = await check_interactions(client, "simvastatin", "clarithromycin")
     (hit,) = body["interactions"]
     assert hit["management"].startswith("The label says")
 
@@ -230,7 +222,7 @@ async def test_the_summary_names_the_label_of_the_first_quote(client: httpx.Asyn
 
 
 async def test_gibberish_gets_no_suggestions(client: httpx.AsyncClient) -> None:
-    body = await _check(client, "zzqq", "xxyy")
+    body = await check_interactions(client, "zzqq", "xxyy")
     assert [(u["input"], u["suggestions"]) for u in body["unresolved"]] == [("zzqq", []), ("xxyy", [])]
 
 
@@ -246,7 +238,7 @@ async def test_gibberish_gets_no_suggestions(client: httpx.AsyncClient) -> None:
     ],
 )
 async def test_real_misspellings_still_resolve(client: httpx.AsyncClient, typed: str, drug: str) -> None:
-    body = await _check(client, "warfarin", typed)
+    body = await check_interactions(client, "warfarin", typed)
     assert body["resolved"][1]["drug"] == drug
 
 
@@ -256,7 +248,7 @@ async def test_real_misspellings_still_resolve(client: httpx.AsyncClient, typed:
 async def test_a_misspelling_too_far_to_resolve_is_still_suggested(
     client: httpx.AsyncClient, typed: str, drug: str
 ) -> None:
-    body = await _check(client, "ibuprofen", typed)
+    body = await check_interactions(client, "ibuprofen", typed)
     (unknown,) = body["unresolved"]
     assert unknown["status"] == "unknown"
     assert unknown["suggestions"][0] == drug
@@ -266,7 +258,7 @@ async def test_a_misspelling_too_far_to_resolve_is_still_suggested(
 async def test_nsaids_with_blood_pressure_medicines_and_diuretics_are_moderate_per_nsaid_class_labeling(
     client: httpx.AsyncClient, other: str
 ) -> None:
-    body = await _check(client, "ibuprofen", other)
+    body = await check_interactions(client, "ibuprofen", other)
     (hit,) = body["interactions"]
     # The ONC non-interruptive listing (minor) of some of these pairs is a floor, not a cap; the ibuprofen label's
     # own diuretic sentences may rate a diuretic pair higher still.

@@ -93,6 +93,14 @@ async def app_client(
         yield http
 
 
+async def check_interactions(client: httpx.AsyncClient, *names: str) -> dict[str, Any]:
+    """POST the names to /api/interactions, as typed, and return the report (the check must succeed)."""
+    response = await client.post("/api/interactions", json={"drugs": list(names)})
+    assert response.status_code == 200
+    body: dict[str, Any] = response.json()
+    return body
+
+
 @pytest.fixture
 async def client(started_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     """An httpx client calling the app in-process over ASGI."""
