@@ -46,8 +46,6 @@ from pharmabot.schemas.interactions import (
 )
 
 MAX_EVIDENCE = 5
-# A family name ("insulin") is checked as at most this many of its products, the most marketed first.
-MAX_FAMILY_PRODUCTS = 12
 _ALCOHOL_RULE = "class-alcohol_"
 _LIST_NAMES = {
     "high_priority": "ONC high-priority",
@@ -123,7 +121,7 @@ class InteractionEngine:
                 # Not a medicine, and no near spelling of one is meant: the labels' notes on it are the answer.
                 unresolved.append(UnresolvedName(input=name, status="food"))
                 foods.append((name, food))
-            elif (family := self.catalog.family(result, limit=MAX_FAMILY_PRODUCTS)) is not None:
+            elif (family := self.catalog.family(result)) is not None:
                 typed.extend((name, member) for member in family.members)
                 if any(f.name == family.name for f in families):
                     unresolved.append(UnresolvedName(input=name, status="duplicate", suggestions=[family.name]))
@@ -481,7 +479,7 @@ class InteractionEngine:
         if entry is not None:
             return self._food([entry])
         # A family name ("insulin") a chat turn kept as its drug: its products' notes, told once for the name.
-        family = self.catalog.family(self.catalog.resolve(drug), limit=MAX_FAMILY_PRODUCTS)
+        family = self.catalog.family(self.catalog.resolve(drug))
         if family is None:
             return []
         return _relabel_food(self._food(list(family.members)), {m.key: family.name for m in family.members})

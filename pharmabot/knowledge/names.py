@@ -368,6 +368,9 @@ class Resolution:
 # Ingredients a product is only delivered in (a diluent packed with the insulin, a premixed bag): they add no
 # interaction of their own, so a product whose other ingredient is one of these still counts as that medicine alone.
 _VEHICLES = frozenset({"water", "sodium chloride", "dextrose"})
+# A family name ("insulin") is checked as at most this many of its products, the most marketed first; the
+# interaction check and the chat read the same products.
+MAX_FAMILY_PRODUCTS = 12
 
 
 @dataclass(frozen=True)
@@ -618,7 +621,7 @@ class DrugCatalog:
             )
         return self._fuzzy(query, normalized)
 
-    def family(self, resolution: Resolution, *, limit: int = 12) -> Family | None:
+    def family(self, resolution: Resolution, *, limit: int = MAX_FAMILY_PRODUCTS) -> Family | None:
         """The products an ambiguous name stands for together, when every candidate holds the typed name as an
         ingredient word (None for a name ambiguous between unrelated drugs, or a fuzzy reading of a misspelling).
 
