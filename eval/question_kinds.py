@@ -46,6 +46,9 @@ ACCEPTED: dict[str, frozenset[str]] = {
     "pregnancy": frozenset({"pregnancy"}),
     "comparison": frozenset({"comparison", "unsupported_alternatives"}),
     "manufacturer": frozenset({"manufacturer"}),
+    # Two kinds beyond MedicationQA's map, added with the third batch: a missed dose and the tests to expect.
+    "missed_dose": frozenset({"missed_dose"}),
+    "monitoring": frozenset({"monitoring"}),
 }
 
 
