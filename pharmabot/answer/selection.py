@@ -509,6 +509,7 @@ def _render_row(cells: list[str], header: list[str] | None) -> str:
 
 
 _TABLE_START = re.compile(r"(?:^|\n)(?=Table: )")
+_NUMBERED_CAPTION = re.compile(r"\s*(?:Figure|Fig\.|Table|Chart|Graph)\s*\d", re.IGNORECASE)
 _NUMERIC_CELL = re.compile(r"[\d\s.,%()<>=≥≤±/-]*")
 
 
@@ -528,8 +529,12 @@ def _passage_candidates(text: str, index: int, section_key: str, drug: str) -> t
     passage = _PassageParts(text=text, index=index, section_key=section_key, drug=drug)
     out: list[Candidate] = []
     for segment in _TABLE_START.split(text):
-        if segment.startswith("Table:"):
+        if segment.startswith("Table:") and (" | " in segment or _NUMBERED_CAPTION.match(segment, len("Table:"))):
             out += _table_candidates(segment.removeprefix("Table:"), passage, start=len(out))
+        elif segment.startswith("Table:"):
+            # A "table" with no columns is prose laid out in a box: Medication Guides often set a whole answer
+            # ("If you miss a dose, ...") in a one-cell table. Its text is read as sentences, not as a caption.
+            out += _prose_candidates(segment.removeprefix("Table:"), passage, start=len(out))
         elif segment.strip():
             out += _prose_candidates(segment, passage, start=len(out))
     return tuple(out)
@@ -807,6 +812,10 @@ def score(candidate: Candidate, question: Question) -> Scored:
             value -= 2.0
         elif _OVERDOSE_SIGNS.search(candidate.heading or ""):
             value += 1.0  # under the "Signs and Symptoms" subheading
+    if lead and lead.name == "pregnancy" and (_DISEASE_RISK.search(text) or _DISEASE_RISK.search(candidate.heading)):
+        value -= 2.0  # the risk of the illness itself (PLLR "Clinical Considerations"), not of the medicine
+    elif lead and lead.name == "pregnancy" and _ANIMAL_DATA.search(text):
+        value -= 1.0  # the Risk Summary states human data first; animal studies support it
     if lead and lead.name in _EFFECT_TIME_KINDS and _DOSE_CHANGE.search(text):
         value -= 2.0
     if _for_another_population(text, question):
@@ -833,6 +842,14 @@ def score(candidate: Candidate, question: Question) -> Scored:
 
 
 _BOTH_DRUGS = frozenset({"comparison", "interactions"})
+# The Pregnancy and Lactation Labeling Rule's subsections (21 CFR 201.57(c)(9)(i)(B)): a Risk Summary (human data
+# first, then animal data), then "Clinical Considerations", whose first part is the risk the illness itself carries
+# ("Disease-associated maternal and/or embryo/fetal risk"), then the Data. "Is it safe in pregnancy" is answered
+# by the Risk Summary.
+_DISEASE_RISK = re.compile(r"\bdisease[- ]associated\b|\buntreated\b.{0,60}\b(?:risk|associated)\b", re.IGNORECASE)
+_ANIMAL_DATA = re.compile(
+    r"\b(?:rats?|rabbits?|mice|monkeys?|dams|animal (?:data|studies|reproduction))\b", re.IGNORECASE
+)
 _USE_CONDITION = re.compile(r"(?:Do not use|Ask a doctor(?: or pharmacist)? before use)\b", re.IGNORECASE)
 
 

@@ -279,7 +279,9 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "stopping",
-        r"\b(?:stop|quit)(?:s|ping|ped|ting)?\b(?!\s+(?:smoking|drinking|bleeding|vomiting|diarrh\w*|itch\w*|pain))"
+        # Stopping a symptom ("stop nausea", "stop my itching") is what the medicine does, not coming off it.
+        r"\b(?:stop|quit)(?:s|ping|ped|ting)?\b(?!\s+(?:smoking|drinking|bleeding|vomiting|diarrh\w*|itch\w*|pain\b"
+        r"|(?:the |my |your |his |her )?(?:" + _SYMPTOMS + r")))"
         r"|\btaper|\bwean|\bcome off\b|\bcoming off\b|\bget(?:ting)? off\b|\bwithdraw|\bcold turkey\b|\bdiscontinu"
         r"|\bcut (?:back|down)\b|\bgo off\b|\bgoing off\b|\bafter (?:i )?stop"
         # Lowering a dose step by step is a taper (FDA's Dosage and Administration guidance: "reduce gradually").
@@ -375,6 +377,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         # "should not be taken with ..." asks about interactions, not contraindications.
         r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))\b(?!.{0,30}\bwith\b)"
         r"|\bwho (?:can(?:no|')t|should(?:n't| not))\b|\ballergic to\b"
+        r"|\breasons? (?:not to|to not|why (?:i|you|someone|people) (?:can(?:no|')t|should(?:n't| not))) (?:take|use)\b"
+        r"|\b(?:not|never) (?:supposed|meant|safe) (?:to|for (?:me|you|someone|people) to) (?:take|use)\b"
+        r"(?!.{0,30}\bwith\b)"
         r"|\bnot (?:allowed|recommended|be used|to be used)\b|\bwhen (?:not|shouldn'?t) (?:to )?(?:take|use)"
         r"|\b(?:safe|ok|okay|alright|fine|good) (?:for|with) (?:people|someone|somebody|anyone|patients?|a person"
         r"|persons?) (?:with|who)\b"
@@ -406,7 +411,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quick|quickly|many hours)"
         r"|interact\w*|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok)|length of|for life"
         r"|life-?long)\b)"
-        r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
+        r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$"
+        r"|\bwhat (?:do|does|would|did|can|should) (?:\S+\s+){0,3}?(?:take|use|give|prescribe)s? (?:\S+\s+){0,4}?"
+        r"for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
         r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
         r"|\btreats?\b|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b"
         r"|\bpurpose\b|\bwhy (?:do|would|is|are)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
@@ -441,7 +448,10 @@ INTENTS: tuple[QuestionKind, ...] = (
         # "Can X lower ...?", "Does X affect ...?": a yes/no question about an effect on the body.
         r"|^\W*(?:can|does|do|will|could|would|might|may)\b.{0,60}\b(?:lower|raise|increase|decrease|affect|change"
         r"|reduce|trigger|damage|thin)s?\b"
-        r"|\baddict\w*|\bhabit[- ]forming\b|\b(?<!for )(?:" + _SYMPTOMS + ")",  # "for acne" names what it treats
+        r"|\baddict\w*|\bhabit[- ]forming\b"
+        # "for acne" names what it treats; so does "how soon does it stop the nausea" (how soon it works).
+        r"|^(?!.*\bhow (?:long|soon|fast|quick|quickly)\b.{0,40}\b(?:stops?|relieves?|eases?|clears?|get rid of)\b)"
+        r".*?\b(?<!for )(?:" + _SYMPTOMS + ")",
         # An OTC Drug Facts panel has no adverse reactions section (21 CFR 201.66(c)(5)): the effects to expect are
         # under "When using this product", the ones to act on under "Stop use and ask a doctor if" (last: a
         # prescription label has neither).
@@ -477,9 +487,12 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "onset",
-        r"\bhow (?:long|soon|fast|quick|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
+        # "How many days until it works" (not "how many hours does it work for": how long one dose lasts).
+        r"\bhow many (?:minutes|hours|days|weeks) (?:until|till|before|(?:does|will|would) it take)\b"
+        r"|\bhow (?:long|soon|fast|quick|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
         r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see"
-        r"|effective|heal|heals|clear|clears|improve|improves|get better)\b|\bkick in\b|\btakes? effect\b"
+        r"|effective|heal|heals|clear|clears|improve|improves|get better|stop|stops|relieve|relieves|ease|eases)\b"
+        r"|\bkick in\b|\btakes? effect\b"
         r"|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
         r"|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b|\bhow (?:long"
         r"|soon) (?:until|till|before|after|for)\b(?!" + _TAKE_BEFORE + r")|\bhow long (?:does|will|did) it take\b",
@@ -550,6 +563,33 @@ INTENTS: tuple[QuestionKind, ...] = (
         topic="how long it keeps working",
     ),
     _intent(
+        "monitoring",
+        # 21 CFR 201.57(c)(6)(iii) and 201.80(f)(3): the "Laboratory Tests" a label names for following the response
+        # or catching an adverse reaction; Medication Guides say "your doctor will do blood tests". Asked as blood
+        # work, labs, a level or a value being checked or monitored. Before time of day and dosing: "how often should
+        # my INR be checked" asks about the test, not the dose.
+        r"\bblood ?(?:work|tests?|draws?)\b|\b(?:lab|labs|laboratory) (?:tests?|work|values?|results?|monitoring"
+        r"|checks?)\b|\b(?:what|which|any) labs?\b(?! (?:makes?|made|produces?|manufactures?))"
+        r"|\blabs? (?:should|do|will"
+        r"|need|must)\b|\bmonitor(?:s|ed|ing)?\b|\b(?:inr|pt/inr|a1c|hba1c)\b"
+        r"|\bcheck(?:s|ed|ing)? (?:my |your |his |her |their |the )?(?:[\w-]+ ){0,2}?(?:levels?|blood|liver|kidneys?"
+        r"|kidney function|potassium|sodium|thyroid|cholesterol|blood counts?)\b"
+        r"|\b(?:levels?|potassium|sodium|liver|kidneys?|kidney function|thyroid|blood counts?) (?:be |get |gets |being"
+        r" |to be )?(?:checked|tested|monitored|measured)\b"
+        r"|\b(?:liver|kidney|thyroid|eye|hearing|lung|heart) (?:function )?(?:tests?|exams?|checks?)\b",
+        ("laboratory_tests", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
+        terms="monitor monitoring laboratory tests periodic",
+        strong=r"\b(?:laboratory|lab|blood) tests?\b.{0,60}\b(?:should|may|must|will|are|is) (?:be )?(?:performed|done"
+        r"|obtained|monitored|checked|recommended|needed)\b"
+        r"|\bmonitor\w*\b.{0,60}\b(?:levels?|concentrations?|function|counts?|INR|potassium|glucose|electrolytes"
+        r"|tests?)\b|\b(?:serum|plasma|blood) (?:\w+ )?(?:level|concentration) (?:determinations?|monitoring"
+        r"|measurements?)\b|\bperiodic(?:ally)? (?:\w+ ){0,3}?(?:tests?|monitor\w*|determinations?|measure\w*|check\w*"
+        r"|assess\w*|evaluat\w*)\b|\b(?:do|order|check) (?:\w+ ){0,2}?blood tests?\b",
+        cues=r"\bmonitor|\blaboratory\b|\bblood tests?\b|\bperiodic|\bdeterminations?\b|\bmeasure|\bbaseline\b"
+        r"|\bINR\b|\bprothrombin time\b|\bcheck|\bserum (?:\w+ )?(?:levels?|concentrations?)\b",
+        topic="tests to expect",
+    ),
+    _intent(
         "elimination",
         r"\b(?:stay|stays|remain|remains|last|lasts|linger)\b.{0,30}\b(?:in|out of) (?:your|my|the|his|her)? ?"
         r"(?:system|body|blood|urine)\b|\bhalf[- ]life\b|\bwears? off\b|\bout of (?:your|my|the) system\b"
@@ -566,7 +606,9 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "duration",
         r"\bhow long (?:should|can|do|must|will|would|are|is) (?:i|you|we|he|she|they|one|a person|people|patients)\b"
-        r"|\bhow long (?!(?:before|after)\b).{0,30}\b(?:take|taking|use|using|be on|stay on|continue|treat|course)\b"
+        r"|\bhow long (?!(?:before|after)\b).{0,30}\b(?:take|taking|taken|use|using|used|be on|stay on|continue"
+        r"|continued|treat|treated|course)\b"
+        r"|\b(?:take|use|be on|stay on)\b.{0,30}\bfor (?:years|many years|months|decades|a long time)\b"
         r"|\bfor how long\b"
         r"|\bhow many (?:days|weeks|months)\b|\bduration\b|\bhow long is .{0,30}\b(?:course|treatment|therapy)\b"
         r"|\blength of (?:the )?(?:treatment|therapy|course)\b"
@@ -584,7 +626,13 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "missed_dose",
         r"\bmiss(?:ed|ing)? (?:a |my |the |one )?(?:dose|pill|tablet|shot|injection)|\bforg[eo]t(?:ten)? to take\b"
-        r"|\bskip(?:ped)? a dose\b|\blate dose\b",
+        r"|\bskip(?:ped)? a dose\b|\blate dose\b"
+        # A dose forgotten, skipped or missed, counted or named by the medicine and when: "forgot my dose yesterday",
+        # "missed two doses", "skipped my metformin this morning", "didn't take my pill last night".
+        r"|\b(?:forg[eo]t(?:ten)?|miss(?:ed)?|skip(?:ped)?)\b (?:about )?(?:(?!(?:what|how|which|whether|if|when)\b)"
+        r"[\w-]+ ){0,3}?(?:doses?|pills?|tablets?|capsules?|shots?|injections?|days?)\b"
+        r"|\b(?:forg[eo]t|skipped|missed|didn'?t take|did not take|never took) (?:to take )?(?:my|a|the|one|two|\w+)"
+        r" (?:[\w-]+ ){0,3}?(?:this (?:morning|evening|afternoon|week)|last night|yesterday|today|tonight)\b",
         ("dosage_and_administration", *_LEAFLETS),
         terms="missed",
         strong=r"\bif (?:you|a patient) miss(?:es)? a dose\b|\bmissed dose\b",
@@ -593,13 +641,14 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "time_of_day",
-        r"\b(?:best|right|good|what) time\b|\bwhen (?:to|should|do|can) (?:i|you|we)? ?(?:take|use|give)\b"
+        r"\b(?:best|right|good|what|which) times?\b|\bwhen (?:to|should|do|can) (?:i|you|we)? ?(?:take|use|give)\b"
         # The medicine named between ("when should atorvastatin be taken").
         r"|\bwhen (?:should|do|is|are|must|can) (?:[\w-]+ ){1,3}(?:be )?(?:taken|used|given|administered)\b"
         r"|\b(?:morning|evening|night|nighttime|bedtime|breakfast|dinner|lunch)\b|\bbefore or after\b"
         r"|\b(?:before|at|going to) bed\b|\b(?:during|in|time of) the day\b|\bdoes it matter when\b"
         r"|\b(?:hour|part) of (?:the )?day\b|\b(?:when|after|before|as soon as) (?:i|you|we) (?:wake|get up)\b"
-        r"|\bupon (?:waking|rising)\b"
+        r"|\bupon (?:waking|rising)\b|\b(?:before|after|when|while) (?:i|you|we) (?:eat|have eaten|have a meal|sleep"
+        r"|go to sleep)\b"
         r"|\bempty stomach\b|\bwith (?:or without )?(?:food|meals?)\b|\bhow often\b|\btimes? (?:a|per) day\b"
         r"|\b(?:before|after|with|without) (?:eating|meals?|food|a meal|breakfast|dinner|lunch)\b"
         r"|\bhow (?:long|soon|early|much time|many (?:minutes|hours)) (?:before|after)\b" + _TAKE_BEFORE,
@@ -677,7 +726,10 @@ INTENTS: tuple[QuestionKind, ...] = (
         "dosage",
         r"\bdos(?:e|es|age|ing)\b|\bhow (?:much|many)\b|\b\d+ ?(?:mg|mcg|ml|milligrams?|units?)\b|\bmg\b|\bmaximum\b"
         r"|\bmax\b|\bhighest\b|\blowest\b|\bminimum\b|\bhow often\b"
-        r"|\b(?:normal|usual|typical|standard|regular|right|safe|recommended) amount\b",
+        r"|\b(?:normal|usual|typical|standard|regular|right|safe|recommended) amount\b"
+        r"|\bthe most\b.{0,30}\b(?:i|you|one|someone|a person|an adult|a child) (?:can|could|should|may)"
+        r" (?:take|have|use"
+        r"|give)\b",
         ("dosage_and_administration", "dosage_forms_and_strengths", *_LEAFLETS),
         terms="recommended maximum",
         strong=r"\b(?:recommended|usual) (?:starting |initial |maintenance |adult |daily )*(?:dose|dosage)s? (?:is|of"
@@ -725,7 +777,7 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "information",
-        r"^\W*(?:what|who)(?:'s| is| are)\b(?! the (?:side|dose|dosage|maximum|usual|best|difference))"
+        r"^\W*(?:what|who)(?:'s| is| are)\b(?! the (?:side|dose|dosage|maximum|most|usual|best|difference))"
         r"|\btell me about\b|\binformation (?:on|about)\b|\bexplain (?:what|about)\b"
         r"|^\W*(?:is|are)\b.{1,60}\b(?:an?)\s+\W*\w+\W*$"
         r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b|\b(?:drug )?class\b"

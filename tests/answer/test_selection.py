@@ -797,3 +797,35 @@ def test_what_a_study_measured_and_a_lost_figure_are_not_answers() -> None:
     )
     best = select([studies], question_of("how fast does examplol kick in", drugs=["examplol"]))
     assert best[0].candidate.text.startswith("More patients had headache response 2 hours after treatment")
+
+
+def test_a_table_without_columns_is_read_as_prose() -> None:
+    # Medication Guides set whole answers in one-cell tables; a numbered caption stays a caption.
+    boxed = passage(
+        1,
+        "spl_medguide",
+        "Table: When taking examplol: Do not change your dose. If you miss a dose, take your next dose at your "
+        "usual time. Call your healthcare provider if the dose you take does not help.",
+    )
+    texts = [c.text for c in candidates(boxed)]
+    assert "If you miss a dose, take your next dose at your usual time." in texts
+    missed = select([boxed], question_of("forgot my examplol dose yesterday", drugs=["examplol"]))
+    assert missed[0].candidate.text == "If you miss a dose, take your next dose at your usual time."
+    caption = passage(
+        2, "adverse_reactions", "Table: Table 2 Adverse Reactions in at Least 2% of Patients\nReaction | %"
+    )
+    assert all(not c.text.startswith("Table 2") for c in candidates(caption))
+
+
+def test_pregnancy_safety_is_answered_from_the_risk_summary() -> None:
+    # 21 CFR 201.57(c)(9)(i)(B): the illness's own risk and animal studies come after the human-data summary.
+    pregnancy = passage(
+        1,
+        "pregnancy",
+        "Clinical Considerations Disease-Associated Maternal and/or Embryo/Fetal Risk: The risk of fetal "
+        "examplosis in pregnancy is 30% when the mother's infection starts in the third trimester. "
+        "Oral doses of examplol given to pregnant rats caused fetal loss at 10 times the human dose. "
+        "Use of examplol in pregnancy has been reported for many years without a pattern of fetal harm.",
+    )
+    chosen = select([pregnancy], question_of("is examplol safe when pregnant", drugs=["examplol"]))
+    assert chosen[0].candidate.text.startswith("Use of examplol in pregnancy has been reported")

@@ -469,3 +469,58 @@ def test_look_alikes_of_the_new_phrasings(question: str, kind: str | None) -> No
     assert "ingredients" not in names
     if kind is not None:
         assert names[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # The tests a label names (21 CFR 201.57(c)(6)(iii)): blood work, labs, a level checked or monitored.
+        ("will I need bloodwork on examplol", "monitoring"),
+        ("which labs get done with examplol", "monitoring"),
+        ("how often are kidney function tests needed on examplol", "monitoring"),
+        ("does my sodium get checked on examplol", "monitoring"),
+        # A dose forgotten or skipped, counted or named by when.
+        ("forgot both my examplol doses, now what", "missed_dose"),
+        ("I skipped examplol yesterday", "missed_dose"),
+        ("never took my examplol tonight", "missed_dose"),
+        # The hour of the day in the plural; before a meal said with a pronoun.
+        ("what times are best for examplol", "time_of_day"),
+        ("examplol after we eat or before", "time_of_day"),
+        # A course said in the passive; staying on it for years.
+        ("how long is examplol usually taken for", "duration"),
+        ("do people stay on examplol for many years", "duration"),
+        # Days until it works; stopping a symptom is how soon it works.
+        ("how many days until examplol works", "onset"),
+        ("how fast will examplol stop the itching", "onset"),
+        # Reasons not to take it; the most one may take; what people take it for.
+        ("what are the reasons not to use examplol", "contraindications"),
+        ("the most examplol an adult can have", "dosage"),
+        ("what would a doctor give examplol for", "indications"),
+    ],
+)
+def test_a_third_round_of_consumer_phrasings(question: str, kind: str) -> None:
+    found = detect_intents(question)
+    assert found, question
+    assert found[0].name == kind, [i.name for i in found]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("which lab makes examplol", "manufacturer"),  # a laboratory that makes it is not a lab test
+        ("can I stop examplol suddenly", "stopping"),  # coming off it is still stopping
+        ("I forgot whether examplol has lactose", "ingredients"),  # forgetting a fact is no missed dose
+        ("how many hours does examplol work for", "effect_duration"),
+    ],
+)
+def test_look_alikes_of_the_third_round(question: str, kind: str) -> None:
+    assert detect_intents(question)[0].name == kind
+
+
+def test_monitoring_answers_name_the_test() -> None:
+    monitoring = BY_NAME["monitoring"]
+    assert monitoring.strong is not None
+    assert monitoring.strong.search("Serum level determinations may be necessary to achieve optimal dosage.")
+    assert monitoring.strong.search("Monitor serum potassium periodically during treatment.")
+    assert not monitoring.strong.search("Examplol is taken once daily.")
+    assert monitoring.sections[0] == "laboratory_tests"
