@@ -188,6 +188,12 @@ _TIME_SPAN = re.compile(
 )
 # A change of dose after some weeks ("a dose increase may be considered after several weeks") names a time too,
 # but says when to adjust the dose, not when the medicine starts to work.
+# A span of time that is not the length of treatment: watching for an effect, or the wait after a last dose.
+_WATCH_OR_WASHOUT = re.compile(
+    r"\bmonitor\w*\b.{0,40}\bfor (?:at least |up to )?\d|\bobserv\w* for\b|\bafter the last dose\b"
+    r"|\b(?:after|of) (?:stopping|discontinu\w*)\b|\bwash-?out\b",
+    re.IGNORECASE,
+)
 _DOSE_CHANGE = re.compile(
     r"\bdos(?:e|age) (?:increase|decrease|reduction|adjustment|titration)s?\b|\b(?:dose|dosage)\b.{0,30}\b(?:may|should"
     r"|can) be (?:increased|decreased|titrated|adjusted|reduced)\b|\b(?:increase|titrate)d? (?:the dose|to \d)",
@@ -749,6 +755,16 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if strong and lead is not None and lead.name == "comparison" and not names_other:
         strong = False  # "the S-enantiomer of citalopram" compares nothing when citalopram was not asked about
     cue = strong or bool(lead and _cue(lead, cue_text))  # the most direct wording is a cue as well
+    if cue and not strong and lead is not None and lead.name == "overdose" and not _about_overdose(candidate):
+        cue = False  # "signs and symptoms" of a rash or an infection say nothing of an overdose
+    other_route = bool(
+        lead is not None
+        and lead.name in _HOW_TO_TAKE_KINDS
+        and _NOT_BY_MOUTH.search(text)
+        and not _NOT_BY_MOUTH.search(question.text)
+    )
+    if other_route:
+        strong = cue = False  # a rectal or enema use answers "how do I take it" only when that form was asked about
     if lead is not None and lead.name in _EFFECT_TIME_KINDS and not _TIME_SPAN.search(text):
         strong = cue = False
     heading_cue = bool(lead and candidate.heading and _cue(lead, candidate.heading))
@@ -812,10 +828,16 @@ def score(candidate: Candidate, question: Question) -> Scored:
             value -= 2.0
         elif _OVERDOSE_SIGNS.search(candidate.heading or ""):
             value += 1.0  # under the "Signs and Symptoms" subheading
+    if other_route:
+        value -= 1.5
+    if lead and lead.name == "dosage" and _UNIT_CONTENT.search(text):
+        value -= 2.0  # what one tablet holds (21 CFR 201.57(c)(12) Description) is a strength, not a dose
     if lead and lead.name == "pregnancy" and (_DISEASE_RISK.search(text) or _DISEASE_RISK.search(candidate.heading)):
         value -= 2.0  # the risk of the illness itself (PLLR "Clinical Considerations"), not of the medicine
     elif lead and lead.name == "pregnancy" and _ANIMAL_DATA.search(text):
         value -= 1.0  # the Risk Summary states human data first; animal studies support it
+    if lead and lead.name == "duration" and _WATCH_OR_WASHOUT.search(text):
+        value -= 2.0  # "monitor for 2 weeks after the last dose": a time to watch or wait, not how long to take it
     if lead and lead.name in _EFFECT_TIME_KINDS and _DOSE_CHANGE.search(text):
         value -= 2.0
     if _for_another_population(text, question):
@@ -842,6 +864,30 @@ def score(candidate: Candidate, question: Question) -> Scored:
 
 
 _BOTH_DRUGS = frozenset({"comparison", "interactions"})
+# 21 CFR 201.57(c)(11): the Overdosage section; elsewhere a sentence speaks of an overdose only in its own words.
+_OVERDOSE_WORDS = re.compile(
+    r"\boverdos|\btoxicity\b|\btoxic (?:levels?|doses?|concentrations?)\b|\bpoison"
+    r"|\btoo much\b|\bintoxicat",
+    re.IGNORECASE,
+)
+_OVERDOSE_SECTIONS = frozenset({"overdosage", "keep_out_of_reach_of_children"})
+# Routes a question about taking a medicine does not mean unless it names them: by mouth is the default.
+_HOW_TO_TAKE_KINDS = frozenset({"usage", "dosage", "time_of_day"})
+_NOT_BY_MOUTH = re.compile(r"\brectal(?:ly)?\b|\benemas?\b|\bsuppositor", re.IGNORECASE)
+# "Each tablet contains 28.78 mg of X fumarate equivalent to 25 mg X": the content of a unit.
+_UNIT_CONTENT = re.compile(
+    r"\beach (?:[\w-]+ ){0,3}?(?:tablets?|capsules?|mL|vials?|patch|sachets?|packets?)\b.{0,40}\bcontains?\b"
+    r"|\bequivalent to \d",
+    re.IGNORECASE,
+)
+
+
+def _about_overdose(candidate: Candidate) -> bool:
+    return candidate.section_key in _OVERDOSE_SECTIONS or bool(
+        _OVERDOSE_WORDS.search(candidate.text) or _OVERDOSE_WORDS.search(candidate.heading)
+    )
+
+
 # The Pregnancy and Lactation Labeling Rule's subsections (21 CFR 201.57(c)(9)(i)(B)): a Risk Summary (human data
 # first, then animal data), then "Clinical Considerations", whose first part is the risk the illness itself carries
 # ("Disease-associated maternal and/or embryo/fetal risk"), then the Data. "Is it safe in pregnancy" is answered

@@ -618,9 +618,19 @@ INTENTS: tuple[QuestionKind, ...] = (
         ("dosage_and_administration", "indications_and_usage", *_LEAFLETS),
         terms="duration days weeks",
         strong=r"\bfor (?:at least |up to )?\d+ (?:to \d+ )?(?:days|weeks|months)\b|\b(?:continued?|treat\w*) for\b"
-        r"|\bduration of (?:treatment|therapy)\b",
+        r"|\bduration of (?:treatment|therapy|use)\b"
+        # How long a medicine for a lasting condition is meant to be used, as Indications ("a short-term (a few
+        # weeks) adjunct", 21 CFR 201.57(c)(2) limitations of use) and Dosage and Administration say it: the length
+        # of use studied ("effectiveness in long-term use, that is, for more than 3 to 4 weeks, has not been
+        # demonstrated") and the advice to reassess the need for continued treatment.
+        r"|\b(?:short|long)[- ]term (?:\([^()]{1,30}\) )?(?:use|treatment|therapy|adjunct|administration)\b"
+        r"|\b(?:beyond|longer than|more than|over) (?:\d+|one|two|three|six|a few|several) (?:to \d+ )?"
+        r"(?:days|weeks|months|years?)\b.{0,80}\b(?:not been|not established|not demonstrated|not studied)\b"
+        r"|\bnot been (?:established|demonstrated|studied|evaluated|assessed|systematically evaluated)\b.{0,60}"
+        r"\b(?:beyond|longer than|more than|for more than|long-term)\b"
+        r"|\bperiodically (?:re-?)?(?:assess|evaluat|examin)\w* (?:\w+ ){0,4}?(?:need|usefulness|benefit|continued)",
         cues=r"\b\d+ (?:to \d+ )?(?:days|weeks|months)\b|\bduration\b|\bcontinued? (?:for|until)\b|\bcourse\b"
-        r"|\blong-?term\b|\bup to \d",
+        r"|\blong-?term\b|\bshort-?term\b|\bup to \d|\bmaintenance\b",
         topic="how long to take it",
     ),
     _intent(
@@ -656,6 +666,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         terms="morning evening bedtime meals",
         # "at any time of (the) day" is how labels say the time does not matter (statins, weekly incretins).
         strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
+        r"|\b(?:on|upon) (?:awakening|waking|arising|rising)\b"
         r"|\bat any time of (?:the )?day\b"
         r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b"
         r"|\b(?:\d+|one|two|an?|half an?) (?:minutes?|hours?) (?:before|after|prior to)\b",

@@ -829,3 +829,47 @@ def test_pregnancy_safety_is_answered_from_the_risk_summary() -> None:
     )
     chosen = select([pregnancy], question_of("is examplol safe when pregnant", drugs=["examplol"]))
     assert chosen[0].candidate.text.startswith("Use of examplol in pregnancy has been reported")
+
+
+def test_how_long_to_take_it_is_not_a_time_to_watch_or_wait() -> None:
+    label = passage(
+        1,
+        "indications_and_usage",
+        "Monitor the patient for symptoms of serotonin syndrome for 2 weeks after the last dose of linezolid. "
+        "The effectiveness of examplol in long-term use, that is, for more than 3 to 4 weeks, has not been "
+        "demonstrated in controlled trials.",
+    )
+    chosen = select([label], question_of("how long can i stay on examplol", drugs=["examplol"]))
+    assert chosen[0].candidate.text.startswith("The effectiveness of examplol in long-term use")
+
+
+def test_overdose_signs_come_from_overdose_wording() -> None:
+    counselling = passage(
+        1,
+        "information_for_patients",
+        "Advise patients of the early signs and symptoms of severe skin reactions and to report them at once.",
+    )
+    overdosage = passage(2, "overdosage", "The initial symptoms are nystagmus, ataxia, and dysarthria.")
+    chosen = select([counselling, overdosage], question_of("examplol overdose symptoms", drugs=["examplol"]))
+    assert chosen[0].candidate.text.startswith("The initial symptoms are nystagmus")
+
+
+def test_how_to_take_it_means_by_mouth_and_a_dose_is_not_a_tablets_content() -> None:
+    directions = passage(
+        1,
+        "dosage_and_administration",
+        "Examplol solution is administered rectally as a retention enema, 300 mL twice daily. "
+        "Examplol solution is taken three or four times daily, 2 to 3 tablespoonfuls each time.",
+    )
+    chosen = select([directions], question_of("how to take examplol solution", drugs=["examplol"]))
+    assert chosen[0].candidate.text.startswith("Examplol solution is taken three or four times daily")
+    enema = select([directions], question_of("how is an examplol enema given", drugs=["examplol"]))
+    assert enema[0].candidate.text.startswith("Examplol solution is administered rectally")
+    dosing = passage(
+        2,
+        "dosage_and_administration",
+        "Each 25 mg tablet contains 28.78 mg of examplol fumarate, equivalent to 25 mg of examplol. "
+        "Adults take 25 mg twice daily.",
+    )
+    dose = select([dosing], question_of("what is the dose of examplol", drugs=["examplol"]))
+    assert dose[0].candidate.text == "Adults take 25 mg twice daily."

@@ -524,3 +524,13 @@ def test_monitoring_answers_name_the_test() -> None:
     assert monitoring.strong.search("Monitor serum potassium periodically during treatment.")
     assert not monitoring.strong.search("Examplol is taken once daily.")
     assert monitoring.sections[0] == "laboratory_tests"
+
+
+def test_length_of_use_and_waking_are_stated_answers() -> None:
+    duration, time_of_day = BY_NAME["duration"].strong, BY_NAME["time_of_day"].strong
+    assert duration is not None
+    assert time_of_day is not None
+    assert duration.search("Examplol is indicated as a short-term (a few weeks) adjunct to diet.")
+    assert duration.search("Periodically reassess the need for continued treatment.")
+    assert duration.search("Safety beyond 12 months has not been established.")
+    assert time_of_day.search("Take the first dose on awakening and the second dose 7 hours later.")
