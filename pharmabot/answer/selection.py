@@ -66,7 +66,8 @@ _STOPWORDS = frozenset(
     tablets capsule capsules dose doses mg get got been being after before other some much many long
     time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
     causes caused happen happens too very really ever even still just better best good bad fine body
-    shouldn couldn wouldn doesn didn isn aren wasn weren won don can until till out stay""".split()
+    shouldn couldn wouldn doesn didn isn aren wasn weren won don can until till out stay
+    help helps helped helping""".split()
 )
 # Words that ask nothing in particular ("info on X", "X pills?").
 _VAGUE_WORDS = frozenset("info information detail details fact facts general".split())
@@ -858,12 +859,25 @@ def score(candidate: Candidate, question: Question) -> Scored:
     asks_caffeine = lead is not None and lead.name == "interactions" and CAFFEINE.search(question.text)
     if asks_caffeine and not CAFFEINE.search(text):
         answers = False  # "with coffee?": a sentence about other medicines does not answer it
-    if lowered.startswith(("if you have any questions", "this medication guide", "this patient information")):
+    if lowered.startswith(_LEAFLET_BOILERPLATE) or _NOT_A_SUBSTITUTE.search(text):
         value -= 3.0
     return Scored(candidate, value, answers)
 
 
 _BOTH_DRUGS = frozenset({"comparison", "interactions"})
+# What every patient leaflet says of itself (21 CFR 208.20 and FDA's Patient Package Insert templates): it answers
+# no question about the medicine.
+_LEAFLET_BOILERPLATE = (
+    "if you have any questions",
+    "this medication guide",
+    "this patient information",
+    "this leaflet",
+    "this information",
+    "this instructions for use",
+)
+_NOT_A_SUBSTITUTE = re.compile(
+    r"\bdoes not take the place of (?:talking|discussions?|your|a)\b|\bnot a substitute for\b", re.IGNORECASE
+)
 # 21 CFR 201.57(c)(11): the Overdosage section; elsewhere a sentence speaks of an overdose only in its own words.
 _OVERDOSE_WORDS = re.compile(
     r"\boverdos|\btoxicity\b|\btoxic (?:levels?|doses?|concentrations?)\b|\bpoison"

@@ -509,7 +509,7 @@ INTENTS: tuple[QuestionKind, ...] = (
             "clinical_studies",
             *_LEAFLETS,
         ),
-        terms="onset peak tmax t_max",
+        terms="onset peak tmax t_max effect delayed",
         # The onset of the effect itself ("The onset of diuresis ... is within 1 hour", "onset of relief began as
         # early as 10 minutes") answers first; the time to peak blood levels (Tmax) is the fallback (a cue).
         strong=r"\b(?:effect|action|activity|relief|analgesia|response)\b.{0,30}\b(?:begins?|began|starts?|started"

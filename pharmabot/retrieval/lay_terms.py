@@ -42,6 +42,12 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "stomach ache": ("abdominal pain",),
     "heartburn": ("dyspepsia", "gastroesophageal reflux"),
     "dizzy": ("dizziness", "vertigo"),
+    # Eyesight (MedDRA "Vision blurred", "Visual impairment", "Diplopia").
+    "blurry": ("blurred vision", "vision blurred", "visual disturbance"),
+    "blurred": ("blurred vision", "vision blurred", "visual disturbance"),
+    "double vision": ("diplopia",),
+    "trouble seeing": ("visual disturbance", "visual impairment", "blurred vision"),
+    "eyesight": ("visual disturbance", "visual impairment", "blurred vision"),
     "lightheaded": ("dizziness", "presyncope"),
     "fainting": ("syncope",),
     "faint": ("syncope",),

@@ -873,3 +873,36 @@ def test_how_to_take_it_means_by_mouth_and_a_dose_is_not_a_tablets_content() -> 
     )
     dose = select([dosing], question_of("what is the dose of examplol", drugs=["examplol"]))
     assert dose[0].candidate.text == "Adults take 25 mg twice daily."
+
+
+def test_getting_help_and_a_leaflets_words_about_itself_answer_nothing() -> None:
+    leaflet = passage(
+        1,
+        "spl_medguide",
+        "Get medical help right away if you have any of the following symptoms: feel short of breath, confusion. "
+        "This leaflet does not take the place of talking with your doctor about your treatment. "
+        "Examplol is a prescription medicine used to treat pain from damaged nerves.",
+    )
+    chosen = select([leaflet], question_of("does examplol help with anxiety", drugs=["examplol"]))
+    assert chosen[0].candidate.text.startswith("Examplol is a prescription medicine used to treat")
+    assert all(not s.candidate.text.startswith("This leaflet") for s in chosen)
+
+
+def test_a_blurry_eye_beside_a_stopping_question_finds_the_blurred_vision_line() -> None:
+    # "blurry" is read as the label's "blurred vision" (MedDRA "Vision blurred"), so the sentence naming it ranks.
+    stopping = passage(
+        1,
+        "dosage_and_administration",
+        "Abrupt discontinuation should be avoided and a gradual dosage-tapering schedule followed.",
+    )
+    reactions = passage(
+        2,
+        "adverse_reactions",
+        "Other adverse reactions are fatigue, vertigo, visual disturbance (including diplopia and blurred vision), "
+        "and headache.",
+    )
+    question = question_of("my eyes are blurry on examplol, if i stop it will they clear up", drugs=["examplol"])
+    assert [kind.name for kind in question.intents][:2] == ["stopping", "side_effects"]
+    texts = [s.candidate.text for s in select([stopping, reactions], question)]
+    assert any("blurred vision" in text for text in texts)
+    assert any(text.startswith("Abrupt discontinuation") for text in texts)
