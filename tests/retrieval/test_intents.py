@@ -534,3 +534,12 @@ def test_length_of_use_and_waking_are_stated_answers() -> None:
     assert duration.search("Periodically reassess the need for continued treatment.")
     assert duration.search("Safety beyond 12 months has not been established.")
     assert time_of_day.search("Take the first dose on awakening and the second dose 7 hours later.")
+
+
+def test_a_round_of_body_system_words() -> None:
+    assert label_terms("i feel queasy after it") == ("nausea",)
+    assert "melena" in label_terms("black stools on iron?")
+    assert "akathisia" in label_terms("it makes me restless")
+    assert "hearing loss" in label_terms("trouble hearing since starting it")
+    assert "blurred vision" in label_terms("my eyes are blurry")
+    assert label_terms("is 5 mg too weak") == ()  # the strength of a dose, not a symptom
