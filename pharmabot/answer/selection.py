@@ -800,7 +800,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
     numbers = features.numbers
     if not candidate.row and numbers > 6 and numbers > len(words) / 2:
         value -= 3.0  # flattened table text: numbers with no sentence around them
-    if candidate.row:
+    if candidate.row and not (lead and lead.name == "dosage" and _LABELLED_DOSE.search(text)):
         value -= 1.0 if shared else 4.0  # a row means something only next to the words it was asked with
     if len(text) > 300:
         value -= 0.5
@@ -831,6 +831,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
             value += 1.0  # under the "Signs and Symptoms" subheading
     if other_route:
         value -= 1.5
+    if lead and lead.name == "dosage" and _LOOK.search(text):
+        value -= 2.0  # "100 mg tablets are yellow, debossed with 55": how a strength looks, not a dose to take
     if lead and lead.name == "dosage" and _UNIT_CONTENT.search(text):
         value -= 2.0  # what one tablet holds (21 CFR 201.57(c)(12) Description) is a strength, not a dose
     if lead and lead.name == "pregnancy" and (_DISEASE_RISK.search(text) or _DISEASE_RISK.search(candidate.heading)):
@@ -888,6 +890,12 @@ _OVERDOSE_SECTIONS = frozenset({"overdosage", "keep_out_of_reach_of_children"})
 # Routes a question about taking a medicine does not mean unless it names them: by mouth is the default.
 _HOW_TO_TAKE_KINDS = frozenset({"usage", "dosage", "time_of_day"})
 _NOT_BY_MOUTH = re.compile(r"\brectal(?:ly)?\b|\benemas?\b|\bsuppositor", re.IGNORECASE)
+# A dosing table's row rendered with its column names ("Initial Dose: 25 mg twice daily") says what it is.
+_LABELLED_DOSE = re.compile(
+    r"\b(?:dose|dosage|dosing)\b[^:;]{0,30}: [^;]{0,40}\b\d+(?:\.\d+)?\s?(?:mg|mcg|g|mL|units?)\b", re.IGNORECASE
+)
+# How a tablet looks (21 CFR 201.57(c)(4), (c)(17)): imprint, colour and shape.
+_LOOK = re.compile(r"\b(?:debossed|imprinted|engraved|embossed|film-coated|biconvex|colored|coloured)\b", re.IGNORECASE)
 # "Each tablet contains 28.78 mg of X fumarate equivalent to 25 mg X": the content of a unit.
 _UNIT_CONTENT = re.compile(
     r"\beach (?:[\w-]+ ){0,3}?(?:tablets?|capsules?|mL|vials?|patch|sachets?|packets?)\b.{0,40}\bcontains?\b"

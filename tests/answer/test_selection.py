@@ -906,3 +906,18 @@ def test_a_blurry_eye_beside_a_stopping_question_finds_the_blurred_vision_line()
     texts = [s.candidate.text for s in select([stopping, reactions], question)]
     assert any("blurred vision" in text for text in texts)
     assert any(text.startswith("Abrupt discontinuation") for text in texts)
+
+
+def test_a_dose_question_reads_the_dosing_table_not_the_tablets_look() -> None:
+    forms = passage(
+        1,
+        "dosage_forms_and_strengths",
+        "Examplol Tablets, 100 mg are yellow colored, round, biconvex, film-coated tablets debossed with 55.",
+    )
+    table = passage(
+        2,
+        "dosage_and_administration",
+        "Table: Indication | Initial Dose | Maximum Dose\nExamplosis-Adults | 25 mg twice daily | 750 mg/day",
+    )
+    chosen = select([forms, table], question_of("what is the dosage of examplol", drugs=["examplol"]))
+    assert chosen[0].candidate.text == "Examplosis-Adults: Initial Dose: 25 mg twice daily; Maximum Dose: 750 mg/day"
