@@ -766,6 +766,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     )
     if other_route:
         strong = cue = False  # a rectal or enema use answers "how do I take it" only when that form was asked about
+    if lead is not None and lead.name in _HOW_TO_TAKE_KINDS and _DIRECTIONS.match(text):
+        cue = True  # a Drug Facts "Directions" panel (21 CFR 201.66(c)(6)) is how to take it, whatever its wording
     if lead is not None and lead.name in _EFFECT_TIME_KINDS and not _TIME_SPAN.search(text):
         strong = cue = False
     heading_cue = bool(lead and candidate.heading and _cue(lead, candidate.heading))
@@ -890,6 +892,7 @@ _OVERDOSE_SECTIONS = frozenset({"overdosage", "keep_out_of_reach_of_children"})
 # Routes a question about taking a medicine does not mean unless it names them: by mouth is the default.
 _HOW_TO_TAKE_KINDS = frozenset({"usage", "dosage", "time_of_day"})
 _NOT_BY_MOUTH = re.compile(r"\brectal(?:ly)?\b|\benemas?\b|\bsuppositor", re.IGNORECASE)
+_DIRECTIONS = re.compile(r"Directions\b(?!\s+for use\b)")
 # A dosing table's row rendered with its column names ("Initial Dose: 25 mg twice daily") says what it is.
 _LABELLED_DOSE = re.compile(
     r"\b(?:dose|dosage|dosing)\b[^:;]{0,30}: [^;]{0,40}\b\d+(?:\.\d+)?\s?(?:mg|mcg|g|mL|units?)\b", re.IGNORECASE

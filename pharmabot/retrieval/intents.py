@@ -408,7 +408,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         "indications",
         # Asked before side effects ("does it help with anxiety" names a symptom it treats), unless the question
         # is plainly about side effects, timing, doses or interactions.
-        r"^(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quick|quickly|many hours)"
+        # "How (do) you use X for ..." asks how to use it, even with "for" after it.
+        r"^(?!.*\bhow (?:do |should |can |would |to )?(?:i |you |we |one )?(?:use|take|give|apply)\b)"
+        r"(?!.*\b(?:side[- ]?(?:e|a)ff?ects?|adverse|reactions?|how (?:long|soon|fast|quick|quickly|many hours)"
         r"|interact\w*|dos(?:e|es|age)|overdos\w*|pregnan\w*|stop(?:s|ping|ped)?\b(?! smok)|length of|for life"
         r"|life-?long)\b)"
         r".*(?:\bwhat (?:is|are|was) (?:\S+\s+){0,4}?for\W*$"
@@ -451,7 +453,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\baddict\w*|\bhabit[- ]forming\b"
         # "for acne" names what it treats; so does "how soon does it stop the nausea" (how soon it works).
         r"|^(?!.*\bhow (?:long|soon|fast|quick|quickly)\b.{0,40}\b(?:stops?|relieves?|eases?|clears?|get rid of)\b)"
-        r".*?\b(?<!for )(?:" + _SYMPTOMS + ")",
+        r".*?\b(?<!for )(?<!for a )(?<!for an )(?<!for my )(?<!for the )(?:" + _SYMPTOMS + ")",
         # An OTC Drug Facts panel has no adverse reactions section (21 CFR 201.66(c)(5)): the effects to expect are
         # under "When using this product", the ones to act on under "Stop use and ask a doctor if" (last: a
         # prescription label has neither).
@@ -678,7 +680,7 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "usage",
-        r"\bhow (?:do|should|can|would|does|is|are) (?:i|you|we|one|he|she|they)? ?(?:take|use|give|inject|apply"
+        r"\bhow (?:(?:do|should|can|would|does|is|are) )?(?:i|you|we|one|he|she|they)? ?(?:take|use|give|inject|apply"
         r"|insert|administer|administered|mix|dilute|prepare|taken|used|given|injected|applied|inhale"
         r"|swallow)\b|\bhow to (?:take|use|give|apply|inject|insert|administer|mix|dilute|prepare|inhale|swallow"
         r"|open)\b|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this"

@@ -921,3 +921,15 @@ def test_a_dose_question_reads_the_dosing_table_not_the_tablets_look() -> None:
     )
     chosen = select([forms, table], question_of("what is the dosage of examplol", drugs=["examplol"]))
     assert chosen[0].candidate.text == "Examplosis-Adults: Initial Dose: 25 mg twice daily; Maximum Dose: 750 mg/day"
+
+
+def test_drug_facts_directions_answer_how_to_take_it() -> None:
+    directions = passage(
+        1,
+        "dosage_and_administration",
+        "Directions do not take more than directed adults and children 12 years and over take 2 caplets every 6 "
+        "hours while symptoms last children under 12 years: ask a doctor",
+    )
+    chosen = select([directions], question_of("how you use examplol", drugs=["examplol"]))
+    assert chosen[0].answers
+    assert chosen[0].candidate.text.startswith("Directions do not take more than directed")

@@ -496,6 +496,10 @@ def test_look_alikes_of_the_new_phrasings(question: str, kind: str | None) -> No
         ("what are the reasons not to use examplol", "contraindications"),
         ("the most examplol an adult can have", "dosage"),
         ("what would a doctor give examplol for", "indications"),
+        # "How (do) you use X for ..." asks how, whatever follows.
+        ("how you use examplol for", "usage"),
+        ("how to use examplol for a fever", "usage"),
+        ("what do you use examplol for", "indications"),
     ],
 )
 def test_a_third_round_of_consumer_phrasings(question: str, kind: str) -> None:
