@@ -34,6 +34,7 @@ from answers import (  # noqa: E402
     FRESH5,
     FRESH6,
     FRESH7,
+    FRESH8,
     MISS_CLASSES,
     REPLY_KINDS,
     answer_rows,
@@ -149,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         ("project's fifth set", FRESH5),
         ("project's sixth set", FRESH6),
         ("project's seventh set", FRESH7),
+        ("project's eighth set", FRESH8),
     ):
         fresh_set = rows_of(path)
         fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
