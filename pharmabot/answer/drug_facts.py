@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pharmabot.answer.base import Passage
+from pharmabot.answer.selection import is_directions
 
 # A child spoken of: "my 5 year old", "my 18-month-old", "my toddler", "give it to my kid".
 _AGE = re.compile(r"\b(\d{1,2})\s*(?:-\s*)?(years?|yrs?|yo|months?|mos?)\b(?:[\s-]*old)?", re.IGNORECASE)
@@ -83,6 +84,33 @@ def do_not_use_items(text: str) -> list[str]:
             if len(item) >= 4 and item not in items:
                 items.append(item)
     return items
+
+
+# Where a flattened Directions panel starts a new item: a bullet, an age group, or a "do not" / "ask a doctor" line.
+_DIRECTIONS_ITEM = re.compile(
+    r"\s*[■•▪●◆]\s*|(?<!:)\s+(?=(?:do not|ask a doctor)\b)"
+    r"|(?<!\band)(?<!\bor)\s+(?=(?:adults?|children|child|infants?|teens?|adolescents?|persons?)\b[^.;:]{0,40}?"
+    r"\b(?:\d+\s*(?:years?|yrs?|months?)|under \d))",
+    re.IGNORECASE,
+)
+MIN_DIRECTION_LINES = 3
+
+
+def directions_lines(text: str, *, section_key: str) -> list[str]:
+    """A Drug Facts "Directions" panel that openFDA flattened into one run of words, as its items.
+
+    The panel is bullets and age-group rows (21 CFR 201.66(c)(6)); openFDA drops the bullets and line breaks, so
+    "do not take more than directed adults and children 12 years and over take 2 ..." is cut again where an item
+    starts. Fewer than three items means the text was not such a panel: [] then.
+    """
+    if not is_directions(text, section_key):
+        return []
+    body = text.removeprefix("Directions").strip(" :")
+    lines = [" ".join(part.split()).strip(" ;,") for part in _DIRECTIONS_ITEM.split(body)]
+    lines = [line for line in lines if len(line) >= 4]
+    # Bullets mark a panel however short it is; without them three items do.
+    enough = 2 if _BULLET.search(text) else MIN_DIRECTION_LINES
+    return lines if len(lines) >= enough else []
 
 
 def directions_row(text: str, age: float) -> str | None:

@@ -15,6 +15,7 @@ import re
 from collections.abc import AsyncIterator, Sequence
 
 from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, after_level, number_by_mention
+from pharmabot.answer.drug_facts import directions_lines
 from pharmabot.answer.selection import (
     AGE_GROUP,
     Question,
@@ -124,8 +125,14 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
         drugs = label + form
     else:
         drugs += form
+    lines = directions_lines(text, section_key=best.candidate.section_key)
     if lead is not None and lead.name == "onset" and _level_only(text, lead.strong):
         blocks.append(LEVEL_NOT_EFFECT.format(drugs=drugs, text=text, index=index))
+    elif lines:  # a flattened Drug Facts Directions panel reads as its items, never as one run-on sentence
+        blocks.append(
+            f"The Drug Facts directions on the FDA label for {drugs} [{index}]:\n"
+            + "\n".join(f"- {line}" for line in lines)
+        )
     else:
         blocks.append(f"From the FDA label for {drugs}: {text} [{index}]")
     if support:

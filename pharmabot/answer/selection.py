@@ -618,6 +618,9 @@ def _prose_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
             and len(raw) < 120
             and not advice
             and not field
+            # A Drug Facts list ("Directions ■ take every 4-6 hours ■ do not ...") has no full stop yet says things.
+            and not _LIST_MARK.search(raw)
+            and not (_DIRECTIONS.match(raw) and len(raw.split()) > 3)
         ):
             heading, previous = raw, ""
             continue
@@ -766,7 +769,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
     )
     if other_route:
         strong = cue = False  # a rectal or enema use answers "how do I take it" only when that form was asked about
-    if lead is not None and lead.name in _HOW_TO_TAKE_KINDS and _DIRECTIONS.match(text):
+    if lead is not None and lead.name in _HOW_TO_TAKE_KINDS and is_directions(text, candidate.section_key):
         cue = True  # a Drug Facts "Directions" panel (21 CFR 201.66(c)(6)) is how to take it, whatever its wording
     if lead is not None and lead.name in _EFFECT_TIME_KINDS and not _TIME_SPAN.search(text):
         strong = cue = False
@@ -892,6 +895,16 @@ _OVERDOSE_SECTIONS = frozenset({"overdosage", "keep_out_of_reach_of_children"})
 # Routes a question about taking a medicine does not mean unless it names them: by mouth is the default.
 _HOW_TO_TAKE_KINDS = frozenset({"usage", "dosage", "time_of_day"})
 _NOT_BY_MOUTH = re.compile(r"\brectal(?:ly)?\b|\benemas?\b|\bsuppositor", re.IGNORECASE)
+_LIST_MARK = re.compile(r"[■•▪●◆]")
+
+
+def is_directions(text: str, section_key: str) -> bool:
+    """A Drug Facts "Directions" panel: named so, or a bullet list opening the dosage section."""
+    return bool(_DIRECTIONS.match(text)) or (
+        section_key == "dosage_and_administration" and bool(_LIST_MARK.match(text))
+    )
+
+
 _DIRECTIONS = re.compile(r"Directions\b(?!\s+for use\b)")
 # A dosing table's row rendered with its column names ("Initial Dose: 25 mg twice daily") says what it is.
 _LABELLED_DOSE = re.compile(

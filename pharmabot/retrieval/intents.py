@@ -674,7 +674,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\b(?:\d+|one|two|an?|half an?) (?:minutes?|hours?) (?:before|after|prior to)\b",
         cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b"
         r"|\bwith (?:or without )?(?:food|a meal|meals)\b|\bempty stomach\b|\bbefore (?:breakfast|meals?|a meal)\b"
-        r"|\bonce (?:a )?daily\b|\btwice (?:a )?daily\b|\bevery \d+ (?:hours|weeks|months|years)\b"
+        r"|\bonce (?:a )?daily\b|\btwice (?:a )?daily\b"
+        r"|\bevery \d+(?:\s*(?:-|to)\s*\d+)? (?:hours|weeks|months|years)\b"
         r"|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b|\b(?:minutes?|hours?) (?:before|after)\b",
         topic="when to take it",
     ),
@@ -750,7 +751,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bmaximum (?:recommended )?(?:daily )?(?:dose|dosage)|\bnot (?:to )?exceed\b|\bup to \d",
         cues=r"\brecommended (?:starting |initial |maintenance |usual )?(?:adult )?dos|\busual (?:adult )?dos"
         r"|\bmaximum\b|\bnot (?:to )?exceed\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|g|mL|units?)(?:/kg)?\b|\bonce (?:a )?daily\b"
-        r"|\btwice (?:a )?daily\b|\bevery \d+ (?:to \d+ )?(?:hours|days|weeks)\b|\bper day\b",
+        r"|\btwice (?:a )?daily\b|\bevery \d+(?:\s*(?:-|to)\s*\d+)? (?:hours|days|weeks)\b|\bper day\b",
         topic="dosing",
     ),
     _intent(

@@ -436,3 +436,23 @@ def test_a_title_heading_is_never_a_point_of_the_answer() -> None:
     )
     assert "5 mg taken orally twice daily" in text
     assert "Recommended Dose in Adult Patients" not in text
+
+
+def test_a_flattened_drug_facts_directions_panel_reads_as_its_items() -> None:
+    # openFDA drops the panel's bullets and line breaks (21 CFR 201.66(c)(6)); the answer cuts it again per item.
+    directions = passage(
+        1,
+        "dosage_and_administration",
+        "Directions do not take more than directed adults and children 12 years and over take 2 caplets every 6 "
+        "hours while symptoms last do not take more than 6 caplets in 24 hours children under 12 years: ask a doctor",
+    )
+    text = compose(context(question="how do you use metformin", passages=[directions]))
+    assert text.startswith("The Drug Facts directions on the FDA label for metformin [1]:\n")
+    assert "- do not take more than directed\n" in text
+    assert "- adults and children 12 years and over take 2 caplets every 6 hours while symptoms last\n" in text
+    assert "- children under 12 years: ask a doctor" in text
+    bulleted = passage(
+        2, "dosage_and_administration", "Directions ■ if needed, take every 4-6 hours ■ do not take more than 6 doses"
+    )
+    text = compose(context(question="how often can i take metformin", passages=[bulleted]))
+    assert "- if needed, take every 4-6 hours\n- do not take more than 6 doses" in text
