@@ -79,7 +79,8 @@ _KIND_WORDS = frozenset(
     strength strengths overdose pregnant pregnancy breastfeed breastfeeding contraindication contraindications
     usual normal recommended maximum minimum often long soon best start starts begin begins kick effect last lasts
     difference different differ between same compare compared comparison versus stronger weaker
-    fridge refrigerator refrigerate refrigerated refrigeration freezer freeze frozen room temperature""".split()
+    fridge refrigerator refrigerate refrigerated refrigeration freezer freeze frozen room temperature
+    treat treats treated treating purpose purposes prescribed prescribe uses""".split()
 )
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
 # to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
@@ -883,7 +884,9 @@ _LEAFLET_BOILERPLATE = (
     "this instructions for use",
 )
 _NOT_A_SUBSTITUTE = re.compile(
-    r"\bdoes not take the place of (?:talking|discussions?|your|a)\b|\bnot a substitute for\b", re.IGNORECASE
+    r"\bdoes not take the place of (?:talking|discussions?|your|a)\b|\bnot a substitute for\b"
+    r"|\bpurposes other than those listed\b",
+    re.IGNORECASE,
 )
 # 21 CFR 201.57(c)(11): the Overdosage section; elsewhere a sentence speaks of an overdose only in its own words.
 _OVERDOSE_WORDS = re.compile(

@@ -423,7 +423,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         # "reason for taking X", "does X protect the kidneys", "what is X given for", "what does X do for women",
         # and the bare "X for anxiety?" (a name, "for", a condition and nothing else).
         r"|\breasons? (?:for|to|why)\b|\bprotects?\b|\b(?:given|taken) (?:for|to)\b|\bwhat does .{1,40} do for\b"
-        r"|^\W*[\w-]+(?: [\w-]+)? for (?:my |a |an |the )?[\w' -]{2,40}\W*$)",
+        r"|^\W*[\w-]+(?: [\w-]+)? for (?:my |a |an |the )?[\w' -]{2,40}\W*$"
+        # A name and "uses" alone ("meclizine uses"): a Drug Facts "Uses" heading asked for.
+        r"|^\W*[\w-]+(?: [\w-]+)? uses?\W*$)",
         ("indications_and_usage", "purpose", *_LEAFLETS),
         terms="indicated",
         strong=r"\b(?:is|are) (?:a |an )?(?:prescription |over-the-counter )?medicines? (?:that is )?used (?:to|for"

@@ -933,3 +933,24 @@ def test_drug_facts_directions_answer_how_to_take_it() -> None:
     chosen = select([directions], question_of("how you use examplol", drugs=["examplol"]))
     assert chosen[0].answers
     assert chosen[0].candidate.text.startswith("Directions do not take more than directed")
+
+
+def test_what_it_treats_is_answered_by_the_indication_not_a_sentence_with_the_word_treat() -> None:
+    counselling = passage(
+        1,
+        "information_for_patients",
+        "Advise patients of the possibility of serotonin syndrome with concomitant use of examplol and another "
+        "serotonergic agent, such as medications to treat depression and migraines.",
+    )
+    indications = passage(
+        2, "indications_and_usage", "Examplol is indicated for the prevention of nausea and vomiting after surgery."
+    )
+    general = passage(
+        3,
+        "spl_medguide",
+        "Medicines are sometimes prescribed for purposes other than those listed in a Medication Guide.",
+    )
+    for question in ("what does examplol treat", "what is the purpose of taking examplol"):
+        chosen = select([counselling, indications, general], question_of(question, drugs=["examplol"]))
+        assert chosen[0].candidate.text.startswith("Examplol is indicated for the prevention"), question
+        assert all("purposes other than" not in s.candidate.text for s in chosen)

@@ -500,6 +500,7 @@ def test_look_alikes_of_the_new_phrasings(question: str, kind: str | None) -> No
         ("how you use examplol for", "usage"),
         ("how to use examplol for a fever", "usage"),
         ("what do you use examplol for", "indications"),
+        ("examplol uses", "indications"),
     ],
 )
 def test_a_third_round_of_consumer_phrasings(question: str, kind: str) -> None:
