@@ -125,7 +125,9 @@ _NOT_PROSE = re.compile(
     r"|^(tables?|figures?) \d+\w*( and \d+\w*)? (summarize|show|list|present|describe|display)"
     # Statements every Medication Guide carries (21 CFR 208.20): true of any medicine, an answer to nothing.
     r"|these are not all the possible side effects|call your doctor for medical advice about side effects"
-    r"|if you have any side effects? that bothers? you|medicines are sometimes prescribed for purposes other"
+    r"|if you have any side effects? that bothers? you|medicines are sometimes (?:prescribed|used) for purposes other"
+    r"|tell your (?:doctor|healthcare provider) if you are concerned about any side effects?"
+    r"|does not take the place of (?:talking|discussions?)|\bnot a substitute for\b"
     r"|this medication guide has been approved|talk to your (doctor|pharmacist|healthcare provider)"
     r" (or pharmacist )?(if you have any questions|for more information)"
     # And statements the labeling rule makes every label carry (21 CFR 201.57(c)(7), (c)(9)(i)): the
@@ -446,8 +448,10 @@ def _stem(word: str) -> str:
     # vocabulary repeats across all of them.
     for suffix in ("ment", "ness", "ing", "ies", "es", "ed", "ly", "s"):
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    # A silent final e goes too, so each form meets the others: "headache"/"headaches", "reduce"/"reduces"/"reduced".
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
 def question_of(
@@ -803,9 +807,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if candidate.section_key in PATIENT_SECTIONS:
         value += 0.4  # plain wording, when it says the same
     value -= 0.03 * min(candidate.position, 30)  # labels state the main point first
-    numbers = features.numbers
-    if not candidate.row and numbers > 6 and numbers > len(words) / 2:
-        value -= 3.0  # flattened table text: numbers with no sentence around them
+    if _flattened(candidate):
+        value -= 3.0
     if candidate.row and not (lead and lead.name == "dosage" and _LABELLED_DOSE.search(text)):
         value -= 1.0 if shared else 4.0  # a row means something only next to the words it was asked with
     if len(text) > 300:
@@ -867,7 +870,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
     asks_caffeine = lead is not None and lead.name == "interactions" and CAFFEINE.search(question.text)
     if asks_caffeine and not CAFFEINE.search(text):
         answers = False  # "with coffee?": a sentence about other medicines does not answer it
-    if lowered.startswith(_LEAFLET_BOILERPLATE) or _NOT_A_SUBSTITUTE.search(text):
+    if lowered.startswith(_LEAFLET_BOILERPLATE):
         value -= 3.0
     return Scored(candidate, value, answers)
 
@@ -883,11 +886,6 @@ _LEAFLET_BOILERPLATE = (
     "this information",
     "this instructions for use",
 )
-_NOT_A_SUBSTITUTE = re.compile(
-    r"\bdoes not take the place of (?:talking|discussions?|your|a)\b|\bnot a substitute for\b"
-    r"|\bpurposes other than those listed\b",
-    re.IGNORECASE,
-)
 # 21 CFR 201.57(c)(11): the Overdosage section; elsewhere a sentence speaks of an overdose only in its own words.
 _OVERDOSE_WORDS = re.compile(
     r"\boverdos|\btoxicity\b|\btoxic (?:levels?|doses?|concentrations?)\b|\bpoison"
@@ -899,6 +897,16 @@ _OVERDOSE_SECTIONS = frozenset({"overdosage", "keep_out_of_reach_of_children"})
 _HOW_TO_TAKE_KINDS = frozenset({"usage", "dosage", "time_of_day"})
 _NOT_BY_MOUTH = re.compile(r"\brectal(?:ly)?\b|\benemas?\b|\bsuppositor", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[■•▪●◆]")
+_GROUP_SIZE = re.compile(r"\b[Nn]\s*=\s*\d")
+
+
+def _flattened(candidate: Candidate) -> bool:
+    """Table text openFDA flattened into a sentence: numbers with no sentence around them, or a trial's arms."""
+    if candidate.row:
+        return False
+    features = _features(candidate.text, candidate.heading)
+    numbers = features.numbers
+    return (numbers > 6 and numbers > len(features.words) / 2) or len(_GROUP_SIZE.findall(candidate.text)) >= 2
 
 
 def is_directions(text: str, section_key: str) -> bool:
@@ -1045,6 +1053,8 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
     ranked = rank(passages, question)
     # A sentence that answers comes first even when one that does not scored higher (a table row that names
     # the effect asked about, against a warning that shares nothing with the question).
+    # A trial's arms run together ("Placebo N=520 2.5 mg N=275 ... Edema 1.8 3.0") are a flattened table: never shown.
+    ranked = [item for item in ranked if len(_GROUP_SIZE.findall(item.candidate.text)) < 2] or ranked
     first = next((item for item in ranked if item.answers and not item.candidate.fragment), None)
     first = first or next((item for item in ranked if not item.candidate.fragment), None)
     if first is not None and first is not ranked[0]:

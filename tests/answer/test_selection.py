@@ -954,3 +954,16 @@ def test_what_it_treats_is_answered_by_the_indication_not_a_sentence_with_the_wo
         chosen = select([counselling, indications, general], question_of(question, drugs=["examplol"]))
         assert chosen[0].candidate.text.startswith("Examplol is indicated for the prevention"), question
         assert all("purposes other than" not in s.candidate.text for s in chosen)
+
+
+def test_plural_and_silent_e_forms_meet_and_a_trials_arms_are_never_shown() -> None:
+    reactions = passage(
+        1,
+        "adverse_reactions",
+        "The incidence (%) of side effects was: Examplol Placebo N=520 2.5 mg N=275 5 mg N=296 Edema 1.8 3.0 10.8. "
+        "The most common adverse reactions were headache (7%), abdominal pain (5%), and nausea (4%).",
+    )
+    chosen = select([reactions], question_of("can examplol cause headaches", drugs=["examplol"]))
+    assert chosen[0].answers
+    assert chosen[0].candidate.text.startswith("The most common adverse reactions were headache")
+    assert all("N=520" not in s.candidate.text for s in chosen)
