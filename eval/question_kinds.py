@@ -2,8 +2,8 @@
 
 Usage: python eval/question_kinds.py [--show-misses]
 
-`eval/data/question_kinds.jsonl` holds twenty-four questions (three batches) for each of MedicationQA's question
-kinds and six each for a missed dose and monitoring tests (see `eval/data/README.md`), each with the drug name as
+`eval/data/question_kinds.jsonl` holds twenty-eight questions (four batches) for each of MedicationQA's question
+kinds and ten each for a missed dose and monitoring tests (see `eval/data/README.md`), each with the drug name as
 typed and a half fixed as each batch was written
 (even positions within a kind's rows of a batch are half A, odd ones half B). A question is read right when the
 kind the answer selector leads with (`question_of(...).lead`, as the extractive writer reads it) is one of the
