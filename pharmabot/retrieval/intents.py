@@ -170,7 +170,8 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "unsupported_alternatives",
-        r"\b(?:alternatives?|instead of|substitut\w*|replace(?:ment)? for|similar to|equivalent to"
+        r"\b(?:alternatives?|instead of(?! (?:\d|one|two|three|four|five|six)\b)|substitut\w*|replace(?:ment)? for"
+        r"|similar to|equivalent to"
         r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent))\b"
         r"|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b"
         r"|\b(?:best|better|safest|strongest) (?:medicines?|medications?|drugs?|pills?|antidepressants?"
@@ -192,7 +193,10 @@ INTENTS: tuple[QuestionKind, ...] = (
         # "Lower my blood pressure too much", "sleep too much": an effect gone too far, not an amount taken.
         r"\boverdos|(?<!\bis )(?<!\bare )(?<!pressure )(?<!sugar )(?<!glucose )(?<!weight )(?<!sleep )(?<!rate )"
         r"\btoo (?:much|many)\b"
-        r"|\bdouble dose|\btook (?:an )?extra\b|\brevers(?:e|es|al|ing)\b|\bantidote"
+        r"|\bdouble dose|\btook (?:an )?extra\b"
+        # A number taken over the one prescribed: "took 4 instead of 2", "had three on top of my usual".
+        r"|\b(?:took|taken|had|swallowed) (?:\d+|two|three|four|five|six|several) (?:[\w-]+ ){0,3}?(?:instead of"
+        r"|rather than|on top of)\b|\brevers(?:e|es|al|ing)\b|\bantidote"
         r"|(?<!food )\bpoison(?!\s+(?:ivy|oak|sumac))|\btoxicity\b"
         # Poison centres' own categories: an accidental or unintended ingestion (a child or pet getting into the
         # medicine, a dose taken twice by mistake) and an amount that kills.
@@ -336,6 +340,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"\blooks? like\b|\bcolou?rs?\b|\bshape\b|\bimprint|\bmarkings?\b|\bstamped\b|\bengraved\b|\bdebossed\b"
         r"|\bwhat does .{1,40} look\b|\bidentify\b"
         r"|\b(?:white|blue|pink|yellow|orange|green|red|purple|peach|brown|round|oval|oblong) (?:pill|tablet|capsule)"
+        r"|\b(?:pill|tablet|capsule)s? (?:is|are|looks?) (?:\w+ ){0,2}(?:white|blue|pink|yellow|orange|green|red"
+        r"|purple|peach|brown|round|oval|oblong)\b"
         r"|\bshow\b|\bpictures?\b|\bphotos?\b|\bimages?\b|\bscored\b",
         ("how_supplied", "dosage_forms_and_strengths", "description", "package_label_principal_display_panel"),
         terms="debossed imprinted engraved film-coated color",
@@ -395,6 +401,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\b(?:take|use|be on)\b.{1,40}\bif (?:my|your|his|her|their) (?:[\w-]+ ){1,3}(?:is|are|runs?|gets?) "
         r"(?:too |very |really |a bit |a little )?(?:low|high|slow|fast|weak|bad|poor)\b"
         r"|\b(?:take|use|be on)\b.{1,40}\bwith (?:a |an |my |his |her )?(?:" + CONDITIONS + r")\b"
+        r"|^\W*(?:i|he|she|my \w+) (?:have|has|had|'ve got|got)\b.{1,40}\b(?:can|should|may|could) (?:i|he|she|they)"
+        r" (?:take|use|be on)\b"
         r"|\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b.{1,50}\b(?:can|should|may|is it)\b.{0,20}"
         r"\b(?:take|use)\b",
         ("contraindications", *_WARNINGS, *_LEAFLETS),
@@ -422,7 +430,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b"
         # "reason for taking X", "does X protect the kidneys", "what is X given for", "what does X do for women",
         # and the bare "X for anxiety?" (a name, "for", a condition and nothing else).
-        r"|\breasons? (?:for|to|why)\b|\bprotects?\b|\b(?:given|taken) (?:for|to)\b|\bwhat does .{1,40} do for\b"
+        r"|\breasons? (?:for|to|why)\b|\breasons? (?:someone|people|a person|you|i) (?:would|might|is|are)\b"
+        r"|\bwhat(?:'s| is) (?:it|this|that|\w+) for\b|\bprotects?\b|\b(?:given|taken) (?:for|to)\b|\bwhat does .{1,40} do for\b"
         r"|^\W*[\w-]+(?: [\w-]+)? for (?:my |a |an |the )?[\w' -]{2,40}\W*$"
         # A name and "uses" alone ("meclizine uses"): a Drug Facts "Uses" heading asked for.
         r"|^\W*[\w-]+(?: [\w-]+)? uses?\W*$)",
@@ -435,14 +444,21 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "side_effects",
+        # Not when the question asks how fast a wanted effect comes ("how fast does it make you sleepy", unless it
+        # names side effects) or what alcohol or a food does with it (an interaction).
+        r"^(?!(?!.*\bside[- ]?(?:e|a)ff?ects?\b).*\bhow (?:fast|soon|quick|quickly)\b)"
+        r"(?!.*\b(?:alcohol|beer|wine|liquor|grapefruit|caffeine|coffee)\b.{0,20}\b(?:affect|interact|react|mix)\w*)"
+        r".*?(?:"
         r"\bside[- ]?(?:e|a)ff?ects?\b|\badverse\b|\breactions?\b|\bcause[sd]?\b|\bcausing\b"
         r"|\bmake[s]? (?:me|you|him|her|them|us|people)\b|\bmaking me\b|\bharm|\bdanger|\brisks?\b|\bworse[n]?\b"
         r"|\bgives? (?:me|you|him|her|them|us|people|anyone|someone)\b"
         r"|\b(?:hurt|damage|harm)s? (?:your|my|the|his|her|their)\b"
-        r"|\beffects? (?:of|on)\b(?!.{0,40}\b(?:kick in|start|begin|wear off|last)\b)"
+        r"|\beffects? (?:of|on|from)\b(?!.{0,40}\b(?:kick in|start|begin|wear off|last)\b)"
+        r"|\b(?:bad|harmful|negative|ill|long[- ]term) effects?\b"
         # "Is it safe to take X every day?" (with another medicine it is an interaction question).
         r"|\bis it (?:safe|ok|okay|bad|dangerous) to (?:take|use)\b"
-        r"(?!.{0,40}\b(?:with|and|together|while|empty stomach|food|meals?|at night|in the morning|before|after)\b)"
+        r"(?!.{0,40}\b(?:with|and|together|while|empty stomach|food|meals?|at night|in the morning|before|after"
+        r"|in the (?:daytime|evening)|at bedtime)\b)"
         # "What happens when you take X?" asks for its effects (stopping, missed doses and overdoses lead earlier).
         r"|\bwhat (?:happens|will happen|would happen|can happen) (?:when|if|after)"
         r" (?:you|i|someone|people|he|she|they|we)(?:'re| are| am| is)? (?:take|takes|taking|use|uses|using|on)\b"
@@ -455,7 +471,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\baddict\w*|\bhabit[- ]forming\b"
         # "for acne" names what it treats; so does "how soon does it stop the nausea" (how soon it works).
         r"|^(?!.*\bhow (?:long|soon|fast|quick|quickly)\b.{0,40}\b(?:stops?|relieves?|eases?|clears?|get rid of)\b)"
-        r".*?\b(?<!for )(?<!for a )(?<!for an )(?<!for my )(?<!for the )(?:" + _SYMPTOMS + ")",
+        r".*?\b(?<!for )(?<!for a )(?<!for an )(?<!for my )(?<!for the )(?:" + _SYMPTOMS + "))",
         # An OTC Drug Facts panel has no adverse reactions section (21 CFR 201.66(c)(5)): the effects to expect are
         # under "When using this product", the ones to act on under "Stop use and ask a doctor if" (last: a
         # prescription label has neither).
@@ -476,6 +492,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bwith (?:tea|milk|juice|antacids?|vitamins?|supplements?|calcium|iron|magnesium)\b"
         # Medication Guides' "What should I avoid" foods and drinks, named before the medicine ("grapefruit with X").
         r"|\b(?:alcohol|beer|wine|liquor|grapefruit|grapefruit juice)\b.{0,20}\b(?:with|while|on)\b"
+        r"|\b(?:alcohol|beer|wine|liquor|grapefruit|caffeine|coffee)\b.{0,20}\b(?:affect|interact|react|mix)\w*"
         r"|\b(?:take|use|have|drink)\b.{0,40}\bwhile (?:on|taking|using)\b",
         ("drug_interactions", "contraindications", *_WARNINGS, "dosage_and_administration", *_LEAFLETS),
         # Labels tell how to space doses of products that bind each other ("2 hours before or 6 hours after");
@@ -495,7 +512,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"\bhow many (?:minutes|hours|days|weeks) (?:until|till|before|(?:does|will|would) it take)\b"
         r"|\bhow (?:long|soon|fast|quick|quickly) (?:does|do|will|should|until|before|after|till|for)?.{0,40}"
         r"\b(?:work|working|works|kick in|take effect|takes effect|start|starts|help|helps|feel|notice|see"
-        r"|effective|heal|heals|clear|clears|improve|improves|get better|stop|stops|relieve|relieves|ease|eases)\b"
+        r"|effective|heal|heals|clear|clears|improve|improves|get better|stop|stops|relieve|relieves|ease|eases"
+        r"|make (?:me|you)|makes (?:me|you))\b"
         r"|\bkick in\b|\btakes? effect\b"
         r"|\bstart(?:s)? (?:to )?work|\bwhen (?:does|will|do"
         r"|should) .{0,40}\b(?:work|start|kick in|take effect|peak|begin)\b|\bonset\b|\bpeak\b|\bhow (?:long"
@@ -659,7 +677,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         # The medicine named between ("when should atorvastatin be taken").
         r"|\bwhen (?:should|do|is|are|must|can) (?:[\w-]+ ){1,3}(?:be )?(?:taken|used|given|administered)\b"
         r"|\b(?:morning|evening|night|nighttime|bedtime|breakfast|dinner|lunch)\b|\bbefore or after\b"
-        r"|\b(?:before|at|going to) bed\b|\b(?:during|in|time of) the day\b|\bdoes it matter when\b"
+        r"|\b(?:before|at|going to) bed\b|\b(?:during|in|time of) the day\b|\bday ?time\b|\bdoes it matter when\b"
         r"|\b(?:hour|part) of (?:the )?day\b|\b(?:when|after|before|as soon as) (?:i|you|we) (?:wake|get up)\b"
         r"|\bupon (?:waking|rising)\b|\b(?:before|after|when|while) (?:i|you|we) (?:eat|have eaten|have a meal|sleep"
         r"|go to sleep)\b"
@@ -688,7 +706,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|swallow)\b|\bhow to (?:take|use|give|apply|inject|insert|administer|mix|dilute|prepare|inhale|swallow"
         r"|open)\b|\b(?:crush|crushed|chew|chewed|split|cut|break|dissolve|open) (?:it|the|my|a|them|this"
         r"|\w+ (?:pill|tablet"
-        r"|capsule)s?)|\binfusion\b|\binject|\bdilut|\breconstitut|\bsublingual\b|\bunder the tongue\b"
+        r"|capsule)s?)|\binfusion\b|\binject|\bdilut|\breconstitut|\bsublingual\b|\bunder (?:the|my|your) tongue\b"
         r"|\b(?:put(?! (?:me|him|her|them|us|you) on\b)|place|instill|spray|rub)\b.{0,30}\b(?:in|into|on)\b"
         r"|\bcontacts\b|\bcontact lens"
         r"|\bbe (?:crushed|chewed|split|cut|broken|halved|dissolved|opened|sprinkled|mixed)\b"
@@ -779,7 +797,9 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "comparison",
         r"\b(?:vs\.?|versus|compared? (?:to|with)|comparison|difference between|differ(?:s|ent)? from|same as"
-        r"|better than|stronger than|weaker than|equivalent)\b",
+        r"|better than|stronger than|weaker than|equivalent)\b"
+        r"|\bwhich (?:one )?(?:is|lasts|works|acts) (?:better|stronger|longer|faster|safer|best)\b"
+        r"|\bas (?:good|strong|effective|safe) as\b|\b[\w-]+ or [\w-]+,? which\b",
         ("indications_and_usage", "description", "mechanism_of_action"),
         terms="indicated",
         # What each label says the medicine is: its established pharmacologic class (21 CFR 201.57(a)(6)); most
@@ -798,6 +818,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|^\W*(?:is|are)\b.{1,60}\b(?:an?)\s+\W*\w+\W*$"
         r"|\b(?:is|are) (?:it|\w+) (?:an?|the same)\b|\b(?:drug )?class\b"
         r"|\b(?:family|group) of (?:drugs|medicines|medications)\b"
+        # The medicine named first, then "what is this", or "never heard of it".
+        r"|\bwhat(?:'s| is) (?:this|that|it)\W*$|\bnever heard of\b"
         r"|\bwhat (?:kind|type|sort) of (?:drug|medicine|medication|pill)\b",
         ("indications_and_usage", "description", "mechanism_of_action", *_LEAFLETS),
         terms="indicated",

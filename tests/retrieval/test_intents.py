@@ -548,3 +548,45 @@ def test_a_round_of_body_system_words() -> None:
     assert "hearing loss" in label_terms("trouble hearing since starting it")
     assert "blurred vision" in label_terms("my eyes are blurry")
     assert label_terms("is 5 mg too weak") == ()  # the strength of a dose, not a symptom
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # The medicine named first, then what it is or is for.
+        ("they gave me examplol, what is this", "information"),
+        ("examplol? never heard of it", "information"),
+        ("the doctor started examplol, what's it for", "indications"),
+        ("reasons people would be on examplol", "indications"),
+        # Under my tongue; the daytime; effects from long use.
+        ("does examplol go under my tongue", "usage"),
+        ("is examplol fine to take in the daytime", "time_of_day"),
+        ("harmful effects from years of examplol", "side_effects"),
+        # A condition first, then whether it may be taken; a pill described in a sentence.
+        ("i have gout, can i take examplol", "contraindications"),
+        ("my examplol tablet is white and oval, is that normal", "appearance"),
+        # A number over the one prescribed; which of two does better.
+        ("took 3 examplol instead of 1", "overdose"),
+        ("examplol or placebol, which works better", "comparison"),
+        ("is examplol as strong as placebol", "comparison"),
+        # How fast a wanted effect comes; alcohol's effect on it.
+        ("how quickly will examplol make me drowsy", "onset"),
+        ("does wine interact with examplol", "interactions"),
+    ],
+)
+def test_a_fourth_round_of_consumer_phrasings(question: str, kind: str) -> None:
+    found = detect_intents(question)
+    assert found, question
+    assert found[0].name == kind, [i.name for i in found]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how soon do side effects of examplol start", "side_effects"),  # it names side effects
+        ("can i take examplol instead of placebol", "unsupported_alternatives"),
+        ("does examplol make you sleepy", "side_effects"),
+    ],
+)
+def test_look_alikes_of_the_fourth_round(question: str, kind: str) -> None:
+    assert detect_intents(question)[0].name == kind
