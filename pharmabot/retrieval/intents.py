@@ -431,7 +431,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         # "reason for taking X", "does X protect the kidneys", "what is X given for", "what does X do for women",
         # and the bare "X for anxiety?" (a name, "for", a condition and nothing else).
         r"|\breasons? (?:for|to|why)\b|\breasons? (?:someone|people|a person|you|i) (?:would|might|is|are)\b"
-        r"|\bwhat(?:'s| is) (?:it|this|that|\w+) for\b|\bprotects?\b|\b(?:given|taken) (?:for|to)\b|\bwhat does .{1,40} do for\b"
+        r"|\bwhat(?:'s| is) (?:it|this|that|\w+) for\b|\bprotects?\b|\b(?:given|taken) (?:for|to)\b"
+        r"|\bwhat does .{1,40} do for\b"
         r"|^\W*[\w-]+(?: [\w-]+)? for (?:my |a |an |the )?[\w' -]{2,40}\W*$"
         # A name and "uses" alone ("meclizine uses"): a Drug Facts "Uses" heading asked for.
         r"|^\W*[\w-]+(?: [\w-]+)? uses?\W*$)",
