@@ -42,7 +42,10 @@ from pharmabot.retrieval.lay_terms import label_terms
 # stock openings ("...or stroke Common side effects of X include..."), so those start a sentence too, as do
 # the headings of an OTC Drug Facts panel (21 CFR 201.66(c)(5)-(7): "Ask a doctor before use if", ...).
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])\s+(?=[A-Z(\"'•])"
+    # A numbered list's "1." is no sentence end: the list is cut before each number instead ("... in the following
+    # conditions: 1. Endocrine Disorders ... thyroiditis 2. Rheumatic Disorders ...").
+    r"(?<=[.!?])(?<![\s:]\d\.)(?<![\s:]\d\d\.)(?<!^\d\.)(?<!^\d\d\.)\s+(?=[A-Z(\"'•])"
+    r"|(?<=[a-z)])\s+(?=\d{1,2}\.\s+[A-Z][a-z])"
     # How Supplied lists one strength after another, each entry led by its strength ("... (NDC 1234-56).
     # 1 mg: Light purple, oval ..."): each entry is a sentence of its own, so a question about one strength
     # gets the line about it.
@@ -80,7 +83,7 @@ _KIND_WORDS = frozenset(
     usual normal recommended maximum minimum often long soon best start starts begin begins kick effect last lasts
     difference different differ between same compare compared comparison versus stronger weaker
     fridge refrigerator refrigerate refrigerated refrigeration freezer freeze frozen room temperature
-    treat treats treated treating purpose purposes prescribed prescribe uses""".split()
+    treat treats treated treating purpose purposes prescribed prescribe uses condition conditions""".split()
 )
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
 # to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
@@ -265,7 +268,7 @@ _ADULTS = re.compile(r"\badults?\b", re.IGNORECASE)
 _CHILD = re.compile(r"\b(child|children|kids?|toddlers?|baby|babies|grandchild\w*)\b", re.IGNORECASE)
 # Subsection numbers and highlight markers at the start of a sentence ("( 5.2 )", "6.1 ").
 # ("1 mg: Light purple ..." starts with its strength, not a number: kept.)
-_NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*)\s+(?!(?:mg|mcg|g|mL|units?)\b)")
+_NUMBERING = re.compile(r"^(\(\s*\d+(\.\d+)*\s*\)|\d+(\.\d+)*\.?)\s+(?!(?:mg|mcg|g|mL|units?)\b)")
 # Package codes after a How Supplied entry ("packaged in bottles of 100 (NDC 72603-274-01)"): the entry reads
 # as prose without them.
 _NDC_CODE = re.compile(r"\s*\(NDC[\s:]*[\d-]+\)")
@@ -791,7 +794,13 @@ def score(candidate: Candidate, question: Question) -> Scored:
     phrases = {phrase for phrase in question.phrases if phrase in lowered}
     # The question's own words are the surest sign a sentence is about what was asked.
     weights = question.weight_of
-    value += sum(weights.get(term, 2.0 if len(term) >= 6 else 1.5) for term in shared) + 2.0 * len(phrases)
+    # A word that only says what kind of question it is ("treat", "dose") counts little: the kind's cues judge that.
+    value += sum(
+        weights.get(term, 2.0 if len(term) >= 6 else 1.5)
+        if term in question.specific or term not in question.terms
+        else _KIND_WORD_WEIGHT
+        for term in shared
+    ) + 2.0 * len(phrases)
     if names_other:
         value += 3.0
     in_heading = question.terms & features.heading_words
@@ -875,6 +884,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
     return Scored(candidate, value, answers)
 
 
+_KIND_WORD_WEIGHT = 0.5
 _BOTH_DRUGS = frozenset({"comparison", "interactions"})
 # What every patient leaflet says of itself (21 CFR 208.20 and FDA's Patient Package Insert templates): it answers
 # no question about the medicine.

@@ -263,6 +263,8 @@ LAY_TERMS: dict[str, tuple[str, ...]] = {
     "low white blood cells": ("neutropenia", "leukopenia"),
     "low platelets": ("thrombocytopenia",),
     "heart problems": ("cardiac", "cardiovascular"),
+    "poison ivy": ("contact dermatitis", "poison ivy"),
+    "poison oak": ("contact dermatitis", "poison oak"),
     # Blood salts by their everyday names.
     "low potassium": ("hypokalemia", "potassium"),
     "high potassium": ("hyperkalemia", "potassium"),

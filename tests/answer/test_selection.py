@@ -10,6 +10,7 @@ from pharmabot.answer.selection import (
     question_of,
     rank,
     select,
+    split_sentences,
     term_weights,
 )
 from pharmabot.schemas.common import Citation
@@ -967,3 +968,21 @@ def test_plural_and_silent_e_forms_meet_and_a_trials_arms_are_never_shown() -> N
     assert chosen[0].answers
     assert chosen[0].candidate.text.startswith("The most common adverse reactions were headache")
     assert all("N=520" not in s.candidate.text for s in chosen)
+
+
+def test_a_numbered_list_is_cut_before_each_number_and_kind_words_count_little() -> None:
+    assert split_sentences(
+        "Examplol is indicated in the following conditions: 1. Endocrine Disorders Adrenal insufficiency "
+        "2. Allergic States Contact dermatitis"
+    ) == [
+        "Examplol is indicated in the following conditions: 1. Endocrine Disorders Adrenal insufficiency",
+        "2. Allergic States Contact dermatitis",
+    ]
+    leaflet = passage(
+        1,
+        "spl_patient_package_insert",
+        "If you are being treated for a medical condition other than cancer, do not take examplol if pregnant.",
+    )
+    indications = passage(2, "indications_and_usage", "Examplol is indicated for the treatment of severe psoriasis.")
+    chosen = select([leaflet, indications], question_of("what conditions does examplol treat", drugs=["examplol"]))
+    assert chosen[0].candidate.text == "Examplol is indicated for the treatment of severe psoriasis."
