@@ -193,14 +193,14 @@ _TIME_SPAN = re.compile(
     r"(?:minutes?|min|hours?|hrs?|days?|weeks?|months?)\b|\bdelayed\b|\brapid(?:ly)?\b|\bimmediate(?:ly)?\b|\bquickly\b",
     re.IGNORECASE,
 )
-# A change of dose after some weeks ("a dose increase may be considered after several weeks") names a time too,
-# but says when to adjust the dose, not when the medicine starts to work.
 # A span of time that is not the length of treatment: watching for an effect, or the wait after a last dose.
 _WATCH_OR_WASHOUT = re.compile(
     r"\bmonitor\w*\b.{0,40}\bfor (?:at least |up to )?\d|\bobserv\w* for\b|\bafter the last dose\b"
     r"|\b(?:after|of) (?:stopping|discontinu\w*)\b|\bwash-?out\b",
     re.IGNORECASE,
 )
+# A change of dose after some weeks ("a dose increase may be considered after several weeks") names a time too,
+# but says when to adjust the dose, not when the medicine starts to work.
 _DOSE_CHANGE = re.compile(
     r"\bdos(?:e|age) (?:increase|decrease|reduction|adjustment|titration)s?\b|\b(?:dose|dosage)\b.{0,30}\b(?:may|should"
     r"|can) be (?:increased|decreased|titrated|adjusted|reduced)\b|\b(?:increase|titrate)d? (?:the dose|to \d)",
@@ -916,7 +916,11 @@ def _flattened(candidate: Candidate) -> bool:
         return False
     features = _features(candidate.text, candidate.heading)
     numbers = features.numbers
-    return (numbers > 6 and numbers > len(features.words) / 2) or len(_GROUP_SIZE.findall(candidate.text)) >= 2
+    return (numbers > 6 and numbers > len(features.words) / 2) or _trial_arms(candidate.text)
+
+
+def _trial_arms(text: str) -> bool:
+    return len(_GROUP_SIZE.findall(text)) >= 2
 
 
 def is_directions(text: str, section_key: str) -> bool:
@@ -1061,10 +1065,10 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
     chosen: list[Scored] = []
     seen: list[set[str]] = []
     ranked = rank(passages, question)
+    # A trial's arms run together ("Placebo N=520 2.5 mg N=275 ... Edema 1.8 3.0") are a flattened table: never shown.
+    ranked = [item for item in ranked if not _trial_arms(item.candidate.text)] or ranked
     # A sentence that answers comes first even when one that does not scored higher (a table row that names
     # the effect asked about, against a warning that shares nothing with the question).
-    # A trial's arms run together ("Placebo N=520 2.5 mg N=275 ... Edema 1.8 3.0") are a flattened table: never shown.
-    ranked = [item for item in ranked if len(_GROUP_SIZE.findall(item.candidate.text)) < 2] or ranked
     first = next((item for item in ranked if item.answers and not item.candidate.fragment), None)
     first = first or next((item for item in ranked if not item.candidate.fragment), None)
     if first is not None and first is not ranked[0]:
