@@ -664,7 +664,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         # "missed two doses", "skipped my metformin this morning", "didn't take my pill last night".
         r"|\b(?:forg[eo]t(?:ten)?|miss(?:ed)?|skip(?:ped)?)\b (?:about )?(?:(?!(?:what|how|which|whether|if|when)\b)"
         r"[\w-]+ ){0,3}?(?:doses?|pills?|tablets?|capsules?|shots?|injections?|days?)\b"
-        r"|\b(?:forg[eo]t|skipped|missed|didn'?t take|did not take|never took) (?:to take )?(?:my|a|the|one|two|\w+)"
+        # Not "the bus", "lunch" or "work": those are no missed dose.
+        r"|\b(?:forg[eo]t|skipped|missed|didn'?t take|did not take|never took) (?:to take )?(?:my|it|them"
+        r"|(?!(?:the|a|an|his|her|lunch|breakfast|dinner|work|school|class)\b)\w+)"
         r" (?:[\w-]+ ){0,3}?(?:this (?:morning|evening|afternoon|week)|last night|yesterday|today|tonight)\b",
         ("dosage_and_administration", *_LEAFLETS),
         terms="missed",

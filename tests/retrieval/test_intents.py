@@ -515,6 +515,7 @@ def test_a_third_round_of_consumer_phrasings(question: str, kind: str) -> None:
         ("which lab makes examplol", "manufacturer"),  # a laboratory that makes it is not a lab test
         ("can I stop examplol suddenly", "stopping"),  # coming off it is still stopping
         ("I forgot whether examplol has lactose", "ingredients"),  # forgetting a fact is no missed dose
+        ("skipped lunch today, can i take examplol", "time_of_day"),  # a meal skipped is no missed dose
         ("how many hours does examplol work for", "effect_duration"),
     ],
 )
