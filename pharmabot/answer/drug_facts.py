@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pharmabot.answer.base import Passage
-from pharmabot.answer.selection import is_directions
 
 # A child spoken of: "my 5 year old", "my 18-month-old", "my toddler", "give it to my kid".
 _AGE = re.compile(r"\b(\d{1,2})\s*(?:-\s*)?(years?|yrs?|yo|months?|mos?)\b(?:[\s-]*old)?", re.IGNORECASE)
@@ -32,7 +31,8 @@ _NEXT_HEADING = re.compile(
 )
 _DO_NOT_USE = re.compile(r"\bDo not use\b")
 _DRUG_FACTS = re.compile(r"\bAsk a doctor\b|\bStop use and ask\b|\bKeep out of reach\b|\bWhen using this product\b")
-_BULLET = re.compile(r"\s*[■•▪●◆]\s*")
+# Drug Facts bullets (openFDA keeps some of them in the text).
+BULLET = re.compile(r"\s*[■•▪●◆]\s*")
 _RANGE_TO = re.compile(r"(\d+)\s*(?:years?|months?)?\s*(?:to|-|through)\s*(under\s*)?(\d+)\s*(years?|months?)", re.I)
 _UNDER = re.compile(r"\bunder\s*(\d+)\s*(years?|months?)", re.IGNORECASE)
 _AND_OVER = re.compile(r"(\d+)\s*(years?|months?)\s*(?:of age\s*)?(?:and|&|or)\s*(?:over|older)", re.IGNORECASE)
@@ -79,7 +79,7 @@ def do_not_use_items(text: str) -> list[str]:
         rest = text[start.end() :]
         end = _NEXT_HEADING.search(rest)
         block = rest[: end.start() if end else len(rest)]
-        for item in _BULLET.split(block):
+        for item in BULLET.split(block):
             item = " ".join(item.split()).strip(" .;,:")
             if len(item) >= 4 and item not in items:
                 items.append(item)
@@ -88,12 +88,18 @@ def do_not_use_items(text: str) -> list[str]:
 
 # Where a flattened Directions panel starts a new item: a bullet, an age group, or a "do not" / "ask a doctor" line.
 _DIRECTIONS_ITEM = re.compile(
-    r"\s*[■•▪●◆]\s*|(?<!:)\s+(?=(?:do not|ask a doctor)\b)"
+    BULLET.pattern + r"|(?<!:)\s+(?=(?:do not|ask a doctor)\b)"
     r"|(?<!\band)(?<!\bor)\s+(?=(?:adults?|children|child|infants?|teens?|adolescents?|persons?)\b[^.;:]{0,40}?"
     r"\b(?:\d+\s*(?:years?|yrs?|months?)|under \d))",
     re.IGNORECASE,
 )
 MIN_DIRECTION_LINES = 3
+_DIRECTIONS = re.compile(r"Directions\b(?!\s+for use\b)")
+
+
+def is_directions(text: str, section_key: str) -> bool:
+    """A Drug Facts "Directions" panel (21 CFR 201.66(c)(6)): named so, or a bullet list opening the dosage section."""
+    return bool(_DIRECTIONS.match(text)) or (section_key == "dosage_and_administration" and bool(BULLET.match(text)))
 
 
 def directions_lines(text: str, *, section_key: str) -> list[str]:
@@ -109,7 +115,7 @@ def directions_lines(text: str, *, section_key: str) -> list[str]:
     lines = [" ".join(part.split()).strip(" ;,") for part in _DIRECTIONS_ITEM.split(body)]
     lines = [line for line in lines if len(line) >= 4]
     # Bullets mark a panel however short it is; without them three items do.
-    enough = 2 if _BULLET.search(text) else MIN_DIRECTION_LINES
+    enough = 2 if BULLET.search(text) else MIN_DIRECTION_LINES
     return lines if len(lines) >= enough else []
 
 

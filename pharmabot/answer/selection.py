@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from pharmabot.answer.base import Passage
+from pharmabot.answer.drug_facts import BULLET, is_directions
 from pharmabot.answer.poison_help import wrong_poison_number
 from pharmabot.knowledge.cleaning import is_heading, remove_cross_references
 from pharmabot.knowledge.labels import PATIENT_SECTIONS, SECTION_TITLES
@@ -627,8 +628,8 @@ def _prose_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
             and not advice
             and not field
             # A Drug Facts list ("Directions ■ take every 4-6 hours ■ do not ...") has no full stop yet says things.
-            and not _LIST_MARK.search(raw)
-            and not (_DIRECTIONS.match(raw) and len(raw.split()) > 3)
+            and not BULLET.search(raw)
+            and not (is_directions(raw, section) and len(raw.split()) > 3)
         ):
             heading, previous = raw, ""
             continue
@@ -795,11 +796,9 @@ def score(candidate: Candidate, question: Question) -> Scored:
     # The question's own words are the surest sign a sentence is about what was asked.
     weights = question.weight_of
     # A word that only says what kind of question it is ("treat", "dose") counts little: the kind's cues judge that.
+    kind_only = question.terms - question.specific
     value += sum(
-        weights.get(term, 2.0 if len(term) >= 6 else 1.5)
-        if term in question.specific or term not in question.terms
-        else _KIND_WORD_WEIGHT
-        for term in shared
+        _KIND_WORD_WEIGHT if term in kind_only else weights.get(term, 2.0 if len(term) >= 6 else 1.5) for term in shared
     ) + 2.0 * len(phrases)
     if names_other:
         value += 3.0
@@ -906,7 +905,6 @@ _OVERDOSE_SECTIONS = frozenset({"overdosage", "keep_out_of_reach_of_children"})
 # Routes a question about taking a medicine does not mean unless it names them: by mouth is the default.
 _HOW_TO_TAKE_KINDS = frozenset({"usage", "dosage", "time_of_day"})
 _NOT_BY_MOUTH = re.compile(r"\brectal(?:ly)?\b|\benemas?\b|\bsuppositor", re.IGNORECASE)
-_LIST_MARK = re.compile(r"[■•▪●◆]")
 _GROUP_SIZE = re.compile(r"\b[Nn]\s*=\s*\d")
 
 
@@ -923,14 +921,6 @@ def _trial_arms(text: str) -> bool:
     return len(_GROUP_SIZE.findall(text)) >= 2
 
 
-def is_directions(text: str, section_key: str) -> bool:
-    """A Drug Facts "Directions" panel: named so, or a bullet list opening the dosage section."""
-    return bool(_DIRECTIONS.match(text)) or (
-        section_key == "dosage_and_administration" and bool(_LIST_MARK.match(text))
-    )
-
-
-_DIRECTIONS = re.compile(r"Directions\b(?!\s+for use\b)")
 # A dosing table's row rendered with its column names ("Initial Dose: 25 mg twice daily") says what it is.
 _LABELLED_DOSE = re.compile(
     r"\b(?:dose|dosage|dosing)\b[^:;]{0,30}: [^;]{0,40}\b\d+(?:\.\d+)?\s?(?:mg|mcg|g|mL|units?)\b", re.IGNORECASE

@@ -593,8 +593,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         # my INR be checked" asks about the test, not the dose.
         r"\bblood ?(?:work|tests?|draws?)\b|\b(?:lab|labs|laboratory) (?:tests?|work|values?|results?|monitoring"
         r"|checks?)\b|\b(?:what|which|any) labs?\b(?! (?:makes?|made|produces?|manufactures?))"
-        r"|\blabs? (?:should|do|will"
-        r"|need|must)\b|\bmonitor(?:s|ed|ing)?\b|\b(?:inr|pt/inr|a1c|hba1c)\b"
+        r"|\blabs? (?:should|do|will|need|must)\b|\bmonitor(?:s|ed|ing)?\b|\b(?:inr|pt/inr|a1c|hba1c)\b"
         r"|\bcheck(?:s|ed|ing)? (?:my |your |his |her |their |the )?(?:[\w-]+ ){0,2}?(?:levels?|blood|liver|kidneys?"
         r"|kidney function|potassium|sodium|thyroid|cholesterol|blood counts?)\b"
         r"|\b(?:levels?|potassium|sodium|liver|kidneys?|kidney function|thyroid|blood counts?) (?:be |get |gets |being"
