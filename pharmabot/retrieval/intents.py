@@ -477,6 +477,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         # under "When using this product", the ones to act on under "Stop use and ask a doctor if" (last: a
         # prescription label has neither).
         ("adverse_reactions", *_WARNINGS, "boxed_warning", *_LEAFLETS, "when_using", "stop_use"),
+        # Highlights and section 6 say which reactions are the most common (21 CFR 201.57(a)(11), (c)(7)); so do
+        # Medication Guides ("The most common side effects of X include", 21 CFR 208.20(b)(7)).
+        terms="most_common",
         strong=r"\bmost common (?:adverse reactions|side effects)\b|\b(?:common|serious|possible) side effects\b"
         r"|\b(?:may|can) cause (?:serious|severe|life-threatening)\b",
         cues=r"\bside effects?\b|\badverse (?:reactions?|events?)\b|\bmost common\b|\bmay cause\b|\bcan cause\b"

@@ -102,3 +102,11 @@ async def test_results_hold_clean_text_and_no_repeats(retriever: LocalRetriever)
         for hit in hits:
             assert "[see" not in hit.chunk.lower(), query
             assert "] ." not in hit.chunk, query
+
+
+async def test_a_side_effect_question_finds_the_most_common_reactions(retriever: LocalRetriever) -> None:
+    # Highlights and section 6 name the most common adverse reactions (21 CFR 201.57(a)(11), (c)(7)): the chunk
+    # that says which they are ranks first among a label's adverse reactions.
+    for question in ("does ciprofloxacin make you tired", "can metformin give me a headache"):
+        hits = await retriever.search(query=question, top_k=1, section="adverse_reactions")
+        assert "most common" in hits[0].chunk.lower(), question
