@@ -1,11 +1,12 @@
 """Question reading: does the reader settle on the right kind for plain consumer phrasings of each kind?
 
-Usage: python eval/question_kinds.py [--show-misses]
+Usage: python eval/question_kinds.py [--batch N] [--show-misses]
 
-`eval/data/question_kinds.jsonl` holds twenty-eight questions (four batches) for each of MedicationQA's question
-kinds and ten each for a missed dose and monitoring tests (see `eval/data/README.md`), each with the drug name as
-typed and a half fixed as each batch was written
-(even positions within a kind's rows of a batch are half A, odd ones half B). A question is read right when the
+`eval/data/question_kinds.jsonl` holds consumer questions in five batches for each of MedicationQA's question kinds,
+a missed dose and monitoring tests (see `eval/data/README.md`), each with the drug name as typed and a half fixed as
+each batch was written (even positions within a kind's rows of a batch are half A, odd ones half B). Each batch was
+scored once before any cue was written from it, so the figures per batch and half are printed too; `--batch N`
+scores one batch alone, per kind. A question is read right when the
 kind the answer selector leads with (`question_of(...).lead`, as the extractive writer reads it) is one of the
 reader's kinds that answer that MedicationQA kind (ACCEPTED). `--show-misses` prints half A's misses only: half B
 stays a check on phrasings the kind cues were not written from.
@@ -64,18 +65,25 @@ def kind_read(row: dict[str, Any]) -> str:
     return lead.name if lead is not None else "none"
 
 
+def batch_of(row: dict[str, Any]) -> int:
+    """The batch ROW was written in: the first batch's rows carry no number."""
+    return int(row.get("batch", 1))
+
+
 def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Right readings per kind and half, and the misses (kind read) per half."""
+    """Right readings per kind and half, per batch and half, and the misses (kind read) per half."""
     by_kind: dict[str, dict[str, list[bool]]] = defaultdict(lambda: {"A": [], "B": []})
+    by_batch: dict[int, dict[str, list[bool]]] = defaultdict(lambda: {"A": [], "B": []})
     misses: dict[str, list[tuple[dict[str, Any], str]]] = {"A": [], "B": []}
     for row in rows:
         read = kind_read(row)
         right = read in ACCEPTED[row["kind"]]
         by_kind[row["kind"]][row["half"]].append(right)
+        by_batch[batch_of(row)][row["half"]].append(right)
         if not right:
             misses[row["half"]].append((row, read))
     every = {half: [hit for kind in by_kind.values() for hit in kind[half]] for half in "AB"}
-    return {"by_kind": dict(by_kind), "halves": every, "misses": misses}
+    return {"by_kind": dict(by_kind), "by_batch": dict(sorted(by_batch.items())), "halves": every, "misses": misses}
 
 
 def rate(values: list[bool]) -> str:
@@ -85,14 +93,26 @@ def rate(values: list[bool]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--batch", type=int, help="score only the rows of this batch")
     parser.add_argument("--show-misses", action="store_true", help="print half A's misses (never half B's)")
     args = parser.parse_args(argv)
-    scores = score(rows_of(args.data))
+    rows = rows_of(args.data)
+    if args.batch is not None:
+        rows = [row for row in rows if batch_of(row) == args.batch]
+        if not rows:
+            parser.error(f"no rows of batch {args.batch} in {args.data}")
+    scores = score(rows)
+    label = "all kinds" if args.batch is None else f"batch {args.batch}, all kinds"
     print("| question kind read right | half A (even) | half B (odd) |")
     print("|---|---:|---:|")
-    print(f"| all kinds | {rate(scores['halves']['A'])} | {rate(scores['halves']['B'])} |")
+    print(f"| {label} | {rate(scores['halves']['A'])} | {rate(scores['halves']['B'])} |")
     for kind, halves in scores["by_kind"].items():
         print(f"| {kind} | {rate(halves['A'])} | {rate(halves['B'])} |")
+    if args.batch is None:
+        print("\n| batch | half A (even) | half B (odd) |")
+        print("|---|---:|---:|")
+        for batch, halves in scores["by_batch"].items():
+            print(f"| {batch} | {rate(halves['A'])} | {rate(halves['B'])} |")
     if args.show_misses:
         print("\nhalf A misses:")
         for row, read in scores["misses"]["A"]:

@@ -198,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{sum(read)}/{len(read)} (eval/data/{KINDS_DATA.name})",
             )
         )
+    # Per batch too: each batch was scored once before any cue was written from it, so a late batch's half B is
+    # the nearest figure to phrasings nobody has tuned to.
+    for batch, halves in kinds["by_batch"].items():
+        counts = " / ".join(f"{sum(halves[half])}/{len(halves[half])}" for half in "AB")
+        table.append(("answers", f"question kind read right, batch {batch} (half A / half B)", "", counts))
     # The question-reading misses split by the reply they got and the kind the reader settled on (counts only).
     for key in sorted({key for counts in reading.values() for key in counts}):
         found = {name: r[key] for name, r in reading.items() if key in r}
