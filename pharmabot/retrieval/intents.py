@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pharmabot.retrieval.kind_model import likely_kind
+
 
 @dataclass(frozen=True)
 class QuestionKind:
@@ -918,6 +920,11 @@ def detect_intents(text: str) -> tuple[QuestionKind, ...]:
     text = normalize_question(text)
     # Side effects are asked about symptoms the medicine may cause, so a symptom it is asked to treat is left out.
     untreated = without_treated(text)
-    return tuple(
+    kinds = tuple(
         intent for intent in INTENTS if intent.pattern.search(untreated if intent.name == "side_effects" else text)
     )
+    if kinds:
+        return kinds
+    # A phrasing no cue was written for: the kind learned from example phrasings, when the model is sure of it.
+    guess = likely_kind(text)
+    return (BY_NAME[guess],) if guess is not None else ()
