@@ -1,12 +1,12 @@
 """Answer quality through the real chat path: key-fact rate per question type, and search section hit@3.
 
-Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,...,fresh8] [--index PATH] [--show-misses]
+Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,...,fresh9] [--index PATH] [--show-misses]
        [--show-answers N]
 
 DEV_DIR holds `answers_dev.jsonl` (questions with `gold` label snippets that carry the key fact) and
 `medicationqa_dev.jsonl` (questions with the label sections an answer should come from); they are
 read from there, never copied into the repository. `eval/data/answers_fresh.jsonl` to
-`eval/data/answers_fresh8.jsonl` are the project's own sets of the
+`eval/data/answers_fresh9.jsonl` are the project's own sets of the
 same shape (questions written for it, golds read from the shipped labels; see `eval/data/README.md`); they are
 scored whether or not DEV_DIR is given.
 
@@ -85,6 +85,7 @@ FRESH5 = ROOT / "eval" / "data" / "answers_fresh5.jsonl"
 FRESH6 = ROOT / "eval" / "data" / "answers_fresh6.jsonl"
 FRESH7 = ROOT / "eval" / "data" / "answers_fresh7.jsonl"
 FRESH8 = ROOT / "eval" / "data" / "answers_fresh8.jsonl"
+FRESH9 = ROOT / "eval" / "data" / "answers_fresh9.jsonl"
 _WORDS = re.compile(r"[a-z0-9]+")
 _MARKS = re.compile(r"\[\d+\]")
 BOILERPLATE = (SAFETY_FOOTER, UNCITED_FOOTER, DOSING_REFERRAL)
@@ -428,8 +429,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dev_dir", type=Path, nargs="?", help="folder of the development sets (optional)")
     parser.add_argument(
         "--sets",
-        default="dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8",
-        help="which sets to score (default: all nine)",
+        default="dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9",
+        help="which sets to score (default: all ten)",
     )
     parser.add_argument("--fresh", type=Path, default=FRESH, help="the project's own answer set")
     parser.add_argument("--fresh2", type=Path, default=FRESH2, help="the project's second answer set")
@@ -439,6 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh6", type=Path, default=FRESH6, help="the project's sixth answer set")
     parser.add_argument("--fresh7", type=Path, default=FRESH7, help="the project's seventh answer set")
     parser.add_argument("--fresh8", type=Path, default=FRESH8, help="the project's eighth answer set")
+    parser.add_argument("--fresh9", type=Path, default=FRESH9, help="the project's ninth answer set")
     parser.add_argument("--index", type=Path, default=ROOT / ".data" / "labels-index.sqlite")
     parser.add_argument("--show-misses", action="store_true", help="print half A's misses (never half B's)")
     parser.add_argument("--show-answers", type=int, default=0, help="print the first N answers of half A")
@@ -469,6 +471,8 @@ def main(argv: list[str] | None = None) -> int:
         sets["answers_fresh7"] = rows_of(args.fresh7)
     if "fresh8" in chosen and args.fresh8.is_file():
         sets["answers_fresh8"] = rows_of(args.fresh8)
+    if "fresh9" in chosen and args.fresh9.is_file():
+        sets["answers_fresh9"] = rows_of(args.fresh9)
     scored = {name: score_answers(rows, asyncio.run(answer_rows(args.index, rows))) for name, rows in sets.items()}
     report: dict[str, Any] = {name: figures(scores) for name, scores in scored.items()}
     for name, scores in scored.items():

@@ -35,6 +35,7 @@ from answers import (  # noqa: E402
     FRESH6,
     FRESH7,
     FRESH8,
+    FRESH9,
     MISS_CLASSES,
     REPLY_KINDS,
     answer_rows,
@@ -151,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         ("project's sixth set", FRESH6),
         ("project's seventh set", FRESH7),
         ("project's eighth set", FRESH8),
+        ("project's ninth set", FRESH9),
     ):
         fresh_set = rows_of(path)
         fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
