@@ -271,12 +271,20 @@ def test_more_ways_to_ask_a_kind(question: str, kind: str) -> None:
         ("onset", "Most patients healed within 4 weeks of treatment."),
         ("onset", "The full effect of this dose will usually be seen within one to two weeks."),
         ("dosage", "The initial dose of examplol is 50 mg once a day."),
+        ("time_of_day", "Take examplol no more than once per night, immediately before going to bed."),
+        ("time_of_day", "Examplol should be taken within 30 minutes of bedtime."),
     ],
 )
 def test_strong_wording_of_an_answer(kind: str, answer: str) -> None:
     strong = BY_NAME[kind].strong
     assert strong is not None
     assert strong.search(answer)
+
+
+def test_getting_out_of_bed_says_nothing_of_when_to_take_it() -> None:
+    strong = BY_NAME["time_of_day"].strong
+    assert strong is not None
+    assert not strong.search("After taking examplol, you may get up out of bed while not being fully awake.")
 
 
 @pytest.mark.parametrize(
