@@ -188,6 +188,8 @@ _CHEMISTRY = re.compile(
 _CHEMISTRY_KINDS = frozenset({"ingredients", "strengths", "comparison"})
 # When an effect comes or how long it holds is a time (21 CFR 201.57(c)(3), (c)(13)): a sentence without one
 # ("evaluated at the time of peak plasma concentration") does not answer "how soon" or "how long".
+# What a medicine is and what it is for are said of the product asked about, not of one of its ingredients.
+_WHAT_IT_IS_KINDS = frozenset({"information", "indications", "mechanism"})
 _EFFECT_TIME_KINDS = frozenset({"onset", "effect_duration"})
 _TIME_SPAN = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|a few|several|some|many|a|an)\s*(?:to \d+ |- ?\d+ )?"
@@ -862,6 +864,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
         value -= 2.0
     if _for_another_population(text, question):
         value -= 2.0
+    if lead and lead.name in _WHAT_IT_IS_KINDS and _about_one_component(text, question):
+        value -= 1.5
     if lead and lead.name == "side_effects" and _STOPPING_CONTEXT.search(text) and not _asks_stopping(question):
         # Discontinuation syndromes list many symptoms (SSRIs, SNRIs, benzodiazepines, beta-blockers): effects
         # of stopping the medicine, not of taking it.
@@ -950,6 +954,14 @@ _ANIMAL_DATA = re.compile(
     r"\b(?:rats?|rabbits?|mice|monkeys?|dams|animal (?:data|studies|reproduction))\b", re.IGNORECASE
 )
 _USE_CONDITION = re.compile(r"(?:Do not use|Ask a doctor(?: or pharmacist)? before use)\b", re.IGNORECASE)
+
+
+def _about_one_component(text: str, question: Question) -> bool:
+    """A sentence whose subject is one ingredient of a combination asked about ("Sitagliptin is a DPP-4 inhibitor"
+    for "what is Janumet"): the label's sections describe each component in turn (21 CFR 201.57(c)(12), (13))."""
+    components = [c for drug in question.drugs if " and " in drug for c in drug.split(" and ")]
+    opening = " ".join(text.lower().split()[:2])
+    return any(opening.startswith(component) or f" {component}" in opening for component in components)
 
 
 def _for_another_population(text: str, question: Question) -> bool:

@@ -986,3 +986,16 @@ def test_a_numbered_list_is_cut_before_each_number_and_kind_words_count_little()
     indications = passage(2, "indications_and_usage", "Examplol is indicated for the treatment of severe psoriasis.")
     chosen = select([leaflet, indications], question_of("what conditions does examplol treat", drugs=["examplol"]))
     assert chosen[0].candidate.text == "Examplol is indicated for the treatment of severe psoriasis."
+
+
+def test_what_a_combination_is_is_said_of_the_combination() -> None:
+    description = passage(1, "description", "Sitagliptin is an orally-active inhibitor of the DPP-4 enzyme.")
+    indication = passage(
+        2,
+        "indications_and_usage",
+        "Combixa is a combination of sitagliptin and examplol indicated to improve glycemic control in adults with "
+        "type 2 diabetes mellitus.",
+    )
+    question = question_of("whats combixa", drugs=["examplol and sitagliptin"], names=["combixa"])
+    best = select([description, indication], question)[0]
+    assert best.candidate.text.startswith("Combixa is a combination")
