@@ -71,7 +71,7 @@ _STOPWORDS = frozenset(
     time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
     causes caused happen happens too very really ever even still just better best good bad fine body
     shouldn couldn wouldn doesn didn isn aren wasn weren won don can until till out stay
-    help helps helped helping""".split()
+    help helps helped helping where""".split()
 )
 # Words that ask nothing in particular ("info on X", "X pills?").
 _VAGUE_WORDS = frozenset("info information detail details fact facts general".split())
@@ -190,6 +190,14 @@ _CHEMISTRY_KINDS = frozenset({"ingredients", "strengths", "comparison"})
 # ("evaluated at the time of peak plasma concentration") does not answer "how soon" or "how long".
 # What a medicine is and what it is for are said of the product asked about, not of one of its ingredients.
 _WHAT_IT_IS_KINDS = frozenset({"information", "indications", "mechanism"})
+# "Where do I inject it?" is answered by the sites Dosage and Administration and the Instructions for Use name
+# ("inject subcutaneously in the abdomen, thigh, or upper arm"; "the back of the upper arm").
+_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
+_BODY_SITE = re.compile(
+    r"\b(?:abdomen|abdominal|stomach area|belly|thighs?|upper arms?|back of (?:the |your )?(?:upper )?arms?"
+    r"|buttocks?|deltoid|gluteal)\b",
+    re.IGNORECASE,
+)
 _EFFECT_TIME_KINDS = frozenset({"onset", "effect_duration"})
 _TIME_SPAN = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|a few|several|some|many|a|an)\s*(?:to \d+ |- ?\d+ )?"
@@ -828,6 +836,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     # "Can I cut / crush / chew it?": what the label says of the tablet's form answers, if it says anything.
     if lead and lead.name == "usage" and _ALTERS_THE_FORM.search(question.text) and _FORM_INTEGRITY.search(text):
         value += 2.0
+    if lead and lead.name == "usage" and _WHERE.search(question.text):
+        value += 2.5 if _BODY_SITE.search(text) else -1.5  # "where do I inject it?": the sites the label names
     if _AS_TOLD.search(text):
         value -= 1.0  # every Medication Guide's "take it exactly as your healthcare provider tells you"
     if _STUDY_DESIGN.search(text):

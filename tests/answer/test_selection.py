@@ -999,3 +999,15 @@ def test_what_a_combination_is_is_said_of_the_combination() -> None:
     question = question_of("whats combixa", drugs=["examplol and sitagliptin"], names=["combixa"])
     best = select([description, indication], question)[0]
     assert best.candidate.text.startswith("Combixa is a combination")
+
+
+def test_where_to_inject_is_answered_by_the_sites() -> None:
+    label = passage(
+        1,
+        "dosage_and_administration",
+        "Inject examplol under the skin once a month. "
+        "Do not inject into areas where the skin is tender, bruised, red, or hard. "
+        "Inject examplol into your stomach area (abdomen), thigh, or upper arm.",
+    )
+    best = select([label], question_of("where do i inject examplol", drugs=["examplol"]))[0]
+    assert best.candidate.text.startswith("Inject examplol into your stomach area")
