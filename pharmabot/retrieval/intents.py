@@ -92,7 +92,9 @@ _SYMPTOMS = (
     r"|nause\w*|vomit\w*|throw(?:ing)? up|dizz\w*|light-?headed|headaches?|migraines?|drows\w*|sleep(?:y|iness)"
     r"|tired\w*|fatigue\w*|insomnia|can'?t sleep|trouble sleeping|nightmares?|constipat\w*|diarrh\w*|bloat\w*|gas\b"
     r"|stomach (?:ache|pain|upset)|heartburn|dry mouth|blurr\w*|vision|cough\w*|sweat\w*|bleed\w*|bruis\w*|cramps?"
-    r"|muscle (?:pain|aches?|weakness)|joint pain|tremors?|shak\w*|anxi\w*|depress\w*|mood|confus\w*|memory|numb\w*"
+    # "Shake the inhaler first" is a step of using it, not a tremor.
+    r"|muscle (?:pain|aches?|weakness)|joint pain|tremors?|shak\w*\b(?! (?:the|it|them|well|first|before|up)\b)"
+    r"|anxi\w*|depress\w*|mood|confus\w*|memory|numb\w*"
     r"|tingl\w*|palpitations?|heart (?:rate|racing|pounding)|(?:low|high) blood (?:pressure|sugar)|hypotension"
     r"|hypertension|libido|sex drive|impoten\w*|chills?|fever|thirst\w*|urinat\w*|pee\w*|incontinen\w*|acne|sunburn"
     r"|sun sensitiv\w*|ringing|tinnitus|taste|mouth sores?|ulcers?|liver (?:damage|problems?)"
@@ -172,7 +174,10 @@ INTENTS: tuple[QuestionKind, ...] = (
     ),
     _intent(
         "unsupported_alternatives",
-        r"\b(?:alternatives?|instead of(?! (?:\d|one|two|three|four|five|six)\b)|substitut\w*|replace(?:ment)? for"
+        # "Instead of" a number is a dose taken wrongly; "instead of (right) at bedtime" is when to take it.
+        r"\b(?:alternatives?|instead of(?! (?:\d|one|two|three|four|five|six)\b)"
+        r"(?! (?:right |just )?(?:at |in the |with |before |after )?(?:bedtime|night|morning|evening|afternoon"
+        r"|breakfast|lunch|dinner|supper|meals?|food)\b)|substitut\w*|replace(?:ment)? for"
         r"|similar to|equivalent to"
         r"|natural (?:remed\w*|alternatives?)|over the counter (?:version|equivalent))\b"
         r"|\bwhat (?:else|other (?:medicines?|medications?|drugs?|pills?)) can\b"
@@ -271,7 +276,8 @@ INTENTS: tuple[QuestionKind, ...] = (
     _intent(
         "children",
         r"\b(?:child|children|kids?|toddlers?|infants?|baby|babies|pediatric|paediatric|teens?|teenagers?"
-        r"|adolescents?|\d+[- ](?:year|yr|month)[- ]old)\b",
+        # An age in years counts only under 18, the labels' pediatric range (21 CFR 201.57(c)(9)(iv)).
+        r"|adolescents?|(?:[1-9]|1[0-7])[- ](?:year|yr)s?[- ]old|\d+[- ](?:month|week)s?[- ]old)\b",
         ("pediatric_use", "use_in_specific_populations", "dosage_and_administration"),
         terms="pediatric",
         cues=r"\bpediatric\b|\bchildren\b|\binfants?\b|\badolescents?\b|\byears of age\b",
@@ -473,7 +479,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|reduce|trigger|damage|thin)s?\b"
         r"|\baddict\w*|\bhabit[- ]forming\b"
         # "for acne" names what it treats; so does "how soon does it stop the nausea" (how soon it works).
-        r"|^(?!.*\bhow (?:long|soon|fast|quick|quickly)\b.{0,40}\b(?:stops?|relieves?|eases?|clears?|get rid of)\b)"
+        # Relief said of the symptom: "does the fever come down", "the nausea settle", "the pain go away".
+        r"|^(?!.*\bhow (?:long|soon|fast|quick|quickly)\b.{0,60}\b(?:stops?|relieves?|eases?|clears?|get rid of"
+        r"|comes? down|go(?:es)? (?:away|down)|settles?|subsides?|improves?|breaks?|lifts?|calms? down)\b)"
         r".*?\b(?<!for )(?<!for a )(?<!for an )(?<!for my )(?<!for the )(?:" + _SYMPTOMS + "))",
         # An OTC Drug Facts panel has no adverse reactions section (21 CFR 201.66(c)(5)): the effects to expect are
         # under "When using this product", the ones to act on under "Stop use and ask a doctor if" (last: a
@@ -723,7 +731,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bcontacts\b|\bcontact lens"
         r"|\bbe (?:crushed|chewed|split|cut|broken|halved|dissolved|opened|sprinkled|mixed)\b"
         r"|\bswallow\w*\b.{0,30}\bwhole\b"
-        r"|\b(?:best|right|proper|correct|safest) way to (?:take|use|give|apply|inject)\b",
+        r"|\b(?:best|right|proper|correct|safest) way to (?:take|use|give|apply|inject)\b"
+        # Instructions for Use steps: "Shake well before each use", "Prime the inhaler before first use".
+        r"|\bshak(?:e|ing)\b.{0,30}\b(?:first|before|well)\b|\bprim(?:e|ing) (?:the|it|my|a)\b",
         ("dosage_and_administration", "instructions_for_use", *_LEAFLETS),
         terms="administer swallow inject subcutaneous infusion",
         strong=r"\bswallow\w*\b.{0,30}\bwhole\b|\b(?:take|give)\b.{0,40}\b(?:with|without) food\b"

@@ -266,6 +266,26 @@ def test_more_ways_to_ask_a_kind(question: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Relief said of the symptom is how soon it works, not a side effect.
+        ("how long after a dose of examplol does the headache go away", "onset"),
+        ("how soon will the cough calm down on examplol", "onset"),
+        # An adult's age is no child's dose; a toddler's is.
+        ("why would a 45 year old be given examplol", "indications"),
+        ("my 6 year old needs examplol, how much", "children"),
+        # "Instead of at bedtime" is when to take it, not another medicine.
+        ("can i take examplol in the morning instead of at night", "time_of_day"),
+        # Shaking an inhaler is a step of using it, not a tremor.
+        ("should i shake the examplol spray before each use", "usage"),
+        ("does examplol make your hands shake", "side_effects"),
+    ],
+)
+def test_the_kind_that_leads_when_two_could(question: str, kind: str) -> None:
+    assert detect_intents(question)[0].name == kind
+
+
+@pytest.mark.parametrize(
     ("kind", "answer"),
     [
         ("onset", "Most patients healed within 4 weeks of treatment."),
