@@ -451,6 +451,18 @@ def terms_of(text: str) -> set[str]:
 _AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(mg|mcg|g|ml|units?|%)(?![a-z])", re.IGNORECASE)
 
 
+# A dose states an amount (21 CFR 201.57(c)(3)(i)): a weight or volume, units, or a count of tablets, drops, puffs,
+# sprays, patches or applications ("one drop in the affected eye", "apply a thin layer").
+_DOSE_AMOUNT = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|micrograms?|milligrams?|g|grams?|ml|mL|units?|international units|iu|ppm|%"
+    r"|mmol|meq|tablets?|capsules?|caplets?|drops?|puffs?|sprays?|inhalations?|patch(?:es)?|packets?|vials?"
+    r"|teaspoon\w*|tablespoon\w*|suppositor\w*)\b"
+    r"|\b(?:one|two|three|four|a|an|half an?|1/2) (?:tablets?|capsules?|caplets?|drops?|puffs?|sprays?|inhalations?"
+    r"|patch(?:es)?|packets?|teaspoon\w*|tablespoon\w*|suppositor\w*|thin (?:layer|film)|applicatorful)\b",
+    re.IGNORECASE,
+)
+
+
 def _amounts(text: str) -> set[str]:
     """Strengths named in TEXT ("5 mg" -> "5mg"): a question about one strength wants the line about it."""
     return {f"{n}{unit.lower().rstrip('s')}" for n, unit in _AMOUNT.findall(text)}
@@ -860,6 +872,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
             value += 1.0  # under the "Signs and Symptoms" subheading
     if other_route:
         value -= 1.5
+    if lead and lead.name == "dosage" and not _DOSE_AMOUNT.search(text):
+        value -= 1.5  # "the recommended dose should be given once daily" names no amount: it is not the dose
     if lead and lead.name == "dosage" and _LOOK.search(text):
         value -= 2.0  # "100 mg tablets are yellow, debossed with 55": how a strength looks, not a dose to take
     if lead and lead.name == "dosage" and _UNIT_CONTENT.search(text):

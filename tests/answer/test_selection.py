@@ -1011,3 +1011,14 @@ def test_where_to_inject_is_answered_by_the_sites() -> None:
     )
     best = select([label], question_of("where do i inject examplol", drugs=["examplol"]))[0]
     assert best.candidate.text.startswith("Inject examplol into your stomach area")
+
+
+def test_a_dose_answer_names_an_amount() -> None:
+    label = passage(
+        1,
+        "dosage_and_administration",
+        "The recommended dosage of examplol should be based on body weight and should not exceed the recommended "
+        "adult dose. Adults weighing more than 40 kg: 300 mg twice daily.",
+    )
+    best = select([label], question_of("what is the usual dose of examplol", drugs=["examplol"]))[0]
+    assert best.candidate.text == "Adults weighing more than 40 kg: 300 mg twice daily."
