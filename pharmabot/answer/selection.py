@@ -307,7 +307,15 @@ _HEADING = re.compile(
         sorted(
             (
                 re.escape(t)
-                for t in {*SECTION_TITLES.values(), "INDICATIONS", "MEDICATION GUIDE", "DIRECTIONS", "USES"}
+                for t in {
+                    *SECTION_TITLES.values(),
+                    # Older labels write "and" as "&" ("DOSAGE & ADMINISTRATION").
+                    *(title.replace(" AND ", " & ") for title in SECTION_TITLES.values() if " AND " in title),
+                    "INDICATIONS",
+                    "MEDICATION GUIDE",
+                    "DIRECTIONS",
+                    "USES",
+                }
                 - _DRUG_FACTS_ADVICE
             ),
             key=len,

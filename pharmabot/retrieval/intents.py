@@ -706,13 +706,15 @@ INTENTS: tuple[QuestionKind, ...] = (
         # zolpidem, suvorexant Dosage and Administration).
         strong=r"\b(?:in the morning|at bedtime|in the evening|at night|at the same time each day)\b"
         r"|\b(?:before|prior to) (?:going to |getting into )?(?:bed|bedtime)\b|\b(?:minutes?|hours?) of bedtime\b"
+        # Older labels' word for bedtime ("15 mg before retiring", "just prior to retiring").
+        r"|\b(?:before|prior to|upon|on) retiring\b"
         r"|\bonce (?:per night|nightly)\b"
         r"|\b(?:on|upon) (?:awakening|waking|arising|rising)\b"
         r"|\bat any time of (?:the )?day\b"
         r"|\b(?:before|after|with) (?:breakfast|meals?|a meal)\b|\bon an empty stomach\b"
         r"|\b(?:\d+|one|two|an?|half an?) (?:minutes?|hours?) (?:before|after|prior to)\b",
         cues=r"\bmorning\b|\bevening\b|\bbedtime\b|\bat night\b|\bsame time\b"
-        r"|\b(?:to|into|in) bed\b|\bper night\b|\bnightly\b"
+        r"|\b(?:to|into|in) bed\b|\bper night\b|\bnightly\b|\bretiring\b"
         r"|\bwith (?:or without )?(?:food|a meal|meals)\b|\bempty stomach\b|\bbefore (?:breakfast|meals?|a meal)\b"
         r"|\bonce (?:a )?daily\b|\btwice (?:a )?daily\b"
         r"|\bevery \d+(?:\s*(?:-|to)\s*\d+)? (?:hours|weeks|months|years)\b"

@@ -258,6 +258,12 @@ def test_a_sentence_that_starts_with_a_section_title_word_keeps_it() -> None:
     )
 
 
+def test_a_section_title_written_with_an_ampersand_is_peeled_too() -> None:
+    assert clean_sentence("DOSAGE & ADMINISTRATION The usual adult dose is 15 mg before retiring.") == (
+        "The usual adult dose is 15 mg before retiring."
+    )
+
+
 def test_an_effect_is_named_by_its_own_words_not_by_how_it_goes() -> None:
     label = passage(
         1,

@@ -293,6 +293,7 @@ def test_the_kind_that_leads_when_two_could(question: str, kind: str) -> None:
         ("dosage", "The initial dose of examplol is 50 mg once a day."),
         ("time_of_day", "Take examplol no more than once per night, immediately before going to bed."),
         ("time_of_day", "Examplol should be taken within 30 minutes of bedtime."),
+        ("time_of_day", "The usual adult dose is 15 mg before retiring."),
     ],
 )
 def test_strong_wording_of_an_answer(kind: str, answer: str) -> None:
