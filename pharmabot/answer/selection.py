@@ -84,7 +84,8 @@ _KIND_WORDS = frozenset(
     usual normal recommended maximum minimum often long soon best start starts begin begins kick effect last lasts
     difference different differ between same compare compared comparison versus stronger weaker
     fridge refrigerator refrigerate refrigerated refrigeration freezer freeze frozen room temperature
-    treat treats treated treating purpose purposes prescribed prescribe uses condition conditions""".split()
+    treat treats treated treating purpose purposes prescribed prescribe uses condition conditions
+    sudden suddenly abrupt abruptly""".split()
 )
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
 # to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
@@ -105,6 +106,12 @@ _SAFE_STOPPING = re.compile(
 _AFTER_STOPPING_REPORT = re.compile(
     r"\b(?:resolv\w*|revers\w*|disappear\w*|subsid\w*|improv\w*|recover\w*|return\w*|abated?|went away)"
     r"\b.{0,30}\b(?:after|upon|following|on|with)\s+(?:the\s+)?discontinu\w*",
+    re.IGNORECASE,
+)
+# "Stop examplol if ...", "if such a reaction occurs, stop examplol and begin ...": an instruction to stop.
+_STOP_FIRST = re.compile(
+    r"(?:\w+:\s*)?(?:temporarily\s+)?(?:stop|discontinue|interrupt|withhold)\b"
+    r"|.*,\s*(?:stop|discontinue)\s+[\w-]+\s+(?:and|immediately|right away|at once)\b",
     re.IGNORECASE,
 )
 _TELLS_TO_STOP = re.compile(
@@ -766,6 +773,7 @@ def _features(text: str, heading: str) -> _Features:
     stop_advice = bool(_STOP_ADVICE.search(text)) and (
         bool(_TELLS_TO_STOP.search(text)) or not (_SAFE_STOPPING.search(text) or _AFTER_STOPPING_REPORT.search(text))
     )
+    stop_advice = stop_advice or bool(_STOP_FIRST.match(text))
     return _Features(
         words=frozenset(terms_of(text)),
         lowered=text.lower(),

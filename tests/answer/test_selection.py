@@ -82,6 +82,18 @@ def test_no_sentence_that_tells_the_reader_to_stop_a_medicine() -> None:
     assert texts == ["Do not stop taking examplol suddenly without talking to your doctor."]
 
 
+def test_an_instruction_to_stop_is_never_quoted_whatever_follows_the_verb() -> None:
+    label = passage(
+        1,
+        "warnings_and_cautions",
+        "Stop examplol if the patient has anaphylaxis or angioedema. "
+        "If such a reaction occurs, stop examplol and immediately begin appropriate therapy. "
+        "Do not stop examplol abruptly: taper the dose over 2 weeks.",
+    )
+    texts = [s.candidate.text for s in rank([label], question_of("can i stop examplol suddenly", drugs=["examplol"]))]
+    assert texts == ["Do not stop examplol abruptly: taper the dose over 2 weeks."]
+
+
 def test_flattened_table_text_and_long_rows_are_not_answers() -> None:
     debris = passage(1, "adverse_reactions", "Headache 12 10 8 4 Nausea 9 7 6 3 Dizziness 8 6 5 2 Rash 3 2 1 1.")
     rows = passage(
