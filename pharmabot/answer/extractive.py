@@ -56,6 +56,14 @@ _BLOOD_LEVEL = re.compile(
 NOT_DIRECT = (
     "I could not find a sentence in the FDA label for {drugs} that answers this directly. The closest label text:"
 )
+# Many labels' Contraindications section (21 CFR 201.57(c)(5)) reads "None": the label says so, and that is no
+# promise the medicine suits everyone.
+NONE_LISTED = (
+    'The FDA label for {drugs} lists no contraindications: its Contraindications section says "None" [{index}]. '
+    "That does not make it right for everyone: its warnings say who needs care, and your prescriber or pharmacist "
+    "can tell whether it suits you."
+)
+_NONE = re.compile(r"(?:\s*(?:\d+\s+)?(?:contraindications\s*:?\s*)?none\.?)+\s*", re.IGNORECASE)
 UNCITED_FOOTER = SAFETY_FOOTER.replace("comes from the FDA drug labels cited above and ", "")
 MAX_POINTS = 4
 
@@ -112,6 +120,13 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
     if not chosen:
         return blocks
     best, support = chosen[0], chosen[1:]
+    none_listed = _no_contraindications(context) if lead is not None and lead.name == "contraindications" else None
+    if not best.answers and none_listed is not None:
+        blocks.append(NONE_LISTED.format(drugs=drugs, index=none_listed))
+        closest = [s for s in chosen if s.answers and not _NONE.fullmatch(s.candidate.text)][:2]
+        if closest:
+            blocks.append("More from the label:\n" + "\n".join(_point(s) for s in closest))
+        return blocks
     if not best.answers:
         blocks.append(NOT_DIRECT.format(drugs=drugs))
         blocks.append("\n".join(_point(s) for s in chosen[:2]))
@@ -192,6 +207,18 @@ def _support_point(item: Scored, lead: Scored, context: AnswerContext) -> str:
     if own is None or theirs is None or own.set_id == theirs.set_id:
         return _point(item)
     return f"- From the {theirs.drug_name} label: {item.candidate.text} [{item.candidate.index}]"
+
+
+def _no_contraindications(context: AnswerContext) -> int | None:
+    """The citation of a Contraindications passage that says only "None", if one was read."""
+    return next(
+        (
+            p.citation.index
+            for p in context.passages
+            if p.section_key == "contraindications" and _NONE.fullmatch(p.text)
+        ),
+        None,
+    )
 
 
 def _level_only(text: str, effect: re.Pattern[str] | None) -> bool:

@@ -109,6 +109,15 @@ _AFTER_STOPPING_REPORT = re.compile(
     re.IGNORECASE,
 )
 # "Stop examplol if ...", "if such a reaction occurs, stop examplol and begin ...": an instruction to stop.
+# Alcohols that are ingredients, not drinks (USP-NF excipient names in a label's Description and Drug Facts
+# "Inactive ingredients", 21 CFR 201.66(c)(8)), and a liver disease named by what it is not.
+_EXCIPIENT_ALCOHOL = re.compile(
+    r"\b(?:polyvinyl|vinyl|benzyl|cetyl|stearyl|cetostearyl|cetearyl|isopropyl|dehydrated|denatured|diluted"
+    r"|phenylethyl|lanolin|oleyl|myristyl|behenyl|butyl|ethyl|SD|wool)\s+alcohol\b|\balcohol[- ]free\b"
+    r"|\balcohol,? USP\b|\bnon-?alcoholic\b",
+    re.IGNORECASE,
+)
+_ALCOHOL = re.compile(r"\balcohol", re.IGNORECASE)
 _STOP_FIRST = re.compile(
     r"(?:\w+:\s*)?(?:temporarily\s+)?(?:stop|discontinue|interrupt|withhold)\b"
     r"|.*,\s*(?:stop|discontinue)\s+[\w-]+\s+(?:and|immediately|right away|at once)\b",
@@ -830,6 +839,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     # The other kinds the question is of count less: "how long" + "side effects" wants both.
     value += sum(1.0 for intent in question.intents[1:3] if _cue(intent, text))
     shared = question.terms & words | _misspelled(question.terms - words, words)
+    if "alcohol" in shared and not _ALCOHOL.search(_EXCIPIENT_ALCOHOL.sub(" ", text)):
+        shared = shared - {"alcohol"}  # "polyvinyl alcohol" in the inactive ingredients is no drink
     phrases = {phrase for phrase in question.phrases if phrase in lowered}
     # The question's own words are the surest sign a sentence is about what was asked.
     weights = question.weight_of
@@ -922,6 +933,9 @@ def score(candidate: Candidate, question: Question) -> Scored:
     asks_caffeine = lead is not None and lead.name == "interactions" and CAFFEINE.search(question.text)
     if asks_caffeine and not CAFFEINE.search(text):
         answers = False  # "with coffee?": a sentence about other medicines does not answer it
+    asks_alcohol = lead is not None and lead.name == "interactions" and _ALCOHOL.search(question.text)
+    if asks_alcohol and "alcohol" not in shared:
+        answers = False  # nor does one about cyclosporine answer "can I drink alcohol with it?"
     if lowered.startswith(_LEAFLET_BOILERPLATE):
         value -= 3.0
     return Scored(candidate, value, answers)

@@ -5,6 +5,7 @@ import re
 from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, Passage
 from pharmabot.answer.extractive import (
     DOSING_REFERRAL,
+    NONE_LISTED,
     NOT_DIRECT,
     STOPPING_REFERRAL,
     ExtractiveWriter,
@@ -107,6 +108,22 @@ def test_when_no_sentence_answers_it_says_so() -> None:
         )
     )
     assert text.startswith(NOT_DIRECT.format(drugs="metformin"))
+
+
+def test_a_label_whose_contraindications_are_none_says_so_and_promises_nothing() -> None:
+    text = compose(
+        context(
+            question="who should not take metformin",
+            section_keys=["contraindications"],
+            passages=[
+                passage(1, "contraindications", "None. None."),
+                passage(2, "indications_and_usage", "Metformin is indicated to improve glycemic control."),
+            ],
+        )
+    )
+    assert text.startswith(NONE_LISTED.format(drugs="metformin", index=1))
+    assert "None None" not in text
+    assert "safe" not in text.split(SAFETY_FOOTER)[0].lower()
 
 
 def test_a_question_labels_do_not_answer_is_told_so() -> None:

@@ -1040,3 +1040,25 @@ def test_a_dose_answer_names_an_amount() -> None:
     )
     best = select([label], question_of("what is the usual dose of examplol", drugs=["examplol"]))[0]
     assert best.candidate.text == "Adults weighing more than 40 kg: 300 mg twice daily."
+
+
+def test_an_alcohol_that_is_an_ingredient_is_no_drink() -> None:
+    label = passage(
+        1,
+        "description",
+        "Inactive ingredients: magnesium stearate, polyvinyl alcohol, talc and titanium dioxide. "
+        "When cyclosporine was co-administered with examplol, plasma concentrations of examplol increased.",
+    )
+    ranked = rank([label], question_of("can i drink alcohol with examplol", drugs=["examplol"]))
+    assert not any(item.answers for item in ranked)
+
+
+def test_a_sentence_about_drinking_answers_the_alcohol_question() -> None:
+    label = passage(
+        1,
+        "spl_medguide",
+        "Do not drink alcohol while taking examplol. Examplol tablets contain polyvinyl alcohol.",
+    )
+    best = select([label], question_of("can i drink alcohol with examplol", drugs=["examplol"]))[0]
+    assert best.answers
+    assert best.candidate.text == "Do not drink alcohol while taking examplol."
