@@ -206,6 +206,14 @@ _CHEMISTRY_KINDS = frozenset({"ingredients", "strengths", "comparison"})
 # ("evaluated at the time of peak plasma concentration") does not answer "how soon" or "how long".
 # What a medicine is and what it is for are said of the product asked about, not of one of its ingredients.
 _WHAT_IT_IS_KINDS = frozenset({"information", "indications", "mechanism"})
+# A question about taking a medicine with a kidney or liver condition, and the label wording that answers it
+# (21 CFR 201.57(c)(9)(vi)-(vii) Renal and Hepatic Impairment; creatinine clearance and Child-Pugh classes).
+_ORGAN = re.compile(r"\b(?:kidneys?|renal|liver|hepatic|dialysis)\b", re.IGNORECASE)
+_IMPAIRMENT = re.compile(
+    r"\b(?:renal|hepatic|kidney|liver) (?:impairment|insufficiency|disease|failure|problems?|function)\b"
+    r"|\bcreatinine clearance\b|\bCrCl\b|\beGFR\b|\bdialysis\b|\bChild-Pugh\b",
+    re.IGNORECASE,
+)
 # "Where do I inject it?" is answered by the sites Dosage and Administration and the Instructions for Use name
 # ("inject subcutaneously in the abdomen, thigh, or upper arm"; "the back of the upper arm").
 _WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
@@ -875,6 +883,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     # "Can I cut / crush / chew it?": what the label says of the tablet's form answers, if it says anything.
     if lead and lead.name == "usage" and _ALTERS_THE_FORM.search(question.text) and _FORM_INTEGRITY.search(text):
         value += 2.0
+    if lead and lead.name == "contraindications" and _ORGAN.search(question.text) and _IMPAIRMENT.search(text):
+        value += 2.0  # "if I have kidney problems": what the label says of renal impairment
     if lead and lead.name == "usage" and _WHERE.search(question.text):
         value += 2.5 if _BODY_SITE.search(text) else -1.5  # "where do I inject it?": the sites the label names
     if _AS_TOLD.search(text):

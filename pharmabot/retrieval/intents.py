@@ -118,8 +118,10 @@ _SYMPTOM = re.compile(r"\b(?<!for )(?:" + _SYMPTOMS + r")", re.IGNORECASE)
 # facts under indications, dosage and clinical studies, never among adverse reactions.
 TREATED = re.compile(
     r"\b(?:heal|heals|healing|treat|treats|treating|cure|cures|relieve|relieves|ease|eases|clear up|clears up"
-    r"|get rid of|gets rid of|(?:help|helps|helping|work|works|working)(?: on| for| with)?)"
-    r" (?:(?:my|your|his|her|their|our|the|a|an|this|that) )?(?:(?:" + _SYMPTOMS + r")|" + CONDITIONS + r")\b",
+    r"|get rid of|gets rid of|(?:help|helps|helping|work|works|working)(?: on| for| with)?"
+    # A condition the person already has ("can I take it if I have kidney problems") is no effect of the medicine.
+    r"|if (?:i|you|he|she|they|someone|my \w+) (?:have|has|had|got|suffer from|am on|is on|are on))"
+    r" (?:(?:my|your|his|her|their|our|the|a|an|this|that|bad|some) )?(?:(?:" + _SYMPTOMS + r")|" + CONDITIONS + r")\b",
     re.IGNORECASE,
 )
 
@@ -413,7 +415,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         r" (?:take|use|be on)\b"
         r"|\bif (?:i|you|he|she|they|someone) (?:have|has|had)\b.{1,50}\b(?:can|should|may|is it)\b.{0,20}"
         r"\b(?:take|use)\b",
-        ("contraindications", *_WARNINGS, *_LEAFLETS),
+        # Renal and hepatic impairment are under Use in Specific Populations (21 CFR 201.57(c)(9)(vi)-(vii)):
+        # "can I take it with kidney disease" is answered there as often as under Contraindications.
+        ("contraindications", *_WARNINGS, "use_in_specific_populations", *_LEAFLETS),
         terms="contraindicated",
         strong=r"\b(?:is|are) contraindicated (?:in|with|for)\b|\bdo not (?:take|use)\b.{0,60}\bif (?:you|your)\b",
         cues=r"\bcontraindicated\b|\bdo not (?:take|use)\b|\bshould not (?:take|use|be (?:used|taken))\b"

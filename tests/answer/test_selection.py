@@ -1062,3 +1062,18 @@ def test_a_sentence_about_drinking_answers_the_alcohol_question() -> None:
     best = select([label], question_of("can i drink alcohol with examplol", drugs=["examplol"]))[0]
     assert best.answers
     assert best.candidate.text == "Do not drink alcohol while taking examplol."
+
+
+def test_a_kidney_condition_is_answered_by_what_the_label_says_of_renal_impairment() -> None:
+    warnings = passage(1, "warnings_and_cautions", "Do not take examplol if you are allergic to its ingredients.")
+    populations = passage(
+        2,
+        "use_in_specific_populations",
+        "Renal Impairment: No dose adjustment is recommended for patients with mild or moderate renal impairment. "
+        "Examplol is not recommended in patients with creatinine clearance below 15 mL/min or on dialysis.",
+    )
+    question = question_of("can i take examplol if i have kidney problems", drugs=["examplol"])
+    assert question.lead is not None
+    assert question.lead.name == "contraindications"
+    best = select([warnings, populations], question)[0]
+    assert best.candidate.section_key == "use_in_specific_populations"

@@ -279,10 +279,18 @@ def test_more_ways_to_ask_a_kind(question: str, kind: str) -> None:
         # Shaking an inhaler is a step of using it, not a tremor.
         ("should i shake the examplol spray before each use", "usage"),
         ("does examplol make your hands shake", "side_effects"),
+        # A condition the person has is no side effect of the medicine; one it may cause is.
+        ("can i take examplol if i have kidney problems", "contraindications"),
+        ("does examplol cause kidney problems", "side_effects"),
     ],
 )
 def test_the_kind_that_leads_when_two_could(question: str, kind: str) -> None:
     assert detect_intents(question)[0].name == kind
+
+
+def test_a_condition_the_person_has_is_not_read_as_a_side_effect() -> None:
+    kinds = [intent.name for intent in detect_intents("can i take examplol if i have kidney problems")]
+    assert "side_effects" not in kinds
 
 
 @pytest.mark.parametrize(
