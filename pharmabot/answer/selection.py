@@ -85,7 +85,7 @@ _KIND_WORDS = frozenset(
     difference different differ between same compare compared comparison versus stronger weaker
     fridge refrigerator refrigerate refrigerated refrigeration freezer freeze frozen room temperature
     treat treats treated treating purpose purposes prescribed prescribe uses condition conditions
-    sudden suddenly abrupt abruptly""".split()
+    sudden suddenly abrupt abruptly system""".split()
 )
 # Label sentences that tell the reader to stop a medicine are left out: PharmaBot never tells anyone
 # to stop one (the footer sends them to their prescriber instead). Sentences about stopping safely
@@ -118,6 +118,8 @@ _EXCIPIENT_ALCOHOL = re.compile(
     re.IGNORECASE,
 )
 _ALCOHOL = re.compile(r"\balcohol", re.IGNORECASE)
+_FDA = re.compile(r"\bfood and drug administration\b", re.IGNORECASE)
+_FOOD = re.compile(r"\bfoods?\b", re.IGNORECASE)
 _STOP_FIRST = re.compile(
     r"(?:\w+:\s*)?(?:temporarily\s+)?(?:stop|discontinue|interrupt|withhold)\b"
     r"|.*,\s*(?:stop|discontinue)\s+[\w-]+\s+(?:and|immediately|right away|at once)\b",
@@ -155,7 +157,9 @@ _NOT_PROSE = re.compile(
     r"|reported voluntarily from a population of uncertain size|not always possible to (reliably )?estimate"
     r"|background risk of (major )?birth defects?|all pregnancies have a background risk"
     # The Medication Guide's general information (21 CFR 208.20(b)(8)): the same for every medicine.
-    r"|for a condition for which (it|they) (was|were) not prescribed|do not give [\w ,-]{1,60} to other people",
+    r"|for a condition for which (it|they) (was|were) not prescribed|do not give [\w ,-]{1,60} to other people"
+    # The end of "approved by the U.S. Food and Drug Administration", split off as a sentence of its own.
+    r"|^(the )?(u\.?\s?s\.?\s)?food and drug administration\W*$",
     re.IGNORECASE,
 )
 _SUPPLIER = re.compile(r"manufactured (for|by)|distributed by|marketed by", re.IGNORECASE)
@@ -473,8 +477,10 @@ def terms_of(text: str) -> set[str]:
     """Content words, lightly stemmed so "tablets"/"tablet" and "stopping"/"stop" meet."""
     out = set()
     for word in _WORD.findall(text.lower()):
-        # "half-life" counts as "half" and "life", "film-coated" as "film" and "coated".
-        for part in word.split("-"):
+        # "half-life" counts as "half" and "life", "film-coated" as "film" and "coated"; and as one word too, so
+        # "breast-feeding" meets "breastfeeding".
+        parts = word.split("-")
+        for part in parts if len(parts) == 1 else [*parts, "".join(parts)]:
             if len(part) > 2 and part not in _STOPWORDS:
                 out.add(_stem(part))
     return out | _amounts(text)
@@ -849,6 +855,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     shared = question.terms & words | _misspelled(question.terms - words, words)
     if "alcohol" in shared and not _ALCOHOL.search(_EXCIPIENT_ALCOHOL.sub(" ", text)):
         shared = shared - {"alcohol"}  # "polyvinyl alcohol" in the inactive ingredients is no drink
+    if "food" in shared and not _FOOD.search(_FDA.sub(" ", text)):
+        shared = shared - {"food"}  # nor is the Food and Drug Administration a meal
     phrases = {phrase for phrase in question.phrases if phrase in lowered}
     # The question's own words are the surest sign a sentence is about what was asked.
     weights = question.weight_of

@@ -271,7 +271,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         strong=r"\b(?:may|can) (?:harm|cause harm to) (?:your|an|the) (?:unborn|fetus)|\bpregnancy category\b"
         r"|\b(?:data|studies|reports|experience)\b.{0,160}\b(?:drug[- ]associated risks?|(?:major )?birth defects"
         r"|(?:major )?(?:congenital )?malformations|adverse (?:maternal|fetal|pregnancy|developmental) outcomes)\b"
-        r"|\b(?:present in|excreted in|passes into) (?:human |breast )?milk\b|\bbreastfeed\w*\b",
+        # Drug Facts' "If pregnant or breast-feeding, ask a health professional before use" (21 CFR 201.63(a)).
+        r"|\b(?:present in|excreted in|passes into) (?:human |breast )?milk\b|\bbreast[- ]?feed\w*\b",
         cues=r"\bpregnan|\bfetal\b|\bfetus\b|\bbreast|\blactation\b|\bhuman milk\b|\bnursing\b|\bbirth defects?\b",
         topic="pregnancy and breastfeeding",
     ),

@@ -1077,3 +1077,24 @@ def test_a_kidney_condition_is_answered_by_what_the_label_says_of_renal_impairme
     assert question.lead.name == "contraindications"
     best = select([warnings, populations], question)[0]
     assert best.candidate.section_key == "use_in_specific_populations"
+
+
+def test_the_food_and_drug_administration_is_no_meal() -> None:
+    label = passage(
+        1,
+        "spl_medguide",
+        "This Medication Guide has been approved by the U.S. Food and Drug Administration. Take examplol with a meal.",
+    )
+    ranked = rank([label], question_of("should i take examplol with food", drugs=["examplol"]))
+    assert all("Drug Administration" not in item.candidate.text for item in ranked if item.answers)
+
+
+def test_breast_feeding_with_a_hyphen_meets_breastfeeding() -> None:
+    label = passage(
+        1,
+        "warnings",
+        "Severe liver damage may occur if you take more than 4,000 mg in 24 hours while using this product. "
+        "If pregnant or breast-feeding, ask a health professional before use.",
+    )
+    best = select([label], question_of("is examplol safe while breastfeeding", drugs=["examplol"]))[0]
+    assert best.candidate.text == "If pregnant or breast-feeding, ask a health professional before use."
