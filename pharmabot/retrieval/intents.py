@@ -302,9 +302,19 @@ INTENTS: tuple[QuestionKind, ...] = (
         # Lowering a dose step by step is a taper (FDA's Dosage and Administration guidance: "reduce gradually").
         r"|\b(?:slowly|gradually) (?:reduce|lower|decrease|cut)\b|\bhow (?:slowly|gradually)\b"
         r"|\b(?:reduc|lower|decreas)\w* (?:\w+ ){0,4}(?:slowly|gradually)\b",
-        ("dosage_and_administration", *_WARNINGS, "drug_abuse_and_dependence", "dependence", *_LEAFLETS),
+        # A boxed warning says what stopping early does where it is grave (anticoagulants' "premature
+        # discontinuation increases the risk of thrombotic events"; opioids' and benzodiazepines' withdrawal).
+        (
+            "dosage_and_administration",
+            "boxed_warning",
+            *_WARNINGS,
+            "drug_abuse_and_dependence",
+            "dependence",
+            *_LEAFLETS,
+        ),
         terms="discontinuation discontinuing taper tapering gradually abruptly withdrawal",
-        strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)"
+        strong=r"\btaper|\bgradual\w* (?:reduc|decreas|withdraw|lower)|\bpremature(?:ly)? discontinu"
+        r"|\b(?:stopping|discontinuing|discontinuation of)\b.{0,60}\bincreases? (?:the|your)? ?risk\b"
         r"|\b(?:reduc|decreas|lower)\w* (?:the )?(?:dose|dosage)"
         r"\w* gradually|\b(?:do not|don't|never) stop\b|\babrupt\w* (?:discontinu|stop|withdraw)"
         r"|\b(?:withdrawn|discontinued|stopped|reduced|tapered|decreased) gradually\b",

@@ -288,6 +288,10 @@ def test_the_kind_that_leads_when_two_could(question: str, kind: str) -> None:
     assert detect_intents(question)[0].name == kind
 
 
+def test_what_stopping_early_does_is_searched_in_the_boxed_warning() -> None:
+    assert "boxed_warning" in BY_NAME["stopping"].sections
+
+
 def test_a_condition_the_person_has_is_not_read_as_a_side_effect() -> None:
     kinds = [intent.name for intent in detect_intents("can i take examplol if i have kidney problems")]
     assert "side_effects" not in kinds
@@ -302,6 +306,8 @@ def test_a_condition_the_person_has_is_not_read_as_a_side_effect() -> None:
         ("time_of_day", "Take examplol no more than once per night, immediately before going to bed."),
         ("time_of_day", "Examplol should be taken within 30 minutes of bedtime."),
         ("time_of_day", "The usual adult dose is 15 mg before retiring."),
+        ("stopping", "Premature discontinuation of examplol increases the risk of thrombotic events."),
+        ("stopping", "Stopping examplol increases your risk of having a stroke."),
     ],
 )
 def test_strong_wording_of_an_answer(kind: str, answer: str) -> None:
