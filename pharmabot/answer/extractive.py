@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Sequence
 
 from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, after_level, number_by_mention
 from pharmabot.answer.drug_facts import directions_lines
+from pharmabot.answer.poison_help import POISON_HELP
 from pharmabot.answer.selection import (
     AGE_GROUP,
     Question,
@@ -37,6 +38,16 @@ DOSING_REFERRAL = (
 NO_PASSAGES = (
     "I could not find that in the FDA labels I have for {drugs}. Your pharmacist can answer it, and the "
     "full label is on DailyMed."
+)
+# Someone who has taken more than they should is a possible poisoning: Poison Help (HRSA; America's Poison Centers)
+# answers for free, day and night, and most such calls are handled at home. The red flags route emergencies first.
+TOOK_TOO_MUCH = (
+    f"If you have taken more than you should, call Poison Help at {POISON_HELP} now (free and confidential, day and "
+    "night): they will tell you what to do. If someone has trouble breathing, has a seizure, collapses or cannot be "
+    "woken up, call 911."
+)
+_TOOK = re.compile(
+    r"\b(?:took|taken|swallowed|had|ate|gave|given)\b|\bby (?:mistake|accident)\b|\baccidentally\b", re.IGNORECASE
 )
 STOPPING_REFERRAL = (
     "Please talk to your prescriber before stopping or lowering a medicine: they can plan how to do it safely."
@@ -266,7 +277,10 @@ def compose(context: AnswerContext) -> str:
         if context.more_notes:
             # Notes on foods the question did not name follow the answer; they never lead it.
             blocks.append("The label also has these food notes:\n" + "\n".join(f"- {n}" for n in context.more_notes))
-    if context.intent is Intent.dosing:
+    took_extra = question.lead is not None and question.lead.name == "overdose" and _TOOK.search(context.question)
+    if took_extra:
+        blocks.insert(0, TOOK_TOO_MUCH)  # time matters more than label text: the number comes first
+    elif context.intent is Intent.dosing:
         blocks.append(DOSING_REFERRAL)
     if question.lead is not None and question.lead.name == "stopping":
         blocks.append(STOPPING_REFERRAL)

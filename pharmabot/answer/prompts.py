@@ -57,6 +57,9 @@ DailyMed links given in <label_passages>. Keep it short: a few sentences unless 
 how to stop, how to store, what it looks like...), taken from the passages, with its [n] mark. Then \
 add only the details from the passages that support it. The passages are ordered best first. Do not \
 summarize passages that do not answer the question.
+9. If the person says they took more of a medicine than they should (a double dose, too many, by \
+mistake), open with: call Poison Help at 1-800-222-1222 now, or 911 if someone has trouble \
+breathing, has a seizure, collapses or cannot be woken up.
 """
 
 _DELIMITER_RE = regex.compile(r"<(\s*/?\s*(?:" + "|".join(BLOCKS) + r")\b)", regex.IGNORECASE)

@@ -8,6 +8,7 @@ from pharmabot.answer.extractive import (
     NONE_LISTED,
     NOT_DIRECT,
     STOPPING_REFERRAL,
+    TOOK_TOO_MUCH,
     ExtractiveWriter,
     compose,
     split_sentences,
@@ -124,6 +125,28 @@ def test_a_label_whose_contraindications_are_none_says_so_and_promises_nothing()
     assert text.startswith(NONE_LISTED.format(drugs="metformin", index=1))
     assert "None None" not in text
     assert "safe" not in text.split(SAFETY_FOOTER)[0].lower()
+
+
+def test_someone_who_took_too_much_is_sent_to_poison_help_first() -> None:
+    took = compose(
+        context(
+            question="i took two doses of metformin by mistake",
+            intent=Intent.dosing,
+            section_keys=["overdosage"],
+            passages=[passage(1, "overdosage", "Overdose of metformin has occurred, including ingestion of 100 g.")],
+        )
+    )
+    assert took.startswith(TOOK_TOO_MUCH)
+    assert "1-800-222-1222" in TOOK_TOO_MUCH
+    assert DOSING_REFERRAL not in took
+    asked = compose(
+        context(
+            question="what happens if you take too much metformin",
+            section_keys=["overdosage"],
+            passages=[passage(1, "overdosage", "Overdose of metformin has occurred, including ingestion of 100 g.")],
+        )
+    )
+    assert TOOK_TOO_MUCH not in asked  # a question about an overdose is answered from the label
 
 
 def test_a_question_labels_do_not_answer_is_told_so() -> None:
