@@ -206,6 +206,13 @@ _CHEMISTRY = re.compile(
 )
 # Not appearance: what the powder looks like ("white crystalline powder") is not what the tablet looks like.
 _CHEMISTRY_KINDS = frozenset({"ingredients", "strengths", "comparison"})
+# How often to take a dose, or the most in a day, is no time for an effect to come: "take 2 every 6 hours" says
+# nothing of how soon it works.
+_DOSING_INTERVAL = re.compile(
+    r"\bevery \d+(?:\s*(?:-|to)\s*\d+)?\s*(?:hours?|hrs?|days?|weeks?)\b|\b(?:in|per|within) (?:any )?24 hours\b"
+    r"|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b|\bmore than \d+ days\b",
+    re.IGNORECASE,
+)
 # When an effect comes or how long it holds is a time (21 CFR 201.57(c)(3), (c)(13)): a sentence without one
 # ("evaluated at the time of peak plasma concentration") does not answer "how soon" or "how long".
 # What a medicine is and what it is for are said of the product asked about, not of one of its ingredients.
@@ -841,7 +848,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
         strong = cue = False  # a rectal or enema use answers "how do I take it" only when that form was asked about
     if lead is not None and lead.name in _HOW_TO_TAKE_KINDS and is_directions(text, candidate.section_key):
         cue = True  # a Drug Facts "Directions" panel (21 CFR 201.66(c)(6)) is how to take it, whatever its wording
-    if lead is not None and lead.name in _EFFECT_TIME_KINDS and not _TIME_SPAN.search(text):
+    if lead is not None and lead.name in _EFFECT_TIME_KINDS and not _TIME_SPAN.search(_DOSING_INTERVAL.sub(" ", text)):
         strong = cue = False
     heading_cue = bool(lead and candidate.heading and _cue(lead, candidate.heading))
     if cue:
@@ -949,6 +956,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if question.effects and lead is not None and lead.name == "side_effects" and not _names_an_effect(question, words):
         answers = False  # "does it cause a cough?": a sentence about other side effects does not answer it
     asks_caffeine = lead is not None and lead.name == "interactions" and CAFFEINE.search(question.text)
+    if lead is not None and lead.name in _EFFECT_TIME_KINDS and not (cue or heading_cue):
+        answers = False  # "how long does it take to work?" is answered by a time, not by the word "work"
     if asks_caffeine and not CAFFEINE.search(text):
         answers = False  # "with coffee?": a sentence about other medicines does not answer it
     asks_alcohol = lead is not None and lead.name == "interactions" and _ALCOHOL.search(question.text)

@@ -1098,3 +1098,14 @@ def test_breast_feeding_with_a_hyphen_meets_breastfeeding() -> None:
     )
     best = select([label], question_of("is examplol safe while breastfeeding", drugs=["examplol"]))[0]
     assert best.candidate.text == "If pregnant or breast-feeding, ask a health professional before use."
+
+
+def test_how_often_to_take_it_is_no_time_for_it_to_work() -> None:
+    label = passage(
+        1,
+        "spl_medguide",
+        "Adults and children 12 years and over: take 2 tablets every 6 hours while symptoms last. "
+        "Examplol may affect the way other medicines work.",
+    )
+    ranked = rank([label], question_of("how long does examplol take to work", drugs=["examplol"]))
+    assert not any(item.answers for item in ranked)
