@@ -449,6 +449,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"for\W*$|\bused (?:for|to|in)\b|\buse(?:s)? (?:of|for)\b"
         r"|^\W*(?:can|could|should|may|do|does) (?:i|you|we|one|people|someone) (?:use|take|give|try)\b.{1,40}\bfor\b"
         r"|\btreats?\b|\btreat(?:ing|ment)\b|\bindicat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bhelps?\b"
+        # "Is X ok for a sinus infection": whether it is used for an illness, not who should not take it.
+        r"|\b(?:ok|okay|effective|right|strong enough) (?:for|against) (?:a |an |my |the |your )?(?:[\w-]+ ){0,2}"
+        r"(?:infections?|colds?|flu|(?:" + CONDITIONS + r"))\b(?! to (?:take|use|be on|have)\b)"
         r"|\bpurpose\b|\bwhy (?:do|would|is|are)\b|\bprescribed? (?:for|to)\b|\bprescribe\b|\bfor (?:what|which)\b"
         r"|\bwhat for\b|\bwork for\b|\bfor my\b|\bprevent|\bwhat conditions?\b"
         # "reason for taking X", "does X protect the kidneys", "what is X given for", "what does X do for women",

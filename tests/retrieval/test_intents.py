@@ -282,6 +282,9 @@ def test_more_ways_to_ask_a_kind(question: str, kind: str) -> None:
         # A condition the person has is no side effect of the medicine; one it may cause is.
         ("can i take examplol if i have kidney problems", "contraindications"),
         ("does examplol cause kidney problems", "side_effects"),
+        # Whether it is right for an illness is what it is used for; a person with a condition asks who may take it.
+        ("is examplol ok for a sinus infection", "indications"),
+        ("is it ok for a diabetic to take examplol", "contraindications"),
     ],
 )
 def test_the_kind_that_leads_when_two_could(question: str, kind: str) -> None:
