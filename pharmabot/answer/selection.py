@@ -683,12 +683,14 @@ def _prose_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
     index, section = passage.index, passage.section_key
     heading = ""
     previous = ""
-    sentences = split_sentences(text)
+    sentences, listed = _with_their_items(split_sentences(text))
     for position, raw in enumerate(sentences, start=start):
         advice = _ADVICE.match(raw)  # Drug Facts advice has no full stop: "Ask a doctor before use if you have ..."
         field = _FIELD.match(raw)  # "Active Ingredient: atorvastatin calcium, USP" states a value; it heads nothing
         if (
-            is_heading(raw)
+            raw not in listed
+            and not _USES_STATEMENT.match(raw)
+            and is_heading(raw)
             and not raw.endswith("?")
             and "\n" not in raw
             and len(raw) < 120
@@ -723,6 +725,39 @@ def _prose_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
             )
             previous = sentence
     return out
+
+
+# A Drug Facts "Use(s)" panel states what the product does without a full stop ("Use controls symptoms of
+# diarrhea", 21 CFR 201.66(c)(4)): a statement, not a heading.
+_USES_STATEMENT = re.compile(r"Uses?\s+(?:\S+\s+){2,}\S", re.IGNORECASE)
+_LEAD_IN = re.compile(r":\s*\S[^:]{0,60}$|:$")
+MAX_LIST_ITEMS = 12
+
+
+def _with_their_items(sentences: list[str]) -> tuple[list[str], set[str]]:
+    """SENTENCES with each list lead-in ("... due to hay fever: runny nose") joined to the bullet items after it
+    ("• sneezing"), so "temporarily relieves these symptoms: runny nose; sneezing; ..." is one statement instead of a
+    heading and items too short to quote; and the joined ones."""
+    out: list[str] = []
+    joined: set[str] = set()
+    index = 0
+    while index < len(sentences):
+        sentence = sentences[index]
+        items: list[str] = []
+        if _LEAD_IN.search(sentence):
+            while (
+                index + 1 + len(items) < len(sentences)
+                and len(items) < MAX_LIST_ITEMS
+                and BULLET.match(sentences[index + 1 + len(items)])
+                and not BULLET.sub("", sentences[index + 1 + len(items)]).strip().endswith(":")
+            ):
+                items.append(BULLET.sub("", sentences[index + 1 + len(items)], count=1).strip())
+        if items:
+            sentence = "; ".join([sentence.rstrip(), *items])
+            joined.add(sentence)
+        out.append(sentence)
+        index += 1 + len(items)
+    return out, joined
 
 
 _REFERS_BACK = re.compile(r"(?:It|They|Its|Their)\s")

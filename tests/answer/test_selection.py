@@ -1109,3 +1109,21 @@ def test_how_often_to_take_it_is_no_time_for_it_to_work() -> None:
     )
     ranked = rank([label], question_of("how long does examplol take to work", drugs=["examplol"]))
     assert not any(item.answers for item in ranked)
+
+
+def test_a_drug_facts_uses_list_is_one_statement_with_its_items() -> None:
+    uses = passage(
+        1,
+        "indications_and_usage",
+        "Uses temporarily relieves these symptoms due to hay fever or other upper respiratory allergies:\n"
+        "• runny nose\n• itchy, watery eyes\n• sneezing\n• itching of the nose or throat",
+    )
+    assert [c.text for c in candidates(uses)] == [
+        "Uses temporarily relieves these symptoms due to hay fever or other upper respiratory allergies: runny nose; "
+        "itchy, watery eyes; sneezing; itching of the nose or throat"
+    ]
+
+
+def test_a_drug_facts_use_without_a_full_stop_is_a_statement_not_a_heading() -> None:
+    use = passage(1, "indications_and_usage", "Use controls symptoms of diarrhea, including Travelers' Diarrhea")
+    assert [c.text for c in candidates(use)] == ["Use controls symptoms of diarrhea, including Travelers' Diarrhea"]
