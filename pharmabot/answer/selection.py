@@ -71,7 +71,7 @@ _STOPWORDS = frozenset(
     time times day days yes well like need needs want know tell please safe okay kind kinds type types cause
     causes caused happen happens too very really ever even still just better best good bad fine body
     shouldn couldn wouldn doesn didn isn aren wasn weren won don can until till out stay
-    help helps helped helping where""".split()
+    help helps helped helping where while""".split()
 )
 # Words that ask nothing in particular ("info on X", "X pills?").
 _VAGUE_WORDS = frozenset("info information detail details fact facts general".split())
@@ -118,6 +118,7 @@ _EXCIPIENT_ALCOHOL = re.compile(
     re.IGNORECASE,
 )
 _ALCOHOL = re.compile(r"\balcohol", re.IGNORECASE)
+_GRAPEFRUIT = re.compile(r"\bgrapefruit", re.IGNORECASE)
 _FDA = re.compile(r"\bfood and drug administration\b", re.IGNORECASE)
 _FOOD = re.compile(r"\bfoods?\b", re.IGNORECASE)
 _STOP_FIRST = re.compile(
@@ -998,6 +999,8 @@ def score(candidate: Candidate, question: Question) -> Scored:
     asks_alcohol = lead is not None and lead.name == "interactions" and _ALCOHOL.search(question.text)
     if asks_alcohol and "alcohol" not in shared:
         answers = False  # nor does one about cyclosporine answer "can I drink alcohol with it?"
+    if lead is not None and lead.name == "interactions" and _GRAPEFRUIT.search(question.text):
+        answers = answers and bool(_GRAPEFRUIT.search(text))  # nor "can I eat grapefruit with it?"
     if lowered.startswith(_LEAFLET_BOILERPLATE):
         value -= 3.0
     return Scored(candidate, value, answers)

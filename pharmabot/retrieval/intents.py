@@ -97,7 +97,8 @@ _SYMPTOMS = (
     r"|anxi\w*|depress\w*|mood|confus\w*|memory|numb\w*"
     r"|tingl\w*|palpitations?|heart (?:rate|racing|pounding)|(?:low|high) blood (?:pressure|sugar)|hypotension"
     r"|hypertension|libido|sex drive|impoten\w*|chills?|fever|thirst\w*|urinat\w*|pee\w*|incontinen\w*|acne|sunburn"
-    r"|sun sensitiv\w*|ringing|tinnitus|taste|mouth sores?|ulcers?|liver (?:damage|problems?)"
+    r"|sun sensitiv\w*|sensitiv\w* to (?:the )?(?:sun|sunlight|light)|ringing|tinnitus|taste|mouth sores?|ulcers?"
+    r"|liver (?:damage|problems?)"
     r"|kidney (?:damage|problems?)|fractures?|bone loss|osteopor\w*|cataracts?"
 )
 

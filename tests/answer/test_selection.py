@@ -1127,3 +1127,25 @@ def test_a_drug_facts_uses_list_is_one_statement_with_its_items() -> None:
 def test_a_drug_facts_use_without_a_full_stop_is_a_statement_not_a_heading() -> None:
     use = passage(1, "indications_and_usage", "Use controls symptoms of diarrhea, including Travelers' Diarrhea")
     assert [c.text for c in candidates(use)] == ["Use controls symptoms of diarrhea, including Travelers' Diarrhea"]
+
+
+def test_a_grapefruit_question_is_answered_only_by_a_sentence_about_grapefruit() -> None:
+    label = passage(
+        1,
+        "spl_medguide",
+        "Do not start any new medicines while taking examplol unless you check with your doctor first. "
+        "Avoid grapefruit juice when taking examplol.",
+    )
+    ranked = rank([label], question_of("can i eat grapefruit while taking examplol", drugs=["examplol"]))
+    assert [item.candidate.text for item in ranked if item.answers] == ["Avoid grapefruit juice when taking examplol."]
+
+
+def test_sensitive_to_the_sun_is_answered_by_photosensitivity() -> None:
+    label = passage(
+        1,
+        "adverse_reactions",
+        "Children may be particularly sensitive to the respiratory effects of examplol. "
+        "Skin: rash, pruritus, photosensitivity reaction.",
+    )
+    best = select([label], question_of("does examplol make you sensitive to the sun", drugs=["examplol"]))[0]
+    assert best.candidate.text == "Skin: rash, pruritus, photosensitivity reaction."
