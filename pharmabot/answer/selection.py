@@ -108,7 +108,6 @@ _AFTER_STOPPING_REPORT = re.compile(
     r"\b.{0,30}\b(?:after|upon|following|on|with)\s+(?:the\s+)?discontinu\w*",
     re.IGNORECASE,
 )
-# "Stop examplol if ...", "if such a reaction occurs, stop examplol and begin ...": an instruction to stop.
 # Alcohols that are ingredients, not drinks (USP-NF excipient names in a label's Description and Drug Facts
 # "Inactive ingredients", 21 CFR 201.66(c)(8)), and a liver disease named by what it is not.
 _EXCIPIENT_ALCOHOL = re.compile(
@@ -117,14 +116,14 @@ _EXCIPIENT_ALCOHOL = re.compile(
     r"|\balcohol,? USP\b|\bnon-?alcoholic\b",
     re.IGNORECASE,
 )
+# A food or drink a question names is answered only by a sentence that names it.
 _ALCOHOL = re.compile(r"\balcohol", re.IGNORECASE)
 _GRAPEFRUIT = re.compile(r"\bgrapefruit", re.IGNORECASE)
 _FDA = re.compile(r"\bfood and drug administration\b", re.IGNORECASE)
 _FOOD = re.compile(r"\bfoods?\b", re.IGNORECASE)
-_STOP_FIRST = re.compile(
-    r"(?:\w+:\s*)?(?:temporarily\s+)?(?:stop|discontinue|interrupt|withhold)\b"
-    r"|.*,\s*(?:stop|discontinue)\s+[\w-]+\s+(?:and|immediately|right away|at once)\b",
-    re.IGNORECASE,
+# "If such a reaction occurs, stop examplol and begin ...": an instruction to stop in the middle of a sentence.
+_STOP_AFTER_A_CLAUSE = re.compile(
+    r",\s*(?:stop|discontinue)\s+[\w-]+\s+(?:and|immediately|right away|at once)\b", re.IGNORECASE
 )
 _TELLS_TO_STOP = re.compile(
     r"^(\w+:\s*)?(temporarily\s+)?(stop|discontinue|interrupt|withhold)\b"
@@ -214,8 +213,6 @@ _DOSING_INTERVAL = re.compile(
     r"|\b(?:once|twice|\d+ times) (?:a|per|each) (?:day|week)\b|\bmore than \d+ days\b",
     re.IGNORECASE,
 )
-# When an effect comes or how long it holds is a time (21 CFR 201.57(c)(3), (c)(13)): a sentence without one
-# ("evaluated at the time of peak plasma concentration") does not answer "how soon" or "how long".
 # What a medicine is and what it is for are said of the product asked about, not of one of its ingredients.
 _WHAT_IT_IS_KINDS = frozenset({"information", "indications", "mechanism"})
 # A question about taking a medicine with a kidney or liver condition, and the label wording that answers it
@@ -234,6 +231,8 @@ _BODY_SITE = re.compile(
     r"|buttocks?|deltoid|gluteal)\b",
     re.IGNORECASE,
 )
+# When an effect comes or how long it holds is a time (21 CFR 201.57(c)(3), (c)(13)): a sentence without one
+# ("evaluated at the time of peak plasma concentration") does not answer "how soon" or "how long".
 _EFFECT_TIME_KINDS = frozenset({"onset", "effect_duration"})
 _TIME_SPAN = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|a few|several|some|many|a|an)\s*(?:to \d+ |- ?\d+ )?"
@@ -839,7 +838,8 @@ def _features(text: str, heading: str) -> _Features:
     stop_advice = bool(_STOP_ADVICE.search(text)) and (
         bool(_TELLS_TO_STOP.search(text)) or not (_SAFE_STOPPING.search(text) or _AFTER_STOPPING_REPORT.search(text))
     )
-    stop_advice = stop_advice or bool(_STOP_FIRST.match(text))
+    # "Stop examplol if the patient has anaphylaxis": an instruction to stop, whatever words follow the verb.
+    stop_advice = stop_advice or bool(_TELLS_TO_STOP.match(text) or _STOP_AFTER_A_CLAUSE.search(text))
     return _Features(
         words=frozenset(terms_of(text)),
         lowered=text.lower(),
