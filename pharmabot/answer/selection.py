@@ -989,7 +989,12 @@ def score(candidate: Candidate, question: Question) -> Scored:
     if "?" in text:
         value -= 1.0
     answers = cue or heading_cue or bool(shared) or bool(phrases) or bool(in_heading) or names_other
-    if question.effects and lead is not None and lead.name == "side_effects" and not _names_an_effect(question, words):
+    if (
+        question.effects
+        and lead is not None
+        and lead.name == "side_effects"
+        and not _names_an_effect(question, words, text)
+    ):
         answers = False  # "does it cause a cough?": a sentence about other side effects does not answer it
     asks_caffeine = lead is not None and lead.name == "interactions" and CAFFEINE.search(question.text)
     if lead is not None and lead.name in _EFFECT_TIME_KINDS and not (cue or heading_cue):
@@ -1108,9 +1113,24 @@ def _naming_words(name: str) -> frozenset[str]:
     return frozenset(words - _HOW_WORDS or words)
 
 
-def _names_an_effect(question: Question, words: AbstractSet[str]) -> bool:
+def _names_an_effect(question: Question, words: AbstractSet[str], text: str = "") -> bool:
     """The sentence names one of the symptoms asked about, all its words ("weight gain", not "gained")."""
-    return any(names <= words for effect in question.effects for names in effect)
+    return any(
+        names <= words and (names != _WEIGHT or bool(_WEIGHT_CHANGE.search(text)))
+        for effect in question.effects
+        for names in effect
+    )
+
+
+# Weight is an effect only when it changes: "dosed by body weight", "a healthy body weight" and "weight-bearing
+# joints" name no effect.
+_WEIGHT = frozenset({"weight"})
+_WEIGHT_CHANGE = re.compile(
+    r"\bweight (?:gain|loss|increase|decrease|change|reduction)\w*"
+    r"|\b(?:gain|los[est]|increase|decrease)\w* (?:in |of )?(?:body )?weight\b"
+    r"|\bweight (?:was |were )?(?:gained|lost|increased|decreased)\b",
+    re.IGNORECASE,
+)
 
 
 def _names_other_drug(lowered: str, candidate: Candidate, question: Question) -> bool:

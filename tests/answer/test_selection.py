@@ -1149,3 +1149,13 @@ def test_sensitive_to_the_sun_is_answered_by_photosensitivity() -> None:
     )
     best = select([label], question_of("does examplol make you sensitive to the sun", drugs=["examplol"]))[0]
     assert best.candidate.text == "Skin: rash, pruritus, photosensitivity reaction."
+
+
+def test_body_weight_as_a_dosing_basis_is_no_weight_gain() -> None:
+    label = passage(
+        1,
+        "adverse_reactions",
+        "Patients were given body weight-adjusted doses of examplol. General: asthenia, back pain, weight gain.",
+    )
+    ranked = rank([label], question_of("can examplol cause weight gain", drugs=["examplol"]))
+    assert [item.candidate.text for item in ranked if item.answers] == ["General: asthenia, back pain, weight gain."]
