@@ -394,10 +394,14 @@ INTENTS: tuple[QuestionKind, ...] = (
         # Medication Guides answer it under their own heading, "What should I avoid while taking X?" (21 CFR 208.20).
         r"\bwhat (?:should|do|must|can't|cannot) (?:i|you|we|he|she|they) avoid\b"
         r"|\b(?:things?|foods?|drinks?|activities) (?:to|i should|should i|you should|we should) avoid\b"
-        r"|\bavoid\w* (?:while|when) (?:on|taking|using)\b|\bshould (?:i|you|we) avoid\b",
+        r"|\bavoid\w* (?:while|when) (?:on|taking|using)\b|\bshould (?:i|you|we) avoid\b"
+        # Driving and machinery are among what Medication Guides say to avoid, and what labels' warnings on mental
+        # and motor impairment cover (21 CFR 208.20(b)(7)(iii); "until you know how X affects you").
+        r"|(?<!sex )\b(?:drive|driving)\b|\boperat\w* (?:heavy )?machinery\b",
         (*_LEAFLETS, "drug_interactions", *_WARNINGS),
         terms="avoid",
-        cues=r"\bavoid\b|\bdo not (?:drink|eat|drive|take|use|operate)\b|\bshould not (?:drink|eat|drive)\b",
+        cues=r"\bavoid\b|\bdo not (?:drink|eat|drive|take|use|operate)\b|\bshould not (?:drink|eat|drive)\b"
+        r"|\bdriv(?:e|ing)\b|\boperat\w* (?:heavy |hazardous )?machinery\b|\bhazardous (?:activities|tasks)\b",
         topic="what to avoid",
     ),
     _intent(

@@ -285,6 +285,9 @@ def test_more_ways_to_ask_a_kind(question: str, kind: str) -> None:
         # Whether it is right for an illness is what it is used for; a person with a condition asks who may take it.
         ("is examplol ok for a sinus infection", "indications"),
         ("is it ok for a diabetic to take examplol", "contraindications"),
+        # Driving is among what to avoid; a sex drive is an effect.
+        ("can i drive after taking examplol", "avoid"),
+        ("does examplol lower your sex drive", "side_effects"),
     ],
 )
 def test_the_kind_that_leads_when_two_could(question: str, kind: str) -> None:
