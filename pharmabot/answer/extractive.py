@@ -15,7 +15,7 @@ import re
 from collections.abc import AsyncIterator, Sequence
 
 from pharmabot.answer.base import SAFETY_FOOTER, AnswerContext, Finding, Intent, after_level, number_by_mention
-from pharmabot.answer.drug_facts import directions_lines
+from pharmabot.answer.drug_facts import BULLET, directions_lines
 from pharmabot.answer.poison_help import POISON_HELP
 from pharmabot.answer.selection import (
     AGE_GROUP,
@@ -99,7 +99,21 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _point(item: Scored) -> str:
-    return f"- {item.candidate.text} [{item.candidate.index}]"
+    return f"- {_inline_list(item.candidate.text)} [{item.candidate.index}]"
+
+
+def _inline_list(text: str) -> str:
+    """A Drug Facts list flattened onto one line ("Uses relieves: ■ sneezing ■ runny nose") as a sentence reads it
+    ("Uses relieves: sneezing; runny nose"); text with no bullet marks is returned as it is."""
+    parts = [part.strip() for part in BULLET.split(text) if part.strip()]
+    if len(parts) < 2:
+        return text
+    if not BULLET.match(text) and not parts[0].endswith(":"):
+        parts[0] += ":"
+    out = parts[0]
+    for part in parts[1:]:
+        out += (" " if out.endswith(":") else "; ") + part  # a lead-in inside the list keeps its own items
+    return out
 
 
 def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> list[str]:
@@ -160,7 +174,7 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
             + "\n".join(f"- {line}" for line in lines)
         )
     else:
-        blocks.append(f"From the FDA label for {drugs}: {text} [{index}]")
+        blocks.append(f"From the FDA label for {drugs}: {_inline_list(text)} [{index}]")
     if support:
         blocks.append("More from the label:\n" + "\n".join(_support_point(s, best, context) for s in support))
     return blocks

@@ -149,6 +149,28 @@ def test_someone_who_took_too_much_is_sent_to_poison_help_first() -> None:
     assert TOOK_TOO_MUCH not in asked  # a question about an overdose is answered from the label
 
 
+def test_a_drug_facts_list_on_one_line_reads_as_a_sentence() -> None:
+    text = compose(
+        context(
+            question="what is metformin used for",
+            section_keys=["indications_and_usage"],
+            passages=[
+                passage(
+                    1,
+                    "indications_and_usage",
+                    "Uses temporarily relieves these symptoms due to hay fever: ■ sneezing ■ runny nose "
+                    "■temporarily relieves these symptoms due to the common cold: ■ sneezing",
+                )
+            ],
+        )
+    )
+    assert (
+        "Uses temporarily relieves these symptoms due to hay fever: sneezing; runny nose; temporarily relieves these "
+        "symptoms due to the common cold: sneezing [1]"
+    ) in text
+    assert "■" not in text
+
+
 def test_a_question_labels_do_not_answer_is_told_so() -> None:
     text = compose(context(question="how much does metformin cost at a pharmacy?", section_keys=[]))
     assert text.startswith("FDA drug labels don't cover prices, insurance or where to buy a medicine")
