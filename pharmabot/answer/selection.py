@@ -118,7 +118,7 @@ _EXCIPIENT_ALCOHOL = re.compile(
 )
 # A food or drink a question names is answered only by a sentence that names it.
 _ALCOHOL = re.compile(r"\balcohol", re.IGNORECASE)
-_GRAPEFRUIT = re.compile(r"\bgrapefruit", re.IGNORECASE)
+_NAMED_FOODS = (CAFFEINE, _ALCOHOL, re.compile(r"\bgrapefruit", re.IGNORECASE))
 _FDA = re.compile(r"\bfood and drug administration\b", re.IGNORECASE)
 _FOOD = re.compile(r"\bfoods?\b", re.IGNORECASE)
 # "If such a reaction occurs, stop examplol and begin ...": an instruction to stop in the middle of a sentence.
@@ -743,20 +743,18 @@ def _with_their_items(sentences: list[str]) -> tuple[list[str], set[str]]:
     index = 0
     while index < len(sentences):
         sentence = sentences[index]
+        index += 1
         items: list[str] = []
-        if _LEAD_IN.search(sentence):
-            while (
-                index + 1 + len(items) < len(sentences)
-                and len(items) < MAX_LIST_ITEMS
-                and BULLET.match(sentences[index + 1 + len(items)])
-                and not BULLET.sub("", sentences[index + 1 + len(items)]).strip().endswith(":")
-            ):
-                items.append(BULLET.sub("", sentences[index + 1 + len(items)], count=1).strip())
+        while _LEAD_IN.search(sentence) and index < len(sentences) and len(items) < MAX_LIST_ITEMS:
+            item = BULLET.sub("", sentences[index], count=1).strip()
+            if not BULLET.match(sentences[index]) or item.endswith(":"):
+                break  # not an item, or the lead-in of a list of its own
+            items.append(item)
+            index += 1
         if items:
             sentence = "; ".join([sentence.rstrip(), *items])
             joined.add(sentence)
         out.append(sentence)
-        index += 1 + len(items)
     return out, joined
 
 
@@ -896,7 +894,7 @@ def score(candidate: Candidate, question: Question) -> Scored:
     # The other kinds the question is of count less: "how long" + "side effects" wants both.
     value += sum(1.0 for intent in question.intents[1:3] if _cue(intent, text))
     shared = question.terms & words | _misspelled(question.terms - words, words)
-    if "alcohol" in shared and not _ALCOHOL.search(_EXCIPIENT_ALCOHOL.sub(" ", text)):
+    if "alcohol" in shared and not _ALCOHOL.search(_drink_text(text)):
         shared = shared - {"alcohol"}  # "polyvinyl alcohol" in the inactive ingredients is no drink
     if "food" in shared and not _FOOD.search(_FDA.sub(" ", text)):
         shared = shared - {"food"}  # nor is the Food and Drug Administration a meal
@@ -996,16 +994,10 @@ def score(candidate: Candidate, question: Question) -> Scored:
         and not _names_an_effect(question, words, text)
     ):
         answers = False  # "does it cause a cough?": a sentence about other side effects does not answer it
-    asks_caffeine = lead is not None and lead.name == "interactions" and CAFFEINE.search(question.text)
     if lead is not None and lead.name in _EFFECT_TIME_KINDS and not (cue or heading_cue):
         answers = False  # "how long does it take to work?" is answered by a time, not by the word "work"
-    if asks_caffeine and not CAFFEINE.search(text):
-        answers = False  # "with coffee?": a sentence about other medicines does not answer it
-    asks_alcohol = lead is not None and lead.name == "interactions" and _ALCOHOL.search(question.text)
-    if asks_alcohol and "alcohol" not in shared:
-        answers = False  # nor does one about cyclosporine answer "can I drink alcohol with it?"
-    if lead is not None and lead.name == "interactions" and _GRAPEFRUIT.search(question.text):
-        answers = answers and bool(_GRAPEFRUIT.search(text))  # nor "can I eat grapefruit with it?"
+    if lead is not None and lead.name == "interactions" and _names_other_food(question.text, text):
+        answers = False  # "with coffee?": a sentence about cyclosporine, or polyvinyl alcohol, does not answer it
     if lowered.startswith(_LEAFLET_BOILERPLATE):
         value -= 3.0
     return Scored(candidate, value, answers)
@@ -1086,6 +1078,17 @@ def _about_one_component(text: str, question: Question) -> bool:
     components = [c for drug in question.drugs if " and " in drug for c in drug.split(" and ")]
     opening = " ".join(text.lower().split()[:2])
     return any(opening.startswith(component) or f" {component}" in opening for component in components)
+
+
+def _drink_text(text: str) -> str:
+    """TEXT without the alcohols that are ingredients ("polyvinyl alcohol"), which are no drink."""
+    return _EXCIPIENT_ALCOHOL.sub(" ", text)
+
+
+def _names_other_food(question: str, text: str) -> bool:
+    """QUESTION names a food or drink (coffee, alcohol, grapefruit) that TEXT does not."""
+    drinks = _drink_text(text)
+    return any(food.search(question) and not food.search(drinks) for food in _NAMED_FOODS)
 
 
 def _for_another_population(text: str, question: Question) -> bool:

@@ -25,6 +25,7 @@ the answer says so instead of quoting label text that merely shares a word with 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -955,6 +956,9 @@ def normalize_question(text: str) -> str:
     return _LONG_WORD.sub(lambda match: _kind_word(match.group()), text)
 
 
+# One chat turn reads its question several times (sections, the query plan, passage ranking, the writer): the
+# reading is pure, so it is kept rather than redone, the learned fallback included.
+@functools.lru_cache(maxsize=1024)
 def detect_intents(text: str) -> tuple[QuestionKind, ...]:
     """The kinds a question is of, in the order they lead (see INTENTS)."""
     text = normalize_question(text)

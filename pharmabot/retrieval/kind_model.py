@@ -85,6 +85,7 @@ class KindModel:
     counts: dict[str, Counter[str]]
     priors: dict[str, float]
     vocabulary: frozenset[str]
+    denominators: dict[str, float]  # each kind's word count, smoothed over the vocabulary: learned once
 
     @classmethod
     def learn(cls, examples: list[tuple[str, str, str]]) -> KindModel:
@@ -95,20 +96,23 @@ class KindModel:
         total = len(examples)
         sizes = Counter(kind for _, kind, _ in examples)
         vocabulary = frozenset(word for counter in counts.values() for word in counter)
-        return cls(counts=counts, priors={k: sizes[k] / total for k in counts}, vocabulary=vocabulary)
+        return cls(
+            counts=counts,
+            priors={k: sizes[k] / total for k in counts},
+            vocabulary=vocabulary,
+            denominators={k: sum(c.values()) + SMOOTHING * len(vocabulary) for k, c in counts.items()},
+        )
 
     def read(self, text: str) -> tuple[str, float] | None:
         """The likeliest kind of TEXT and its probability; None when too few of its words were ever seen."""
         seen = [word for word in features(text) if word in self.vocabulary]
         if len(seen) < MIN_EVIDENCE:
             return None
-        size = len(self.vocabulary)
-        scores = {}
-        for kind, counter in self.counts.items():
-            total = sum(counter.values()) + SMOOTHING * size
-            scores[kind] = math.log(self.priors[kind]) + sum(
-                math.log((counter[word] + SMOOTHING) / total) for word in seen
-            )
+        scores = {
+            kind: math.log(self.priors[kind])
+            + sum(math.log((counter[word] + SMOOTHING) / self.denominators[kind]) for word in seen)
+            for kind, counter in self.counts.items()
+        }
         best = max(scores, key=scores.__getitem__)
         top = scores[best]
         return best, 1.0 / sum(math.exp(value - top) for value in scores.values())

@@ -1063,6 +1063,9 @@ def test_a_sentence_about_drinking_answers_the_alcohol_question() -> None:
     assert best.answers
     assert best.candidate.text == "Do not drink alcohol while taking examplol."
 
+    drinks = passage(1, "when_using", "When using this product avoid alcoholic drinks.")
+    assert select([drinks], question_of("can i drink alcohol with examplol", drugs=["examplol"]))[0].answers
+
 
 def test_a_kidney_condition_is_answered_by_what_the_label_says_of_renal_impairment() -> None:
     warnings = passage(1, "warnings_and_cautions", "Do not take examplol if you are allergic to its ingredients.")
