@@ -70,7 +70,7 @@ log = logging.getLogger("pharmabot.index")
 # 20: severity calibration: a fixed fraction of the dose is major, lactic acidosis is a serious outcome, a
 #     parenthesis making another drug contraindicated no longer rates the rest of its sentence; nephrotoxic drugs
 #     together are major
-INDEX_VERSION = "21"
+INDEX_VERSION = "22"
 ORANGE_BOOK = "names/orange_book_products.tsv.gz"
 
 # A builder adds its own tables to an index being built: it gets the connection, the chosen labels and the catalog.

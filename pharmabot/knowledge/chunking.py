@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pharmabot.knowledge.cleaning import clean_section, is_heading, remove_cross_references
-from pharmabot.knowledge.labels import SECTION_TITLES, LabelRecord
+from pharmabot.knowledge.labels import PLR_SECTION_NUMBERS, SECTION_TITLES, LabelRecord
 
 MAX_CHARS = 1200  # upper bound of a chunk's text (a single longer word run is hard-split)
 MIN_CHARS = 400  # a piece shorter than this is joined to the next one
@@ -172,6 +172,7 @@ def chunk_label(label: LabelRecord, *, drug_key: str | None = None, limit: int =
             label.sections.get(section_key, ""),
             tables=[t for t in tables.split("\n\n") if t.strip()],
             names=(*label.generic_names, *label.brand_names),
+            number=PLR_SECTION_NUMBERS.get(section_key),
         )
         pieces = split_text(text, limit=limit)
         pieces += [f"Table: {piece}" for piece in _table_pieces(tables, limit - 7)]

@@ -17,6 +17,7 @@ are about ("Discontinuing Treatment", "How should I store ...?"); answers never 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -53,6 +54,20 @@ _TABLE_CAPTION = re.compile(r"(?:(?<=\s)|^)Table \d{1,3}[A-Za-z]?(?:[.:]|\s+-|\s
 _SECTION_NUMBER_HEADING = re.compile(r"(?:(?<=[.!?:;)\]]\s)|^)\d{1,2}\s+(?=[A-Z][A-Z ,&/\-]{3,}\b)")
 # After a sentence, at the start, or after a section title in capitals ("DOSAGE AND ADMINISTRATION 2.1 ...").
 _SUBSECTION_NUMBER = re.compile(r"(?:(?<=[.!?:;)\]]\s)|(?<=[A-Z]{2}\s)|^)\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+(?=[A-Z])")
+# A subsection number of the section being cleaned ("1.1" in section 1) after any word: lists end without a stop, so
+# "... with heart failure 1.1 Hypertension Metoprolol ..." holds a heading the pattern above cannot see. Unit words
+# keep doses apart ("2.5 Units/kg" in Dosage and Administration, section 2).
+_NOT_A_UNIT = r"(?!(?:Units?|IU|International|L|Gi|Days?|Hours?|Weeks?|Months?|Years?|Times?|Million|Billion)\b)"
+
+
+@functools.lru_cache(maxsize=32)
+def _subsection_splitter(number: int | None) -> re.Pattern[str]:
+    if number is None:
+        return _SUBSECTION_NUMBER
+    own = rf"(?<=\s){number}\.\d{{1,2}}(?:\.\d{{1,2}})?\s+(?=[A-Z]){_NOT_A_UNIT}"
+    return re.compile(f"{_SUBSECTION_NUMBER.pattern}|{own}")
+
+
 _UPPER_HEADING = re.compile(
     r"^(?:[A-Z][A-Z0-9,&/()'\-]*\s+){0,8}[A-Z][A-Z0-9,&/()'\-]*:?(?=\s+(?:[A-Z][a-z]|[•\-–(\d])|\s*$)"
 )
@@ -124,15 +139,16 @@ def remove_flattened_tables(text: str, tables: Iterable[str]) -> str:
     return tidy(normalized)
 
 
-def mark_headings(text: str, names: Iterable[str] = ()) -> str:
+def mark_headings(text: str, names: Iterable[str] = (), *, number: int | None = None) -> str:
     """Numbered headings to lines of their own, numbers dropped: "2.6 Discontinuing X Adverse..." ->
     "Discontinuing X" / "Adverse...". Section titles in capitals ("2 DOSAGE AND ADMINISTRATION") are dropped.
 
-    NAMES are the drug's names (generic and brand), which help find where a heading ends.
+    NAMES are the drug's names (generic and brand), which help find where a heading ends; NUMBER is the section's
+    own number in the prescribing information (`PLR_SECTION_NUMBERS`), when it has one.
     """
     known = frozenset(word.lower() for name in names for word in name.split())
     text = _SECTION_NUMBER_HEADING.sub("\n", text)
-    parts = _SUBSECTION_NUMBER.split(text)
+    parts = _subsection_splitter(number).split(text)
     out = [parts[0]]
     for part in parts[1:]:
         tokens = _TOKEN.findall(part)
@@ -210,13 +226,16 @@ def is_heading(line: str) -> bool:
     return bool(line) and len(line) <= 160 and not line.endswith((".", ";", ",", "•")) and not line.startswith("•")
 
 
-def clean_section(text: str, *, tables: Sequence[str] = (), names: Iterable[str] = ()) -> str:
-    """All of the above, for one section's text; TABLES are that section's tables (`table_to_text`)."""
+def clean_section(
+    text: str, *, tables: Sequence[str] = (), names: Iterable[str] = (), number: int | None = None
+) -> str:
+    """All of the above, for one section's text; TABLES are that section's tables (`table_to_text`), NUMBER its
+    number in the prescribing information."""
     text = remove_flattened_tables(text, tables) if tables else text
     text = remove_cross_references(text)
     text = remove_figure_captions(text)
     text = remove_table_captions(text)
-    return bullets_to_lines(mark_headings(text, names))
+    return bullets_to_lines(mark_headings(text, names, number=number))
 
 
 # --- Quotes: one sentence as a reader should see it ----------------------------------------------------

@@ -87,6 +87,30 @@ SECTION_TITLES: dict[str, str] = {
     "package_label_principal_display_panel": "PACKAGE LABEL",
 }
 
+# The numbers of the Full Prescribing Information's sections, in the order 21 CFR 201.57(c) gives them. A
+# subsection number is "N.k" under section N, so "1.1 Hypertension" inside Indications and Usage is a heading
+# even where the text before it has no full stop (a list's last item: "... with heart failure 1.1 Hypertension").
+PLR_SECTION_NUMBERS: dict[str, int] = {
+    "indications_and_usage": 1,
+    "dosage_and_administration": 2,
+    "dosage_forms_and_strengths": 3,
+    "contraindications": 4,
+    "warnings_and_cautions": 5,
+    "adverse_reactions": 6,
+    "drug_interactions": 7,
+    "use_in_specific_populations": 8,
+    "drug_abuse_and_dependence": 9,
+    "overdosage": 10,
+    "description": 11,
+    "clinical_pharmacology": 12,
+    "nonclinical_toxicology": 13,
+    "clinical_studies": 14,
+    "references": 15,
+    "how_supplied": 16,
+    "storage_and_handling": 16,
+    "information_for_patients": 17,
+}
+
 # Consumer-facing sections: written for patients, preferred when answering in plain language.
 PATIENT_SECTIONS = frozenset(
     {"spl_medguide", "spl_patient_package_insert", "patient_medication_information", "information_for_patients"}

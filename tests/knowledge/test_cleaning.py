@@ -74,6 +74,29 @@ def test_a_brand_name_in_capitals_after_a_section_title_stays_the_subject() -> N
     assert mark_headings("16 HOW SUPPLIED Tablets are white.", ["EXAMPLAX"]) == "Tablets are white."
 
 
+def test_a_subsection_number_of_the_section_is_a_heading_after_a_list_item_without_a_stop() -> None:
+    text = (
+        "Examplol is indicated for: • Angina Pectoris. • Heart Failure, to reduce hospitalizations in patients with "
+        "heart failure 1.1 Hypertension Examplol tablets are indicated for the treatment of hypertension."
+    )
+    lines = mark_headings(text, ["examplol"], number=1).split("\n")
+    assert lines[-3:] == [
+        "Examplol is indicated for: • Angina Pectoris. • Heart Failure, to reduce hospitalizations in patients with "
+        "heart failure",
+        "Hypertension",
+        "Examplol tablets are indicated for the treatment of hypertension.",
+    ]
+    # Without the section's number, only a number after a full stop is known to start a heading.
+    assert "heart failure 1.1 Hypertension" in mark_headings(text, ["examplol"])
+
+
+def test_another_sections_number_or_a_dose_in_units_is_not_a_heading() -> None:
+    dose = "Give examplamab 2.5 Units/kg every two weeks and 2.1 International Units at most"
+    assert mark_headings(dose, ["examplamab"], number=2) == dose
+    version = "Graded per NCI CTCAE v 3.0 Resume treatment when the reaction resolves."
+    assert mark_headings(version, number=2) == version
+
+
 def test_decimal_numbers_in_prose_are_not_headings() -> None:
     text = "The mean half-life was 2.5 hours in adults. Tablets contain 0.5 mg of drug."
     assert mark_headings(text) == text
