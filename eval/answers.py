@@ -1,12 +1,12 @@
 """Answer quality through the real chat path: key-fact rate per question type, and search section hit@3.
 
-Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,...,fresh9] [--index PATH] [--show-misses]
+Usage: python eval/answers.py [DEV_DIR] [--sets dev,fresh,...,fresh10] [--index PATH] [--show-misses]
        [--show-answers N]
 
 DEV_DIR holds `answers_dev.jsonl` (questions with `gold` label snippets that carry the key fact) and
 `medicationqa_dev.jsonl` (questions with the label sections an answer should come from); they are
 read from there, never copied into the repository. `eval/data/answers_fresh.jsonl` to
-`eval/data/answers_fresh9.jsonl` are the project's own sets of the
+`eval/data/answers_fresh10.jsonl` are the project's own sets of the
 same shape (questions written for it, golds read from the shipped labels; see `eval/data/README.md`); they are
 scored whether or not DEV_DIR is given.
 
@@ -86,6 +86,7 @@ FRESH6 = ROOT / "eval" / "data" / "answers_fresh6.jsonl"
 FRESH7 = ROOT / "eval" / "data" / "answers_fresh7.jsonl"
 FRESH8 = ROOT / "eval" / "data" / "answers_fresh8.jsonl"
 FRESH9 = ROOT / "eval" / "data" / "answers_fresh9.jsonl"
+FRESH10 = ROOT / "eval" / "data" / "answers_fresh10.jsonl"
 _WORDS = re.compile(r"[a-z0-9]+")
 _MARKS = re.compile(r"\[\d+\]")
 BOILERPLATE = (SAFETY_FOOTER, UNCITED_FOOTER, DOSING_REFERRAL)
@@ -429,8 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dev_dir", type=Path, nargs="?", help="folder of the development sets (optional)")
     parser.add_argument(
         "--sets",
-        default="dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9",
-        help="which sets to score (default: all ten)",
+        default="dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10",
+        help="which sets to score (default: all eleven)",
     )
     parser.add_argument("--fresh", type=Path, default=FRESH, help="the project's own answer set")
     parser.add_argument("--fresh2", type=Path, default=FRESH2, help="the project's second answer set")
@@ -441,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh7", type=Path, default=FRESH7, help="the project's seventh answer set")
     parser.add_argument("--fresh8", type=Path, default=FRESH8, help="the project's eighth answer set")
     parser.add_argument("--fresh9", type=Path, default=FRESH9, help="the project's ninth answer set")
+    parser.add_argument("--fresh10", type=Path, default=FRESH10, help="the project's tenth answer set")
     parser.add_argument("--index", type=Path, default=ROOT / ".data" / "labels-index.sqlite")
     parser.add_argument("--show-misses", action="store_true", help="print half A's misses (never half B's)")
     parser.add_argument("--show-answers", type=int, default=0, help="print the first N answers of half A")
@@ -473,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
         sets["answers_fresh8"] = rows_of(args.fresh8)
     if "fresh9" in chosen and args.fresh9.is_file():
         sets["answers_fresh9"] = rows_of(args.fresh9)
+    if "fresh10" in chosen and args.fresh10.is_file():
+        sets["answers_fresh10"] = rows_of(args.fresh10)
     scored = {name: score_answers(rows, asyncio.run(answer_rows(args.index, rows))) for name, rows in sets.items()}
     report: dict[str, Any] = {name: figures(scores) for name, scores in scored.items()}
     for name, scores in scored.items():

@@ -36,6 +36,7 @@ from answers import (  # noqa: E402
     FRESH7,
     FRESH8,
     FRESH9,
+    FRESH10,
     MISS_CLASSES,
     REPLY_KINDS,
     answer_rows,
@@ -153,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         ("project's seventh set", FRESH7),
         ("project's eighth set", FRESH8),
         ("project's ninth set", FRESH9),
+        ("project's tenth set", FRESH10),
     ):
         fresh_set = rows_of(path)
         fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
