@@ -349,7 +349,10 @@ INTENTS: tuple[QuestionKind, ...] = (
             "package_label_principal_display_panel",
         ),
         terms="store storage refrigerate discard expiration",
-        strong=r"\bstore[ds]? (?:at|in|below|between|the|your|it|them|unopened|opened)\b|\bdiscard\b.{0,60}\bafter\b"
+        # The storage statement may name the product first ("Store REPATHA in the refrigerator") or say "Store
+        # refrigerated" (USP storage wording).
+        strong=r"\bstore[ds]? (?:[A-Z][\w®-]+ )?(?:at|in|below|between|the|your|it|them|unopened|opened|refrigerated)\b"
+        r"|\bdiscard\b.{0,60}\bafter\b"
         # "Do not use after the expiration date" answers how long it keeps; "check the expiration date" does not.
         r"|\b(?:until|after|beyond|past) (?:the )?expiration\b|\bbeyond\b.{0,20}\bdate\b"
         r"|\b(?:once|after)\b.{0,30}\bopened\b",
@@ -464,6 +467,13 @@ INTENTS: tuple[QuestionKind, ...] = (
         # and the bare "X for anxiety?" (a name, "for", a condition and nothing else).
         r"|\breasons? (?:for|to|why)\b|\breasons? (?:someone|people|a person|you|i) (?:would|might|is|are)\b"
         r"|\bwhat(?:'s| is) (?:it|this|that|\w+) for\b|\bprotects?\b|\b(?:given|taken) (?:for|to)\b"
+        # "Does X lower cholesterol": a measure medicines are prescribed to bring down and seldom lower as a side
+        # effect (MedlinePlus health topics: cholesterol and triglycerides, A1C, uric acid, eye pressure, stomach
+        # acid) is what it is for. Blood pressure and blood sugar are left out: "can X lower blood pressure" is as
+        # often asked of a medicine that may cause hypotension.
+        r"|\b(?:lower|lowers|lowering|reduce|reduces|reducing|bring down|brings down|control|controls)\s+"
+        r"(?:(?:my|your|his|her|the|high|bad|elevated|ldl)\s+){0,2}(?:cholesterol|triglycerides?|ldl|a1c"
+        r"|hba1c|uric acid|eye pressure|intraocular pressure|stomach acid)\b"
         r"|\bwhat does .{1,40} do for\b"
         r"|^\W*[\w-]+(?: [\w-]+)? for (?:my |a |an |the )?[\w' -]{2,40}\W*$"
         # A name and "uses" alone ("meclizine uses"): a Drug Facts "Uses" heading asked for.
@@ -579,7 +589,8 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bonset of (?:the |its )?(?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response|diuresis"
         r"|sedation|sleep)\b|\bonset\b.{0,60}\b(?:within|as early as|after) (?:about |approximately )?\d"
         r"|\bpeak (?:\w+ )?effect|\bbegins? to work|\bstarts? (?:to )?work|\bas early as\b"
-        r"|\b(?:effect|relief|improvement)\b.{0,40}\bwithin \d+ (?:to \d+ )?(?:minutes|hours|days|weeks)\b"
+        r"|\b(?:effect|relief|improvement)\b.{0,60}\bwithin (?:the first )?\d+ (?:to \d+ )?"
+        r"(?:minutes|hours|days|weeks)\b"
         r"|\b(?:full|maximal|maximum|therapeutic|clinical) (?:\w+ )?(?:effect|response|benefit|improvement)\b.{0,60}"
         r"\b(?:delayed|weeks?|days?)\b"
         # When the benefit shows: "the majority of patients healed within 4 weeks", "the optimal clinical effect is
@@ -590,9 +601,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\b(?:response|relief|pain[- ]free(?:dom)?|healed|healing|improvement)\b.{0,40}?\b(?:at |by |within )?\d+"
         r" (?:to \d+ )?(?:minutes|hours|days|weeks) (?:(?:after|following|of) (?:the )?|post-?)(?:dos\w*|treat\w*"
         r"|administration|therapy)\b"
-        r"|\b(?:effect|benefit|response|improvement)s? (?!on\b)(?:\w+ ){0,3}(?:is|are|was|were|will|may|can)? ?"
+        r"|\b(?:effect|benefit|response|improvement)s? (?!on\b)(?:\w+ ){0,5}(?:is|are|was|were|will|may|can)? ?"
         r"(?:usually |generally )?(?:be )?(?:seen|noted|observed|apparent|evident)\b",
-        cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:about |approximately )?\d|\btime to peak\b"
+        cues=r"\bonset\b|\bpeak\b|\bT\s?max\b|\bwithin (?:the first |about |approximately )?\d|\btime to peak\b"
         r"|\bwithin (?:a few|one|two|several)"
         r"|\bmaximum (?:plasma |serum )?(?:concentrations?|levels?|effect)\b.{0,60}\b(?:reached|achieved|occur"
         r"|attained)|\b(?:reached|achieved|attained"

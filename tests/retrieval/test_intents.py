@@ -640,3 +640,35 @@ def test_a_fourth_round_of_consumer_phrasings(question: str, kind: str) -> None:
 )
 def test_look_alikes_of_the_fourth_round(question: str, kind: str) -> None:
     assert detect_intents(question)[0].name == kind
+
+
+def test_an_effect_seen_within_the_first_hours_answers_how_soon() -> None:
+    onset = BY_NAME["onset"]
+    assert onset.strong is not None and onset.cues is not None
+    sentence = "The full antihypertensive effect of examplol tablets is usually seen within the first 1 to 3 hours."
+    assert onset.strong.search(sentence)
+    assert onset.cues.search("Relief is reported within the first 2 weeks.")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("does examplol lower triglycerides", "indications"),
+        ("will examplol bring down my bad cholesterol", "indications"),
+        ("does examplol lower my a1c", "indications"),
+        # Blood pressure and blood sugar stay side-effect questions: a medicine may cause hypotension.
+        ("can examplol lower blood pressure", "side_effects"),
+        ("does examplol raise blood sugar", "side_effects"),
+        ("does examplol lower potassium", "side_effects"),
+    ],
+)
+def test_a_measure_medicines_are_given_to_lower_asks_what_it_is_for(question: str, kind: str) -> None:
+    assert detect_intents(question)[0].name == kind
+
+
+def test_a_storage_statement_naming_the_product_is_the_direct_answer() -> None:
+    strong = BY_NAME["storage"].strong
+    assert strong is not None
+    assert strong.search("Store EXAMPLOL in the refrigerator between 36°F to 46°F (2°C to 8°C).")
+    assert strong.search("Store refrigerated at 2°C to 8°C (36°F to 46°F) in the original carton.")
+    assert not strong.search("Stored samples were analyzed for impurities.")
