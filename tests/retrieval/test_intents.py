@@ -644,7 +644,8 @@ def test_look_alikes_of_the_fourth_round(question: str, kind: str) -> None:
 
 def test_an_effect_seen_within_the_first_hours_answers_how_soon() -> None:
     onset = BY_NAME["onset"]
-    assert onset.strong is not None and onset.cues is not None
+    assert onset.strong is not None
+    assert onset.cues is not None
     sentence = "The full antihypertensive effect of examplol tablets is usually seen within the first 1 to 3 hours."
     assert onset.strong.search(sentence)
     assert onset.cues.search("Relief is reported within the first 2 weeks.")
