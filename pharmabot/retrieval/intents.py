@@ -154,6 +154,10 @@ _CLASS_NOUNS = (
     r"|activators?|analogs?|analogues?|derivatives?|medicines?|medications?|drugs?|agents?|compounds?"
 )
 
+# "What does X do to your body": what it does (its mechanism) and the effects it has.
+_TO_THE_BODY = r"\bdo(?:es)? to (?:your|the|my|a|his|her|their|our) (?:body|system)\b"
+_TO_THE_BODY_PATTERN = re.compile(_TO_THE_BODY, re.IGNORECASE)
+
 # Checked in this order: a question can be of several kinds; the first found leads. Specific kinds come
 # before the broad ones they overlap with (a storage or stopping question often also says "take").
 INTENTS: tuple[QuestionKind, ...] = (
@@ -506,6 +510,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\bwhat (?:happens|will happen|would happen|can happen) (?:when|if|after)"
         r" (?:you|i|someone|people|he|she|they|we)(?:'re| are| am| is)? (?:take|takes|taking|use|uses|using|on)\b"
         r"|\bbad for\b"
+        # "What does X do to your body" asks for its effects as well as how it works (mechanism leads, see
+        # detect_intents).
+        r"|(?:" + _TO_THE_BODY + ")"
         # Whether something noticed came from the medicine: "is that from it", "could it be due to X".
         r"|\b(?:is|was|could|can|might) (?:that|this|it) (?:be )?(?:from|due to|because of|caused by)\b|\bcaused by\b"
         # "Can X lower ...?", "Does X affect ...?": a yes/no question about an effect on the body.
@@ -978,6 +985,10 @@ def detect_intents(text: str) -> tuple[QuestionKind, ...]:
     kinds = tuple(
         intent for intent in INTENTS if intent.pattern.search(untreated if intent.name == "side_effects" else text)
     )
+    if kinds and _TO_THE_BODY_PATTERN.search(text):
+        # How it works leads and its effects follow: side effects are checked first only because a symptom named
+        # in a question usually makes it one about effects, and this phrase names none.
+        kinds = tuple(sorted(kinds, key=lambda kind: kind.name != "mechanism"))
     if kinds:
         return kinds
     # A phrasing no cue was written for: the kind learned from example phrasings, when the model is sure of it.

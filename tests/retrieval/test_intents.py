@@ -673,3 +673,9 @@ def test_a_storage_statement_naming_the_product_is_the_direct_answer() -> None:
     assert strong.search("Store EXAMPLOL in the refrigerator between 36°F to 46°F (2°C to 8°C).")
     assert strong.search("Store refrigerated at 2°C to 8°C (36°F to 46°F) in the original carton.")
     assert not strong.search("Stored samples were analyzed for impurities.")
+
+
+def test_what_a_medicine_does_to_the_body_asks_how_it_works_then_its_effects() -> None:
+    assert [k.name for k in detect_intents("what does examplol do to your body")] == ["mechanism", "side_effects"]
+    assert [k.name for k in detect_intents("what does examplol do")] == ["mechanism"]
+    assert detect_intents("does examplol cause diarrhea")[0].name == "side_effects"
