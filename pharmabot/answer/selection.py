@@ -639,6 +639,8 @@ _PROSE_CELL_CHARS = 60  # a table line without columns this long is a cell of pr
 def _table_candidates(text: str, passage: _PassageParts, *, start: int) -> list[Candidate]:
     out: list[Candidate] = []
     header: list[str] | None = None
+    first_row: list[str] | None = None
+    first_position = -1
     caption = ""
     position = start
     for line in (line.strip() for line in text.split("\n")):
@@ -659,10 +661,18 @@ def _table_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
             continue
         if header is None:
             header = []  # a Drug Facts directions table has no header row: its first row is an age group's dose
-        rendered = remove_cross_references(_render_row(cells, header or None))
+        if first_row is None:
+            first_row, first_position = cells, position
+        names = header
+        if len(cells) != len(header) and _is_subheader(first_row) and len(first_row) + 1 == len(cells):
+            # A header in two rows: the arms over their columns ("Adverse Reaction | TUKYSA N=86"), then the
+            # columns ("All Grades % | Grade 3 %"); the rows name the reaction in a column of their own.
+            names = [header[0], *first_row]
+            out = [c for c in out if c.position != first_position]  # the column names are no row to read
+        rendered = remove_cross_references(_render_row(cells, names or None))
         if len(rendered) > MAX_ROW_CHARS:
             continue  # a row this long is a flattened paragraph, not a line to read
-        if len(header) != len(cells) and all(_NUMERIC_CELL.fullmatch(c.strip()) for c in cells[1:]):
+        if len(names) != len(cells) and all(_NUMERIC_CELL.fullmatch(c.strip()) for c in cells[1:]):
             continue  # numbers that cannot be given the column names they belong to say nothing
         out.append(
             Candidate(
@@ -676,6 +686,11 @@ def _table_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
             )
         )
     return out
+
+
+def _is_subheader(cells: Sequence[str]) -> bool:
+    """A row of column names under a header row: short cells, none of them only numbers."""
+    return all(c.strip() and len(c) <= 40 and not _NUMERIC_CELL.fullmatch(c.strip()) for c in cells)
 
 
 def _prose_candidates(text: str, passage: _PassageParts, *, start: int) -> list[Candidate]:
@@ -1210,7 +1225,8 @@ def select(passages: Sequence[Passage], question: Question, *, limit: int = 4) -
     seen: list[set[str]] = []
     ranked = rank(passages, question)
     # A trial's arms run together ("Placebo N=520 2.5 mg N=275 ... Edema 1.8 3.0") are a flattened table: never shown.
-    ranked = [item for item in ranked if not _trial_arms(item.candidate.text)] or ranked
+    # A table row rendered with its column names ("Headache: Placebo (n = 34) n (%): 2; ...") says which is which.
+    ranked = [item for item in ranked if item.candidate.row or not _trial_arms(item.candidate.text)] or ranked
     # A sentence that answers comes first even when one that does not scored higher (a table row that names
     # the effect asked about, against a warning that shares nothing with the question).
     first = next((item for item in ranked if item.answers and not item.candidate.fragment), None)

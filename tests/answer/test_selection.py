@@ -1162,3 +1162,29 @@ def test_body_weight_as_a_dosing_basis_is_no_weight_gain() -> None:
     )
     ranked = rank([label], question_of("can examplol cause weight gain", drugs=["examplol"]))
     assert [item.candidate.text for item in ranked if item.answers] == ["General: asthenia, back pain, weight gain."]
+
+
+def test_a_table_row_with_group_sizes_in_its_column_names_can_answer() -> None:
+    rows = passage(
+        1,
+        "adverse_reactions",
+        "Table: Adverse Reactions\nAdverse Reaction | Placebo (n = 34) n (%) | Examplol (n = 33) n (%)\n"
+        "Nausea | 6 | 10\nHeadache | 2 | 4",
+    )
+    warning = passage(2, "warnings_and_cautions", "Examplol can cause serious liver problems.")
+    best = select([rows, warning], question_of("can examplol give you headaches", drugs=["examplol"]))[0]
+    assert best.candidate.text == "Headache: Placebo (n = 34) n (%): 2; Examplol (n = 33) n (%): 4"
+
+
+def test_a_header_in_two_rows_names_the_columns_of_each_row() -> None:
+    rows = passage(
+        1,
+        "adverse_reactions",
+        "Table: Adverse Reactions (≥10%)\nAdverse Reaction | Examplol N=86\nAll Grades % | Grade 3 %\n"
+        "Gastrointestinal disorders\nDiarrhea | 64 | 3.5\nConstipation | 14 | 1.2",
+    )
+    texts = [c.text for c in candidates(rows)]
+    assert texts == ["Diarrhea: All Grades %: 64; Grade 3 %: 3.5", "Constipation: All Grades %: 14; Grade 3 %: 1.2"]
+    # A first row of values is no header: rows that do not fit the columns are still left out.
+    plain = passage(1, "adverse_reactions", "Table: Reactions\nReaction | Examplol\nNausea | 12\nRash | 3 | 1")
+    assert [c.text for c in candidates(plain)] == ["Nausea: Examplol: 12"]
