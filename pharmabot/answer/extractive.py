@@ -23,6 +23,7 @@ from pharmabot.answer.selection import (
     Scored,
     clean_sentence,
     question_of,
+    says_none,
     select,
     split_sentences,
 )
@@ -74,7 +75,6 @@ NONE_LISTED = (
     "That does not make it right for everyone: its warnings say who needs care, and your prescriber or pharmacist "
     "can tell whether it suits you."
 )
-_NONE = re.compile(r"(?:\s*(?:\d+\s+)?(?:contraindications\s*:?\s*)?none\.?)+\s*", re.IGNORECASE)
 UNCITED_FOOTER = SAFETY_FOOTER.replace("comes from the FDA drug labels cited above and ", "")
 MAX_POINTS = 4
 
@@ -148,7 +148,7 @@ def _sentence_blocks(context: AnswerContext, question: Question, drugs: str) -> 
     none_listed = _no_contraindications(context) if lead is not None and lead.name == "contraindications" else None
     if not best.answers and none_listed is not None:
         blocks.append(NONE_LISTED.format(drugs=drugs, index=none_listed))
-        closest = [s for s in chosen if s.answers and not _NONE.fullmatch(s.candidate.text)][:2]
+        closest = [s for s in chosen if s.answers and not says_none(s.candidate.text)][:2]
         if closest:
             blocks.append("More from the label:\n" + "\n".join(_point(s) for s in closest))
         return blocks
@@ -237,11 +237,7 @@ def _support_point(item: Scored, lead: Scored, context: AnswerContext) -> str:
 def _no_contraindications(context: AnswerContext) -> int | None:
     """The citation of a Contraindications passage that says only "None", if one was read."""
     return next(
-        (
-            p.citation.index
-            for p in context.passages
-            if p.section_key == "contraindications" and _NONE.fullmatch(p.text)
-        ),
+        (p.citation.index for p in context.passages if p.section_key == "contraindications" and says_none(p.text)),
         None,
     )
 

@@ -1317,6 +1317,16 @@ def _shown(item: Scored, question: Question) -> Scored:
     return Scored(dataclasses.replace(item.candidate, text=shown), item.score, item.answers)
 
 
+# A Contraindications section that says only "None" (21 CFR 201.57(c)(5): "If no contraindications are known, this
+# section must state 'None'"), as openFDA gives it ("None.", "4 CONTRAINDICATIONS None. None.").
+_NONE_LISTED = re.compile(r"(?:\s*(?:\d+\s+)?(?:contraindications\s*:?\s*)?none\.?)+\s*", re.IGNORECASE)
+
+
+def says_none(text: str) -> bool:
+    """TEXT is a section that says only "None" (how a label states it knows no contraindications)."""
+    return bool(_NONE_LISTED.fullmatch(text))
+
+
 def passage_scores(passages: Sequence[Passage], question: Question) -> dict[int, float]:
     """Each passage's best candidate score, by citation index (passages with no candidate are left out)."""
     best: dict[int, float] = {}

@@ -36,7 +36,7 @@ from pharmabot.answer.drug_facts import ChildQuestion, child_directions, read_ch
 from pharmabot.answer.extractive import UNCITED_FOOTER
 from pharmabot.answer.output_filter import OutputFilter
 from pharmabot.answer.poison_help import wrong_poison_number
-from pharmabot.answer.selection import clean_sentence, passage_scores, question_of, split_sentences
+from pharmabot.answer.selection import clean_sentence, passage_scores, question_of, says_none, split_sentences
 from pharmabot.chat.drug_classes import class_reply, find_classes
 from pharmabot.chat.evidence import quoted_first
 from pharmabot.chat.intent import FOOD_TOPICS, UNNOTED_FOODS, IntentDecision, decide_intent
@@ -756,9 +756,17 @@ class ChatService:
         scores = passage_scores([_passage_of(i + 1, hit) for i, hit in enumerate(hits)], question)
         wanted = set(sections)
         other_form = self._other_forms(hits, message)
+        # A Contraindications section that says only "None" has no sentence to score, and it is the answer to
+        # a question about who should not take the medicine.
+        none_listed = {
+            i
+            for i, hit in enumerate(hits)
+            if hit.section_key == "contraindications" and "contraindications" in wanted and says_none(hit.chunk)
+        }
         order = sorted(
             (i for i in range(len(hits)) if hits[i].set_id not in other_form),
             key=lambda i: (
+                i not in none_listed,
                 -scores.get(i + 1, -99.0),
                 hits[i].section_key not in wanted,
                 hits[i].section_key not in PATIENT_SECTIONS,

@@ -417,6 +417,10 @@ INTENTS: tuple[QuestionKind, ...] = (
         # "should not be taken with ..." asks about interactions, not contraindications.
         r"\bcontraindicat|\bshould(?:n't| not) (?:take|use|be (?:taken|used))\b(?!.{0,30}\bwith\b)"
         r"|\bwho (?:can(?:no|')t|should(?:n't| not))\b|\ballergic to\b"
+        # "Can everyone take X", "is it safe for anyone": whether anybody must not (Medication Guides' "Who should
+        # not take X?").
+        r"|\b(?:can|could|may|should) (?:everyone|everybody|anyone|anybody) (?:take|use|have)\b(?!.{0,30}\bwith\b)"
+        r"|\b(?:safe|ok|okay|suitable|right) for (?:everyone|everybody|anyone|anybody|all)\b"
         r"|\breasons? (?:not to|to not|why (?:i|you|someone|people) (?:can(?:no|')t|should(?:n't| not))) (?:take|use)\b"
         r"|\b(?:not|never) (?:supposed|meant|safe) (?:to|for (?:me|you|someone|people) to) (?:take|use)\b"
         r"(?!.{0,30}\bwith\b)"

@@ -789,3 +789,24 @@ async def test_the_misuse_warning_goes_out_unquoted_when_the_search_fails(
     assert citations(events).citations == []
     (turn,) = await turns(services)
     assert turn.status is TurnStatus.complete
+
+
+@pytest.fixture(scope="module")
+def erlotinib_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.support.index import build_small_index
+
+    return build_small_index(tmp_path_factory.mktemp("erlotinib"), ("erlotinib",)).path
+
+
+async def test_a_contraindications_section_that_says_none_answers_who_should_not_take_it(
+    erlotinib_index: Path, tmp_path: Path
+) -> None:
+    # The shipped erlotinib label's Contraindications section says only "None": it has no sentence to rank, and
+    # it is still the answer, however many warnings outrank it.
+    started = await Services.start(load_settings(index_path=erlotinib_index, sqlite_path=tmp_path / "state.sqlite"))
+    try:
+        for number, question in enumerate(("who should not take erlotinib", "can everyone take tarceva")):
+            answer = text(await ask(started, question, session_id=f"s{number}"))
+            assert answer.startswith("The FDA label for erlotinib lists no contraindications"), answer
+    finally:
+        await started.close()

@@ -679,3 +679,9 @@ def test_what_a_medicine_does_to_the_body_asks_how_it_works_then_its_effects() -
     assert [k.name for k in detect_intents("what does examplol do to your body")] == ["mechanism", "side_effects"]
     assert [k.name for k in detect_intents("what does examplol do")] == ["mechanism"]
     assert detect_intents("does examplol cause diarrhea")[0].name == "side_effects"
+
+
+def test_whether_everyone_may_take_it_asks_who_must_not() -> None:
+    assert detect_intents("can everyone take examplol")[0].name == "contraindications"
+    assert detect_intents("is examplol safe for anyone")[0].name == "contraindications"
+    assert detect_intents("can anyone take examplol with placebol")[0].name == "interactions"
