@@ -593,8 +593,9 @@ INTENTS: tuple[QuestionKind, ...] = (
         terms="onset peak tmax t_max effect delayed",
         # The onset of the effect itself ("The onset of diuresis ... is within 1 hour", "onset of relief began as
         # early as 10 minutes") answers first; the time to peak blood levels (Tmax) is the fallback (a cue).
-        strong=r"\b(?:effect|action|activity|relief|analgesia|response)\b.{0,30}\b(?:begins?|began|starts?|started"
-        r"|occurs?|appears?)\b.{0,20}?\b(?:in|within|after|by) (?:about |approximately |~\s?)?\d"
+        strong=r"\b(?:effect|action|activity|relief|analgesia|response)\b.{0,60}\b(?:begins?|began|starts?|started"
+        r"|occurs?|appears?)\b.{0,20}?\b(?:in|within|after|by) (?:about |approximately |~\s?)?"
+        r"(?:\d|one|two|three|four|a few|several)"
         r"|\b(?:may|can|will) take (?:\w+ ){0,2}(?:\d+|one|two|three|four|six|a few|several) (?:\w+ )?"
         r"(?:days|weeks|months)"
         r"|\bonset of (?:the |its )?(?:\w+ ){0,2}?(?:action|effect|activity|analgesia|relief|response|diuresis"

@@ -649,6 +649,7 @@ def test_an_effect_seen_within_the_first_hours_answers_how_soon() -> None:
     sentence = "The full antihypertensive effect of examplol tablets is usually seen within the first 1 to 3 hours."
     assert onset.strong.search(sentence)
     assert onset.cues.search("Relief is reported within the first 2 weeks.")
+    assert onset.strong.search("An initial response in plasma homocysteine usually occurs within several days.")
 
 
 @pytest.mark.parametrize(
