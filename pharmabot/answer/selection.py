@@ -61,6 +61,10 @@ _SENTENCE_END = re.compile(
     # POUCH Storage Store at 20° to 25°C"): both start a sentence of their own.
     r"|\s+(?=To report SUSPECTED ADVERSE REACTIONS\b)"
     r"|(?<=[A-Za-z0-9)])\s+(?=(?:Storage:?\s+)?Store (?:at|between|below|in|refrigerated|unopened)\b)"
+    # The same statement in the passive, after the codes: "... 10 count of 10 mL vials Vials of KENGREAL should be
+    # stored at ...".
+    r"|(?<=[A-Za-z0-9)])(?<!\sof)\s+(?=(?:[A-Z][\w®-]*\s+){1,2}(?:of\s+[A-Z][\w®-]*\s+)?(?:should|must|are to|is to) be"
+    r" stored\b)"
 )
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 _STOPWORDS = frozenset(

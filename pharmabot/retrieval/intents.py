@@ -341,6 +341,7 @@ INTENTS: tuple[QuestionKind, ...] = (
         r"|\b(?:keep|kept|leave|left) (?:\w+ ){0,3}in (?:the|my|a|your) (?:car|bathroom|kitchen|purse|bag|backpack"
         r"|cabinet|closet|glove ?box|sun|heat|garage|luggage|suitcase)\b"
         r"|\b(?:what|which) temperature (?:should|do|does|can|must|to|is (?:it|best|right|safe))\b"
+        r"|\bwhere (?:do|should|can|must|to|would) (?:i |you |we |one )?keep\b"
         r"|\b(?:kept|stored) (?:at|in|below|above|under)\b|\bstill (?:good|usable|potent)\b"
         r"|\b(?:got|gets|get|went|became|left) (?:too |very |really )?(?:hot|warm|wet|damp|frozen|cold)\b"
         r"|\bhumid\w*|\bmoisture\b",

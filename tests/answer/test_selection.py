@@ -1188,3 +1188,11 @@ def test_a_header_in_two_rows_names_the_columns_of_each_row() -> None:
     # A first row of values is no header: rows that do not fit the columns are still left out.
     plain = passage(1, "adverse_reactions", "Table: Reactions\nReaction | Examplol\nNausea | 12\nRash | 3 | 1")
     assert [c.text for c in candidates(plain)] == ["Nausea: Examplol: 12"]
+
+
+def test_a_passive_storage_statement_after_package_codes_is_a_sentence_of_its_own() -> None:
+    text = (
+        "NDC 10122-620-10: 10 count of 10 mL vials containing 50 mg examplol Vials of EXAMPLOL should be stored at "
+        "20°C to 25°C (68°F to 77°F)."
+    )
+    assert split_sentences(text)[-1] == "Vials of EXAMPLOL should be stored at 20°C to 25°C (68°F to 77°F)."

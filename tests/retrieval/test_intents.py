@@ -686,3 +686,9 @@ def test_whether_everyone_may_take_it_asks_who_must_not() -> None:
     assert detect_intents("can everyone take examplol")[0].name == "contraindications"
     assert detect_intents("is examplol safe for anyone")[0].name == "contraindications"
     assert detect_intents("can anyone take examplol with placebol")[0].name == "interactions"
+
+
+def test_where_to_keep_it_asks_how_to_store_it() -> None:
+    assert detect_intents("where do i keep examplol")[0].name == "storage"
+    assert detect_intents("where should i keep my examplol pens")[0].name == "storage"
+    assert detect_intents("where do i put the examplol patch")[0].name != "storage"
