@@ -541,7 +541,10 @@ def question_of(
     """
     text = normalize_question(text)
     drugs = tuple(drugs)
-    drug_words = {_stem(w) for drug in (drugs if names is None else names) for w in _WORD.findall(drug.lower())}
+    named = drugs if names is None else names
+    # Read as the question's words are (a hyphenated name, "fam-trastuzumab" or a biosimilar's "adalimumab-atto",
+    # counts as its parts too).
+    drug_words = {_stem(w) for drug in named for w in _WORD.findall(drug.lower())}.union(*map(terms_of, named))
     # The label's words for everyday ones ("sleepy" -> somnolence) count as the question's own.
     # A label term of several words ("memory impairment") counts only as the whole phrase.
     found = label_terms(text)

@@ -1196,3 +1196,8 @@ def test_a_passive_storage_statement_after_package_codes_is_a_sentence_of_its_ow
         "20°C to 25°C (68°F to 77°F)."
     )
     assert split_sentences(text)[-1] == "Vials of EXAMPLOL should be stored at 20°C to 25°C (68°F to 77°F)."
+
+
+def test_a_hyphenated_drug_name_is_not_among_the_words_a_sentence_must_share() -> None:
+    question = question_of("examplamab-atto morning or night", drugs=["examplamab-atto"])
+    assert question.terms.isdisjoint({"examplamab", "atto", "examplamabatto"})
