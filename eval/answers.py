@@ -77,16 +77,14 @@ from pharmabot.schemas.chat import MetaEvent, TokenEvent  # noqa: E402
 from pharmabot.services import Services  # noqa: E402
 
 THRESHOLD = 0.8
-FRESH = ROOT / "eval" / "data" / "answers_fresh.jsonl"
-FRESH2 = ROOT / "eval" / "data" / "answers_fresh2.jsonl"
-FRESH3 = ROOT / "eval" / "data" / "answers_fresh3.jsonl"
-FRESH4 = ROOT / "eval" / "data" / "answers_fresh4.jsonl"
-FRESH5 = ROOT / "eval" / "data" / "answers_fresh5.jsonl"
-FRESH6 = ROOT / "eval" / "data" / "answers_fresh6.jsonl"
-FRESH7 = ROOT / "eval" / "data" / "answers_fresh7.jsonl"
-FRESH8 = ROOT / "eval" / "data" / "answers_fresh8.jsonl"
-FRESH9 = ROOT / "eval" / "data" / "answers_fresh9.jsonl"
-FRESH10 = ROOT / "eval" / "data" / "answers_fresh10.jsonl"
+# The project's own answer sets, in the order they were written: (the name --sets and the set's own option use,
+# its ordinal in the reports, its file).
+OWN_SETS: tuple[tuple[str, str, Path], ...] = tuple(
+    (f"fresh{n if n > 1 else ''}", ordinal, ROOT / "eval" / "data" / f"answers_fresh{n if n > 1 else ''}.jsonl")
+    for n, ordinal in enumerate(
+        ("own", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), start=1
+    )
+)
 _WORDS = re.compile(r"[a-z0-9]+")
 _MARKS = re.compile(r"\[\d+\]")
 BOILERPLATE = (SAFETY_FOOTER, UNCITED_FOOTER, DOSING_REFERRAL)
@@ -430,19 +428,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dev_dir", type=Path, nargs="?", help="folder of the development sets (optional)")
     parser.add_argument(
         "--sets",
-        default="dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10",
-        help="which sets to score (default: all eleven)",
+        default=",".join(("dev", *(key for key, _, _ in OWN_SETS))),
+        help="which sets to score (default: all of them)",
     )
-    parser.add_argument("--fresh", type=Path, default=FRESH, help="the project's own answer set")
-    parser.add_argument("--fresh2", type=Path, default=FRESH2, help="the project's second answer set")
-    parser.add_argument("--fresh3", type=Path, default=FRESH3, help="the project's third answer set")
-    parser.add_argument("--fresh4", type=Path, default=FRESH4, help="the project's fourth answer set")
-    parser.add_argument("--fresh5", type=Path, default=FRESH5, help="the project's fifth answer set")
-    parser.add_argument("--fresh6", type=Path, default=FRESH6, help="the project's sixth answer set")
-    parser.add_argument("--fresh7", type=Path, default=FRESH7, help="the project's seventh answer set")
-    parser.add_argument("--fresh8", type=Path, default=FRESH8, help="the project's eighth answer set")
-    parser.add_argument("--fresh9", type=Path, default=FRESH9, help="the project's ninth answer set")
-    parser.add_argument("--fresh10", type=Path, default=FRESH10, help="the project's tenth answer set")
+    for key, ordinal, path in OWN_SETS:
+        parser.add_argument(f"--{key}", type=Path, default=path, help=f"the project's {ordinal} answer set")
     parser.add_argument("--index", type=Path, default=ROOT / ".data" / "labels-index.sqlite")
     parser.add_argument("--show-misses", action="store_true", help="print half A's misses (never half B's)")
     parser.add_argument("--show-answers", type=int, default=0, help="print the first N answers of half A")
@@ -457,26 +447,10 @@ def main(argv: list[str] | None = None) -> int:
     sets: dict[str, list[dict[str, Any]]] = {}
     if "dev" in chosen and args.dev_dir is not None:
         sets["answers_dev"] = rows_of(args.dev_dir / "answers_dev.jsonl")
-    if "fresh" in chosen and args.fresh.is_file():
-        sets["answers_fresh"] = rows_of(args.fresh)
-    if "fresh2" in chosen and args.fresh2.is_file():
-        sets["answers_fresh2"] = rows_of(args.fresh2)
-    if "fresh3" in chosen and args.fresh3.is_file():
-        sets["answers_fresh3"] = rows_of(args.fresh3)
-    if "fresh4" in chosen and args.fresh4.is_file():
-        sets["answers_fresh4"] = rows_of(args.fresh4)
-    if "fresh5" in chosen and args.fresh5.is_file():
-        sets["answers_fresh5"] = rows_of(args.fresh5)
-    if "fresh6" in chosen and args.fresh6.is_file():
-        sets["answers_fresh6"] = rows_of(args.fresh6)
-    if "fresh7" in chosen and args.fresh7.is_file():
-        sets["answers_fresh7"] = rows_of(args.fresh7)
-    if "fresh8" in chosen and args.fresh8.is_file():
-        sets["answers_fresh8"] = rows_of(args.fresh8)
-    if "fresh9" in chosen and args.fresh9.is_file():
-        sets["answers_fresh9"] = rows_of(args.fresh9)
-    if "fresh10" in chosen and args.fresh10.is_file():
-        sets["answers_fresh10"] = rows_of(args.fresh10)
+    for key, _, _ in OWN_SETS:
+        path = getattr(args, key)
+        if key in chosen and path.is_file():
+            sets[f"answers_{key}"] = rows_of(path)
     scored = {name: score_answers(rows, asyncio.run(answer_rows(args.index, rows))) for name, rows in sets.items()}
     report: dict[str, Any] = {name: figures(scores) for name, scores in scored.items()}
     for name, scores in scored.items():

@@ -27,17 +27,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from answers import (  # noqa: E402
-    FRESH,
-    FRESH2,
-    FRESH3,
-    FRESH4,
-    FRESH5,
-    FRESH6,
-    FRESH7,
-    FRESH8,
-    FRESH9,
-    FRESH10,
     MISS_CLASSES,
+    OWN_SETS,
     REPLY_KINDS,
     answer_rows,
     chance_gap,
@@ -144,18 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     reading = {"answers_dev": answers["reading"]}
     replies = {"answers_dev": answers["replies"]}
     honest: dict[str, dict[str, list[bool]]] = {}
-    for name, path in (
-        ("project's own set", FRESH),
-        ("project's second set", FRESH2),
-        ("project's third set", FRESH3),
-        ("project's fourth set", FRESH4),
-        ("project's fifth set", FRESH5),
-        ("project's sixth set", FRESH6),
-        ("project's seventh set", FRESH7),
-        ("project's eighth set", FRESH8),
-        ("project's ninth set", FRESH9),
-        ("project's tenth set", FRESH10),
-    ):
+    for name, path in (*((f"project's {ordinal} set", path) for _, ordinal, path in OWN_SETS),):
         fresh_set = rows_of(path)
         fresh = score_answers(fresh_set, asyncio.run(answer_rows(args.index, fresh_set)))
         misses[path.stem] = fresh["misses"]

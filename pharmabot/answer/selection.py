@@ -675,7 +675,9 @@ def _table_candidates(text: str, passage: _PassageParts, *, start: int) -> list[
             # A header in two rows: the arms over their columns ("Adverse Reaction | TUKYSA N=86"), then the
             # columns ("All Grades % | Grade 3 %"); the rows name the reaction in a column of their own.
             names = [header[0], *first_row]
-            out = [c for c in out if c.position != first_position]  # the column names are no row to read
+            if first_position >= 0:  # the column names are no row to read (dropped once)
+                out = [c for c in out if c.position != first_position]
+                first_position = -1
         rendered = remove_cross_references(_render_row(cells, names or None))
         if len(rendered) > MAX_ROW_CHARS:
             continue  # a row this long is a flattened paragraph, not a line to read

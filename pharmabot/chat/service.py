@@ -758,11 +758,11 @@ class ChatService:
         other_form = self._other_forms(hits, message)
         # A Contraindications section that says only "None" has no sentence to score, and it is the answer to
         # a question about who should not take the medicine.
-        none_listed = {
-            i
-            for i, hit in enumerate(hits)
-            if hit.section_key == "contraindications" and "contraindications" in wanted and says_none(hit.chunk)
-        }
+        none_listed = (
+            {i for i, hit in enumerate(hits) if hit.section_key == "contraindications" and says_none(hit.chunk)}
+            if "contraindications" in wanted
+            else set()
+        )
         order = sorted(
             (i for i in range(len(hits)) if hits[i].set_id not in other_form),
             key=lambda i: (

@@ -354,8 +354,8 @@ INTENTS: tuple[QuestionKind, ...] = (
             "package_label_principal_display_panel",
         ),
         terms="store storage refrigerate discard expiration",
-        # The storage statement may name the product first ("Store REPATHA in the refrigerator") or say "Store
-        # refrigerated" (USP storage wording).
+        # The storage statement may name the product first ("Store REPATHA in the refrigerator": one word of any
+        # case, as these patterns ignore case) or say "Store refrigerated" (USP storage wording).
         strong=r"\bstore[ds]? (?:[A-Z][\w®-]+ )?(?:at|in|below|between|the|your|it|them|unopened|opened|refrigerated)\b"
         r"|\bdiscard\b.{0,60}\bafter\b"
         # "Do not use after the expiration date" answers how long it keeps; "check the expiration date" does not.
